@@ -1,1 +1,21 @@
-//! placeholder
+//! Meridian's stack-file model: the typed input (serde + schemars), and loading YAML with the
+//! positions diagnostics need. It knows nothing of CloudFormation or Terraform.
+
+pub mod diagnostic;
+pub mod load;
+pub mod path;
+pub mod source_map;
+pub mod stack;
+pub mod suggest;
+
+pub use diagnostic::{Diagnostic, Position, Related, Severity};
+pub use load::{LoadFailure, LoadedStack, SourceText, load_stack, locate};
+pub use path::{Segment, StackPath};
+pub use source_map::SourceMap;
+pub use stack::*;
+
+/// The JSON Schema of stack files, as committed in `stacks/stack.schema.json`.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Stack);
+    schema.to_value()
+}

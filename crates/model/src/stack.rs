@@ -1,0 +1,1178 @@
+//! The stack file as a platform engineer writes it: serde + schemars types, nothing resolved.
+//!
+//! These types accept anything that is well-formed; they do not apply defaults and do not check
+//! cross-field rules (that is `meridian-plan`'s job, so that every mistake is reported in one
+//! pass). Every optional field says in its doc comment what happens when it is omitted; the doc
+//! comments become the descriptions of the committed JSON Schema (`stacks/stack.schema.json`).
+//!
+//! Strings marked "may contain `${NAME}`" accept deploy-time parameters (`${IMAGE_TAG}`) and
+//! references to values Meridian's own resources produce (`${database.writer.address}`).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A Meridian stack: one service deployed to one or more AWS regions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Meridian stack")]
+pub struct Stack {
+    /// Name of the stack: lowercase letters, digits and hyphens, starting with a letter, at most
+    /// 24 characters. It prefixes every CloudFormation stack and most physical names, so renaming
+    /// it replaces everything.
+    pub stack: String,
+    /// One line describing the service. Omitted: a description is derived from the stack name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Recovery objectives of the architecture. Omitted: no objective is checked and runbooks
+    /// state none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives: Option<Objectives>,
+    /// Tags applied to every resource that supports tags (CloudFormation stack tags and the
+    /// Terraform provider's `default_tags`). Omitted: only `meridian:stack` is applied.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
+    /// Descriptions of the deploy-time parameters (`${NAME}`) used in this file. Omitted: every
+    /// parameter gets a description derived from where it is used. Declaring a parameter that
+    /// nothing uses is an error.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, ParameterSpec>,
+    /// The regions the service runs in, in the order their stacks deploy after the primary.
+    /// Exactly one must have `role: primary`.
+    pub regions: Vec<Region>,
+    /// The Application Load Balancer created in every region. Required when `services` is not
+    /// empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer: Option<LoadBalancer>,
+    /// ECS Fargate services, each run in every region. Omitted: no ECS cluster is created.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+    /// The PostgreSQL database: a writer in the primary region and cross-region read replicas.
+    /// Omitted: no database is created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database: Option<Database>,
+    /// The Redis cache: a cluster per region joined in an ElastiCache Global Datastore.
+    /// Omitted: no cache is created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache: Option<Cache>,
+    /// S3 buckets, with cross-region replication and Object Lock. Omitted: no bucket is created
+    /// (besides those the CDN and access logs need).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buckets: Vec<Bucket>,
+    /// Route 53 latency-based routing to the regional load balancers. Omitted: no DNS records
+    /// and no Route 53 health checks are created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns: Option<Dns>,
+    /// CloudFront distribution for static assets. Omitted: no CDN is created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cdn: Option<Cdn>,
+    /// How regional failure is detected and handled. Omitted: failover is disabled (DNS records
+    /// still carry health checks when `dns` is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failover: Option<Failover>,
+    /// Where alerts are delivered: SNS topics with e-mail and HTTPS subscriptions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notifications: Vec<NotificationTarget>,
+    /// CloudWatch alarms, each created in the regions its condition applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<Alert>,
+    /// Cross-region CloudWatch dashboards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dashboards: Vec<Dashboard>,
+}
+
+/// Recovery and availability targets of the architecture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objectives {
+    /// Availability target in percent, e.g. 99.9. Omitted: not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_percent: Option<f64>,
+    /// Recovery time objective in minutes: the failure-detection time plus the DNS TTL must fit
+    /// in it. Omitted: not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto_minutes: Option<u32>,
+    /// Recovery point objective in minutes: the replication-lag alert threshold must be below
+    /// it. Omitted: not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpo_minutes: Option<u32>,
+}
+
+/// Extra information about one deploy-time parameter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterSpec {
+    /// What the parameter is, shown in CloudFormation and Terraform. Omitted: derived from where
+    /// the parameter is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the value is a secret: CloudFormation `NoEcho`, Terraform `sensitive`, and never
+    /// printed by runbooks. Omitted: false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+}
+
+/// The part a region plays.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionRole {
+    /// Holds the database writer and the cache's Global Datastore primary; deployed first.
+    Primary,
+    /// Serves traffic at full capacity (warm standby) and holds read replicas.
+    Secondary,
+    /// Serves traffic at reduced capacity; sized by the `optional` entries of each setting.
+    Optional,
+}
+
+/// One AWS region the service runs in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// AWS region code, e.g. `us-east-1`.
+    pub code: String,
+    /// The region's role.
+    pub role: RegionRole,
+    /// Latency target for users routed to this region, in milliseconds. It becomes the
+    /// threshold of the region's load-balancer latency alarm (p95 target response time).
+    /// Omitted: no latency alarm is created for the region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_target_ms: Option<u32>,
+    /// The region's network. Required when the stack has services, a database or a cache.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<Network>,
+    /// Per-region sizes that override the stack-wide ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<Sizing>,
+}
+
+/// A region's VPC: either created by Meridian (`vpc_cidr`) or an existing one (`existing`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    /// IPv4 CIDR of the VPC Meridian creates, prefix /16 to /24, e.g. `10.10.0.0/16`. One public
+    /// and one private subnet are carved per availability zone. Give either this or `existing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc_cidr: Option<String>,
+    /// Number of availability zones to spread subnets over, 2 to 6. Omitted: 2 (the minimum for a
+    /// load balancer and a Multi-AZ database).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub az_count: Option<u8>,
+    /// NAT gateways for the private subnets: `per_az` (one per zone, survives a zone failure) or
+    /// `single` (cheaper, one zone). Omitted: `per_az`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nat_gateways: Option<NatGateways>,
+    /// Whether VPC flow logs are sent to CloudWatch Logs. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_logs: Option<bool>,
+    /// An existing VPC to deploy into instead of creating one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<ExistingNetwork>,
+}
+
+/// How many NAT gateways a created VPC gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NatGateways {
+    /// One NAT gateway in each availability zone.
+    PerAz,
+    /// One NAT gateway shared by all zones.
+    Single,
+}
+
+/// An existing VPC, given as deploy-time parameters or literal IDs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExistingNetwork {
+    /// The VPC ID, e.g. `${APAC_VPC_ID}` or `vpc-0123456789abcdef0`.
+    pub vpc_id: String,
+    /// The VPC's IPv4 CIDR, used to scope security-group rules of internal load balancers, e.g.
+    /// `10.30.0.0/16`.
+    pub vpc_cidr: String,
+    /// Public subnets (for the load balancer): one `${NAME}` parameter holding a list, or literal
+    /// subnet IDs, at least two in distinct zones.
+    pub public_subnet_ids: Vec<String>,
+    /// Private subnets (for tasks, database and cache), as for `public_subnet_ids`.
+    pub private_subnet_ids: Vec<String>,
+}
+
+/// Per-region sizes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sizing {
+    /// RDS instance class of the database instance in this region (the writer in the primary
+    /// region, the read replica elsewhere). Omitted: `database.instance_class`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_instance_class: Option<String>,
+    /// ElastiCache node type in this region. Omitted: `cache.node_type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_node_type: Option<String>,
+}
+
+/// A value per region role.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+pub struct PerRole<T> {
+    /// Value in the primary region.
+    pub primary: T,
+    /// Value in secondary regions. Omitted: the primary's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secondary: Option<T>,
+    /// Value in optional regions. Omitted: the secondary's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optional: Option<T>,
+}
+
+/// The Application Load Balancer of every region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoadBalancer {
+    /// `internet-facing` or `internal`.
+    pub scheme: LoadBalancerScheme,
+    /// IPv4 CIDRs allowed to reach the listeners. Omitted: `0.0.0.0/0` for an internet-facing
+    /// load balancer, the VPC CIDR for an internal one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingress_cidrs: Option<Vec<String>>,
+    /// Connection idle timeout in seconds, 1 to 4000. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_seconds: Option<u32>,
+    /// Whether the load balancer is protected from deletion. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_protection: Option<bool>,
+    /// Whether access logs are written to a bucket Meridian creates in each region. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_logs: Option<bool>,
+    /// Listeners. At least one.
+    pub listeners: Vec<Listener>,
+    /// Target groups, each fed by one ECS service.
+    pub target_groups: Vec<TargetGroup>,
+}
+
+/// Load balancer scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum LoadBalancerScheme {
+    /// Reachable from the internet, in the public subnets.
+    #[serde(rename = "internet-facing")]
+    InternetFacing,
+    /// Reachable only inside the VPC, in the private subnets.
+    #[serde(rename = "internal")]
+    Internal,
+}
+
+/// Listener protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ListenerProtocol {
+    /// TLS-terminating listener; needs `certificates`.
+    #[serde(rename = "HTTPS")]
+    Https,
+    /// Plain HTTP listener; should only redirect to HTTPS.
+    #[serde(rename = "HTTP")]
+    Http,
+}
+
+/// One listener.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Listener {
+    /// Port, 1 to 65535.
+    pub port: u32,
+    /// `HTTPS` or `HTTP`.
+    pub protocol: ListenerProtocol,
+    /// ACM certificate ARNs for an HTTPS listener, usually one `${NAME}` parameter; ACM
+    /// certificates are regional, so each region's stack receives its own value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<String>,
+    /// TLS policy of an HTTPS listener. Omitted: `ELBSecurityPolicy-TLS13-1-2-2021-06`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_policy: Option<String>,
+    /// Port of an HTTPS listener to redirect every request to (permanent redirect). An HTTP
+    /// listener must either redirect or have rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_to_port: Option<u32>,
+    /// Routing rules, matched by ascending priority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<ListenerRule>,
+}
+
+/// A host/path routing rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListenerRule {
+    /// Priority, 1 to 50000, unique per listener.
+    pub priority: u32,
+    /// Host headers to match, e.g. `api.rail-service.com`. Omitted: any host.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+    /// Path patterns to match, e.g. `/api/*`. Omitted: any path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+    /// Name of the target group requests are forwarded to.
+    pub target_group: String,
+}
+
+/// A target group: the tasks of one ECS service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetGroup {
+    /// Name, unique in the stack (lowercase letters, digits, hyphens).
+    pub name: String,
+    /// The ECS service whose tasks register in this group.
+    pub service: String,
+    /// Port the targets receive traffic on; must equal the service's container port.
+    pub port: u32,
+    /// Protocol towards the targets. Omitted: `HTTP`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<ListenerProtocol>,
+    /// Target health check.
+    pub health_check: TargetHealthCheck,
+    /// Seconds a deregistering target keeps draining, 0 to 3600. Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deregistration_delay_seconds: Option<u32>,
+}
+
+/// How the load balancer checks a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetHealthCheck {
+    /// Path requested, e.g. `/health`.
+    pub path: String,
+    /// Seconds between checks, 5 to 300. Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_seconds: Option<u32>,
+    /// Seconds before a check fails, 2 to 120, less than the interval. Omitted: 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u32>,
+    /// Consecutive successes before a target is healthy, 2 to 10. Omitted: 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthy_threshold: Option<u32>,
+    /// Consecutive failures before a target is unhealthy, 2 to 10. Omitted: 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unhealthy_threshold: Option<u32>,
+    /// HTTP codes counted as healthy, e.g. `200` or `200-299`. Omitted: `200`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matcher: Option<String>,
+}
+
+/// One ECS Fargate service, run in every region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Name, unique in the stack (lowercase letters, digits, hyphens). Part of the ECS service
+    /// name `<stack>-<name>`.
+    pub name: String,
+    /// Renamed from this earlier name: Meridian keeps the old logical IDs so the service is not
+    /// replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    /// Container image; may contain `${NAME}`, e.g. `${ECR_REPOSITORY_URL}:${IMAGE_TAG}`.
+    pub image: String,
+    /// Task CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384.
+    pub cpu: u32,
+    /// Task memory in MiB; must be valid for `cpu` on Fargate.
+    pub memory: u32,
+    /// Container port.
+    pub port: u32,
+    /// CPU architecture of the image: `x86_64` or `arm64`. Omitted: `x86_64`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub architecture: Option<Architecture>,
+    /// Environment variables; values may contain `${NAME}` and references such as `${region}`,
+    /// `${database.writer.address}` or `${cache.endpoint}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub environment: BTreeMap<String, String>,
+    /// Secrets injected from Secrets Manager: a reference to a secret Meridian manages
+    /// (`${database.username}`, `${database.password}`, `${cache.auth_token}`) or a `${NAME}`
+    /// parameter holding the ARN of a secret in the region.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub secrets: BTreeMap<String, String>,
+    /// CloudWatch Logs settings. Omitted: group `/ecs/<stack>/<service>`, 30 days retention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logs: Option<Logs>,
+    /// Container health check. Omitted: none (the load balancer's check still applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check: Option<ContainerHealthCheck>,
+    /// Tasks to run per region role.
+    pub desired_count: PerRole<u32>,
+    /// How new versions are rolled out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<Deployment>,
+    /// Auto scaling. Omitted: the task count stays at `desired_count`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaling: Option<Scaling>,
+}
+
+/// CPU architecture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Architecture {
+    /// Intel/AMD 64-bit.
+    X86_64,
+    /// Graviton.
+    Arm64,
+}
+
+/// Log group settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Logs {
+    /// Log group name. Omitted: `/ecs/<stack>/<service>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Retention in days; one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90,
+    /// 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u32>,
+}
+
+/// Container health check run by ECS.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContainerHealthCheck {
+    /// Shell command run in the container (`CMD-SHELL`), e.g.
+    /// `curl -f http://localhost:8080/health || exit 1`.
+    pub command: String,
+    /// Seconds between checks, 5 to 300. Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_seconds: Option<u32>,
+    /// Seconds before a check fails, 2 to 60. Omitted: 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u32>,
+    /// Failures before the container is unhealthy, 1 to 10. Omitted: 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries: Option<u32>,
+    /// Grace period in seconds after start, 0 to 300. Omitted: 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_period_seconds: Option<u32>,
+}
+
+/// Deployment strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeploymentStrategy {
+    /// Replace tasks in place, bounded by the min/max percents.
+    Rolling,
+    /// ECS native blue/green: a second target group receives the new version, traffic shifts
+    /// after the bake time.
+    BlueGreen,
+}
+
+/// How new task definitions are rolled out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    /// `rolling` or `blue_green`. Omitted: `rolling`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<DeploymentStrategy>,
+    /// Lowest share of desired tasks kept running during a deployment, 0 to 100. Omitted: 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_healthy_percent: Option<u32>,
+    /// Highest share of desired tasks running during a deployment, 100 to 200. Omitted: 200.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum_percent: Option<u32>,
+    /// Blue/green only: minutes both versions stay up after traffic moved, before the old one is
+    /// stopped, 0 to 1440. Omitted: 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bake_time_minutes: Option<u32>,
+    /// Automatic rollback. Omitted: the deployment circuit breaker rolls back failed
+    /// deployments; no alarm triggers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rollback: Option<Rollback>,
+}
+
+/// Automatic rollback of a deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rollback {
+    /// Whether failing deployments roll back. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Conditions that fail a deployment; each becomes a CloudWatch alarm watched by ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggers: Option<RollbackTriggers>,
+    /// What happens when a trigger fires. Omitted: `[rollback_to_previous, send_notification]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<RollbackAction>,
+    /// Timing of the trigger alarms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<RollbackTiming>,
+}
+
+/// Rollback trigger thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RollbackTriggers {
+    /// Share of requests answered with a 5xx by the targets, above 0 and at most 1 (0.05 = 5%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_rate_threshold: Option<f64>,
+    /// p99 target response time in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_threshold_ms: Option<u32>,
+    /// Whether an unhealthy target in the service's target group fails the deployment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_failure: Option<bool>,
+}
+
+/// An action taken when a rollback trigger fires.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RollbackAction {
+    /// Stop the deployment (ECS marks it failed).
+    PauseDeployment,
+    /// Send the trigger alarms to the notification targets that take `warning` alerts.
+    SendNotification,
+    /// Roll back to the previous task definition.
+    RollbackToPrevious,
+    /// Send the trigger alarms to the notification targets that take `critical` alerts.
+    AlertOnCall,
+}
+
+/// Timing of rollback trigger alarms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RollbackTiming {
+    /// Alarm period in seconds: 10, 30 or a multiple of 60. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_period_seconds: Option<u32>,
+    /// Seconds a trigger must stay breached before the deployment fails; a multiple of the
+    /// evaluation period. Omitted: one evaluation period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_after_trigger_seconds: Option<u32>,
+    /// Longest a rollback may take, in seconds; runbooks wait this long for the service to be
+    /// stable again. Omitted: 600.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rollback_time_seconds: Option<u32>,
+}
+
+/// Application Auto Scaling of a service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scaling {
+    /// Baseline task-count bounds per region role; `desired_count` must lie within them.
+    pub capacity: PerRole<Capacity>,
+    /// Average CPU utilisation the target-tracking policy keeps, 10 to 90 percent. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cpu_percent: Option<u32>,
+    /// Scheduled changes of the bounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedules: Vec<Schedule>,
+}
+
+/// Task-count bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// Lowest task count.
+    pub min: u32,
+    /// Highest task count.
+    pub max: u32,
+}
+
+/// A scheduled scaling action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Name, unique per service (letters, digits, hyphens, underscores).
+    pub name: String,
+    /// When it runs, in Application Auto Scaling syntax: `cron(minutes hours day-of-month month
+    /// day-of-week year)` with `?` in one of the day fields, e.g. `cron(0 8 ? * MON-FRI *)`.
+    pub cron: String,
+    /// IANA time zone the cron expression is read in, e.g. `America/New_York`. Omitted: UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// New bounds per region role. A role left out keeps its bounds.
+    pub capacity: ScheduleCapacity,
+}
+
+/// Bounds per region role for a scheduled action; every role is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleCapacity {
+    /// Bounds in the primary region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<Capacity>,
+    /// Bounds in secondary regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secondary: Option<Capacity>,
+    /// Bounds in optional regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optional: Option<Capacity>,
+}
+
+/// The PostgreSQL database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Database {
+    /// Database name created on the writer, e.g. `rail_service`.
+    pub name: String,
+    /// PostgreSQL major or major.minor version, e.g. `16` or `16.4`. Omitted: `16`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine_version: Option<String>,
+    /// Port, 1150 to 65535. Omitted: 5432.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
+    /// RDS instance class, e.g. `db.r6g.xlarge`; regions may override it in `sizing`.
+    pub instance_class: String,
+    /// Allocated storage in GiB, 20 to 65536. Omitted: 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_gb: Option<u32>,
+    /// Storage autoscaling ceiling in GiB. Omitted: 10 × `storage_gb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_storage_gb: Option<u32>,
+    /// `require` (connections must use TLS; `rds.force_ssl = 1`) or `prefer`. Omitted: `require`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_mode: Option<SslMode>,
+    /// `max_connections` of the parameter group. Omitted: RDS's memory-based default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_connections: Option<u32>,
+    /// Days of automated backups, 1 to 35 (replicas need backups on the writer). Omitted: 7.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_retention_days: Option<u32>,
+    /// Whether the writer is Multi-AZ. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_az: Option<bool>,
+    /// Whether instances are protected from deletion. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_protection: Option<bool>,
+    /// The writer.
+    pub primary: DatabasePrimary,
+    /// Cross-region read replicas, at most one per region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read_replicas: Vec<ReadReplica>,
+    /// How the application spreads reads: `weight`, `latency` or `geo`; handed to the
+    /// application as `${database.read_routing}`. Omitted: `latency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_routing: Option<ReadRouting>,
+    /// Replication settings of the writer's parameter group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replication: Option<Replication>,
+    /// Replica promotion settings used by the failover runbooks and alarms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failover: Option<DatabaseFailover>,
+    /// Days between automatic rotations of the master password, 1 to 1000. Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_rotation_days: Option<u32>,
+}
+
+/// TLS requirement for database connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SslMode {
+    /// The server refuses connections without TLS.
+    Require,
+    /// TLS is offered but not required.
+    Prefer,
+}
+
+/// Read routing strategy handed to the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadRouting {
+    /// Reads go to the lowest-latency reader.
+    Latency,
+    /// Reads are spread by the configured weights.
+    Weight,
+    /// Reads go to the reader in the caller's geography.
+    Geo,
+}
+
+/// The database writer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatabasePrimary {
+    /// Region of the writer; must be the primary region.
+    pub region: String,
+    /// Share of read traffic the writer serves itself, 0 to 100; with the replicas' weights it
+    /// sums to 100. Omitted: 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_weight: Option<u32>,
+}
+
+/// A cross-region read replica.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadReplica {
+    /// Region of the replica: a declared region other than the writer's.
+    pub region: String,
+    /// Share of read traffic, 0 to 100.
+    pub weight: u32,
+}
+
+/// Replication settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Replication {
+    /// Asynchronous replication; RDS cross-region replicas are always asynchronous, so only
+    /// `true` is accepted. Omitted: true.
+    #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
+    pub asynchronous: Option<bool>,
+    /// `replica` or `logical`; `logical` turns on `rds.logical_replication`. Omitted: `replica`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wal_level: Option<WalLevel>,
+    /// `max_wal_senders`, 1 to 100; must leave room for every replica. Omitted: 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_wal_senders: Option<u32>,
+    /// `wal_keep_size` with a unit, e.g. `1GB` or `512MB`. Omitted: RDS's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wal_keep_size: Option<String>,
+}
+
+/// WAL level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WalLevel {
+    /// Physical replication only.
+    Replica,
+    /// Physical and logical replication.
+    Logical,
+}
+
+/// Database failover settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseFailover {
+    /// Whether a replica may be promoted. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Seconds the promotion runbook waits for a promoted replica to accept writes. Omitted: 120.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotion_timeout_seconds: Option<u32>,
+    /// Seconds between the runbook's health probes while promoting. Omitted: 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_interval_seconds: Option<u32>,
+}
+
+/// The Redis cache.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cache {
+    /// `cluster` (cluster mode enabled, sharded) or `sentinel` (one shard with replicas and
+    /// automatic failover).
+    pub mode: CacheMode,
+    /// Redis engine version, e.g. `7.1`. Omitted: `7.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine_version: Option<String>,
+    /// ElastiCache node type, e.g. `cache.r6g.large`; regions may override it in `sizing`.
+    pub node_type: String,
+    /// Shards (node groups), 1 to 500; must be 1 in `sentinel` mode. Omitted: 3 in cluster mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shards: Option<u32>,
+    /// Replicas per shard, 1 to 5. Omitted: 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replicas_per_shard: Option<u32>,
+    /// Port. Omitted: 6379.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
+    /// Keys the application keeps consistent across regions; handed to the application as
+    /// `${cache.global_prefix}` and `${cache.replicated_keys}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_keys: Option<GlobalKeys>,
+    /// Cross-region replication through a Global Datastore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_region_replication: Option<CacheReplication>,
+}
+
+/// Cache topology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CacheMode {
+    /// Cluster mode enabled.
+    Cluster,
+    /// Cluster mode disabled: one primary with replicas and automatic failover.
+    Sentinel,
+}
+
+/// Keys the application replicates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalKeys {
+    /// Prefix of globally consistent keys, e.g. `rail:global`.
+    pub prefix: String,
+    /// Key patterns that must be consistent across regions, e.g. `session:*`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replicated_keys: Vec<String>,
+}
+
+/// Cache replication strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum CacheReplicationStrategy {
+    /// One writable region, read-only secondaries (ElastiCache Global Datastore).
+    #[serde(rename = "active-passive")]
+    ActivePassive,
+    /// Writable everywhere with CRDT merges; ElastiCache does not offer it.
+    #[serde(rename = "active-active")]
+    ActiveActive,
+}
+
+/// Conflict resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ConflictResolution {
+    /// The last write wins.
+    #[serde(rename = "last-write-wins")]
+    LastWriteWins,
+}
+
+/// Cross-region replication of the cache.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CacheReplication {
+    /// Whether a Global Datastore joins the regions. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// `active-passive` (the only strategy ElastiCache supports).
+    pub strategy: CacheReplicationStrategy,
+    /// Region of the Global Datastore's primary cluster; must be the primary region.
+    pub source_region: String,
+    /// Regions with a secondary cluster; each a declared region.
+    pub target_regions: Vec<String>,
+    /// Conflict resolution; `last-write-wins`. Omitted: `last-write-wins`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_resolution: Option<ConflictResolution>,
+}
+
+/// An S3 bucket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bucket {
+    /// Name of the bucket in this stack (lowercase letters, digits, hyphens); replication
+    /// destinations refer to it.
+    pub name: String,
+    /// Renamed from this earlier name: Meridian keeps the old logical IDs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    /// Region of the bucket; any AWS region (a region without services gets a storage-only
+    /// stack).
+    pub region: String,
+    /// Globally unique S3 bucket name. Omitted: `<stack>-<name>-<account id>-<region>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket_name: Option<String>,
+    /// Whether versioning is on; replication and Object Lock need it. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versioning: Option<bool>,
+    /// Write-once-read-many retention. Omitted: no Object Lock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_lock: Option<ObjectLock>,
+    /// Replication rules to other buckets of this stack.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replication: Vec<ReplicationRule>,
+}
+
+/// Object Lock mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ObjectLockMode {
+    /// No user, including root, can overwrite or delete a locked version.
+    #[serde(rename = "COMPLIANCE")]
+    Compliance,
+    /// Users with special permissions may lift the lock.
+    #[serde(rename = "GOVERNANCE")]
+    Governance,
+}
+
+/// Object Lock default retention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectLock {
+    /// Whether Object Lock is on. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// `COMPLIANCE` or `GOVERNANCE`.
+    pub mode: ObjectLockMode,
+    /// Default retention in days, 1 to 36500 (2555 is seven years).
+    pub retention_days: u32,
+}
+
+/// S3 storage class of replicas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[allow(non_camel_case_types)]
+pub enum StorageClass {
+    /// S3 Standard.
+    #[serde(rename = "STANDARD")]
+    Standard,
+    /// S3 Standard-Infrequent Access.
+    #[serde(rename = "STANDARD_IA")]
+    StandardIa,
+    /// S3 One Zone-Infrequent Access.
+    #[serde(rename = "ONEZONE_IA")]
+    OnezoneIa,
+    /// S3 Intelligent-Tiering.
+    #[serde(rename = "INTELLIGENT_TIERING")]
+    IntelligentTiering,
+    /// S3 Glacier Flexible Retrieval.
+    #[serde(rename = "GLACIER")]
+    Glacier,
+    /// S3 Glacier Instant Retrieval.
+    #[serde(rename = "GLACIER_IR")]
+    GlacierIr,
+    /// S3 Glacier Deep Archive.
+    #[serde(rename = "DEEP_ARCHIVE")]
+    DeepArchive,
+}
+
+/// One replication destination.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplicationRule {
+    /// Name of the destination bucket (a bucket of this stack in another region).
+    pub destination: String,
+    /// Storage class of the replicas. Omitted: the source object's class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_class: Option<StorageClass>,
+    /// Replication time target. `minutes: 15` turns on S3 Replication Time Control; a longer
+    /// target becomes a replication-latency alarm. Omitted: no target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replication_time: Option<ReplicationTime>,
+    /// Whether delete markers are replicated. Omitted: false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_markers: Option<bool>,
+}
+
+/// A replication time target; give exactly one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplicationTime {
+    /// Target in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Target in hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u32>,
+}
+
+/// DNS routing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dns {
+    /// Fully qualified name served, e.g. `api.rail-service.com`.
+    pub domain: String,
+    /// Route 53 hosted zone holding `domain`: a `${NAME}` parameter or a literal zone ID.
+    pub hosted_zone_id: String,
+    /// Routing policy; only `latency` is supported. Omitted: `latency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing: Option<DnsRouting>,
+    /// How long resolvers may cache an answer, in seconds. Latency records are aliases to the
+    /// load balancers (whose own records have a 60 s TTL); this value is the failover budget the
+    /// runbooks wait for. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_seconds: Option<u32>,
+    /// Route 53 health check of each region's load balancer.
+    pub health_check: DnsHealthCheck,
+}
+
+/// DNS routing policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsRouting {
+    /// Route 53 latency-based routing.
+    Latency,
+}
+
+/// Route 53 health check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DnsHealthCheck {
+    /// Path requested over HTTPS, e.g. `/health`.
+    pub path: String,
+    /// Seconds between checks: 10 or 30. Omitted: 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_seconds: Option<u32>,
+    /// Consecutive failures (and successes) before Route 53 changes a region's status, 1 to 10.
+    /// Omitted: 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_threshold: Option<u32>,
+    /// Seconds the runbooks' own probes wait for an answer, 1 to 30. Omitted: 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u32>,
+}
+
+/// CloudFront distribution of static assets, with an origin bucket Meridian creates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cdn {
+    /// Alternate domain names, e.g. `static.rail-service.com`; need `certificate`. Omitted: the
+    /// distribution's `*.cloudfront.net` name only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// ACM certificate ARN in us-east-1 (CloudFront only reads certificates there), usually a
+    /// `${NAME}` parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    /// `PriceClass_100`, `PriceClass_200` or `PriceClass_All`. Omitted: `PriceClass_100`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_class: Option<String>,
+    /// Object served for `/`. Omitted: `index.html`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_root_object: Option<String>,
+}
+
+/// Failover handling.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Failover {
+    /// Whether regions fail over: DNS records evaluate health, and the `primary_region_down`
+    /// alert may initiate failover. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Periods the primary-region health alarm must breach before it fires. Omitted: 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_periods: Option<u32>,
+    /// Notification targets told about failover events. Omitted: the targets taking `critical`
+    /// alerts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notify: Vec<String>,
+    /// Returning to the primary region after it recovers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failback: Option<Failback>,
+}
+
+/// Failback settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Failback {
+    /// Whether the runbooks offer failback. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Seconds the primary must stay healthy before failback starts. Omitted: 300.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_period_seconds: Option<u32>,
+}
+
+/// Alert severity.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Page someone now.
+    Critical,
+    /// Look at it today.
+    Warning,
+    /// For the record.
+    Info,
+}
+
+/// Where alerts go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotificationTarget {
+    /// Name (lowercase letters, digits, hyphens); one SNS topic per region is created for it.
+    pub name: String,
+    /// Severities delivered to this target.
+    pub severities: Vec<Severity>,
+    /// E-mail addresses subscribed (may contain `${NAME}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub email: Vec<String>,
+    /// HTTPS endpoints subscribed, e.g. a paging service's integration URL (may contain
+    /// `${NAME}`; mark such a parameter `sensitive`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub https: Vec<String>,
+}
+
+/// What an alert watches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertCondition {
+    /// The primary region's Route 53 health check reports unhealthy (no threshold).
+    PrimaryRegionDown,
+    /// A read replica lags the writer by more than `threshold` seconds.
+    ReplicaLag,
+    /// p95 load-balancer target response time above `threshold` milliseconds, per region.
+    Latency,
+    /// More than `threshold` unhealthy targets in a region's target groups.
+    FailedHealthChecks,
+    /// Share of 5xx target responses above `threshold` (0 to 1), per region.
+    ErrorRate,
+    /// More than `threshold` target 5xx responses per minute, per region.
+    #[serde(rename = "http_5xx")]
+    Http5xx,
+    /// Average ECS service CPU above `threshold` percent, per region.
+    ServiceCpu,
+    /// Average database CPU above `threshold` percent, per region.
+    DatabaseCpu,
+}
+
+/// What should happen when an alert fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertAction {
+    /// Notify the targets of the alert's severity.
+    Notify,
+    /// Notify the on-call targets (those taking `critical`).
+    NotifyOnCall,
+    /// Investigate cross-region networking (runbook link).
+    InvestigateNetwork,
+    /// Start regional failover: notify the failover targets; the runbook promotes a replica.
+    InitiateFailover,
+    /// Fail over if the alarming region is the primary.
+    FailoverIfPrimary,
+}
+
+/// A CloudWatch alarm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alert {
+    /// Alarm name, unique in the stack, e.g. `ReplicationLagHigh`.
+    pub name: String,
+    /// What is watched.
+    pub condition: AlertCondition,
+    /// Threshold in the condition's unit; required except for `primary_region_down`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
+    /// Severity; decides which notification targets receive it.
+    pub severity: Severity,
+    /// What should happen.
+    pub action: AlertAction,
+    /// Alarm period in seconds: 10, 30 or a multiple of 60. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_seconds: Option<u32>,
+    /// Periods that must breach before the alarm fires. Omitted: 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_periods: Option<u32>,
+}
+
+/// A cross-region dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dashboard {
+    /// Dashboard name (letters, digits, `-`, `_`), at most 255 characters.
+    pub name: String,
+    /// Widgets, laid out two per row in the order given.
+    pub widgets: Vec<Widget>,
+}
+
+/// A metric shown per region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WidgetMetric {
+    /// Load balancer request count.
+    RequestCount,
+    /// Load balancer target response time.
+    Latency,
+    /// Read replica lag.
+    ReplicaLag,
+    /// Target 5xx responses.
+    #[serde(rename = "http_5xx")]
+    Http5xx,
+    /// ECS service CPU.
+    ServiceCpu,
+    /// Database connections.
+    DatabaseConnections,
+}
+
+/// A dashboard widget: one metric, one line per region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Widget {
+    /// Title.
+    pub title: String,
+    /// Metric.
+    pub metric: WidgetMetric,
+    /// Statistic: `Sum`, `Average`, `Minimum`, `Maximum`, `SampleCount` or a percentile such as
+    /// `p95`. Omitted: the metric's natural statistic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stat: Option<String>,
+    /// Period in seconds: 10, 30 or a multiple of 60. Omitted: 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_seconds: Option<u32>,
+}
