@@ -1043,7 +1043,7 @@ pub struct Failback {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-pub enum Severity {
+pub enum AlertSeverity {
     /// Page someone now.
     Critical,
     /// Look at it today.
@@ -1059,7 +1059,7 @@ pub struct NotificationTarget {
     /// Name (lowercase letters, digits, hyphens); one SNS topic per region is created for it.
     pub name: String,
     /// Severities delivered to this target.
-    pub severities: Vec<Severity>,
+    pub severities: Vec<AlertSeverity>,
     /// E-mail addresses subscribed (may contain `${NAME}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub email: Vec<String>,
@@ -1120,7 +1120,7 @@ pub struct Alert {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
     /// Severity; decides which notification targets receive it.
-    pub severity: Severity,
+    pub severity: AlertSeverity,
     /// What should happen.
     pub action: AlertAction,
     /// Alarm period in seconds: 10, 30 or a multiple of 60. Omitted: 60.

@@ -1,1 +1,26 @@
-//! placeholder
+//! Meridian's plan: the resolved, target-neutral deployment of a stack (defaults applied,
+//! names derived, cross-region references typed, deploy order fixed) and every semantic check.
+//! It performs no I/O and serializes nothing; emitters translate it.
+
+pub mod aws;
+pub mod cron;
+pub mod defaults;
+pub mod ids;
+pub mod naming;
+mod resolve;
+pub mod timezones;
+pub mod types;
+pub mod value;
+
+pub use ids::{Rid, UnitId};
+pub use resolve::{Planned, plan};
+pub use types::*;
+pub use value::{Attr, AttrRef, Import, ParamUse, Part, Text};
+
+/// The closest candidate to `word`, for "did you mean" help lines.
+pub(crate) fn suggest_list<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    meridian_model::suggest::closest(word, candidates)
+}

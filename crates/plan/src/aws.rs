@@ -1,0 +1,461 @@
+//! Facts about AWS that checks rely on: region codes, Fargate sizes, instance classes, engine
+//! versions, retention values. Each table says where it comes from; none of them is a decision.
+
+/// A commercial, GovCloud or China region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionInfo {
+    /// Region code, e.g. `us-east-1`.
+    pub code: &'static str,
+    /// ARN partition.
+    pub partition: &'static str,
+    /// Account that Elastic Load Balancing writes access logs from, for regions opened before
+    /// August 2022; newer regions use the `logdelivery.elasticloadbalancing.amazonaws.com`
+    /// service principal instead.
+    pub elb_log_account: Option<&'static str>,
+}
+
+const fn region(
+    code: &'static str,
+    partition: &'static str,
+    elb: Option<&'static str>,
+) -> RegionInfo {
+    RegionInfo {
+        code,
+        partition,
+        elb_log_account: elb,
+    }
+}
+
+/// Regions CloudFormation and the Terraform AWS provider know (the region list of cfn-lint
+/// 1.58's bundled schemas, without the isolated ISO partitions).
+pub const REGIONS: &[RegionInfo] = &[
+    region("us-east-1", "aws", Some("127311923021")),
+    region("us-east-2", "aws", Some("033677994240")),
+    region("us-west-1", "aws", Some("027434742980")),
+    region("us-west-2", "aws", Some("797873946194")),
+    region("af-south-1", "aws", Some("098369216593")),
+    region("ap-east-1", "aws", Some("754344448648")),
+    region("ap-east-2", "aws", None),
+    region("ap-south-1", "aws", Some("718504428378")),
+    region("ap-south-2", "aws", None),
+    region("ap-northeast-1", "aws", Some("582318560864")),
+    region("ap-northeast-2", "aws", Some("600734575887")),
+    region("ap-northeast-3", "aws", Some("383597477331")),
+    region("ap-southeast-1", "aws", Some("114774131450")),
+    region("ap-southeast-2", "aws", Some("783225319266")),
+    region("ap-southeast-3", "aws", Some("589379963580")),
+    region("ap-southeast-4", "aws", None),
+    region("ap-southeast-5", "aws", None),
+    region("ap-southeast-6", "aws", None),
+    region("ap-southeast-7", "aws", None),
+    region("ca-central-1", "aws", Some("985666609251")),
+    region("ca-west-1", "aws", None),
+    region("eu-central-1", "aws", Some("054676820928")),
+    region("eu-central-2", "aws", None),
+    region("eu-north-1", "aws", Some("897822967062")),
+    region("eu-south-1", "aws", Some("635631232127")),
+    region("eu-south-2", "aws", None),
+    region("eu-west-1", "aws", Some("156460612806")),
+    region("eu-west-2", "aws", Some("652711504416")),
+    region("eu-west-3", "aws", Some("009996457667")),
+    region("il-central-1", "aws", None),
+    region("me-central-1", "aws", None),
+    region("me-south-1", "aws", Some("076674570225")),
+    region("mx-central-1", "aws", None),
+    region("sa-east-1", "aws", Some("507241528517")),
+    region("us-gov-east-1", "aws-us-gov", Some("190560391635")),
+    region("us-gov-west-1", "aws-us-gov", Some("048591011584")),
+    region("cn-north-1", "aws-cn", Some("638102146993")),
+    region("cn-northwest-1", "aws-cn", Some("037604701340")),
+];
+
+/// Looks a region up by code.
+pub fn region_info(code: &str) -> Option<&'static RegionInfo> {
+    REGIONS.iter().find(|info| info.code == code)
+}
+
+/// Availability zones an account can use in a region: three in most regions; more where AWS
+/// offers more to every account, two in us-west-1 (newer accounts see only two).
+pub fn availability_zone_count(code: &str) -> u8 {
+    match code {
+        "us-east-1" => 6,
+        "us-west-2" | "ap-northeast-2" => 4,
+        "us-west-1" => 2,
+        _ => 3,
+    }
+}
+
+/// Region where global resources live: CloudFront reads certificates there and Route 53
+/// publishes health-check metrics only there, so alarms on them must be there too.
+pub const GLOBAL_REGION: &str = "us-east-1";
+
+/// Valid Fargate memory sizes (MiB) for a CPU size, or `None` for an invalid CPU size.
+pub fn fargate_memory_options(cpu: u32) -> Option<Vec<u32>> {
+    let (low, high, step) = match cpu {
+        256 => return Some(vec![512, 1024, 2048]),
+        512 => (1024, 4096, 1024),
+        1024 => (2048, 8192, 1024),
+        2048 => (4096, 16384, 1024),
+        4096 => (8192, 30720, 1024),
+        8192 => (16384, 61440, 4096),
+        16384 => (32768, 122880, 8192),
+        _ => return None,
+    };
+    Some((low..=high).step_by(step).collect())
+}
+
+/// Fargate CPU sizes.
+pub const FARGATE_CPU: &[u32] = &[256, 512, 1024, 2048, 4096, 8192, 16384];
+
+/// RDS for PostgreSQL instance families and their sizes (cfn-lint 1.58's RDS instance-class
+/// table for PostgreSQL 16 to 18).
+const POSTGRES_CLASSES: &[(&str, &[&str])] = &[
+    (
+        "t3",
+        &["micro", "small", "medium", "large", "xlarge", "2xlarge"],
+    ),
+    (
+        "t4g",
+        &["micro", "small", "medium", "large", "xlarge", "2xlarge"],
+    ),
+    (
+        "m5",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "m5d",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "m6g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "m6gd",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "m6i",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "m6id",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "m6idn",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "m6in",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "m7g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "m7i",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "48xlarge",
+        ],
+    ),
+    (
+        "m8g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "48xlarge",
+        ],
+    ),
+    (
+        "r5",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "r5b",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "r5d",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "r6g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r6gd",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r6i",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "r6id",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "r6idn",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "r6in",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "32xlarge",
+        ],
+    ),
+    (
+        "r7g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r7i",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "48xlarge",
+        ],
+    ),
+    (
+        "r8g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+            "48xlarge",
+        ],
+    ),
+    (
+        "x2g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+];
+
+/// Whether `class` is an RDS instance class PostgreSQL runs on.
+pub fn is_postgres_instance_class(class: &str) -> bool {
+    let mut parts = class.splitn(3, '.');
+    let (Some("db"), Some(family), Some(size)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    POSTGRES_CLASSES
+        .iter()
+        .any(|(known, sizes)| *known == family && sizes.contains(&size))
+}
+
+/// Every PostgreSQL instance class, for suggestions.
+pub fn postgres_instance_classes() -> Vec<String> {
+    POSTGRES_CLASSES
+        .iter()
+        .flat_map(|(family, sizes)| sizes.iter().map(move |size| format!("db.{family}.{size}")))
+        .collect()
+}
+
+/// PostgreSQL versions RDS offers and has not deprecated (cfn-lint 1.58's engine-version table
+/// minus its deprecated list).
+pub const POSTGRES_VERSIONS: &[&str] = &[
+    "13.23", "14.18", "14.19", "14.20", "14.21", "14.22", "14.23", "14.24", "15.13", "15.14",
+    "15.15", "15.16", "15.17", "15.18", "15.19", "16.9", "16.10", "16.11", "16.12", "16.13",
+    "16.14", "16.15", "17.5", "17.6", "17.7", "17.8", "17.9", "17.10", "17.11", "18.1", "18.2",
+    "18.3", "18.4", "18.6",
+];
+
+/// ElastiCache node families and sizes (cfn-lint 1.58's node-type table).
+const CACHE_NODE_TYPES: &[(&str, &[&str])] = &[
+    ("t3", &["micro", "small", "medium"]),
+    ("t4g", &["micro", "small", "medium"]),
+    (
+        "m5",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "m6g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "m7g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "m8g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r5",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge",
+        ],
+    ),
+    (
+        "r6g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r6gd",
+        &[
+            "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r7g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+    (
+        "r8g",
+        &[
+            "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge",
+        ],
+    ),
+];
+
+/// Whether `node_type` is an ElastiCache node type.
+pub fn is_cache_node_type(node_type: &str) -> bool {
+    cache_family(node_type).is_some()
+}
+
+fn cache_family(node_type: &str) -> Option<&'static str> {
+    let mut parts = node_type.splitn(3, '.');
+    let (Some("cache"), Some(family), Some(size)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    CACHE_NODE_TYPES
+        .iter()
+        .find(|(known, sizes)| *known == family && sizes.contains(&size))
+        .map(|(known, _)| *known)
+}
+
+/// Whether a node type may join a Global Datastore (burstable T families may not).
+pub fn cache_node_type_supports_global_datastore(node_type: &str) -> bool {
+    cache_family(node_type).is_some_and(|family| !family.starts_with('t'))
+}
+
+/// Every ElastiCache node type, for suggestions.
+pub fn cache_node_types() -> Vec<String> {
+    CACHE_NODE_TYPES
+        .iter()
+        .flat_map(|(family, sizes)| {
+            sizes
+                .iter()
+                .map(move |size| format!("cache.{family}.{size}"))
+        })
+        .collect()
+}
+
+/// Redis versions ElastiCache offers (Global Datastore needs 5.0.6 or later).
+pub const REDIS_VERSIONS: &[&str] = &["6.2", "7.0", "7.1"];
+
+/// Retention periods CloudWatch Logs accepts, in days.
+pub const LOG_RETENTION_DAYS: &[u32] = &[
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/// TLS policies of Application Load Balancer HTTPS listeners that still get updates.
+pub const ALB_TLS_POLICIES: &[&str] = &[
+    "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+    "ELBSecurityPolicy-TLS13-1-3-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+];
+
+/// CloudFront price classes.
+pub const CLOUDFRONT_PRICE_CLASSES: &[&str] =
+    &["PriceClass_100", "PriceClass_200", "PriceClass_All"];
+
+/// Whether `period` is a valid CloudWatch alarm/metric period: 10, 30 or a multiple of 60.
+pub fn is_valid_cloudwatch_period(period: u32) -> bool {
+    period == 10 || period == 30 || (period >= 60 && period.is_multiple_of(60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fargate_pairs() {
+        assert_eq!(fargate_memory_options(256), Some(vec![512, 1024, 2048]));
+        assert!(fargate_memory_options(1024).is_some_and(|options| options.contains(&2048)));
+        assert!(fargate_memory_options(1024).is_some_and(|options| !options.contains(&1024)));
+        assert_eq!(fargate_memory_options(1000), None);
+    }
+
+    #[test]
+    fn classes() {
+        assert!(is_postgres_instance_class("db.r6g.2xlarge"));
+        assert!(!is_postgres_instance_class("db.r6g.3xlarge"));
+        assert!(!is_postgres_instance_class("cache.r6g.large"));
+        assert!(is_cache_node_type("cache.r6g.large"));
+        assert!(!cache_node_type_supports_global_datastore(
+            "cache.t4g.small"
+        ));
+        assert!(cache_node_type_supports_global_datastore("cache.r6g.large"));
+    }
+
+    #[test]
+    fn regions_are_unique() {
+        let mut codes: Vec<_> = REGIONS.iter().map(|info| info.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), REGIONS.len());
+    }
+}

@@ -1,0 +1,162 @@
+//! Defaults for omitted settings, each with the reason it was chosen. The model keeps every
+//! optional field `Option`; these are applied while resolving the plan, never earlier.
+
+/// Two zones: the minimum an ALB and a Multi-AZ database accept.
+pub const AZ_COUNT: u8 = 2;
+/// Flow logs on: a reviewer expects network forensics to be possible.
+pub const FLOW_LOGS: bool = true;
+/// Flow-log retention: long enough for an incident review, short enough to stay cheap.
+pub const FLOW_LOG_RETENTION_DAYS: u32 = 90;
+/// Public subnets get /24s (load balancers and NAT gateways need few addresses); private subnets
+/// get what is left of the VPC evenly, as large as possible (tasks each take an address).
+pub const PUBLIC_SUBNET_PREFIX: u8 = 24;
+
+/// CloudFront and most browsers accept TLS 1.2+; this policy also offers TLS 1.3.
+pub const TLS_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/// ALB idle timeout: the AWS default.
+pub const IDLE_TIMEOUT_SECONDS: u32 = 60;
+/// Deletion protection on: the ALB's DNS name is what Route 53 points at.
+pub const LOAD_BALANCER_DELETION_PROTECTION: bool = true;
+/// Access logs on: a reviewer expects request forensics.
+pub const ACCESS_LOGS: bool = true;
+/// Access-log retention in days: a quarter covers most investigations.
+pub const ACCESS_LOG_RETENTION_DAYS: u32 = 90;
+/// Target-group health checks: the AWS defaults for interval and timeout; three checks each way
+/// keeps flapping down without slowing detection much.
+pub const TARGET_HEALTH_INTERVAL_SECONDS: u32 = 30;
+/// See [`TARGET_HEALTH_INTERVAL_SECONDS`].
+pub const TARGET_HEALTH_TIMEOUT_SECONDS: u32 = 5;
+/// See [`TARGET_HEALTH_INTERVAL_SECONDS`].
+pub const TARGET_HEALTHY_THRESHOLD: u32 = 3;
+/// See [`TARGET_HEALTH_INTERVAL_SECONDS`].
+pub const TARGET_UNHEALTHY_THRESHOLD: u32 = 3;
+/// Only 200 is healthy: a redirect from a health path usually means a misrouted check.
+pub const TARGET_HEALTH_MATCHER: &str = "200";
+/// Draining time: most API requests finish within seconds; the AWS default (300 s) slows every
+/// deployment by five minutes.
+pub const DEREGISTRATION_DELAY_SECONDS: u32 = 30;
+/// Status of the default action of an HTTPS listener with rules but no catch-all.
+pub const UNMATCHED_REQUEST_STATUS: u32 = 404;
+
+/// Fargate tasks on x86 unless the image says otherwise.
+pub const ARCHITECTURE_ARM64: bool = false;
+/// Log retention: a month of application logs.
+pub const LOG_RETENTION_DAYS: u32 = 30;
+/// Container health check, the ECS defaults.
+pub const CONTAINER_HEALTH_INTERVAL_SECONDS: u32 = 30;
+/// See [`CONTAINER_HEALTH_INTERVAL_SECONDS`].
+pub const CONTAINER_HEALTH_TIMEOUT_SECONDS: u32 = 5;
+/// See [`CONTAINER_HEALTH_INTERVAL_SECONDS`].
+pub const CONTAINER_HEALTH_RETRIES: u32 = 3;
+/// See [`CONTAINER_HEALTH_INTERVAL_SECONDS`].
+pub const CONTAINER_HEALTH_START_PERIOD_SECONDS: u32 = 0;
+/// Grace period before load-balancer checks count against a new task: long enough for a JVM or
+/// a migration check to start.
+pub const HEALTH_CHECK_GRACE_SECONDS: u32 = 60;
+/// Rolling deployments keep full capacity and may double it briefly.
+pub const MINIMUM_HEALTHY_PERCENT: u32 = 100;
+/// See [`MINIMUM_HEALTHY_PERCENT`].
+pub const MAXIMUM_PERCENT: u32 = 200;
+/// Blue/green bake time: ten minutes of real traffic before the old version goes.
+pub const BAKE_TIME_MINUTES: u32 = 10;
+/// Rollback is on unless turned off: a failed deployment should not stay half-done.
+pub const ROLLBACK_ENABLED: bool = true;
+/// Rollback alarm period.
+pub const ROLLBACK_EVALUATION_PERIOD_SECONDS: u32 = 60;
+/// How long runbooks wait for a rollback to settle.
+pub const MAX_ROLLBACK_TIME_SECONDS: u32 = 600;
+/// Target-tracking CPU target: leaves headroom for a region absorbing failed-over traffic.
+pub const TARGET_CPU_PERCENT: u32 = 60;
+/// Scale-out fast, scale-in slowly.
+pub const SCALE_OUT_COOLDOWN_SECONDS: u32 = 60;
+/// See [`SCALE_OUT_COOLDOWN_SECONDS`].
+pub const SCALE_IN_COOLDOWN_SECONDS: u32 = 300;
+/// Scheduled actions without a time zone run in UTC, as Application Auto Scaling does.
+pub const SCHEDULE_TIMEZONE: &str = "UTC";
+
+/// PostgreSQL version when none is given: a current 16.x minor.
+pub const POSTGRES_VERSION: &str = "16.13";
+/// PostgreSQL's standard port.
+pub const POSTGRES_PORT: u32 = 5432;
+/// 100 GiB of gp3: the gp3 baseline performance needs no provisioning below 400 GiB.
+pub const STORAGE_GB: u32 = 100;
+/// Storage autoscaling up to ten times the allocation.
+pub const MAX_STORAGE_FACTOR: u32 = 10;
+/// Require TLS: credentials cross the VPC.
+pub const SSL_REQUIRED: bool = true;
+/// A week of point-in-time recovery.
+pub const BACKUP_RETENTION_DAYS: u32 = 7;
+/// Multi-AZ writer: an AZ failure should not need a regional failover.
+pub const MULTI_AZ: bool = true;
+/// Databases are protected from deletion.
+pub const DELETION_PROTECTION: bool = true;
+/// `max_wal_senders`: room for every replica plus logical consumers.
+pub const MAX_WAL_SENDERS: u32 = 10;
+/// Replica promotion wait used by runbooks.
+pub const PROMOTION_TIMEOUT_SECONDS: u32 = 120;
+/// Probe interval used by runbooks while promoting.
+pub const PROMOTION_PROBE_INTERVAL_SECONDS: u32 = 10;
+/// Master password rotation: monthly.
+pub const PASSWORD_ROTATION_DAYS: u32 = 30;
+/// Read routing when none is given.
+pub const READ_ROUTING: &str = "latency";
+/// Backups in the quiet hours of the Americas and Europe.
+pub const BACKUP_WINDOW: &str = "03:00-04:00";
+/// Maintenance after the backup window.
+pub const MAINTENANCE_WINDOW: &str = "sun:05:00-sun:06:00";
+/// Performance Insights free tier retention.
+pub const PERFORMANCE_INSIGHTS_RETENTION_DAYS: u32 = 7;
+/// Enhanced monitoring interval.
+pub const ENHANCED_MONITORING_SECONDS: u32 = 60;
+/// Master user name.
+pub const MASTER_USERNAME: &str = "meridian_admin";
+
+/// Redis version when none is given.
+pub const REDIS_VERSION: &str = "7.1";
+/// Redis's standard port.
+pub const REDIS_PORT: u32 = 6379;
+/// Shards in cluster mode: the seed's three nodes.
+pub const CACHE_SHARDS: u32 = 3;
+/// One replica per shard: survives a node failure.
+pub const REPLICAS_PER_SHARD: u32 = 1;
+/// Days of cache snapshots.
+pub const CACHE_SNAPSHOT_DAYS: u32 = 3;
+
+/// Versioning on: replication and Object Lock need it and it protects against overwrites.
+pub const VERSIONING: bool = true;
+/// Delete markers are not replicated: a deletion in one region should not remove the audit copy.
+pub const REPLICATE_DELETE_MARKERS: bool = false;
+/// The only replication time S3 Replication Time Control offers.
+pub const RTC_MINUTES: u32 = 15;
+
+/// DNS TTL the runbooks assume for resolvers.
+pub const DNS_TTL_SECONDS: u32 = 60;
+/// Route 53 health-check interval.
+pub const DNS_HEALTH_INTERVAL_SECONDS: u32 = 30;
+/// Route 53 health-check failure threshold.
+pub const DNS_FAILURE_THRESHOLD: u32 = 3;
+/// Probe timeout used by runbooks.
+pub const DNS_PROBE_TIMEOUT_SECONDS: u32 = 5;
+
+/// CloudFront price class: North America and Europe, the cheapest.
+pub const PRICE_CLASS: &str = "PriceClass_100";
+/// Object served for `/`.
+pub const DEFAULT_ROOT_OBJECT: &str = "index.html";
+/// CloudFront managed cache policy `CachingOptimized`.
+pub const CDN_CACHE_POLICY_ID: &str = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+/// CloudFront managed response headers policy `SecurityHeadersPolicy`.
+pub const CDN_RESPONSE_HEADERS_POLICY_ID: &str = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+
+/// Failover on when a `failover` block is present.
+pub const FAILOVER_ENABLED: bool = true;
+/// Periods the primary-region health alarm must breach.
+pub const FAILOVER_EVALUATION_PERIODS: u32 = 1;
+/// Seconds the primary stays healthy before failback.
+pub const FAILBACK_WAIT_SECONDS: u32 = 300;
+
+/// Alert period.
+pub const ALERT_PERIOD_SECONDS: u32 = 60;
+/// Alert evaluation periods: three minutes of breach before paging.
+pub const ALERT_EVALUATION_PERIODS: u32 = 3;
+/// Dashboard widget period.
+pub const WIDGET_PERIOD_SECONDS: u32 = 60;

@@ -1,0 +1,281 @@
+//! Every name Meridian derives: CloudFormation logical IDs, Terraform resource names, stack
+//! names and physical names, with AWS length and charset limits. Nothing else in the workspace
+//! invents a name.
+//!
+//! Rules (GUIDE §4): IDs come from the user's entity names plus a role word, never from list
+//! positions or content hashes; logical IDs carry no region (each region has its own template);
+//! Terraform names are the snake_case logical ID plus a region slug. A physical name is only set
+//! where another region, a runbook or an alarm must know it, and is cut with a stable short hash
+//! when a service limit forces it.
+
+use crate::ids::{Rid, UnitId};
+
+/// `rail-backend` → `RailBackend`; `ReplicationLagHigh` stays as is; `http_5xx` → `Http5xx`.
+pub fn pascal(name: &str) -> String {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut characters = word.chars();
+            characters.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + characters.as_str()
+            })
+        })
+        .collect()
+}
+
+/// `ApiTaskDefinition` → `api_task_definition`; `Http5xxAlarm` → `http5xx_alarm`.
+pub fn snake(pascal_name: &str) -> String {
+    let mut out = String::with_capacity(pascal_name.len() + 8);
+    let mut previous: Option<char> = None;
+    for character in pascal_name.chars() {
+        if character.is_ascii_uppercase()
+            && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+        {
+            out.push('_');
+        }
+        out.push(character.to_ascii_lowercase());
+        previous = Some(character);
+    }
+    out
+}
+
+/// `us-east-1` → `us_east_1`, for Terraform names.
+pub fn region_slug(region: &str) -> String {
+    region.replace('-', "_")
+}
+
+/// The resource identity for `logical` in `unit`.
+pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
+    let logical = logical.into();
+    let scope = match unit {
+        UnitId::Storage(region) | UnitId::Region(region) => region_slug(region),
+        UnitId::Global => "global".to_owned(),
+    };
+    let tf = format!("{}_{scope}", snake(&logical));
+    Rid { logical, tf }
+}
+
+/// CloudFormation stack name of a unit.
+pub fn stack_name(stack: &str, unit: &UnitId) -> String {
+    match unit {
+        UnitId::Storage(region) => format!("{stack}-{region}-storage"),
+        UnitId::Region(region) => format!("{stack}-{region}"),
+        UnitId::Global => format!("{stack}-global"),
+    }
+}
+
+/// File name (without directory) of a unit's CloudFormation template.
+pub fn template_file(stack: &str, unit: &UnitId) -> String {
+    format!("{}.template.json", stack_name(stack, unit))
+}
+
+/// Name of a CloudFormation parameter for a stack-file parameter: `IMAGE_TAG` → `ImageTag`.
+pub fn cfn_parameter(name: &str) -> String {
+    name.split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            let mut characters = lower.chars();
+            characters.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + characters.as_str()
+            })
+        })
+        .collect()
+}
+
+/// Name of a Terraform variable for a stack-file parameter: `IMAGE_TAG` → `image_tag`.
+pub fn tf_variable(name: &str) -> String {
+    name.to_ascii_lowercase()
+}
+
+/// Stable 32-bit FNV-1a hash, as 7 hex digits, for shortening names.
+fn short_hash(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:07x}", hash & 0x0fff_ffff)
+}
+
+/// `name` if it fits in `limit` characters, else its head and a stable hash of the whole, so that
+/// distinct long names stay distinct.
+pub fn fit(name: &str, limit: usize) -> String {
+    if name.len() <= limit {
+        return name.to_owned();
+    }
+    let keep = limit.saturating_sub(8);
+    let head = name[..keep].trim_end_matches('-');
+    format!("{head}-{}", short_hash(name))
+}
+
+/// Characters left for the user's part of a bucket name once the account ID (12 digits) is in
+/// it.
+pub const ACCOUNT_ID_LENGTH: usize = 12;
+
+/// Limits of the physical names Meridian sets.
+pub mod limits {
+    /// RDS DB instance identifiers.
+    pub const DB_INSTANCE: usize = 63;
+    /// ElastiCache replication group IDs.
+    pub const REPLICATION_GROUP: usize = 40;
+    /// S3 bucket names.
+    pub const BUCKET: usize = 63;
+    /// ECS cluster and service names.
+    pub const ECS: usize = 255;
+    /// SNS topic names.
+    pub const TOPIC: usize = 256;
+    /// CloudWatch alarm names.
+    pub const ALARM: usize = 255;
+    /// Stack names.
+    pub const STACK: usize = 24;
+}
+
+/// Physical names of the resources that need one.
+#[derive(Debug, Clone, Copy)]
+pub struct PhysicalNames<'a> {
+    /// The stack name.
+    pub stack: &'a str,
+}
+
+impl PhysicalNames<'_> {
+    /// ECS cluster of a region: `rail-backend-us-east-1` (the seed's `CLUSTER_NAME`).
+    pub fn cluster(&self, region: &str) -> String {
+        fit(&format!("{}-{region}", self.stack), limits::ECS)
+    }
+
+    /// ECS service and task-definition family: `rail-backend-api`.
+    pub fn service(&self, service: &str) -> String {
+        fit(&format!("{}-{service}", self.stack), limits::ECS)
+    }
+
+    /// Container name inside the task definition: the service name.
+    pub fn container(&self, service: &str) -> String {
+        service.to_owned()
+    }
+
+    /// Default log group of a service.
+    pub fn service_log_group(&self, service: &str) -> String {
+        format!("/ecs/{}/{service}", self.stack)
+    }
+
+    /// Log group of VPC flow logs.
+    pub fn flow_log_group(&self) -> String {
+        format!("/vpc/{}/flow-logs", self.stack)
+    }
+
+    /// DB instance in a region: `rail-backend-eu-west-1` (the seed's dashboard names the replica
+    /// this way).
+    pub fn db_instance(&self, region: &str) -> String {
+        fit(&format!("{}-{region}", self.stack), limits::DB_INSTANCE)
+    }
+
+    /// Secret holding the database master credentials.
+    pub fn database_secret(&self) -> String {
+        format!("{}/database/master", self.stack)
+    }
+
+    /// Secret holding the cache AUTH token.
+    pub fn cache_secret(&self) -> String {
+        format!("{}/cache/auth-token", self.stack)
+    }
+
+    /// Replication group in a region.
+    pub fn replication_group(&self, region: &str) -> String {
+        fit(
+            &format!("{}-{region}", self.stack),
+            limits::REPLICATION_GROUP,
+        )
+    }
+
+    /// Suffix of the Global Datastore ID (AWS adds a prefix).
+    pub fn global_datastore_suffix(&self) -> String {
+        fit(self.stack, limits::REPLICATION_GROUP)
+    }
+
+    /// Default bucket name: `<stack>-<bucket>-<account>-<region>`; the account ID is added at
+    /// deploy time, so this returns the parts around it.
+    pub fn default_bucket(&self, bucket: &str, region: &str) -> (String, String) {
+        let suffix = format!("-{region}");
+        let budget = limits::BUCKET - ACCOUNT_ID_LENGTH - suffix.len() - 1;
+        let head = fit(&format!("{}-{bucket}", self.stack), budget);
+        (format!("{head}-"), suffix)
+    }
+
+    /// Bucket for load-balancer access logs in a region.
+    pub fn access_log_bucket(&self, region: &str) -> (String, String) {
+        self.default_bucket("alb-logs", region)
+    }
+
+    /// Bucket holding the CDN's static assets.
+    pub fn cdn_bucket(&self) -> (String, String) {
+        self.default_bucket("static", crate::aws::GLOBAL_REGION)
+    }
+
+    /// SNS topic of a notification target in a regional unit.
+    pub fn topic(&self, target: &str, global: bool) -> String {
+        let name = if global {
+            format!("{}-{target}-global", self.stack)
+        } else {
+            format!("{}-{target}", self.stack)
+        };
+        fit(&name, limits::TOPIC)
+    }
+
+    /// CloudWatch alarm.
+    pub fn alarm(&self, alarm: &str) -> String {
+        fit(&format!("{}-{alarm}", self.stack), limits::ALARM)
+    }
+
+    /// KMS alias.
+    pub fn key_alias(&self, purpose: &str) -> String {
+        format!("alias/{}/{purpose}", self.stack)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversions() {
+        assert_eq!(pascal("rail-backend"), "RailBackend");
+        assert_eq!(pascal("ReplicationLagHigh"), "ReplicationLagHigh");
+        assert_eq!(pascal("audit_logs.v2"), "AuditLogsV2");
+        assert_eq!(snake("ApiTaskDefinition"), "api_task_definition");
+        assert_eq!(snake("Http5xxAlarm"), "http5xx_alarm");
+        assert_eq!(cfn_parameter("IMAGE_TAG"), "ImageTag");
+        assert_eq!(cfn_parameter("CERTIFICATE_ARN"), "CertificateArn");
+        assert_eq!(tf_variable("IMAGE_TAG"), "image_tag");
+    }
+
+    #[test]
+    fn rids_carry_region_only_in_terraform() {
+        let id = rid("DatabaseReplica", &UnitId::Region("eu-west-1".into()));
+        assert_eq!(id.logical, "DatabaseReplica");
+        assert_eq!(id.tf, "database_replica_eu_west_1");
+        assert_eq!(rid("Dashboard", &UnitId::Global).tf, "dashboard_global");
+    }
+
+    #[test]
+    fn long_names_are_cut_stably_and_stay_distinct() {
+        let a = fit("a-very-long-replication-group-name-for-eu-west-1", 40);
+        let b = fit("a-very-long-replication-group-name-for-eu-west-2", 40);
+        assert!(a.len() <= 40 && b.len() <= 40);
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            fit("a-very-long-replication-group-name-for-eu-west-1", 40)
+        );
+        assert_eq!(fit("short", 40), "short");
+    }
+
+    #[test]
+    fn bucket_defaults_fit_with_the_account_id() {
+        let names = PhysicalNames {
+            stack: "a-twenty-four-char-stack",
+        };
+        let (head, tail) = names.default_bucket("some-quite-long-bucket-name", "ap-southeast-3");
+        assert!(head.len() + ACCOUNT_ID_LENGTH + tail.len() <= limits::BUCKET);
+    }
+}

@@ -1,0 +1,1142 @@
+//! The PostgreSQL writer and its cross-region replicas, and the Redis clusters joined by a
+//! Global Datastore.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use meridian_model::{
+    CacheMode, CacheReplicationStrategy, Diagnostic, SslMode, StackPath, WalLevel,
+};
+
+use super::Resolver;
+use super::regions::ResolvedRegion;
+use crate::aws;
+use crate::defaults;
+use crate::ids::{Rid, UnitId};
+use crate::naming;
+use crate::suggest_list;
+use crate::types::{
+    AppPlan, CachePlan, CachePrimaryPlan, CacheRole, DatabasePlan, DatabaseRole,
+    GlobalDatastorePlan, ParameterGroupPlan, RegionRole, ReplicaPlan, RotationPlan, SecretPlan,
+    SecretReplica, WriterPlan,
+};
+use crate::value::{Attr, AttrRef, Part, Text};
+
+/// Characters never put in generated passwords: those RDS refuses in master passwords, and
+/// quotes and spaces that break connection strings.
+const PASSWORD_EXCLUDED: &str = "\"'@/\\ ";
+/// Names PostgreSQL or RDS reserve.
+const RESERVED_DATABASE_NAMES: &[&str] = &["postgres", "rdsadmin", "template0", "template1"];
+
+/// Validated database settings shared by every region's instance.
+struct DatabaseSettings {
+    engine_version: String,
+    family: String,
+    port: u32,
+    parameters: BTreeMap<String, String>,
+}
+
+impl Resolver<'_> {
+    pub(crate) fn resolve_database(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        apps: &mut BTreeMap<String, AppPlan>,
+    ) {
+        let stack = self.stack;
+        let Some(database) = &stack.database else {
+            for region in regions {
+                if let Some(class) = region
+                    .model
+                    .and_then(|m| m.sizing.as_ref())
+                    .and_then(|s| s.database_instance_class.as_ref())
+                {
+                    self.report(
+                        Diagnostic::warning(
+                            "W401",
+                            region.path.key("sizing").key("database_instance_class"),
+                            format!("`{class}` has no effect: the stack has no database"),
+                        )
+                        .with_help("remove it, or add a `database` block"),
+                    );
+                }
+            }
+            return;
+        };
+        let path = StackPath::root().key("database");
+        let settings = self.check_database_settings(&path, database);
+        let primary = self.facts.primary.clone();
+        let writer_region = database.primary.region.clone();
+        if self
+            .check_region_code(&path.key("primary").key("region"), &writer_region)
+            .is_some()
+            && primary.as_deref() != Some(writer_region.as_str())
+        {
+            self.report(
+                Diagnostic::error(
+                    "E403",
+                    path.key("primary").key("region"),
+                    format!(
+                        "the database writer is in `{writer_region}`, but the primary region is `{}`",
+                        primary.as_deref().unwrap_or("(none)")
+                    ),
+                )
+                .with_help("the writer lives in the primary region, which deploys first; change one of the two"),
+            );
+        }
+        // Replicas.
+        let mut replica_regions: Vec<(String, StackPath)> = Vec::new();
+        let mut total_weight = database.primary.read_weight.unwrap_or(0);
+        if total_weight > 100 {
+            self.report(
+                Diagnostic::error(
+                    "E407",
+                    path.key("primary").key("read_weight"),
+                    format!("read weight {total_weight} is above 100"),
+                )
+                .with_help("weights are percentages of read traffic"),
+            );
+        }
+        for (index, replica) in database.read_replicas.iter().enumerate() {
+            let replica_path = path.key("read_replicas").index(index);
+            total_weight = total_weight.saturating_add(replica.weight);
+            if self
+                .check_region_code(&replica_path.key("region"), &replica.region)
+                .is_none()
+            {
+                continue;
+            }
+            if replica.region == writer_region {
+                self.report(
+                    Diagnostic::error(
+                        "E405",
+                        replica_path.key("region"),
+                        format!("a read replica in `{}` would be in the writer's own region", replica.region),
+                    )
+                    .with_help("cross-region replicas go to other regions; the writer serves its own region's reads through `primary.read_weight`"),
+                );
+                continue;
+            }
+            let declared = self
+                .facts
+                .service_regions
+                .iter()
+                .any(|(region, _)| region == &replica.region);
+            if !declared {
+                let help = match suggest_list(
+                    &replica.region,
+                    self.facts.service_regions.iter().map(|(r, _)| r.as_str()),
+                ) {
+                    Some(suggestion) => format!(
+                        "did you mean `{suggestion}`? otherwise declare the region under `regions:`"
+                    ),
+                    None => "declare the region under `regions:` with its network".to_owned(),
+                };
+                self.report(
+                    Diagnostic::error(
+                        "E404",
+                        replica_path.key("region"),
+                        format!(
+                            "the replica region `{}` is not a declared region",
+                            replica.region
+                        ),
+                    )
+                    .with_help(help),
+                );
+                continue;
+            }
+            if let Some((_, first)) = replica_regions
+                .iter()
+                .find(|(region, _)| region == &replica.region)
+            {
+                let first = first.clone();
+                self.report(
+                    Diagnostic::error("E406", replica_path.key("region"), format!("`{}` has two read replicas", replica.region))
+                        .with_help("declare one replica per region; scale it with `sizing.database_instance_class`")
+                        .with_related(first, "the first replica there"),
+                );
+                continue;
+            }
+            replica_regions.push((replica.region.clone(), replica_path));
+        }
+        if total_weight != 100 {
+            self.report(
+                Diagnostic::error(
+                    "E407",
+                    path.key("read_replicas"),
+                    format!("the read weights (primary.read_weight and each replica's weight) sum to {total_weight}, not 100"),
+                )
+                .with_help("weights are the shares of read traffic each reader serves; make them add up to 100"),
+            );
+        }
+        self.facts.has_replicas = !replica_regions.is_empty();
+        if let Some(replication) = &database.replication
+            && let Some(senders) = replication.max_wal_senders
+            && senders < u32::try_from(replica_regions.len()).unwrap_or(u32::MAX) + 1
+        {
+            self.report(
+                Diagnostic::error(
+                    "E412",
+                    path.key("replication").key("max_wal_senders"),
+                    format!("`max_wal_senders: {senders}` leaves no spare sender for {} replica(s)", replica_regions.len()),
+                )
+                .with_help("each replica holds one WAL sender; keep at least one more for backups and logical consumers"),
+            );
+        }
+        // Instance classes.
+        let default_class = database.instance_class.clone();
+        self.check_instance_class(&path.key("instance_class"), &default_class);
+        let mut instance_classes: BTreeMap<String, String> = BTreeMap::new();
+        for region in regions {
+            let Some(model) = region.model else { continue };
+            let hosts_instance = region.code == writer_region
+                || replica_regions.iter().any(|(code, _)| code == &region.code);
+            if let Some(class) = model
+                .sizing
+                .as_ref()
+                .and_then(|s| s.database_instance_class.as_ref())
+            {
+                let class_path = region.path.key("sizing").key("database_instance_class");
+                if !hosts_instance {
+                    self.report(
+                        Diagnostic::warning(
+                            "W401",
+                            class_path,
+                            format!(
+                                "`{class}` has no effect: `{}` has no database instance",
+                                region.code
+                            ),
+                        )
+                        .with_help("add a read replica in this region, or remove the setting"),
+                    );
+                    continue;
+                }
+                self.check_instance_class(&class_path, class);
+                instance_classes.insert(region.code.clone(), class.clone());
+            }
+        }
+        let Some(settings) = settings else { return };
+        // Writer.
+        let writer_unit = UnitId::Region(writer_region.clone());
+        let Some(writer_app) = apps.get_mut(&writer_region) else {
+            return;
+        };
+        let Some(network) = writer_app.network.clone() else {
+            return;
+        };
+        let writer_rid = self.rid(&writer_unit, "Database", &path);
+        let secret_rid = self.rid(&writer_unit, "DatabaseSecret", &path.key("primary"));
+        self.facts.writer = Some(writer_rid.clone());
+        self.facts.database_secret = Some(secret_rid.clone());
+        self.facts
+            .database
+            .insert(writer_region.clone(), writer_rid.clone());
+        // The credentials are replicated to every other service region, so that tasks there
+        // read them locally and keep working when the primary region is down.
+        let other_regions: Vec<String> = self
+            .facts
+            .service_regions
+            .iter()
+            .map(|(region, _)| region.clone())
+            .filter(|region| region != &writer_region)
+            .collect();
+        let replicas: Vec<SecretReplica> = other_regions
+            .iter()
+            .map(|region| SecretReplica {
+                region: region.clone(),
+                kms_key: self.data_key_arn(&writer_unit, region),
+            })
+            .collect();
+        let secret = SecretPlan {
+            rid: secret_rid.clone(),
+            name: self.names.database_secret(),
+            description: format!(
+                "Master credentials of the {} PostgreSQL writer; replicated to the replica regions",
+                stack.stack
+            ),
+            kms_key: self.data_key_arn(&writer_unit, &writer_region),
+            fixed_fields: vec![("username".to_owned(), defaults::MASTER_USERNAME.to_owned())],
+            generated_field: "password".to_owned(),
+            length: 32,
+            exclude_characters: PASSWORD_EXCLUDED.to_owned(),
+            replicas,
+        };
+        let rotation_group = self.rid(&writer_unit, "DatabaseRotationSecurityGroup", &path);
+        let writer_plan = WriterPlan {
+            engine_version: settings.engine_version.clone(),
+            db_name: database.name.clone(),
+            storage_gb: database.storage_gb.unwrap_or(defaults::STORAGE_GB),
+            max_storage_gb: database.max_storage_gb.unwrap_or_else(|| {
+                database
+                    .storage_gb
+                    .unwrap_or(defaults::STORAGE_GB)
+                    .saturating_mul(defaults::MAX_STORAGE_FACTOR)
+                    .min(65_536)
+            }),
+            multi_az: database.multi_az.unwrap_or(defaults::MULTI_AZ),
+            backup_retention_days: database
+                .backup_retention_days
+                .unwrap_or(defaults::BACKUP_RETENTION_DAYS),
+            backup_window: defaults::BACKUP_WINDOW.to_owned(),
+            maintenance_window: defaults::MAINTENANCE_WINDOW.to_owned(),
+            secret,
+            secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", &path),
+            rotation: RotationPlan {
+                rid: self.rid(&writer_unit, "DatabaseSecretRotation", &path),
+                days: database
+                    .password_rotation_days
+                    .unwrap_or(defaults::PASSWORD_ROTATION_DAYS),
+                security_group: rotation_group.clone(),
+                subnets: network.private_subnets.clone(),
+            },
+        };
+        let writer_class = instance_classes
+            .get(&writer_region)
+            .cloned()
+            .unwrap_or_else(|| default_class.clone());
+        let writer = self.database_instance(
+            &writer_unit,
+            &path,
+            &writer_region,
+            writer_rid.clone(),
+            writer_class,
+            &settings,
+            database
+                .deletion_protection
+                .unwrap_or(defaults::DELETION_PROTECTION),
+            &network.private_subnets,
+            DatabaseRole::Writer(Box::new(writer_plan)),
+        );
+        let writer_app = apps
+            .get_mut(&writer_region)
+            .expect("invariant: the writer's app exists (checked above)");
+        writer_app.database = Some(writer);
+        let writer_address = Text::attr(&writer_rid, Attr::DbAddress);
+        self.export(
+            &writer_unit,
+            "DatabaseWriterAddress",
+            "Address of the PostgreSQL writer",
+            writer_address,
+        );
+        self.export(
+            &writer_unit,
+            "DatabaseSecretArn",
+            "ARN of the master credentials secret",
+            Text::attr(&secret_rid, Attr::SecretArn),
+        );
+        // Replicas.
+        for (region, replica_path) in &replica_regions {
+            let unit = UnitId::Region(region.clone());
+            let Some(app) = apps.get(region) else {
+                continue;
+            };
+            let Some(network) = app.network.clone() else {
+                continue;
+            };
+            let rid = self.rid(&unit, "Database", replica_path);
+            self.facts.database.insert(region.clone(), rid.clone());
+            let source_arn = self.value_from(
+                &unit,
+                &writer_unit,
+                "DatabaseArn",
+                "ARN of the PostgreSQL writer",
+                AttrRef {
+                    resource: writer_rid.clone(),
+                    attr: Attr::DbInstanceArn,
+                },
+            );
+            let secret_arn = self.replica_secret_arn(
+                &unit,
+                &writer_unit,
+                region,
+                &secret_rid,
+                "DatabaseSecretNameWithSuffix",
+            );
+            let class = instance_classes
+                .get(region)
+                .cloned()
+                .unwrap_or_else(|| default_class.clone());
+            let plan = self.database_instance(
+                &unit,
+                replica_path,
+                region,
+                rid.clone(),
+                class,
+                &settings,
+                database
+                    .deletion_protection
+                    .unwrap_or(defaults::DELETION_PROTECTION),
+                &network.private_subnets,
+                DatabaseRole::Replica(ReplicaPlan {
+                    source_arn,
+                    source_region: writer_region.clone(),
+                    secret_arn,
+                }),
+            );
+            self.export(
+                &unit,
+                "DatabaseReplicaAddress",
+                "Address of this region's PostgreSQL read replica",
+                Text::attr(&rid, Attr::DbAddress),
+            );
+            if let Some(app) = apps.get_mut(region) {
+                app.database = Some(plan);
+            }
+        }
+    }
+
+    /// ARN of the replica, in `region`, of a secret created in `producer`.
+    pub(crate) fn replica_secret_arn(
+        &mut self,
+        consumer: &UnitId,
+        producer: &UnitId,
+        region: &str,
+        secret: &Rid,
+        output: &str,
+    ) -> Text {
+        let suffix = self.value_from(
+            consumer,
+            producer,
+            output,
+            "Name of the secret with the suffix Secrets Manager adds, the same in every replica region",
+            AttrRef { resource: secret.clone(), attr: Attr::SecretNameWithSuffix },
+        );
+        Text::from_parts(vec![
+            Part::Lit("arn:".to_owned()),
+            Part::Partition,
+            Part::Lit(format!(":secretsmanager:{region}:")),
+            Part::AccountId,
+            Part::Lit(":secret:".to_owned()),
+        ])
+        .concat(&suffix)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn database_instance(
+        &mut self,
+        unit: &UnitId,
+        path: &StackPath,
+        region: &str,
+        rid: Rid,
+        instance_class: String,
+        settings: &DatabaseSettings,
+        deletion_protection: bool,
+        subnets: &[Text],
+        role: DatabaseRole,
+    ) -> DatabasePlan {
+        let security_group = self.rid(unit, "DatabaseSecurityGroup", path);
+        DatabasePlan {
+            identifier: self.names.db_instance(region),
+            instance_class,
+            port: settings.port,
+            subnet_group: self.rid(unit, "DatabaseSubnetGroup", path),
+            subnets: subnets.to_vec(),
+            parameter_group: ParameterGroupPlan {
+                rid: self.rid(unit, "DatabaseParameterGroup", path),
+                family: settings.family.clone(),
+                description: format!(
+                    "{} PostgreSQL settings, the same on the writer and every replica",
+                    self.stack.stack
+                ),
+                parameters: settings.parameters.clone(),
+            },
+            security_group,
+            kms_key: self.data_key_arn(unit, region),
+            deletion_protection,
+            monitoring_role: self.rid(unit, "DatabaseMonitoringRole", path),
+            monitoring_interval_seconds: defaults::ENHANCED_MONITORING_SECONDS,
+            performance_insights_retention_days: defaults::PERFORMANCE_INSIGHTS_RETENTION_DAYS,
+            log_exports: vec!["postgresql".to_owned(), "upgrade".to_owned()],
+            rid,
+            role,
+        }
+    }
+
+    fn check_instance_class(&mut self, path: &StackPath, class: &str) {
+        if !aws::is_postgres_instance_class(class) {
+            let classes = aws::postgres_instance_classes();
+            let help = match suggest_list(class, classes.iter().map(String::as_str)) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => {
+                    "use an RDS class PostgreSQL runs on, e.g. `db.r6g.xlarge` or `db.t4g.medium`"
+                        .to_owned()
+                }
+            };
+            self.report(
+                Diagnostic::error(
+                    "E401",
+                    path.clone(),
+                    format!("`{class}` is not an RDS instance class for PostgreSQL"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+
+    fn check_database_settings(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+    ) -> Option<DatabaseSettings> {
+        let mut valid = true;
+        let name_ok = database.name.len() <= 63
+            && database.name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && database
+                .name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !name_ok || RESERVED_DATABASE_NAMES.contains(&database.name.as_str()) {
+            self.report(
+                Diagnostic::error("E415", path.key("name"), format!("`{}` is not a usable PostgreSQL database name", database.name))
+                    .with_help("use letters, digits and underscores, start with a letter, at most 63 characters, and avoid `postgres`, `rdsadmin`, `template0`, `template1`"),
+            );
+            valid = false;
+        }
+        let engine_version = database
+            .engine_version
+            .clone()
+            .unwrap_or_else(|| defaults::POSTGRES_VERSION.to_owned());
+        if !aws::POSTGRES_VERSIONS.contains(&engine_version.as_str()) {
+            let help = match suggest_list(&engine_version, aws::POSTGRES_VERSIONS.iter().copied()) {
+                Some(suggestion) => format!(
+                    "did you mean `{suggestion}`? RDS offers {}",
+                    aws::POSTGRES_VERSIONS.join(", ")
+                ),
+                None => format!("RDS offers {}", aws::POSTGRES_VERSIONS.join(", ")),
+            };
+            self.report(
+                Diagnostic::error(
+                    "E402",
+                    path.key("engine_version"),
+                    format!("PostgreSQL `{engine_version}` is not a version RDS currently offers (it may be deprecated, or give only a major version)"),
+                )
+                .with_help(help),
+            );
+            valid = false;
+        }
+        let major = engine_version.split('.').next().unwrap_or("16").to_owned();
+        let port = database.port.unwrap_or(defaults::POSTGRES_PORT);
+        if !(1150..=65535).contains(&port) {
+            self.report(
+                Diagnostic::error(
+                    "E414",
+                    path.key("port"),
+                    format!("port {port} is outside 1150 to 65535, the ports RDS accepts"),
+                )
+                .with_help("use PostgreSQL's standard 5432"),
+            );
+            valid = false;
+        }
+        let storage = database.storage_gb.unwrap_or(defaults::STORAGE_GB);
+        if !(20..=65_536).contains(&storage) {
+            self.report(
+                Diagnostic::error(
+                    "E408",
+                    path.key("storage_gb"),
+                    format!("{storage} GiB is outside 20 to 65536 GiB of gp3 storage"),
+                )
+                .with_help("start small; storage autoscaling grows it up to `max_storage_gb`"),
+            );
+            valid = false;
+        }
+        if let Some(max) = database.max_storage_gb
+            && (max < storage || max > 65_536)
+        {
+            self.report(
+                Diagnostic::error("E409", path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most 65536"))
+                    .with_help("the ceiling of storage autoscaling cannot be below the allocation"),
+            );
+            valid = false;
+        }
+        let backups = database
+            .backup_retention_days
+            .unwrap_or(defaults::BACKUP_RETENTION_DAYS);
+        if !(1..=35).contains(&backups) {
+            self.report(
+                Diagnostic::error(
+                    "E410",
+                    path.key("backup_retention_days"),
+                    format!("{backups} days of backups is outside 1 to 35"),
+                )
+                .with_help("read replicas need automated backups on the writer (at least 1 day)"),
+            );
+            valid = false;
+        }
+        if let Some(days) = database.password_rotation_days
+            && !(1..=1000).contains(&days)
+        {
+            self.report(
+                Diagnostic::error(
+                    "E416",
+                    path.key("password_rotation_days"),
+                    format!("rotation every {days} days is outside 1 to 1000"),
+                )
+                .with_help("Secrets Manager rotates at most every 1000 days; monthly is common"),
+            );
+            valid = false;
+        }
+        if let Some(failover) = &database.failover {
+            let failover_path = path.key("failover");
+            if let Some(timeout) = failover.promotion_timeout_seconds
+                && !(30..=3600).contains(&timeout)
+            {
+                self.report(
+                    Diagnostic::error(
+                        "E417",
+                        failover_path.key("promotion_timeout_seconds"),
+                        format!("a promotion timeout of {timeout} s is outside 30 to 3600 s"),
+                    )
+                    .with_help(
+                        "promoting an RDS replica takes a minute or more; 120 s is a common budget",
+                    ),
+                );
+                valid = false;
+            }
+            if let Some(interval) = failover.health_check_interval_seconds
+                && !(1..=300).contains(&interval)
+            {
+                self.report(
+                    Diagnostic::error(
+                        "E417",
+                        failover_path.key("health_check_interval_seconds"),
+                        format!("a probe interval of {interval} s is outside 1 to 300 s"),
+                    )
+                    .with_help("probe every few seconds while promoting"),
+                );
+                valid = false;
+            }
+        }
+        let mut parameters = BTreeMap::new();
+        let ssl = database
+            .ssl_mode
+            .map_or(defaults::SSL_REQUIRED, |mode| mode == SslMode::Require);
+        parameters.insert(
+            "rds.force_ssl".to_owned(),
+            if ssl { "1" } else { "0" }.to_owned(),
+        );
+        if let Some(connections) = database.max_connections {
+            if !(10..=262_143).contains(&connections) {
+                self.report(
+                    Diagnostic::error(
+                        "E418",
+                        path.key("max_connections"),
+                        format!("`max_connections: {connections}` is outside 10 to 262143"),
+                    )
+                    .with_help("size it to the pool sizes of all tasks in the region"),
+                );
+                valid = false;
+            }
+            parameters.insert("max_connections".to_owned(), connections.to_string());
+        }
+        if let Some(replication) = &database.replication {
+            let replication_path = path.key("replication");
+            if replication.asynchronous == Some(false) {
+                self.report(
+                    Diagnostic::error("E411", replication_path.key("async"), "`async: false` asks for synchronous cross-region replication, which RDS for PostgreSQL does not offer")
+                        .with_help("cross-region read replicas replicate asynchronously; remove `async: false` (Multi-AZ gives synchronous copies within the region)"),
+                );
+                valid = false;
+            }
+            let senders = replication
+                .max_wal_senders
+                .unwrap_or(defaults::MAX_WAL_SENDERS);
+            if !(1..=100).contains(&senders) {
+                self.report(
+                    Diagnostic::error(
+                        "E412",
+                        replication_path.key("max_wal_senders"),
+                        format!("`max_wal_senders: {senders}` is outside 1 to 100"),
+                    )
+                    .with_help("one sender per replica plus a few spare"),
+                );
+                valid = false;
+            }
+            parameters.insert("max_wal_senders".to_owned(), senders.to_string());
+            if replication.wal_level == Some(WalLevel::Logical) {
+                parameters.insert("rds.logical_replication".to_owned(), "1".to_owned());
+                parameters.insert("max_replication_slots".to_owned(), senders.to_string());
+            }
+            if let Some(size) = &replication.wal_keep_size {
+                match parse_megabytes(size) {
+                    Some(megabytes) => {
+                        parameters.insert("wal_keep_size".to_owned(), megabytes.to_string());
+                    }
+                    None => {
+                        self.report(
+                            Diagnostic::error(
+                                "E413",
+                                replication_path.key("wal_keep_size"),
+                                format!("`{size}` is not a size such as `1GB` or `512MB`"),
+                            )
+                            .with_help("write a whole number followed by MB, GB or TB"),
+                        );
+                        valid = false;
+                    }
+                }
+            }
+        } else {
+            parameters.insert(
+                "max_wal_senders".to_owned(),
+                defaults::MAX_WAL_SENDERS.to_string(),
+            );
+        }
+        valid.then(|| DatabaseSettings {
+            engine_version,
+            family: format!("postgres{major}"),
+            port,
+            parameters,
+        })
+    }
+
+    pub(crate) fn resolve_cache(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        apps: &mut BTreeMap<String, AppPlan>,
+    ) {
+        let stack = self.stack;
+        let Some(cache) = &stack.cache else {
+            for region in regions {
+                if let Some(node_type) = region
+                    .model
+                    .and_then(|m| m.sizing.as_ref())
+                    .and_then(|s| s.cache_node_type.as_ref())
+                {
+                    self.report(
+                        Diagnostic::warning(
+                            "W421",
+                            region.path.key("sizing").key("cache_node_type"),
+                            format!("`{node_type}` has no effect: the stack has no cache"),
+                        )
+                        .with_help("remove it, or add a `cache` block"),
+                    );
+                }
+            }
+            return;
+        };
+        let path = StackPath::root().key("cache");
+        let mut valid = true;
+        let version = cache
+            .engine_version
+            .clone()
+            .unwrap_or_else(|| defaults::REDIS_VERSION.to_owned());
+        if !aws::REDIS_VERSIONS.contains(&version.as_str()) {
+            self.report(
+                Diagnostic::error(
+                    "E422",
+                    path.key("engine_version"),
+                    format!(
+                        "Redis `{version}` is not a version ElastiCache offers for new clusters"
+                    ),
+                )
+                .with_help(format!("use one of {}", aws::REDIS_VERSIONS.join(", "))),
+            );
+            valid = false;
+        }
+        self.check_node_type(&path.key("node_type"), &cache.node_type);
+        let cluster_mode = cache.mode == CacheMode::Cluster;
+        let shards = match (cache.mode, cache.shards) {
+            (CacheMode::Cluster, shards) => shards.unwrap_or(defaults::CACHE_SHARDS),
+            (CacheMode::Sentinel, None | Some(1)) => 1,
+            (CacheMode::Sentinel, Some(shards)) => {
+                self.report(
+                    Diagnostic::error(
+                        "E424",
+                        path.key("shards"),
+                        format!("`mode: sentinel` has one shard, not {shards}"),
+                    )
+                    .with_help("use `mode: cluster` to shard, or remove `shards`"),
+                );
+                valid = false;
+                1
+            }
+        };
+        if !(1..=500).contains(&shards) {
+            self.report(
+                Diagnostic::error(
+                    "E424",
+                    path.key("shards"),
+                    format!("{shards} shards is outside 1 to 500"),
+                )
+                .with_help("the seed's three nodes are `shards: 3`"),
+            );
+            valid = false;
+        }
+        let replicas_per_shard = cache
+            .replicas_per_shard
+            .unwrap_or(defaults::REPLICAS_PER_SHARD);
+        if !(1..=5).contains(&replicas_per_shard) {
+            self.report(
+                Diagnostic::error(
+                    "E425",
+                    path.key("replicas_per_shard"),
+                    format!("{replicas_per_shard} replicas per shard is outside 1 to 5"),
+                )
+                .with_help("automatic failover needs at least one replica per shard"),
+            );
+            valid = false;
+        }
+        let port = cache.port.unwrap_or(defaults::REDIS_PORT);
+        if !(1024..=65535).contains(&port) {
+            self.report(
+                Diagnostic::error(
+                    "E430",
+                    path.key("port"),
+                    format!("port {port} is outside 1024 to 65535"),
+                )
+                .with_help("use Redis's standard 6379"),
+            );
+            valid = false;
+        }
+        if let Some(keys) = &cache.global_keys {
+            if keys.prefix.trim().is_empty() {
+                self.report(
+                    Diagnostic::error(
+                        "E431",
+                        path.key("global_keys").key("prefix"),
+                        "the global key prefix is empty",
+                    )
+                    .with_help("give the prefix of globally consistent keys, e.g. `rail:global`"),
+                );
+            }
+            for (index, pattern) in keys.replicated_keys.iter().enumerate() {
+                if pattern.trim().is_empty()
+                    || pattern.contains(char::is_whitespace)
+                    || pattern.contains(',')
+                {
+                    self.report(
+                        Diagnostic::error(
+                            "E431",
+                            path.key("global_keys").key("replicated_keys").index(index),
+                            format!("`{pattern}` is not a key pattern"),
+                        )
+                        .with_help(
+                            "write glob patterns without spaces or commas, like `session:*`",
+                        ),
+                    );
+                }
+            }
+        }
+        // Which regions get a cache, and which is the Global Datastore primary.
+        let service_regions: Vec<String> = self
+            .facts
+            .service_regions
+            .iter()
+            .map(|(r, _)| r.clone())
+            .collect();
+        let mut cache_regions: Vec<String> = service_regions.clone();
+        let mut global_source: Option<String> = None;
+        if let Some(replication) = &cache.cross_region_replication
+            && replication.enabled.unwrap_or(true)
+        {
+            let replication_path = path.key("cross_region_replication");
+            if replication.strategy == CacheReplicationStrategy::ActiveActive {
+                self.report(
+                    Diagnostic::error("E426", replication_path.key("strategy"), "`active-active` is not offered by ElastiCache: a Global Datastore has one writable primary")
+                        .with_help("use `active-passive`; active-active CRDT replication needs Redis Enterprise"),
+                );
+                valid = false;
+            }
+            let primary = self.facts.primary.clone();
+            if self
+                .check_region_code(
+                    &replication_path.key("source_region"),
+                    &replication.source_region,
+                )
+                .is_some()
+                && primary.as_deref() != Some(replication.source_region.as_str())
+            {
+                self.report(
+                    Diagnostic::error(
+                        "E427",
+                        replication_path.key("source_region"),
+                        format!(
+                            "the Global Datastore's source is `{}`, but the primary region is `{}`",
+                            replication.source_region,
+                            primary.as_deref().unwrap_or("(none)")
+                        ),
+                    )
+                    .with_help(
+                        "the source cluster lives in the primary region, which deploys first",
+                    ),
+                );
+                valid = false;
+            }
+            let mut targets: BTreeSet<String> = BTreeSet::new();
+            let mut ordered = vec![replication.source_region.clone()];
+            for (index, target) in replication.target_regions.iter().enumerate() {
+                let target_path = replication_path.key("target_regions").index(index);
+                if self.check_region_code(&target_path, target).is_none() {
+                    valid = false;
+                    continue;
+                }
+                if target == &replication.source_region || !targets.insert(target.clone()) {
+                    self.report(
+                        Diagnostic::error(
+                            "E428",
+                            target_path,
+                            format!("`{target}` is the source or listed twice"),
+                        )
+                        .with_help("list each secondary region once, without the source"),
+                    );
+                    valid = false;
+                    continue;
+                }
+                if !service_regions.contains(target) {
+                    let help =
+                        match suggest_list(target, service_regions.iter().map(String::as_str)) {
+                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                            None => "declare the region under `regions:`".to_owned(),
+                        };
+                    self.report(
+                        Diagnostic::error(
+                            "E428",
+                            target_path,
+                            format!("the cache target `{target}` is not a declared region"),
+                        )
+                        .with_help(help),
+                    );
+                    valid = false;
+                    continue;
+                }
+                ordered.push(target.clone());
+            }
+            if !aws::cache_node_type_supports_global_datastore(&cache.node_type)
+                && aws::is_cache_node_type(&cache.node_type)
+            {
+                self.report(
+                    Diagnostic::error("E423", path.key("node_type"), format!("`{}` cannot join a Global Datastore: burstable (T) nodes are not supported", cache.node_type))
+                        .with_help("use an M or R family, e.g. `cache.r6g.large`"),
+                );
+                valid = false;
+            }
+            cache_regions = service_regions
+                .iter()
+                .filter(|r| ordered.contains(r))
+                .cloned()
+                .collect();
+            global_source = Some(replication.source_region.clone());
+        }
+        // Per-region node types.
+        let mut node_types: BTreeMap<String, String> = BTreeMap::new();
+        for region in regions {
+            let Some(node_type) = region
+                .model
+                .and_then(|m| m.sizing.as_ref())
+                .and_then(|s| s.cache_node_type.as_ref())
+            else {
+                continue;
+            };
+            let node_path = region.path.key("sizing").key("cache_node_type");
+            if !cache_regions.contains(&region.code) {
+                self.report(
+                    Diagnostic::warning("W421", node_path, format!("`{node_type}` has no effect: `{}` has no cache", region.code))
+                        .with_help("add the region to `cache.cross_region_replication.target_regions`, or remove the setting"),
+                );
+                continue;
+            }
+            self.check_node_type(&node_path, node_type);
+            if global_source.is_some() && node_type != &cache.node_type {
+                self.report(
+                    Diagnostic::error(
+                        "E429",
+                        node_path,
+                        format!("`{node_type}` differs from the Global Datastore's node type `{}`; every member shares the primary's node type", cache.node_type),
+                    )
+                    .with_help("remove the override, or change `cache.node_type`")
+                    .with_related(path.key("node_type"), "the stack-wide node type"),
+                );
+                valid = false;
+            }
+            node_types.insert(region.code.clone(), node_type.clone());
+        }
+        if !valid || !aws::is_cache_node_type(&cache.node_type) {
+            return;
+        }
+        let major = version.split('.').next().unwrap_or("7");
+        let family = if major == "6" {
+            "redis6.x".to_owned()
+        } else {
+            format!("redis{major}")
+        };
+        let parameter_group_name = if cluster_mode {
+            format!("default.{family}.cluster.on")
+        } else {
+            format!("default.{family}")
+        };
+        let endpoint = if cluster_mode {
+            Attr::CacheConfigurationEndpoint
+        } else {
+            Attr::CachePrimaryEndpoint
+        };
+        let source_unit = global_source
+            .as_ref()
+            .map(|region| UnitId::Region(region.clone()));
+        let source_secret = global_source
+            .as_ref()
+            .map(|region| naming::rid("CacheAuthSecret", &UnitId::Region(region.clone())));
+        for region in cache_regions {
+            let unit = UnitId::Region(region.clone());
+            let Some(network) = apps.get(&region).and_then(|app| app.network.clone()) else {
+                continue;
+            };
+            let rid = self.rid(&unit, "Cache", &path);
+            let is_secondary = global_source
+                .as_ref()
+                .is_some_and(|source| source != &region);
+            let role = if is_secondary {
+                let source_unit = source_unit
+                    .clone()
+                    .expect("invariant: secondaries exist only with a source");
+                let secret = source_secret
+                    .clone()
+                    .expect("invariant: secondaries exist only with a source");
+                let global_id = naming::rid("CacheGlobalDatastore", &source_unit);
+                let global_datastore_id = self.value_from(
+                    &unit,
+                    &source_unit,
+                    "CacheGlobalDatastoreId",
+                    "ID of the cache's Global Datastore",
+                    AttrRef {
+                        resource: global_id,
+                        attr: Attr::GlobalReplicationGroupId,
+                    },
+                );
+                let auth_secret_arn = self.replica_secret_arn(
+                    &unit,
+                    &source_unit,
+                    &region,
+                    &secret,
+                    "CacheAuthSecretNameWithSuffix",
+                );
+                self.facts.cache_secret.insert(
+                    region.clone(),
+                    (secret, global_source.clone().unwrap_or_default()),
+                );
+                CacheRole::Secondary {
+                    global_datastore_id,
+                    auth_secret_arn,
+                }
+            } else {
+                let secret_rid = self.rid(&unit, "CacheAuthSecret", &path);
+                self.facts
+                    .cache_secret
+                    .insert(region.clone(), (secret_rid.clone(), region.clone()));
+                let replicas = match &cache.cross_region_replication {
+                    Some(replication) if global_source.is_some() => replication
+                        .target_regions
+                        .iter()
+                        .filter(|target| target.as_str() != region)
+                        .map(|target| SecretReplica {
+                            region: target.clone(),
+                            kms_key: self.data_key_arn(&unit, target),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let global = global_source.is_some().then(|| GlobalDatastorePlan {
+                    rid: self.rid(&unit, "CacheGlobalDatastore", &path),
+                    suffix: self.names.global_datastore_suffix(),
+                    description: format!("{} cache shared across regions", self.stack.stack),
+                });
+                if let Some(global) = &global {
+                    self.export(
+                        &unit,
+                        "CacheGlobalDatastoreId",
+                        "ID of the cache's Global Datastore",
+                        Text::attr(&global.rid, Attr::GlobalReplicationGroupId),
+                    );
+                }
+                CacheRole::Primary(Box::new(CachePrimaryPlan {
+                    engine_version: version.clone(),
+                    node_type: node_types
+                        .get(&region)
+                        .cloned()
+                        .unwrap_or_else(|| cache.node_type.clone()),
+                    cluster_mode,
+                    shards,
+                    parameter_group_name: parameter_group_name.clone(),
+                    snapshot_retention_days: defaults::CACHE_SNAPSHOT_DAYS,
+                    auth_secret: SecretPlan {
+                        rid: secret_rid,
+                        name: self.names.cache_secret(),
+                        description: format!("AUTH token of the {} Redis cache", self.stack.stack),
+                        kms_key: self.data_key_arn(&unit, &region),
+                        fixed_fields: Vec::new(),
+                        generated_field: "token".to_owned(),
+                        length: 64,
+                        exclude_characters: String::new(),
+                        replicas,
+                    },
+                    global,
+                }))
+            };
+            let plan = CachePlan {
+                replication_group_id: self.names.replication_group(&region),
+                subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
+                subnets: network.private_subnets.clone(),
+                security_group: self.rid(&unit, "CacheSecurityGroup", &path),
+                port,
+                replicas_per_shard,
+                endpoint,
+                role,
+                rid: rid.clone(),
+            };
+            self.export(
+                &unit,
+                "CacheEndpoint",
+                "Endpoint clients of this region's cache connect to",
+                Text::attr(&rid, endpoint),
+            );
+            self.facts.cache.insert(region.clone(), (rid, endpoint));
+            if let Some(app) = apps.get_mut(&region) {
+                app.cache = Some(plan);
+            }
+        }
+        let _ = RegionRole::Primary;
+    }
+
+    fn check_node_type(&mut self, path: &StackPath, node_type: &str) {
+        if !aws::is_cache_node_type(node_type) {
+            let types = aws::cache_node_types();
+            let help = match suggest_list(node_type, types.iter().map(String::as_str)) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => "use an ElastiCache node type such as `cache.r6g.large`".to_owned(),
+            };
+            self.report(
+                Diagnostic::error(
+                    "E421",
+                    path.clone(),
+                    format!("`{node_type}` is not an ElastiCache node type"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// `1GB` → 1024, `512MB` → 512, `2TB` → 2097152.
+fn parse_megabytes(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number.parse().ok()?;
+    let factor = match unit.trim().to_ascii_uppercase().as_str() {
+        "MB" => 1,
+        "GB" => 1024,
+        "TB" => 1024 * 1024,
+        _ => return None,
+    };
+    number.checked_mul(factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_megabytes("1GB"), Some(1024));
+        assert_eq!(parse_megabytes("512MB"), Some(512));
+        assert_eq!(parse_megabytes("1 TB"), Some(1_048_576));
+        assert_eq!(parse_megabytes("1GiB"), None);
+        assert_eq!(parse_megabytes("GB"), None);
+    }
+}

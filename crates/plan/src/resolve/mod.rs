@@ -1,0 +1,438 @@
+//! Resolution: stack model → [`Plan`], checking every rule on the way and collecting all
+//! diagnostics in one pass. Each submodule resolves one area and owns its rules; rule codes are
+//! listed in README ("Error codes").
+
+mod data;
+mod edge;
+mod monitoring;
+mod regions;
+mod services;
+mod storage;
+mod topology;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use meridian_model::{Diagnostic, Stack, StackPath};
+
+use crate::ids::{Rid, UnitId};
+use crate::naming::{self, PhysicalNames};
+use crate::types::{ParamKind, Plan};
+use crate::value::{Attr, AttrRef, Import, ParamUse, Part, Placeholder, Text, parse_placeholders};
+
+/// The result of planning: the plan (when there is no error) and every diagnostic.
+#[derive(Debug)]
+pub struct Planned {
+    /// The plan, absent when any diagnostic is an error.
+    pub plan: Option<Plan>,
+    /// Errors and warnings, in the order the rules found them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves and checks a stack.
+pub fn plan(stack: &Stack) -> Planned {
+    let mut resolver = Resolver::new(stack);
+    let plan = resolver.run();
+    let has_errors = resolver.diagnostics.iter().any(Diagnostic::is_error);
+    Planned {
+        plan: if has_errors { None } else { Some(plan) },
+        diagnostics: resolver.diagnostics,
+    }
+}
+
+/// What a parameter has been used as so far.
+#[derive(Debug, Clone)]
+struct ParamInfo {
+    kind: ParamKind,
+    per_region: bool,
+    first_use: StackPath,
+    regions: BTreeSet<String>,
+}
+
+/// Where a `${...}` string is resolved and what it may contain.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TextContext<'a> {
+    /// Unit the value is used in.
+    pub unit: &'a UnitId,
+    /// What a parameter in this position holds.
+    pub kind: ParamKind,
+    /// Whether a parameter here takes one value per region.
+    pub per_region: bool,
+    /// Which references are allowed.
+    pub references: ReferenceScope,
+}
+
+/// Which `${lower.case}` references a field accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReferenceScope {
+    /// None: only literals and parameters.
+    None,
+    /// Container environment values.
+    Environment,
+    /// Container secrets.
+    Secrets,
+}
+
+pub(crate) struct Resolver<'a> {
+    pub stack: &'a Stack,
+    pub names: PhysicalNames<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Logical IDs per unit, with the place that caused each.
+    ids: BTreeMap<(UnitId, String), StackPath>,
+    params: BTreeMap<String, ParamInfo>,
+    /// Outputs per unit, by name.
+    pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,
+    /// Producers each unit consumes.
+    pub dependencies: BTreeMap<UnitId, BTreeSet<UnitId>>,
+    /// Parameters each unit declares.
+    pub unit_params: BTreeMap<UnitId, BTreeSet<String>>,
+    /// Facts resolved early and needed by later areas.
+    pub facts: Facts,
+    /// Replication targets slower than Replication Time Control, alarmed in the source region.
+    pub replication_watches: Vec<storage::ReplicationWatch>,
+    /// Storage units' regions in deploy order.
+    pub storage_order: Vec<String>,
+    /// Validated notification targets.
+    pub targets: Vec<monitoring::Target>,
+}
+
+/// Facts one area resolves and later areas read.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// Valid service regions in declared order, with their roles.
+    pub service_regions: Vec<(String, crate::types::RegionRole)>,
+    /// The primary region, once known.
+    pub primary: Option<String>,
+    /// The partition.
+    pub partition: String,
+    /// Data key per region.
+    pub data_keys: BTreeMap<String, Rid>,
+    /// Regions that have a database instance, and its rid.
+    pub database: BTreeMap<String, Rid>,
+    /// Writer rid.
+    pub writer: Option<Rid>,
+    /// Master secret rid (in the primary region).
+    pub database_secret: Option<Rid>,
+    /// Cache per region: rid and endpoint attribute.
+    pub cache: BTreeMap<String, (Rid, Attr)>,
+    /// Cache AUTH secret: rid and the region it was created in, per region that uses it.
+    pub cache_secret: BTreeMap<String, (Rid, String)>,
+    /// Load balancer per region.
+    pub load_balancers: BTreeMap<String, Rid>,
+    /// Buckets by entity name: region and rid.
+    pub buckets: BTreeMap<String, (String, Rid)>,
+    /// Service names.
+    pub services: BTreeSet<String>,
+    /// Whether the database has read replicas.
+    pub has_replicas: bool,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(stack: &'a Stack) -> Self {
+        Self {
+            stack,
+            names: PhysicalNames {
+                stack: &stack.stack,
+            },
+            diagnostics: Vec::new(),
+            ids: BTreeMap::new(),
+            params: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+            dependencies: BTreeMap::new(),
+            unit_params: BTreeMap::new(),
+            facts: Facts {
+                partition: "aws".to_owned(),
+                ..Facts::default()
+            },
+            replication_watches: Vec::new(),
+            storage_order: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) -> Plan {
+        self.check_stack_name();
+        let regions = self.resolve_regions();
+        let mut storage = self.resolve_storage(&regions);
+        let mut apps = self.resolve_networks(&regions);
+        self.resolve_database(&regions, &mut apps);
+        self.resolve_cache(&regions, &mut apps);
+        let targets = self.resolve_notification_targets();
+        self.resolve_topics(&targets, &mut apps);
+        self.resolve_load_balancers(&regions, &mut apps);
+        self.resolve_services(&regions, &mut apps);
+        self.resolve_replication_alarms(&mut storage, &mut apps);
+        self.resolve_regional_alerts(&regions, &mut apps);
+        let global = self.resolve_global(&regions, &targets);
+        self.check_parameter_declarations();
+        self.finish(regions, storage, apps, global)
+    }
+
+    /// Records a diagnostic.
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A resource identity in `unit`, checked for collisions with every other ID there.
+    pub fn rid(&mut self, unit: &UnitId, logical: impl Into<String>, path: &StackPath) -> Rid {
+        let logical = logical.into();
+        let key = (unit.clone(), logical.clone());
+        match self.ids.get(&key) {
+            Some(first) if first != path => {
+                let first = first.clone();
+                self.report(
+                    Diagnostic::error(
+                        "E901",
+                        path.clone(),
+                        format!("the derived resource ID `{logical}` collides with the one derived from `{first}`"),
+                    )
+                    .with_help("rename one of the two entities; IDs come from entity names, so names that differ only in punctuation or case collide")
+                    .with_related(first, "the first entity with this ID"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                self.ids.insert(key, path.clone());
+            }
+        }
+        naming::rid(logical, unit)
+    }
+
+    /// The CloudFormation stack name of a unit.
+    pub fn stack_name(&self, unit: &UnitId) -> String {
+        naming::stack_name(&self.stack.stack, unit)
+    }
+
+    /// A value produced by `source` in `producer`, used in `consumer`: a direct attribute when
+    /// both are the same unit, otherwise an import that records the output and the dependency.
+    pub fn value_from(
+        &mut self,
+        consumer: &UnitId,
+        producer: &UnitId,
+        output: &str,
+        description: &str,
+        source: AttrRef,
+    ) -> Text {
+        if consumer == producer {
+            return Text::from_parts(vec![Part::Attr(source)]);
+        }
+        let stack_name = self.stack_name(producer);
+        let region = producer
+            .region()
+            .map_or_else(|| crate::aws::GLOBAL_REGION.to_owned(), str::to_owned);
+        self.export(
+            producer,
+            output,
+            description,
+            Text::from_parts(vec![Part::Attr(source.clone())]),
+        );
+        self.dependencies
+            .entry(consumer.clone())
+            .or_default()
+            .insert(producer.clone());
+        Text::from_parts(vec![Part::Import(Import {
+            unit: producer.clone(),
+            stack_name,
+            region,
+            output: output.to_owned(),
+            source,
+        })])
+    }
+
+    /// Declares an output of `unit`.
+    pub fn export(&mut self, unit: &UnitId, name: &str, description: &str, value: Text) {
+        let tf_name = format!(
+            "{}_{}",
+            naming::snake(&naming::pascal(&unit.to_string())),
+            naming::snake(name)
+        );
+        self.outputs.entry(unit.clone()).or_default().insert(
+            name.to_owned(),
+            crate::types::Output {
+                name: name.to_owned(),
+                tf_name,
+                description: description.to_owned(),
+                value,
+            },
+        );
+    }
+
+    /// A string that may not contain placeholders.
+    pub fn literal(&mut self, path: &StackPath, raw: &str, what: &str) -> String {
+        if raw.contains("${") {
+            self.report(
+                Diagnostic::error(
+                    "E805",
+                    path.clone(),
+                    format!("{what} cannot contain a placeholder: `{raw}`"),
+                )
+                .with_help(format!("{what} must be known when Meridian synthesizes, because names and IDs are derived from it; write it literally")),
+            );
+        }
+        raw.to_owned()
+    }
+
+    /// Resolves a string with `${...}` placeholders.
+    pub fn text(&mut self, path: &StackPath, raw: &str, context: TextContext<'_>) -> Text {
+        let pieces = match parse_placeholders(raw) {
+            Ok(pieces) => pieces,
+            Err(message) => {
+                self.report(Diagnostic::error("E801", path.clone(), message).with_help(
+                    "parameters are written `${UPPER_SNAKE_CASE}`; write `$${` for a literal `${`",
+                ));
+                return Text::lit(raw);
+            }
+        };
+        let mut parts = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            match piece {
+                Placeholder::Lit(text) => parts.push(Part::Lit(text)),
+                Placeholder::Param(name) => {
+                    let region = context.unit.region().map(str::to_owned);
+                    self.use_parameter(path, name, context.kind, context.per_region, context.unit);
+                    parts.push(Part::Param(ParamUse {
+                        name: name.to_owned(),
+                        region: if context.per_region { region } else { None },
+                    }));
+                }
+                Placeholder::Reference(reference) => {
+                    if context.references == ReferenceScope::None {
+                        self.report(
+                            Diagnostic::error(
+                                "E807",
+                                path.clone(),
+                                format!("`${{{reference}}}` refers to a value Meridian produces, which this field cannot use"),
+                            )
+                            .with_help("references such as `${database.writer.address}` are allowed in service `environment` and `secrets` only; use a `${PARAMETER}` here"),
+                        );
+                        continue;
+                    }
+                    if let Some(resolved) = self.resolve_reference(path, reference, context) {
+                        parts.extend(resolved.parts().iter().cloned());
+                    }
+                }
+            }
+        }
+        Text::from_parts(parts)
+    }
+
+    /// Records that `name` is used as a `kind` parameter in `unit`.
+    fn use_parameter(
+        &mut self,
+        path: &StackPath,
+        name: &str,
+        kind: ParamKind,
+        per_region: bool,
+        unit: &UnitId,
+    ) {
+        self.unit_params
+            .entry(unit.clone())
+            .or_default()
+            .insert(name.to_owned());
+        let scope = unit
+            .region()
+            .map_or_else(|| "global".to_owned(), str::to_owned);
+        match self.params.get_mut(name) {
+            None => {
+                self.params.insert(
+                    name.to_owned(),
+                    ParamInfo {
+                        kind,
+                        per_region,
+                        first_use: path.clone(),
+                        regions: BTreeSet::from([scope]),
+                    },
+                );
+            }
+            Some(info) => {
+                info.regions.insert(scope);
+                let (first_kind, first_per_region, first_use) =
+                    (info.kind, info.per_region, info.first_use.clone());
+                if first_kind != kind && path != &first_use {
+                    self.report(
+                        Diagnostic::error(
+                            "E803",
+                            path.clone(),
+                            format!(
+                                "the parameter `{name}` is used here as {} but at `{first_use}` as {}",
+                                kind_description(kind),
+                                kind_description(first_kind)
+                            ),
+                        )
+                        .with_help("use a separate parameter for each kind of value")
+                        .with_related(first_use.clone(), "the first use"),
+                    );
+                } else if first_per_region != per_region && path != &first_use {
+                    self.report(
+                        Diagnostic::error(
+                            "E804",
+                            path.clone(),
+                            format!(
+                                "the parameter `{name}` takes one value per region at `{}` but a single value at `{}`",
+                                if per_region { path } else { &first_use },
+                                if per_region { &first_use } else { path }
+                            ),
+                        )
+                        .with_help("regional ARNs (certificates, secrets) differ in each region; use a separate parameter for the stack-wide value")
+                        .with_related(first_use, "the first use"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_stack_name(&mut self) {
+        let name = &self.stack.stack;
+        let valid = !name.is_empty()
+            && name.len() <= naming::limits::STACK
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !name.ends_with('-')
+            && !name.contains("--");
+        if !valid {
+            self.report(
+                Diagnostic::error(
+                    "E100",
+                    StackPath::root().key("stack"),
+                    format!(
+                        "`{name}` is not a valid stack name: use lowercase letters, digits and single hyphens, start with a letter, at most {} characters",
+                        naming::limits::STACK
+                    ),
+                )
+                .with_help("the stack name prefixes CloudFormation stacks, buckets and DB identifiers, which allow only these characters"),
+            );
+        }
+    }
+}
+
+/// Whether `name` is a valid entity name: lowercase letters, digits and hyphens, starting with a
+/// letter, at most `limit` characters.
+pub(crate) fn is_entity_name(name: &str, limit: usize) -> bool {
+    !name.is_empty()
+        && name.len() <= limit
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+fn kind_description(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::Text => "text",
+        ParamKind::CertificateArn => "an ACM certificate ARN",
+        ParamKind::HostedZoneId => "a hosted zone ID",
+        ParamKind::VpcId => "a VPC ID",
+        ParamKind::SubnetId => "a subnet ID",
+        ParamKind::Email => "an e-mail address",
+        ParamKind::HttpsUrl => "an HTTPS URL",
+        ParamKind::SecretArn => "a secret ARN",
+    }
+}
+
+/// What each parameter kind means, for descriptions.
+pub(crate) fn describe_kind(kind: ParamKind) -> &'static str {
+    kind_description(kind)
+}

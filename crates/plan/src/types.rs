@@ -1,0 +1,1323 @@
+//! The resolved, target-neutral deployment: what exists in which region and unit, with every
+//! default applied, every name derived and every cross-region link typed. Emitters translate
+//! these structs; they do not decide anything these structs could say.
+
+use std::collections::BTreeMap;
+
+use crate::ids::{Rid, UnitId};
+use crate::value::Text;
+
+/// The whole deployment of one stack file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Stack name.
+    pub stack: String,
+    /// One-line description.
+    pub description: String,
+    /// Tags for every taggable resource, `meridian:stack` included.
+    pub tags: BTreeMap<String, String>,
+    /// Recovery objectives.
+    pub objectives: Objectives,
+    /// The primary region.
+    pub primary_region: String,
+    /// Where global resources deploy.
+    pub global_region: String,
+    /// ARN partition of every region.
+    pub partition: String,
+    /// Deploy-time parameters, sorted by name.
+    pub parameters: Vec<Parameter>,
+    /// Deployment units in the order they deploy.
+    pub units: Vec<Unit>,
+    /// Regions: service regions in declared order, then storage-only regions.
+    pub regions: Vec<RegionPlan>,
+    /// Global resources, when there are any.
+    pub global: Option<GlobalPlan>,
+    /// Settings runbooks need.
+    pub operations: Operations,
+}
+
+/// Recovery objectives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Objectives {
+    /// Availability target, percent.
+    pub availability_percent: Option<f64>,
+    /// Recovery time objective, minutes.
+    pub rto_minutes: Option<u32>,
+    /// Recovery point objective, minutes.
+    pub rpo_minutes: Option<u32>,
+}
+
+/// Settings that only runbooks use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operations {
+    /// Whether failover is enabled.
+    pub failover_enabled: bool,
+    /// Seconds to wait for a promoted replica.
+    pub promotion_timeout_seconds: u32,
+    /// Seconds between probes while promoting.
+    pub promotion_probe_interval_seconds: u32,
+    /// Whether failback is offered.
+    pub failback_enabled: bool,
+    /// Seconds the primary must stay healthy before failback.
+    pub failback_wait_seconds: u32,
+    /// DNS TTL runbooks wait for.
+    pub dns_ttl_seconds: u32,
+    /// Probe timeout of runbooks.
+    pub probe_timeout_seconds: u32,
+    /// Health path probed by runbooks.
+    pub health_path: Option<String>,
+    /// Public domain, when DNS is configured.
+    pub domain: Option<String>,
+    /// Notification targets told about failover.
+    pub failover_targets: Vec<String>,
+}
+
+/// What a parameter holds; decides its CloudFormation type and Terraform validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamKind {
+    /// Free text.
+    Text,
+    /// An ACM certificate ARN.
+    CertificateArn,
+    /// A Route 53 hosted zone ID.
+    HostedZoneId,
+    /// A VPC ID.
+    VpcId,
+    /// A subnet ID.
+    SubnetId,
+    /// An e-mail address.
+    Email,
+    /// An HTTPS URL.
+    HttpsUrl,
+    /// A Secrets Manager secret ARN.
+    SecretArn,
+}
+
+/// One deploy-time parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// Name as written in the stack file, `IMAGE_TAG`.
+    pub name: String,
+    /// CloudFormation parameter name, `ImageTag`.
+    pub cfn_name: String,
+    /// Terraform variable name, `image_tag`.
+    pub tf_name: String,
+    /// What it holds.
+    pub kind: ParamKind,
+    /// Whether each region takes its own value (certificates and other regional ARNs).
+    pub per_region: bool,
+    /// Whether the value is secret.
+    pub sensitive: bool,
+    /// Description.
+    pub description: String,
+    /// Regions (or `global`) whose units use it.
+    pub regions: Vec<String>,
+}
+
+/// One deployment unit: a CloudFormation stack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Identity.
+    pub id: UnitId,
+    /// CloudFormation stack name.
+    pub stack_name: String,
+    /// Template file name.
+    pub template_file: String,
+    /// Region it deploys to.
+    pub region: String,
+    /// One-line description.
+    pub description: String,
+    /// Units whose outputs it consumes (all earlier in the order).
+    pub depends_on: Vec<UnitId>,
+    /// Names of the parameters it declares.
+    pub parameters: Vec<String>,
+    /// Its outputs.
+    pub outputs: Vec<Output>,
+}
+
+/// A unit output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// CloudFormation output name.
+    pub name: String,
+    /// Terraform output name (unique in the one module).
+    pub tf_name: String,
+    /// What it is.
+    pub description: String,
+    /// Value.
+    pub value: Text,
+}
+
+/// A region's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RegionRole {
+    /// Writer and Global Datastore primary.
+    Primary,
+    /// Full-capacity standby.
+    Secondary,
+    /// Reduced capacity.
+    Optional,
+    /// Holds only replicated buckets.
+    StorageOnly,
+}
+
+impl RegionRole {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Secondary => "secondary",
+            Self::Optional => "optional",
+            Self::StorageOnly => "storage-only",
+        }
+    }
+}
+
+/// Everything in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionPlan {
+    /// Region code.
+    pub region: String,
+    /// Role.
+    pub role: RegionRole,
+    /// Latency target, milliseconds.
+    pub latency_target_ms: Option<u32>,
+    /// Storage unit content.
+    pub storage: StoragePlan,
+    /// Application unit content; absent for storage-only regions.
+    pub app: Option<AppPlan>,
+}
+
+/// A region's storage unit: its data key and buckets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoragePlan {
+    /// Unit.
+    pub unit: UnitId,
+    /// KMS key for data at rest in the region.
+    pub data_key: KeyPlan,
+    /// Buckets.
+    pub buckets: Vec<BucketPlan>,
+}
+
+/// A service principal a key policy lets use the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyGrant {
+    /// CloudWatch Logs in the key's region, for encrypted log groups.
+    CloudWatchLogs,
+    /// CloudWatch alarms publishing to encrypted SNS topics.
+    CloudWatchAlarms,
+}
+
+/// A customer-managed KMS key and its alias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPlan {
+    /// The key.
+    pub rid: Rid,
+    /// The alias.
+    pub alias_rid: Rid,
+    /// Alias name, `alias/<stack>/data`.
+    pub alias: String,
+    /// Description.
+    pub description: String,
+    /// Services allowed besides IAM principals of the account.
+    pub grants: Vec<KeyGrant>,
+}
+
+/// Why a bucket exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketPurpose {
+    /// A bucket the stack file declares.
+    Data,
+    /// Load-balancer access logs.
+    AccessLogs,
+    /// CDN origin.
+    CdnOrigin,
+}
+
+/// Server-side encryption of a bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BucketEncryption {
+    /// SSE-KMS with this key ARN, S3 Bucket Keys on.
+    Kms(Text),
+    /// SSE-S3 (load-balancer access logs accept only this).
+    S3Managed,
+}
+
+/// An S3 bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketPlan {
+    /// Entity name in the stack (`audit-logs`).
+    pub name: String,
+    /// The bucket.
+    pub rid: Rid,
+    /// Its policy.
+    pub policy_rid: Rid,
+    /// Physical bucket name (may contain the account ID).
+    pub bucket_name: Text,
+    /// Why it exists.
+    pub purpose: BucketPurpose,
+    /// Versioning.
+    pub versioning: bool,
+    /// Encryption.
+    pub encryption: BucketEncryption,
+    /// Object Lock default retention.
+    pub object_lock: Option<ObjectLockPlan>,
+    /// Replication to other buckets.
+    pub replication: Option<ReplicationPlan>,
+    /// Statements of the bucket policy (every bucket denies requests without TLS).
+    pub policy_statements: Vec<Statement>,
+    /// Days after which objects expire, for log buckets.
+    pub expiration_days: Option<u32>,
+    /// Whether the bucket survives stack deletion.
+    pub retain: bool,
+}
+
+/// Object Lock default retention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectLockPlan {
+    /// `COMPLIANCE` or `GOVERNANCE`.
+    pub mode: String,
+    /// Days.
+    pub days: u32,
+}
+
+/// Replication configuration of a source bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationPlan {
+    /// IAM role S3 assumes.
+    pub role: Rid,
+    /// Statements of the role's policy.
+    pub role_statements: Vec<Statement>,
+    /// Rules, one per destination.
+    pub rules: Vec<ReplicationRulePlan>,
+}
+
+/// One replication rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationRulePlan {
+    /// Rule ID, `to-<destination>`.
+    pub id: String,
+    /// Priority (rules are ordered as declared).
+    pub priority: u32,
+    /// Destination entity name.
+    pub destination: String,
+    /// Destination region.
+    pub destination_region: String,
+    /// Destination bucket ARN.
+    pub destination_arn: Text,
+    /// Destination bucket name.
+    pub destination_name: Text,
+    /// Storage class of replicas.
+    pub storage_class: Option<String>,
+    /// KMS key ARN in the destination region for replicas.
+    pub replica_kms_key: Text,
+    /// S3 Replication Time Control (15 minutes).
+    pub time_control: bool,
+    /// Replication metrics (needed for RTC and for latency alarms).
+    pub metrics: bool,
+    /// Whether delete markers replicate.
+    pub delete_markers: bool,
+}
+
+/// An IAM policy statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Statement ID.
+    pub sid: String,
+    /// Allow or deny.
+    pub allow: bool,
+    /// Principal, for resource policies.
+    pub principal: Option<Principal>,
+    /// Actions.
+    pub actions: Vec<String>,
+    /// Resources.
+    pub resources: Vec<Text>,
+    /// Conditions.
+    pub conditions: Vec<Condition>,
+}
+
+/// A policy principal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Principal {
+    /// A service, e.g. `cloudfront.amazonaws.com`.
+    Service(String),
+    /// An AWS account or role ARN.
+    Aws(Text),
+    /// Everyone (`"*"`), used with deny statements.
+    Everyone,
+}
+
+/// A policy condition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// Operator, e.g. `Bool` or `StringEquals`.
+    pub operator: String,
+    /// Key, e.g. `aws:SecureTransport`.
+    pub key: String,
+    /// Values.
+    pub values: Vec<Text>,
+}
+
+/// A region's application unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppPlan {
+    /// Unit.
+    pub unit: UnitId,
+    /// Network, when anything in the region needs one.
+    pub network: Option<NetworkPlan>,
+    /// Security groups.
+    pub security_groups: Vec<SecurityGroupPlan>,
+    /// Security-group rules (separate resources, so groups can refer to each other).
+    pub security_group_rules: Vec<SecurityGroupRulePlan>,
+    /// Load balancer.
+    pub load_balancer: Option<LoadBalancerPlan>,
+    /// ECS cluster.
+    pub cluster: Option<ClusterPlan>,
+    /// Services.
+    pub services: Vec<ServicePlan>,
+    /// Database instance.
+    pub database: Option<DatabasePlan>,
+    /// Cache.
+    pub cache: Option<CachePlan>,
+    /// Topics and alarms.
+    pub alerting: AlertingPlan,
+}
+
+/// A region's network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkPlan {
+    /// VPC ID.
+    pub vpc_id: Text,
+    /// VPC CIDR.
+    pub vpc_cidr: String,
+    /// Public subnet IDs.
+    pub public_subnets: Vec<Text>,
+    /// Private subnet IDs.
+    pub private_subnets: Vec<Text>,
+    /// What Meridian creates, when it creates the VPC.
+    pub created: Option<CreatedNetwork>,
+}
+
+/// A VPC Meridian creates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreatedNetwork {
+    /// VPC.
+    pub vpc: Rid,
+    /// Internet gateway.
+    pub internet_gateway: Rid,
+    /// Its attachment (a separate resource in CloudFormation).
+    pub gateway_attachment: Rid,
+    /// Public route table.
+    pub public_route_table: Rid,
+    /// Its default route to the internet gateway.
+    pub public_default_route: Rid,
+    /// Per availability zone.
+    pub zones: Vec<ZonePlan>,
+    /// Flow logs.
+    pub flow_logs: Option<FlowLogPlan>,
+    /// Name tag prefix.
+    pub name_prefix: String,
+}
+
+/// One availability zone of a created VPC.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZonePlan {
+    /// Index into the region's zones (0-based).
+    pub index: u8,
+    /// Letter used in names (`a`, `b`, ...).
+    pub letter: char,
+    /// Public subnet.
+    pub public_subnet: SubnetPlan,
+    /// Private subnet.
+    pub private_subnet: SubnetPlan,
+    /// Association of the public subnet with the public route table.
+    pub public_association: Rid,
+    /// Private route table of the zone.
+    pub private_route_table: Rid,
+    /// Its default route through a NAT gateway.
+    pub private_default_route: Rid,
+    /// Association of the private subnet.
+    pub private_association: Rid,
+    /// NAT gateway in this zone, if the zone has one.
+    pub nat: Option<NatPlan>,
+    /// The NAT gateway this zone's private subnet routes through.
+    pub nat_gateway: Rid,
+}
+
+/// A subnet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubnetPlan {
+    /// The subnet.
+    pub rid: Rid,
+    /// CIDR.
+    pub cidr: String,
+}
+
+/// A NAT gateway and its address.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NatPlan {
+    /// Elastic IP.
+    pub eip: Rid,
+    /// Gateway.
+    pub gateway: Rid,
+}
+
+/// VPC flow logs to CloudWatch Logs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowLogPlan {
+    /// The flow log.
+    pub rid: Rid,
+    /// Log group.
+    pub log_group: Rid,
+    /// Log group name.
+    pub log_group_name: String,
+    /// Role the flow-log service assumes.
+    pub role: Rid,
+    /// Statements of the role's policy.
+    pub role_statements: Vec<Statement>,
+    /// Retention.
+    pub retention_days: u32,
+    /// Encryption key ARN.
+    pub kms_key: Text,
+}
+
+/// A security group without inline rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityGroupPlan {
+    /// The group.
+    pub rid: Rid,
+    /// Description (also its purpose).
+    pub description: String,
+    /// Name tag.
+    pub name: String,
+}
+
+/// Direction of a security-group rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Inbound.
+    Ingress,
+    /// Outbound.
+    Egress,
+}
+
+/// The other side of a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Peer {
+    /// An IPv4 CIDR.
+    Cidr(String),
+    /// Another security group.
+    Group(Rid),
+}
+
+/// One TCP security-group rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityGroupRulePlan {
+    /// The rule.
+    pub rid: Rid,
+    /// The group it belongs to.
+    pub group: Rid,
+    /// Direction.
+    pub direction: Direction,
+    /// TCP port.
+    pub port: u32,
+    /// Peer.
+    pub peer: Peer,
+    /// Description.
+    pub description: String,
+}
+
+/// Listener protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// HTTP.
+    Http,
+    /// HTTPS.
+    Https,
+}
+
+impl Protocol {
+    /// Upper-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http => "HTTP",
+            Self::Https => "HTTPS",
+        }
+    }
+}
+
+/// A load balancer and its listeners.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadBalancerPlan {
+    /// The load balancer.
+    pub rid: Rid,
+    /// Internal rather than internet-facing.
+    pub internal: bool,
+    /// Subnets.
+    pub subnets: Vec<Text>,
+    /// Security group.
+    pub security_group: Rid,
+    /// Idle timeout.
+    pub idle_timeout_seconds: u32,
+    /// Deletion protection.
+    pub deletion_protection: bool,
+    /// Access logs bucket.
+    pub access_logs: Option<BucketPlan>,
+    /// Listeners.
+    pub listeners: Vec<ListenerPlan>,
+    /// Target groups.
+    pub target_groups: Vec<TargetGroupPlan>,
+}
+
+/// A listener.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListenerPlan {
+    /// The listener.
+    pub rid: Rid,
+    /// Port.
+    pub port: u32,
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Certificate ARNs (HTTPS).
+    pub certificates: Vec<Text>,
+    /// TLS policy (HTTPS).
+    pub ssl_policy: Option<String>,
+    /// Default action.
+    pub default_action: ListenerAction,
+    /// Rules.
+    pub rules: Vec<ListenerRulePlan>,
+}
+
+/// A listener's default action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListenerAction {
+    /// Permanent redirect to HTTPS on a port.
+    RedirectToHttps {
+        /// Port.
+        port: u32,
+    },
+    /// Fixed response.
+    FixedResponse {
+        /// HTTP status.
+        status: u32,
+    },
+}
+
+/// A forward to a target group, weighted across blue and green when blue/green is on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forward {
+    /// The production (blue) target group.
+    pub target_group: Rid,
+    /// The alternate (green) target group, at weight 0 until ECS shifts traffic.
+    pub alternate: Option<Rid>,
+}
+
+/// A routing rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListenerRulePlan {
+    /// The rule.
+    pub rid: Rid,
+    /// Priority.
+    pub priority: u32,
+    /// Host headers (may include the load balancer's own DNS name, so that Route 53 health
+    /// checks, which send it as Host, reach the service).
+    pub hosts: Vec<Text>,
+    /// Path patterns.
+    pub paths: Vec<String>,
+    /// Where matching requests go.
+    pub forward: Forward,
+}
+
+/// Target-group health check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetHealth {
+    /// Path.
+    pub path: String,
+    /// Interval.
+    pub interval_seconds: u32,
+    /// Timeout.
+    pub timeout_seconds: u32,
+    /// Healthy threshold.
+    pub healthy_threshold: u32,
+    /// Unhealthy threshold.
+    pub unhealthy_threshold: u32,
+    /// Healthy status codes.
+    pub matcher: String,
+}
+
+/// A target group (two for blue/green).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetGroupPlan {
+    /// Entity name.
+    pub name: String,
+    /// The (blue) group.
+    pub rid: Rid,
+    /// The green group, for blue/green services.
+    pub alternate: Option<Rid>,
+    /// Target port.
+    pub port: u32,
+    /// Protocol to targets.
+    pub protocol: Protocol,
+    /// Health check.
+    pub health: TargetHealth,
+    /// Draining time.
+    pub deregistration_delay_seconds: u32,
+    /// Service registering in it.
+    pub service: String,
+}
+
+/// The ECS cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterPlan {
+    /// The cluster.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+}
+
+/// Deployment strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// Rolling.
+    Rolling,
+    /// ECS native blue/green.
+    BlueGreen,
+}
+
+/// An ECS service in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServicePlan {
+    /// Entity name.
+    pub name: String,
+    /// ECS service.
+    pub rid: Rid,
+    /// Task definition.
+    pub task_definition: Rid,
+    /// Task role.
+    pub task_role: Rid,
+    /// Execution role.
+    pub execution_role: Rid,
+    /// Statements of the execution role's policy (secrets and their keys), besides the managed
+    /// `AmazonECSTaskExecutionRolePolicy`.
+    pub execution_statements: Vec<Statement>,
+    /// Log group.
+    pub log_group: Rid,
+    /// Log group name.
+    pub log_group_name: String,
+    /// Log retention.
+    pub log_retention_days: u32,
+    /// Log encryption key ARN.
+    pub log_kms_key: Text,
+    /// Security group of the tasks.
+    pub security_group: Rid,
+    /// Cluster.
+    pub cluster: Rid,
+    /// Service name.
+    pub service_name: String,
+    /// Task family.
+    pub family: String,
+    /// Container name.
+    pub container_name: String,
+    /// Image.
+    pub image: Text,
+    /// CPU units.
+    pub cpu: u32,
+    /// Memory, MiB.
+    pub memory: u32,
+    /// Graviton.
+    pub arm64: bool,
+    /// Container port.
+    pub port: u32,
+    /// Environment, sorted by name.
+    pub environment: Vec<(String, Text)>,
+    /// Secrets: variable name and `valueFrom` (ARN with optional JSON key), sorted.
+    pub secrets: Vec<(String, Text)>,
+    /// Container health check.
+    pub health_check: Option<ContainerHealth>,
+    /// Desired tasks in this region.
+    pub desired_count: u32,
+    /// Deployment settings.
+    pub deployment: DeploymentPlan,
+    /// Load balancer attachment.
+    pub load_balancer: Option<ServiceLoadBalancer>,
+    /// Grace period for load-balancer health checks.
+    pub health_check_grace_seconds: Option<u32>,
+    /// Subnets the tasks run in.
+    pub subnets: Vec<Text>,
+    /// Auto scaling.
+    pub scaling: Option<ScalingPlan>,
+    /// Alarms that fail a deployment.
+    pub rollback_alarms: Vec<AlarmPlan>,
+}
+
+/// Container health check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContainerHealth {
+    /// Shell command.
+    pub command: String,
+    /// Interval.
+    pub interval_seconds: u32,
+    /// Timeout.
+    pub timeout_seconds: u32,
+    /// Retries.
+    pub retries: u32,
+    /// Start period.
+    pub start_period_seconds: u32,
+}
+
+/// How a service deploys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeploymentPlan {
+    /// Strategy.
+    pub strategy: Strategy,
+    /// Minimum healthy percent.
+    pub minimum_healthy_percent: u32,
+    /// Maximum percent.
+    pub maximum_percent: u32,
+    /// Bake time (blue/green).
+    pub bake_time_minutes: Option<u32>,
+    /// Circuit breaker rolls back.
+    pub rollback: bool,
+    /// Whether the alarms fail deployments.
+    pub alarms_enabled: bool,
+    /// Blue/green wiring.
+    pub blue_green: Option<BlueGreenPlan>,
+    /// Runbooks wait this long for a rollback.
+    pub max_rollback_seconds: u32,
+}
+
+/// ECS native blue/green wiring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlueGreenPlan {
+    /// Green target group.
+    pub alternate_target_group: Rid,
+    /// Listener rule ECS shifts.
+    pub production_listener_rule: Rid,
+    /// Role ECS assumes to change the rule.
+    pub infrastructure_role: Rid,
+}
+
+/// A service's load-balancer attachment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceLoadBalancer {
+    /// Target group.
+    pub target_group: Rid,
+    /// Listener the service must wait for.
+    pub listener: Rid,
+    /// Container port.
+    pub container_port: u32,
+}
+
+/// Application Auto Scaling of a service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScalingPlan {
+    /// Scalable target.
+    pub target: Rid,
+    /// Target-tracking policy.
+    pub policy: Rid,
+    /// Bounds.
+    pub min: u32,
+    /// Bounds.
+    pub max: u32,
+    /// CPU target.
+    pub target_cpu_percent: u32,
+    /// Scale-out cooldown.
+    pub scale_out_cooldown_seconds: u32,
+    /// Scale-in cooldown.
+    pub scale_in_cooldown_seconds: u32,
+    /// Scheduled actions.
+    pub scheduled: Vec<ScheduledActionPlan>,
+}
+
+/// A scheduled action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduledActionPlan {
+    /// Name.
+    pub name: String,
+    /// Terraform resource (CloudFormation nests actions in the target).
+    pub rid: Rid,
+    /// Schedule expression.
+    pub schedule: String,
+    /// Time zone.
+    pub timezone: String,
+    /// New minimum.
+    pub min: u32,
+    /// New maximum.
+    pub max: u32,
+}
+
+/// A database instance in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatabasePlan {
+    /// The instance.
+    pub rid: Rid,
+    /// Identifier.
+    pub identifier: String,
+    /// Instance class.
+    pub instance_class: String,
+    /// Port.
+    pub port: u32,
+    /// Subnet group.
+    pub subnet_group: Rid,
+    /// Its subnets.
+    pub subnets: Vec<Text>,
+    /// Parameter group.
+    pub parameter_group: ParameterGroupPlan,
+    /// Security group.
+    pub security_group: Rid,
+    /// Encryption key ARN in this region.
+    pub kms_key: Text,
+    /// Deletion protection.
+    pub deletion_protection: bool,
+    /// Enhanced-monitoring role.
+    pub monitoring_role: Rid,
+    /// Enhanced-monitoring interval.
+    pub monitoring_interval_seconds: u32,
+    /// Performance Insights retention.
+    pub performance_insights_retention_days: u32,
+    /// Logs exported to CloudWatch.
+    pub log_exports: Vec<String>,
+    /// Writer or replica.
+    pub role: DatabaseRole,
+}
+
+/// Parameter group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParameterGroupPlan {
+    /// The group.
+    pub rid: Rid,
+    /// Family, e.g. `postgres16`.
+    pub family: String,
+    /// Description.
+    pub description: String,
+    /// Parameters.
+    pub parameters: BTreeMap<String, String>,
+}
+
+/// Writer or replica.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatabaseRole {
+    /// The writer.
+    Writer(Box<WriterPlan>),
+    /// A cross-region read replica.
+    Replica(ReplicaPlan),
+}
+
+/// The writer's own settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WriterPlan {
+    /// Engine version.
+    pub engine_version: String,
+    /// Database name.
+    pub db_name: String,
+    /// Storage.
+    pub storage_gb: u32,
+    /// Storage autoscaling ceiling.
+    pub max_storage_gb: u32,
+    /// Multi-AZ.
+    pub multi_az: bool,
+    /// Backups.
+    pub backup_retention_days: u32,
+    /// Backup window.
+    pub backup_window: String,
+    /// Maintenance window.
+    pub maintenance_window: String,
+    /// Master credentials.
+    pub secret: SecretPlan,
+    /// Attachment of the secret to the instance.
+    pub secret_attachment: Rid,
+    /// Password rotation.
+    pub rotation: RotationPlan,
+}
+
+/// A replica's own settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicaPlan {
+    /// ARN of the writer.
+    pub source_arn: Text,
+    /// Region of the writer.
+    pub source_region: String,
+    /// The master credentials' replica in this region.
+    pub secret_arn: Text,
+}
+
+/// A generated secret.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretPlan {
+    /// The secret.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Key ARN.
+    pub kms_key: Text,
+    /// Fixed JSON fields (`username`).
+    pub fixed_fields: Vec<(String, String)>,
+    /// Field that receives the generated value.
+    pub generated_field: String,
+    /// Length of the generated value.
+    pub length: u32,
+    /// Characters never generated.
+    pub exclude_characters: String,
+    /// Replicas.
+    pub replicas: Vec<SecretReplica>,
+}
+
+/// A secret replica.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretReplica {
+    /// Region.
+    pub region: String,
+    /// Key ARN there.
+    pub kms_key: Text,
+}
+
+/// Rotation of the master password by the AWS-hosted rotation function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RotationPlan {
+    /// The schedule.
+    pub rid: Rid,
+    /// Days between rotations.
+    pub days: u32,
+    /// Security group of the rotation function.
+    pub security_group: Rid,
+    /// Subnets it runs in.
+    pub subnets: Vec<Text>,
+}
+
+/// The cache in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachePlan {
+    /// Replication group.
+    pub rid: Rid,
+    /// Replication group ID.
+    pub replication_group_id: String,
+    /// Subnet group.
+    pub subnet_group: Rid,
+    /// Its subnets.
+    pub subnets: Vec<Text>,
+    /// Security group.
+    pub security_group: Rid,
+    /// Port.
+    pub port: u32,
+    /// Replicas per shard.
+    pub replicas_per_shard: u32,
+    /// Which attribute is the endpoint clients use.
+    pub endpoint: crate::value::Attr,
+    /// Primary, Global Datastore secondary, or standalone.
+    pub role: CacheRole,
+}
+
+/// A cache's role.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CacheRole {
+    /// A cluster Meridian configures fully: standalone, or the Global Datastore primary.
+    Primary(Box<CachePrimaryPlan>),
+    /// A Global Datastore secondary: engine, node type, shards and encryption come from the
+    /// primary.
+    Secondary {
+        /// Global Datastore ID.
+        global_datastore_id: Text,
+        /// The AUTH secret's replica in this region.
+        auth_secret_arn: Text,
+    },
+}
+
+/// Settings of a primary or standalone cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachePrimaryPlan {
+    /// Engine version.
+    pub engine_version: String,
+    /// Node type.
+    pub node_type: String,
+    /// Cluster mode.
+    pub cluster_mode: bool,
+    /// Shards.
+    pub shards: u32,
+    /// Parameter group name (an ElastiCache default group).
+    pub parameter_group_name: String,
+    /// Snapshot retention.
+    pub snapshot_retention_days: u32,
+    /// AUTH token secret.
+    pub auth_secret: SecretPlan,
+    /// Global Datastore, when this is its primary.
+    pub global: Option<GlobalDatastorePlan>,
+}
+
+/// The Global Datastore.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlobalDatastorePlan {
+    /// The Global Datastore.
+    pub rid: Rid,
+    /// ID suffix.
+    pub suffix: String,
+    /// Description.
+    pub description: String,
+}
+
+/// Topics and alarms of a unit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AlertingPlan {
+    /// Key encrypting the topics.
+    pub key: Option<KeyPlan>,
+    /// Topics.
+    pub topics: Vec<TopicPlan>,
+    /// Alarms.
+    pub alarms: Vec<AlarmPlan>,
+}
+
+/// An SNS topic for one notification target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicPlan {
+    /// Target name.
+    pub target: String,
+    /// The topic.
+    pub rid: Rid,
+    /// Its policy.
+    pub policy_rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Subscriptions.
+    pub subscriptions: Vec<SubscriptionPlan>,
+}
+
+/// A subscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubscriptionPlan {
+    /// The subscription.
+    pub rid: Rid,
+    /// `email` or `https`.
+    pub protocol: String,
+    /// Endpoint.
+    pub endpoint: Text,
+}
+
+/// Alarm comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// `>`.
+    GreaterThan,
+    /// `>=`.
+    GreaterThanOrEqual,
+    /// `<`.
+    LessThan,
+}
+
+impl Comparison {
+    /// CloudWatch name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::GreaterThan => "GreaterThanThreshold",
+            Self::GreaterThanOrEqual => "GreaterThanOrEqualToThreshold",
+            Self::LessThan => "LessThanThreshold",
+        }
+    }
+}
+
+/// How missing data counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingData {
+    /// As not breaching.
+    NotBreaching,
+    /// As breaching.
+    Breaching,
+}
+
+impl MissingData {
+    /// CloudWatch name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotBreaching => "notBreaching",
+            Self::Breaching => "breaching",
+        }
+    }
+}
+
+/// A metric and statistic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricStat {
+    /// Namespace.
+    pub namespace: String,
+    /// Metric name.
+    pub metric: String,
+    /// Dimensions.
+    pub dimensions: Vec<(String, Text)>,
+    /// `Sum`, `Average`, ... or a percentile such as `p95`.
+    pub stat: String,
+}
+
+impl MetricStat {
+    /// Whether the statistic is a percentile (CloudWatch's `ExtendedStatistic`).
+    pub fn is_percentile(&self) -> bool {
+        self.stat.starts_with('p')
+    }
+}
+
+/// What an alarm evaluates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AlarmMetric {
+    /// One metric.
+    Single(MetricStat),
+    /// Metric math over inputs `m1`, `m2`, ...
+    Math {
+        /// Expression.
+        expression: String,
+        /// Label of the result.
+        label: String,
+        /// Inputs with their IDs.
+        inputs: Vec<(String, MetricStat)>,
+    },
+}
+
+/// A CloudWatch alarm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlarmPlan {
+    /// The alarm.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Metric.
+    pub metric: AlarmMetric,
+    /// Comparison.
+    pub comparison: Comparison,
+    /// Threshold.
+    pub threshold: f64,
+    /// Period.
+    pub period_seconds: u32,
+    /// Evaluation periods.
+    pub evaluation_periods: u32,
+    /// Missing data.
+    pub missing_data: MissingData,
+    /// Topics notified on alarm and on recovery.
+    pub topics: Vec<Rid>,
+}
+
+/// Global resources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlobalPlan {
+    /// Unit.
+    pub unit: UnitId,
+    /// DNS.
+    pub dns: Option<DnsPlan>,
+    /// CDN.
+    pub cdn: Option<CdnPlan>,
+    /// Global topics and alarms.
+    pub alerting: AlertingPlan,
+    /// Dashboards.
+    pub dashboards: Vec<DashboardPlan>,
+}
+
+/// Latency routing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DnsPlan {
+    /// Hosted zone.
+    pub hosted_zone_id: Text,
+    /// Domain.
+    pub domain: String,
+    /// Whether records evaluate health (failover on).
+    pub evaluate_health: bool,
+    /// Per region.
+    pub regions: Vec<RegionalDnsPlan>,
+}
+
+/// A region's health check and latency record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionalDnsPlan {
+    /// Region.
+    pub region: String,
+    /// Health check.
+    pub health_check: Rid,
+    /// Latency record.
+    pub record: Rid,
+    /// Set identifier.
+    pub set_identifier: String,
+    /// Load balancer DNS name.
+    pub target_dns_name: Text,
+    /// Load balancer hosted zone.
+    pub target_zone_id: Text,
+    /// Health-check path.
+    pub path: String,
+    /// Port.
+    pub port: u32,
+    /// Interval.
+    pub interval_seconds: u32,
+    /// Failure threshold.
+    pub failure_threshold: u32,
+    /// Name tag.
+    pub name: String,
+}
+
+/// The CDN.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CdnPlan {
+    /// Distribution.
+    pub distribution: Rid,
+    /// Origin access control.
+    pub origin_access_control: Rid,
+    /// Origin bucket.
+    pub bucket: BucketPlan,
+    /// Aliases.
+    pub aliases: Vec<String>,
+    /// Certificate ARN.
+    pub certificate: Option<Text>,
+    /// Price class.
+    pub price_class: String,
+    /// Default root object.
+    pub default_root_object: String,
+    /// Managed cache policy.
+    pub cache_policy_id: String,
+    /// Managed response headers policy.
+    pub response_headers_policy_id: String,
+    /// Alias records in the hosted zone.
+    pub records: Vec<CdnRecordPlan>,
+}
+
+/// An alias record for a CDN alias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CdnRecordPlan {
+    /// The record.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Hosted zone.
+    pub hosted_zone_id: Text,
+}
+
+/// A dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardPlan {
+    /// The dashboard.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Body.
+    pub body: JsonDoc,
+}
+
+/// A JSON document whose strings may hold deploy-time values (dashboard bodies).
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonDoc {
+    /// A number.
+    Number(i64),
+    /// A string.
+    String(Text),
+    /// A boolean.
+    Bool(bool),
+    /// An array.
+    Array(Vec<JsonDoc>),
+    /// An object with keys in order.
+    Object(Vec<(String, JsonDoc)>),
+}
+
+/// A file an emitter produces, with its path relative to the output directory. Emitters return
+/// these; only the CLI writes them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OutputFile {
+    /// Relative path with `/` separators, e.g. `cloudformation/rail-backend-global.template.json`.
+    pub path: String,
+    /// Exact bytes (UTF-8 text ending with a newline).
+    pub contents: String,
+}
