@@ -1,0 +1,396 @@
+//! The CloudFormation template document: parameters, conditions, resources and outputs, and its JSON text.
+//! It must not invent entries or names: it only holds what lowering adds and serializes it deterministically.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde::ser::{Error as _, SerializeMap, Serializer};
+
+use super::ResourceKind;
+use super::value::{ConditionExpression, Value};
+
+/// A whole template. Maps are ordered by logical id, so the output does not depend on insertion order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Template {
+    pub description: Option<String>,
+    /// Macros CloudFormation runs before processing, such as `AWS::SecretsManager-2020-07-23`
+    /// (required by `AWS::SecretsManager::RotationSchedule` with `HostedRotationLambda`).
+    pub transform: Vec<String>,
+    pub parameters: BTreeMap<String, Parameter>,
+    pub conditions: BTreeMap<String, ConditionExpression>,
+    pub resources: BTreeMap<String, Resource>,
+    pub outputs: BTreeMap<String, Output>,
+}
+
+impl Template {
+    /// An empty template with a description.
+    pub fn new(description: impl Into<String>) -> Self {
+        Template {
+            description: Some(description.into()),
+            ..Template::default()
+        }
+    }
+
+    /// Adds a parameter. Parameters and resources share one namespace of logical ids.
+    pub fn add_parameter(
+        &mut self,
+        logical_id: impl Into<String>,
+        parameter: Parameter,
+    ) -> Result<(), DuplicateLogicalId> {
+        let logical_id = logical_id.into();
+        if self.parameters.contains_key(&logical_id) || self.resources.contains_key(&logical_id) {
+            return Err(DuplicateLogicalId::new(
+                TemplateSection::Parameters,
+                logical_id,
+            ));
+        }
+        self.parameters.insert(logical_id, parameter);
+        Ok(())
+    }
+
+    /// Adds a named condition.
+    pub fn add_condition(
+        &mut self,
+        name: impl Into<String>,
+        condition: ConditionExpression,
+    ) -> Result<(), DuplicateLogicalId> {
+        let name = name.into();
+        if self.conditions.contains_key(&name) {
+            return Err(DuplicateLogicalId::new(TemplateSection::Conditions, name));
+        }
+        self.conditions.insert(name, condition);
+        Ok(())
+    }
+
+    /// Adds a resource. Parameters and resources share one namespace of logical ids.
+    pub fn add_resource(
+        &mut self,
+        logical_id: impl Into<String>,
+        resource: Resource,
+    ) -> Result<(), DuplicateLogicalId> {
+        let logical_id = logical_id.into();
+        if self.resources.contains_key(&logical_id) || self.parameters.contains_key(&logical_id) {
+            return Err(DuplicateLogicalId::new(
+                TemplateSection::Resources,
+                logical_id,
+            ));
+        }
+        self.resources.insert(logical_id, resource);
+        Ok(())
+    }
+
+    /// Adds an output.
+    pub fn add_output(
+        &mut self,
+        logical_id: impl Into<String>,
+        output: Output,
+    ) -> Result<(), DuplicateLogicalId> {
+        let logical_id = logical_id.into();
+        if self.outputs.contains_key(&logical_id) {
+            return Err(DuplicateLogicalId::new(
+                TemplateSection::Outputs,
+                logical_id,
+            ));
+        }
+        self.outputs.insert(logical_id, output);
+        Ok(())
+    }
+
+    /// The template as it ships: pretty JSON with two-space indentation and a trailing newline.
+    pub fn to_json_pretty(&self) -> Result<String, serde_json::Error> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        Ok(text)
+    }
+}
+
+/// The template in CloudFormation's section order and casing.
+#[derive(Serialize)]
+struct TemplateWire<'a> {
+    #[serde(rename = "AWSTemplateFormatVersion")]
+    format_version: &'static str,
+    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
+    description: Option<&'a String>,
+    #[serde(rename = "Transform", skip_serializing_if = "<[_]>::is_empty")]
+    transform: &'a [String],
+    #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
+    parameters: &'a BTreeMap<String, Parameter>,
+    #[serde(rename = "Conditions", skip_serializing_if = "BTreeMap::is_empty")]
+    conditions: &'a BTreeMap<String, ConditionExpression>,
+    #[serde(rename = "Resources")]
+    resources: &'a BTreeMap<String, Resource>,
+    #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
+    outputs: &'a BTreeMap<String, Output>,
+}
+
+/// The only template format version CloudFormation defines.
+const TEMPLATE_FORMAT_VERSION: &str = "2010-09-09";
+
+impl Serialize for Template {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        TemplateWire {
+            format_version: TEMPLATE_FORMAT_VERSION,
+            description: self.description.as_ref(),
+            transform: &self.transform,
+            parameters: &self.parameters,
+            conditions: &self.conditions,
+            resources: &self.resources,
+            outputs: &self.outputs,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The section of a template a logical id was added to twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateSection {
+    Parameters,
+    Conditions,
+    Resources,
+    Outputs,
+}
+
+/// A logical id added twice. Logical ids come from `plan::naming`, which keeps them unique, so this is a
+/// bug in meridian rather than a user error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateLogicalId {
+    pub section: TemplateSection,
+    pub logical_id: String,
+}
+
+impl DuplicateLogicalId {
+    fn new(section: TemplateSection, logical_id: String) -> Self {
+        DuplicateLogicalId {
+            section,
+            logical_id,
+        }
+    }
+}
+
+impl fmt::Display for DuplicateLogicalId {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "logical id `{}` was added twice to the template's {:?} (this is a bug in meridian: \
+             logical ids must be unique)",
+            self.logical_id, self.section
+        )
+    }
+}
+
+impl std::error::Error for DuplicateLogicalId {}
+
+/// A template parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Parameter {
+    #[serde(rename = "Type")]
+    pub parameter_type: ParameterType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_pattern: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_values: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub constraint_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_value: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_value: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_echo: Option<bool>,
+}
+
+impl Parameter {
+    /// A parameter of the given type with no constraints.
+    pub fn new(parameter_type: ParameterType) -> Self {
+        Parameter {
+            parameter_type,
+            description: None,
+            default: None,
+            allowed_pattern: None,
+            allowed_values: Vec::new(),
+            constraint_description: None,
+            min_length: None,
+            max_length: None,
+            min_value: None,
+            max_value: None,
+            no_echo: None,
+        }
+    }
+}
+
+/// The `Type` of a parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParameterType {
+    String,
+    Number,
+    /// `List<Number>`.
+    NumberList,
+    CommaDelimitedList,
+    /// An AWS-specific or SSM parameter type, written as given, such as `AWS::Route53::HostedZone::Id`
+    /// or `AWS::SSM::Parameter::Value<String>`.
+    AwsSpecific(String),
+}
+
+impl Serialize for ParameterType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(match self {
+            ParameterType::String => "String",
+            ParameterType::Number => "Number",
+            ParameterType::NumberList => "List<Number>",
+            ParameterType::CommaDelimitedList => "CommaDelimitedList",
+            ParameterType::AwsSpecific(name) => name,
+        })
+    }
+}
+
+/// A template output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Output {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub value: Value<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<Export>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+}
+
+impl Output {
+    /// An output with only a value.
+    pub fn new(value: impl Into<Value<String>>) -> Self {
+        Output {
+            description: None,
+            value: value.into(),
+            export: None,
+            condition: None,
+        }
+    }
+}
+
+/// `{"Name": ...}`: the region-wide export name of an output, for `Fn::ImportValue`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Export {
+    pub name: Value<String>,
+}
+
+/// A resource: its properties (which carry the `Type`) plus the resource attributes CloudFormation
+/// reads outside `Properties`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    pub properties: ResourceKind,
+    /// Logical ids this resource must wait for beyond those its properties already reference.
+    pub depends_on: Vec<String>,
+    pub deletion_policy: Option<DeletionPolicy>,
+    pub update_replace_policy: Option<UpdateReplacePolicy>,
+    /// The name of a template condition that decides whether the resource exists.
+    pub condition: Option<String>,
+}
+
+impl Resource {
+    /// A resource with no attributes besides its properties.
+    pub fn new(properties: impl Into<ResourceKind>) -> Self {
+        Resource {
+            properties: properties.into(),
+            depends_on: Vec::new(),
+            deletion_policy: None,
+            update_replace_policy: None,
+            condition: None,
+        }
+    }
+
+    /// Adds a `DependsOn` entry.
+    pub fn depends_on(mut self, logical_id: impl Into<String>) -> Self {
+        self.depends_on.push(logical_id.into());
+        self
+    }
+
+    /// Sets `DeletionPolicy`.
+    pub fn deletion_policy(self, policy: DeletionPolicy) -> Self {
+        Resource {
+            deletion_policy: Some(policy),
+            ..self
+        }
+    }
+
+    /// Sets `UpdateReplacePolicy`.
+    pub fn update_replace_policy(self, policy: UpdateReplacePolicy) -> Self {
+        Resource {
+            update_replace_policy: Some(policy),
+            ..self
+        }
+    }
+
+    /// Sets `Condition`.
+    pub fn condition(self, condition_name: impl Into<String>) -> Self {
+        Resource {
+            condition: Some(condition_name.into()),
+            ..self
+        }
+    }
+
+    /// The CloudFormation type name, such as `AWS::EC2::VPC`.
+    pub fn type_name(&self) -> &'static str {
+        self.properties.type_name()
+    }
+}
+
+impl Serialize for Resource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A resource whose properties are all absent (an internet gateway without tags) is written
+        // without a `Properties` key, as hand-written templates do.
+        let properties_are_empty = match serde_json::to_value(&self.properties) {
+            Ok(serde_json::Value::Object(properties)) => properties.is_empty(),
+            Ok(_) => false,
+            Err(error) => return Err(S::Error::custom(error)),
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("Type", self.type_name())?;
+        if let Some(condition) = &self.condition {
+            map.serialize_entry("Condition", condition)?;
+        }
+        if !self.depends_on.is_empty() {
+            map.serialize_entry("DependsOn", &self.depends_on)?;
+        }
+        if let Some(policy) = &self.deletion_policy {
+            map.serialize_entry("DeletionPolicy", policy)?;
+        }
+        if let Some(policy) = &self.update_replace_policy {
+            map.serialize_entry("UpdateReplacePolicy", policy)?;
+        }
+        if !properties_are_empty {
+            map.serialize_entry("Properties", &self.properties)?;
+        }
+        map.end()
+    }
+}
+
+/// What CloudFormation does with the physical resource when the resource leaves the template or the
+/// stack is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DeletionPolicy {
+    Delete,
+    Retain,
+    RetainExceptOnCreate,
+    /// Only for resources that support snapshots (RDS, ElastiCache, EBS...).
+    Snapshot,
+}
+
+/// What CloudFormation does with the old physical resource when an update replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum UpdateReplacePolicy {
+    Delete,
+    Retain,
+    Snapshot,
+}
