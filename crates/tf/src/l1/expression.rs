@@ -1,0 +1,1098 @@
+//! Terraform expressions: literals, references, string templates, JSON documents with interpolated
+//! references, and the few function calls a variable validation needs. Everything stays typed until
+//! serialization, which alone writes `${...}`; this module never looks for markers inside strings, and it
+//! escapes every literal `${` and `%{` so user text cannot become an expression.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::ser::Error as _;
+use serde::{Serialize, Serializer};
+
+/// Why an expression cannot be serialized. Both are bugs in the caller (the plan), never user errors.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpressionError {
+    /// Terraform numbers are finite; NaN and infinities have no JSON form.
+    NonFiniteNumber(f64),
+    /// A nested attribute step of a reference is not a Terraform identifier.
+    InvalidAttributeName(String),
+}
+
+impl fmt::Display for ExpressionError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NonFiniteNumber(number) => {
+                write!(
+                    formatter,
+                    "number {number} is not finite; terraform numbers must be finite"
+                )
+            }
+            Self::InvalidAttributeName(name) => write!(
+                formatter,
+                "attribute name {name:?} is not a terraform identifier (letters, digits, `_` and `-`, not starting with a digit or `-`)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExpressionError {}
+
+/// A number literal, kept as written so integers stay integers in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberLiteral {
+    Integer(i64),
+    Float(f64),
+}
+
+impl NumberLiteral {
+    fn to_json_number(self) -> Result<serde_json::Number, ExpressionError> {
+        match self {
+            Self::Integer(integer) => Ok(serde_json::Number::from(integer)),
+            Self::Float(float) => {
+                serde_json::Number::from_f64(float).ok_or(ExpressionError::NonFiniteNumber(float))
+            }
+        }
+    }
+}
+
+/// The object a reference starts from. Only handles (and this crate) create roots, which is what keeps a
+/// reference from naming something the module does not declare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ReferenceRoot {
+    Resource {
+        resource_type: &'static str,
+        name: String,
+    },
+    DataSource {
+        data_source_type: &'static str,
+        name: String,
+    },
+    Variable {
+        name: String,
+    },
+    Local {
+        name: String,
+    },
+}
+
+/// One step after the root: `.attribute`, `[0]` or `["key"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TraversalStep {
+    Attribute(String),
+    Index(u64),
+    Key(String),
+}
+
+/// A reference such as `aws_db_instance.orders_primary.arn`, `data.aws_partition.current.partition` or
+/// `var.container_image`. Obtain one from a handle ([`ResourceRef`](crate::l1::ResourceRef) and friends);
+/// [`attribute`](Self::attribute), [`index`](Self::index) and [`key`](Self::key) then walk into nested values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    root: ReferenceRoot,
+    steps: Vec<TraversalStep>,
+}
+
+impl Reference {
+    pub(crate) fn resource_attribute(
+        resource_type: &'static str,
+        name: &str,
+        attribute: &str,
+    ) -> Self {
+        Self {
+            root: ReferenceRoot::Resource {
+                resource_type,
+                name: name.to_owned(),
+            },
+            steps: vec![TraversalStep::Attribute(attribute.to_owned())],
+        }
+    }
+
+    pub(crate) fn data_source_attribute(
+        data_source_type: &'static str,
+        name: &str,
+        attribute: &str,
+    ) -> Self {
+        Self {
+            root: ReferenceRoot::DataSource {
+                data_source_type,
+                name: name.to_owned(),
+            },
+            steps: vec![TraversalStep::Attribute(attribute.to_owned())],
+        }
+    }
+
+    pub(crate) fn variable(name: &str) -> Self {
+        Self {
+            root: ReferenceRoot::Variable {
+                name: name.to_owned(),
+            },
+            steps: Vec::new(),
+        }
+    }
+
+    pub(crate) fn local(name: &str) -> Self {
+        Self {
+            root: ReferenceRoot::Local {
+                name: name.to_owned(),
+            },
+            steps: Vec::new(),
+        }
+    }
+
+    /// An attribute of the referenced object, such as `secret_arn` in
+    /// `aws_db_instance.x.master_user_secret[0].secret_arn`. Unlike the first attribute, which comes from a
+    /// typed handle method, this name is not checked against the schema by the compiler.
+    pub fn attribute(mut self, name: &str) -> Self {
+        self.steps.push(TraversalStep::Attribute(name.to_owned()));
+        self
+    }
+
+    /// An element of a referenced list, such as `names[0]`.
+    pub fn index(mut self, index: u64) -> Self {
+        self.steps.push(TraversalStep::Index(index));
+        self
+    }
+
+    /// An element of a referenced map, such as `outputs["RotationLambdaARN"]`.
+    pub fn key(mut self, key: &str) -> Self {
+        self.steps.push(TraversalStep::Key(key.to_owned()));
+        self
+    }
+
+    /// The reference in HCL expression syntax, without `${` `}`.
+    pub fn to_hcl(&self) -> Result<String, ExpressionError> {
+        let mut text = match &self.root {
+            ReferenceRoot::Resource {
+                resource_type,
+                name,
+            } => format!("{resource_type}.{name}"),
+            ReferenceRoot::DataSource {
+                data_source_type,
+                name,
+            } => format!("data.{data_source_type}.{name}"),
+            ReferenceRoot::Variable { name } => format!("var.{name}"),
+            ReferenceRoot::Local { name } => format!("local.{name}"),
+        };
+        for step in &self.steps {
+            match step {
+                TraversalStep::Attribute(name) => {
+                    if !is_identifier(name) {
+                        return Err(ExpressionError::InvalidAttributeName(name.clone()));
+                    }
+                    text.push('.');
+                    text.push_str(name);
+                }
+                TraversalStep::Index(index) => text.push_str(&format!("[{index}]")),
+                TraversalStep::Key(key) => {
+                    text.push('[');
+                    text.push_str(&quoted_hcl_string(key));
+                    text.push(']');
+                }
+            }
+        }
+        Ok(text)
+    }
+}
+
+/// Whether `text` is a Terraform identifier: a letter or `_`, then letters, digits, `_` and `-`.
+pub(crate) fn is_identifier(text: &str) -> bool {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) if first.is_ascii_alphabetic() || first == '_' => {}
+        _ => return false,
+    }
+    characters
+        .all(|character| character.is_ascii_alphanumeric() || character == '_' || character == '-')
+}
+
+/// One piece of a [`Template`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum TemplatePart {
+    /// Literal text; `${` and `%{` in it are escaped when serialized.
+    Text(String),
+    /// A reference, serialized as `${...}`.
+    Interpolation(Reference),
+}
+
+/// A string mixing literal text and references, such as
+/// `arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.x.id}/*`.
+///
+/// ```
+/// # use meridian_tf::l1::Template;
+/// let template = Template::new().text("literal ${not a reference}");
+/// assert_eq!(template.render().expect("no float to reject"), "literal $${not a reference}");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    parts: Vec<TemplatePart>,
+}
+
+impl Template {
+    /// An empty template (renders as `""`).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends literal text.
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.push_text(text);
+        self
+    }
+
+    /// Appends a reference.
+    pub fn reference(mut self, reference: Reference) -> Self {
+        self.push_reference(reference);
+        self
+    }
+
+    /// Appends literal text in place.
+    pub fn push_text(&mut self, text: impl Into<String>) {
+        self.parts.push(TemplatePart::Text(text.into()));
+    }
+
+    /// Appends a reference in place.
+    pub fn push_reference(&mut self, reference: Reference) {
+        self.parts.push(TemplatePart::Interpolation(reference));
+    }
+
+    /// The parts in order.
+    pub fn parts(&self) -> &[TemplatePart] {
+        &self.parts
+    }
+
+    /// The template as Terraform JSON string content.
+    pub fn render(&self) -> Result<String, ExpressionError> {
+        let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
+        self.write(&mut writer)?;
+        Ok(writer.finish())
+    }
+
+    fn write(&self, writer: &mut TemplateWriter) -> Result<(), ExpressionError> {
+        for part in &self.parts {
+            match part {
+                TemplatePart::Text(text) => writer.literal(text),
+                TemplatePart::Interpolation(reference) => {
+                    writer.interpolation(&reference.to_hcl()?)
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl From<Reference> for Template {
+    fn from(reference: Reference) -> Self {
+        Template::new().reference(reference)
+    }
+}
+
+impl From<&str> for Template {
+    fn from(text: &str) -> Self {
+        Template::new().text(text)
+    }
+}
+
+impl From<String> for Template {
+    fn from(text: String) -> Self {
+        Template::new().text(text)
+    }
+}
+
+/// A JSON document (an IAM policy, an ECS container definition list, a dashboard body) that becomes a
+/// Terraform *string* whose leaves may interpolate references, without `jsonencode(...)`.
+///
+/// String leaves are [`Template`]s, so `"Resource": "${aws_s3_bucket.x.arn}/*"` is one leaf. At apply time
+/// Terraform pastes each referenced value into the JSON text as is, so interpolate only values that cannot
+/// contain `"` or `\` (ARNs, IDs, names, endpoints, numbers): that is the price of not using `jsonencode`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonDocument {
+    Null,
+    Bool(bool),
+    Number(NumberLiteral),
+    /// A JSON string; its references are interpolated inside the quotes.
+    String(Template),
+    Array(Vec<JsonDocument>),
+    /// Keys are written in sorted order.
+    Object(BTreeMap<String, JsonDocument>),
+    /// A reference written without quotes, for a JSON number or boolean known only at apply time
+    /// (`"port": ${aws_db_instance.x.port}`).
+    Unquoted(Reference),
+}
+
+impl JsonDocument {
+    /// A JSON object from key/value pairs (a repeated key keeps its last value).
+    pub fn object<K: Into<String>>(entries: impl IntoIterator<Item = (K, JsonDocument)>) -> Self {
+        Self::Object(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key.into(), value))
+                .collect(),
+        )
+    }
+
+    /// A JSON array.
+    pub fn array(items: impl IntoIterator<Item = JsonDocument>) -> Self {
+        Self::Array(items.into_iter().collect())
+    }
+
+    /// A reference written without quotes (see [`JsonDocument::Unquoted`]).
+    pub fn unquoted(reference: Reference) -> Self {
+        Self::Unquoted(reference)
+    }
+
+    /// The document as compact JSON text, in Terraform JSON string form (literal `${` escaped).
+    pub fn render(&self) -> Result<String, ExpressionError> {
+        let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
+        self.write(&mut writer)?;
+        Ok(writer.finish())
+    }
+
+    fn write(&self, writer: &mut TemplateWriter) -> Result<(), ExpressionError> {
+        match self {
+            Self::Null => writer.literal("null"),
+            Self::Bool(value) => writer.literal(if *value { "true" } else { "false" }),
+            Self::Number(number) => writer.literal(&number.to_json_number()?.to_string()),
+            Self::String(template) => {
+                writer.literal("\"");
+                for part in template.parts() {
+                    match part {
+                        TemplatePart::Text(text) => writer.literal(&json_string_content(text)),
+                        TemplatePart::Interpolation(reference) => {
+                            writer.interpolation(&reference.to_hcl()?)
+                        }
+                    }
+                }
+                writer.literal("\"");
+            }
+            Self::Array(items) => {
+                writer.literal("[");
+                for (position, item) in items.iter().enumerate() {
+                    if position > 0 {
+                        writer.literal(",");
+                    }
+                    item.write(writer)?;
+                }
+                writer.literal("]");
+            }
+            Self::Object(entries) => {
+                writer.literal("{");
+                for (position, (key, value)) in entries.iter().enumerate() {
+                    if position > 0 {
+                        writer.literal(",");
+                    }
+                    writer.literal(&format!("\"{}\":", json_string_content(key)));
+                    value.write(writer)?;
+                }
+                writer.literal("}");
+            }
+            Self::Unquoted(reference) => writer.interpolation(&reference.to_hcl()?),
+        }
+        Ok(())
+    }
+}
+
+/// The text between the quotes of `text` written as a JSON string.
+fn json_string_content(text: &str) -> String {
+    let quoted = serde_json::Value::String(text.to_owned()).to_string();
+    quoted[1..quoted.len() - 1].to_owned()
+}
+
+impl From<&str> for JsonDocument {
+    fn from(text: &str) -> Self {
+        Self::String(Template::from(text))
+    }
+}
+
+impl From<String> for JsonDocument {
+    fn from(text: String) -> Self {
+        Self::String(Template::from(text))
+    }
+}
+
+impl From<Template> for JsonDocument {
+    fn from(template: Template) -> Self {
+        Self::String(template)
+    }
+}
+
+/// A reference becomes a quoted JSON string; use [`JsonDocument::unquoted`] for numbers and booleans.
+impl From<Reference> for JsonDocument {
+    fn from(reference: Reference) -> Self {
+        Self::String(Template::from(reference))
+    }
+}
+
+impl From<bool> for JsonDocument {
+    fn from(value: bool) -> Self {
+        Self::Bool(value)
+    }
+}
+
+impl From<i64> for JsonDocument {
+    fn from(value: i64) -> Self {
+        Self::Number(NumberLiteral::Integer(value))
+    }
+}
+
+impl From<i32> for JsonDocument {
+    fn from(value: i32) -> Self {
+        Self::Number(NumberLiteral::Integer(i64::from(value)))
+    }
+}
+
+impl From<u32> for JsonDocument {
+    fn from(value: u32) -> Self {
+        Self::Number(NumberLiteral::Integer(i64::from(value)))
+    }
+}
+
+impl From<f64> for JsonDocument {
+    fn from(value: f64) -> Self {
+        Self::Number(NumberLiteral::Float(value))
+    }
+}
+
+impl From<Vec<JsonDocument>> for JsonDocument {
+    fn from(items: Vec<JsonDocument>) -> Self {
+        Self::Array(items)
+    }
+}
+
+/// A fully literal document; its strings are literal text (escaped like any other).
+impl From<serde_json::Value> for JsonDocument {
+    fn from(value: serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Null => Self::Null,
+            serde_json::Value::Bool(boolean) => Self::Bool(boolean),
+            serde_json::Value::Number(number) => match number.as_i64() {
+                Some(integer) => Self::Number(NumberLiteral::Integer(integer)),
+                None => Self::Number(NumberLiteral::Float(number.as_f64().unwrap_or(f64::NAN))),
+            },
+            serde_json::Value::String(text) => Self::from(text),
+            serde_json::Value::Array(items) => {
+                Self::Array(items.into_iter().map(Self::from).collect())
+            }
+            serde_json::Value::Object(entries) => Self::Object(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| (key, Self::from(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Functions a variable validation condition may call. Closed on purpose: Meridian emits data, not logic,
+/// and each function here has a reviewed use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    AllTrue,
+    Can,
+    Contains,
+    EndsWith,
+    Length,
+    Regex,
+    StartsWith,
+}
+
+impl Function {
+    fn name(self) -> &'static str {
+        match self {
+            Self::AllTrue => "alltrue",
+            Self::Can => "can",
+            Self::Contains => "contains",
+            Self::EndsWith => "endswith",
+            Self::Length => "length",
+            Self::Regex => "regex",
+            Self::StartsWith => "startswith",
+        }
+    }
+}
+
+/// A call such as `can(regex("^[a-z]+$", var.name))`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionCall {
+    pub function: Function,
+    pub arguments: Vec<Expression>,
+}
+
+impl FunctionCall {
+    pub fn new(function: Function, arguments: impl IntoIterator<Item = Expression>) -> Self {
+        Self {
+            function,
+            arguments: arguments.into_iter().collect(),
+        }
+    }
+}
+
+/// A binary operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operator {
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+}
+
+impl Operator {
+    fn symbol(self) -> &'static str {
+        match self {
+            Self::Equal => "==",
+            Self::NotEqual => "!=",
+            Self::Less => "<",
+            Self::LessOrEqual => "<=",
+            Self::Greater => ">",
+            Self::GreaterOrEqual => ">=",
+            Self::And => "&&",
+            Self::Or => "||",
+        }
+    }
+}
+
+/// An operation; always written parenthesized, so no precedence rules are involved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    Binary {
+        operator: Operator,
+        left: Expression,
+        right: Expression,
+    },
+    Not(Expression),
+}
+
+/// Any Terraform expression Meridian emits. [`Value<T>`] wraps one with the provider's type for an argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expression {
+    Null,
+    Bool(bool),
+    Number(NumberLiteral),
+    /// Literal text: `${` and `%{` in it are escaped, never interpreted.
+    String(String),
+    List(Vec<Expression>),
+    /// Keys are literal text too (Terraform reads object keys as templates, so they are escaped likewise).
+    Object(BTreeMap<String, Expression>),
+    Reference(Reference),
+    Template(Template),
+    /// A JSON document serialized into a string (see [`JsonDocument`]).
+    JsonDocument(JsonDocument),
+    FunctionCall(FunctionCall),
+    Operation(Box<Operation>),
+}
+
+impl Expression {
+    /// `function(arguments...)`.
+    pub fn call(function: Function, arguments: impl IntoIterator<Item = Expression>) -> Self {
+        Self::FunctionCall(FunctionCall::new(function, arguments))
+    }
+
+    /// `(left operator right)`.
+    pub fn binary(
+        left: impl Into<Expression>,
+        operator: Operator,
+        right: impl Into<Expression>,
+    ) -> Self {
+        Self::Operation(Box::new(Operation::Binary {
+            operator,
+            left: left.into(),
+            right: right.into(),
+        }))
+    }
+
+    /// `!(operand)`.
+    pub fn not(operand: impl Into<Expression>) -> Self {
+        Self::Operation(Box::new(Operation::Not(operand.into())))
+    }
+
+    /// The expression in HCL native syntax (as inside `${...}`).
+    pub fn to_hcl(&self) -> Result<String, ExpressionError> {
+        Ok(match self {
+            Self::Null => "null".to_owned(),
+            Self::Bool(value) => value.to_string(),
+            Self::Number(number) => number.to_json_number()?.to_string(),
+            Self::String(text) => quoted_hcl_string(text),
+            Self::List(items) => {
+                let items = items
+                    .iter()
+                    .map(Expression::to_hcl)
+                    .collect::<Result<Vec<_>, _>>()?;
+                format!("[{}]", items.join(", "))
+            }
+            Self::Object(entries) => {
+                let entries = entries
+                    .iter()
+                    .map(|(key, value)| {
+                        Ok(format!("{} = {}", quoted_hcl_string(key), value.to_hcl()?))
+                    })
+                    .collect::<Result<Vec<_>, ExpressionError>>()?;
+                format!("{{{}}}", entries.join(", "))
+            }
+            Self::Reference(reference) => reference.to_hcl()?,
+            Self::Template(template) => {
+                let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
+                writer.out.push('"');
+                template.write(&mut writer)?;
+                let mut text = writer.finish();
+                text.push('"');
+                text
+            }
+            Self::JsonDocument(document) => {
+                let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
+                writer.out.push('"');
+                document.write(&mut writer)?;
+                let mut text = writer.finish();
+                text.push('"');
+                text
+            }
+            Self::FunctionCall(call) => {
+                let arguments = call
+                    .arguments
+                    .iter()
+                    .map(Expression::to_hcl)
+                    .collect::<Result<Vec<_>, _>>()?;
+                format!("{}({})", call.function.name(), arguments.join(", "))
+            }
+            Self::Operation(operation) => match operation.as_ref() {
+                Operation::Binary {
+                    operator,
+                    left,
+                    right,
+                } => {
+                    format!(
+                        "({} {} {})",
+                        left.to_hcl()?,
+                        operator.symbol(),
+                        right.to_hcl()?
+                    )
+                }
+                Operation::Not(operand) => format!("!({})", operand.to_hcl()?),
+            },
+        })
+    }
+}
+
+impl Serialize for Expression {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null => serializer.serialize_unit(),
+            Self::Bool(value) => serializer.serialize_bool(*value),
+            Self::Number(number) => number
+                .to_json_number()
+                .map_err(S::Error::custom)?
+                .serialize(serializer),
+            Self::String(text) => serializer.serialize_str(&escape_template_literal(text)),
+            Self::List(items) => serializer.collect_seq(items),
+            Self::Object(entries) => serializer.collect_map(
+                entries
+                    .iter()
+                    .map(|(key, value)| (escape_template_literal(key), value)),
+            ),
+            Self::Reference(reference) => {
+                let hcl = reference.to_hcl().map_err(S::Error::custom)?;
+                serializer.serialize_str(&format!("${{{hcl}}}"))
+            }
+            Self::Template(template) => {
+                serializer.serialize_str(&template.render().map_err(S::Error::custom)?)
+            }
+            Self::JsonDocument(document) => {
+                serializer.serialize_str(&document.render().map_err(S::Error::custom)?)
+            }
+            Self::FunctionCall(_) | Self::Operation(_) => {
+                let hcl = self.to_hcl().map_err(S::Error::custom)?;
+                serializer.serialize_str(&format!("${{{hcl}}}"))
+            }
+        }
+    }
+}
+
+impl From<Reference> for Expression {
+    fn from(reference: Reference) -> Self {
+        Self::Reference(reference)
+    }
+}
+
+impl From<Template> for Expression {
+    fn from(template: Template) -> Self {
+        Self::Template(template)
+    }
+}
+
+impl From<JsonDocument> for Expression {
+    fn from(document: JsonDocument) -> Self {
+        Self::JsonDocument(document)
+    }
+}
+
+impl From<FunctionCall> for Expression {
+    fn from(call: FunctionCall) -> Self {
+        Self::FunctionCall(call)
+    }
+}
+
+impl From<&str> for Expression {
+    fn from(text: &str) -> Self {
+        Self::String(text.to_owned())
+    }
+}
+
+impl From<String> for Expression {
+    fn from(text: String) -> Self {
+        Self::String(text)
+    }
+}
+
+impl From<bool> for Expression {
+    fn from(value: bool) -> Self {
+        Self::Bool(value)
+    }
+}
+
+impl From<i64> for Expression {
+    fn from(value: i64) -> Self {
+        Self::Number(NumberLiteral::Integer(value))
+    }
+}
+
+impl<T> From<Value<T>> for Expression {
+    fn from(value: Value<T>) -> Self {
+        value.expression
+    }
+}
+
+/// Marker for the provider's `number` type in [`Value<Number>`]; never constructed.
+#[derive(Debug)]
+pub enum Number {}
+
+/// Marker for the provider's `list(T)` and `set(T)` types (both are JSON arrays); never constructed.
+#[derive(Debug)]
+pub struct List<T> {
+    element: PhantomData<fn() -> T>,
+}
+
+/// Marker for the provider's `map(T)` type; never constructed.
+#[derive(Debug)]
+pub struct Map<T> {
+    element: PhantomData<fn() -> T>,
+}
+
+/// The value of an argument whose provider type is `T`: `Value<String>`, `Value<Number>`, `Value<bool>`,
+/// `Value<List<String>>`, `Value<Map<String>>`. Literals convert with `into()` only into the matching type;
+/// a [`Reference`] converts into any type, since Terraform checks the referenced attribute's type at plan
+/// time; templates and JSON documents are strings.
+pub struct Value<T> {
+    expression: Expression,
+    value_type: PhantomData<fn() -> T>,
+}
+
+impl<T> Value<T> {
+    fn new(expression: Expression) -> Self {
+        Self {
+            expression,
+            value_type: PhantomData,
+        }
+    }
+
+    /// The underlying untyped expression.
+    pub fn expression(&self) -> &Expression {
+        &self.expression
+    }
+
+    /// Drops the type, for places that take any expression (outputs, locals).
+    pub fn into_expression(self) -> Expression {
+        self.expression
+    }
+}
+
+impl<T> Clone for Value<T> {
+    fn clone(&self) -> Self {
+        Self::new(self.expression.clone())
+    }
+}
+
+impl<T> PartialEq for Value<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.expression == other.expression
+    }
+}
+
+impl<T> fmt::Debug for Value<T> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expression.fmt(formatter)
+    }
+}
+
+impl<T> Serialize for Value<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.expression.serialize(serializer)
+    }
+}
+
+impl<T> From<Reference> for Value<T> {
+    fn from(reference: Reference) -> Self {
+        Self::new(Expression::Reference(reference))
+    }
+}
+
+impl From<&str> for Value<String> {
+    fn from(text: &str) -> Self {
+        Self::new(Expression::String(text.to_owned()))
+    }
+}
+
+impl From<String> for Value<String> {
+    fn from(text: String) -> Self {
+        Self::new(Expression::String(text))
+    }
+}
+
+impl From<&String> for Value<String> {
+    fn from(text: &String) -> Self {
+        Self::new(Expression::String(text.clone()))
+    }
+}
+
+impl From<Template> for Value<String> {
+    fn from(template: Template) -> Self {
+        Self::new(Expression::Template(template))
+    }
+}
+
+impl From<JsonDocument> for Value<String> {
+    fn from(document: JsonDocument) -> Self {
+        Self::new(Expression::JsonDocument(document))
+    }
+}
+
+impl From<bool> for Value<bool> {
+    fn from(value: bool) -> Self {
+        Self::new(Expression::Bool(value))
+    }
+}
+
+impl From<i64> for Value<Number> {
+    fn from(value: i64) -> Self {
+        Self::new(Expression::Number(NumberLiteral::Integer(value)))
+    }
+}
+
+impl From<i32> for Value<Number> {
+    fn from(value: i32) -> Self {
+        Self::from(i64::from(value))
+    }
+}
+
+impl From<u32> for Value<Number> {
+    fn from(value: u32) -> Self {
+        Self::from(i64::from(value))
+    }
+}
+
+impl From<u16> for Value<Number> {
+    fn from(value: u16) -> Self {
+        Self::from(i64::from(value))
+    }
+}
+
+impl From<u8> for Value<Number> {
+    fn from(value: u8) -> Self {
+        Self::from(i64::from(value))
+    }
+}
+
+/// A non-finite float is accepted here and rejected when serialized (see [`ExpressionError`]).
+impl From<f64> for Value<Number> {
+    fn from(value: f64) -> Self {
+        Self::new(Expression::Number(NumberLiteral::Float(value)))
+    }
+}
+
+impl<T> From<Vec<Value<T>>> for Value<List<T>> {
+    fn from(items: Vec<Value<T>>) -> Self {
+        Self::new(Expression::List(
+            items.into_iter().map(|item| item.expression).collect(),
+        ))
+    }
+}
+
+impl<T, Item: Into<Value<T>>> FromIterator<Item> for Value<List<T>> {
+    fn from_iter<I: IntoIterator<Item = Item>>(items: I) -> Self {
+        Self::new(Expression::List(
+            items
+                .into_iter()
+                .map(|item| item.into().expression)
+                .collect(),
+        ))
+    }
+}
+
+impl<T> From<BTreeMap<String, Value<T>>> for Value<Map<T>> {
+    fn from(entries: BTreeMap<String, Value<T>>) -> Self {
+        Self::new(Expression::Object(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key, value.expression))
+                .collect(),
+        ))
+    }
+}
+
+impl<T, Key: Into<String>, Item: Into<Value<T>>> FromIterator<(Key, Item)> for Value<Map<T>> {
+    fn from_iter<I: IntoIterator<Item = (Key, Item)>>(entries: I) -> Self {
+        Self::new(Expression::Object(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key.into(), value.into().expression))
+                .collect(),
+        ))
+    }
+}
+
+/// `text` as Terraform JSON string content: `${` becomes `$${` and `%{` becomes `%%{`, so Terraform reads
+/// the text back unchanged instead of evaluating it.
+pub(crate) fn escape_template_literal(text: &str) -> String {
+    let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
+    writer.literal(text);
+    writer.finish()
+}
+
+/// `text` as an HCL quoted string literal (inside `${...}`), escapes included.
+fn quoted_hcl_string(text: &str) -> String {
+    let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
+    writer.out.push('"');
+    writer.literal(text);
+    let mut quoted = writer.finish();
+    quoted.push('"');
+    quoted
+}
+
+/// How literal text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LiteralStyle {
+    /// The content of a Terraform JSON string: serde adds the JSON escapes, only template sequences are escaped.
+    JsonString,
+    /// Inside an HCL quoted string: backslash escapes as well.
+    QuotedHcl,
+}
+
+/// Builds template text from literal pieces and interpolations. Literal pieces are buffered so that escaping
+/// sees the whole run of text (a `$` at the end of one piece and a `{` at the start of the next must still be
+/// escaped), and so that a `$` right before an interpolation can be written as `${"$"}`: written plainly it
+/// would form `$${`, which Terraform reads as an escaped, literal `${`.
+#[derive(Debug)]
+struct TemplateWriter {
+    style: LiteralStyle,
+    out: String,
+    pending_literal: String,
+}
+
+impl TemplateWriter {
+    fn new(style: LiteralStyle) -> Self {
+        Self {
+            style,
+            out: String::new(),
+            pending_literal: String::new(),
+        }
+    }
+
+    fn literal(&mut self, text: &str) {
+        self.pending_literal.push_str(text);
+    }
+
+    fn interpolation(&mut self, hcl: &str) {
+        self.flush_literal(true);
+        self.out.push_str("${");
+        self.out.push_str(hcl);
+        self.out.push('}');
+    }
+
+    fn finish(mut self) -> String {
+        self.flush_literal(false);
+        self.out
+    }
+
+    fn flush_literal(&mut self, before_interpolation: bool) {
+        let mut literal = std::mem::take(&mut self.pending_literal);
+        let dollar_before_interpolation = before_interpolation && literal.ends_with('$');
+        if dollar_before_interpolation {
+            literal.pop();
+        }
+        let characters: Vec<char> = literal.chars().collect();
+        for (position, &character) in characters.iter().enumerate() {
+            let next = characters.get(position + 1).copied();
+            match character {
+                '$' | '%' if next == Some('{') => {
+                    self.out.push(character);
+                    self.out.push(character);
+                }
+                '\\' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\\\"),
+                '"' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\\""),
+                '\n' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\n"),
+                '\r' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\r"),
+                '\t' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\t"),
+                control if self.style == LiteralStyle::QuotedHcl && control.is_control() => {
+                    self.out.push_str(&format!("\\u{:04x}", u32::from(control)));
+                }
+                other => self.out.push(other),
+            }
+        }
+        if dollar_before_interpolation {
+            // The same spelling works in both styles: HCL allows a quoted string inside an interpolation.
+            self.out.push_str("${\"$\"}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_doubles_only_template_openers() {
+        assert_eq!(
+            escape_template_literal("a ${b} %{c} $d {e} $$ %"),
+            "a $${b} %%{c} $d {e} $$ %"
+        );
+        assert_eq!(escape_template_literal("$${"), "$$${");
+    }
+
+    #[test]
+    fn a_dollar_before_an_interpolation_is_written_as_an_expression() {
+        let reference = Reference::variable("price");
+        let template = Template::new().text("cost: $").reference(reference);
+        assert_eq!(
+            template.render().expect("renders"),
+            "cost: ${\"$\"}${var.price}"
+        );
+    }
+
+    #[test]
+    fn literal_pieces_are_escaped_as_one_run() {
+        let template = Template::new().text("a$").text("{b}");
+        assert_eq!(template.render().expect("renders"), "a$${b}");
+    }
+
+    #[test]
+    fn quoted_hcl_strings_escape_quotes_backslashes_and_templates() {
+        assert_eq!(
+            quoted_hcl_string("a\"b\\c${d}\n"),
+            "\"a\\\"b\\\\c$${d}\\n\""
+        );
+    }
+
+    #[test]
+    fn reference_steps_render_in_hcl() {
+        let reference = Reference::resource_attribute("aws_x", "y", "outputs")
+            .key("Rotation\"Arn")
+            .index(2);
+        assert_eq!(
+            reference.to_hcl().expect("renders"),
+            "aws_x.y.outputs[\"Rotation\\\"Arn\"][2]"
+        );
+        let bad = Reference::variable("v").attribute("not valid");
+        assert!(bad.to_hcl().is_err());
+    }
+}

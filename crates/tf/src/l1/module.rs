@@ -1,0 +1,901 @@
+//! A Terraform root module in JSON syntax: settings, the provider configuration, variables, locals, data
+//! sources, resources, outputs and `moved` blocks, with the typed handles that references are built from,
+//! serialized into a fixed set of `*.tf.json` files. It records and serializes what the lowering gives it;
+//! it chooses no names, versions, tags or values, and it never writes files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::{Serialize, Serializer};
+
+use super::expression::{Expression, Reference, Value, is_identifier};
+use super::{List, Map};
+
+/// `versions.tf.json`: the `terraform` block.
+pub const VERSIONS_FILE: &str = "versions.tf.json";
+/// `main.tf.json`: the provider configuration, locals, data sources and resources.
+pub const MAIN_FILE: &str = "main.tf.json";
+/// `variables.tf.json`: input variables (written only when there is one).
+pub const VARIABLES_FILE: &str = "variables.tf.json";
+/// `outputs.tf.json`: outputs (written only when there is one).
+pub const OUTPUTS_FILE: &str = "outputs.tf.json";
+/// `moved.tf.json`: `moved` blocks recording renames (written only when there is one).
+pub const MOVED_FILE: &str = "moved.tf.json";
+
+/// A Terraform resource type. Implemented by every L1 resource struct.
+pub trait Resource: Serialize {
+    /// The Terraform type name, such as `aws_db_instance`.
+    const TYPE: &'static str;
+    /// The attributes the handle has a reference method for; a test checks each exists in the schema.
+    const REFERENCEABLE_ATTRIBUTES: &'static [&'static str];
+}
+
+/// A Terraform data source type. Implemented by every L1 data source struct.
+pub trait DataSource: Serialize {
+    /// The Terraform type name, such as `aws_partition`.
+    const TYPE: &'static str;
+    /// The attributes the handle has a reference method for; a test checks each exists in the schema.
+    const REFERENCEABLE_ATTRIBUTES: &'static [&'static str];
+}
+
+/// The handle of a resource in a [`Module`], returned by [`Module::add_resource`]. Its generated methods
+/// (`id()`, `arn()`, ...) are the only way to reference the resource's attributes.
+pub struct ResourceRef<R> {
+    name: String,
+    resource_type: PhantomData<fn() -> R>,
+}
+
+impl<R: Resource> ResourceRef<R> {
+    /// The Terraform name (the second label), such as `orders_db_us_east_1`.
+    pub fn terraform_name(&self) -> &str {
+        &self.name
+    }
+
+    /// `aws_x.name`, for `depends_on` and `moved`.
+    pub fn terraform_address(&self) -> Address {
+        Address {
+            mode: AddressMode::Managed,
+            type_name: R::TYPE,
+            name: self.name.clone(),
+        }
+    }
+
+    pub(crate) fn attribute(&self, attribute: &'static str) -> Reference {
+        Reference::resource_attribute(R::TYPE, &self.name, attribute)
+    }
+}
+
+impl<R> Clone for ResourceRef<R> {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            resource_type: PhantomData,
+        }
+    }
+}
+
+impl<R: Resource> fmt::Debug for ResourceRef<R> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "ResourceRef({}.{})", R::TYPE, self.name)
+    }
+}
+
+impl<R> PartialEq for ResourceRef<R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+/// The handle of a data source in a [`Module`], returned by [`Module::add_data_source`].
+pub struct DataRef<D> {
+    name: String,
+    data_source_type: PhantomData<fn() -> D>,
+}
+
+impl<D: DataSource> DataRef<D> {
+    /// The Terraform name (the second label), such as `current`.
+    pub fn terraform_name(&self) -> &str {
+        &self.name
+    }
+
+    /// `data.aws_x.name`, for `depends_on`.
+    pub fn terraform_address(&self) -> Address {
+        Address {
+            mode: AddressMode::Data,
+            type_name: D::TYPE,
+            name: self.name.clone(),
+        }
+    }
+
+    pub(crate) fn attribute(&self, attribute: &'static str) -> Reference {
+        Reference::data_source_attribute(D::TYPE, &self.name, attribute)
+    }
+}
+
+impl<D> Clone for DataRef<D> {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            data_source_type: PhantomData,
+        }
+    }
+}
+
+impl<D: DataSource> fmt::Debug for DataRef<D> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "DataRef(data.{}.{})", D::TYPE, self.name)
+    }
+}
+
+impl<D> PartialEq for DataRef<D> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+/// The handle of an input variable, returned by [`Module::add_variable`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VariableRef {
+    name: String,
+}
+
+impl VariableRef {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `var.name`.
+    pub fn reference(&self) -> Reference {
+        Reference::variable(&self.name)
+    }
+}
+
+/// The handle of a local value, returned by [`Module::add_local`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRef {
+    name: String,
+}
+
+impl LocalRef {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `local.name`.
+    pub fn reference(&self) -> Reference {
+        Reference::local(&self.name)
+    }
+}
+
+/// The handle of a provider configuration, returned by [`Module::add_aws_provider`], for the `provider`
+/// meta-argument. Meridian itself uses one `aws` configuration and the per-resource `region` argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderRef {
+    provider: &'static str,
+    alias: Option<String>,
+}
+
+impl Serialize for ProviderRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.alias {
+            Some(alias) => serializer.serialize_str(&format!("{}.{alias}", self.provider)),
+            None => serializer.serialize_str(self.provider),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum AddressMode {
+    Managed,
+    Data,
+}
+
+/// The address of a resource (`aws_x.name`) or data source (`data.aws_x.name`), as written in `depends_on`
+/// and `moved`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Address {
+    mode: AddressMode,
+    type_name: &'static str,
+    name: String,
+}
+
+impl Address {
+    /// The address a resource of type `R` had under a former name, for the `from` side of a [`Moved`].
+    pub fn former_resource<R: Resource>(former_name: &str) -> Result<Self, ModuleError> {
+        check_name("resource", former_name)?;
+        Ok(Self {
+            mode: AddressMode::Managed,
+            type_name: R::TYPE,
+            name: former_name.to_owned(),
+        })
+    }
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.mode {
+            AddressMode::Managed => write!(formatter, "{}.{}", self.type_name, self.name),
+            AddressMode::Data => write!(formatter, "data.{}.{}", self.type_name, self.name),
+        }
+    }
+}
+
+impl Serialize for Address {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The `lifecycle` meta-argument block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Lifecycle {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create_before_destroy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prevent_destroy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_changes: Option<IgnoreChanges>,
+}
+
+/// `ignore_changes`: every attribute, or the named top-level arguments of the resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IgnoreChanges {
+    All,
+    Arguments(Vec<String>),
+}
+
+impl Serialize for IgnoreChanges {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::All => serializer.serialize_str("all"),
+            Self::Arguments(names) => serializer.collect_seq(names),
+        }
+    }
+}
+
+/// Meta-arguments of a resource.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MetaArguments {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Address>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Lifecycle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderRef>,
+}
+
+/// Meta-arguments of a data source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DataMetaArguments {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Address>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderRef>,
+}
+
+/// A provider requirement in `terraform.required_providers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequiredProvider {
+    /// Such as `hashicorp/aws`.
+    pub source: String,
+    /// A version constraint such as `>= 6.0`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// The `terraform` block. Its strings are literal: Terraform evaluates nothing here.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TerraformSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_version: Option<String>,
+    /// By local name (`aws`, `random`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub required_providers: BTreeMap<String, RequiredProvider>,
+}
+
+/// A `provider "aws"` configuration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AwsProvider {
+    /// Only for additional configurations; Meridian's single configuration has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    /// The default region of resources that do not set their own `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_account_ids: Option<Value<List<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_tags: Option<AwsDefaultTags>,
+}
+
+/// The `default_tags` block of the aws provider: tags applied to every taggable resource.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AwsDefaultTags {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Value<Map<String>>>,
+}
+
+/// A variable type constraint, written as a type expression (`list(string)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeConstraint {
+    String,
+    Number,
+    Bool,
+    Any,
+    List(Box<TypeConstraint>),
+    Set(Box<TypeConstraint>),
+    Map(Box<TypeConstraint>),
+    Object(BTreeMap<String, TypeConstraint>),
+}
+
+impl fmt::Display for TypeConstraint {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::String => formatter.write_str("string"),
+            Self::Number => formatter.write_str("number"),
+            Self::Bool => formatter.write_str("bool"),
+            Self::Any => formatter.write_str("any"),
+            Self::List(element) => write!(formatter, "list({element})"),
+            Self::Set(element) => write!(formatter, "set({element})"),
+            Self::Map(element) => write!(formatter, "map({element})"),
+            Self::Object(attributes) => {
+                formatter.write_str("object({")?;
+                for (position, (name, attribute_type)) in attributes.iter().enumerate() {
+                    if position > 0 {
+                        formatter.write_str(", ")?;
+                    }
+                    write!(formatter, "{name} = {attribute_type}")?;
+                }
+                formatter.write_str("})")
+            }
+        }
+    }
+}
+
+impl Serialize for TypeConstraint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A `variable` block (its `validation` blocks are added with [`Module::add_variable_validation`]).
+///
+/// `description` and `default` are written verbatim, unescaped: Terraform reads them without evaluating
+/// templates, so a `${` in them is already literal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Variable {
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_constraint: Option<TypeConstraint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nullable: Option<bool>,
+}
+
+/// A `validation` block of a variable, added with [`Module::add_variable_validation`] once the variable's
+/// handle exists, since the condition refers to the variable itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VariableValidation {
+    pub condition: Expression,
+    /// Evaluated as a template by Terraform, so its literal text is escaped like any string value.
+    pub error_message: Value<String>,
+}
+
+/// An `output` block.
+///
+/// `description` is written verbatim, unescaped, for the same reason as [`Variable::description`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Output {
+    pub value: Expression,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Address>,
+}
+
+impl Output {
+    /// An output with only a value.
+    pub fn new(value: impl Into<Expression>) -> Self {
+        Self {
+            value: value.into(),
+            description: None,
+            sensitive: None,
+            depends_on: Vec::new(),
+        }
+    }
+}
+
+/// A `moved` block: the resource at `from` is now the one at `to`, so Terraform renames it in state instead
+/// of destroying and recreating it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    pub from: Address,
+    pub to: Address,
+}
+
+impl Moved {
+    /// A rename of a resource of type `R` from `former_name` to the resource behind `to`.
+    pub fn rename<R: Resource>(
+        former_name: &str,
+        to: &ResourceRef<R>,
+    ) -> Result<Self, ModuleError> {
+        Ok(Self {
+            from: Address::former_resource::<R>(former_name)?,
+            to: to.terraform_address(),
+        })
+    }
+}
+
+/// Why a module cannot be built or serialized. Every variant is a bug in the caller (names and topology are
+/// decided, and checked, by the plan), so messages say what was passed in.
+#[derive(Debug)]
+pub enum ModuleError {
+    /// A name that is not a Terraform identifier.
+    InvalidName { kind: &'static str, name: String },
+    /// A second declaration with the same address or name.
+    Duplicate { kind: &'static str, address: String },
+    /// A value that cannot be serialized (such as a non-finite number).
+    Serialization {
+        address: String,
+        source: serde_json::Error,
+    },
+    /// A `moved` block whose `from` address is still declared.
+    MovedFromStillDeclared { from: String },
+    /// A `moved` block whose `to` address is not declared.
+    MovedToMissing { to: String },
+    /// A validation for a variable this module does not declare (a handle from another module).
+    UnknownVariable { name: String },
+}
+
+impl fmt::Display for ModuleError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidName { kind, name } => write!(
+                formatter,
+                "{kind} name {name:?} is not a terraform identifier (letters, digits, `_` and `-`, starting with a letter or `_`)"
+            ),
+            Self::Duplicate { kind, address } => {
+                write!(formatter, "{kind} {address} is declared twice")
+            }
+            Self::Serialization { address, source } => {
+                write!(formatter, "cannot serialize {address}: {source}")
+            }
+            Self::MovedFromStillDeclared { from } => {
+                write!(
+                    formatter,
+                    "moved block from {from}: that address is still declared in the module"
+                )
+            }
+            Self::MovedToMissing { to } => write!(
+                formatter,
+                "moved block to {to}: no such resource in the module"
+            ),
+            Self::UnknownVariable { name } => {
+                write!(formatter, "variable {name} is not declared in this module")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModuleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Serialization { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+fn check_name(kind: &'static str, name: &str) -> Result<(), ModuleError> {
+    if is_identifier(name) {
+        Ok(())
+    } else {
+        Err(ModuleError::InvalidName {
+            kind,
+            name: name.to_owned(),
+        })
+    }
+}
+
+fn to_json(address: &str, value: &impl Serialize) -> Result<serde_json::Value, ModuleError> {
+    serde_json::to_value(value).map_err(|source| ModuleError::Serialization {
+        address: address.to_owned(),
+        source,
+    })
+}
+
+/// Adds the meta-arguments to a serialized body. The L1 types have no argument named like a meta-argument,
+/// so nothing is overwritten.
+fn with_meta_arguments(
+    address: &str,
+    body: serde_json::Value,
+    meta: &impl Serialize,
+) -> Result<serde_json::Value, ModuleError> {
+    let mut body = body;
+    if let (serde_json::Value::Object(fields), serde_json::Value::Object(meta)) =
+        (&mut body, to_json(address, meta)?)
+    {
+        fields.extend(meta);
+    }
+    Ok(body)
+}
+
+/// One Terraform root module. Add things with the `add_*` methods, which return handles for references;
+/// serialize with [`Module::to_json_files`] or [`Module::render_files`].
+#[derive(Debug, Clone, Default)]
+pub struct Module {
+    comment: Option<String>,
+    settings: TerraformSettings,
+    aws_providers: Vec<serde_json::Value>,
+    provider_aliases: BTreeSet<Option<String>>,
+    variables: BTreeMap<String, VariableBlock>,
+    locals: BTreeMap<String, serde_json::Value>,
+    data_sources: BTreeMap<(&'static str, String), serde_json::Value>,
+    resources: BTreeMap<(&'static str, String), serde_json::Value>,
+    outputs: BTreeMap<String, serde_json::Value>,
+    moved: Vec<Moved>,
+}
+
+impl Module {
+    pub fn new(settings: TerraformSettings) -> Self {
+        Self {
+            settings,
+            ..Self::default()
+        }
+    }
+
+    /// A comment written as the `"//"` key of every file (such as "generated by meridian; do not edit").
+    pub fn set_comment(&mut self, comment: impl Into<String>) {
+        self.comment = Some(comment.into());
+    }
+
+    /// Adds a `provider "aws"` configuration. At most one may lack an alias.
+    pub fn add_aws_provider(&mut self, provider: AwsProvider) -> Result<ProviderRef, ModuleError> {
+        if let Some(alias) = &provider.alias {
+            check_name("provider alias", alias)?;
+        }
+        if !self.provider_aliases.insert(provider.alias.clone()) {
+            let address = match &provider.alias {
+                Some(alias) => format!("aws.{alias}"),
+                None => "aws".to_owned(),
+            };
+            return Err(ModuleError::Duplicate {
+                kind: "provider configuration",
+                address,
+            });
+        }
+        self.aws_providers.push(to_json("provider aws", &provider)?);
+        Ok(ProviderRef {
+            provider: "aws",
+            alias: provider.alias,
+        })
+    }
+
+    pub fn add_variable(
+        &mut self,
+        name: &str,
+        variable: Variable,
+    ) -> Result<VariableRef, ModuleError> {
+        check_name("variable", name)?;
+        if self.variables.contains_key(name) {
+            return Err(ModuleError::Duplicate {
+                kind: "variable",
+                address: format!("var.{name}"),
+            });
+        }
+        self.variables.insert(
+            name.to_owned(),
+            VariableBlock {
+                variable,
+                validation: Vec::new(),
+            },
+        );
+        Ok(VariableRef {
+            name: name.to_owned(),
+        })
+    }
+
+    /// Adds a `validation` block to a variable of this module.
+    pub fn add_variable_validation(
+        &mut self,
+        variable: &VariableRef,
+        validation: VariableValidation,
+    ) -> Result<(), ModuleError> {
+        match self.variables.get_mut(&variable.name) {
+            Some(block) => {
+                block.validation.push(validation);
+                Ok(())
+            }
+            None => Err(ModuleError::UnknownVariable {
+                name: variable.name.clone(),
+            }),
+        }
+    }
+
+    pub fn add_local(
+        &mut self,
+        name: &str,
+        value: impl Into<Expression>,
+    ) -> Result<LocalRef, ModuleError> {
+        check_name("local value", name)?;
+        if self.locals.contains_key(name) {
+            return Err(ModuleError::Duplicate {
+                kind: "local value",
+                address: format!("local.{name}"),
+            });
+        }
+        let value = to_json(&format!("local.{name}"), &value.into())?;
+        self.locals.insert(name.to_owned(), value);
+        Ok(LocalRef {
+            name: name.to_owned(),
+        })
+    }
+
+    pub fn add_data_source<D: DataSource>(
+        &mut self,
+        name: &str,
+        data_source: D,
+    ) -> Result<DataRef<D>, ModuleError> {
+        self.add_data_source_with(name, data_source, DataMetaArguments::default())
+    }
+
+    pub fn add_data_source_with<D: DataSource>(
+        &mut self,
+        name: &str,
+        data_source: D,
+        meta: DataMetaArguments,
+    ) -> Result<DataRef<D>, ModuleError> {
+        check_name("data source", name)?;
+        let address = format!("data.{}.{name}", D::TYPE);
+        let key = (D::TYPE, name.to_owned());
+        if self.data_sources.contains_key(&key) {
+            return Err(ModuleError::Duplicate {
+                kind: "data source",
+                address,
+            });
+        }
+        let body = with_meta_arguments(&address, to_json(&address, &data_source)?, &meta)?;
+        self.data_sources.insert(key, body);
+        Ok(DataRef {
+            name: name.to_owned(),
+            data_source_type: PhantomData,
+        })
+    }
+
+    pub fn add_resource<R: Resource>(
+        &mut self,
+        name: &str,
+        resource: R,
+    ) -> Result<ResourceRef<R>, ModuleError> {
+        self.add_resource_with(name, resource, MetaArguments::default())
+    }
+
+    pub fn add_resource_with<R: Resource>(
+        &mut self,
+        name: &str,
+        resource: R,
+        meta: MetaArguments,
+    ) -> Result<ResourceRef<R>, ModuleError> {
+        check_name("resource", name)?;
+        let address = format!("{}.{name}", R::TYPE);
+        let key = (R::TYPE, name.to_owned());
+        if self.resources.contains_key(&key) {
+            return Err(ModuleError::Duplicate {
+                kind: "resource",
+                address,
+            });
+        }
+        let body = with_meta_arguments(&address, to_json(&address, &resource)?, &meta)?;
+        self.resources.insert(key, body);
+        Ok(ResourceRef {
+            name: name.to_owned(),
+            resource_type: PhantomData,
+        })
+    }
+
+    pub fn add_output(&mut self, name: &str, output: Output) -> Result<(), ModuleError> {
+        check_name("output", name)?;
+        if self.outputs.contains_key(name) {
+            return Err(ModuleError::Duplicate {
+                kind: "output",
+                address: format!("output.{name}"),
+            });
+        }
+        let body = to_json(&format!("output.{name}"), &output)?;
+        self.outputs.insert(name.to_owned(), body);
+        Ok(())
+    }
+
+    /// Records a rename; checked against the declared resources when the module is serialized.
+    pub fn add_moved(&mut self, moved: Moved) {
+        self.moved.push(moved);
+    }
+
+    /// The module's files as JSON values, in a fixed order: `versions.tf.json` and `main.tf.json` always,
+    /// then `variables.tf.json`, `outputs.tf.json` and `moved.tf.json` when they have content.
+    pub fn to_json_files(&self) -> Result<Vec<ModuleFile>, ModuleError> {
+        self.check_moved_blocks()?;
+        let mut files = Vec::new();
+
+        let mut versions = self.file_object();
+        versions.insert(
+            "terraform".to_owned(),
+            to_json("terraform", &self.settings)?,
+        );
+        files.push(ModuleFile {
+            name: VERSIONS_FILE,
+            json: serde_json::Value::Object(versions),
+        });
+
+        let mut main = self.file_object();
+        match self.aws_providers.as_slice() {
+            [] => {}
+            [single] => {
+                main.insert("provider".to_owned(), serde_json::json!({ "aws": single }));
+            }
+            several => {
+                main.insert("provider".to_owned(), serde_json::json!({ "aws": several }));
+            }
+        }
+        if !self.locals.is_empty() {
+            main.insert("locals".to_owned(), serde_json::json!(self.locals));
+        }
+        if !self.data_sources.is_empty() {
+            main.insert("data".to_owned(), nest_by_type(&self.data_sources));
+        }
+        if !self.resources.is_empty() {
+            main.insert("resource".to_owned(), nest_by_type(&self.resources));
+        }
+        files.push(ModuleFile {
+            name: MAIN_FILE,
+            json: serde_json::Value::Object(main),
+        });
+
+        if !self.variables.is_empty() {
+            let mut variables = self.file_object();
+            variables.insert(
+                "variable".to_owned(),
+                to_json("variables", &self.variables)?,
+            );
+            files.push(ModuleFile {
+                name: VARIABLES_FILE,
+                json: serde_json::Value::Object(variables),
+            });
+        }
+        if !self.outputs.is_empty() {
+            let mut outputs = self.file_object();
+            outputs.insert("output".to_owned(), serde_json::json!(self.outputs));
+            files.push(ModuleFile {
+                name: OUTPUTS_FILE,
+                json: serde_json::Value::Object(outputs),
+            });
+        }
+        if !self.moved.is_empty() {
+            let mut moved = self.file_object();
+            moved.insert("moved".to_owned(), to_json("moved", &self.moved)?);
+            files.push(ModuleFile {
+                name: MOVED_FILE,
+                json: serde_json::Value::Object(moved),
+            });
+        }
+        Ok(files)
+    }
+
+    /// The module's files as text: pretty JSON with two-space indentation, keys sorted, and a trailing
+    /// newline (see [`render_json`]).
+    pub fn render_files(&self) -> Result<Vec<RenderedFile>, ModuleError> {
+        Ok(self
+            .to_json_files()?
+            .into_iter()
+            .map(|file| RenderedFile {
+                name: file.name,
+                contents: render_json(&file.json),
+            })
+            .collect())
+    }
+
+    fn file_object(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut object = serde_json::Map::new();
+        if let Some(comment) = &self.comment {
+            // Terraform ignores `//` keys entirely, so the comment is written as is.
+            object.insert("//".to_owned(), serde_json::Value::String(comment.clone()));
+        }
+        object
+    }
+
+    fn check_moved_blocks(&self) -> Result<(), ModuleError> {
+        for moved in &self.moved {
+            let declared = |address: &Address| {
+                self.resources
+                    .contains_key(&(address.type_name, address.name.clone()))
+            };
+            if declared(&moved.from) {
+                return Err(ModuleError::MovedFromStillDeclared {
+                    from: moved.from.to_string(),
+                });
+            }
+            if !declared(&moved.to) {
+                return Err(ModuleError::MovedToMissing {
+                    to: moved.to.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A variable with its validations, serialized as one `variable` block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct VariableBlock {
+    #[serde(flatten)]
+    variable: Variable,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    validation: Vec<VariableValidation>,
+}
+
+/// `{type: {name: body}}` from bodies keyed by (type, name).
+fn nest_by_type(bodies: &BTreeMap<(&'static str, String), serde_json::Value>) -> serde_json::Value {
+    let mut by_type = serde_json::Map::new();
+    for ((type_name, name), body) in bodies {
+        let names = by_type
+            .entry((*type_name).to_owned())
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        if let serde_json::Value::Object(names) = names {
+            names.insert(name.clone(), body.clone());
+        }
+    }
+    serde_json::Value::Object(by_type)
+}
+
+/// One file of a module as a JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleFile {
+    pub name: &'static str,
+    pub json: serde_json::Value,
+}
+
+/// One file of a module as the exact text to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    pub name: &'static str,
+    pub contents: String,
+}
+
+/// Pretty JSON with two-space indentation, object keys sorted at every level, and a trailing newline.
+///
+/// Keys are sorted here rather than trusted to `serde_json::Map`, whose order depends on whether some crate
+/// in the build enables serde_json's `preserve_order` feature.
+pub fn render_json(value: &serde_json::Value) -> String {
+    let sorted = sorted_keys(value);
+    // Serializing a `serde_json::Value` cannot fail (its keys are strings), so the fallback is never used.
+    let mut text = serde_json::to_string_pretty(&sorted).unwrap_or_else(|_| sorted.to_string());
+    text.push('\n');
+    text
+}
+
+fn sorted_keys(value: &serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(entries) => {
+            let mut keys: Vec<&String> = entries.keys().collect();
+            keys.sort();
+            let mut sorted = serde_json::Map::new();
+            for key in keys {
+                if let Some(entry) = entries.get(key) {
+                    sorted.insert(key.clone(), sorted_keys(entry));
+                }
+            }
+            serde_json::Value::Object(sorted)
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.iter().map(sorted_keys).collect())
+        }
+        other => other.clone(),
+    }
+}
