@@ -802,7 +802,8 @@ pub struct BlueGreenPlan {
 pub struct ServiceLoadBalancer {
     /// Target group.
     pub target_group: Rid,
-    /// Listener the service must wait for.
+    /// The listener rule that attaches the target group to the load balancer; ECS refuses a
+    /// service whose target group is not attached yet, so the service waits for it.
     pub listener: Rid,
     /// Container port.
     pub container_port: u32,

@@ -1062,7 +1062,7 @@ impl Resolver<'_> {
                         fixed_fields: Vec::new(),
                         generated_field: "token".to_owned(),
                         length: 64,
-                        exclude_characters: String::new(),
+                        exclude_characters: PASSWORD_EXCLUDED.to_owned(),
                         replicas,
                     },
                     global,

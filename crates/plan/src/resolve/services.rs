@@ -416,6 +416,12 @@ impl Resolver<'_> {
             ports.insert(listener.port, listener_path.clone());
             match listener.protocol {
                 ListenerProtocol::Https => {
+                    if listener.certificates.len() > 1 {
+                        self.report(
+                            Diagnostic::error("E223", listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
+                                .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
+                        );
+                    }
                     if listener.certificates.is_empty() {
                         self.report(
                             Diagnostic::error("E204", listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
