@@ -28,3 +28,25 @@ fn rail_backend_plans_without_errors() {
     let order: Vec<String> = plan.units.iter().map(|u| u.stack_name.clone()).collect();
     eprintln!("{order:#?}");
 }
+
+#[test]
+fn every_bundled_stack_plans_without_errors() {
+    for name in [
+        "rail-backend.yaml",
+        "minimal.yaml",
+        "orders-two-regions.yaml",
+    ] {
+        let planned = plan_file(name);
+        let errors: Vec<String> = planned
+            .diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{name}: {} {} at {}: {} ({:?})",
+                    d.code, d.severity, d.path, d.message, d.help
+                )
+            })
+            .collect();
+        assert!(planned.plan.is_some() && errors.is_empty(), "{errors:#?}");
+    }
+}
