@@ -129,6 +129,8 @@ pub struct Unit {
     pub description: String,
     /// Units whose outputs it consumes (all earlier in the order).
     pub depends_on: Vec<UnitId>,
+    /// The outputs it consumes, as (producer, output name), sorted.
+    pub consumes: Vec<(UnitId, String)>,
     /// Names of the parameters it declares.
     pub parameters: Vec<String>,
     /// Its outputs.

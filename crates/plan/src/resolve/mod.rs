@@ -83,6 +83,8 @@ pub(crate) struct Resolver<'a> {
     pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,
     /// Producers each unit consumes.
     pub dependencies: BTreeMap<UnitId, BTreeSet<UnitId>>,
+    /// Outputs each unit consumes.
+    pub consumed: BTreeMap<UnitId, BTreeSet<(UnitId, String)>>,
     /// Parameters each unit declares.
     pub unit_params: BTreeMap<UnitId, BTreeSet<String>>,
     /// Facts resolved early and needed by later areas.
@@ -138,6 +140,7 @@ impl<'a> Resolver<'a> {
             params: BTreeMap::new(),
             outputs: BTreeMap::new(),
             dependencies: BTreeMap::new(),
+            consumed: BTreeMap::new(),
             unit_params: BTreeMap::new(),
             facts: Facts {
                 partition: "aws".to_owned(),
@@ -229,6 +232,10 @@ impl<'a> Resolver<'a> {
             .entry(consumer.clone())
             .or_default()
             .insert(producer.clone());
+        self.consumed
+            .entry(consumer.clone())
+            .or_default()
+            .insert((producer.clone(), output.to_owned()));
         Text::from_parts(vec![Part::Import(Import {
             unit: producer.clone(),
             stack_name,
