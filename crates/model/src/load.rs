@@ -213,11 +213,15 @@ fn diagnostic_from_yaml_error(error: &YamlError, map: &SourceMap) -> Diagnostic 
     if let YamlError::AliasError { error, .. } | YamlError::WithSnippet { error, .. } = error {
         return diagnostic_from_yaml_error(error, map);
     }
-    let position = error.location().as_ref().and_then(to_position);
-    // A missing field is reported at the start of its mapping, which is also where the
-    // mapping's first key is: name the mapping, not that key.
+    let mut position = error.location().as_ref().and_then(to_position);
+    // A missing field is reported somewhere inside its mapping: name the mapping, and point at
+    // where it starts.
     let path = if matches!(error, YamlError::SerdeMissingField { .. }) {
-        position.and_then(|at| map.outermost_path_at(at))
+        let mapping = position.and_then(|at| map.enclosing_mapping_at(at));
+        if let Some(mapping) = &mapping {
+            position = map.value_position(mapping).or(position);
+        }
+        mapping
     } else {
         position.and_then(|at| map.path_at(at))
     }

@@ -24,6 +24,8 @@ pub struct SourceMap {
     nodes: BTreeMap<StackPath, NodePositions>,
     /// Every recorded position with its path, sorted, for mapping a position back to a path.
     by_position: Vec<(Position, StackPath)>,
+    /// Paths of the nodes that are mappings.
+    mappings: std::collections::BTreeSet<StackPath>,
     /// Whether the root node is a mapping.
     root_is_mapping: bool,
     /// Whether the document had any node at all.
@@ -157,6 +159,9 @@ impl SourceMap {
                     if stack.is_empty() {
                         map.root_is_mapping = matches!(event, Event::MappingStart(..));
                     }
+                    if matches!(event, Event::MappingStart(..)) {
+                        map.mappings.insert(path.clone());
+                    }
                     stack.push(if matches!(event, Event::MappingStart(..)) {
                         Frame::Mapping {
                             path,
@@ -280,19 +285,17 @@ impl SourceMap {
         None
     }
 
-    /// The path of the outermost node that starts exactly at `at`, falling back to
-    /// [`Self::path_at`].
-    pub fn outermost_path_at(&self, at: Position) -> Option<StackPath> {
-        let start = self
-            .by_position
-            .partition_point(|(position, _)| *position < at);
-        self.by_position[start..]
-            .iter()
-            .take_while(|(position, _)| *position == at)
-            .map(|(_, path)| path)
-            .min_by_key(|path| path.segments().len())
-            .cloned()
-            .or_else(|| self.path_at(at))
+    /// The path of the innermost mapping that holds (or is) the node at `at`: where a missing
+    /// field belongs.
+    pub fn enclosing_mapping_at(&self, at: Position) -> Option<StackPath> {
+        let mut current = self.path_at(at);
+        while let Some(path) = current {
+            if self.mappings.contains(&path) {
+                return Some(path);
+            }
+            current = path.parent();
+        }
+        None
     }
 
     /// The path of the innermost node at or before `at`, for errors that know only a position.

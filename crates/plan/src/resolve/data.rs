@@ -68,7 +68,9 @@ impl Resolver<'_> {
         if self
             .check_region_code(&path.key("primary").key("region"), &writer_region)
             .is_some()
-            && primary.as_deref() != Some(writer_region.as_str())
+            && primary
+                .as_ref()
+                .is_some_and(|primary| primary != &writer_region)
         {
             self.report(
                 Diagnostic::error(
@@ -841,7 +843,9 @@ impl Resolver<'_> {
                     &replication.source_region,
                 )
                 .is_some()
-                && primary.as_deref() != Some(replication.source_region.as_str())
+                && primary
+                    .as_ref()
+                    .is_some_and(|primary| primary != &replication.source_region)
             {
                 self.report(
                     Diagnostic::error(

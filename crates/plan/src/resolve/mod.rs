@@ -170,9 +170,17 @@ impl<'a> Resolver<'a> {
         self.finish(regions, storage, apps, global)
     }
 
-    /// Records a diagnostic.
+    /// Records a diagnostic, once: values resolved for every region would otherwise repeat the
+    /// same finding per region.
     pub fn report(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        let repeated = self.diagnostics.iter().any(|seen| {
+            seen.code == diagnostic.code
+                && seen.path == diagnostic.path
+                && seen.message == diagnostic.message
+        });
+        if !repeated {
+            self.diagnostics.push(diagnostic);
+        }
     }
 
     /// A resource identity in `unit`, checked for collisions with every other ID there.

@@ -85,6 +85,11 @@ impl<'a> Resolver<'a> {
         }
         for (index, region) in stack.regions.iter().enumerate() {
             let path = StackPath::root().key("regions").index(index);
+            // Count the primary before checking the code, so that a mistyped code does not also
+            // report a missing primary.
+            if region.role == meridian_model::RegionRole::Primary {
+                primaries.push(path.clone());
+            }
             let Some(info) = self.check_region_code(&path.key("code"), &region.code) else {
                 continue;
             };
@@ -103,10 +108,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let role = match region.role {
-                meridian_model::RegionRole::Primary => {
-                    primaries.push(path.clone());
-                    RegionRole::Primary
-                }
+                meridian_model::RegionRole::Primary => RegionRole::Primary,
                 meridian_model::RegionRole::Secondary => RegionRole::Secondary,
                 meridian_model::RegionRole::Optional => RegionRole::Optional,
             };

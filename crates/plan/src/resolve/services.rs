@@ -801,9 +801,6 @@ impl Resolver<'_> {
             names.insert(&service.name, path.clone());
             self.facts.services.insert(service.name.clone());
             let valid = self.check_service(&path, service, routing.get(&service.name));
-            if !valid {
-                continue;
-            }
             for region in regions {
                 if region.role == RegionRole::StorageOnly {
                     continue;
@@ -822,6 +819,11 @@ impl Resolver<'_> {
                     app,
                     routing.get(&service.name),
                 );
+                // An invalid service is still resolved above, so that its references are
+                // checked too; it is not added to the plan.
+                if !valid {
+                    continue;
+                }
                 let app = apps
                     .get_mut(&region.code)
                     .expect("invariant: the app was found above");
@@ -2101,6 +2103,10 @@ impl Resolver<'_> {
                 ];
                 let help = match suggest_list(other, known.iter().copied()) {
                     Some(suggestion) => format!("did you mean `${{{suggestion}}}`?"),
+                    None if !other.contains('.') => format!(
+                        "deploy-time parameters are UPPER_SNAKE_CASE: did you mean `${{{}}}`? Lowercase names refer to values Meridian produces",
+                        other.to_ascii_uppercase().replace('-', "_")
+                    ),
                     None => format!(
                         "known references: {}, and `buckets.<name>.name`",
                         known.join(", ")

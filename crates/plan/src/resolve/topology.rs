@@ -121,7 +121,11 @@ impl Resolver<'_> {
                 region,
                 description,
                 depends_on,
-                consumes: self.consumed.get(id).map(|set| set.iter().cloned().collect()).unwrap_or_default(),
+                consumes: self
+                    .consumed
+                    .get(id)
+                    .map(|set| set.iter().cloned().collect())
+                    .unwrap_or_default(),
                 parameters: self
                     .unit_params
                     .get(id)
