@@ -285,6 +285,12 @@ impl SourceMap {
         None
     }
 
+    /// Where the key of the node at `path` is, when the node is a mapping value that is in the
+    /// file.
+    pub fn key_position(&self, path: &StackPath) -> Option<Position> {
+        self.nodes.get(path).and_then(|node| node.key)
+    }
+
     /// The path of the innermost mapping that holds (or is) the node at `at`: where a missing
     /// field belongs.
     pub fn enclosing_mapping_at(&self, at: Position) -> Option<StackPath> {

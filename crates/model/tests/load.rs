@@ -117,3 +117,15 @@ fn syntax_error_has_position() {
     assert_eq!(error.code, "E003");
     assert!(error.position.is_some());
 }
+
+#[test]
+fn oversized_file_is_refused_before_parsing() {
+    // Built here rather than committed: a megabyte of padding would bloat the repository.
+    let mut text = String::from("stack: demo\n");
+    while text.len() <= meridian_model::load::MAX_STACK_FILE_BYTES {
+        text.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    let error = load_error(&text);
+    assert_eq!(error.code, "E011");
+    assert!(error.message.contains("bytes"), "{error:?}");
+}

@@ -87,7 +87,9 @@ impl Resolver<'_> {
         // Replicas.
         let mut replica_regions: Vec<(String, StackPath)> = Vec::new();
         let mut total_weight = database.primary.read_weight.unwrap_or(0);
-        if total_weight > 100 {
+        // A writer weight above 100 cannot add up to 100 either; one finding is enough.
+        let writer_weight_too_large = total_weight > 100;
+        if writer_weight_too_large {
             self.report(
                 Diagnostic::error(
                     "E407",
@@ -159,7 +161,7 @@ impl Resolver<'_> {
             }
             replica_regions.push((replica.region.clone(), replica_path));
         }
-        if total_weight != 100 {
+        if total_weight != 100 && !writer_weight_too_large {
             self.report(
                 Diagnostic::error(
                     "E407",
@@ -172,6 +174,8 @@ impl Resolver<'_> {
         self.facts.has_replicas = !replica_regions.is_empty();
         if let Some(replication) = &database.replication
             && let Some(senders) = replication.max_wal_senders
+            // Out of range is reported by the settings check (E412 too).
+            && (1..=100).contains(&senders)
             && senders < u32::try_from(replica_regions.len()).unwrap_or(u32::MAX) + 1
         {
             self.report(
@@ -455,9 +459,13 @@ impl Resolver<'_> {
     fn check_instance_class(&mut self, path: &StackPath, class: &str) {
         if !aws::is_postgres_instance_class(class) {
             let classes = aws::postgres_instance_classes();
-            let help = match suggest_list(class, classes.iter().map(String::as_str)) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => {
+            let help = match (
+                family_sizes(class, &classes),
+                suggest_list(class, classes.iter().map(String::as_str)),
+            ) {
+                (Some(help), _) => help,
+                (None, Some(suggestion)) => format!("did you mean `{suggestion}`?"),
+                (None, None) => {
                     "use an RDS class PostgreSQL runs on, e.g. `db.r6g.xlarge` or `db.t4g.medium`"
                         .to_owned()
                 }
@@ -497,20 +505,18 @@ impl Resolver<'_> {
             .clone()
             .unwrap_or_else(|| defaults::POSTGRES_VERSION.to_owned());
         if !aws::POSTGRES_VERSIONS.contains(&engine_version.as_str()) {
-            let help = match suggest_list(&engine_version, aws::POSTGRES_VERSIONS.iter().copied()) {
-                Some(suggestion) => format!(
-                    "did you mean `{suggestion}`? RDS offers {}",
-                    aws::POSTGRES_VERSIONS.join(", ")
-                ),
-                None => format!("RDS offers {}", aws::POSTGRES_VERSIONS.join(", ")),
+            let message = if engine_version.contains('.') {
+                format!(
+                    "PostgreSQL `{engine_version}` is not a version RDS offers (it may be retired, or not released yet)"
+                )
+            } else {
+                format!(
+                    "`{engine_version}` is only a major version; RDS instances are created from a major.minor version"
+                )
             };
             self.report(
-                Diagnostic::error(
-                    "E402",
-                    path.key("engine_version"),
-                    format!("PostgreSQL `{engine_version}` is not a version RDS currently offers (it may be deprecated, or give only a major version)"),
-                )
-                .with_help(help),
+                Diagnostic::error("E402", path.key("engine_version"), message)
+                    .with_help(postgres_version_help(&engine_version)),
             );
             valid = false;
         }
@@ -757,7 +763,7 @@ impl Resolver<'_> {
                     path.key("shards"),
                     format!("{shards} shards is outside 1 to 500"),
                 )
-                .with_help("the seed's three nodes are `shards: 3`"),
+                .with_help("use 1 to 500 shards; three shards spread keys over three primaries"),
             );
             valid = false;
         }
@@ -872,13 +878,16 @@ impl Resolver<'_> {
                     continue;
                 }
                 if target == &replication.source_region || !targets.insert(target.clone()) {
-                    self.report(
-                        Diagnostic::error(
-                            "E428",
-                            target_path,
-                            format!("`{target}` is the source or listed twice"),
+                    let message = if target == &replication.source_region {
+                        format!(
+                            "`{target}` is the Global Datastore's source; `target_regions` lists only its secondaries"
                         )
-                        .with_help("list each secondary region once, without the source"),
+                    } else {
+                        format!("`{target}` is listed twice in `target_regions`")
+                    };
+                    self.report(
+                        Diagnostic::error("E428", target_path, message)
+                            .with_help("list each secondary region once, without the source"),
                     );
                     valid = false;
                     continue;
@@ -1100,9 +1109,13 @@ impl Resolver<'_> {
     fn check_node_type(&mut self, path: &StackPath, node_type: &str) {
         if !aws::is_cache_node_type(node_type) {
             let types = aws::cache_node_types();
-            let help = match suggest_list(node_type, types.iter().map(String::as_str)) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "use an ElastiCache node type such as `cache.r6g.large`".to_owned(),
+            let help = match (
+                family_sizes(node_type, &types),
+                suggest_list(node_type, types.iter().map(String::as_str)),
+            ) {
+                (Some(help), _) => help,
+                (None, Some(suggestion)) => format!("did you mean `{suggestion}`?"),
+                (None, None) => "use an ElastiCache node type such as `cache.r6g.large`".to_owned(),
             };
             self.report(
                 Diagnostic::error(
@@ -1113,6 +1126,53 @@ impl Resolver<'_> {
                 .with_help(help),
             );
         }
+    }
+}
+
+/// When `class` (`db.m7g.medium`, `cache.r6g.medium`) names a known family with an unknown
+/// size, a help line listing the family's sizes: a closer hint than the nearest spelling, which
+/// may belong to another family.
+fn family_sizes(class: &str, known: &[String]) -> Option<String> {
+    let (family, _) = class.rsplit_once('.')?;
+    let prefix = format!("{family}.");
+    let sizes: Vec<&str> = known
+        .iter()
+        .filter_map(|candidate| candidate.strip_prefix(&prefix))
+        .collect();
+    let first = sizes.first()?;
+    Some(format!(
+        "`{family}` comes in the sizes {}, e.g. `{family}.{first}`",
+        sizes.join(", ")
+    ))
+}
+
+/// Help for a PostgreSQL version RDS does not offer: the offered minors of its major version,
+/// or the majors on offer.
+fn postgres_version_help(version: &str) -> String {
+    let major = version.split('.').next().unwrap_or(version);
+    let minors: Vec<&str> = aws::POSTGRES_VERSIONS
+        .iter()
+        .copied()
+        .filter(|offered| offered.split('.').next() == Some(major))
+        .collect();
+    if minors.is_empty() {
+        let mut majors: Vec<&str> = aws::POSTGRES_VERSIONS
+            .iter()
+            .filter_map(|offered| offered.split('.').next())
+            .collect();
+        majors.dedup();
+        format!(
+            "RDS offers the major versions {}; e.g. `{}` (the default)",
+            majors.join(", "),
+            defaults::POSTGRES_VERSION
+        )
+    } else if version.contains('.') {
+        format!("RDS offers these {major} versions: {}", minors.join(", "))
+    } else {
+        format!(
+            "give the minor version too; RDS offers {}",
+            minors.join(", ")
+        )
     }
 }
 

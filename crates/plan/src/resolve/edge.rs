@@ -198,17 +198,33 @@ impl Resolver<'_> {
     ) -> Option<DnsPlan> {
         let stack = self.stack;
         let path = StackPath::root().key("dns");
-        let domain = self.literal(&path.key("domain"), &dns.domain, "the domain");
-        if !is_domain_name(&domain) {
-            self.report(
-                Diagnostic::error(
-                    "E601",
-                    path.key("domain"),
-                    format!("`{domain}` is not a fully qualified domain name"),
-                )
-                .with_help("write the name users resolve, e.g. `api.example.com`"),
-            );
-        }
+        let domain = match self.literal(&path.key("domain"), &dns.domain, "the domain") {
+            Some(domain) => {
+                if !is_domain_name(&domain) {
+                    let help =
+                        if domain.ends_with('.') && is_domain_name(domain.trim_end_matches('.')) {
+                            format!(
+                                "remove the trailing dot: `{}`",
+                                domain.trim_end_matches('.')
+                            )
+                        } else if is_domain_name(&domain.to_ascii_lowercase()) {
+                            format!("write it in lowercase: `{}`", domain.to_ascii_lowercase())
+                        } else {
+                            "write the name users resolve, e.g. `api.example.com`".to_owned()
+                        };
+                    self.report(
+                        Diagnostic::error(
+                            "E601",
+                            path.key("domain"),
+                            format!("`{domain}` is not a fully qualified domain name"),
+                        )
+                        .with_help(help),
+                    );
+                }
+                domain
+            }
+            None => dns.domain.clone(),
+        };
         let hosted_zone_id = self.text(
             &path.key("hosted_zone_id"),
             &dns.hosted_zone_id,
@@ -232,9 +248,15 @@ impl Resolver<'_> {
                     path.key("hosted_zone_id"),
                     format!("`{literal}` is not a Route 53 hosted zone ID"),
                 )
-                .with_help(
-                    "hosted zone IDs look like `Z0123456789ABCDEFGHIJ`; or use a `${PARAMETER}`",
-                ),
+                .with_help(match literal.strip_prefix("/hostedzone/") {
+                    Some(id) => {
+                        format!("remove the `/hostedzone/` prefix the Route 53 API adds: `{id}`")
+                    }
+                    None => {
+                        "hosted zone IDs look like `Z0123456789ABCDEFGHIJ`; or use a `${PARAMETER}`"
+                            .to_owned()
+                    }
+                }),
             );
         }
         let health = &dns.health_check;

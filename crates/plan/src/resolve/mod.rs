@@ -271,8 +271,10 @@ impl<'a> Resolver<'a> {
         );
     }
 
-    /// A string that may not contain placeholders.
-    pub fn literal(&mut self, path: &StackPath, raw: &str, what: &str) -> String {
+    /// A string that may not contain placeholders: the string, or `None` (after reporting E805)
+    /// when it holds one, so that callers skip the checks of its content, which would only
+    /// repeat the finding.
+    pub fn literal(&mut self, path: &StackPath, raw: &str, what: &str) -> Option<String> {
         if raw.contains("${") {
             self.report(
                 Diagnostic::error(
@@ -280,10 +282,11 @@ impl<'a> Resolver<'a> {
                     path.clone(),
                     format!("{what} cannot contain a placeholder: `{raw}`"),
                 )
-                .with_help(format!("{what} must be known when Meridian synthesizes, because names and IDs are derived from it; write it literally")),
+                .with_help(format!("{what} must be known when Meridian synthesizes, because other values are derived from it; write it out (parameters are for values only the deployer knows)")),
             );
+            return None;
         }
-        raw.to_owned()
+        Some(raw.to_owned())
     }
 
     /// Resolves a string with `${...}` placeholders.
@@ -291,9 +294,13 @@ impl<'a> Resolver<'a> {
         let pieces = match parse_placeholders(raw) {
             Ok(pieces) => pieces,
             Err(message) => {
-                self.report(Diagnostic::error("E801", path.clone(), message).with_help(
-                    "parameters are written `${UPPER_SNAKE_CASE}`; write `$${` for a literal `${`",
-                ));
+                let help = match placeholder_suggestion(raw) {
+                    Some(suggestion) => format!(
+                        "did you mean `{suggestion}`? parameters are written `${{UPPER_SNAKE_CASE}}`; write `$${{` for a literal `${{`"
+                    ),
+                    None => "parameters are written `${UPPER_SNAKE_CASE}`; write `$${` for a literal `${`".to_owned(),
+                };
+                self.report(Diagnostic::error("E801", path.clone(), message).with_help(help));
                 return Text::lit(raw);
             }
         };
@@ -415,7 +422,10 @@ impl<'a> Resolver<'a> {
                         naming::limits::STACK
                     ),
                 )
-                .with_help("the stack name prefixes CloudFormation stacks, buckets and DB identifiers, which allow only these characters"),
+                .with_help(format!(
+                    "the stack name prefixes CloudFormation stacks, buckets and DB identifiers, which allow only these characters{}",
+                    entity_name_example(name, naming::limits::STACK)
+                )),
             );
         }
     }
@@ -432,6 +442,56 @@ pub(crate) fn is_entity_name(name: &str, limit: usize) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !name.ends_with('-')
         && !name.contains("--")
+}
+
+/// A valid entity name close to `name` (lowercased, other characters turned into hyphens),
+/// appended to a help line as "e.g. `orders-api`", or nothing when none can be derived.
+pub(crate) fn entity_name_example(name: &str, limit: usize) -> String {
+    let mut candidate = String::with_capacity(name.len());
+    for character in name.chars() {
+        let character = character.to_ascii_lowercase();
+        if character.is_ascii_lowercase() || character.is_ascii_digit() {
+            candidate.push(character);
+        } else if !candidate.ends_with('-') {
+            candidate.push('-');
+        }
+    }
+    let candidate = candidate.trim_matches('-');
+    if is_entity_name(candidate, limit) && candidate != name {
+        format!("; e.g. `{candidate}`")
+    } else {
+        String::new()
+    }
+}
+
+/// For an illegal `${...}` in `raw`, the placeholder the author probably meant.
+fn placeholder_suggestion(raw: &str) -> Option<String> {
+    let start = raw.find("${")? + 2;
+    let rest = &raw[start..];
+    let (body, closed) = match rest.find('}') {
+        Some(end) => (&rest[..end], true),
+        None => (
+            rest.split(|c: char| c.is_whitespace() || c == '"')
+                .next()
+                .unwrap_or(rest),
+            false,
+        ),
+    };
+    let candidate: String = body
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let legal = matches!(
+        parse_placeholders(&format!("${{{candidate}}}")).as_deref(),
+        Ok([Placeholder::Param(_)])
+    );
+    (legal && (candidate != body || !closed)).then(|| format!("${{{candidate}}}"))
 }
 
 fn kind_description(kind: ParamKind) -> &'static str {

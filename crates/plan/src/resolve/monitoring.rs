@@ -37,7 +37,7 @@ impl Resolver<'_> {
             if !super::is_entity_name(&target.name, 40) {
                 self.report(
                     Diagnostic::error("E701", path.key("name"), format!("`{}` is not a valid notification target name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", target.name))
-                        .with_help("the name is part of the SNS topic name"),
+                        .with_help(format!("the name is part of the SNS topic name{}", super::entity_name_example(&target.name, 40))),
                 );
                 continue;
             }
@@ -427,8 +427,9 @@ impl Resolver<'_> {
                         "E707",
                         path.clone(),
                         format!(
-                            "the alert `{}` needs a `threshold` in {unit_name}",
-                            alert.name
+                            "the alert `{}` has no `threshold` ({unit_name}); `{}` needs one",
+                            alert.name,
+                            condition_name(alert.condition)
                         ),
                     )
                     .with_help("give the value above which the alarm fires"),
@@ -443,7 +444,8 @@ impl Resolver<'_> {
                         "E708",
                         path.key("threshold"),
                         format!(
-                            "a threshold of {threshold} {unit_name} is outside {low} to {high}"
+                            "the `{}` threshold {threshold} is outside {low} to {high} ({unit_name})",
+                            condition_name(alert.condition)
                         ),
                     )
                     .with_help(match alert.condition {
@@ -522,8 +524,10 @@ impl Resolver<'_> {
             );
             valid = false;
         }
-        let receivers = self
-            .targets
+        // Every declared target counts, valid name or not: a misnamed target is its own error
+        // (E701), and would otherwise make every alert it receives look unreceived.
+        let receivers = stack
+            .notifications
             .iter()
             .any(|target| target.severities.contains(&alert.severity));
         if !receivers {
@@ -534,32 +538,63 @@ impl Resolver<'_> {
             );
             valid = false;
         }
-        let action_problem = match alert.action {
-            AlertAction::InitiateFailover if !failover_enabled => Some("`initiate_failover` needs `failover` to be enabled".to_owned()),
+        // Each mismatch with the help that fixes it.
+        let action_problem: Option<(&str, &str)> = match alert.action {
+            AlertAction::InitiateFailover if !failover_enabled => Some((
+                "`initiate_failover` needs `failover` to be enabled",
+                "add a `failover` block (with `dns`), or use `action: notify_on_call`",
+            )),
             AlertAction::InitiateFailover
-                if !matches!(alert.condition, AlertCondition::PrimaryRegionDown | AlertCondition::FailedHealthChecks) =>
+                if !matches!(
+                    alert.condition,
+                    AlertCondition::PrimaryRegionDown | AlertCondition::FailedHealthChecks
+                ) =>
             {
-                Some("`initiate_failover` only follows from `primary_region_down` or `failed_health_checks`".to_owned())
+                Some((
+                    "`initiate_failover` only follows from `primary_region_down` or `failed_health_checks`",
+                    "use `failover_if_primary` for a regional condition, or `notify_on_call`",
+                ))
             }
-            AlertAction::FailoverIfPrimary if !failover_enabled => Some("`failover_if_primary` needs `failover` to be enabled".to_owned()),
-            AlertAction::FailoverIfPrimary if alert.condition == AlertCondition::PrimaryRegionDown => {
-                Some("`failover_if_primary` is for regional conditions; `primary_region_down` is about the primary already, use `initiate_failover`".to_owned())
+            AlertAction::FailoverIfPrimary if !failover_enabled => Some((
+                "`failover_if_primary` needs `failover` to be enabled",
+                "add a `failover` block (with `dns`), or use `action: notify_on_call`",
+            )),
+            AlertAction::FailoverIfPrimary
+                if alert.condition == AlertCondition::PrimaryRegionDown =>
+            {
+                Some((
+                    "`failover_if_primary` is for regional conditions; `primary_region_down` is about the primary already",
+                    "use `action: initiate_failover`",
+                ))
             }
-            AlertAction::NotifyOnCall if !self.targets.iter().any(|t| t.severities.contains(&Severity::Critical)) => {
-                Some("`notify_on_call` sends to the targets taking `critical` alerts, and there is none".to_owned())
+            AlertAction::NotifyOnCall
+                if !stack
+                    .notifications
+                    .iter()
+                    .any(|t| t.severities.contains(&Severity::Critical)) =>
+            {
+                Some((
+                    "`notify_on_call` sends to the targets taking `critical` alerts, and there is none",
+                    "add `critical` to the on-call target's `severities`, or use `action: notify`",
+                ))
             }
             AlertAction::InvestigateNetwork
-                if matches!(alert.condition, AlertCondition::ServiceCpu | AlertCondition::DatabaseCpu | AlertCondition::PrimaryRegionDown) =>
+                if matches!(
+                    alert.condition,
+                    AlertCondition::ServiceCpu
+                        | AlertCondition::DatabaseCpu
+                        | AlertCondition::PrimaryRegionDown
+                ) =>
             {
-                Some("`investigate_network` does not follow from a CPU or region-down condition".to_owned())
+                Some((
+                    "`investigate_network` does not follow from a CPU or region-down condition",
+                    "use `action: notify` (or `notify_on_call` to page someone)",
+                ))
             }
             _ => None,
         };
-        if let Some(problem) = action_problem {
-            self.report(
-                Diagnostic::error("E713", path.key("action"), problem)
-                    .with_help("pick the action that fits the condition (notify, notify_on_call, investigate_network, initiate_failover, failover_if_primary)"),
-            );
+        if let Some((problem, help)) = action_problem {
+            self.report(Diagnostic::error("E713", path.key("action"), problem).with_help(help));
             valid = false;
         }
         if alert.condition == AlertCondition::ReplicaLag
@@ -837,6 +872,20 @@ impl Resolver<'_> {
                 })
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// The condition as written in stack files.
+fn condition_name(condition: AlertCondition) -> &'static str {
+    match condition {
+        AlertCondition::PrimaryRegionDown => "primary_region_down",
+        AlertCondition::ReplicaLag => "replica_lag",
+        AlertCondition::Latency => "latency",
+        AlertCondition::FailedHealthChecks => "failed_health_checks",
+        AlertCondition::ErrorRate => "error_rate",
+        AlertCondition::Http5xx => "http_5xx",
+        AlertCondition::ServiceCpu => "service_cpu",
+        AlertCondition::DatabaseCpu => "database_cpu",
     }
 }
 

@@ -66,6 +66,47 @@ impl Cidr {
     }
 }
 
+/// Why `text` is not an IPv4 CIDR block (a lowercase sentence naming it), and the block the
+/// author probably meant, when one can be derived.
+pub(crate) fn cidr_problem(text: &str) -> (String, Option<String>) {
+    let Some((address, prefix)) = text.split_once('/') else {
+        return match text.parse::<Ipv4Addr>() {
+            Ok(_) => (
+                format!("`{text}` has no prefix length (such as `/16`)"),
+                Some(format!("{text}/16")),
+            ),
+            Err(_) => (format!("`{text}` is not an IPv4 CIDR block"), None),
+        };
+    };
+    let Ok(parsed) = address.parse::<Ipv4Addr>() else {
+        return (
+            format!("`{text}`: `{address}` is not an IPv4 address"),
+            None,
+        );
+    };
+    let prefix = match prefix.parse::<u8>() {
+        Ok(prefix) if prefix <= 32 => prefix,
+        _ => {
+            return (
+                format!("`{text}`: `/{prefix}` is not a prefix length (0 to 32)"),
+                None,
+            );
+        }
+    };
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - prefix)
+    };
+    let network = Ipv4Addr::from(u32::from(parsed) & mask);
+    (
+        format!(
+            "`{text}` has host bits set: the /{prefix} block holding {address} starts at {network}"
+        ),
+        Some(format!("{network}/{prefix}")),
+    )
+}
+
 impl<'a> Resolver<'a> {
     pub(crate) fn resolve_regions(&mut self) -> Vec<ResolvedRegion<'a>> {
         let stack: &'a meridian_model::Stack = self.stack;
@@ -73,6 +114,8 @@ impl<'a> Resolver<'a> {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         let mut primaries = Vec::new();
         let mut partitions = BTreeSet::new();
+        // The first region (or bucket region) seen in each partition, for E104.
+        let mut partition_places: Vec<(&str, String, StackPath)> = Vec::new();
         if stack.regions.is_empty() {
             self.report(
                 Diagnostic::error(
@@ -93,7 +136,9 @@ impl<'a> Resolver<'a> {
             let Some(info) = self.check_region_code(&path.key("code"), &region.code) else {
                 continue;
             };
-            partitions.insert(info.partition);
+            if partitions.insert(info.partition) {
+                partition_places.push((info.partition, region.code.clone(), path.key("code")));
+            }
             if !seen.insert(&region.code) {
                 self.report(
                     Diagnostic::error(
@@ -164,7 +209,9 @@ impl<'a> Resolver<'a> {
             let Some(info) = self.check_region_code(&path, &bucket.region) else {
                 continue;
             };
-            partitions.insert(info.partition);
+            if partitions.insert(info.partition) {
+                partition_places.push((info.partition, bucket.region.clone(), path.clone()));
+            }
             seen.insert(&bucket.region);
             regions.push(ResolvedRegion {
                 code: bucket.region.clone(),
@@ -173,18 +220,22 @@ impl<'a> Resolver<'a> {
                 model: None,
             });
         }
-        if partitions.len() > 1 {
-            self.report(
-                Diagnostic::error(
-                    "E104",
-                    StackPath::root().key("regions"),
-                    format!(
-                        "the stack spans several AWS partitions ({}); cross-region replication and references cannot cross partitions",
-                        partitions.iter().copied().collect::<Vec<_>>().join(", ")
-                    ),
-                )
-                .with_help("keep China and GovCloud regions in stacks of their own"),
-            );
+        if let [(first_partition, first_region, first_path), others @ ..] =
+            partition_places.as_slice()
+        {
+            for (partition, region, path) in others {
+                self.report(
+                    Diagnostic::error(
+                        "E104",
+                        path.clone(),
+                        format!(
+                            "`{region}` is in the {partition} partition, but `{first_region}` is in {first_partition}; cross-region replication and references cannot cross partitions"
+                        ),
+                    )
+                    .with_help("keep China and GovCloud regions in stacks of their own")
+                    .with_related(first_path.clone(), format!("the first region in {first_partition}")),
+                );
+            }
         }
         if let Some(partition) = partitions.first() {
             self.facts.partition = (*partition).to_owned();
@@ -294,40 +345,54 @@ impl<'a> Resolver<'a> {
                         path.clone(),
                         "give exactly one of `vpc_cidr` (Meridian creates the VPC) and `existing` (an existing VPC)",
                     )
-                    .with_help("remove one of the two"),
+                    .with_help(if network.existing.is_some() {
+                        "remove one of the two"
+                    } else {
+                        "add `vpc_cidr: 10.x.0.0/16` for a VPC Meridian creates, or `existing:` with the IDs of one to deploy into"
+                    }),
                 );
                 None
             }
             (None, Some(existing)) => {
-                if network.az_count.is_some()
-                    || network.nat_gateways.is_some()
-                    || network.flow_logs.is_some()
-                {
+                let created_only: Vec<&str> = [
+                    ("az_count", network.az_count.is_some()),
+                    ("nat_gateways", network.nat_gateways.is_some()),
+                    ("flow_logs", network.flow_logs.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(key, given)| given.then_some(key))
+                .collect();
+                if let Some(first) = created_only.first() {
+                    let listed = created_only
+                        .iter()
+                        .map(|key| format!("`{key}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ");
                     self.report(
                         Diagnostic::error(
                             "E114",
-                            path.clone(),
-                            "`az_count`, `nat_gateways` and `flow_logs` describe a VPC Meridian creates; they cannot be combined with `existing`",
+                            path.key(first),
+                            format!("{listed} describe{} a VPC Meridian creates and cannot be combined with `existing`", if created_only.len() == 1 { "s" } else { "" }),
                         )
-                        .with_help("remove them; an existing VPC keeps its own zones, NAT gateways and flow logs"),
+                        .with_help(format!(
+                            "remove {}; an existing VPC keeps its own zones, NAT gateways and flow logs",
+                            if created_only.len() == 1 { "it" } else { "them" }
+                        )),
                     );
                 }
                 self.resolve_existing_network(unit, &path.key("existing"), existing)
             }
             (Some(raw_cidr), None) => {
                 let cidr_path = path.key("vpc_cidr");
-                let raw_cidr = self.literal(&cidr_path, raw_cidr, "a VPC CIDR");
+                let raw_cidr = self.literal(&cidr_path, raw_cidr, "a VPC CIDR")?;
                 let Some(cidr) = Cidr::parse(&raw_cidr) else {
-                    self.report(
-                        Diagnostic::error(
-                            "E111",
-                            cidr_path,
-                            format!(
-                                "`{raw_cidr}` is not an IPv4 CIDR block with its host bits zero"
-                            ),
-                        )
-                        .with_help("write it like `10.10.0.0/16`"),
-                    );
+                    let (message, corrected) = cidr_problem(&raw_cidr);
+                    self.report(Diagnostic::error("E111", cidr_path, message).with_help(
+                        match corrected {
+                            Some(corrected) => format!("write `{corrected}`"),
+                            None => "write it like `10.10.0.0/16`".to_owned(),
+                        },
+                    ));
                     return None;
                 };
                 if !(16..=24).contains(&cidr.prefix) {
@@ -538,16 +603,24 @@ impl<'a> Resolver<'a> {
             );
         }
         let vpc_cidr = self.literal(&path.key("vpc_cidr"), &existing.vpc_cidr, "the VPC CIDR");
-        if Cidr::parse(&vpc_cidr).is_none() {
+        if let Some(vpc_cidr) = &vpc_cidr
+            && Cidr::parse(vpc_cidr).is_none()
+        {
+            let (message, corrected) = cidr_problem(vpc_cidr);
             self.report(
-                Diagnostic::error(
-                    "E111",
-                    path.key("vpc_cidr"),
-                    format!("`{vpc_cidr}` is not an IPv4 CIDR block with its host bits zero"),
-                )
-                .with_help("write the existing VPC's primary CIDR, like `10.30.0.0/16`"),
+                Diagnostic::error("E111", path.key("vpc_cidr"), message).with_help(
+                    match corrected {
+                        Some(corrected) => {
+                            format!("write the existing VPC's primary CIDR, e.g. `{corrected}`")
+                        }
+                        None => {
+                            "write the existing VPC's primary CIDR, like `10.30.0.0/16`".to_owned()
+                        }
+                    },
+                ),
             );
         }
+        let vpc_cidr = vpc_cidr.unwrap_or_else(|| existing.vpc_cidr.clone());
         let subnets = |resolver: &mut Self, key: &str, list: &[String]| -> Vec<Text> {
             if list.len() < 2 {
                 resolver.report(

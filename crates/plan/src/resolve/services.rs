@@ -8,7 +8,7 @@ use meridian_model::{
     StackPath,
 };
 
-use super::regions::{Cidr, ResolvedRegion};
+use super::regions::{Cidr, ResolvedRegion, cidr_problem};
 use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::cron::check_schedule;
@@ -90,6 +90,10 @@ impl Resolver<'_> {
             let mut target_groups = Vec::new();
             let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>)> = BTreeMap::new();
             for (index, tg) in lb.target_groups.iter().enumerate() {
+                // A repeated name is E210; resolving the repeat would also collide in IDs.
+                if tg_rids.contains_key(&tg.name) {
+                    continue;
+                }
                 let tg_path = path.key("target_groups").index(index);
                 let base = pascal(&tg.name);
                 let blue = self.rid(&unit, format!("{base}TargetGroup"), &tg_path);
@@ -133,7 +137,12 @@ impl Resolver<'_> {
                 });
             }
             let mut listeners = Vec::new();
+            let mut listener_ports = BTreeSet::new();
             for (index, listener) in lb.listeners.iter().enumerate() {
+                // A repeated port is E202; resolving the repeat would also collide in IDs.
+                if !listener_ports.insert(listener.port) {
+                    continue;
+                }
                 let listener_path = path.key("listeners").index(index);
                 let listener_rid =
                     self.rid(&unit, format!("Listener{}", listener.port), &listener_path);
@@ -159,7 +168,12 @@ impl Resolver<'_> {
                     })
                     .collect();
                 let mut rules = Vec::new();
+                let mut priorities = BTreeSet::new();
                 for (rule_index, rule) in listener.rules.iter().enumerate() {
+                    // A repeated priority is E208; resolving the repeat would collide in IDs.
+                    if !priorities.insert(rule.priority) {
+                        continue;
+                    }
                     let rule_path = listener_path.key("rules").index(rule_index);
                     let Some((blue, green)) = tg_rids.get(&rule.target_group).cloned() else {
                         continue;
@@ -273,8 +287,14 @@ impl Resolver<'_> {
                 app.load_balancer = Some(plan);
             }
         }
+        // Without an HTTPS listener on 443 at all, E606 says so; E607 would repeat it.
+        let https_443 = lb
+            .listeners
+            .iter()
+            .any(|l| l.port == 443 && l.protocol == ListenerProtocol::Https);
         if let Some(domain) = &dns_domain
             && !domain_routed
+            && https_443
             && !self.facts.load_balancers.is_empty()
         {
             self.report(
@@ -370,13 +390,16 @@ impl Resolver<'_> {
             }
             for (index, cidr) in cidrs.iter().enumerate() {
                 if Cidr::parse(cidr).is_none() {
+                    let (message, corrected) = cidr_problem(cidr);
                     self.report(
-                        Diagnostic::error(
-                            "E217",
-                            path.key("ingress_cidrs").index(index),
-                            format!("`{cidr}` is not an IPv4 CIDR block with its host bits zero"),
-                        )
-                        .with_help("write it like `203.0.113.0/24` or `0.0.0.0/0`"),
+                        Diagnostic::error("E217", path.key("ingress_cidrs").index(index), message)
+                            .with_help(match corrected {
+                                Some(_) if !cidr.contains('/') => format!(
+                                    "give the prefix length: `{cidr}/32` for this one address, or the network's, such as `/24`"
+                                ),
+                                Some(corrected) => format!("write `{corrected}`"),
+                                None => "write it like `203.0.113.0/24` or `0.0.0.0/0`".to_owned(),
+                            }),
                     );
                 }
             }
@@ -390,6 +413,9 @@ impl Resolver<'_> {
         let tg_names: Vec<&str> = lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
         let mut ports: BTreeMap<u32, StackPath> = BTreeMap::new();
         let mut used_groups: BTreeSet<&str> = BTreeSet::new();
+        // A rule naming an undeclared group (E209) was most likely meant for a declared one;
+        // W210 about that group would repeat the finding.
+        let mut undeclared_groups = false;
         for (index, listener) in lb.listeners.iter().enumerate() {
             let listener_path = path.key("listeners").index(index);
             if !(1..=65535).contains(&listener.port) {
@@ -399,7 +425,10 @@ impl Resolver<'_> {
                         listener_path.key("port"),
                         format!("port {} is outside 1 to 65535", listener.port),
                     )
-                    .with_help("HTTPS listeners usually use 443"),
+                    .with_help(match listener.protocol {
+                        ListenerProtocol::Https => "HTTPS listeners usually use 443",
+                        ListenerProtocol::Http => "HTTP listeners usually use 80",
+                    }),
                 );
             }
             if let Some(first) = ports.get(&listener.port) {
@@ -500,7 +529,9 @@ impl Resolver<'_> {
                             rule_path.key("priority"),
                             format!("priority {} is outside 1 to 50000", rule.priority),
                         )
-                        .with_help("lower numbers are matched first"),
+                        .with_help(
+                            "use a priority from 1 to 50000; lower numbers are matched first",
+                        ),
                     );
                 }
                 if let Some(first) = priorities.get(&rule.priority) {
@@ -524,6 +555,7 @@ impl Resolver<'_> {
                         None => "name a target group declared under `load_balancer.target_groups`"
                             .to_owned(),
                     };
+                    undeclared_groups = true;
                     self.report(
                         Diagnostic::error(
                             "E209",
@@ -548,9 +580,13 @@ impl Resolver<'_> {
                                 rule_path.key("hosts").index(host_index),
                                 format!("`{host}` is not a host-header pattern"),
                             )
-                            .with_help(
-                                "use letters, digits, hyphens, dots and the wildcards `*` and `?`",
-                            ),
+                            .with_help(match host.split_once("://") {
+                                Some((_, rest)) => format!(
+                                    "write the host name without the scheme: `{}`",
+                                    rest.trim_end_matches('/')
+                                ),
+                                None => "use letters, digits, hyphens, dots and the wildcards `*` and `?`".to_owned(),
+                            }),
                         );
                     }
                 }
@@ -582,7 +618,7 @@ impl Resolver<'_> {
             if !super::is_entity_name(&tg.name, 32) {
                 self.report(
                     Diagnostic::error("E210", tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", tg.name))
-                        .with_help("the name is used in IDs"),
+                        .with_help(format!("the name is used in IDs{}", super::entity_name_example(&tg.name, 32))),
                 );
             }
             if let Some(first) = names.get(tg.name.as_str()) {
@@ -608,7 +644,18 @@ impl Resolver<'_> {
                         stack.services.iter().map(|s| s.name.as_str()),
                     ) {
                         Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => "name a service declared under `services`".to_owned(),
+                        None if stack.services.is_empty() => {
+                            "declare the service under `services`".to_owned()
+                        }
+                        None => format!(
+                            "the declared services are: {}",
+                            stack
+                                .services
+                                .iter()
+                                .map(|s| format!("`{}`", s.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     };
                     self.report(
                         Diagnostic::error(
@@ -732,7 +779,7 @@ impl Resolver<'_> {
                     .with_help("targets drain for at most an hour"),
                 );
             }
-            if !used_groups.contains(tg.name.as_str()) {
+            if !used_groups.contains(tg.name.as_str()) && !undeclared_groups {
                 self.report(
                     Diagnostic::warning(
                         "W210",
@@ -783,7 +830,7 @@ impl Resolver<'_> {
             if !super::is_entity_name(&service.name, 32) {
                 self.report(
                     Diagnostic::error("E301", path.key("name"), format!("`{}` is not a valid service name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", service.name))
-                        .with_help("the name is part of the ECS service name and of IDs"),
+                        .with_help(format!("the name is part of the ECS service name and of IDs{}", super::entity_name_example(&service.name, 32))),
                 );
             }
             if let Some(first) = names.get(service.name.as_str()) {
@@ -936,8 +983,10 @@ impl Resolver<'_> {
                 );
                 valid = false;
             }
-            if let Some(group) = &logs.group {
-                let group = self.literal(&path.key("logs").key("group"), group, "a log group name");
+            if let Some(group) = &logs.group
+                && let Some(group) =
+                    self.literal(&path.key("logs").key("group"), group, "a log group name")
+            {
                 let ok = !group.is_empty()
                     && group.len() <= 512
                     && group
@@ -1595,6 +1644,12 @@ impl Resolver<'_> {
                 .schedules
                 .iter()
                 .enumerate()
+                .filter(|(index, schedule)| {
+                    // A repeated name is E318; resolving the repeat would collide in IDs.
+                    !scaling.schedules[..*index]
+                        .iter()
+                        .any(|earlier| earlier.name == schedule.name)
+                })
                 .filter_map(|(index, schedule)| {
                     let bounds = match region.role {
                         RegionRole::Primary | RegionRole::StorageOnly => schedule.capacity.primary,

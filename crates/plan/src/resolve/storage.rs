@@ -81,7 +81,7 @@ impl Resolver<'_> {
                         path.key("name"),
                         format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", bucket.name),
                     )
-                    .with_help("the name is used in IDs and in the default bucket name"),
+                    .with_help(format!("the name is used in IDs and in the default bucket name{}", super::entity_name_example(&bucket.name, 40))),
                 );
             }
             if let Some(first) = names.get(bucket.name.as_str()) {
@@ -97,13 +97,17 @@ impl Resolver<'_> {
                 continue;
             }
             names.insert(&bucket.name, path.clone());
-            if let Some(explicit) = &bucket.bucket_name {
-                let explicit_path = path.key("bucket_name");
-                let explicit = self.literal(&explicit_path, explicit, "a bucket name");
+            let explicit_path = path.key("bucket_name");
+            if let Some(explicit) = &bucket.bucket_name
+                && let Some(explicit) = self.literal(&explicit_path, explicit, "a bucket name")
+            {
                 if let Some(problem) = s3_bucket_name_problem(&explicit) {
                     self.report(
                         Diagnostic::error("E503", explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
-                            .with_help("S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit"),
+                            .with_help(format!(
+                                "S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
+                                super::entity_name_example(&explicit, 63)
+                            )),
                     );
                 }
                 if let Some(first) = physical.get(&explicit) {
@@ -257,7 +261,8 @@ impl Resolver<'_> {
             return None;
         }
         let stack = self.stack;
-        if !versioning {
+        // A locked bucket without versioning was already reported on the same key (E505).
+        if !versioning && !source_locked {
             self.report(
                 Diagnostic::error("E505", path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
                     .with_help("remove `versioning: false`; S3 replicates object versions"),
@@ -279,7 +284,15 @@ impl Resolver<'_> {
                     stack.buckets.iter().map(|b| b.name.as_str()),
                 ) {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "declare the destination under `buckets:` with its region".to_owned(),
+                    None => format!(
+                        "the buckets of this stack are {}; or declare the destination under `buckets:` with its region",
+                        stack
+                            .buckets
+                            .iter()
+                            .map(|b| format!("`{}`", b.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
                 self.report(
                     Diagnostic::error(

@@ -75,6 +75,10 @@ impl Resolver<'_> {
             order.push(UnitId::Global);
         }
         let mut units = Vec::new();
+        // Deploy order is an invariant of valid stacks only: with errors, half-resolved entities
+        // (a writer outside the primary region, a replication circle) may point backwards, and
+        // the plan is discarded anyway.
+        let check_order = !self.diagnostics.iter().any(Diagnostic::is_error);
         for (position, id) in order.iter().enumerate() {
             let depends_on: Vec<UnitId> = self
                 .dependencies
@@ -83,7 +87,7 @@ impl Resolver<'_> {
                 .unwrap_or_default();
             for producer in &depends_on {
                 let earlier = order[..position].contains(producer);
-                if !earlier {
+                if check_order && !earlier {
                     self.report(
                         Diagnostic::error(
                             "E900",
