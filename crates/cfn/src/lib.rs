@@ -1,6 +1,10 @@
-//! CloudFormation output for Meridian: typed L1 resources; it must not decide anything the plan could decide.
+//! CloudFormation output for Meridian: typed L1 resources and the lowering of a plan to templates and a
+//! deployment manifest ([`synthesize`]); it must not decide anything the plan could decide.
 
 pub mod l1;
+mod lower;
+
+pub use lower::{MANIFEST_PATH, TEMPLATE_FOLDER, synthesize};
 
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;

@@ -180,6 +180,10 @@ pub const VENDORED_SCHEMA_FILES: &[(&str, &str)] = &[
         include_str!("../../tests/data/registry-schemas/AWS_Route53_RecordSet.json"),
     ),
     (
+        "AWS_Route53_RecordSetGroup.json",
+        include_str!("../../tests/data/registry-schemas/AWS_Route53_RecordSetGroup.json"),
+    ),
+    (
         "AWS_S3_Bucket.json",
         include_str!("../../tests/data/registry-schemas/AWS_S3_Bucket.json"),
     ),

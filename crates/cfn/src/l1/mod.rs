@@ -160,6 +160,7 @@ resource_kinds! {
     S3BucketPolicy(s3::BucketPolicy),
     Route53HealthCheck(route53::HealthCheck),
     Route53RecordSet(route53::RecordSet),
+    Route53RecordSetGroup(route53::RecordSetGroup),
     CloudFrontDistribution(cloudfront::Distribution),
     CloudFrontOriginAccessControl(cloudfront::OriginAccessControl),
     CloudWatchAlarm(cloudwatch::Alarm),

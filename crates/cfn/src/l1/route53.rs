@@ -216,3 +216,22 @@ pub enum Failover {
     Primary,
     Secondary,
 }
+
+/// `AWS::Route53::RecordSetGroup`: several records of one hosted zone created and changed together,
+/// such as the `A` and `AAAA` aliases of one name. Members have the shape of [`RecordSet`] without
+/// `comment` (the group carries the comment); a member's own `hosted_zone_id` stays unset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RecordSetGroup {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hosted_zone_id: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hosted_zone_name: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<Value<String>>,
+    pub record_sets: Vec<RecordSet>,
+}
+
+impl ResourceProperties for RecordSetGroup {
+    const TYPE: &'static str = "AWS::Route53::RecordSetGroup";
+}

@@ -51,7 +51,7 @@ use meridian_cfn::l1::kms::{Alias, Key};
 use meridian_cfn::l1::logs::LogGroup;
 use meridian_cfn::l1::rds::{DbInstance, DbParameterGroup, DbSubnetGroup};
 use meridian_cfn::l1::route53::{AliasTarget, HealthCheck, HealthCheckConfig, HealthCheckType};
-use meridian_cfn::l1::route53::{RecordSet, RecordType};
+use meridian_cfn::l1::route53::{RecordSet, RecordSetGroup, RecordType};
 use meridian_cfn::l1::s3::{
     AbortIncompleteMultipartUpload, Bucket, BucketEncryption, BucketPolicy, DefaultRetention,
     DeleteMarkerReplication, LifecycleConfiguration, LifecycleRule, LoggingConfiguration,
@@ -1926,6 +1926,25 @@ fn dns_resources() -> Vec<(&'static str, Resource)> {
                 ttl: Some("300".into()),
                 resource_records: vec![att("AssetsDistribution", "DomainName")],
                 ..RecordSet::new(r("AssetsDomainName"), RecordType::Cname)
+            }),
+        ),
+        (
+            "ApexAliasRecords",
+            Resource::new(RecordSetGroup {
+                hosted_zone_id: Some(r("HostedZoneId")),
+                hosted_zone_name: None,
+                comment: Some("IPv4 and IPv6 aliases of the static assets".into()),
+                record_sets: [RecordType::A, RecordType::Aaaa]
+                    .into_iter()
+                    .map(|record_type| RecordSet {
+                        alias_target: Some(AliasTarget {
+                            dns_name: att("AssetsDistribution", "DomainName"),
+                            hosted_zone_id: "Z2FDTNDATAQYW2".into(),
+                            evaluate_target_health: Some(false.into()),
+                        }),
+                        ..RecordSet::new(r("AssetsDomainName"), record_type)
+                    })
+                    .collect(),
             }),
         ),
     ]

@@ -1,0 +1,244 @@
+//! Alerting: the key that encrypts a unit's topics, SNS topics with their policies and
+//! subscriptions, and CloudWatch alarms (one metric, or metric math) that notify the plan's topics.
+//! It must not choose thresholds, periods, recipients or which alarms exist.
+
+use meridian_plan::{
+    AlarmMetric, AlarmPlan, AlertingPlan, Comparison, MetricStat, MissingData, SubscriptionPlan,
+    TopicPlan,
+};
+
+use crate::l1::cloudwatch::{
+    self, Alarm, ComparisonOperator, Dimension, Metric, MetricDataQuery, Statistic,
+    TreatMissingData,
+};
+use crate::l1::sns::{Subscription, Topic, TopicPolicy};
+use crate::l1::{self, Effect, OneOrMany, PolicyConditions, PolicyDocument, Resource, Value};
+
+use super::UnitTemplate;
+use super::keys::lower_key;
+use super::values::reference;
+
+/// ID of the expression that yields a metric-math alarm's value (the plan names only the inputs).
+const MATH_RESULT_ID: &str = "result";
+
+/// Adds the unit's alerts key, topics and alarms.
+pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPlan) {
+    let AlertingPlan {
+        key,
+        topics,
+        alarms,
+    } = alerting;
+    if let Some(key) = key {
+        lower_key(unit, key);
+    }
+    for topic in topics {
+        // CloudWatch alarms cannot publish to topics under the AWS managed `aws/sns` key; the
+        // plan's alerts key lets them.
+        let key = key.as_ref().unwrap_or_else(|| {
+            panic!(
+                "invariant: topic `{}` has an alerts key to be encrypted with",
+                topic.rid.logical
+            )
+        });
+        lower_topic(unit, topic, &key.rid);
+    }
+    for alarm in alarms {
+        lower_alarm(unit, alarm);
+    }
+}
+
+fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_plan::Rid) {
+    let TopicPlan {
+        target: _,
+        rid,
+        policy_rid,
+        name,
+        subscriptions,
+    } = topic;
+    let properties = Topic {
+        topic_name: Some(Value::from(name.as_str())),
+        kms_master_key_id: Some(reference(key)),
+        tags: unit.values.tags(None),
+        ..Topic::default()
+    };
+    unit.add(rid, Resource::new(properties));
+    unit.add(
+        policy_rid,
+        Resource::new(TopicPolicy {
+            topics: vec![reference(rid)],
+            policy_document: topic_policy(rid),
+        }),
+    );
+    for subscription in subscriptions {
+        let SubscriptionPlan {
+            rid: subscription_rid,
+            protocol,
+            endpoint,
+        } = subscription;
+        let endpoint = unit.values.text(endpoint);
+        unit.add(
+            subscription_rid,
+            Resource::new(Subscription {
+                topic_arn: reference(rid),
+                protocol: Value::from(protocol.as_str()),
+                endpoint: Some(endpoint),
+                region: None,
+                raw_message_delivery: None,
+            }),
+        );
+    }
+}
+
+/// CloudWatch alarms of this account may publish; nobody may use the topic without TLS.
+fn topic_policy(topic: &meridian_plan::Rid) -> PolicyDocument {
+    let topic_arn = || Some(OneOrMany::One(reference(topic)));
+    PolicyDocument::new([
+        l1::Statement {
+            sid: Some("CloudWatchAlarmsPublish".to_owned()),
+            principal: Some(l1::Principal::Service(OneOrMany::One(Value::from(
+                "cloudwatch.amazonaws.com",
+            )))),
+            resource: topic_arn(),
+            condition: PolicyConditions::default()
+                .with("StringEquals", "aws:SourceAccount", Value::aws_account_id())
+                .with(
+                    "ArnLike",
+                    "aws:SourceArn",
+                    Value::sub(
+                        "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*",
+                    ),
+                ),
+            ..l1::Statement::new(Effect::Allow, "sns:Publish")
+        },
+        l1::Statement {
+            sid: Some("DenyInsecureTransport".to_owned()),
+            principal: Some(l1::Principal::Everyone),
+            resource: topic_arn(),
+            condition: PolicyConditions::default().with(
+                "Bool",
+                "aws:SecureTransport",
+                Value::from("false"),
+            ),
+            ..l1::Statement::new(Effect::Deny, "sns:Publish")
+        },
+    ])
+}
+
+/// Adds one alarm.
+pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
+    let AlarmPlan {
+        rid,
+        name,
+        description,
+        metric,
+        comparison,
+        threshold,
+        period_seconds,
+        evaluation_periods,
+        missing_data,
+        topics,
+    } = alarm;
+    let period = i64::from(*period_seconds);
+    let actions: Vec<Value<String>> = topics.iter().map(reference).collect();
+    let mut properties = Alarm {
+        alarm_name: Some(Value::from(name.as_str())),
+        alarm_description: Some(Value::from(description.as_str())),
+        comparison_operator: Some(match comparison {
+            Comparison::GreaterThan => ComparisonOperator::GreaterThanThreshold,
+            Comparison::GreaterThanOrEqual => ComparisonOperator::GreaterThanOrEqualToThreshold,
+            Comparison::LessThan => ComparisonOperator::LessThanThreshold,
+        }),
+        threshold: Some((*threshold).into()),
+        evaluation_periods: Some(i64::from(*evaluation_periods).into()),
+        treat_missing_data: Some(match missing_data {
+            MissingData::NotBreaching => TreatMissingData::NotBreaching,
+            MissingData::Breaching => TreatMissingData::Breaching,
+        }),
+        alarm_actions: actions.clone(),
+        ok_actions: actions,
+        tags: unit.values.tags(None),
+        ..Alarm::default()
+    };
+    match metric {
+        AlarmMetric::Single(stat) => {
+            let MetricStat {
+                namespace,
+                metric,
+                dimensions,
+                stat,
+            } = stat;
+            properties.namespace = Some(Value::from(namespace.as_str()));
+            properties.metric_name = Some(Value::from(metric.as_str()));
+            properties.dimensions = lower_dimensions(unit, dimensions);
+            properties.period = Some(period.into());
+            match statistic(stat) {
+                Some(statistic) => properties.statistic = Some(statistic),
+                None => properties.extended_statistic = Some(Value::from(stat.as_str())),
+            }
+        }
+        AlarmMetric::Math {
+            expression,
+            label,
+            inputs,
+        } => {
+            assert!(
+                inputs.iter().all(|(id, _)| id != MATH_RESULT_ID),
+                "invariant: metric-math inputs of `{}` are not named `{MATH_RESULT_ID}`",
+                rid.logical
+            );
+            let mut queries = vec![MetricDataQuery {
+                label: Some(Value::from(label.as_str())),
+                return_data: Some(true.into()),
+                ..MetricDataQuery::expression(MATH_RESULT_ID, expression.as_str())
+            }];
+            for (id, input) in inputs {
+                let MetricStat {
+                    namespace,
+                    metric,
+                    dimensions,
+                    stat,
+                } = input;
+                queries.push(MetricDataQuery {
+                    return_data: Some(false.into()),
+                    ..MetricDataQuery::metric(
+                        id.as_str(),
+                        cloudwatch::MetricStat {
+                            metric: Metric {
+                                namespace: Value::from(namespace.as_str()),
+                                metric_name: Value::from(metric.as_str()),
+                                dimensions: lower_dimensions(unit, dimensions),
+                            },
+                            period: period.into(),
+                            stat: Value::from(stat.as_str()),
+                            unit: None,
+                        },
+                    )
+                });
+            }
+            properties.metrics = queries;
+        }
+    }
+    unit.add(rid, Resource::new(properties));
+}
+
+fn lower_dimensions(
+    unit: &UnitTemplate<'_>,
+    dimensions: &[(String, meridian_plan::Text)],
+) -> Vec<Dimension> {
+    dimensions
+        .iter()
+        .map(|(name, value)| Dimension::new(name.as_str(), unit.values.text(value)))
+        .collect()
+}
+
+/// The standard statistic named `stat`; percentiles and other extended statistics are `None`.
+fn statistic(stat: &str) -> Option<Statistic> {
+    match stat {
+        "Average" => Some(Statistic::Average),
+        "Maximum" => Some(Statistic::Maximum),
+        "Minimum" => Some(Statistic::Minimum),
+        "SampleCount" => Some(Statistic::SampleCount),
+        "Sum" => Some(Statistic::Sum),
+        _ => None,
+    }
+}

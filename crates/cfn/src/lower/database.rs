@@ -1,0 +1,316 @@
+//! PostgreSQL on RDS: the writer (encrypted, Multi-AZ, credentials from a generated, replicated and
+//! rotated secret) or a cross-region read replica (which inherits engine, encryption and
+//! credentials from its source), with subnet and parameter groups and enhanced monitoring. It must
+//! not choose sizes, versions, windows or retention.
+
+use meridian_plan::{
+    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan,
+    SecretReplica, WriterPlan,
+};
+
+use crate::l1::rds::{DbInstance, DbParameterGroup, DbSubnetGroup};
+use crate::l1::secretsmanager::{
+    GenerateSecretString, HostedRotationLambda, ReplicaRegion, RotationRules, RotationSchedule,
+    Secret, SecretTargetAttachment,
+};
+use crate::l1::{DeletionPolicy, ListValue, Resource, UpdateReplacePolicy, Value};
+
+use super::UnitTemplate;
+use super::policy::{SourceAccount, role};
+use super::values::{arn_of, attr_of, reference};
+
+/// The macro that expands `HostedRotationLambda` into the rotation function's application.
+pub(crate) const SECRETS_MANAGER_TRANSFORM: &str = "AWS::SecretsManager-2020-07-23";
+
+/// The field of the master secret that RDS rotation and clients read the user name from.
+const USERNAME_FIELD: &str = "username";
+
+/// Adds the database instance and what it needs.
+pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePlan) {
+    let DatabasePlan {
+        rid,
+        identifier,
+        instance_class,
+        port,
+        subnet_group,
+        subnets,
+        parameter_group,
+        security_group,
+        kms_key,
+        deletion_protection,
+        monitoring_role,
+        monitoring_interval_seconds,
+        performance_insights_retention_days,
+        log_exports,
+        role: database_role,
+    } = database;
+
+    let subnet_group_properties = DbSubnetGroup {
+        db_subnet_group_description: Value::from(format!("Private subnets of {identifier}")),
+        subnet_ids: unit.values.texts(subnets),
+        db_subnet_group_name: None,
+        tags: unit.values.tags(None),
+    };
+    unit.add(subnet_group, Resource::new(subnet_group_properties));
+
+    let ParameterGroupPlan {
+        rid: parameter_group_rid,
+        family,
+        description,
+        parameters,
+    } = parameter_group;
+    let parameter_group_properties = DbParameterGroup {
+        description: Value::from(description.as_str()),
+        family: Value::from(family.as_str()),
+        db_parameter_group_name: None,
+        parameters: parameters
+            .iter()
+            .map(|(name, value)| (name.clone(), Value::from(value.as_str())))
+            .collect(),
+        tags: unit.values.tags(None),
+    };
+    unit.add(
+        parameter_group_rid,
+        Resource::new(parameter_group_properties),
+    );
+
+    let monitoring = role(
+        &unit.values,
+        monitoring_role,
+        "monitoring.rds.amazonaws.com",
+        SourceAccount::Required,
+        &["service-role/AmazonRDSEnhancedMonitoringRole"],
+        &[],
+    );
+    unit.add(monitoring_role, Resource::new(monitoring));
+
+    let key = unit.values.text(kms_key);
+    // Settings a writer and a replica share.
+    let common = DbInstance {
+        db_instance_identifier: Some(Value::from(identifier.as_str())),
+        db_instance_class: Some(Value::from(instance_class.as_str())),
+        kms_key_id: Some(key.clone()),
+        db_subnet_group_name: Some(reference(subnet_group)),
+        vpc_security_groups: vec![attr_of(
+            security_group,
+            meridian_plan::Attr::SecurityGroupId,
+        )],
+        db_parameter_group_name: Some(reference(parameter_group_rid)),
+        port: Some(Value::from(port.to_string())),
+        storage_type: Some(Value::from("gp3")),
+        publicly_accessible: Some(false.into()),
+        deletion_protection: Some((*deletion_protection).into()),
+        auto_minor_version_upgrade: Some(true.into()),
+        copy_tags_to_snapshot: Some(true.into()),
+        enable_iam_database_authentication: Some(true.into()),
+        enable_performance_insights: Some(true.into()),
+        performance_insights_kms_key_id: Some(key),
+        performance_insights_retention_period: Some(
+            i64::from(*performance_insights_retention_days).into(),
+        ),
+        monitoring_interval: Some(i64::from(*monitoring_interval_seconds).into()),
+        monitoring_role_arn: Some(arn_of(monitoring_role)),
+        enable_cloudwatch_logs_exports: log_exports
+            .iter()
+            .map(|log| Value::from(log.as_str()))
+            .collect(),
+        tags: unit.values.tags(None),
+        ..DbInstance::default()
+    };
+
+    match database_role {
+        DatabaseRole::Writer(writer) => lower_writer(unit, database, writer, common),
+        DatabaseRole::Replica(replica) => {
+            let ReplicaPlan {
+                source_arn,
+                source_region,
+                // The replica's services read it through their secrets; the instance itself
+                // inherits its credentials from the source.
+                secret_arn: _,
+            } = replica;
+            // A cross-region replica names its source by ARN and inherits the engine, storage
+            // encryption, credentials, database name and storage size: setting any of those is
+            // rejected. Its key is `kms_key`, in its own region.
+            let properties = DbInstance {
+                source_db_instance_identifier: Some(unit.values.text(source_arn)),
+                source_region: Some(Value::from(source_region.as_str())),
+                ..common
+            };
+            // The replica's data is a copy of the writer's: deleting it needs no snapshot (the
+            // default for DB instances), which would only accumulate copies.
+            unit.add(
+                rid,
+                Resource::new(properties)
+                    .deletion_policy(DeletionPolicy::Delete)
+                    .update_replace_policy(UpdateReplacePolicy::Delete),
+            );
+        }
+    }
+}
+
+fn lower_writer(
+    unit: &mut UnitTemplate<'_>,
+    database: &DatabasePlan,
+    writer: &WriterPlan,
+    common: DbInstance,
+) {
+    let WriterPlan {
+        engine_version,
+        db_name,
+        storage_gb,
+        max_storage_gb,
+        multi_az,
+        backup_retention_days,
+        backup_window,
+        maintenance_window,
+        secret,
+        secret_attachment,
+        rotation,
+    } = writer;
+    lower_secret(unit, secret);
+    assert!(
+        secret
+            .fixed_fields
+            .iter()
+            .any(|(field, _)| field == USERNAME_FIELD),
+        "invariant: the master secret `{}` holds a `{USERNAME_FIELD}` field",
+        secret.rid.logical
+    );
+    // Dynamic references resolve when the instance is created or updated. RDS-managed master
+    // passwords are not an option: they cannot be used on an instance with read replicas.
+    let resolve = |field: &str| {
+        Value::sub(format!(
+            "{{{{resolve:secretsmanager:${{{}}}:SecretString:{field}}}}}",
+            secret.rid.logical
+        ))
+    };
+    let properties = DbInstance {
+        engine: Some(Value::from("postgres")),
+        engine_version: Some(Value::from(engine_version.as_str())),
+        db_name: Some(Value::from(db_name.as_str())),
+        allocated_storage: Some(Value::from(storage_gb.to_string())),
+        max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
+        storage_encrypted: Some(true.into()),
+        master_username: Some(resolve(USERNAME_FIELD)),
+        master_user_password: Some(resolve(&secret.generated_field)),
+        multi_az: Some((*multi_az).into()),
+        backup_retention_period: Some(i64::from(*backup_retention_days).into()),
+        preferred_backup_window: Some(Value::from(backup_window.as_str())),
+        preferred_maintenance_window: Some(Value::from(maintenance_window.as_str())),
+        ..common
+    };
+    // A final snapshot keeps the data when the instance leaves the stack or is replaced.
+    unit.add(
+        &database.rid,
+        Resource::new(properties)
+            .deletion_policy(DeletionPolicy::Snapshot)
+            .update_replace_policy(UpdateReplacePolicy::Snapshot),
+    );
+    unit.add(
+        secret_attachment,
+        Resource::new(SecretTargetAttachment {
+            secret_id: reference(&secret.rid),
+            target_id: reference(&database.rid),
+            target_type: Value::from("AWS::RDS::DBInstance"),
+        }),
+    );
+    let RotationPlan {
+        rid,
+        days,
+        security_group,
+        subnets,
+    } = rotation;
+    let subnet_ids = unit.values.texts(subnets);
+    unit.add(
+        rid,
+        Resource::new(RotationSchedule {
+            // The attachment's reference is the secret's ARN; naming it makes rotation wait until
+            // the secret holds the instance's address.
+            secret_id: reference(secret_attachment),
+            hosted_rotation_lambda: Some(HostedRotationLambda {
+                rotation_type: Value::from("PostgreSQLSingleUser"),
+                rotation_lambda_name: None,
+                kms_key_arn: Some(unit.values.text(&secret.kms_key)),
+                master_secret_arn: None,
+                // The hosted function takes its network settings as comma-separated strings.
+                vpc_security_group_ids: Some(attr_of(
+                    security_group,
+                    meridian_plan::Attr::SecurityGroupId,
+                )),
+                vpc_subnet_ids: Some(Value::join_list(",", ListValue::Literal(subnet_ids))),
+                // Rotated passwords avoid the same characters as the generated one.
+                exclude_characters: Some(Value::from(secret.exclude_characters.as_str())),
+                runtime: None,
+            }),
+            rotation_lambda_arn: None,
+            rotation_rules: Some(RotationRules {
+                automatically_after_days: Some(i64::from(*days).into()),
+                schedule_expression: None,
+                duration: None,
+            }),
+            rotate_immediately_on_update: None,
+        }),
+    );
+    if !unit
+        .template
+        .transform
+        .iter()
+        .any(|transform| transform == SECRETS_MANAGER_TRANSFORM)
+    {
+        unit.template
+            .transform
+            .push(SECRETS_MANAGER_TRANSFORM.to_owned());
+    }
+}
+
+/// Adds a generated secret with its replicas; it outlives its stack, since what it holds may still
+/// be in use.
+pub(crate) fn lower_secret(unit: &mut UnitTemplate<'_>, secret: &SecretPlan) {
+    let SecretPlan {
+        rid,
+        name,
+        description,
+        kms_key,
+        fixed_fields,
+        generated_field,
+        length,
+        exclude_characters,
+        replicas,
+    } = secret;
+    let template: serde_json::Map<String, serde_json::Value> = fixed_fields
+        .iter()
+        .map(|(field, value)| (field.clone(), serde_json::Value::String(value.clone())))
+        .collect();
+    let properties = Secret {
+        name: Some(Value::from(name.as_str())),
+        description: Some(Value::from(description.as_str())),
+        kms_key_id: Some(unit.values.text(kms_key)),
+        generate_secret_string: Some(GenerateSecretString {
+            secret_string_template: Some(Value::from(
+                serde_json::Value::Object(template).to_string(),
+            )),
+            generate_string_key: Some(Value::from(generated_field.as_str())),
+            password_length: Some(i64::from(*length).into()),
+            exclude_characters: Some(Value::from(exclude_characters.as_str())),
+            ..GenerateSecretString::default()
+        }),
+        replica_regions: replicas
+            .iter()
+            .map(|replica| {
+                let SecretReplica { region, kms_key } = replica;
+                ReplicaRegion {
+                    region: Value::from(region.as_str()),
+                    kms_key_id: Some(unit.values.text(kms_key)),
+                }
+            })
+            .collect(),
+        tags: unit.values.tags(None),
+        ..Secret::default()
+    };
+    unit.add(
+        rid,
+        Resource::new(properties)
+            .deletion_policy(DeletionPolicy::Retain)
+            .update_replace_policy(UpdateReplacePolicy::Retain),
+    );
+}

@@ -1,0 +1,240 @@
+//! The global unit: Route 53 health checks and latency records per region, the CloudFront
+//! distribution with its S3 origin behind origin access control and its alias records, global
+//! alarms and topics, and dashboards. It must not choose domains, policies or routing.
+
+use meridian_plan::{CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, GlobalPlan, RegionalDnsPlan};
+
+use crate::l1::cloudfront::{
+    DefaultCacheBehavior, Distribution, DistributionConfig, HttpVersion, Origin,
+    OriginAccessControl, OriginAccessControlConfig, OriginAccessControlOriginType, PriceClass,
+    S3OriginConfig, SigningBehavior, SigningProtocol, SslSupportMethod, ViewerCertificate,
+    ViewerProtocolPolicy,
+};
+use crate::l1::cloudwatch::Dashboard;
+use crate::l1::route53::{
+    AliasTarget, HealthCheck, HealthCheckConfig, HealthCheckType, RecordSet, RecordSetGroup,
+    RecordType,
+};
+use crate::l1::{Resource, Value};
+
+use super::UnitTemplate;
+use super::alerting::lower_alerting;
+use super::storage::lower_bucket;
+use super::values::{attr_of, reference};
+
+/// The hosted zone of every CloudFront distribution's domain name, for alias records.
+const CLOUDFRONT_HOSTED_ZONE_ID: &str = "Z2FDTNDATAQYW2";
+
+/// The oldest TLS version CloudFront accepts from viewers with an ACM certificate.
+const CLOUDFRONT_MINIMUM_TLS: &str = "TLSv1.2_2021";
+
+/// Adds the global unit's resources.
+pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan) {
+    let GlobalPlan {
+        unit: _,
+        dns,
+        cdn,
+        alerting,
+        dashboards,
+    } = global;
+    if let Some(dns) = dns {
+        lower_dns(unit, dns);
+    }
+    if let Some(cdn) = cdn {
+        lower_cdn(unit, cdn);
+    }
+    lower_alerting(unit, alerting);
+    for dashboard in dashboards {
+        let DashboardPlan { rid, name, body } = dashboard;
+        let body = unit.values.json_document(body);
+        unit.add(
+            rid,
+            Resource::new(Dashboard {
+                dashboard_body: body,
+                dashboard_name: Some(Value::from(name.as_str())),
+            }),
+        );
+    }
+}
+
+fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
+    let DnsPlan {
+        hosted_zone_id,
+        domain,
+        evaluate_health,
+        regions,
+    } = dns;
+    for region in regions {
+        let RegionalDnsPlan {
+            region,
+            health_check,
+            record,
+            set_identifier,
+            target_dns_name,
+            target_zone_id,
+            path,
+            port,
+            interval_seconds,
+            failure_threshold,
+            name,
+        } = region;
+        let health_check_properties = HealthCheck {
+            health_check_config: HealthCheckConfig {
+                fully_qualified_domain_name: Some(unit.values.text(target_dns_name)),
+                port: Some(i64::from(*port).into()),
+                resource_path: Some(Value::from(path.as_str())),
+                request_interval: Some(i64::from(*interval_seconds).into()),
+                failure_threshold: Some(i64::from(*failure_threshold).into()),
+                // The load balancer serves its certificate by SNI.
+                enable_sni: Some(true.into()),
+                ..HealthCheckConfig::new(HealthCheckType::Https)
+            },
+            health_check_tags: unit.values.tags(Some(name)),
+        };
+        unit.add(health_check, Resource::new(health_check_properties));
+        let record_properties = RecordSet {
+            hosted_zone_id: Some(unit.values.text(hosted_zone_id)),
+            set_identifier: Some(Value::from(set_identifier.as_str())),
+            region: Some(Value::from(region.as_str())),
+            health_check_id: evaluate_health.then(|| reference(health_check)),
+            alias_target: Some(AliasTarget {
+                dns_name: unit.values.text(target_dns_name),
+                hosted_zone_id: unit.values.text(target_zone_id),
+                evaluate_target_health: evaluate_health.then(|| true.into()),
+            }),
+            ..RecordSet::new(domain.as_str(), RecordType::A)
+        };
+        unit.add(record, Resource::new(record_properties));
+    }
+}
+
+fn price_class(price_class: &str) -> PriceClass {
+    match price_class {
+        "PriceClass_100" => PriceClass::PriceClass100,
+        "PriceClass_200" => PriceClass::PriceClass200,
+        "PriceClass_All" => PriceClass::PriceClassAll,
+        other => panic!("invariant: the plan's price class `{other}` is a CloudFront price class"),
+    }
+}
+
+fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
+    let CdnPlan {
+        distribution,
+        origin_access_control,
+        bucket,
+        aliases,
+        certificate,
+        price_class: plan_price_class,
+        default_root_object,
+        cache_policy_id,
+        response_headers_policy_id,
+        records,
+    } = cdn;
+    lower_bucket(unit, bucket);
+    // WORKAROUND(plan): `CdnPlan` names no origin access control, which CloudFormation requires
+    // (unique in the account); the origin bucket's name is unique and fits the 64 characters.
+    let origin_access_control_name = unit.values.text(&bucket.bucket_name);
+    unit.add(
+        origin_access_control,
+        Resource::new(OriginAccessControl {
+            origin_access_control_config: OriginAccessControlConfig {
+                name: origin_access_control_name,
+                description: Some(Value::from(format!(
+                    "CloudFront reads the {} bucket, signing every request",
+                    bucket.name
+                ))),
+                origin_access_control_origin_type: OriginAccessControlOriginType::S3,
+                signing_behavior: SigningBehavior::Always,
+                signing_protocol: SigningProtocol::Sigv4,
+            },
+        }),
+    );
+    // The origin's ID only needs to be unique within the distribution.
+    let origin_id = bucket.name.as_str();
+    let viewer_certificate = match certificate {
+        Some(certificate) => ViewerCertificate {
+            acm_certificate_arn: Some(unit.values.text(certificate)),
+            cloud_front_default_certificate: None,
+            minimum_protocol_version: Some(Value::from(CLOUDFRONT_MINIMUM_TLS)),
+            ssl_support_method: Some(SslSupportMethod::SniOnly),
+        },
+        None => ViewerCertificate {
+            cloud_front_default_certificate: Some(true.into()),
+            ..ViewerCertificate::default()
+        },
+    };
+    let config = DistributionConfig {
+        comment: Some(Value::from(format!("{} static assets", bucket.name))),
+        aliases: aliases
+            .iter()
+            .map(|alias| Value::from(alias.as_str()))
+            .collect(),
+        origins: vec![Origin {
+            id: Value::from(origin_id),
+            domain_name: attr_of(&bucket.rid, meridian_plan::Attr::BucketRegionalDomainName),
+            origin_path: None,
+            origin_access_control_id: Some(attr_of(
+                origin_access_control,
+                meridian_plan::Attr::OriginAccessControlId,
+            )),
+            // With origin access control the S3 origin has no origin access identity, which
+            // CloudFormation spells as an empty one.
+            s3_origin_config: Some(S3OriginConfig {
+                origin_access_identity: Some(Value::from("")),
+                origin_read_timeout: None,
+            }),
+            custom_origin_config: None,
+        }],
+        default_root_object: Some(Value::from(default_root_object.as_str())),
+        http_version: Some(HttpVersion::Http2And3),
+        ipv6_enabled: Some(true.into()),
+        price_class: Some(price_class(plan_price_class)),
+        viewer_certificate: Some(viewer_certificate),
+        ..DistributionConfig::new(
+            true,
+            DefaultCacheBehavior {
+                cache_policy_id: Some(Value::from(cache_policy_id.as_str())),
+                response_headers_policy_id: Some(Value::from(response_headers_policy_id.as_str())),
+                compress: Some(true.into()),
+                ..DefaultCacheBehavior::new(origin_id, ViewerProtocolPolicy::RedirectToHttps)
+            },
+        )
+    };
+    let tags = unit.values.tags(None);
+    unit.add(
+        distribution,
+        Resource::new(Distribution {
+            distribution_config: config,
+            tags,
+        }),
+    );
+    for record in records {
+        let CdnRecordPlan {
+            rid,
+            name,
+            hosted_zone_id,
+        } = record;
+        // IPv4 and IPv6 aliases of the name, as one resource (the plan has one record per name;
+        // the distribution answers on both).
+        let alias = || AliasTarget {
+            dns_name: attr_of(distribution, meridian_plan::Attr::DistributionDomainName),
+            hosted_zone_id: Value::from(CLOUDFRONT_HOSTED_ZONE_ID),
+            evaluate_target_health: Some(false.into()),
+        };
+        unit.add(
+            rid,
+            Resource::new(RecordSetGroup {
+                hosted_zone_id: Some(unit.values.text(hosted_zone_id)),
+                hosted_zone_name: None,
+                comment: Some(Value::from(format!("{name} to the CDN"))),
+                record_sets: [RecordType::A, RecordType::Aaaa]
+                    .into_iter()
+                    .map(|record_type| RecordSet {
+                        alias_target: Some(alias()),
+                        ..RecordSet::new(name.as_str(), record_type)
+                    })
+                    .collect(),
+            }),
+        );
+    }
+}

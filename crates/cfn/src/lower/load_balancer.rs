@@ -1,0 +1,252 @@
+//! The application load balancer: its attributes and access logs, listeners (HTTPS with the plan's
+//! certificate and TLS policy; HTTP redirecting to HTTPS), rules that forward (weighted across blue
+//! and green for blue/green services) and Fargate target groups. It must not choose ports,
+//! policies, priorities or health checks.
+
+use meridian_plan::{
+    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, Protocol, Rid,
+    TargetGroupPlan, TargetHealth, Text,
+};
+
+use crate::l1::elbv2::{
+    self, Action, Attribute, Certificate, FixedResponseConfig, ForwardConfig, Listener,
+    ListenerRule, LoadBalancer, LoadBalancerScheme, LoadBalancerType, Matcher, RedirectConfig,
+    RedirectStatusCode, RuleCondition, TargetGroup, TargetType, WeightedTargetGroup,
+};
+use crate::l1::{Resource, Value};
+
+use super::UnitTemplate;
+use super::storage::lower_bucket;
+use super::values::{attr_of, reference};
+
+/// Weights of a blue/green forward before ECS shifts traffic: everything to the production (blue)
+/// target group, nothing to the alternate (green) one.
+const BLUE_WEIGHT: i64 = 100;
+/// See [`BLUE_WEIGHT`].
+const GREEN_WEIGHT: i64 = 0;
+
+/// Adds the load balancer, its access-log bucket, listeners, rules and target groups.
+pub(crate) fn lower_load_balancer(
+    unit: &mut UnitTemplate<'_>,
+    load_balancer: &LoadBalancerPlan,
+    vpc_id: Option<&Text>,
+) {
+    let LoadBalancerPlan {
+        rid,
+        internal,
+        subnets,
+        security_group,
+        idle_timeout_seconds,
+        deletion_protection,
+        access_logs,
+        listeners,
+        target_groups,
+    } = load_balancer;
+    let mut attributes = vec![
+        Attribute::new(
+            "deletion_protection.enabled",
+            deletion_protection.to_string(),
+        ),
+        Attribute::new(
+            "idle_timeout.timeout_seconds",
+            idle_timeout_seconds.to_string(),
+        ),
+        // Requests with malformed headers are a smuggling vector; the load balancer drops them
+        // rather than passing them on.
+        Attribute::new("routing.http.drop_invalid_header_fields.enabled", "true"),
+    ];
+    if let Some(bucket) = access_logs {
+        lower_bucket(unit, bucket);
+        attributes.push(Attribute::new("access_logs.s3.enabled", "true"));
+        attributes.push(Attribute::new(
+            "access_logs.s3.bucket",
+            attr_of(&bucket.rid, meridian_plan::Attr::BucketName),
+        ));
+    }
+    let properties = LoadBalancer {
+        load_balancer_type: Some(LoadBalancerType::Application),
+        scheme: Some(if *internal {
+            LoadBalancerScheme::Internal
+        } else {
+            LoadBalancerScheme::InternetFacing
+        }),
+        subnets: unit.values.texts(subnets),
+        security_groups: vec![attr_of(
+            security_group,
+            meridian_plan::Attr::SecurityGroupId,
+        )],
+        load_balancer_attributes: attributes,
+        tags: unit.values.tags(None),
+        ..LoadBalancer::default()
+    };
+    let mut resource = Resource::new(properties);
+    if let Some(bucket) = access_logs {
+        // Elastic Load Balancing checks that it may write to the bucket when access logs are
+        // switched on, which fails until the bucket policy exists.
+        resource = resource.depends_on(bucket.policy_rid.logical.clone());
+    }
+    unit.add(rid, resource);
+    for target_group in target_groups {
+        lower_target_groups(unit, target_group, vpc_id);
+    }
+    for listener in listeners {
+        lower_listener(unit, rid, listener);
+    }
+}
+
+fn protocol(protocol: Protocol) -> elbv2::Protocol {
+    match protocol {
+        Protocol::Http => elbv2::Protocol::Http,
+        Protocol::Https => elbv2::Protocol::Https,
+    }
+}
+
+fn lower_target_groups(
+    unit: &mut UnitTemplate<'_>,
+    target_group: &TargetGroupPlan,
+    vpc_id: Option<&Text>,
+) {
+    let TargetGroupPlan {
+        name: _,
+        rid,
+        alternate,
+        port,
+        protocol: target_protocol,
+        health,
+        deregistration_delay_seconds,
+        service: _,
+    } = target_group;
+    let TargetHealth {
+        path,
+        interval_seconds,
+        timeout_seconds,
+        healthy_threshold,
+        unhealthy_threshold,
+        matcher,
+    } = health;
+    let vpc_id =
+        vpc_id.unwrap_or_else(|| panic!("invariant: target group `{}` has a network", rid.logical));
+    let properties = TargetGroup {
+        // Fargate tasks register by IP address (awsvpc networking).
+        target_type: Some(TargetType::Ip),
+        protocol: Some(protocol(*target_protocol)),
+        port: Some(i64::from(*port).into()),
+        vpc_id: Some(unit.values.text(vpc_id)),
+        health_check_enabled: Some(true.into()),
+        health_check_protocol: Some(protocol(*target_protocol)),
+        health_check_path: Some(Value::from(path.as_str())),
+        health_check_interval_seconds: Some(i64::from(*interval_seconds).into()),
+        health_check_timeout_seconds: Some(i64::from(*timeout_seconds).into()),
+        healthy_threshold_count: Some(i64::from(*healthy_threshold).into()),
+        unhealthy_threshold_count: Some(i64::from(*unhealthy_threshold).into()),
+        matcher: Some(Matcher {
+            http_code: Some(Value::from(matcher.as_str())),
+            grpc_code: None,
+        }),
+        target_group_attributes: vec![Attribute::new(
+            "deregistration_delay.timeout_seconds",
+            deregistration_delay_seconds.to_string(),
+        )],
+        tags: unit.values.tags(None),
+        ..TargetGroup::default()
+    };
+    // Blue and green are the same group twice: ECS moves the service between them.
+    if let Some(alternate) = alternate {
+        unit.add(alternate, Resource::new(properties.clone()));
+    }
+    unit.add(rid, Resource::new(properties));
+}
+
+fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &ListenerPlan) {
+    let ListenerPlan {
+        rid,
+        port,
+        protocol: listener_protocol,
+        certificates,
+        ssl_policy,
+        default_action,
+        rules,
+    } = listener;
+    let default_action = match default_action {
+        ListenerAction::RedirectToHttps { port } => Action::redirect(RedirectConfig {
+            status_code: RedirectStatusCode::Permanent301,
+            protocol: Some(Value::from("HTTPS")),
+            host: None,
+            port: Some(Value::from(port.to_string())),
+            path: None,
+            query: None,
+        }),
+        ListenerAction::FixedResponse { status } => Action::fixed_response(FixedResponseConfig {
+            status_code: Value::from(status.to_string()),
+            content_type: Some(Value::from("text/plain")),
+            message_body: None,
+        }),
+    };
+    let properties = Listener {
+        port: Some(i64::from(*port).into()),
+        protocol: Some(protocol(*listener_protocol)),
+        ssl_policy: ssl_policy.as_deref().map(Value::from),
+        certificates: certificates
+            .iter()
+            .map(|certificate| Certificate {
+                certificate_arn: unit.values.text(certificate),
+            })
+            .collect(),
+        ..Listener::new(reference(load_balancer), vec![default_action])
+    };
+    unit.add(rid, Resource::new(properties));
+    for rule in rules {
+        lower_rule(unit, rid, rule);
+    }
+}
+
+fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePlan) {
+    let ListenerRulePlan {
+        rid,
+        priority,
+        hosts,
+        paths,
+        forward,
+    } = rule;
+    let mut conditions = Vec::new();
+    if !hosts.is_empty() {
+        conditions.push(RuleCondition::host_header(unit.values.texts(hosts)));
+    }
+    if !paths.is_empty() {
+        conditions.push(RuleCondition::path_pattern(
+            paths
+                .iter()
+                .map(|path| Value::from(path.as_str()))
+                .collect(),
+        ));
+    }
+    let Forward {
+        target_group,
+        alternate,
+    } = forward;
+    let action = match alternate {
+        None => Action::forward(reference(target_group)),
+        Some(alternate) => Action::weighted_forward(ForwardConfig {
+            target_groups: vec![
+                WeightedTargetGroup {
+                    target_group_arn: reference(target_group),
+                    weight: Some(BLUE_WEIGHT.into()),
+                },
+                WeightedTargetGroup {
+                    target_group_arn: reference(alternate),
+                    weight: Some(GREEN_WEIGHT.into()),
+                },
+            ],
+            target_group_stickiness_config: None,
+        }),
+    };
+    unit.add(
+        rid,
+        Resource::new(ListenerRule {
+            listener_arn: reference(listener),
+            priority: i64::from(*priority).into(),
+            conditions,
+            actions: vec![action],
+        }),
+    );
+}

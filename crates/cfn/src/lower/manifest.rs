@@ -1,0 +1,306 @@
+//! The deployment manifest (`manifest.json`): for every unit in deploy order, the stack to deploy,
+//! its template, region, the units it depends on and the outputs it consumes, its parameters and outputs, the
+//! stack tags and the capabilities CloudFormation must be granted. It reports what the plan and
+//! the templates hold and must not decide anything.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use meridian_plan::{Output, ParamKind, Parameter, Plan, Unit, UnitId};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::l1::Template;
+
+use super::template_path;
+use super::values::Values;
+
+/// Version of the manifest's shape, raised when a field changes meaning.
+const MANIFEST_FORMAT: u32 = 1;
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: u32,
+    stack: &'a str,
+    description: &'a str,
+    primary_region: &'a str,
+    global_region: &'a str,
+    /// Units in deploy order.
+    units: Vec<ManifestUnit<'a>>,
+}
+
+#[derive(Serialize)]
+struct ManifestUnit<'a> {
+    unit: String,
+    stack_name: &'a str,
+    template: String,
+    region: &'a str,
+    description: &'a str,
+    depends_on: Vec<Dependency<'a>>,
+    consumes: Vec<ConsumedOutput<'a>>,
+    parameters: Vec<ManifestParameter<'a>>,
+    outputs: Vec<ManifestOutput<'a>>,
+    tags: &'a BTreeMap<String, String>,
+    capabilities: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Dependency<'a> {
+    unit: String,
+    stack_name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ConsumedOutput<'a> {
+    unit: String,
+    stack_name: &'a str,
+    region: &'a str,
+    output: &'a str,
+}
+
+#[derive(Serialize)]
+struct ManifestParameter<'a> {
+    name: &'a str,
+    stack_file_name: &'a str,
+    kind: &'static str,
+    per_region: bool,
+    sensitive: bool,
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+struct ManifestOutput<'a> {
+    name: &'a str,
+    description: &'a str,
+}
+
+/// The manifest as it ships: pretty JSON, two-space indentation, trailing newline.
+pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> String {
+    let values = Values::new(&plan.parameters, &plan.tags);
+    let units = lowered
+        .iter()
+        .map(|(unit, template)| manifest_unit(plan, &values, unit, template))
+        .collect();
+    let manifest = Manifest {
+        format: MANIFEST_FORMAT,
+        stack: &plan.stack,
+        description: &plan.description,
+        primary_region: &plan.primary_region,
+        global_region: &plan.global_region,
+        units,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&manifest).expect("invariant: the manifest serializes");
+    text.push('\n');
+    text
+}
+
+fn manifest_unit<'a>(
+    plan: &'a Plan,
+    values: &Values<'a>,
+    unit: &'a Unit,
+    template: &Template,
+) -> ManifestUnit<'a> {
+    let Unit {
+        id,
+        stack_name,
+        template_file: _,
+        region,
+        description,
+        depends_on,
+        // The plan lists every output its values import, including values CloudFormation has no
+        // use for (a replication destination's name); the manifest lists what the template
+        // imports, which the tests check is a subset of this.
+        consumes: _,
+        parameters,
+        outputs,
+    } = unit;
+    let json = serde_json::to_value(template).expect("invariant: templates serialize");
+    let mut imported = BTreeSet::new();
+    collect_stack_outputs(&json, &mut imported);
+    let consumes: Vec<ConsumedOutput<'a>> = imported
+        .iter()
+        .map(|(stack_name, output)| {
+            let producer = producer_by_stack_name(plan, stack_name);
+            ConsumedOutput {
+                unit: producer.id.to_string(),
+                stack_name: &producer.stack_name,
+                region: &producer.region,
+                output: producer
+                    .outputs
+                    .iter()
+                    .find(|candidate| &candidate.name == output)
+                    .map(|candidate| candidate.name.as_str())
+                    .unwrap_or_else(|| {
+                        panic!("invariant: {stack_name} declares the output {output} it exports")
+                    }),
+            }
+        })
+        .collect();
+    // WORKAROUND(plan): `Unit::depends_on` can miss a unit whose output the template imports (an
+    // alarm dimension naming a replication destination in a storage-only region); the manifest
+    // adds such producers so that its graph is complete.
+    let mut dependencies: Vec<&'a Unit> = depends_on
+        .iter()
+        .map(|dependency| producer(plan, dependency))
+        .collect();
+    for consumed in &consumes {
+        let producer = producer_by_stack_name(plan, consumed.stack_name);
+        if !dependencies.iter().any(|known| known.id == producer.id) {
+            dependencies.push(producer);
+        }
+    }
+    dependencies.sort_by_key(|dependency| deploy_position(plan, dependency));
+    ManifestUnit {
+        unit: id.to_string(),
+        stack_name,
+        template: template_path(unit),
+        region,
+        description,
+        depends_on: dependencies
+            .into_iter()
+            .map(|dependency| Dependency {
+                unit: dependency.id.to_string(),
+                stack_name: &dependency.stack_name,
+            })
+            .collect(),
+        consumes,
+        parameters: parameters
+            .iter()
+            .map(|name| {
+                let Parameter {
+                    name,
+                    cfn_name,
+                    tf_name: _,
+                    kind,
+                    per_region,
+                    sensitive,
+                    description,
+                    regions: _,
+                } = values.parameter(name);
+                ManifestParameter {
+                    name: cfn_name,
+                    stack_file_name: name,
+                    kind: kind_name(*kind),
+                    per_region: *per_region,
+                    sensitive: *sensitive,
+                    description,
+                }
+            })
+            .collect(),
+        outputs: outputs
+            .iter()
+            .map(|output| {
+                let Output {
+                    name,
+                    tf_name: _,
+                    description,
+                    value: _,
+                } = output;
+                ManifestOutput { name, description }
+            })
+            .collect(),
+        tags: &plan.tags,
+        capabilities: capabilities(&json),
+    }
+}
+
+fn deploy_position(plan: &Plan, unit: &Unit) -> usize {
+    plan.units
+        .iter()
+        .position(|candidate| candidate.id == unit.id)
+        .unwrap_or(usize::MAX)
+}
+
+fn producer_by_stack_name<'a>(plan: &'a Plan, stack_name: &str) -> &'a Unit {
+    plan.units
+        .iter()
+        .find(|candidate| candidate.stack_name == stack_name)
+        .unwrap_or_else(|| panic!("invariant: stack `{stack_name}` is a unit of the plan"))
+}
+
+/// `(stack name, output name)` of every `Fn::GetStackOutput` in a template.
+fn collect_stack_outputs(value: &Json, out: &mut BTreeSet<(String, String)>) {
+    match value {
+        Json::Object(map) => {
+            if let Some(Json::Object(arguments)) = map.get("Fn::GetStackOutput") {
+                let field = |name: &str| {
+                    arguments
+                        .get(name)
+                        .and_then(Json::as_str)
+                        .unwrap_or_else(|| {
+                            panic!("invariant: Fn::GetStackOutput has a literal {name}")
+                        })
+                        .to_owned()
+                };
+                out.insert((field("StackName"), field("OutputName")));
+            }
+            for nested in map.values() {
+                collect_stack_outputs(nested, out);
+            }
+        }
+        Json::Array(items) => {
+            for item in items {
+                collect_stack_outputs(item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
+    plan.units
+        .iter()
+        .find(|candidate| &candidate.id == id)
+        .unwrap_or_else(|| panic!("invariant: unit `{id}` is a unit of the plan"))
+}
+
+fn kind_name(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::Text => "text",
+        ParamKind::CertificateArn => "certificate-arn",
+        ParamKind::HostedZoneId => "hosted-zone-id",
+        ParamKind::VpcId => "vpc-id",
+        ParamKind::SubnetId => "subnet-id",
+        ParamKind::Email => "email",
+        ParamKind::HttpsUrl => "https-url",
+        ParamKind::SecretArn => "secret-arn",
+    }
+}
+
+/// The capabilities a template's stack must be created with: `CAPABILITY_IAM` for IAM resources
+/// (and for macros, whose expansion creates roles), `CAPABILITY_NAMED_IAM` when a role or policy
+/// has a fixed name, `CAPABILITY_AUTO_EXPAND` for macros such as the Secrets Manager transform.
+fn capabilities(template: &Json) -> Vec<&'static str> {
+    let resources = template
+        .get("Resources")
+        .and_then(Json::as_object)
+        .into_iter()
+        .flat_map(|resources| resources.values());
+    let mut iam = false;
+    let mut named_iam = false;
+    for resource in resources {
+        let type_name = resource.get("Type").and_then(Json::as_str).unwrap_or("");
+        if type_name.starts_with("AWS::IAM::") {
+            iam = true;
+            let properties = resource.get("Properties");
+            let named = ["RoleName", "ManagedPolicyName", "UserName", "GroupName"]
+                .iter()
+                .any(|name| properties.and_then(|p| p.get(*name)).is_some());
+            named_iam |= named;
+        }
+    }
+    let has_transform = template
+        .get("Transform")
+        .is_some_and(|transform| !transform.is_null());
+    let mut capabilities = Vec::new();
+    if iam || has_transform {
+        capabilities.push("CAPABILITY_IAM");
+    }
+    if named_iam {
+        capabilities.push("CAPABILITY_NAMED_IAM");
+    }
+    if has_transform {
+        capabilities.push("CAPABILITY_AUTO_EXPAND");
+    }
+    capabilities
+}

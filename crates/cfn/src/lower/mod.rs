@@ -1,0 +1,256 @@
+//! Lowering: a resolved [`Plan`] becomes one CloudFormation template per deployment unit and a
+//! deployment manifest. It translates what the plan decided into CloudFormation idioms and must not
+//! decide names, IDs, defaults or which resources exist.
+
+mod alerting;
+mod cache;
+mod database;
+mod global;
+mod keys;
+mod load_balancer;
+mod manifest;
+mod network;
+mod parameters;
+mod policy;
+mod services;
+mod storage;
+mod values;
+
+use std::collections::BTreeSet;
+
+use meridian_plan::{AppPlan, OutputFile, Plan, RegionPlan, Rid, Unit, UnitId};
+
+use crate::l1::{Resource, Template};
+
+use values::Values;
+
+/// Folder of the templates in the output directory.
+pub const TEMPLATE_FOLDER: &str = "cloudformation";
+
+/// Path of the deployment manifest in the output directory.
+pub const MANIFEST_PATH: &str = "manifest.json";
+
+/// The CloudFormation files of a plan, in deploy order: `cloudformation/<template_file>` for
+/// every unit, then `manifest.json`.
+pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
+    let lowered = lower_units(plan);
+    let mut files: Vec<OutputFile> = lowered
+        .iter()
+        .map(|(unit, template)| OutputFile {
+            path: template_path(unit),
+            contents: template
+                .to_json_pretty()
+                .expect("invariant: templates always serialize"),
+        })
+        .collect();
+    files.push(OutputFile {
+        path: MANIFEST_PATH.to_owned(),
+        contents: manifest::render_manifest(plan, &lowered),
+    });
+    files
+}
+
+/// Path of a unit's template in the output directory.
+fn template_path(unit: &Unit) -> String {
+    format!("{TEMPLATE_FOLDER}/{}", unit.template_file)
+}
+
+/// Every unit's template, in deploy order.
+fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
+    let Plan {
+        stack: _,
+        description: _,
+        tags,
+        // Recovery objectives and runbook settings shape the plan (alarm thresholds, TTLs); no
+        // CloudFormation property carries them.
+        objectives: _,
+        primary_region: _,
+        global_region: _,
+        // Templates use `${AWS::Partition}`, so they deploy unchanged in any partition.
+        partition: _,
+        parameters,
+        units,
+        regions,
+        global,
+        operations: _,
+    } = plan;
+    units
+        .iter()
+        .map(|unit| {
+            let mut lowering = UnitTemplate {
+                values: Values::new(parameters, tags),
+                template: Template::new(unit.description.clone()),
+            };
+            match &unit.id {
+                UnitId::Storage(region) => {
+                    let RegionPlan {
+                        region: _,
+                        role: _,
+                        latency_target_ms: _,
+                        storage,
+                        app: _,
+                    } = region_plan(regions, region);
+                    storage::lower_storage_unit(&mut lowering, storage);
+                }
+                UnitId::Region(region) => {
+                    let RegionPlan {
+                        region: _,
+                        // The role decided sizes and which resources exist; templates only see
+                        // their outcome.
+                        role: _,
+                        // Turned into alarms by the plan.
+                        latency_target_ms: _,
+                        storage: _,
+                        app,
+                    } = region_plan(regions, region);
+                    let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
+                        panic!("invariant: region unit `{region}` has an application plan")
+                    });
+                    lower_app_unit(&mut lowering, app);
+                }
+                UnitId::Global => {
+                    let global = global
+                        .as_ref()
+                        .expect("invariant: a global unit has a global plan");
+                    global::lower_global_unit(&mut lowering, global);
+                }
+            }
+            parameters::lower_parameters(&mut lowering, unit);
+            parameters::lower_outputs(&mut lowering, unit);
+            let mut template = lowering.template;
+            prune_enforced_depends_on(&mut template);
+            (unit, template)
+        })
+        .collect()
+}
+
+fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {
+    regions
+        .iter()
+        .find(|candidate| candidate.region == region)
+        .unwrap_or_else(|| panic!("invariant: unit region `{region}` is in plan.regions"))
+}
+
+fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
+    let AppPlan {
+        unit: _,
+        network,
+        security_groups,
+        security_group_rules,
+        load_balancer,
+        cluster,
+        services,
+        database,
+        cache,
+        alerting,
+    } = app;
+    if let Some(network) = network {
+        network::lower_network(unit, network);
+    }
+    let vpc_id = network.as_ref().map(|network| &network.vpc_id);
+    network::lower_security_groups(unit, vpc_id, security_groups, security_group_rules);
+    if let Some(load_balancer) = load_balancer {
+        load_balancer::lower_load_balancer(unit, load_balancer, vpc_id);
+    }
+    if let Some(cluster) = cluster {
+        services::lower_cluster(unit, cluster);
+    }
+    for service in services {
+        services::lower_service(unit, service);
+    }
+    if let Some(database) = database {
+        database::lower_database(unit, database);
+    }
+    if let Some(cache) = cache {
+        cache::lower_cache(unit, cache);
+    }
+    alerting::lower_alerting(unit, alerting);
+}
+
+/// The template of one unit while it is being built, with the value translator of the plan.
+#[derive(Debug)]
+pub(crate) struct UnitTemplate<'p> {
+    pub(crate) values: Values<'p>,
+    pub(crate) template: Template,
+}
+
+impl UnitTemplate<'_> {
+    /// Adds a resource under the plan's logical ID.
+    pub(crate) fn add(&mut self, rid: &Rid, resource: Resource) {
+        if let Err(duplicate) = self.template.add_resource(rid.logical.clone(), resource) {
+            panic!("invariant: {duplicate}");
+        }
+    }
+}
+
+/// Drops `DependsOn` entries that a reference in the resource's properties already enforces
+/// (CloudFormation orders those anyway, and cfn-lint reports the duplicates as W3005).
+fn prune_enforced_depends_on(template: &mut Template) {
+    for resource in template.resources.values_mut() {
+        if resource.depends_on.is_empty() {
+            continue;
+        }
+        let properties =
+            serde_json::to_value(&resource.properties).expect("invariant: properties serialize");
+        let mut referenced = BTreeSet::new();
+        collect_references(&properties, &mut referenced);
+        resource
+            .depends_on
+            .retain(|logical_id| !referenced.contains(logical_id.as_str()));
+    }
+}
+
+/// Logical IDs a JSON value refers to with `Ref`, `Fn::GetAtt` or `${...}` in `Fn::Sub`.
+fn collect_references(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(target)) = map.get("Ref") {
+                out.insert(target.clone());
+            }
+            if let Some(serde_json::Value::Array(arguments)) = map.get("Fn::GetAtt")
+                && let Some(serde_json::Value::String(target)) = arguments.first()
+            {
+                out.insert(target.clone());
+            }
+            if let Some(sub) = map.get("Fn::Sub") {
+                let template = match sub {
+                    serde_json::Value::String(template) => Some(template.as_str()),
+                    serde_json::Value::Array(arguments) => {
+                        arguments.first().and_then(serde_json::Value::as_str)
+                    }
+                    _ => None,
+                };
+                if let Some(template) = template {
+                    out.extend(sub_references(template));
+                }
+            }
+            for nested in map.values() {
+                collect_references(nested, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_references(item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The names a `Fn::Sub` template substitutes (`${Name}` and `${Name.Attribute}` give `Name`;
+/// `${!Literal}` is not a substitution).
+fn sub_references(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else { break };
+        let body = &after[..end];
+        if !body.starts_with('!') {
+            let name = body.split('.').next().unwrap_or(body);
+            names.push(name.to_owned());
+        }
+        rest = &after[end + 1..];
+    }
+    names
+}

@@ -1,0 +1,311 @@
+//! Networking: the VPC the plan creates (subnets in the plan's zones and CIDRs, routing, NAT
+//! gateways, flow logs to an encrypted log group) and security groups with one resource per rule.
+//! It must not choose CIDRs, zones, NAT placement or rules; an existing network is only referred to.
+
+use meridian_plan::{
+    CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, SecurityGroupPlan,
+    SecurityGroupRulePlan, SubnetPlan, Text, ZonePlan,
+};
+
+use crate::l1::ec2::{
+    EgressRule, Eip, FlowLog, FlowLogDestinationType, FlowLogResourceType, FlowLogTrafficType,
+    InternetGateway, NatGateway, Route, RouteTable, SecurityGroup, SecurityGroupEgress,
+    SecurityGroupIngress, Subnet, SubnetRouteTableAssociation, Vpc, VpcGatewayAttachment,
+};
+use crate::l1::logs::LogGroup;
+use crate::l1::{ListValue, Resource, Value};
+
+use super::UnitTemplate;
+use super::policy::{SourceAccount, role};
+use super::values::{arn_of, attr_of, reference};
+
+/// The destination of default routes.
+const ANYWHERE: &str = "0.0.0.0/0";
+
+/// Adds the network the plan creates; an existing network needs no resource.
+pub(crate) fn lower_network(unit: &mut UnitTemplate<'_>, network: &NetworkPlan) {
+    let NetworkPlan {
+        // Other resources refer to the network through these.
+        vpc_id: _,
+        vpc_cidr,
+        public_subnets: _,
+        private_subnets: _,
+        created,
+    } = network;
+    if let Some(created) = created {
+        lower_created_network(unit, vpc_cidr, created);
+    }
+}
+
+fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &CreatedNetwork) {
+    let CreatedNetwork {
+        vpc,
+        internet_gateway,
+        gateway_attachment,
+        public_route_table,
+        public_default_route,
+        zones,
+        flow_logs,
+        name_prefix,
+    } = created;
+    let tags = |suffix: &str| {
+        let name = if suffix.is_empty() {
+            name_prefix.clone()
+        } else {
+            format!("{name_prefix}-{suffix}")
+        };
+        unit.values.tags(Some(&name))
+    };
+    let vpc_tags = tags("");
+    let gateway_tags = tags("");
+    let public_route_table_tags = tags("public");
+    unit.add(
+        vpc,
+        Resource::new(Vpc {
+            cidr_block: Some(Value::from(vpc_cidr)),
+            enable_dns_hostnames: Some(true.into()),
+            enable_dns_support: Some(true.into()),
+            tags: vpc_tags,
+            ..Vpc::default()
+        }),
+    );
+    unit.add(
+        internet_gateway,
+        Resource::new(InternetGateway { tags: gateway_tags }),
+    );
+    unit.add(
+        gateway_attachment,
+        Resource::new(VpcGatewayAttachment {
+            vpc_id: reference(vpc),
+            internet_gateway_id: Some(reference(internet_gateway)),
+            vpn_gateway_id: None,
+        }),
+    );
+    unit.add(
+        public_route_table,
+        Resource::new(RouteTable {
+            tags: public_route_table_tags,
+            ..RouteTable::new(reference(vpc))
+        }),
+    );
+    // A route to the gateway fails until the gateway is attached to the VPC.
+    unit.add(
+        public_default_route,
+        Resource::new(Route {
+            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            gateway_id: Some(reference(internet_gateway)),
+            ..Route::new(reference(public_route_table))
+        })
+        .depends_on(gateway_attachment.logical.clone()),
+    );
+    for zone in zones {
+        lower_zone(unit, created, zone);
+    }
+    if let Some(flow_logs) = flow_logs {
+        lower_flow_logs(unit, created, flow_logs);
+    }
+}
+
+fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &ZonePlan) {
+    let ZonePlan {
+        index,
+        letter,
+        public_subnet,
+        private_subnet,
+        public_association,
+        private_route_table,
+        private_default_route,
+        private_association,
+        nat,
+        nat_gateway,
+    } = zone;
+    let name = |role: &str| format!("{}-{role}-{letter}", network.name_prefix);
+    for (subnet, role) in [(public_subnet, "public"), (private_subnet, "private")] {
+        let SubnetPlan { rid, cidr } = subnet;
+        let tags = unit.values.tags(Some(&name(role)));
+        unit.add(
+            rid,
+            Resource::new(Subnet {
+                availability_zone: Some(Value::select(
+                    u32::from(*index),
+                    ListValue::availability_zones_of_stack_region(),
+                )),
+                cidr_block: Some(Value::from(cidr.as_str())),
+                // Nothing in a public subnet needs an address of its own: load balancers and
+                // NAT gateways get theirs from AWS.
+                map_public_ip_on_launch: Some(false.into()),
+                tags,
+                ..Subnet::new(reference(&network.vpc))
+            }),
+        );
+    }
+    unit.add(
+        public_association,
+        Resource::new(SubnetRouteTableAssociation {
+            route_table_id: reference(&network.public_route_table),
+            subnet_id: reference(&public_subnet.rid),
+        }),
+    );
+    if let Some(nat) = nat {
+        let NatPlan { eip, gateway } = nat;
+        let eip_tags = unit.values.tags(Some(&name("nat")));
+        let gateway_tags = unit.values.tags(Some(&name("nat")));
+        // An address in a VPC needs the internet gateway attached first.
+        unit.add(
+            eip,
+            Resource::new(Eip {
+                domain: Some(Value::from("vpc")),
+                tags: eip_tags,
+                ..Eip::default()
+            })
+            .depends_on(network.gateway_attachment.logical.clone()),
+        );
+        unit.add(
+            gateway,
+            Resource::new(NatGateway {
+                allocation_id: Some(Value::get_att(eip.logical.as_str(), "AllocationId")),
+                subnet_id: Some(reference(&public_subnet.rid)),
+                tags: gateway_tags,
+                ..NatGateway::default()
+            }),
+        );
+    }
+    let route_table_tags = unit.values.tags(Some(&name("private")));
+    unit.add(
+        private_route_table,
+        Resource::new(RouteTable {
+            tags: route_table_tags,
+            ..RouteTable::new(reference(&network.vpc))
+        }),
+    );
+    unit.add(
+        private_default_route,
+        Resource::new(Route {
+            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            nat_gateway_id: Some(reference(nat_gateway)),
+            ..Route::new(reference(private_route_table))
+        }),
+    );
+    unit.add(
+        private_association,
+        Resource::new(SubnetRouteTableAssociation {
+            route_table_id: reference(private_route_table),
+            subnet_id: reference(&private_subnet.rid),
+        }),
+    );
+}
+
+fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_logs: &FlowLogPlan) {
+    let FlowLogPlan {
+        rid,
+        log_group,
+        log_group_name,
+        role: role_rid,
+        role_statements,
+        retention_days,
+        kms_key,
+    } = flow_logs;
+    let log_group_properties = LogGroup {
+        log_group_name: Some(Value::from(log_group_name.as_str())),
+        retention_in_days: Some(i64::from(*retention_days).into()),
+        kms_key_id: Some(unit.values.text(kms_key)),
+        tags: unit.values.tags(None),
+        ..LogGroup::default()
+    };
+    unit.add(log_group, Resource::new(log_group_properties));
+    let flow_log_role = role(
+        &unit.values,
+        role_rid,
+        "vpc-flow-logs.amazonaws.com",
+        SourceAccount::Required,
+        &[],
+        role_statements,
+    );
+    unit.add(role_rid, Resource::new(flow_log_role));
+    let tags = unit.values.tags(Some(&network.name_prefix));
+    unit.add(
+        rid,
+        Resource::new(FlowLog {
+            traffic_type: Some(FlowLogTrafficType::All),
+            log_destination_type: Some(FlowLogDestinationType::CloudWatchLogs),
+            log_destination: Some(arn_of(log_group)),
+            deliver_logs_permission_arn: Some(arn_of(role_rid)),
+            tags,
+            ..FlowLog::new(reference(&network.vpc), FlowLogResourceType::Vpc)
+        }),
+    );
+}
+
+/// The CloudFormation idiom for a security group without EC2's default allow-all egress rule:
+/// an inline egress rule that matches no traffic (ICMP type 252 code 86 to the broadcast
+/// address), so that the group's real egress rules are only the standalone rules below.
+fn no_default_egress() -> EgressRule {
+    EgressRule {
+        cidr_ip: Some(Value::from("255.255.255.255/32")),
+        description: Some(Value::from(
+            "Matches no traffic: removes the default allow-all egress rule",
+        )),
+        ..EgressRule::new("icmp", 252, 86)
+    }
+}
+
+/// Adds the security groups and every rule as its own resource (so that groups can refer to each
+/// other without a dependency cycle).
+pub(crate) fn lower_security_groups(
+    unit: &mut UnitTemplate<'_>,
+    vpc_id: Option<&Text>,
+    groups: &[SecurityGroupPlan],
+    rules: &[SecurityGroupRulePlan],
+) {
+    for group in groups {
+        let SecurityGroupPlan {
+            rid,
+            description,
+            name,
+        } = group;
+        let vpc_id = vpc_id
+            .unwrap_or_else(|| panic!("invariant: security group `{}` has a network", rid.logical));
+        let properties = SecurityGroup {
+            vpc_id: Some(unit.values.text(vpc_id)),
+            security_group_egress: vec![no_default_egress()],
+            tags: unit.values.tags(Some(name)),
+            ..SecurityGroup::new(description.as_str())
+        };
+        unit.add(rid, Resource::new(properties));
+    }
+    for rule in rules {
+        let SecurityGroupRulePlan {
+            rid,
+            group,
+            direction,
+            port,
+            peer,
+            description,
+        } = rule;
+        let group_id = attr_of(group, meridian_plan::Attr::SecurityGroupId);
+        let port = i64::from(*port);
+        let (cidr, peer_group) = match peer {
+            Peer::Cidr(cidr) => (Some(Value::from(cidr.as_str())), None),
+            Peer::Group(peer) => (
+                None,
+                Some(attr_of(peer, meridian_plan::Attr::SecurityGroupId)),
+            ),
+        };
+        let description = Some(Value::from(description.as_str()));
+        let resource = match direction {
+            Direction::Ingress => Resource::new(SecurityGroupIngress {
+                cidr_ip: cidr,
+                source_security_group_id: peer_group,
+                description,
+                ..SecurityGroupIngress::new(group_id, "tcp", port, port)
+            }),
+            Direction::Egress => Resource::new(SecurityGroupEgress {
+                cidr_ip: cidr,
+                destination_security_group_id: peer_group,
+                description,
+                ..SecurityGroupEgress::new(group_id, "tcp", port, port)
+            }),
+        };
+        unit.add(rid, resource);
+    }
+}

@@ -1,0 +1,396 @@
+//! ECS on Fargate: the cluster, and per service its log group, roles, task definition, service
+//! (rolling with the circuit breaker, or ECS-native blue/green), deployment alarms and Application
+//! Auto Scaling. It must not choose sizes, counts, strategies or container settings.
+
+use meridian_plan::{
+    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, Rid, ScalingPlan,
+    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+};
+
+use crate::l1::autoscaling::{
+    PredefinedMetricSpecification, ScalableTarget, ScalableTargetAction, ScalingPolicy,
+    ScalingPolicyType, ScheduledAction, TargetTrackingConfiguration,
+};
+use crate::l1::ecs::{
+    self, AdvancedConfiguration, AssignPublicIp, AwsvpcConfiguration, Cluster, ClusterSetting,
+    Compatibility, ContainerDefinition, ContainerHealthCheck, ContainerSecret, CpuArchitecture,
+    DeploymentAlarms, DeploymentCircuitBreaker, DeploymentConfiguration, DeploymentController,
+    DeploymentControllerType, DeploymentStrategy, EnvironmentVariable, LaunchType,
+    LogConfiguration, NetworkConfiguration, NetworkMode, PortMapping, PropagateTags,
+    RuntimePlatform, TaskDefinition, TransportProtocol,
+};
+use crate::l1::logs::LogGroup;
+use crate::l1::{Resource, Value};
+
+use super::UnitTemplate;
+use super::alerting::lower_alarm;
+use super::policy::{SourceAccount, role};
+use super::values::{arn_of, attr_of, reference};
+
+/// Adds the cluster, with Container Insights on.
+pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) {
+    let ClusterPlan { rid, name } = cluster;
+    let properties = Cluster {
+        cluster_name: Some(Value::from(name.as_str())),
+        cluster_settings: vec![ClusterSetting::container_insights("enabled")],
+        tags: unit.values.tags(None),
+        ..Cluster::default()
+    };
+    unit.add(rid, Resource::new(properties));
+}
+
+/// Adds one service and everything it needs.
+pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) {
+    let ServicePlan {
+        name: _,
+        rid,
+        task_definition,
+        task_role,
+        execution_role,
+        execution_statements,
+        log_group,
+        log_group_name,
+        log_retention_days,
+        log_kms_key,
+        security_group,
+        cluster,
+        service_name,
+        family,
+        container_name,
+        image,
+        cpu,
+        memory,
+        arm64,
+        port,
+        environment,
+        secrets,
+        health_check,
+        desired_count,
+        deployment,
+        load_balancer,
+        health_check_grace_seconds,
+        subnets,
+        scaling,
+        rollback_alarms,
+    } = service;
+
+    let log_group_properties = LogGroup {
+        log_group_name: Some(Value::from(log_group_name.as_str())),
+        retention_in_days: Some(i64::from(*log_retention_days).into()),
+        kms_key_id: Some(unit.values.text(log_kms_key)),
+        tags: unit.values.tags(None),
+        ..LogGroup::default()
+    };
+    unit.add(log_group, Resource::new(log_group_properties));
+
+    // ECS pulls the image, writes logs and reads the secrets as the execution role. ECS documents
+    // the confused-deputy conditions for task roles only, so this trust stays unconditioned.
+    let execution = role(
+        &unit.values,
+        execution_role,
+        "ecs-tasks.amazonaws.com",
+        SourceAccount::NotChecked,
+        &["service-role/AmazonECSTaskExecutionRolePolicy"],
+        execution_statements,
+    );
+    unit.add(execution_role, Resource::new(execution));
+    // The application's own role: the plan grants it nothing.
+    let task = role(
+        &unit.values,
+        task_role,
+        "ecs-tasks.amazonaws.com",
+        SourceAccount::Required,
+        &[],
+        &[],
+    );
+    unit.add(task_role, Resource::new(task));
+
+    let container = ContainerDefinition {
+        essential: Some(true.into()),
+        port_mappings: vec![PortMapping {
+            container_port: Some(i64::from(*port).into()),
+            protocol: Some(TransportProtocol::Tcp),
+            ..PortMapping::default()
+        }],
+        environment: environment
+            .iter()
+            .map(|(name, value)| EnvironmentVariable::new(name.as_str(), unit.values.text(value)))
+            .collect(),
+        secrets: secrets
+            .iter()
+            .map(|(name, value_from)| {
+                ContainerSecret::new(name.as_str(), unit.values.text(value_from))
+            })
+            .collect(),
+        log_configuration: Some(LogConfiguration {
+            log_driver: Value::from("awslogs"),
+            options: [
+                ("awslogs-group".to_owned(), reference(log_group)),
+                ("awslogs-region".to_owned(), Value::aws_region()),
+                (
+                    "awslogs-stream-prefix".to_owned(),
+                    Value::from(container_name.as_str()),
+                ),
+            ]
+            .into_iter()
+            .collect(),
+            secret_options: Vec::new(),
+        }),
+        health_check: health_check.as_ref().map(container_health_check),
+        ..ContainerDefinition::new(container_name.as_str(), unit.values.text(image))
+    };
+    let task_definition_properties = TaskDefinition {
+        family: Some(Value::from(family.as_str())),
+        cpu: Some(Value::from(cpu.to_string())),
+        memory: Some(Value::from(memory.to_string())),
+        network_mode: Some(NetworkMode::Awsvpc),
+        requires_compatibilities: vec![Compatibility::Fargate],
+        runtime_platform: Some(RuntimePlatform {
+            cpu_architecture: Some(if *arm64 {
+                CpuArchitecture::Arm64
+            } else {
+                CpuArchitecture::X86_64
+            }),
+            operating_system_family: Some(Value::from("LINUX")),
+        }),
+        execution_role_arn: Some(arn_of(execution_role)),
+        task_role_arn: Some(arn_of(task_role)),
+        container_definitions: vec![container],
+        tags: unit.values.tags(None),
+        ..TaskDefinition::default()
+    };
+    unit.add(task_definition, Resource::new(task_definition_properties));
+
+    for alarm in rollback_alarms {
+        lower_alarm(unit, alarm);
+    }
+
+    let DeploymentPlan {
+        strategy,
+        minimum_healthy_percent,
+        maximum_percent,
+        bake_time_minutes,
+        rollback,
+        alarms_enabled,
+        blue_green,
+        // Runbooks wait this long; ECS has no such setting.
+        max_rollback_seconds: _,
+    } = deployment;
+    let mut deployment_configuration = DeploymentConfiguration {
+        minimum_healthy_percent: Some(i64::from(*minimum_healthy_percent).into()),
+        maximum_percent: Some(i64::from(*maximum_percent).into()),
+        alarms: (!rollback_alarms.is_empty()).then(|| DeploymentAlarms {
+            alarm_names: rollback_alarms
+                .iter()
+                .map(|alarm| reference(&alarm.rid))
+                .collect(),
+            enable: (*alarms_enabled).into(),
+            rollback: (*rollback).into(),
+        }),
+        ..DeploymentConfiguration::default()
+    };
+    match strategy {
+        Strategy::Rolling => {
+            deployment_configuration.strategy = Some(DeploymentStrategy::Rolling);
+            deployment_configuration.deployment_circuit_breaker = Some(DeploymentCircuitBreaker {
+                enable: true.into(),
+                rollback: (*rollback).into(),
+            });
+        }
+        Strategy::BlueGreen => {
+            deployment_configuration.strategy = Some(DeploymentStrategy::BlueGreen);
+            deployment_configuration.bake_time_in_minutes =
+                bake_time_minutes.map(|minutes| i64::from(minutes).into());
+        }
+    }
+
+    let mut load_balancers = Vec::new();
+    let mut waits_for = None;
+    if let Some(attachment) = load_balancer {
+        let ServiceLoadBalancer {
+            target_group,
+            listener,
+            container_port,
+        } = attachment;
+        let advanced_configuration = blue_green.as_ref().map(|blue_green| {
+            let BlueGreenPlan {
+                alternate_target_group,
+                production_listener_rule,
+                infrastructure_role,
+            } = blue_green;
+            // ECS assumes this role to move the listener rule's weights between blue and green.
+            let infrastructure = role(
+                &unit.values,
+                infrastructure_role,
+                "ecs.amazonaws.com",
+                SourceAccount::NotChecked,
+                &["AmazonECSInfrastructureRolePolicyForLoadBalancers"],
+                &[],
+            );
+            (
+                infrastructure_role,
+                infrastructure,
+                AdvancedConfiguration {
+                    alternate_target_group_arn: reference(alternate_target_group),
+                    production_listener_rule: Some(reference(production_listener_rule)),
+                    test_listener_rule: None,
+                    role_arn: Some(arn_of(infrastructure_role)),
+                },
+            )
+        });
+        let advanced_configuration =
+            advanced_configuration.map(|(infrastructure_rid, infrastructure, advanced)| {
+                unit.add(infrastructure_rid, Resource::new(infrastructure));
+                advanced
+            });
+        load_balancers.push(ecs::ServiceLoadBalancer {
+            container_name: Some(Value::from(container_name.as_str())),
+            container_port: Some(i64::from(*container_port).into()),
+            target_group_arn: Some(reference(target_group)),
+            advanced_configuration,
+        });
+        waits_for = Some(listener);
+    } else {
+        assert!(
+            blue_green.is_none(),
+            "invariant: blue/green service `{}` has a load balancer",
+            rid.logical
+        );
+    }
+
+    let properties = ecs::Service {
+        service_name: Some(Value::from(service_name.as_str())),
+        cluster: Some(reference(cluster)),
+        task_definition: Some(reference(task_definition)),
+        launch_type: Some(LaunchType::Fargate),
+        desired_count: Some(i64::from(*desired_count).into()),
+        health_check_grace_period_seconds: health_check_grace_seconds
+            .map(|seconds| i64::from(seconds).into()),
+        deployment_controller: Some(DeploymentController {
+            controller_type: DeploymentControllerType::Ecs,
+        }),
+        deployment_configuration: Some(deployment_configuration),
+        load_balancers,
+        network_configuration: Some(NetworkConfiguration {
+            awsvpc_configuration: AwsvpcConfiguration {
+                assign_public_ip: Some(AssignPublicIp::Disabled),
+                subnets: unit.values.texts(subnets),
+                security_groups: vec![attr_of(
+                    security_group,
+                    meridian_plan::Attr::SecurityGroupId,
+                )],
+            },
+        }),
+        propagate_tags: Some(PropagateTags::Service),
+        enable_ecs_managed_tags: Some(true.into()),
+        tags: unit.values.tags(None),
+        ..ecs::Service::default()
+    };
+    let mut resource = Resource::new(properties);
+    if let Some(listener) = waits_for {
+        // ECS refuses a target group that no listener rule attaches to the load balancer yet.
+        resource = resource.depends_on(listener.logical.clone());
+    }
+    unit.add(rid, resource);
+
+    if let Some(scaling) = scaling {
+        lower_scaling(unit, cluster, rid, scaling);
+    }
+}
+
+fn container_health_check(health: &ContainerHealth) -> ContainerHealthCheck {
+    let ContainerHealth {
+        command,
+        interval_seconds,
+        timeout_seconds,
+        retries,
+        start_period_seconds,
+    } = health;
+    ContainerHealthCheck {
+        command: vec![Value::from("CMD-SHELL"), Value::from(command.as_str())],
+        interval: Some(i64::from(*interval_seconds).into()),
+        timeout: Some(i64::from(*timeout_seconds).into()),
+        retries: Some(i64::from(*retries).into()),
+        start_period: Some(i64::from(*start_period_seconds).into()),
+    }
+}
+
+fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scaling: &ScalingPlan) {
+    let ScalingPlan {
+        target,
+        policy,
+        min,
+        max,
+        target_cpu_percent,
+        scale_out_cooldown_seconds,
+        scale_in_cooldown_seconds,
+        scheduled,
+    } = scaling;
+    // `service/<cluster name>/<service name>`, from the resources themselves so that the target
+    // waits for the service.
+    let resource_id = Value::sub(format!(
+        "service/${{{}}}/${{{}.Name}}",
+        cluster.logical, service.logical
+    ));
+    let scheduled_actions = scheduled
+        .iter()
+        .map(|action| {
+            let ScheduledActionPlan {
+                name,
+                // Terraform's own resource; CloudFormation nests the action in the target.
+                rid: _,
+                schedule,
+                timezone,
+                min,
+                max,
+            } = action;
+            ScheduledAction {
+                scheduled_action_name: Value::from(name.as_str()),
+                schedule: Value::from(schedule.as_str()),
+                timezone: Some(Value::from(timezone.as_str())),
+                start_time: None,
+                end_time: None,
+                scalable_target_action: Some(ScalableTargetAction {
+                    min_capacity: Some(i64::from(*min).into()),
+                    max_capacity: Some(i64::from(*max).into()),
+                }),
+            }
+        })
+        .collect();
+    unit.add(
+        target,
+        Resource::new(ScalableTarget {
+            service_namespace: Value::from("ecs"),
+            scalable_dimension: Value::from("ecs:service:DesiredCount"),
+            resource_id,
+            min_capacity: i64::from(*min).into(),
+            max_capacity: i64::from(*max).into(),
+            role_arn: None,
+            scheduled_actions,
+            suspended_state: None,
+        }),
+    );
+    unit.add(
+        policy,
+        Resource::new(ScalingPolicy {
+            // WORKAROUND(plan): `ScalingPlan` names no policy; CloudFormation requires one, unique
+            // per scalable target, so the plan's logical ID serves.
+            policy_name: Value::from(policy.logical.as_str()),
+            policy_type: ScalingPolicyType::TargetTrackingScaling,
+            scaling_target_id: Some(reference(target)),
+            service_namespace: None,
+            scalable_dimension: None,
+            resource_id: None,
+            target_tracking_scaling_policy_configuration: Some(TargetTrackingConfiguration {
+                target_value: f64::from(*target_cpu_percent).into(),
+                predefined_metric_specification: Some(PredefinedMetricSpecification {
+                    predefined_metric_type: Value::from("ECSServiceAverageCPUUtilization"),
+                    resource_label: None,
+                }),
+                scale_in_cooldown: Some(i64::from(*scale_in_cooldown_seconds).into()),
+                scale_out_cooldown: Some(i64::from(*scale_out_cooldown_seconds).into()),
+                disable_scale_in: None,
+            }),
+        }),
+    );
+}
