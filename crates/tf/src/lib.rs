@@ -1,8 +1,13 @@
 //! meridian-tf: the Terraform side of Meridian. `l1` types Terraform JSON (resources, data sources,
-//! expressions, the root module and its files); lowering from the plan will live beside it. It never reads or
+//! expressions, the root module and its files); `lower` translates a plan into one root module for every
+//! region; `parity` says which `aws_*` types correspond to which CloudFormation types. It never reads or
 //! writes files and never decides names, defaults or topology: the plan does.
 
 pub mod l1;
+mod lower;
+pub mod parity;
+
+pub use lower::{OUTPUT_DIRECTORY, SynthesisError, synthesize, try_synthesize};
 
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;

@@ -213,6 +213,9 @@ pub enum TemplatePart {
     Text(String),
     /// A reference, serialized as `${...}`.
     Interpolation(Reference),
+    /// A function call, serialized as `${function(...)}`: for values Terraform derives from an attribute, such
+    /// as the last `:`-separated part of an ARN, which no attribute holds.
+    Call(FunctionCall),
 }
 
 /// A string mixing literal text and references, such as
@@ -256,6 +259,23 @@ impl Template {
         self.parts.push(TemplatePart::Interpolation(reference));
     }
 
+    /// Appends a function call.
+    pub fn call(mut self, call: FunctionCall) -> Self {
+        self.push_call(call);
+        self
+    }
+
+    /// Appends every part of `other`.
+    pub fn append(mut self, other: Template) -> Self {
+        self.parts.extend(other.parts);
+        self
+    }
+
+    /// Appends a function call in place.
+    pub fn push_call(&mut self, call: FunctionCall) {
+        self.parts.push(TemplatePart::Call(call));
+    }
+
     /// The parts in order.
     pub fn parts(&self) -> &[TemplatePart] {
         &self.parts
@@ -274,6 +294,9 @@ impl Template {
                 TemplatePart::Text(text) => writer.literal(text),
                 TemplatePart::Interpolation(reference) => {
                     writer.interpolation(&reference.to_hcl()?)
+                }
+                TemplatePart::Call(call) => {
+                    writer.interpolation(&Expression::FunctionCall(call.clone()).to_hcl()?)
                 }
             }
         }
@@ -360,6 +383,9 @@ impl JsonDocument {
                         TemplatePart::Text(text) => writer.literal(&json_string_content(text)),
                         TemplatePart::Interpolation(reference) => {
                             writer.interpolation(&reference.to_hcl()?)
+                        }
+                        TemplatePart::Call(call) => {
+                            writer.interpolation(&Expression::FunctionCall(call.clone()).to_hcl()?)
                         }
                     }
                 }

@@ -21,8 +21,10 @@
 //!   `aws_iam_policy_document`) have none because the schema has none.
 //! - A resource is added to a [`Module`], which returns a typed handle ([`ResourceRef`], [`DataRef`],
 //!   [`VariableRef`], [`LocalRef`]); references to attributes come only from handles, through one method per
-//!   attribute (`vpc.id()`, `database.address()`), so a reference cannot name a missing resource or a
-//!   misspelled attribute.
+//!   attribute (`vpc.id()`, `database.address()`), so a reference cannot misspell an attribute. The lowering
+//!   also takes handles by name for resources the plan names before they are added
+//!   (`ResourceRef::planned`, crate-private); the synthesis tests check every such reference against the
+//!   whole module.
 
 use serde::Serialize;
 

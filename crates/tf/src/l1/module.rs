@@ -47,6 +47,17 @@ pub struct ResourceRef<R> {
 }
 
 impl<R: Resource> ResourceRef<R> {
+    /// The handle of a resource of type `R` named `name` that the lowering declares (or will declare) in the
+    /// same module. The plan names every resource and refers to resources by name before they are added, so
+    /// the lowering needs handles by name; whether each such reference is declared is checked on the whole
+    /// synthesized module by the conformance tests.
+    pub(crate) fn planned(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            resource_type: PhantomData,
+        }
+    }
+
     /// The Terraform name (the second label), such as `orders_db_us_east_1`.
     pub fn terraform_name(&self) -> &str {
         &self.name

@@ -1,0 +1,158 @@
+//! ElastiCache for Redis: the subnet group and the replication group of a region. The primary (or a
+//! standalone cluster) is configured fully, with encryption at rest and in transit, the AUTH token from its
+//! generated secret, Multi-AZ, automatic failover and snapshots, and creates the Global Datastore when the
+//! plan has one; a secondary joins the Global Datastore and sets only what a secondary may set. It decides
+//! no node type, shard count or version.
+
+use meridian_plan::{Attr, CachePlan, CachePrimaryPlan, CacheRole, GlobalDatastorePlan};
+
+use super::secrets::{ELASTICACHE_AUTH_PUNCTUATION, SecretUpdates};
+use super::{Lowered, Lowerer, region_argument};
+use crate::l1::{
+    ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
+    ResourceRef, SecurityGroup,
+};
+
+/// Meridian's caches are Redis OSS.
+const ENGINE: &str = "redis";
+
+impl Lowerer<'_> {
+    /// The cache of `region`.
+    pub(super) fn lower_cache(&mut self, region: &str, cache: &CachePlan) -> Lowered {
+        let CachePlan {
+            rid,
+            replication_group_id,
+            subnet_group,
+            subnets,
+            security_group,
+            port,
+            replicas_per_shard,
+            endpoint,
+            role,
+        } = cache;
+        // WORKAROUND (plan): `CachePlan` has no subnet group name, which `aws_elasticache_subnet_group`
+        // requires; the replication group ID is unique in the region and says what the group is for.
+        let subnet_group_handle = self.add(
+            &subnet_group.tf,
+            ElasticacheSubnetGroup {
+                description: Some(format!("Private subnets of {replication_group_id}").into()),
+                region: region_argument(region),
+                ..ElasticacheSubnetGroup::new(replication_group_id, self.values(subnets))
+            },
+        )?;
+        // WORKAROUND (plan): `CachePlan` has no description, which replication groups require.
+        let description = format!("Redis cache {replication_group_id}");
+        let cluster_mode = *endpoint == Attr::CacheConfigurationEndpoint;
+        // The node layout: shards × (1 + replicas) in cluster mode, 1 + replicas otherwise.
+        let (replicas_per_node_group, num_cache_clusters) = if cluster_mode {
+            (Some((*replicas_per_shard).into()), None)
+        } else {
+            (None, Some((1 + *replicas_per_shard).into()))
+        };
+        // With replicas, a node failure promotes a replica in another zone; a shard without replicas has
+        // nothing to fail over to, which ElastiCache rejects with these settings on.
+        let has_replicas = *replicas_per_shard > 0;
+        let failover = cluster_mode || has_replicas;
+        let common = ElasticacheReplicationGroup {
+            automatic_failover_enabled: Some(failover.into()),
+            multi_az_enabled: Some(has_replicas.into()),
+            num_cache_clusters,
+            region: region_argument(region),
+            replicas_per_node_group,
+            security_group_ids: Some(
+                [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
+                    .into_iter()
+                    .collect(),
+            ),
+            subnet_group_name: Some(subnet_group_handle.name().into()),
+            ..ElasticacheReplicationGroup::new(description, replication_group_id)
+        };
+        match role {
+            CacheRole::Primary(primary) => {
+                let CachePrimaryPlan {
+                    engine_version,
+                    node_type,
+                    cluster_mode: primary_cluster_mode,
+                    shards,
+                    parameter_group_name,
+                    snapshot_retention_days,
+                    auth_secret,
+                    global,
+                } = primary.as_ref();
+                // WORKAROUND (plan): the plan's exclusions still allow punctuation ElastiCache refuses in
+                // AUTH tokens (only `!&#$^<>-` are accepted), so the token draws from that set only.
+                let password = self
+                    .lower_secret(
+                        region,
+                        auth_secret,
+                        Vec::new(),
+                        Some(ELASTICACHE_AUTH_PUNCTUATION),
+                        SecretUpdates::Terraform,
+                    )?
+                    .password;
+                let group = self.add(
+                    &rid.tf,
+                    ElasticacheReplicationGroup {
+                        at_rest_encryption_enabled: Some("true".into()),
+                        auth_token: Some(password.result().into()),
+                        auto_minor_version_upgrade: Some("true".into()),
+                        cluster_mode: Some(
+                            if *primary_cluster_mode {
+                                "enabled"
+                            } else {
+                                "disabled"
+                            }
+                            .into(),
+                        ),
+                        engine: Some(ENGINE.into()),
+                        engine_version: Some(engine_version.into()),
+                        // The cache's data survives the group's deletion in a final snapshot, as
+                        // CloudFormation's `DeletionPolicy: Snapshot` keeps it.
+                        final_snapshot_identifier: Some(
+                            format!("{replication_group_id}-final").into(),
+                        ),
+                        node_type: Some(node_type.into()),
+                        num_node_groups: primary_cluster_mode.then(|| (*shards).into()),
+                        parameter_group_name: Some(parameter_group_name.into()),
+                        port: Some((*port).into()),
+                        snapshot_retention_limit: Some((*snapshot_retention_days).into()),
+                        transit_encryption_enabled: Some(true.into()),
+                        ..common
+                    },
+                )?;
+                if let Some(GlobalDatastorePlan {
+                    rid: global_rid,
+                    suffix,
+                    description,
+                }) = global
+                {
+                    self.add(
+                        &global_rid.tf,
+                        ElasticacheGlobalReplicationGroup {
+                            automatic_failover_enabled: Some(failover.into()),
+                            global_replication_group_description: Some(description.into()),
+                            region: region_argument(region),
+                            ..ElasticacheGlobalReplicationGroup::new(suffix, group.id())
+                        },
+                    )?;
+                }
+            }
+            CacheRole::Secondary {
+                global_datastore_id,
+                // Read by the services of the region, not by the cache.
+                auth_secret_arn: _,
+            } => {
+                // Engine, version, node type, shards, parameter group, port, encryption and the AUTH token
+                // come from the primary.
+                self.add(
+                    &rid.tf,
+                    ElasticacheReplicationGroup {
+                        global_replication_group_id: Some(self.value(global_datastore_id)),
+                        ..common
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,321 @@
+//! RDS for PostgreSQL: subnet and parameter groups, the enhanced-monitoring role, and the instance; for the
+//! writer also its generated master credentials and their rotation by the AWS-hosted single-user rotation
+//! application (deployed from the Serverless Application Repository, as CloudFormation's hosted rotation
+//! does); for a cross-region replica the source ARN and a key in its own region, nothing it inherits. It
+//! decides no size, window or retention.
+
+use meridian_plan::{
+    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RotationPlan, WriterPlan,
+};
+
+use super::policy::SourceAccount;
+use super::secrets::{LoweredSecret, SecretUpdates};
+use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
+use crate::l1::{
+    Address, DbInstance, DbParameterGroup, DbParameterGroupParameter, DbSubnetGroup, IamRole,
+    IamRolePolicyAttachment, JsonDocument, MetaArguments, ResourceRef,
+    SecretsmanagerSecretRotation, SecretsmanagerSecretRotationRotationRules, SecurityGroup,
+    ServerlessapplicationrepositoryCloudformationStack, Template, Value,
+};
+
+/// Meridian's databases are RDS for PostgreSQL (the plan's parameter-group families are `postgresNN`).
+const ENGINE: &str = "postgres";
+/// The managed policy that lets RDS publish enhanced-monitoring metrics.
+const ENHANCED_MONITORING_POLICY: &str = "service-role/AmazonRDSEnhancedMonitoringRole";
+/// Every parameter is applied at the next reboot: static PostgreSQL parameters (`wal_level`,
+/// `max_wal_senders`, ...) refuse `immediate`, and a new instance starts with the group anyway.
+const PARAMETER_APPLY_METHOD: &str = "pending-reboot";
+/// The AWS-hosted rotation application for a PostgreSQL user that rotates its own password.
+const ROTATION_APPLICATION: &str = "SecretsManagerRDSPostgreSQLRotationSingleUser";
+/// The output of the rotation application that holds its function's ARN.
+const ROTATION_FUNCTION_OUTPUT: &str = "RotationLambdaARN";
+
+/// Where each partition publishes the AWS-hosted rotation applications (an AWS fact, the same table
+/// the AWS CDK uses).
+fn rotation_application_id(partition: &str) -> String {
+    let (region, account) = match partition {
+        "aws-cn" => ("cn-north-1", "193023089310"),
+        "aws-us-gov" => ("us-gov-west-1", "023102451235"),
+        _ => ("us-east-1", "297356227824"),
+    };
+    format!("arn:{partition}:serverlessrepo:{region}:{account}:applications/{ROTATION_APPLICATION}")
+}
+
+impl Lowerer<'_> {
+    /// The database instance of `region` with its groups and roles.
+    pub(super) fn lower_database(&mut self, region: &str, database: &DatabasePlan) -> Lowered {
+        let DatabasePlan {
+            rid,
+            identifier,
+            instance_class,
+            port,
+            subnet_group,
+            subnets,
+            parameter_group,
+            security_group,
+            kms_key,
+            deletion_protection,
+            monitoring_role,
+            monitoring_interval_seconds,
+            performance_insights_retention_days,
+            log_exports,
+            role,
+        } = database;
+        let subnet_group_handle = self.add(
+            &subnet_group.tf,
+            DbSubnetGroup {
+                description: Some(format!("Private subnets of {identifier}").into()),
+                region: region_argument(region),
+                ..DbSubnetGroup::new(self.values(subnets))
+            },
+        )?;
+        let ParameterGroupPlan {
+            rid: parameter_group_rid,
+            family,
+            description,
+            parameters,
+        } = parameter_group;
+        let parameter_group_handle = self.add(
+            &parameter_group_rid.tf,
+            DbParameterGroup {
+                description: Some(description.into()),
+                parameter: parameters
+                    .iter()
+                    .map(|(name, value)| DbParameterGroupParameter {
+                        apply_method: Some(PARAMETER_APPLY_METHOD.into()),
+                        ..DbParameterGroupParameter::new(name, value)
+                    })
+                    .collect(),
+                region: region_argument(region),
+                ..DbParameterGroup::new(family)
+            },
+        )?;
+        let monitoring = self.add(
+            &monitoring_role.tf,
+            IamRole::new(
+                self.trust_policy("monitoring.rds.amazonaws.com", SourceAccount::Required),
+            ),
+        )?;
+        let monitoring_policy = self.add(
+            &monitoring_role.tf,
+            IamRolePolicyAttachment::new(
+                self.managed_policy(ENHANCED_MONITORING_POLICY),
+                monitoring.id(),
+            ),
+        )?;
+        let key = self.value(kms_key);
+        // The settings every instance has, writer or replica.
+        let common = DbInstance {
+            auto_minor_version_upgrade: Some(true.into()),
+            copy_tags_to_snapshot: Some(true.into()),
+            db_subnet_group_name: Some(subnet_group_handle.name().into()),
+            deletion_protection: Some((*deletion_protection).into()),
+            enabled_cloudwatch_logs_exports: Some(log_exports.iter().map(String::as_str).collect()),
+            iam_database_authentication_enabled: Some(true.into()),
+            identifier: Some(identifier.into()),
+            kms_key_id: Some(key.clone()),
+            monitoring_interval: Some((*monitoring_interval_seconds).into()),
+            monitoring_role_arn: Some(monitoring.arn().into()),
+            parameter_group_name: Some(parameter_group_handle.name().into()),
+            performance_insights_enabled: Some(true.into()),
+            performance_insights_kms_key_id: Some(key),
+            performance_insights_retention_period: Some(
+                (*performance_insights_retention_days).into(),
+            ),
+            port: Some((*port).into()),
+            publicly_accessible: Some(false.into()),
+            region: region_argument(region),
+            storage_type: Some("gp3".into()),
+            vpc_security_group_ids: Some(
+                [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
+                    .into_iter()
+                    .collect(),
+            ),
+            ..DbInstance::new(instance_class)
+        };
+        // RDS checks the monitoring role's permissions when it creates the instance.
+        let waits_for = monitoring_policy.terraform_address();
+        match role {
+            DatabaseRole::Writer(writer) => self.lower_writer(
+                region, &rid.tf, identifier, *port, common, waits_for, writer,
+            ),
+            DatabaseRole::Replica(ReplicaPlan {
+                source_arn,
+                // Both are implied by the source ARN; the replica's secret is read by services.
+                source_region: _,
+                secret_arn: _,
+            }) => {
+                self.add_with(
+                    &rid.tf,
+                    DbInstance {
+                        replicate_source_db: Some(self.value(source_arn)),
+                        // A replica cannot take a final snapshot.
+                        skip_final_snapshot: Some(true.into()),
+                        ..common
+                    },
+                    depends_on(vec![waits_for]),
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn lower_writer(
+        &mut self,
+        region: &str,
+        name: &str,
+        identifier: &str,
+        port: u32,
+        common: DbInstance,
+        waits_for: Address,
+        writer: &WriterPlan,
+    ) -> Lowered {
+        let WriterPlan {
+            engine_version,
+            db_name,
+            storage_gb,
+            max_storage_gb,
+            multi_az,
+            backup_retention_days,
+            backup_window,
+            maintenance_window,
+            secret,
+            // CloudFormation's attachment adds the connection fields to the secret; here the secret's
+            // version carries them (see below).
+            secret_attachment: _,
+            rotation,
+        } = writer;
+        let instance = ResourceRef::<DbInstance>::planned(name);
+        // The fields CloudFormation's secret target attachment adds, which the rotation function reads.
+        let connection = vec![
+            ("engine", JsonDocument::from(ENGINE)),
+            ("host", instance.address().into()),
+            ("port", JsonDocument::from(port)),
+            ("dbInstanceIdentifier", identifier.into()),
+        ];
+        let LoweredSecret {
+            password,
+            secret: secret_handle,
+            version,
+        } = self.lower_secret(region, secret, connection, None, SecretUpdates::Rotated)?;
+        let username = secret
+            .fixed_fields
+            .iter()
+            .find(|(field, _)| field == "username")
+            .map(|(_, value)| value.clone())
+            .expect("invariant: the writer's secret has a fixed `username` field");
+        let mut meta = depends_on(vec![waits_for]);
+        // The rotation function changes the password; Terraform sets it only when creating the instance.
+        meta.lifecycle = Some(ignore_changes(&["password"]));
+        self.add_with(
+            name,
+            DbInstance {
+                allocated_storage: Some((*storage_gb).into()),
+                backup_retention_period: Some((*backup_retention_days).into()),
+                backup_window: Some(backup_window.into()),
+                db_name: Some(db_name.into()),
+                engine: Some(ENGINE.into()),
+                engine_version: Some(engine_version.into()),
+                final_snapshot_identifier: Some(format!("{identifier}-final").into()),
+                maintenance_window: Some(maintenance_window.into()),
+                max_allocated_storage: Some((*max_storage_gb).into()),
+                multi_az: Some((*multi_az).into()),
+                password: Some(password.result().into()),
+                skip_final_snapshot: Some(false.into()),
+                storage_encrypted: Some(true.into()),
+                username: Some(username.into()),
+                ..common
+            },
+            meta,
+        )?;
+        self.lower_rotation(region, secret, &secret_handle, rotation, name, &version)
+    }
+
+    fn lower_rotation(
+        &mut self,
+        region: &str,
+        secret: &meridian_plan::SecretPlan,
+        secret_handle: &ResourceRef<crate::l1::SecretsmanagerSecret>,
+        rotation: &RotationPlan,
+        instance: &str,
+        version: &ResourceRef<crate::l1::SecretsmanagerSecretVersion>,
+    ) -> Lowered {
+        let RotationPlan {
+            rid,
+            days,
+            security_group,
+            subnets,
+        } = rotation;
+        // WORKAROUND (plan): `RotationPlan` has no name for the rotation function and its stack, which the
+        // Serverless Application Repository requires; the stack name and the rotation's role word are
+        // unique in the account's region (one writer per stack).
+        let function_name = format!("{}-database-rotation", self.plan.stack);
+        let mut subnet_list = Template::new();
+        for (index, subnet) in subnets.iter().enumerate() {
+            if index > 0 {
+                subnet_list.push_text(",");
+            }
+            subnet_list = subnet_list.append(self.template(subnet));
+        }
+        let endpoint = Template::new()
+            .text(format!("https://secretsmanager.{region}."))
+            .reference(self.partition.dns_suffix());
+        let parameters: Vec<(&str, Value<String>)> = vec![
+            ("endpoint", endpoint.into()),
+            ("functionName", function_name.as_str().into()),
+            (
+                "vpcSecurityGroupIds",
+                ResourceRef::<SecurityGroup>::planned(&security_group.tf)
+                    .id()
+                    .into(),
+            ),
+            ("vpcSubnetIds", subnet_list.into()),
+            // The function decrypts the secret with its key, and generates passwords the way the plan does.
+            ("kmsKeyArn", self.value(&secret.kms_key)),
+            (
+                "excludeCharacters",
+                secret.exclude_characters.as_str().into(),
+            ),
+        ];
+        let application = self.add(
+            &rid.tf,
+            ServerlessapplicationrepositoryCloudformationStack {
+                parameters: Some(parameters.into_iter().collect()),
+                region: region_argument(region),
+                ..ServerlessapplicationrepositoryCloudformationStack::new(
+                    rotation_application_id(&self.plan.partition),
+                    ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"]
+                        .into_iter()
+                        .collect::<Value<crate::l1::List<String>>>(),
+                    function_name.as_str(),
+                )
+            },
+        )?;
+        // The first rotation runs right away: the instance must exist and the secret must hold its address.
+        self.add_with(
+            &rid.tf,
+            SecretsmanagerSecretRotation {
+                region: region_argument(region),
+                rotation_lambda_arn: Some(
+                    application.outputs().key(ROTATION_FUNCTION_OUTPUT).into(),
+                ),
+                ..SecretsmanagerSecretRotation::new(
+                    SecretsmanagerSecretRotationRotationRules {
+                        automatically_after_days: Some((*days).into()),
+                        ..SecretsmanagerSecretRotationRotationRules::default()
+                    },
+                    secret_handle.id(),
+                )
+            },
+            MetaArguments {
+                depends_on: vec![
+                    ResourceRef::<DbInstance>::planned(instance).terraform_address(),
+                    version.terraform_address(),
+                ],
+                ..MetaArguments::default()
+            },
+        )?;
+        Ok(())
+    }
+}

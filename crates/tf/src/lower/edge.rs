@@ -1,0 +1,218 @@
+//! Global resources: Route 53 health checks and latency alias records per region, the CloudFront
+//! distribution with its origin bucket, origin access control and alias records, and dashboards. Route 53
+//! and CloudFront are global services (no `region` argument); the origin bucket and dashboards live in the
+//! plan's global region. It decides no domain, path or policy.
+
+use meridian_plan::{CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, JsonDoc, RegionalDnsPlan};
+
+use super::{Lowered, Lowerer, name_tag, region_argument};
+use crate::l1::{
+    CloudfrontDistribution, CloudfrontDistributionDefaultCacheBehavior,
+    CloudfrontDistributionOrigin, CloudfrontDistributionRestrictions,
+    CloudfrontDistributionRestrictionsGeoRestriction, CloudfrontDistributionViewerCertificate,
+    CloudfrontOriginAccessControl, CloudwatchDashboard, JsonDocument, List, ResourceRef,
+    Route53HealthCheck, Route53Record, Route53RecordAlias, Route53RecordLatencyRoutingPolicy,
+    S3Bucket, Value,
+};
+
+/// The hosted zone of every CloudFront domain name, for alias records.
+const CLOUDFRONT_HOSTED_ZONE_ID: &str = "Z2FDTNDATAQYW2";
+/// Viewers connect with TLS 1.2 or later (the current CloudFront security policy for SNI certificates).
+const CDN_MINIMUM_PROTOCOL: &str = "TLSv1.2_2021";
+/// Methods a static-asset distribution serves and caches.
+const CDN_METHODS: [&str; 2] = ["GET", "HEAD"];
+
+impl Lowerer<'_> {
+    /// Health checks and latency records.
+    pub(super) fn lower_dns(&mut self, dns: &DnsPlan) -> Lowered {
+        let DnsPlan {
+            hosted_zone_id,
+            domain,
+            evaluate_health,
+            regions,
+        } = dns;
+        for regional in regions {
+            let RegionalDnsPlan {
+                region,
+                health_check,
+                record,
+                set_identifier,
+                target_dns_name,
+                target_zone_id,
+                path,
+                port,
+                interval_seconds,
+                failure_threshold,
+                name,
+            } = regional;
+            let check = self.add(
+                &health_check.tf,
+                Route53HealthCheck {
+                    enable_sni: Some(true.into()),
+                    failure_threshold: Some((*failure_threshold).into()),
+                    fqdn: Some(self.value(target_dns_name)),
+                    port: Some((*port).into()),
+                    request_interval: Some((*interval_seconds).into()),
+                    resource_path: Some(path.into()),
+                    tags: name_tag(name),
+                    ..Route53HealthCheck::new("HTTPS")
+                },
+            )?;
+            self.add(
+                &record.tf,
+                Route53Record {
+                    alias: Some(Route53RecordAlias::new(
+                        *evaluate_health,
+                        self.value(target_dns_name),
+                        self.value(target_zone_id),
+                    )),
+                    // Without failover the record answers whatever the check says.
+                    health_check_id: evaluate_health.then(|| check.id().into()),
+                    latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(region)),
+                    set_identifier: Some(set_identifier.into()),
+                    ..Route53Record::new(domain, "A", self.value(hosted_zone_id))
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The distribution, its origin bucket and its alias records.
+    pub(super) fn lower_cdn(&mut self, region: &str, cdn: &CdnPlan) -> Lowered {
+        let CdnPlan {
+            distribution,
+            origin_access_control,
+            bucket,
+            aliases,
+            certificate,
+            price_class,
+            default_root_object,
+            cache_policy_id,
+            response_headers_policy_id,
+            records,
+        } = cdn;
+        self.lower_bucket(bucket, region)?;
+        // WORKAROUND (plan): `CdnPlan` has no name for the origin access control, which CloudFront
+        // requires (unique in the account, at most 64 characters); the origin bucket's name is unique
+        // and fits.
+        let control = self.add(
+            &origin_access_control.tf,
+            CloudfrontOriginAccessControl {
+                description: Some(format!("CloudFront reads the {} bucket", bucket.name).into()),
+                ..CloudfrontOriginAccessControl::new(
+                    self.value(&bucket.bucket_name),
+                    "s3",
+                    "always",
+                    "sigv4",
+                )
+            },
+        )?;
+        let origin_id = bucket.name.as_str();
+        let viewer_certificate = match certificate {
+            Some(certificate) => CloudfrontDistributionViewerCertificate {
+                acm_certificate_arn: Some(self.value(certificate)),
+                minimum_protocol_version: Some(CDN_MINIMUM_PROTOCOL.into()),
+                ssl_support_method: Some("sni-only".into()),
+                ..CloudfrontDistributionViewerCertificate::default()
+            },
+            None => CloudfrontDistributionViewerCertificate {
+                cloudfront_default_certificate: Some(true.into()),
+                ..CloudfrontDistributionViewerCertificate::default()
+            },
+        };
+        let handle = self.add(
+            &distribution.tf,
+            CloudfrontDistribution {
+                aliases: (!aliases.is_empty())
+                    .then(|| aliases.iter().map(String::as_str).collect()),
+                comment: Some(format!("{} static assets", bucket.name).into()),
+                default_root_object: Some(default_root_object.into()),
+                http_version: Some("http2and3".into()),
+                is_ipv6_enabled: Some(true.into()),
+                price_class: Some(price_class.into()),
+                ..CloudfrontDistribution::new(
+                    CloudfrontDistributionDefaultCacheBehavior {
+                        cache_policy_id: Some(cache_policy_id.into()),
+                        compress: Some(true.into()),
+                        response_headers_policy_id: Some(response_headers_policy_id.into()),
+                        ..CloudfrontDistributionDefaultCacheBehavior::new(
+                            CDN_METHODS.into_iter().collect::<Value<List<String>>>(),
+                            CDN_METHODS.into_iter().collect::<Value<List<String>>>(),
+                            origin_id,
+                            "redirect-to-https",
+                        )
+                    },
+                    true,
+                    vec![CloudfrontDistributionOrigin {
+                        origin_access_control_id: Some(control.id().into()),
+                        ..CloudfrontDistributionOrigin::new(
+                            ResourceRef::<S3Bucket>::planned(&bucket.rid.tf)
+                                .bucket_regional_domain_name(),
+                            origin_id,
+                        )
+                    }],
+                    CloudfrontDistributionRestrictions::new(
+                        CloudfrontDistributionRestrictionsGeoRestriction::new("none"),
+                    ),
+                    viewer_certificate,
+                )
+            },
+        )?;
+        for record in records {
+            let CdnRecordPlan {
+                rid,
+                name,
+                hosted_zone_id,
+            } = record;
+            // The distribution answers IPv4 and IPv6, so each alias gets an A and an AAAA record.
+            // WORKAROUND (plan): `CdnRecordPlan` has one rid for both records; the AAAA record takes the
+            // rid's Terraform name with `_aaaa` appended.
+            for (record_type, terraform_name) in
+                [("A", rid.tf.clone()), ("AAAA", format!("{}_aaaa", rid.tf))]
+            {
+                self.add(
+                    &terraform_name,
+                    Route53Record {
+                        alias: Some(Route53RecordAlias::new(
+                            false,
+                            handle.domain_name(),
+                            CLOUDFRONT_HOSTED_ZONE_ID,
+                        )),
+                        ..Route53Record::new(name, record_type, self.value(hosted_zone_id))
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A dashboard in `region`.
+    pub(super) fn lower_dashboard(&mut self, region: &str, dashboard: &DashboardPlan) -> Lowered {
+        let DashboardPlan { rid, name, body } = dashboard;
+        self.add(
+            &rid.tf,
+            CloudwatchDashboard {
+                region: region_argument(region),
+                ..CloudwatchDashboard::new(self.json_doc(body), name)
+            },
+        )?;
+        Ok(())
+    }
+
+    /// A plan JSON document (dashboard bodies), with its deploy-time strings interpolated.
+    fn json_doc(&self, document: &JsonDoc) -> JsonDocument {
+        match document {
+            JsonDoc::Number(number) => JsonDocument::from(*number),
+            JsonDoc::String(text) => self.json(text),
+            JsonDoc::Bool(value) => JsonDocument::from(*value),
+            JsonDoc::Array(items) => {
+                JsonDocument::array(items.iter().map(|item| self.json_doc(item)))
+            }
+            JsonDoc::Object(entries) => JsonDocument::object(
+                entries
+                    .iter()
+                    .map(|(key, value)| (key.as_str(), self.json_doc(value))),
+            ),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Deploy-time parameters as input variables: `string`, or `map(string)` keyed by region for a parameter that
+//! takes one value per region, with `sensitive` where the plan says so and validations from the parameter's
+//! kind. It translates [`ParamKind`]; it chooses no parameter and no description.
+
+use meridian_plan::{ParamKind, Parameter};
+
+use super::{DeclaredVariable, Lowered, Lowerer};
+use crate::l1::{Expression, Function, TypeConstraint, Variable, VariableRef, VariableValidation};
+
+/// What values of a kind look like, for a `regex` validation, and how to say it.
+fn kind_format(kind: ParamKind) -> Option<(&'static str, &'static str)> {
+    match kind {
+        ParamKind::Text => None,
+        ParamKind::CertificateArn => Some((
+            r"^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$",
+            "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
+        )),
+        ParamKind::HostedZoneId => Some((
+            r"^Z[0-9A-Z]{1,31}$",
+            "a Route 53 hosted zone ID (Z followed by uppercase letters and digits)",
+        )),
+        ParamKind::VpcId => Some((r"^vpc-[0-9a-f]{8,17}$", "a VPC ID (vpc-<hex>)")),
+        ParamKind::SubnetId => Some((r"^subnet-[0-9a-f]{8,17}$", "a subnet ID (subnet-<hex>)")),
+        ParamKind::Email => Some((
+            r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+            "an e-mail address (name@example.com)",
+        )),
+        ParamKind::HttpsUrl => Some((r"^https://[^\s/]+(/\S*)?$", "an HTTPS URL (https://...)")),
+        ParamKind::SecretArn => Some((
+            r"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:\S+$",
+            "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)",
+        )),
+    }
+}
+
+impl Lowerer<'_> {
+    /// One variable per parameter, in the plan's order (sorted by name).
+    pub(super) fn lower_parameters(&mut self, parameters: &[Parameter]) -> Lowered {
+        for parameter in parameters {
+            let Parameter {
+                name,
+                // CloudFormation's name for the same parameter.
+                cfn_name: _,
+                tf_name,
+                kind,
+                per_region,
+                sensitive,
+                description,
+                regions,
+            } = parameter;
+            let variable = self.module.add_variable(
+                tf_name,
+                Variable {
+                    type_constraint: Some(if *per_region {
+                        TypeConstraint::Map(Box::new(TypeConstraint::String))
+                    } else {
+                        TypeConstraint::String
+                    }),
+                    description: Some(description.clone()),
+                    default: None,
+                    sensitive: sensitive.then_some(true),
+                    nullable: Some(false),
+                },
+            )?;
+            // The keys of a per-region map are the plan's regions (`global` for the global unit).
+            let keys: Vec<&str> = regions.iter().map(String::as_str).collect();
+            if *per_region {
+                self.module.add_variable_validation(
+                    &variable,
+                    VariableValidation {
+                        condition: all_true(
+                            keys.iter()
+                                .map(|key| can(variable.reference().key(key).into()))
+                                .collect(),
+                        ),
+                        error_message: format!(
+                            "The variable {tf_name} needs a value for each of these keys: {}.",
+                            keys.join(", ")
+                        )
+                        .into(),
+                    },
+                )?;
+            }
+            if let Some((pattern, what)) = kind_format(*kind) {
+                let condition = if *per_region {
+                    all_true(
+                        keys.iter()
+                            .map(|key| matches(pattern, &variable, Some(key)))
+                            .collect(),
+                    )
+                } else {
+                    matches(pattern, &variable, None)
+                };
+                self.module.add_variable_validation(
+                    &variable,
+                    VariableValidation {
+                        condition,
+                        error_message: if *per_region {
+                            format!("Each value of {tf_name} must be {what}.")
+                        } else {
+                            format!("The value of {tf_name} must be {what}.")
+                        }
+                        .into(),
+                    },
+                )?;
+            }
+            self.variables.insert(
+                name.clone(),
+                DeclaredVariable {
+                    variable,
+                    per_region: *per_region,
+                    sensitive: *sensitive,
+                },
+            );
+        }
+        Ok(())
+    }
+}
+
+/// `can(regex(pattern, var.x))` or `can(regex(pattern, var.x["key"]))`.
+fn matches(pattern: &str, variable: &VariableRef, key: Option<&str>) -> Expression {
+    let value = match key {
+        Some(key) => variable.reference().key(key),
+        None => variable.reference(),
+    };
+    can(Expression::call(
+        Function::Regex,
+        [Expression::from(pattern), Expression::from(value)],
+    ))
+}
+
+fn can(expression: Expression) -> Expression {
+    Expression::call(Function::Can, [expression])
+}
+
+fn all_true(conditions: Vec<Expression>) -> Expression {
+    Expression::call(Function::AllTrue, [Expression::List(conditions)])
+}

@@ -1,0 +1,263 @@
+//! IAM policy documents: the plan's [`Statement`]s as JSON documents (role policies, bucket policies), and
+//! the documents whose statements are Terraform's to write because they only restate the resource's
+//! purpose (trust policies, key policies, topic policies). It never widens what the plan grants.
+
+use std::collections::BTreeMap;
+
+use meridian_plan::{Condition, KeyGrant, Principal, Statement};
+
+use super::Lowerer;
+use crate::l1::{JsonDocument, Template};
+
+/// The policy language version.
+const POLICY_VERSION: &str = "2012-10-17";
+
+impl Lowerer<'_> {
+    /// A policy document of the plan's statements.
+    pub fn policy_document(&self, statements: &[Statement]) -> JsonDocument {
+        document(
+            statements
+                .iter()
+                .map(|statement| self.statement(statement))
+                .collect(),
+        )
+    }
+
+    fn statement(&self, statement: &Statement) -> JsonDocument {
+        let Statement {
+            sid,
+            allow,
+            principal,
+            actions,
+            resources,
+            conditions,
+        } = statement;
+        let mut entries: Vec<(&str, JsonDocument)> = vec![
+            ("Sid", sid.as_str().into()),
+            ("Effect", if *allow { "Allow" } else { "Deny" }.into()),
+            (
+                "Action",
+                JsonDocument::array(actions.iter().map(|action| action.as_str().into())),
+            ),
+            (
+                "Resource",
+                JsonDocument::array(resources.iter().map(|resource| self.json(resource))),
+            ),
+        ];
+        if let Some(principal) = principal {
+            entries.push(("Principal", self.principal(principal)));
+        }
+        if !conditions.is_empty() {
+            entries.push(("Condition", self.conditions(conditions)));
+        }
+        JsonDocument::object(entries)
+    }
+
+    fn principal(&self, principal: &Principal) -> JsonDocument {
+        match principal {
+            Principal::Service(service) => {
+                JsonDocument::object([("Service", service.as_str().into())])
+            }
+            Principal::Aws(arn) => JsonDocument::object([("AWS", self.json(arn))]),
+            Principal::Everyone => "*".into(),
+        }
+    }
+
+    /// Conditions grouped by operator, as IAM writes them.
+    fn conditions(&self, conditions: &[Condition]) -> JsonDocument {
+        let mut by_operator: BTreeMap<&str, Vec<(&str, JsonDocument)>> = BTreeMap::new();
+        for condition in conditions {
+            let Condition {
+                operator,
+                key,
+                values,
+            } = condition;
+            let values = JsonDocument::array(values.iter().map(|value| self.json(value)));
+            by_operator
+                .entry(operator.as_str())
+                .or_default()
+                .push((key.as_str(), values));
+        }
+        JsonDocument::object(
+            by_operator
+                .into_iter()
+                .map(|(operator, keys)| (operator, JsonDocument::object(keys))),
+        )
+    }
+
+    /// A key policy: the account administers the key through IAM, and each granted service may use it.
+    pub fn key_policy(&self, region: &str, grants: &[KeyGrant]) -> JsonDocument {
+        let mut statements = vec![JsonDocument::object([
+            ("Sid", "AccountAdministers".into()),
+            ("Effect", "Allow".into()),
+            (
+                "Principal",
+                JsonDocument::object([("AWS", self.account_root().into())]),
+            ),
+            ("Action", JsonDocument::array(["kms:*".into()])),
+            ("Resource", JsonDocument::array(["*".into()])),
+        ])];
+        for grant in grants {
+            statements.push(match grant {
+                // CloudWatch Logs of the key's region, for log groups of this account only.
+                KeyGrant::CloudWatchLogs => JsonDocument::object([
+                    ("Sid", "CloudWatchLogsEncryptLogGroups".into()),
+                    ("Effect", "Allow".into()),
+                    (
+                        "Principal",
+                        JsonDocument::object([(
+                            "Service",
+                            Template::new()
+                                .text(format!("logs.{region}."))
+                                .reference(self.partition.dns_suffix())
+                                .into(),
+                        )]),
+                    ),
+                    (
+                        "Action",
+                        JsonDocument::array([
+                            "kms:Decrypt*".into(),
+                            "kms:Describe*".into(),
+                            "kms:Encrypt*".into(),
+                            "kms:GenerateDataKey*".into(),
+                            "kms:ReEncrypt*".into(),
+                        ]),
+                    ),
+                    ("Resource", JsonDocument::array(["*".into()])),
+                    (
+                        "Condition",
+                        JsonDocument::object([(
+                            "ArnLike",
+                            JsonDocument::object([(
+                                "kms:EncryptionContext:aws:logs:arn",
+                                JsonDocument::array([Template::new()
+                                    .text("arn:")
+                                    .reference(self.partition.partition())
+                                    .text(format!(":logs:{region}:"))
+                                    .reference(self.caller.account_id())
+                                    .text(":log-group:*")
+                                    .into()]),
+                            )]),
+                        )]),
+                    ),
+                ]),
+                // CloudWatch alarms publishing to topics encrypted with the key.
+                KeyGrant::CloudWatchAlarms => JsonDocument::object([
+                    ("Sid", "CloudWatchAlarmsPublishToTopics".into()),
+                    ("Effect", "Allow".into()),
+                    (
+                        "Principal",
+                        JsonDocument::object([("Service", "cloudwatch.amazonaws.com".into())]),
+                    ),
+                    (
+                        "Action",
+                        JsonDocument::array(["kms:Decrypt".into(), "kms:GenerateDataKey*".into()]),
+                    ),
+                    ("Resource", JsonDocument::array(["*".into()])),
+                ]),
+            });
+        }
+        document(statements)
+    }
+
+    /// A topic policy: CloudWatch alarms of this account and region may publish; nobody publishes
+    /// without TLS.
+    pub fn topic_policy(&self, region: &str, topic_arn: JsonDocument) -> JsonDocument {
+        document(vec![
+            JsonDocument::object([
+                ("Sid", "CloudWatchAlarmsPublish".into()),
+                ("Effect", "Allow".into()),
+                (
+                    "Principal",
+                    JsonDocument::object([("Service", "cloudwatch.amazonaws.com".into())]),
+                ),
+                ("Action", JsonDocument::array(["sns:Publish".into()])),
+                ("Resource", JsonDocument::array([topic_arn.clone()])),
+                (
+                    "Condition",
+                    JsonDocument::object([
+                        (
+                            "StringEquals",
+                            JsonDocument::object([(
+                                "aws:SourceAccount",
+                                JsonDocument::array([self.caller.account_id().into()]),
+                            )]),
+                        ),
+                        (
+                            "ArnLike",
+                            JsonDocument::object([(
+                                "aws:SourceArn",
+                                JsonDocument::array([Template::new()
+                                    .text("arn:")
+                                    .reference(self.partition.partition())
+                                    .text(format!(":cloudwatch:{region}:"))
+                                    .reference(self.caller.account_id())
+                                    .text(":alarm:*")
+                                    .into()]),
+                            )]),
+                        ),
+                    ]),
+                ),
+            ]),
+            JsonDocument::object([
+                ("Sid", "DenyInsecureTransport".into()),
+                ("Effect", "Deny".into()),
+                ("Principal", "*".into()),
+                ("Action", JsonDocument::array(["sns:Publish".into()])),
+                ("Resource", JsonDocument::array([topic_arn])),
+                (
+                    "Condition",
+                    JsonDocument::object([(
+                        "Bool",
+                        JsonDocument::object([(
+                            "aws:SecureTransport",
+                            JsonDocument::array(["false".into()]),
+                        )]),
+                    )]),
+                ),
+            ]),
+        ])
+    }
+}
+
+/// Whether a trust policy also requires the request to come from this account: set for the services whose
+/// documentation prescribes `aws:SourceAccount` against the confused-deputy problem for the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceAccount {
+    Required,
+    NotChecked,
+}
+
+impl Lowerer<'_> {
+    /// A trust policy letting `service` assume a role.
+    pub fn trust_policy(&self, service: &str, source_account: SourceAccount) -> JsonDocument {
+        let mut entries = vec![
+            ("Effect", "Allow".into()),
+            (
+                "Principal",
+                JsonDocument::object([("Service", service.into())]),
+            ),
+            ("Action", JsonDocument::array(["sts:AssumeRole".into()])),
+        ];
+        if source_account == SourceAccount::Required {
+            entries.push((
+                "Condition",
+                JsonDocument::object([(
+                    "StringEquals",
+                    JsonDocument::object([(
+                        "aws:SourceAccount",
+                        JsonDocument::array([self.caller.account_id().into()]),
+                    )]),
+                )]),
+            ));
+        }
+        document(vec![JsonDocument::object(entries)])
+    }
+}
+
+fn document(statements: Vec<JsonDocument>) -> JsonDocument {
+    JsonDocument::object([
+        ("Version", POLICY_VERSION.into()),
+        ("Statement", JsonDocument::Array(statements)),
+    ])
+}

@@ -1,0 +1,469 @@
+//! ECS on Fargate: the cluster (Container Insights on), and per service its encrypted log group, execution
+//! and task roles, task definition (container definitions in the ECS API's camelCase JSON), service
+//! (rolling with the circuit breaker, or native blue/green with the infrastructure role), rollback alarms,
+//! and Application Auto Scaling (target, target-tracking policy, one scheduled action per plan entry). It
+//! decides no size, count, schedule or threshold.
+
+use meridian_plan::{
+    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, LoadBalancerPlan, ScalingPlan,
+    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+};
+
+use super::policy::SourceAccount;
+use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
+use crate::l1::{
+    Address, AppautoscalingPolicy, AppautoscalingScheduledAction,
+    AppautoscalingScheduledActionScalableTargetAction, AppautoscalingTarget, CloudwatchLogGroup,
+    CloudwatchMetricAlarm, EcsCluster, EcsClusterSetting, EcsService, EcsServiceAlarms,
+    EcsServiceDeploymentCircuitBreaker, EcsServiceDeploymentConfiguration, EcsServiceLoadBalancer,
+    EcsServiceLoadBalancerAdvancedConfiguration, EcsServiceNetworkConfiguration, EcsTaskDefinition,
+    EcsTaskDefinitionRuntimePlatform, IamRole, IamRolePolicy, IamRolePolicyAttachment,
+    JsonDocument, LbListener, LbListenerRule, LbTargetGroup, List, PredefinedMetricSpecification,
+    ResourceRef, SecurityGroup, TargetTrackingScalingPolicyConfiguration, Template, Value,
+};
+
+/// The managed policy every Fargate execution role needs (image pulls, log delivery).
+const TASK_EXECUTION_POLICY: &str = "service-role/AmazonECSTaskExecutionRolePolicy";
+/// The managed policy ECS needs to shift listener-rule weights during blue/green deployments.
+const INFRASTRUCTURE_POLICY: &str = "AmazonECSInfrastructureRolePolicyForLoadBalancers";
+/// Application Auto Scaling's names for an ECS service's task count.
+const ECS_NAMESPACE: &str = "ecs";
+const DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
+
+impl Lowerer<'_> {
+    /// The ECS cluster of `region`.
+    pub(super) fn lower_cluster(&mut self, region: &str, cluster: &ClusterPlan) -> Lowered {
+        let ClusterPlan { rid, name } = cluster;
+        self.add(
+            &rid.tf,
+            EcsCluster {
+                region: region_argument(region),
+                setting: vec![EcsClusterSetting::new("containerInsights", "enabled")],
+                ..EcsCluster::new(name)
+            },
+        )?;
+        Ok(())
+    }
+
+    /// One service of `region` and everything it owns.
+    pub(super) fn lower_service(
+        &mut self,
+        region: &str,
+        service: &ServicePlan,
+        load_balancer_plan: Option<&LoadBalancerPlan>,
+    ) -> Lowered {
+        let ServicePlan {
+            // The entity name is already part of every rid and physical name below.
+            name: _,
+            rid,
+            task_definition,
+            task_role,
+            execution_role,
+            execution_statements,
+            log_group,
+            log_group_name,
+            log_retention_days,
+            log_kms_key,
+            security_group,
+            cluster,
+            service_name,
+            family,
+            container_name,
+            image,
+            cpu,
+            memory,
+            arm64,
+            port,
+            environment,
+            secrets,
+            health_check,
+            desired_count,
+            deployment,
+            load_balancer,
+            health_check_grace_seconds,
+            subnets,
+            scaling,
+            rollback_alarms,
+        } = service;
+        let logs = self.add(
+            &log_group.tf,
+            CloudwatchLogGroup {
+                kms_key_id: Some(self.value(log_kms_key)),
+                name: Some(log_group_name.into()),
+                region: region_argument(region),
+                retention_in_days: Some((*log_retention_days).into()),
+                ..CloudwatchLogGroup::default()
+            },
+        )?;
+
+        // Execution role: the managed task-execution policy plus the plan's statements (secrets and the
+        // key that encrypts them).
+        let execution = self.add(
+            &execution_role.tf,
+            IamRole::new(self.trust_policy("ecs-tasks.amazonaws.com", SourceAccount::Required)),
+        )?;
+        self.add(
+            &execution_role.tf,
+            IamRolePolicyAttachment::new(
+                self.managed_policy(TASK_EXECUTION_POLICY),
+                execution.id(),
+            ),
+        )?;
+        if !execution_statements.is_empty() {
+            self.add(
+                &execution_role.tf,
+                IamRolePolicy::new(self.policy_document(execution_statements), execution.id()),
+            )?;
+        }
+        // The application's own role: the plan grants it nothing.
+        let task = self.add(
+            &task_role.tf,
+            IamRole::new(self.trust_policy("ecs-tasks.amazonaws.com", SourceAccount::Required)),
+        )?;
+
+        let container = self.container_definition(
+            region,
+            container_name,
+            image,
+            *port,
+            environment,
+            secrets,
+            health_check.as_ref(),
+            &logs,
+        );
+        let definition = self.add(
+            &task_definition.tf,
+            EcsTaskDefinition {
+                cpu: Some(cpu.to_string().into()),
+                execution_role_arn: Some(execution.arn().into()),
+                memory: Some(memory.to_string().into()),
+                network_mode: Some("awsvpc".into()),
+                region: region_argument(region),
+                requires_compatibilities: Some(["FARGATE"].into_iter().collect()),
+                runtime_platform: Some(EcsTaskDefinitionRuntimePlatform {
+                    cpu_architecture: Some(if *arm64 { "ARM64" } else { "X86_64" }.into()),
+                    operating_system_family: Some("LINUX".into()),
+                }),
+                task_role_arn: Some(task.arn().into()),
+                ..EcsTaskDefinition::new(JsonDocument::array([container]), family)
+            },
+        )?;
+
+        for alarm in rollback_alarms {
+            self.lower_alarm(region, alarm)?;
+        }
+
+        let DeploymentPlan {
+            strategy,
+            minimum_healthy_percent,
+            maximum_percent,
+            bake_time_minutes,
+            rollback,
+            alarms_enabled,
+            blue_green,
+            // How long runbooks wait for a rollback; ECS has no such setting.
+            max_rollback_seconds: _,
+        } = deployment;
+        let mut waits_for: Vec<Address> = Vec::new();
+        let advanced = match blue_green {
+            Some(BlueGreenPlan {
+                alternate_target_group,
+                production_listener_rule,
+                infrastructure_role,
+            }) => {
+                let role = self.add(
+                    &infrastructure_role.tf,
+                    IamRole::new(self.trust_policy("ecs.amazonaws.com", SourceAccount::NotChecked)),
+                )?;
+                let attachment = self.add(
+                    &infrastructure_role.tf,
+                    IamRolePolicyAttachment::new(
+                        self.managed_policy(INFRASTRUCTURE_POLICY),
+                        role.id(),
+                    ),
+                )?;
+                // ECS checks the role's permissions when it creates the service.
+                waits_for.push(attachment.terraform_address());
+                Some(EcsServiceLoadBalancerAdvancedConfiguration::new(
+                    ResourceRef::<LbTargetGroup>::planned(&alternate_target_group.tf).arn(),
+                    ResourceRef::<LbListenerRule>::planned(&production_listener_rule.tf).arn(),
+                    role.arn(),
+                ))
+            }
+            None => None,
+        };
+        let mut load_balancers = Vec::new();
+        if let Some(ServiceLoadBalancer {
+            target_group,
+            listener,
+            container_port,
+        }) = load_balancer
+        {
+            // ECS refuses a service whose target group no listener (rule) attaches yet.
+            if let Some(address) = listener_address(load_balancer_plan, &listener.tf) {
+                waits_for.push(address);
+            }
+            load_balancers.push(EcsServiceLoadBalancer {
+                advanced_configuration: advanced,
+                target_group_arn: Some(
+                    ResourceRef::<LbTargetGroup>::planned(&target_group.tf)
+                        .arn()
+                        .into(),
+                ),
+                ..EcsServiceLoadBalancer::new(container_name, *container_port)
+            });
+        }
+        let alarms = (!rollback_alarms.is_empty()).then(|| {
+            EcsServiceAlarms::new(
+                rollback_alarms
+                    .iter()
+                    .map(|alarm| {
+                        ResourceRef::<CloudwatchMetricAlarm>::planned(&alarm.rid.tf).alarm_name()
+                    })
+                    .collect::<Value<List<String>>>(),
+                *alarms_enabled,
+                *rollback,
+            )
+        });
+        let (circuit_breaker, strategy_name) = match strategy {
+            Strategy::Rolling => (
+                Some(EcsServiceDeploymentCircuitBreaker::new(true, *rollback)),
+                "ROLLING",
+            ),
+            // The circuit breaker applies to rolling deployments only; blue/green rolls back on alarms.
+            Strategy::BlueGreen => (None, "BLUE_GREEN"),
+        };
+        let mut meta = depends_on(waits_for);
+        if scaling.is_some() {
+            // Application Auto Scaling owns the task count once the service exists.
+            meta.lifecycle = Some(ignore_changes(&["desired_count"]));
+        }
+        let service_handle = self.add_with(
+            &rid.tf,
+            EcsService {
+                alarms,
+                cluster: Some(ResourceRef::<EcsCluster>::planned(&cluster.tf).arn().into()),
+                deployment_circuit_breaker: circuit_breaker,
+                deployment_configuration: Some(EcsServiceDeploymentConfiguration {
+                    bake_time_in_minutes: bake_time_minutes
+                        .map(|minutes| minutes.to_string().into()),
+                    strategy: Some(strategy_name.into()),
+                    ..EcsServiceDeploymentConfiguration::default()
+                }),
+                deployment_maximum_percent: Some((*maximum_percent).into()),
+                deployment_minimum_healthy_percent: Some((*minimum_healthy_percent).into()),
+                desired_count: Some((*desired_count).into()),
+                enable_ecs_managed_tags: Some(true.into()),
+                health_check_grace_period_seconds: health_check_grace_seconds.map(Into::into),
+                launch_type: Some("FARGATE".into()),
+                load_balancer: load_balancers,
+                network_configuration: Some(EcsServiceNetworkConfiguration {
+                    assign_public_ip: Some(false.into()),
+                    security_groups: Some(
+                        [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
+                            .into_iter()
+                            .collect(),
+                    ),
+                    ..EcsServiceNetworkConfiguration::new(self.values(subnets))
+                }),
+                propagate_tags: Some("SERVICE".into()),
+                region: region_argument(region),
+                task_definition: Some(definition.arn().into()),
+                ..EcsService::new(service_name)
+            },
+            meta,
+        )?;
+        if let Some(scaling) = scaling {
+            self.lower_scaling(region, cluster, &service_handle, scaling)?;
+        }
+        Ok(())
+    }
+
+    /// The one container of a task definition, as the ECS API spells it.
+    #[allow(clippy::too_many_arguments)]
+    fn container_definition(
+        &self,
+        region: &str,
+        container_name: &str,
+        image: &meridian_plan::Text,
+        port: u32,
+        environment: &[(String, meridian_plan::Text)],
+        secrets: &[(String, meridian_plan::Text)],
+        health_check: Option<&ContainerHealth>,
+        logs: &ResourceRef<CloudwatchLogGroup>,
+    ) -> JsonDocument {
+        let mut entries: Vec<(&str, JsonDocument)> = vec![
+            ("name", container_name.into()),
+            ("image", self.json(image)),
+            ("essential", true.into()),
+            (
+                "portMappings",
+                JsonDocument::array([JsonDocument::object([
+                    ("containerPort", port.into()),
+                    ("protocol", "tcp".into()),
+                ])]),
+            ),
+            (
+                "environment",
+                JsonDocument::array(environment.iter().map(|(name, value)| {
+                    JsonDocument::object([
+                        ("name", name.as_str().into()),
+                        ("value", self.json(value)),
+                    ])
+                })),
+            ),
+            (
+                "secrets",
+                JsonDocument::array(secrets.iter().map(|(name, value_from)| {
+                    JsonDocument::object([
+                        ("name", name.as_str().into()),
+                        ("valueFrom", self.json(value_from)),
+                    ])
+                })),
+            ),
+            (
+                "logConfiguration",
+                JsonDocument::object([
+                    ("logDriver", "awslogs".into()),
+                    (
+                        "options",
+                        JsonDocument::object([
+                            ("awslogs-group", logs.name().into()),
+                            ("awslogs-region", region.into()),
+                            ("awslogs-stream-prefix", container_name.into()),
+                        ]),
+                    ),
+                ]),
+            ),
+        ];
+        if let Some(ContainerHealth {
+            command,
+            interval_seconds,
+            timeout_seconds,
+            retries,
+            start_period_seconds,
+        }) = health_check
+        {
+            entries.push((
+                "healthCheck",
+                JsonDocument::object([
+                    (
+                        "command",
+                        JsonDocument::array(["CMD-SHELL".into(), command.as_str().into()]),
+                    ),
+                    ("interval", (*interval_seconds).into()),
+                    ("timeout", (*timeout_seconds).into()),
+                    ("retries", (*retries).into()),
+                    ("startPeriod", (*start_period_seconds).into()),
+                ]),
+            ));
+        }
+        JsonDocument::object(entries)
+    }
+
+    fn lower_scaling(
+        &mut self,
+        region: &str,
+        cluster: &meridian_plan::Rid,
+        service: &ResourceRef<EcsService>,
+        scaling: &ScalingPlan,
+    ) -> Lowered {
+        let ScalingPlan {
+            target,
+            policy,
+            min,
+            max,
+            target_cpu_percent,
+            scale_out_cooldown_seconds,
+            scale_in_cooldown_seconds,
+            scheduled,
+        } = scaling;
+        let resource_id = Template::new()
+            .text("service/")
+            .reference(ResourceRef::<EcsCluster>::planned(&cluster.tf).name())
+            .text("/")
+            .reference(service.name());
+        let target_handle = self.add(
+            &target.tf,
+            AppautoscalingTarget {
+                region: region_argument(region),
+                ..AppautoscalingTarget::new(
+                    *max,
+                    *min,
+                    resource_id,
+                    DESIRED_COUNT_DIMENSION,
+                    ECS_NAMESPACE,
+                )
+            },
+        )?;
+        self.add(
+            &policy.tf,
+            AppautoscalingPolicy {
+                policy_type: Some("TargetTrackingScaling".into()),
+                region: region_argument(region),
+                target_tracking_scaling_policy_configuration: Some(
+                    TargetTrackingScalingPolicyConfiguration {
+                        predefined_metric_specification: Some(PredefinedMetricSpecification::new(
+                            "ECSServiceAverageCPUUtilization",
+                        )),
+                        scale_in_cooldown: Some((*scale_in_cooldown_seconds).into()),
+                        scale_out_cooldown: Some((*scale_out_cooldown_seconds).into()),
+                        ..TargetTrackingScalingPolicyConfiguration::new(*target_cpu_percent)
+                    },
+                ),
+                // WORKAROUND (plan): `ScalingPlan` has no policy name, which both targets require; the
+                // policy's logical ID is unique per scalable target and stable.
+                ..AppautoscalingPolicy::new(
+                    policy.logical.as_str(),
+                    target_handle.resource_id(),
+                    target_handle.scalable_dimension(),
+                    target_handle.service_namespace(),
+                )
+            },
+        )?;
+        for action in scheduled {
+            let ScheduledActionPlan {
+                name,
+                rid,
+                schedule,
+                timezone,
+                min,
+                max,
+            } = action;
+            self.add(
+                &rid.tf,
+                AppautoscalingScheduledAction {
+                    region: region_argument(region),
+                    timezone: Some(timezone.into()),
+                    ..AppautoscalingScheduledAction::new(
+                        name,
+                        target_handle.resource_id(),
+                        target_handle.scalable_dimension(),
+                        AppautoscalingScheduledActionScalableTargetAction {
+                            max_capacity: Some(max.to_string().into()),
+                            min_capacity: Some(min.to_string().into()),
+                        },
+                        schedule,
+                        target_handle.service_namespace(),
+                    )
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The address of the listener rule (or listener) a service waits for, when the plan's load balancer has
+/// one with that name.
+fn listener_address(load_balancer: Option<&LoadBalancerPlan>, name: &str) -> Option<Address> {
+    let load_balancer = load_balancer?;
+    for listener in &load_balancer.listeners {
+        if listener.rid.tf == name {
+            return Some(ResourceRef::<LbListener>::planned(name).terraform_address());
+        }
+        if listener.rules.iter().any(|rule| rule.rid.tf == name) {
+            return Some(ResourceRef::<LbListenerRule>::planned(name).terraform_address());
+        }
+    }
+    None
+}
