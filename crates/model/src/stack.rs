@@ -607,7 +607,8 @@ pub struct ScheduleCapacity {
 pub struct Database {
     /// Database name created on the writer, e.g. `rail_service`.
     pub name: String,
-    /// PostgreSQL major or major.minor version, e.g. `16` or `16.4`. Omitted: `16`.
+    /// PostgreSQL version as major.minor, one RDS currently offers (e.g. `16.13` or `17.6`).
+    /// Omitted: `16.13`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine_version: Option<String>,
     /// Port, 1150 to 65535. Omitted: 5432.

@@ -85,9 +85,19 @@ pub fn availability_zone_count(code: &str) -> u8 {
     }
 }
 
-/// Region where global resources live: CloudFront reads certificates there and Route 53
-/// publishes health-check metrics only there, so alarms on them must be there too.
+/// Region where global resources live in the `aws` partition: CloudFront reads certificates
+/// there and Route 53 publishes health-check metrics only there, so alarms on them must be there
+/// too.
 pub const GLOBAL_REGION: &str = "us-east-1";
+
+/// Region where global resources live in a partition (Route 53's home region).
+pub fn global_region(partition: &str) -> &'static str {
+    match partition {
+        "aws-us-gov" => "us-gov-west-1",
+        "aws-cn" => "cn-northwest-1",
+        _ => GLOBAL_REGION,
+    }
+}
 
 /// Valid Fargate memory sizes (MiB) for a CPU size, or `None` for an invalid CPU size.
 pub fn fargate_memory_options(cpu: u32) -> Option<Vec<u32>> {

@@ -131,6 +131,9 @@ pub const RTC_MINUTES: u32 = 15;
 
 /// DNS TTL the runbooks assume for resolvers.
 pub const DNS_TTL_SECONDS: u32 = 60;
+/// TTL of a load balancer's own DNS records, which alias records inherit: Route 53 cannot serve
+/// an alias answer for less.
+pub const ALIAS_TARGET_TTL_SECONDS: u32 = 60;
 /// Route 53 health-check interval.
 pub const DNS_HEALTH_INTERVAL_SECONDS: u32 = 30;
 /// Route 53 health-check failure threshold.

@@ -207,9 +207,9 @@ impl PhysicalNames<'_> {
         self.default_bucket("alb-logs", region)
     }
 
-    /// Bucket holding the CDN's static assets.
-    pub fn cdn_bucket(&self) -> (String, String) {
-        self.default_bucket("static", crate::aws::GLOBAL_REGION)
+    /// Bucket holding the CDN's static assets, in the global region.
+    pub fn cdn_bucket(&self, global_region: &str) -> (String, String) {
+        self.default_bucket("static", global_region)
     }
 
     /// SNS topic of a notification target in a regional unit.
@@ -225,6 +225,26 @@ impl PhysicalNames<'_> {
     /// CloudWatch alarm.
     pub fn alarm(&self, alarm: &str) -> String {
         fit(&format!("{}-{alarm}", self.stack), limits::ALARM)
+    }
+
+    /// Target-tracking scaling policy of a service.
+    pub fn scaling_policy(&self, service: &str) -> String {
+        fit(&format!("{}-{service}-cpu-target", self.stack), 256)
+    }
+
+    /// Rotation function of the database master password.
+    pub fn rotation_function(&self) -> String {
+        fit(&format!("{}-database-rotation", self.stack), 64)
+    }
+
+    /// Cache subnet group in a region.
+    pub fn cache_subnet_group(&self, region: &str) -> String {
+        fit(&format!("{}-{region}-cache", self.stack), 255)
+    }
+
+    /// CloudFront origin access control of the CDN bucket.
+    pub fn origin_access_control(&self) -> String {
+        fit(&format!("{}-cdn-origin", self.stack), 64)
     }
 
     /// KMS alias.

@@ -288,6 +288,9 @@ pub struct ObjectLockPlan {
 pub struct ReplicationPlan {
     /// IAM role S3 assumes.
     pub role: Rid,
+    /// The role's policy, a resource of its own: it names the source bucket, whose
+    /// replication configuration names the role.
+    pub policy: Rid,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
     /// Rules, one per destination.
@@ -818,6 +821,8 @@ pub struct ScalingPlan {
     pub target: Rid,
     /// Target-tracking policy.
     pub policy: Rid,
+    /// Name of the target-tracking policy (unique per scalable target).
+    pub policy_name: String,
     /// Bounds.
     pub min: u32,
     /// Bounds.
@@ -981,6 +986,8 @@ pub struct SecretReplica {
 pub struct RotationPlan {
     /// The schedule.
     pub rid: Rid,
+    /// Name of the rotation function (and, in Terraform, of the stack that deploys it).
+    pub name: String,
     /// Days between rotations.
     pub days: u32,
     /// Security group of the rotation function.
@@ -996,8 +1003,14 @@ pub struct CachePlan {
     pub rid: Rid,
     /// Replication group ID.
     pub replication_group_id: String,
+    /// Description of the replication group.
+    pub description: String,
+    /// Whether cluster mode is on (for a secondary: the Global Datastore's mode).
+    pub cluster_mode: bool,
     /// Subnet group.
     pub subnet_group: Rid,
+    /// Subnet group name.
+    pub subnet_group_name: String,
     /// Its subnets.
     pub subnets: Vec<Text>,
     /// Security group.
@@ -1034,8 +1047,6 @@ pub struct CachePrimaryPlan {
     pub engine_version: String,
     /// Node type.
     pub node_type: String,
-    /// Cluster mode.
-    pub cluster_mode: bool,
     /// Shards.
     pub shards: u32,
     /// Parameter group name (an ElastiCache default group).
@@ -1260,6 +1271,8 @@ pub struct CdnPlan {
     pub distribution: Rid,
     /// Origin access control.
     pub origin_access_control: Rid,
+    /// Its name (unique in the account, at most 64 characters).
+    pub origin_access_control_name: String,
     /// Origin bucket.
     pub bucket: BucketPlan,
     /// Aliases.

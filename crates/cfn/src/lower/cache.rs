@@ -21,7 +21,10 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
     let CachePlan {
         rid,
         replication_group_id,
+        description,
+        cluster_mode,
         subnet_group,
+        subnet_group_name,
         subnets,
         security_group,
         port,
@@ -32,7 +35,7 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
     let subnet_group_properties = SubnetGroup {
         description: Value::from(format!("Private subnets of {replication_group_id}")),
         subnet_ids: unit.values.texts(subnets),
-        cache_subnet_group_name: None,
+        cache_subnet_group_name: Some(Value::from(subnet_group_name.as_str())),
         tags: unit.values.tags(None),
     };
     unit.add(subnet_group, Resource::new(subnet_group_properties));
@@ -46,16 +49,11 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
         security_group_ids: vec![attr_of(security_group, Attr::SecurityGroupId)],
         multi_az_enabled: Some(has_replicas.into()),
         tags: unit.values.tags(None),
-        ..ReplicationGroup::new(format!("Redis cache {replication_group_id}"))
+        ..ReplicationGroup::new(description.as_str())
     };
-    // Cluster mode is the shape whose clients use the configuration endpoint.
-    let cluster_mode = match endpoint {
-        Attr::CacheConfigurationEndpoint => true,
-        Attr::CachePrimaryEndpoint => false,
-        other => {
-            panic!("invariant: a cache endpoint is a replication group endpoint, not {other:?}")
-        }
-    };
+    // Clients connect to the endpoint the plan chose; the template has no use for it.
+    let _ = endpoint;
+    let cluster_mode = *cluster_mode;
     match role {
         CacheRole::Primary(primary) => {
             let properties = ReplicationGroup {
@@ -70,8 +68,6 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
             auth_secret_arn: _,
         } => {
             // A Global Datastore secondary listens on the primary's port: `port` stays unset.
-            // WORKAROUND(plan): `CacheRole::Secondary` does not say whether the Global Datastore
-            // runs in cluster mode; the endpoint the plan chose for clients tells.
             let mut properties = ReplicationGroup {
                 global_replication_group_id: Some(unit.values.text(global_datastore_id)),
                 automatic_failover_enabled: Some((cluster_mode || has_replicas).into()),
@@ -110,17 +106,12 @@ fn lower_primary(
     let CachePrimaryPlan {
         engine_version,
         node_type,
-        cluster_mode: plan_cluster_mode,
         shards,
         parameter_group_name,
         snapshot_retention_days,
         auth_secret,
         global,
     } = primary;
-    assert_eq!(
-        cluster_mode, *plan_cluster_mode,
-        "invariant: the cache endpoint matches its cluster mode"
-    );
     lower_secret(unit, auth_secret);
     let auth_token = Value::sub(format!(
         "{{{{resolve:secretsmanager:${{{}}}:SecretString:{}}}}}",

@@ -216,6 +216,7 @@ fn lower_writer(
     );
     let RotationPlan {
         rid,
+        name,
         days,
         security_group,
         subnets,
@@ -229,7 +230,7 @@ fn lower_writer(
             secret_id: reference(secret_attachment),
             hosted_rotation_lambda: Some(HostedRotationLambda {
                 rotation_type: Value::from("PostgreSQLSingleUser"),
-                rotation_lambda_name: None,
+                rotation_lambda_name: Some(Value::from(name.as_str())),
                 kms_key_arn: Some(unit.values.text(&secret.kms_key)),
                 master_secret_arn: None,
                 // The hosted function takes its network settings as comma-separated strings.

@@ -121,6 +121,7 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
     let CdnPlan {
         distribution,
         origin_access_control,
+        origin_access_control_name,
         bucket,
         aliases,
         certificate,
@@ -131,9 +132,7 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         records,
     } = cdn;
     lower_bucket(unit, bucket);
-    // WORKAROUND(plan): `CdnPlan` names no origin access control, which CloudFormation requires
-    // (unique in the account); the origin bucket's name is unique and fits the 64 characters.
-    let origin_access_control_name = unit.values.text(&bucket.bucket_name);
+    let origin_access_control_name = Value::from(origin_access_control_name.as_str());
     unit.add(
         origin_access_control,
         Resource::new(OriginAccessControl {

@@ -136,19 +136,12 @@ fn manifest_unit<'a>(
             }
         })
         .collect();
-    // WORKAROUND(plan): `Unit::depends_on` can miss a unit whose output the template imports (an
-    // alarm dimension naming a replication destination in a storage-only region); the manifest
-    // adds such producers so that its graph is complete.
+    // The plan records every unit whose outputs this one consumes (a test checks the template's
+    // imports against it).
     let mut dependencies: Vec<&'a Unit> = depends_on
         .iter()
         .map(|dependency| producer(plan, dependency))
         .collect();
-    for consumed in &consumes {
-        let producer = producer_by_stack_name(plan, consumed.stack_name);
-        if !dependencies.iter().any(|known| known.id == producer.id) {
-            dependencies.push(producer);
-        }
-    }
     dependencies.sort_by_key(|dependency| deploy_position(plan, dependency));
     ManifestUnit {
         unit: id.to_string(),

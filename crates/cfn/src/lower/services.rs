@@ -319,6 +319,7 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
     let ScalingPlan {
         target,
         policy,
+        policy_name,
         min,
         max,
         target_cpu_percent,
@@ -373,9 +374,7 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
     unit.add(
         policy,
         Resource::new(ScalingPolicy {
-            // WORKAROUND(plan): `ScalingPlan` names no policy; CloudFormation requires one, unique
-            // per scalable target, so the plan's logical ID serves.
-            policy_name: Value::from(policy.logical.as_str()),
+            policy_name: Value::from(policy_name.as_str()),
             policy_type: ScalingPolicyType::TargetTrackingScaling,
             scaling_target_id: Some(reference(target)),
             service_namespace: None,

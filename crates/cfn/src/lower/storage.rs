@@ -3,8 +3,7 @@
 //! policies and cross-region replication. It must not choose retention, encryption or destinations.
 
 use meridian_plan::{
-    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan, Rid,
-    StoragePlan,
+    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan, StoragePlan,
 };
 
 use crate::l1::iam::Policy;
@@ -174,6 +173,7 @@ fn lower_replication(
 ) -> ReplicationConfiguration {
     let ReplicationPlan {
         role: role_rid,
+        policy: policy_rid,
         role_statements,
         rules,
     } = replication;
@@ -188,15 +188,9 @@ fn lower_replication(
         &[],
     );
     unit.add(role_rid, Resource::new(replication_role));
-    // WORKAROUND(plan): `ReplicationPlan` has no ID for a standalone policy; it is the role's ID
-    // with `Policy` appended.
-    let policy_rid = Rid {
-        logical: format!("{}Policy", role_rid.logical),
-        tf: format!("{}_policy", role_rid.tf),
-    };
     let policy_document = document(&unit.values, role_statements);
     unit.add(
-        &policy_rid,
+        policy_rid,
         Resource::new(Policy {
             policy_name: Value::from(policy_rid.logical.as_str()),
             policy_document,

@@ -211,34 +211,16 @@ fn manifest_consumes_exactly_the_outputs_the_template_imports_and_the_plan_lists
                         .iter()
                         .any(|unit| &unit.id == producer_id && &unit.stack_name == producer)
             });
-            let known = KNOWN_PLAN_OMISSIONS.contains(&(
-                context.unit.stack_name.as_str(),
-                producer.as_str(),
-                output.as_str(),
-            ));
-            if planned == known {
+            if !planned {
                 found.push(context.at(
                     "-",
-                    if known {
-                        format!("the plan now lists {producer}.{output}: drop it from KNOWN_PLAN_OMISSIONS")
-                    } else {
-                        format!("imports {producer}.{output}, which the plan's consumes omits")
-                    },
+                    format!("imports {producer}.{output}, which the plan's consumes omits"),
                 ));
             }
         }
         found
     });
 }
-
-/// Imports the plan's `Unit::consumes` and `Unit::depends_on` miss (reported to the plan's owners):
-/// `(consumer stack, producer stack, output)`. The replication-latency alarm of a bucket names its
-/// destination bucket, an output of a storage-only region's unit that the plan does not record.
-const KNOWN_PLAN_OMISSIONS: &[(&str, &str, &str)] = &[(
-    "rail-backend-us-east-1",
-    "rail-backend-us-west-2-storage",
-    "BackupsBucketName",
-)];
 
 #[test]
 fn refs_getatts_subs_and_depends_on_name_entries_of_the_same_template() {

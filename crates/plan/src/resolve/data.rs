@@ -24,6 +24,9 @@ use crate::value::{Attr, AttrRef, Part, Text};
 /// Characters never put in generated passwords: those RDS refuses in master passwords, and
 /// quotes and spaces that break connection strings.
 const PASSWORD_EXCLUDED: &str = "\"'@/\\ ";
+/// Characters never put in AUTH tokens: ElastiCache accepts only letters, digits and
+/// `!&#$^<>-`, so every other printable ASCII character is excluded.
+const AUTH_TOKEN_EXCLUDED: &str = " \"%'()*+,./:;=?@[\\]_`{|}~";
 /// Names PostgreSQL or RDS reserve.
 const RESERVED_DATABASE_NAMES: &[&str] = &["postgres", "rdsadmin", "template0", "template1"];
 
@@ -287,6 +290,7 @@ impl Resolver<'_> {
             secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", &path),
             rotation: RotationPlan {
                 rid: self.rid(&writer_unit, "DatabaseSecretRotation", &path),
+                name: self.names.rotation_function(),
                 days: database
                     .password_rotation_days
                     .unwrap_or(defaults::PASSWORD_ROTATION_DAYS),
@@ -1063,7 +1067,6 @@ impl Resolver<'_> {
                         .get(&region)
                         .cloned()
                         .unwrap_or_else(|| cache.node_type.clone()),
-                    cluster_mode,
                     shards,
                     parameter_group_name: parameter_group_name.clone(),
                     snapshot_retention_days: defaults::CACHE_SNAPSHOT_DAYS,
@@ -1075,7 +1078,7 @@ impl Resolver<'_> {
                         fixed_fields: Vec::new(),
                         generated_field: "token".to_owned(),
                         length: 64,
-                        exclude_characters: PASSWORD_EXCLUDED.to_owned(),
+                        exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
                         replicas,
                     },
                     global,
@@ -1083,7 +1086,18 @@ impl Resolver<'_> {
             };
             let plan = CachePlan {
                 replication_group_id: self.names.replication_group(&region),
+                description: format!(
+                    "{} Redis cache in {region}{}",
+                    self.stack.stack,
+                    match global_source.as_deref() {
+                        Some(source) if source == region => ", Global Datastore primary",
+                        Some(_) => ", Global Datastore secondary",
+                        None => "",
+                    }
+                ),
+                cluster_mode,
                 subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
+                subnet_group_name: self.names.cache_subnet_group(&region),
                 subnets: network.private_subnets.clone(),
                 security_group: self.rid(&unit, "CacheSecurityGroup", &path),
                 port,

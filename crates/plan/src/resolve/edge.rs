@@ -324,13 +324,15 @@ impl Resolver<'_> {
             );
         }
         if let Some(rto) = stack.objectives.as_ref().and_then(|o| o.rto_minutes) {
-            let detection = interval * failure_threshold + ttl;
+            // Alias answers live at least as long as the load balancer's own records.
+            let effective_ttl = ttl.max(defaults::ALIAS_TARGET_TTL_SECONDS);
+            let detection = interval * failure_threshold + effective_ttl;
             if detection > rto * 60 {
                 self.report(
                     Diagnostic::error(
                         "E609",
                         path.clone(),
-                        format!("failure detection ({interval} s × {failure_threshold} checks) plus the {ttl} s TTL is {detection} s, beyond the {rto}-minute RTO"),
+                        format!("failure detection ({interval} s × {failure_threshold} checks) plus the {effective_ttl} s TTL of the alias answers is {detection} s, beyond the {rto}-minute RTO"),
                     )
                     .with_help("check more often, lower the failure threshold or the TTL, or relax the objective")
                     .with_related(StackPath::root().key("objectives").key("rto_minutes"), "the recovery time objective"),
@@ -488,7 +490,9 @@ impl Resolver<'_> {
         }
         let distribution = self.rid(unit, "CdnDistribution", &path);
         let bucket_rid = self.rid(unit, "CdnBucket", &path);
-        let (head, tail) = self.names.cdn_bucket();
+        let (head, tail) = self
+            .names
+            .cdn_bucket(aws::global_region(&self.facts.partition));
         let bucket_arn = Text::attr(&bucket_rid, Attr::BucketArn);
         let bucket = BucketPlan {
             name: "cdn-origin".to_owned(),
@@ -569,6 +573,7 @@ impl Resolver<'_> {
         );
         Some(CdnPlan {
             origin_access_control: self.rid(unit, "CdnOriginAccessControl", &path),
+            origin_access_control_name: self.names.origin_access_control(),
             distribution,
             bucket,
             aliases: cdn.aliases.clone(),
@@ -805,7 +810,9 @@ impl Resolver<'_> {
                             ("view".to_owned(), JsonDoc::String(Text::lit("timeSeries"))),
                             (
                                 "region".to_owned(),
-                                JsonDoc::String(Text::lit(aws::GLOBAL_REGION)),
+                                JsonDoc::String(Text::lit(aws::global_region(
+                                    &self.facts.partition,
+                                ))),
                             ),
                             ("stat".to_owned(), JsonDoc::String(Text::lit(stat))),
                             ("period".to_owned(), JsonDoc::Number(i64::from(period))),

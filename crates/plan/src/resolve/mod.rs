@@ -78,6 +78,8 @@ pub(crate) struct Resolver<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Logical IDs per unit, with the place that caused each.
     ids: BTreeMap<(UnitId, String), StackPath>,
+    /// Terraform names across the whole module, with their unit and the place that caused each.
+    tf_ids: BTreeMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
     /// Outputs per unit, by name.
     pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,
@@ -137,6 +139,7 @@ impl<'a> Resolver<'a> {
             },
             diagnostics: Vec::new(),
             ids: BTreeMap::new(),
+            tf_ids: BTreeMap::new(),
             params: BTreeMap::new(),
             outputs: BTreeMap::new(),
             dependencies: BTreeMap::new(),
@@ -154,6 +157,7 @@ impl<'a> Resolver<'a> {
 
     fn run(&mut self) -> Plan {
         self.check_stack_name();
+        self.check_objectives();
         let regions = self.resolve_regions();
         let mut storage = self.resolve_storage(&regions);
         let mut apps = self.resolve_networks(&regions);
@@ -205,7 +209,29 @@ impl<'a> Resolver<'a> {
                 self.ids.insert(key, path.clone());
             }
         }
-        naming::rid(logical, unit)
+        let rid = naming::rid(logical, unit);
+        // Terraform names share one module: a storage unit and an application unit of the same
+        // region must not derive the same name.
+        match self.tf_ids.get(&rid.tf) {
+            Some((first_unit, first)) if first_unit != unit => {
+                let first = first.clone();
+                self.report(
+                    Diagnostic::error(
+                        "E901",
+                        path.clone(),
+                        format!("the derived Terraform name `{}` collides with the one derived from `{first}`", rid.tf),
+                    )
+                    .with_help("rename one of the two entities; Meridian's own resources use names such as `LoadBalancerAccessLogsBucket`, which a bucket named `load-balancer-access-logs` would repeat")
+                    .with_related(first, "the first entity with this name"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                self.tf_ids
+                    .insert(rid.tf.clone(), (unit.clone(), path.clone()));
+            }
+        }
+        rid
     }
 
     /// The CloudFormation stack name of a unit.
@@ -227,9 +253,10 @@ impl<'a> Resolver<'a> {
             return Text::from_parts(vec![Part::Attr(source)]);
         }
         let stack_name = self.stack_name(producer);
-        let region = producer
-            .region()
-            .map_or_else(|| crate::aws::GLOBAL_REGION.to_owned(), str::to_owned);
+        let region = producer.region().map_or_else(
+            || crate::aws::global_region(&self.facts.partition).to_owned(),
+            str::to_owned,
+        );
         self.export(
             producer,
             output,
@@ -399,6 +426,41 @@ impl<'a> Resolver<'a> {
                     );
                 }
             }
+        }
+    }
+
+    fn check_objectives(&mut self) {
+        let Some(objectives) = &self.stack.objectives else {
+            return;
+        };
+        let path = StackPath::root().key("objectives");
+        if let Some(availability) = objectives.availability_percent
+            && !(availability.is_finite() && availability > 0.0 && availability < 100.0)
+        {
+            self.report(
+                Diagnostic::error("E106", path.key("availability_percent"), format!("an availability target of {availability}% is not a percentage between 0 and 100 (exclusive)"))
+                    .with_help("write e.g. 99.9; 100% cannot be promised by any deployment"),
+            );
+        }
+        if let Some(rto) = objectives.rto_minutes
+            && !(1..=10_080).contains(&rto)
+        {
+            self.report(
+                Diagnostic::error(
+                    "E106",
+                    path.key("rto_minutes"),
+                    format!(
+                        "a recovery time objective of {rto} minutes is outside 1 to 10080 (a week)"
+                    ),
+                )
+                .with_help("give the longest acceptable outage, e.g. 15"),
+            );
+        }
+        if objectives.rpo_minutes == Some(0) {
+            self.report(
+                Diagnostic::error("E106", path.key("rpo_minutes"), "a recovery point objective of 0 minutes needs synchronous replication across regions, which RDS does not offer")
+                    .with_help("cross-region replicas are asynchronous; give the data loss you can accept, e.g. 5"),
+            );
         }
     }
 

@@ -309,7 +309,7 @@ impl Resolver<'_> {
     }
 
     fn access_log_bucket(&mut self, unit: &UnitId, region: &str, path: &StackPath) -> BucketPlan {
-        let rid = self.rid(unit, "AccessLogsBucket", path);
+        let rid = self.rid(unit, "LoadBalancerAccessLogsBucket", path);
         let (head, tail) = self.names.access_log_bucket(region);
         let arn = Text::attr(&rid, Attr::BucketArn);
         let writer = match aws::region_info(region).and_then(|info| info.elb_log_account) {
@@ -322,7 +322,7 @@ impl Resolver<'_> {
         };
         BucketPlan {
             name: "access-logs".to_owned(),
-            policy_rid: self.rid(unit, "AccessLogsBucketPolicy", path),
+            policy_rid: self.rid(unit, "LoadBalancerAccessLogsBucketPolicy", path),
             bucket_name: Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)]),
             purpose: BucketPurpose::AccessLogs,
             versioning: true,
@@ -1676,6 +1676,7 @@ impl Resolver<'_> {
             ScalingPlan {
                 target,
                 policy: self.rid(&unit, format!("{base}CpuScaling"), path),
+                policy_name: self.names.scaling_policy(&service.name),
                 min: capacity.min,
                 max: capacity.max,
                 target_cpu_percent: scaling

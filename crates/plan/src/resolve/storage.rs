@@ -144,13 +144,7 @@ impl Resolver<'_> {
             let versioning = bucket.versioning.unwrap_or(defaults::VERSIONING);
             let object_lock = self.resolve_object_lock(&path, bucket, versioning);
             let rid = self.rid(&unit, format!("{}Bucket", pascal(&bucket.name)), &path);
-            let bucket_name = match &bucket.bucket_name {
-                Some(explicit) => Text::lit(explicit.clone()),
-                None => {
-                    let (head, tail) = self.names.default_bucket(&bucket.name, &bucket.region);
-                    Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)])
-                }
-            };
+            let bucket_name = self.bucket_name(bucket);
             let replication = self.resolve_replication(
                 &unit,
                 &path,
@@ -376,16 +370,10 @@ impl Resolver<'_> {
                     attr: Attr::BucketArn,
                 },
             );
-            let destination_name = self.value_from(
-                unit,
-                &destination_unit,
-                &format!("{output_prefix}BucketName"),
-                &format!("Name of the {} bucket", destination.name),
-                AttrRef {
-                    resource: destination_rid,
-                    attr: Attr::BucketName,
-                },
-            );
+            // Bucket names are known before deployment, so the name needs no import (the ARN
+            // above already orders the destination's stack first).
+            let destination_name = self.bucket_name(destination);
+            let _ = destination_rid;
             let replica_kms_key = self.data_key_arn(unit, &destination.region);
             if destination.region != bucket.region {
                 edges.insert((bucket.region.clone(), destination.region.clone()));
@@ -493,9 +481,26 @@ impl Resolver<'_> {
                 format!("{}ReplicationRole", pascal(&bucket.name)),
                 path,
             ),
+            policy: self.rid(
+                unit,
+                format!("{}ReplicationPolicy", pascal(&bucket.name)),
+                path,
+            ),
             role_statements,
             rules,
         })
+    }
+
+    /// The physical name of a declared bucket: the explicit `bucket_name`, or the default with
+    /// the account ID in it.
+    fn bucket_name(&self, bucket: &meridian_model::Bucket) -> Text {
+        match &bucket.bucket_name {
+            Some(explicit) => Text::lit(explicit.clone()),
+            None => {
+                let (head, tail) = self.names.default_bucket(&bucket.name, &bucket.region);
+                Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)])
+            }
+        }
     }
 
     /// Returns (Replication Time Control on, seconds of a slower target to watch).

@@ -98,9 +98,10 @@ impl Resolver<'_> {
                     );
                 }
             }
-            let region = id
-                .region()
-                .map_or_else(|| aws::GLOBAL_REGION.to_owned(), str::to_owned);
+            let region = id.region().map_or_else(
+                || aws::global_region(&self.facts.partition).to_owned(),
+                str::to_owned,
+            );
             let description = match id {
                 UnitId::Storage(region) => {
                     format!("{}: data key and buckets of {region}", stack.stack)
@@ -186,11 +187,14 @@ impl Resolver<'_> {
                 .and_then(|f| f.failback.as_ref())
                 .and_then(|f| f.wait_period_seconds)
                 .unwrap_or(defaults::FAILBACK_WAIT_SECONDS),
+            // Latency records are aliases to the load balancers, whose own records live 60 s, so
+            // resolvers may keep an answer at least that long whatever TTL the stack asks for.
             dns_ttl_seconds: stack
                 .dns
                 .as_ref()
                 .and_then(|d| d.ttl_seconds)
-                .unwrap_or(defaults::DNS_TTL_SECONDS),
+                .unwrap_or(defaults::DNS_TTL_SECONDS)
+                .max(defaults::ALIAS_TARGET_TTL_SECONDS),
             probe_timeout_seconds: stack
                 .dns
                 .as_ref()
@@ -228,7 +232,7 @@ impl Resolver<'_> {
                 rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
             },
             primary_region: primary.unwrap_or_default(),
-            global_region: aws::GLOBAL_REGION.to_owned(),
+            global_region: aws::global_region(&self.facts.partition).to_owned(),
             partition: self.facts.partition.clone(),
             parameters,
             units,

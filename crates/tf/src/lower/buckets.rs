@@ -199,6 +199,7 @@ impl Lowerer<'_> {
     ) -> Lowered {
         let ReplicationPlan {
             role,
+            policy,
             role_statements,
             rules,
         } = replication;
@@ -207,7 +208,7 @@ impl Lowerer<'_> {
             IamRole::new(self.trust_policy("s3.amazonaws.com", SourceAccount::NotChecked)),
         )?;
         self.add(
-            &role.tf,
+            &policy.tf,
             IamRolePolicy::new(self.policy_document(role_statements), role_handle.id()),
         )?;
         // Replication needs versioning on the source and on every destination before it is configured.

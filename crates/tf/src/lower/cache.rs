@@ -4,9 +4,9 @@
 //! plan has one; a secondary joins the Global Datastore and sets only what a secondary may set. It decides
 //! no node type, shard count or version.
 
-use meridian_plan::{Attr, CachePlan, CachePrimaryPlan, CacheRole, GlobalDatastorePlan};
+use meridian_plan::{CachePlan, CachePrimaryPlan, CacheRole, GlobalDatastorePlan};
 
-use super::secrets::{ELASTICACHE_AUTH_PUNCTUATION, SecretUpdates};
+use super::secrets::SecretUpdates;
 use super::{Lowered, Lowerer, region_argument};
 use crate::l1::{
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
@@ -22,7 +22,10 @@ impl Lowerer<'_> {
         let CachePlan {
             rid,
             replication_group_id,
+            description,
+            cluster_mode,
             subnet_group,
+            subnet_group_name,
             subnets,
             security_group,
             port,
@@ -30,19 +33,17 @@ impl Lowerer<'_> {
             endpoint,
             role,
         } = cache;
-        // WORKAROUND (plan): `CachePlan` has no subnet group name, which `aws_elasticache_subnet_group`
-        // requires; the replication group ID is unique in the region and says what the group is for.
         let subnet_group_handle = self.add(
             &subnet_group.tf,
             ElasticacheSubnetGroup {
                 description: Some(format!("Private subnets of {replication_group_id}").into()),
                 region: region_argument(region),
-                ..ElasticacheSubnetGroup::new(replication_group_id, self.values(subnets))
+                ..ElasticacheSubnetGroup::new(subnet_group_name, self.values(subnets))
             },
         )?;
-        // WORKAROUND (plan): `CachePlan` has no description, which replication groups require.
-        let description = format!("Redis cache {replication_group_id}");
-        let cluster_mode = *endpoint == Attr::CacheConfigurationEndpoint;
+        // Clients connect to the endpoint the plan chose; the module has no use for it.
+        let _ = endpoint;
+        let cluster_mode = *cluster_mode;
         // The node layout: shards × (1 + replicas) in cluster mode, 1 + replicas otherwise.
         let (replicas_per_node_group, num_cache_clusters) = if cluster_mode {
             (Some((*replicas_per_shard).into()), None)
@@ -65,30 +66,21 @@ impl Lowerer<'_> {
                     .collect(),
             ),
             subnet_group_name: Some(subnet_group_handle.name().into()),
-            ..ElasticacheReplicationGroup::new(description, replication_group_id)
+            ..ElasticacheReplicationGroup::new(description.as_str(), replication_group_id)
         };
         match role {
             CacheRole::Primary(primary) => {
                 let CachePrimaryPlan {
                     engine_version,
                     node_type,
-                    cluster_mode: primary_cluster_mode,
                     shards,
                     parameter_group_name,
                     snapshot_retention_days,
                     auth_secret,
                     global,
                 } = primary.as_ref();
-                // WORKAROUND (plan): the plan's exclusions still allow punctuation ElastiCache refuses in
-                // AUTH tokens (only `!&#$^<>-` are accepted), so the token draws from that set only.
                 let password = self
-                    .lower_secret(
-                        region,
-                        auth_secret,
-                        Vec::new(),
-                        Some(ELASTICACHE_AUTH_PUNCTUATION),
-                        SecretUpdates::Terraform,
-                    )?
+                    .lower_secret(region, auth_secret, Vec::new(), SecretUpdates::Terraform)?
                     .password;
                 let group = self.add(
                     &rid.tf,
@@ -97,12 +89,7 @@ impl Lowerer<'_> {
                         auth_token: Some(password.result().into()),
                         auto_minor_version_upgrade: Some("true".into()),
                         cluster_mode: Some(
-                            if *primary_cluster_mode {
-                                "enabled"
-                            } else {
-                                "disabled"
-                            }
-                            .into(),
+                            if cluster_mode { "enabled" } else { "disabled" }.into(),
                         ),
                         engine: Some(ENGINE.into()),
                         engine_version: Some(engine_version.into()),
@@ -112,7 +99,7 @@ impl Lowerer<'_> {
                             format!("{replication_group_id}-final").into(),
                         ),
                         node_type: Some(node_type.into()),
-                        num_node_groups: primary_cluster_mode.then(|| (*shards).into()),
+                        num_node_groups: cluster_mode.then(|| (*shards).into()),
                         parameter_group_name: Some(parameter_group_name.into()),
                         port: Some((*port).into()),
                         snapshot_retention_limit: Some((*snapshot_retention_days).into()),

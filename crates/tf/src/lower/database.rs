@@ -198,7 +198,7 @@ impl Lowerer<'_> {
             password,
             secret: secret_handle,
             version,
-        } = self.lower_secret(region, secret, connection, None, SecretUpdates::Rotated)?;
+        } = self.lower_secret(region, secret, connection, SecretUpdates::Rotated)?;
         let username = secret
             .fixed_fields
             .iter()
@@ -243,14 +243,12 @@ impl Lowerer<'_> {
     ) -> Lowered {
         let RotationPlan {
             rid,
+            name,
             days,
             security_group,
             subnets,
         } = rotation;
-        // WORKAROUND (plan): `RotationPlan` has no name for the rotation function and its stack, which the
-        // Serverless Application Repository requires; the stack name and the rotation's role word are
-        // unique in the account's region (one writer per stack).
-        let function_name = format!("{}-database-rotation", self.plan.stack);
+        let function_name = name.clone();
         let mut subnet_list = Template::new();
         for (index, subnet) in subnets.iter().enumerate() {
             if index > 0 {

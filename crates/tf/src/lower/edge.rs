@@ -82,6 +82,7 @@ impl Lowerer<'_> {
         let CdnPlan {
             distribution,
             origin_access_control,
+            origin_access_control_name,
             bucket,
             aliases,
             certificate,
@@ -92,15 +93,12 @@ impl Lowerer<'_> {
             records,
         } = cdn;
         self.lower_bucket(bucket, region)?;
-        // WORKAROUND (plan): `CdnPlan` has no name for the origin access control, which CloudFront
-        // requires (unique in the account, at most 64 characters); the origin bucket's name is unique
-        // and fits.
         let control = self.add(
             &origin_access_control.tf,
             CloudfrontOriginAccessControl {
                 description: Some(format!("CloudFront reads the {} bucket", bucket.name).into()),
                 ..CloudfrontOriginAccessControl::new(
-                    self.value(&bucket.bucket_name),
+                    origin_access_control_name.as_str(),
                     "s3",
                     "always",
                     "sigv4",

@@ -16,9 +16,6 @@ use crate::l1::{
 /// character that is neither a letter, a digit nor a space. `random_password` needs them spelled out.
 const PRINTABLE_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-/// The only punctuation ElastiCache accepts in an AUTH token (CreateReplicationGroup, `AuthToken`).
-pub(crate) const ELASTICACHE_AUTH_PUNCTUATION: &str = "!#$&-<>^";
-
 /// Whether the plan generates any secret, which needs the random provider.
 pub(crate) fn plan_generates_secrets(plan: &Plan) -> bool {
     plan.regions
@@ -66,7 +63,6 @@ impl Lowerer<'_> {
         region: &str,
         secret: &SecretPlan,
         connection: Vec<(&str, JsonDocument)>,
-        allowed_punctuation: Option<&str>,
         updates: SecretUpdates,
     ) -> Lowered<LoweredSecret> {
         let SecretPlan {
@@ -83,9 +79,6 @@ impl Lowerer<'_> {
         let punctuation: String = PRINTABLE_PUNCTUATION
             .chars()
             .filter(|character| !exclude_characters.contains(*character))
-            .filter(|character| {
-                allowed_punctuation.is_none_or(|allowed| allowed.contains(*character))
-            })
             .collect();
         let password = self.add(
             &rid.tf,

@@ -371,6 +371,7 @@ impl Lowerer<'_> {
         let ScalingPlan {
             target,
             policy,
+            policy_name,
             min,
             max,
             target_cpu_percent,
@@ -411,10 +412,8 @@ impl Lowerer<'_> {
                         ..TargetTrackingScalingPolicyConfiguration::new(*target_cpu_percent)
                     },
                 ),
-                // WORKAROUND (plan): `ScalingPlan` has no policy name, which both targets require; the
-                // policy's logical ID is unique per scalable target and stable.
                 ..AppautoscalingPolicy::new(
-                    policy.logical.as_str(),
+                    policy_name.as_str(),
                     target_handle.resource_id(),
                     target_handle.scalable_dimension(),
                     target_handle.service_namespace(),
