@@ -1,1 +1,73 @@
-//! placeholder
+//! Meridian's runbooks: deploy, blue/green, rollback and failover-test scripts, replica-promotion
+//! runbooks and an architecture document, rendered from handlebars templates (`templates/*.hbs`,
+//! embedded; users may replace any of them), plus the topology as Mermaid or DOT.
+//!
+//! Each template gets its own view-model built from the plan; templates hold no logic beyond
+//! `each` and `if`. Rendering is strict (a missing field is an error) and does not HTML-escape;
+//! values meant for scripts are shell-quoted by the view-model builders. This crate performs no
+//! I/O: it returns [`OutputFile`]s, and the CLI writes them.
+
+mod engine;
+mod graph;
+mod lookup;
+mod text;
+mod views;
+
+use std::collections::BTreeMap;
+
+use meridian_plan::{OutputFile, Plan};
+
+pub use engine::RenderError;
+pub use graph::{GraphFormat, graph};
+
+/// Directory of the outputs, relative to the synthesis output directory.
+pub const OUTPUT_DIR: &str = "runbooks";
+
+/// The built-in templates as (file name, text), in file-name order: what `--templates DIR` may
+/// replace, and a starting point for a user's copy.
+pub fn builtin_templates() -> impl Iterator<Item = (&'static str, &'static str)> {
+    engine::BUILTIN_TEMPLATES.iter().copied()
+}
+
+/// Renders every runbook of `plan`. `overrides` maps a template file name (`deploy.sh.hbs`) to
+/// the user's replacement text; an unknown name is an error listing the known ones. Everything
+/// renders in memory first, so a broken template yields an error and no output at all. Paths are
+/// `runbooks/<file>`, sorted; the same plan always gives the same bytes.
+pub fn render(
+    plan: &Plan,
+    overrides: &BTreeMap<String, String>,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let engine = engine::Engine::new(overrides)?;
+    let path = |file: &str| format!("{OUTPUT_DIR}/{file}");
+    let mut files = vec![
+        engine.render(
+            engine::ARCHITECTURE,
+            path("ARCHITECTURE.md"),
+            &views::architecture::build(plan),
+        )?,
+        engine.render(
+            engine::DEPLOY,
+            path("deploy.sh"),
+            &views::deploy::build(plan),
+        )?,
+        engine.render(
+            engine::TEST_FAILOVER,
+            path("test-failover.sh"),
+            &views::failover::build(plan),
+        )?,
+    ];
+    for view in views::service::build_all(plan, "deploy-blue-green") {
+        let file = path(&view.script_name.raw);
+        files.push(engine.render(engine::DEPLOY_SERVICE, file, &view)?);
+    }
+    for view in views::service::build_all(plan, "rollback") {
+        let file = path(&view.script_name.raw);
+        files.push(engine.render(engine::ROLLBACK, file, &view)?);
+    }
+    for view in views::promote::build_all(plan) {
+        let file = path(&format!("promote-replica-{}.md", view.region.raw));
+        files.push(engine.render(engine::PROMOTE_REPLICA, file, &view)?);
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,311 @@
+//! The handlebars engine: the embedded templates, the user's replacements for them, strict
+//! rendering without HTML escaping, and errors that name the template and the position. It knows
+//! nothing about plans; view-models arrive already built.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, JsonTruthy, Output, RenderContext,
+    RenderErrorReason, Renderable,
+};
+use serde::Serialize;
+
+/// The templates compiled into the binary, by file name (in byte order). Users replace any of them
+/// with `--templates DIR`, whose files carry the same names.
+pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        ARCHITECTURE,
+        include_str!("../../../templates/ARCHITECTURE.md.hbs"),
+    ),
+    (
+        DEPLOY_SERVICE,
+        include_str!("../../../templates/deploy-blue-green.sh.hbs"),
+    ),
+    (DEPLOY, include_str!("../../../templates/deploy.sh.hbs")),
+    (
+        PROMOTE_REPLICA,
+        include_str!("../../../templates/promote-replica.md.hbs"),
+    ),
+    (ROLLBACK, include_str!("../../../templates/rollback.sh.hbs")),
+    (
+        TEST_FAILOVER,
+        include_str!("../../../templates/test-failover.sh.hbs"),
+    ),
+];
+
+/// `runbooks/ARCHITECTURE.md`.
+pub(crate) const ARCHITECTURE: &str = "ARCHITECTURE.md.hbs";
+/// `runbooks/deploy.sh`.
+pub(crate) const DEPLOY: &str = "deploy.sh.hbs";
+/// `runbooks/deploy-blue-green-<region>.sh`, one per region with a service.
+pub(crate) const DEPLOY_SERVICE: &str = "deploy-blue-green.sh.hbs";
+/// `runbooks/promote-replica-<region>.md`, one per region with a read replica.
+pub(crate) const PROMOTE_REPLICA: &str = "promote-replica.md.hbs";
+/// `runbooks/rollback-<region>.sh`, one per region with a service.
+pub(crate) const ROLLBACK: &str = "rollback.sh.hbs";
+/// `runbooks/test-failover.sh`.
+pub(crate) const TEST_FAILOVER: &str = "test-failover.sh.hbs";
+
+/// Why rendering failed. Nothing is produced when any template fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// The user supplied templates whose names match no built-in template.
+    UnknownTemplates {
+        /// The unknown names, sorted.
+        names: Vec<String>,
+        /// The names that can be replaced.
+        known: Vec<String>,
+    },
+    /// A template does not parse.
+    Syntax {
+        /// Template file name, e.g. `deploy.sh.hbs`.
+        template: String,
+        /// Whether it was the user's copy rather than the built-in one.
+        user_copy: bool,
+        /// 1-based line, when handlebars reports one.
+        line: Option<usize>,
+        /// 1-based column, when handlebars reports one.
+        column: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A template parsed but failed while rendering one output (strict mode: a field the
+    /// view-model does not have is an error).
+    Render {
+        /// Template file name.
+        template: String,
+        /// Whether it was the user's copy.
+        user_copy: bool,
+        /// The output being rendered, e.g. `runbooks/rollback-eu-west-1.sh`.
+        output: String,
+        /// 1-based line, when handlebars reports one.
+        line: Option<usize>,
+        /// 1-based column, when handlebars reports one.
+        column: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl RenderError {
+    /// The template the error is about, when it is about one.
+    pub fn template(&self) -> Option<&str> {
+        match self {
+            Self::UnknownTemplates { .. } => None,
+            Self::Syntax { template, .. } | Self::Render { template, .. } => Some(template),
+        }
+    }
+
+    /// The 1-based line of the error in its template, when known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::UnknownTemplates { .. } => None,
+            Self::Syntax { line, .. } | Self::Render { line, .. } => *line,
+        }
+    }
+}
+
+fn describe_origin(template: &str, user_copy: bool) -> String {
+    if user_copy {
+        format!("template `{template}` (your copy)")
+    } else {
+        format!("built-in template `{template}`")
+    }
+}
+
+fn describe_position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(" at line {line}, column {column}"),
+        (Some(line), None) => format!(" at line {line}"),
+        _ => String::new(),
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownTemplates { names, known } => write!(
+                f,
+                "unknown template{} {}; the templates that can be replaced are {}",
+                if names.len() == 1 { "" } else { "s" },
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                known.join(", ")
+            ),
+            Self::Syntax {
+                template,
+                user_copy,
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "{} does not parse{}: {message}",
+                describe_origin(template, *user_copy),
+                describe_position(*line, *column)
+            ),
+            Self::Render {
+                template,
+                user_copy,
+                output,
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "{} failed to render `{output}`{}: {message}",
+                    describe_origin(template, *user_copy),
+                    describe_position(*line, *column)
+                )?;
+                if !*user_copy {
+                    f.write_str(" (this is a bug in meridian)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The registry with every template parsed: the built-in ones, or the user's copy where one was
+/// given.
+#[derive(Debug)]
+pub(crate) struct Engine {
+    registry: Handlebars<'static>,
+    user_copies: Vec<String>,
+}
+
+impl Engine {
+    /// Parses every template, preferring `overrides` (file name → text). Unknown names and syntax
+    /// errors fail before anything renders.
+    pub(crate) fn new(overrides: &BTreeMap<String, String>) -> Result<Self, RenderError> {
+        let known: Vec<String> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        let unknown: Vec<String> = overrides
+            .keys()
+            .filter(|name| !known.contains(name))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            return Err(RenderError::UnknownTemplates {
+                names: unknown,
+                known,
+            });
+        }
+
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        // These are shell scripts and Markdown: HTML escaping would corrupt `&&`, `<`, quotes.
+        // Values are quoted for the shell by the view-model builders instead.
+        registry.register_escape_fn(handlebars::no_escape);
+        // The built-in `if` treats a missing field as false even in strict mode; these do not.
+        registry.register_helper("if", Box::new(StrictIf { positive: true }));
+        registry.register_helper("unless", Box::new(StrictIf { positive: false }));
+
+        let mut user_copies = Vec::new();
+        for (name, builtin) in BUILTIN_TEMPLATES {
+            let (source, user_copy) = match overrides.get(*name) {
+                Some(text) => (text.as_str(), true),
+                None => (*builtin, false),
+            };
+            if user_copy {
+                user_copies.push((*name).to_owned());
+            }
+            registry
+                .register_template_string(name, source)
+                .map_err(|error| {
+                    let (line, column) = error.pos().unzip();
+                    RenderError::Syntax {
+                        template: (*name).to_owned(),
+                        user_copy,
+                        line,
+                        column,
+                        message: error.reason().to_string(),
+                    }
+                })?;
+        }
+        Ok(Self {
+            registry,
+            user_copies,
+        })
+    }
+
+    /// Renders `template` with `view` into the output at `path`, ending it with exactly one
+    /// newline.
+    pub(crate) fn render(
+        &self,
+        template: &str,
+        path: String,
+        view: &impl Serialize,
+    ) -> Result<meridian_plan::OutputFile, RenderError> {
+        let user_copy = self.user_copies.iter().any(|name| name == template);
+        let mut contents =
+            self.registry
+                .render(template, view)
+                .map_err(|error| RenderError::Render {
+                    template: template.to_owned(),
+                    user_copy,
+                    output: path.clone(),
+                    line: error.line_no,
+                    column: error.column_no,
+                    message: describe_reason(error.reason()),
+                })?;
+        let trimmed = contents.trim_end_matches('\n').len();
+        contents.truncate(trimmed);
+        contents.push('\n');
+        Ok(meridian_plan::OutputFile { path, contents })
+    }
+}
+
+fn describe_reason(reason: &RenderErrorReason) -> String {
+    match reason {
+        RenderErrorReason::MissingVariable(Some(path)) => format!(
+            "the view-model has no field `{path}` (templates render in strict mode: a field that does not exist is an error, not an empty string)"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// `{{#if}}` and `{{#unless}}` that reject a missing field instead of treating it as false, so a
+/// misspelt condition fails like a misspelt value does.
+#[derive(Debug, Clone, Copy)]
+struct StrictIf {
+    positive: bool,
+}
+
+impl HelperDef for StrictIf {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        helper: &Helper<'rc>,
+        registry: &'reg Handlebars<'reg>,
+        context: &'rc Context,
+        render_context: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let name = if self.positive { "if" } else { "unless" };
+        let param = helper
+            .param(0)
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
+        if param.is_value_missing() {
+            return Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()).into());
+        }
+        let truthy = param.value().is_truthy(false) == self.positive;
+        let branch = if truthy {
+            helper.template()
+        } else {
+            helper.inverse()
+        };
+        match branch {
+            Some(template) => template.render(registry, context, render_context, out),
+            None => Ok(()),
+        }
+    }
+}

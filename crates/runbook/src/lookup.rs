@@ -1,0 +1,95 @@
+//! Questions the view-model builders ask of the plan (which output holds an attribute, where the
+//! writer is, which target group a service uses). Read-only; nothing here is rendered.
+
+use meridian_plan::{
+    AppPlan, Attr, CacheRole, DatabasePlan, DatabaseRole, Plan, RegionPlan, Rid, ServicePlan,
+    TargetGroupPlan, Unit, UnitId, WriterPlan,
+};
+
+/// The unit with `id`.
+pub(crate) fn unit<'plan>(plan: &'plan Plan, id: &UnitId) -> Option<&'plan Unit> {
+    plan.units.iter().find(|unit| &unit.id == id)
+}
+
+/// The name of the output of `unit` that holds `attr` of `resource`, when the unit exports it.
+pub(crate) fn output_name<'plan>(
+    unit: &'plan Unit,
+    resource: &Rid,
+    attr: Attr,
+) -> Option<&'plan str> {
+    unit.outputs
+        .iter()
+        .find(|output| {
+            output
+                .value
+                .as_attr()
+                .is_some_and(|reference| &reference.resource == resource && reference.attr == attr)
+        })
+        .map(|output| output.name.as_str())
+}
+
+/// Regions that run an application unit, in plan order.
+pub(crate) fn app_regions(plan: &Plan) -> impl Iterator<Item = (&RegionPlan, &AppPlan)> {
+    plan.regions
+        .iter()
+        .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
+}
+
+/// The database writer: its region, instance and writer settings.
+pub(crate) fn writer(plan: &Plan) -> Option<(&RegionPlan, &DatabasePlan, &WriterPlan)> {
+    app_regions(plan).find_map(|(region, app)| {
+        let database = app.database.as_ref()?;
+        match &database.role {
+            DatabaseRole::Writer(writer) => Some((region, database, writer.as_ref())),
+            DatabaseRole::Replica(_) => None,
+        }
+    })
+}
+
+/// Read replicas with their regions, in plan order.
+pub(crate) fn replicas(
+    plan: &Plan,
+) -> Vec<(&RegionPlan, &DatabasePlan, &meridian_plan::ReplicaPlan)> {
+    app_regions(plan)
+        .filter_map(|(region, app)| {
+            let database = app.database.as_ref()?;
+            match &database.role {
+                DatabaseRole::Replica(replica) => Some((region, database, replica)),
+                DatabaseRole::Writer(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// The region whose cache is the Global Datastore primary, with the primary's settings.
+pub(crate) fn global_datastore_primary(
+    plan: &Plan,
+) -> Option<(
+    &RegionPlan,
+    &meridian_plan::CachePlan,
+    &meridian_plan::GlobalDatastorePlan,
+)> {
+    app_regions(plan).find_map(|(region, app)| {
+        let cache = app.cache.as_ref()?;
+        match &cache.role {
+            CacheRole::Primary(primary) => primary
+                .global
+                .as_ref()
+                .map(|global| (region, cache, global)),
+            CacheRole::Secondary { .. } => None,
+        }
+    })
+}
+
+/// The target group a service registers in.
+pub(crate) fn target_group<'plan>(
+    app: &'plan AppPlan,
+    service: &ServicePlan,
+) -> Option<&'plan TargetGroupPlan> {
+    let attachment = service.load_balancer.as_ref()?;
+    app.load_balancer
+        .as_ref()?
+        .target_groups
+        .iter()
+        .find(|group| group.rid == attachment.target_group)
+}

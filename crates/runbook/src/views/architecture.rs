@@ -1,0 +1,595 @@
+//! View-model of `ARCHITECTURE.md`: regions and roles, what runs where, replication links and
+//! their direction, the failover sequence with its timings, the deploy order and the diagram.
+
+use meridian_plan::{
+    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionRole, Strategy,
+};
+use serde::Serialize;
+
+use crate::graph::{GraphFormat, graph};
+use crate::lookup;
+use crate::text::md_cell;
+
+/// `ARCHITECTURE.md`.
+#[derive(Debug, Serialize)]
+pub(crate) struct ArchitectureView {
+    /// Stack name.
+    pub stack: String,
+    /// Description.
+    pub description: String,
+    /// Availability target, `99.9 %`, or empty.
+    pub availability: String,
+    /// RTO, minutes.
+    pub rto_minutes: Option<u32>,
+    /// RPO, minutes.
+    pub rpo_minutes: Option<u32>,
+    /// Primary region.
+    pub primary_region: String,
+    /// Region of the global stack.
+    pub global_region: String,
+    /// Regions in plan order.
+    pub regions: Vec<RegionView>,
+    /// Global resources.
+    pub global: GlobalView,
+    /// Replication links.
+    pub links: Vec<LinkView>,
+    /// The failover sequence.
+    pub failover: FailoverSequence,
+    /// Units in deploy order.
+    pub units: Vec<UnitView>,
+    /// Regions with a service (deploy and rollback scripts).
+    pub service_regions: Vec<String>,
+    /// Regions with a read replica (promotion runbooks).
+    pub replica_regions: Vec<String>,
+    /// Whether `test-failover.sh --simulate` is available, or why not.
+    pub simulation_refusal: String,
+    /// The Mermaid diagram.
+    pub mermaid: String,
+}
+
+/// One region.
+#[derive(Debug, Serialize)]
+pub(crate) struct RegionView {
+    /// Region code.
+    pub region: String,
+    /// Role.
+    pub role: String,
+    /// What the role means.
+    pub role_meaning: String,
+    /// Latency target, `50 ms`, or empty.
+    pub latency_target: String,
+    /// Services, one cell.
+    pub services_cell: String,
+    /// Database, one cell.
+    pub database_cell: String,
+    /// Cache, one cell.
+    pub cache_cell: String,
+    /// Buckets, one cell.
+    pub buckets_cell: String,
+    /// Bullet lines for the region's section.
+    pub components: Vec<String>,
+}
+
+/// Global resources.
+#[derive(Debug, Serialize)]
+pub(crate) struct GlobalView {
+    /// Whether there is a global stack.
+    pub present: bool,
+    /// Bullet lines.
+    pub components: Vec<String>,
+}
+
+/// A replication link.
+#[derive(Debug, Serialize)]
+pub(crate) struct LinkView {
+    /// What replicates.
+    pub what: String,
+    /// Source.
+    pub from: String,
+    /// Destination.
+    pub to: String,
+    /// How.
+    pub mode: String,
+}
+
+/// The failover sequence.
+#[derive(Debug, Serialize)]
+pub(crate) struct FailoverSequence {
+    /// Whether failover is enabled.
+    pub enabled: bool,
+    /// DNS detection, when the stack has DNS.
+    pub dns: Option<DnsDetection>,
+    /// Target-group detection in the primary, when it has a load balancer.
+    pub target_detection: Option<TargetDetection>,
+    /// Where the database fails over to, when there is a replica.
+    pub database: Option<DatabaseFailover>,
+    /// Whether the cache fails over too (a Global Datastore).
+    pub cache_region: Option<String>,
+    /// Seconds promotion may take.
+    pub promotion_timeout_seconds: u32,
+    /// Seconds of the automatic part: detection plus DNS TTL.
+    pub automatic_seconds: u32,
+    /// The RTO in seconds, when stated.
+    pub rto_seconds: Option<u32>,
+    /// Whether the automatic part plus the promotion timeout fits in the RTO.
+    pub fits_rto: bool,
+    /// Seconds of the automatic part plus the promotion timeout.
+    pub with_promotion_seconds: u32,
+    /// Whether failback is offered.
+    pub failback_enabled: bool,
+    /// Seconds the primary must stay healthy before failback.
+    pub failback_wait_seconds: u32,
+    /// Notification targets told about failover, comma-separated.
+    pub notify: String,
+}
+
+/// Route 53 detection.
+#[derive(Debug, Serialize)]
+pub(crate) struct DnsDetection {
+    /// Domain.
+    pub domain: String,
+    /// Path probed.
+    pub path: String,
+    /// Interval.
+    pub interval_seconds: u32,
+    /// Failures before unhealthy.
+    pub failure_threshold: u32,
+    /// Interval × threshold.
+    pub detection_seconds: u32,
+    /// Whether records are withdrawn on failure.
+    pub evaluate_health: bool,
+    /// DNS TTL.
+    pub ttl_seconds: u32,
+}
+
+/// Target-group detection.
+#[derive(Debug, Serialize)]
+pub(crate) struct TargetDetection {
+    /// Path.
+    pub path: String,
+    /// Interval.
+    pub interval_seconds: u32,
+    /// Failures before unhealthy.
+    pub unhealthy_threshold: u32,
+    /// Interval × threshold.
+    pub detection_seconds: u32,
+}
+
+/// Database failover target.
+#[derive(Debug, Serialize)]
+pub(crate) struct DatabaseFailover {
+    /// Region.
+    pub region: String,
+    /// Replica identifier.
+    pub identifier: String,
+    /// Writer identifier.
+    pub writer: String,
+    /// Runbook.
+    pub runbook: String,
+}
+
+/// A unit in deploy order.
+#[derive(Debug, Serialize)]
+pub(crate) struct UnitView {
+    /// 1-based.
+    pub number: usize,
+    /// Stack name.
+    pub stack_name: String,
+    /// Region.
+    pub region: String,
+    /// Description.
+    pub description: String,
+    /// Stacks whose outputs it reads, or `—`.
+    pub depends_on: String,
+    /// Parameters, or `—`.
+    pub parameters: String,
+}
+
+fn role_meaning(role: RegionRole) -> &'static str {
+    match role {
+        RegionRole::Primary => "database writer and Global Datastore primary; deploys first",
+        RegionRole::Secondary => "full-capacity standby that serves traffic",
+        RegionRole::Optional => "reduced capacity that serves traffic",
+        RegionRole::StorageOnly => "holds replicated buckets only",
+    }
+}
+
+fn or_dash(text: String) -> String {
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text
+    }
+}
+
+fn bucket_text(bucket: &BucketPlan) -> String {
+    let mut text = format!("`{}` ({})", bucket.name, bucket.bucket_name);
+    if let Some(lock) = &bucket.object_lock {
+        text.push_str(&format!(", Object Lock {} {} days", lock.mode, lock.days));
+    }
+    text
+}
+
+pub(crate) fn build(plan: &Plan) -> ArchitectureView {
+    let mut regions = Vec::new();
+    let mut links = Vec::new();
+
+    for region in &plan.regions {
+        let mut components = Vec::new();
+        let mut services_cell = Vec::new();
+        let mut database_cell = String::new();
+        let mut cache_cell = String::new();
+        if let Some(app) = &region.app {
+            if let Some(load_balancer) = &app.load_balancer {
+                let listeners: Vec<String> = load_balancer
+                    .listeners
+                    .iter()
+                    .map(|listener| match listener.default_action {
+                        ListenerAction::RedirectToHttps { port } => format!(
+                            "{} :{} (redirects to :{port})",
+                            listener.protocol.as_str(),
+                            listener.port
+                        ),
+                        ListenerAction::FixedResponse { .. } => {
+                            format!("{} :{}", listener.protocol.as_str(), listener.port)
+                        }
+                    })
+                    .collect();
+                components.push(format!(
+                    "Application Load Balancer ({}), listeners {}",
+                    if load_balancer.internal {
+                        "internal"
+                    } else {
+                        "internet-facing"
+                    },
+                    listeners.join(", ")
+                ));
+            }
+            if let Some(cluster) = &app.cluster {
+                components.push(format!("ECS cluster `{}` (Fargate)", cluster.name));
+            }
+            for service in &app.services {
+                let strategy = match service.deployment.strategy {
+                    Strategy::BlueGreen => format!(
+                        "blue/green, {} min bake",
+                        service.deployment.bake_time_minutes.unwrap_or(0)
+                    ),
+                    Strategy::Rolling => format!(
+                        "rolling {}–{} %",
+                        service.deployment.minimum_healthy_percent,
+                        service.deployment.maximum_percent
+                    ),
+                };
+                let scaling = service
+                    .scaling
+                    .as_ref()
+                    .map_or_else(String::new, |scaling| {
+                        format!(
+                            ", scales {}–{} at {} % CPU",
+                            scaling.min, scaling.max, scaling.target_cpu_percent
+                        )
+                    });
+                components.push(format!(
+                    "service `{}` (ECS `{}`): {} tasks of {} CPU / {} MiB, {strategy}{scaling}",
+                    service.name,
+                    service.service_name,
+                    service.desired_count,
+                    service.cpu,
+                    service.memory
+                ));
+                services_cell.push(format!("`{}` × {}", service.name, service.desired_count));
+            }
+            if let Some(database) = &app.database {
+                match &database.role {
+                    DatabaseRole::Writer(writer) => {
+                        components.push(format!(
+                            "PostgreSQL {} writer `{}` ({}{}, {} GiB, backups {} days)",
+                            writer.engine_version,
+                            database.identifier,
+                            database.instance_class,
+                            if writer.multi_az { ", Multi-AZ" } else { "" },
+                            writer.storage_gb,
+                            writer.backup_retention_days
+                        ));
+                        database_cell = format!("writer `{}`", database.identifier);
+                    }
+                    DatabaseRole::Replica(replica) => {
+                        components.push(format!(
+                            "PostgreSQL read replica `{}` ({}), asynchronous from {}",
+                            database.identifier, database.instance_class, replica.source_region
+                        ));
+                        database_cell = format!("replica `{}`", database.identifier);
+                    }
+                }
+            }
+            if let Some(cache) = &app.cache {
+                let role = match &cache.role {
+                    CacheRole::Primary(primary) if primary.global.is_some() => {
+                        "Global Datastore primary"
+                    }
+                    CacheRole::Primary(_) => "standalone",
+                    CacheRole::Secondary { .. } => "Global Datastore secondary",
+                };
+                components.push(format!(
+                    "Redis replication group `{}`, {role}, port {}",
+                    cache.replication_group_id, cache.port
+                ));
+                cache_cell = format!("{role} `{}`", cache.replication_group_id);
+            }
+        }
+        for bucket in &region.storage.buckets {
+            components.push(format!("S3 bucket {}", bucket_text(bucket)));
+            if let Some(replication) = &bucket.replication {
+                for rule in &replication.rules {
+                    let mut mode = "asynchronous, one way".to_owned();
+                    if let Some(class) = &rule.storage_class {
+                        mode.push_str(&format!(", replicas stored as {class}"));
+                    }
+                    if rule.time_control {
+                        mode.push_str(", Replication Time Control (15 min)");
+                    }
+                    mode.push_str(if rule.delete_markers {
+                        ", delete markers replicate"
+                    } else {
+                        ", delete markers do not replicate"
+                    });
+                    links.push(LinkView {
+                        what: format!("S3 `{}` → `{}`", bucket.name, rule.destination),
+                        from: region.region.clone(),
+                        to: rule.destination_region.clone(),
+                        mode,
+                    });
+                }
+            }
+        }
+        regions.push(RegionView {
+            region: region.region.clone(),
+            role: region.role.as_str().to_owned(),
+            role_meaning: role_meaning(region.role).to_owned(),
+            latency_target: region
+                .latency_target_ms
+                .map_or_else(String::new, |ms| format!("{ms} ms")),
+            services_cell: or_dash(services_cell.join(", ")),
+            database_cell: or_dash(database_cell),
+            cache_cell: or_dash(cache_cell),
+            buckets_cell: or_dash(
+                region
+                    .storage
+                    .buckets
+                    .iter()
+                    .map(|bucket| format!("`{}`", bucket.name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            components: components.iter().map(|line| md_cell(line)).collect(),
+        });
+    }
+
+    // Database and cache links come first: they decide the failover.
+    let mut data_links = Vec::new();
+    let writer = lookup::writer(plan);
+    for (region, database, replica) in lookup::replicas(plan) {
+        data_links.push(LinkView {
+            what: "PostgreSQL".to_owned(),
+            from: format!(
+                "{} `{}` (writer)",
+                replica.source_region,
+                writer.map_or("", |(_, writer_database, _)| writer_database
+                    .identifier
+                    .as_str())
+            ),
+            to: format!("{} `{}` (read replica)", region.region, database.identifier),
+            mode: "asynchronous streaming replication, one way".to_owned(),
+        });
+    }
+    if let Some((primary_region, primary_cache, _)) = lookup::global_datastore_primary(plan) {
+        for (region, app) in lookup::app_regions(plan) {
+            if let Some(cache) = &app.cache
+                && matches!(cache.role, CacheRole::Secondary { .. })
+            {
+                data_links.push(LinkView {
+                    what: "Redis Global Datastore".to_owned(),
+                    from: format!(
+                        "{} `{}` (primary)",
+                        primary_region.region, primary_cache.replication_group_id
+                    ),
+                    to: format!(
+                        "{} `{}` (secondary)",
+                        region.region, cache.replication_group_id
+                    ),
+                    mode: "asynchronous, one way; secondaries are read-only".to_owned(),
+                });
+            }
+        }
+    }
+    data_links.extend(links);
+    let links: Vec<LinkView> = data_links
+        .into_iter()
+        .map(|link| LinkView {
+            what: md_cell(&link.what),
+            from: md_cell(&link.from),
+            to: md_cell(&link.to),
+            mode: md_cell(&link.mode),
+        })
+        .collect();
+
+    let mut global_components = Vec::new();
+    let dns_plan = plan.global.as_ref().and_then(|global| global.dns.as_ref());
+    if let Some(global) = &plan.global {
+        if let Some(dns) = &global.dns {
+            global_components.push(format!(
+                "Route 53 latency records for `{}` in {}, one per region{}",
+                dns.domain,
+                dns.regions
+                    .iter()
+                    .map(|record| record.region.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if dns.evaluate_health {
+                    ", each guarded by a health check"
+                } else {
+                    " (health is not evaluated)"
+                }
+            ));
+        }
+        if let Some(cdn) = &global.cdn {
+            global_components.push(format!(
+                "CloudFront distribution for {} ({}), origin bucket {}",
+                cdn.aliases
+                    .iter()
+                    .map(|alias| format!("`{alias}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                cdn.price_class,
+                bucket_text(&cdn.bucket)
+            ));
+        }
+        for dashboard in &global.dashboards {
+            global_components.push(format!("CloudWatch dashboard `{}`", dashboard.name));
+        }
+        let alarms = global.alerting.alarms.len();
+        if alarms > 0 {
+            global_components.push(format!(
+                "{alarms} global alarm{}",
+                if alarms == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    let primary_app = lookup::app_regions(plan)
+        .find(|(region, _)| region.region == plan.primary_region)
+        .map(|(_, app)| app);
+    let target_detection = primary_app
+        .and_then(|app| app.load_balancer.as_ref())
+        .and_then(|load_balancer| load_balancer.target_groups.first())
+        .map(|group| TargetDetection {
+            path: group.health.path.clone(),
+            interval_seconds: group.health.interval_seconds,
+            unhealthy_threshold: group.health.unhealthy_threshold,
+            detection_seconds: group.health.interval_seconds * group.health.unhealthy_threshold,
+        });
+    let dns = dns_plan.map(|dns| {
+        let record = dns
+            .regions
+            .iter()
+            .find(|record| record.region == plan.primary_region)
+            .or_else(|| dns.regions.first());
+        let (path, interval, threshold) = record.map_or((String::new(), 0, 0), |record| {
+            (
+                record.path.clone(),
+                record.interval_seconds,
+                record.failure_threshold,
+            )
+        });
+        DnsDetection {
+            domain: dns.domain.clone(),
+            path,
+            interval_seconds: interval,
+            failure_threshold: threshold,
+            detection_seconds: interval * threshold,
+            evaluate_health: dns.evaluate_health,
+            ttl_seconds: plan.operations.dns_ttl_seconds,
+        }
+    });
+    let replicas = lookup::replicas(plan);
+    let target = replicas
+        .iter()
+        .find(|(region, _, _)| region.role == RegionRole::Secondary)
+        .or_else(|| replicas.first());
+    let database = target.map(|(region, database, _)| DatabaseFailover {
+        region: region.region.clone(),
+        identifier: database.identifier.clone(),
+        writer: writer.map_or_else(String::new, |(_, writer_database, _)| {
+            writer_database.identifier.clone()
+        }),
+        runbook: format!("promote-replica-{}.md", region.region),
+    });
+    let cache_region = target.and_then(|(region, _, _)| {
+        let cache = region.app.as_ref()?.cache.as_ref()?;
+        matches!(cache.role, CacheRole::Secondary { .. }).then(|| region.region.clone())
+    });
+    let automatic_seconds = dns
+        .as_ref()
+        .map_or(0, |dns| dns.detection_seconds + dns.ttl_seconds);
+    let promotion_timeout_seconds = plan.operations.promotion_timeout_seconds;
+    let with_promotion_seconds = automatic_seconds
+        + if database.is_some() {
+            promotion_timeout_seconds
+        } else {
+            0
+        };
+    let rto_seconds = plan.objectives.rto_minutes.map(|minutes| minutes * 60);
+    let failover = FailoverSequence {
+        enabled: plan.operations.failover_enabled,
+        dns,
+        target_detection,
+        database,
+        cache_region,
+        promotion_timeout_seconds,
+        automatic_seconds,
+        rto_seconds,
+        fits_rto: rto_seconds.is_none_or(|rto| with_promotion_seconds <= rto),
+        with_promotion_seconds,
+        failback_enabled: plan.operations.failback_enabled,
+        failback_wait_seconds: plan.operations.failback_wait_seconds,
+        notify: plan.operations.failover_targets.join(", "),
+    };
+
+    let units = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(index, unit)| UnitView {
+            number: index + 1,
+            stack_name: unit.stack_name.clone(),
+            region: unit.region.clone(),
+            description: md_cell(&unit.description),
+            depends_on: or_dash(
+                unit.depends_on
+                    .iter()
+                    .filter_map(|id| lookup::unit(plan, id))
+                    .map(|producer| format!("`{}`", producer.stack_name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            parameters: or_dash(
+                unit.parameters
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        })
+        .collect();
+
+    ArchitectureView {
+        stack: plan.stack.clone(),
+        description: md_cell(&plan.description),
+        availability: plan
+            .objectives
+            .availability_percent
+            .map_or_else(String::new, |percent| format!("{percent} %")),
+        rto_minutes: plan.objectives.rto_minutes,
+        rpo_minutes: plan.objectives.rpo_minutes,
+        primary_region: plan.primary_region.clone(),
+        global_region: plan.global_region.clone(),
+        regions,
+        global: GlobalView {
+            present: plan.global.is_some(),
+            components: global_components.iter().map(|line| md_cell(line)).collect(),
+        },
+        links,
+        failover,
+        units,
+        service_regions: lookup::app_regions(plan)
+            .filter(|(_, app)| !app.services.is_empty())
+            .map(|(region, _)| region.region.clone())
+            .collect(),
+        replica_regions: replicas
+            .iter()
+            .map(|(region, _, _)| region.region.clone())
+            .collect(),
+        simulation_refusal: crate::views::failover::build(plan).simulation_refusal.raw,
+        mermaid: graph(plan, GraphFormat::Mermaid),
+    }
+}

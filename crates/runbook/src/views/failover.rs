@@ -1,0 +1,341 @@
+//! View-model of `test-failover.sh`: per region the load balancer and target groups to check,
+//! the Route 53 health checks, the read replicas, the endpoints to probe, the primary services a
+//! simulated failure stops, and the waits derived from the plan.
+
+use meridian_plan::{AppPlan, Attr, Plan, RegionRole, Rid, Unit, UnitId};
+use serde::Serialize;
+
+use crate::lookup;
+use crate::text::Word;
+
+/// `test-failover.sh`.
+#[derive(Debug, Serialize)]
+pub(crate) struct FailoverView {
+    /// Stack name.
+    pub stack: Word,
+    /// Primary region.
+    pub primary_region: Word,
+    /// Whether the stack enables failover.
+    pub failover_enabled: bool,
+    /// Regions with an application unit, in plan order.
+    pub regions: Vec<FailoverRegion>,
+    /// Latency routing, when the stack has DNS.
+    pub dns: Option<FailoverDns>,
+    /// Read replicas and what promotion readiness requires.
+    pub replicas: Vec<ReplicaCheck>,
+    /// Replica lag allowed for promotion (the RPO), when the stack states one.
+    pub rpo_seconds: Option<u32>,
+    /// Seconds of replica-lag history inspected.
+    pub lag_window_seconds: u32,
+    /// Timeout of every HTTP probe.
+    pub probe_timeout_seconds: u32,
+    /// What `--simulate` stops, when a simulation is possible.
+    pub simulation: Option<Simulation>,
+    /// Why `--simulate` is refused, when it is.
+    pub simulation_refusal: Word,
+}
+
+/// A region's load balancer and target groups.
+#[derive(Debug, Serialize)]
+pub(crate) struct FailoverRegion {
+    /// Region.
+    pub region: Word,
+    /// Role.
+    pub role: Word,
+    /// `primary` or `standby`: what the checks expect of it during a simulated failure.
+    pub side: Word,
+    /// The region's application stack.
+    pub stack_name: Word,
+    /// Output holding the load balancer's DNS name, when the region has a load balancer.
+    pub load_balancer_output: Option<Word>,
+    /// Target groups to check.
+    pub target_groups: Vec<TargetGroupLookup>,
+}
+
+/// How to find a target group's ARN in a region's stack.
+#[derive(Debug, Serialize)]
+pub(crate) struct TargetGroupLookup {
+    /// What it is, for messages: `rail-backend` or `rail-backend (alternate)`.
+    pub label: Word,
+    /// `output` (a stack output) or `resource` (a logical ID whose physical ID is the ARN).
+    pub kind: Word,
+    /// Output name or logical ID.
+    pub key: Word,
+}
+
+/// Latency routing and its health checks.
+#[derive(Debug, Serialize)]
+pub(crate) struct FailoverDns {
+    /// Domain.
+    pub domain: Word,
+    /// URL probed, `https://api.example.com/health`.
+    pub url: Word,
+    /// Whether records are withdrawn when their health check fails.
+    pub evaluate_health: bool,
+    /// The global stack holding the health checks.
+    pub global_stack: Word,
+    /// Its region.
+    pub global_region: Word,
+    /// Health checks per region.
+    pub health_checks: Vec<HealthCheckLookup>,
+    /// Seconds until a failed primary is withdrawn from DNS.
+    pub detection_seconds: u32,
+    /// How that is made up.
+    pub detection_formula: Word,
+    /// Seconds resolvers may keep the old answer.
+    pub dns_ttl_seconds: u32,
+    /// Seconds `--simulate` waits before checking the shift: detection plus TTL.
+    pub failover_wait_seconds: u32,
+}
+
+/// A Route 53 health check of one region.
+#[derive(Debug, Serialize)]
+pub(crate) struct HealthCheckLookup {
+    /// Region it watches.
+    pub region: Word,
+    /// `primary` or `standby`.
+    pub side: Word,
+    /// Logical ID in the global stack.
+    pub logical_id: Word,
+}
+
+/// A read replica to check.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReplicaCheck {
+    /// Region.
+    pub region: Word,
+    /// DB instance identifier.
+    pub identifier: Word,
+    /// The writer's identifier.
+    pub source_identifier: Word,
+    /// The runbook that promotes it.
+    pub runbook: Word,
+}
+
+/// What `--simulate` does to the primary region.
+#[derive(Debug, Serialize)]
+pub(crate) struct Simulation {
+    /// Region.
+    pub region: Word,
+    /// Cluster.
+    pub cluster: Word,
+    /// ECS service names set to zero tasks, quoted, space-separated (a shell array's items).
+    pub service_names_sh: String,
+    /// Their Application Auto Scaling resource IDs in the same order, `''` for a service that
+    /// does not scale (its scaling is suspended during the test so it does not start tasks).
+    pub scaling_resource_ids_sh: String,
+}
+
+/// Seconds of `ReplicaLag` history inspected: five one-minute datapoints.
+pub(crate) const LAG_WINDOW_SECONDS: u32 = 300;
+
+fn side(plan: &Plan, region: &str) -> &'static str {
+    if region == plan.primary_region {
+        "primary"
+    } else {
+        "standby"
+    }
+}
+
+fn lookup_of(unit: Option<&Unit>, rid: &Rid, attr: Attr, label: String) -> TargetGroupLookup {
+    match unit.and_then(|unit| lookup::output_name(unit, rid, attr)) {
+        Some(output) => TargetGroupLookup {
+            label: Word::new(label),
+            kind: Word::new("output"),
+            key: Word::new(output),
+        },
+        None => TargetGroupLookup {
+            label: Word::new(label),
+            kind: Word::new("resource"),
+            key: Word::new(&rid.logical),
+        },
+    }
+}
+
+fn region_view(plan: &Plan, region: &str, role: RegionRole, app: &AppPlan) -> FailoverRegion {
+    let unit = lookup::unit(plan, &UnitId::Region(region.to_owned()));
+    let mut target_groups = Vec::new();
+    let mut load_balancer_output = None;
+    if let Some(load_balancer) = &app.load_balancer {
+        load_balancer_output = unit
+            .and_then(|unit| {
+                lookup::output_name(unit, &load_balancer.rid, Attr::LoadBalancerDnsName)
+            })
+            .map(Word::new);
+        for group in &load_balancer.target_groups {
+            target_groups.push(lookup_of(
+                unit,
+                &group.rid,
+                Attr::TargetGroupArn,
+                group.name.clone(),
+            ));
+            if let Some(alternate) = &group.alternate {
+                target_groups.push(lookup_of(
+                    unit,
+                    alternate,
+                    Attr::TargetGroupArn,
+                    format!("{} (alternate)", group.name),
+                ));
+            }
+        }
+    }
+    FailoverRegion {
+        region: Word::new(region),
+        role: Word::new(role.as_str()),
+        side: Word::new(side(plan, region)),
+        stack_name: Word::new(unit.map_or("", |unit| unit.stack_name.as_str())),
+        load_balancer_output,
+        target_groups,
+    }
+}
+
+pub(crate) fn build(plan: &Plan) -> FailoverView {
+    let regions: Vec<FailoverRegion> = lookup::app_regions(plan)
+        .map(|(region, app)| region_view(plan, &region.region, region.role, app))
+        .collect();
+
+    let primary_app = lookup::app_regions(plan)
+        .find(|(region, _)| region.region == plan.primary_region)
+        .map(|(_, app)| app);
+
+    let dns = plan
+        .global
+        .as_ref()
+        .and_then(|global| global.dns.as_ref())
+        .map(|dns| {
+            let global_unit = lookup::unit(plan, &UnitId::Global);
+            let primary_record = dns
+                .regions
+                .iter()
+                .find(|record| record.region == plan.primary_region)
+                .or_else(|| dns.regions.first());
+            let (path, interval, threshold) = primary_record.map_or(("/", 0, 0), |record| {
+                (
+                    record.path.as_str(),
+                    record.interval_seconds,
+                    record.failure_threshold,
+                )
+            });
+            let draining = primary_app
+                .and_then(|app| app.load_balancer.as_ref())
+                .map_or(0, |load_balancer| {
+                    load_balancer
+                        .target_groups
+                        .iter()
+                        .map(|group| group.deregistration_delay_seconds)
+                        .max()
+                        .unwrap_or(0)
+                });
+            let detection_seconds = draining + interval * threshold;
+            let dns_ttl_seconds = plan.operations.dns_ttl_seconds;
+            FailoverDns {
+                domain: Word::new(&dns.domain),
+                url: Word::new(format!("https://{}{}", dns.domain, path)),
+                evaluate_health: dns.evaluate_health,
+                global_stack: Word::new(global_unit.map_or("", |unit| unit.stack_name.as_str())),
+                global_region: Word::new(global_unit.map_or(plan.global_region.as_str(), |unit| {
+                    unit.region.as_str()
+                })),
+                health_checks: dns
+                    .regions
+                    .iter()
+                    .map(|record| HealthCheckLookup {
+                        region: Word::new(&record.region),
+                        side: Word::new(side(plan, &record.region)),
+                        logical_id: Word::new(&record.health_check.logical),
+                    })
+                    .collect(),
+                detection_seconds,
+                detection_formula: Word::new(format!(
+                    "{draining} s draining the primary's targets + {interval} s Route 53 interval × {threshold} failures"
+                )),
+                dns_ttl_seconds,
+                failover_wait_seconds: detection_seconds + dns_ttl_seconds,
+            }
+        });
+
+    let writer_identifier = lookup::writer(plan)
+        .map(|(_, database, _)| database.identifier.clone())
+        .unwrap_or_default();
+    let replicas = lookup::replicas(plan)
+        .into_iter()
+        .map(|(region, database, _)| ReplicaCheck {
+            region: Word::new(&region.region),
+            identifier: Word::new(&database.identifier),
+            source_identifier: Word::new(&writer_identifier),
+            runbook: Word::new(format!("promote-replica-{}.md", region.region)),
+        })
+        .collect();
+
+    let standby_count = regions
+        .iter()
+        .filter(|region| region.region.raw != plan.primary_region)
+        .filter(|region| region.load_balancer_output.is_some())
+        .count();
+    // (service name, Application Auto Scaling resource ID or empty) of the primary's services.
+    let primary_services: Vec<(Word, Word)> = primary_app
+        .map(|app| {
+            let cluster = app
+                .cluster
+                .as_ref()
+                .map_or("", |cluster| cluster.name.as_str());
+            app.services
+                .iter()
+                .map(|service| {
+                    let resource_id = service.scaling.as_ref().map_or_else(String::new, |_| {
+                        format!("service/{cluster}/{}", service.service_name)
+                    });
+                    (Word::new(&service.service_name), Word::new(resource_id))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let refusal = if dns.is_none() {
+        Some("the stack has no DNS, so there is no routing to fail over")
+    } else if dns.as_ref().is_some_and(|dns| !dns.evaluate_health) {
+        Some(
+            "the DNS records do not evaluate health (failover is disabled in the stack file), so Route 53 would keep sending traffic to the stopped region",
+        )
+    } else if standby_count == 0 {
+        Some("there is no other region with a load balancer to take the traffic")
+    } else if primary_services.is_empty() {
+        Some("the primary region runs no service to stop")
+    } else {
+        None
+    };
+    let simulation = match refusal {
+        Some(_) => None,
+        None => Some(Simulation {
+            region: Word::new(&plan.primary_region),
+            cluster: Word::new(
+                primary_app
+                    .and_then(|app| app.cluster.as_ref())
+                    .map_or("", |cluster| cluster.name.as_str()),
+            ),
+            service_names_sh: primary_services
+                .iter()
+                .map(|(name, _)| name.sh.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            scaling_resource_ids_sh: primary_services
+                .iter()
+                .map(|(_, resource_id)| resource_id.sh.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }),
+    };
+
+    FailoverView {
+        stack: Word::new(&plan.stack),
+        primary_region: Word::new(&plan.primary_region),
+        failover_enabled: plan.operations.failover_enabled,
+        regions,
+        dns,
+        replicas,
+        rpo_seconds: plan.objectives.rpo_minutes.map(|minutes| minutes * 60),
+        lag_window_seconds: LAG_WINDOW_SECONDS,
+        probe_timeout_seconds: plan.operations.probe_timeout_seconds,
+        simulation,
+        simulation_refusal: Word::new(refusal.unwrap_or("")),
+    }
+}

@@ -1,0 +1,703 @@
+//! Rendering the runbooks of every bundled stack: completeness, strict templates, user overrides,
+//! shellcheck, Graphviz, the Mermaid structure, determinism and the snapshots.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use meridian_plan::{OutputFile, Plan};
+use meridian_runbook::{GraphFormat, RenderError, builtin_templates, graph, render};
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn plan_of(path: &Path) -> Plan {
+    let bytes = std::fs::read(path).expect("bundled stack is readable");
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .expect("stack file name");
+    let loaded = meridian_model::load_stack(name, &bytes).expect("bundled stack loads");
+    let planned = meridian_plan::plan(&loaded.stack);
+    planned.plan.expect("bundled stack plans without errors")
+}
+
+/// Every bundled stack (`stacks/*.yaml`) with its plan, by file name.
+fn bundled() -> Vec<(String, Plan)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(repository().join("stacks"))
+        .expect("stacks directory")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no bundled stacks found");
+    paths
+        .iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .expect("stack file name")
+                .to_owned();
+            (name, plan_of(path))
+        })
+        .collect()
+}
+
+fn render_default(plan: &Plan) -> Vec<OutputFile> {
+    render(plan, &BTreeMap::new()).expect("built-in templates render")
+}
+
+fn rail_backend() -> Plan {
+    plan_of(&repository().join("stacks/rail-backend.yaml"))
+}
+
+fn overrides(name: &str, text: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([(name.to_owned(), text.to_owned())])
+}
+
+/// The template that produces an output, by the output's file name.
+fn template_of(path: &str) -> &'static str {
+    let file = path.rsplit('/').next().expect("file name");
+    match file {
+        "ARCHITECTURE.md" => "ARCHITECTURE.md.hbs",
+        "deploy.sh" => "deploy.sh.hbs",
+        "test-failover.sh" => "test-failover.sh.hbs",
+        _ if file.starts_with("deploy-blue-green-") => "deploy-blue-green.sh.hbs",
+        _ if file.starts_with("rollback-") => "rollback.sh.hbs",
+        _ if file.starts_with("promote-replica-") => "promote-replica.md.hbs",
+        other => panic!("unexpected output {other}"),
+    }
+}
+
+fn program_available(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Runs `program` with `arguments`, feeding `input` on stdin; returns (success, stdout + stderr).
+fn run_with_input(program: &str, arguments: &[&str], input: &str) -> (bool, String) {
+    let mut child = Command::new(program)
+        .args(arguments)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("program starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("input is written");
+    let output = child.wait_with_output().expect("program finishes");
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (output.status.success(), text)
+}
+
+#[test]
+fn every_template_renders_against_every_bundled_stack() {
+    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+    for (name, plan) in bundled() {
+        let files = render_default(&plan);
+        let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
+        for always in [
+            "runbooks/ARCHITECTURE.md",
+            "runbooks/deploy.sh",
+            "runbooks/test-failover.sh",
+        ] {
+            assert!(paths.contains(&always), "{name}: {always} missing");
+        }
+        for region in plan.regions.iter().filter(|region| {
+            region
+                .app
+                .as_ref()
+                .is_some_and(|app| !app.services.is_empty())
+        }) {
+            for script in ["deploy-blue-green", "rollback"] {
+                let path = format!("runbooks/{script}-{}.sh", region.region);
+                assert!(paths.contains(&path.as_str()), "{name}: {path} missing");
+            }
+        }
+        for region in &plan.regions {
+            let is_replica = region
+                .app
+                .as_ref()
+                .and_then(|app| app.database.as_ref())
+                .is_some_and(|database| {
+                    matches!(database.role, meridian_plan::DatabaseRole::Replica(_))
+                });
+            let path = format!("runbooks/promote-replica-{}.md", region.region);
+            assert_eq!(
+                paths.contains(&path.as_str()),
+                is_replica,
+                "{name}: {path} present iff the region holds a read replica"
+            );
+        }
+        for file in &files {
+            *used.entry(template_of(&file.path)).or_default() += 1;
+            assert!(file.path.starts_with("runbooks/"), "{}", file.path);
+            assert!(
+                file.contents.ends_with('\n') && !file.contents.ends_with("\n\n"),
+                "{name}: {} must end with exactly one newline",
+                file.path
+            );
+            assert!(
+                !file.contents.contains("{{"),
+                "{name}: {} has leftover handlebars",
+                file.path
+            );
+            if file.path.ends_with(".sh") {
+                assert!(
+                    file.contents.starts_with("#!/usr/bin/env bash\n"),
+                    "{name}: {} shebang",
+                    file.path
+                );
+                assert!(
+                    file.contents.contains("\nset -euo pipefail\n"),
+                    "{name}: {} strict mode",
+                    file.path
+                );
+                assert!(
+                    file.contents.contains("-h | --help)"),
+                    "{name}: {} takes --help",
+                    file.path
+                );
+            }
+        }
+    }
+    for (template, _) in builtin_templates() {
+        assert!(
+            used.get(template).copied().unwrap_or(0) > 0,
+            "template {template} rendered for no bundled stack"
+        );
+    }
+}
+
+#[test]
+fn a_missing_field_fails_with_the_template_name_and_line() {
+    let plan = rail_backend();
+    let error = render(
+        &plan,
+        &overrides(
+            "deploy.sh.hbs",
+            "#!/usr/bin/env bash\n# {{stack.raw}}\n{{no_such_field}}\n",
+        ),
+    )
+    .expect_err("strict mode rejects a missing field");
+    match &error {
+        RenderError::Render {
+            template,
+            user_copy,
+            output,
+            line,
+            ..
+        } => {
+            assert_eq!(template, "deploy.sh.hbs");
+            assert!(*user_copy);
+            assert_eq!(output, "runbooks/deploy.sh");
+            assert_eq!(*line, Some(3));
+        }
+        other => panic!("expected a render error, got {other:?}"),
+    }
+    let message = error.to_string();
+    assert!(
+        message.contains("deploy.sh.hbs")
+            && message.contains("your copy")
+            && message.contains("line 3")
+            && message.contains("no_such_field"),
+        "{message}"
+    );
+
+    // `if` is strict too: a misspelt condition is an error, not a silent false.
+    let error = render(
+        &plan,
+        &overrides(
+            "ARCHITECTURE.md.hbs",
+            "# {{stack}}\n\n{{#if failover.enabeld}}on{{/if}}\n",
+        ),
+    )
+    .expect_err("strict if rejects a missing field");
+    assert_eq!(error.template(), Some("ARCHITECTURE.md.hbs"));
+    assert_eq!(error.line(), Some(3));
+
+    // A field missing only inside an `each` item is reported at its line too.
+    let error = render(
+        &plan,
+        &overrides(
+            "rollback.sh.hbs",
+            "x\n{{#each services}}\n{{name.raw}} {{name.quoted}}\n{{/each}}\n",
+        ),
+    )
+    .expect_err("strict mode inside each");
+    assert_eq!(error.template(), Some("rollback.sh.hbs"));
+    assert_eq!(error.line(), Some(3));
+}
+
+#[test]
+fn an_override_changes_only_its_output() {
+    let plan = rail_backend();
+    let defaults = render_default(&plan);
+    let custom = render(
+        &plan,
+        &overrides(
+            "test-failover.sh.hbs",
+            "#!/usr/bin/env bash\n# custom test for {{stack.raw}}\n{{#each regions}}\n# {{region.raw}}\n{{/each}}",
+        ),
+    )
+    .expect("custom template renders");
+    assert_eq!(defaults.len(), custom.len());
+    for (default, custom) in defaults.iter().zip(&custom) {
+        assert_eq!(default.path, custom.path);
+        if default.path == "runbooks/test-failover.sh" {
+            assert_eq!(
+                custom.contents,
+                "#!/usr/bin/env bash\n# custom test for rail-backend\n# us-east-1\n# eu-west-1\n# ap-northeast-1\n"
+            );
+        } else {
+            assert_eq!(default.contents, custom.contents, "{}", default.path);
+        }
+    }
+
+    // A per-region template replaced once changes every file it produces, and only those.
+    let custom = render(
+        &plan,
+        &overrides("rollback.sh.hbs", "rollback {{region.raw}}\n"),
+    )
+    .expect("custom template renders");
+    for (default, custom) in defaults.iter().zip(&custom) {
+        if default.path.starts_with("runbooks/rollback-") {
+            let region = default
+                .path
+                .trim_start_matches("runbooks/rollback-")
+                .trim_end_matches(".sh");
+            assert_eq!(custom.contents, format!("rollback {region}\n"));
+        } else {
+            assert_eq!(default.contents, custom.contents, "{}", default.path);
+        }
+    }
+}
+
+#[test]
+fn a_broken_override_names_the_file_and_line() {
+    let plan = rail_backend();
+    let error = render(
+        &plan,
+        &overrides(
+            "promote-replica.md.hbs",
+            "# Promote\n\n{{#each other_replicas}}\n- {{identifier.raw}}\n{{/if}}\n",
+        ),
+    )
+    .expect_err("mismatched block does not parse");
+    match &error {
+        RenderError::Syntax {
+            template,
+            user_copy,
+            line,
+            message,
+            ..
+        } => {
+            assert_eq!(template, "promote-replica.md.hbs");
+            assert!(*user_copy);
+            assert_eq!(*line, Some(5));
+            assert!(message.contains("each"), "{message}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    let message = error.to_string();
+    assert!(
+        message.contains("promote-replica.md.hbs") && message.contains("line 5"),
+        "{message}"
+    );
+
+    let error = render(&plan, &overrides("deploy.sh.hbs", "{{#each units}\n"))
+        .expect_err("unclosed mustache does not parse");
+    assert_eq!(error.template(), Some("deploy.sh.hbs"));
+    assert_eq!(error.line(), Some(1));
+}
+
+#[test]
+fn an_unknown_override_lists_the_known_templates() {
+    let plan = rail_backend();
+    let error = render(
+        &plan,
+        &BTreeMap::from([
+            ("deploy.sh.hbs".to_owned(), "ok\n".to_owned()),
+            ("deploy.hbs".to_owned(), "x".to_owned()),
+        ]),
+    )
+    .expect_err("unknown template name");
+    let message = error.to_string();
+    assert!(message.contains("`deploy.hbs`"), "{message}");
+    for (name, _) in builtin_templates() {
+        assert!(message.contains(name), "{message} should list {name}");
+    }
+}
+
+#[test]
+fn secret_parameters_are_masked_and_never_embedded() {
+    for (name, plan) in bundled() {
+        let files = render_default(&plan);
+        let deploy = files
+            .iter()
+            .find(|file| file.path == "runbooks/deploy.sh")
+            .expect("deploy.sh");
+        for parameter in &plan.parameters {
+            for line in deploy
+                .contents
+                .lines()
+                .filter(|line| line.starts_with(&format!("add_override {} ", parameter.cfn_name)))
+            {
+                let visibility = if parameter.sensitive {
+                    " secret"
+                } else {
+                    " plain"
+                };
+                assert!(line.ends_with(visibility), "{name}: {line}");
+                // The value is always the run-time variable, never a literal.
+                assert!(line.contains("\"${param_"), "{name}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_scripts_pass_shellcheck() {
+    if !program_available("shellcheck") {
+        println!("note: shellcheck is not installed; skipping (CI installs it)");
+        return;
+    }
+    let mut findings = Vec::new();
+    for (name, plan) in bundled() {
+        for file in render_default(&plan)
+            .iter()
+            .filter(|file| file.path.ends_with(".sh"))
+        {
+            let (clean, output) = run_with_input("shellcheck", &["-"], &file.contents);
+            if !clean {
+                findings.push(format!("{name}: {}\n{output}", file.path));
+            }
+        }
+    }
+    assert!(findings.is_empty(), "{}", findings.join("\n"));
+}
+
+/// The ` ```bash ` blocks of a Markdown runbook, each with its common indentation removed.
+fn bash_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, Vec<&str>)> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        match current.as_mut() {
+            None if trimmed == "```bash" => {
+                current = Some((line.len() - trimmed.len(), Vec::new()));
+            }
+            Some((indent, lines)) if trimmed == "```" => {
+                let indent = *indent;
+                let body: Vec<&str> = lines
+                    .iter()
+                    .map(|line| line.get(indent..).unwrap_or(""))
+                    .collect();
+                blocks.push(body.join("\n") + "\n");
+                current = None;
+            }
+            Some((_, lines)) => lines.push(line),
+            None => {}
+        }
+    }
+    assert!(current.is_none(), "unclosed ```bash block");
+    blocks
+}
+
+#[test]
+fn commands_in_markdown_runbooks_pass_shellcheck() {
+    if !program_available("shellcheck") {
+        println!("note: shellcheck is not installed; skipping (CI installs it)");
+        return;
+    }
+    let mut checked = 0;
+    let mut findings = Vec::new();
+    for (name, plan) in bundled() {
+        for file in render_default(&plan)
+            .iter()
+            .filter(|file| file.path.ends_with(".md"))
+        {
+            for block in bash_blocks(&file.contents) {
+                checked += 1;
+                let (clean, output) = run_with_input("shellcheck", &["--shell=bash", "-"], &block);
+                if !clean {
+                    findings.push(format!("{name}: {}\n{block}\n{output}", file.path));
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no bash blocks found");
+    assert!(findings.is_empty(), "{}", findings.join("\n"));
+}
+
+#[test]
+fn generated_scripts_parse_and_answer_help() {
+    if !program_available("bash") {
+        println!("note: bash is not installed; skipping");
+        return;
+    }
+    for (name, plan) in bundled() {
+        for file in render_default(&plan)
+            .iter()
+            .filter(|file| file.path.ends_with(".sh"))
+        {
+            let (parses, output) = run_with_input("bash", &["-n"], &file.contents);
+            assert!(parses, "{name}: {} does not parse:\n{output}", file.path);
+            let (helped, output) = run_with_input("bash", &["-s", "--", "--help"], &file.contents);
+            assert!(helped, "{name}: {} --help failed:\n{output}", file.path);
+            assert!(
+                output.starts_with("Usage: "),
+                "{name}: {}:\n{output}",
+                file.path
+            );
+        }
+    }
+}
+
+#[test]
+fn deploy_dry_run_prints_every_stack_in_order() {
+    if !program_available("bash") {
+        println!("note: bash is not installed; skipping");
+        return;
+    }
+    let plan = rail_backend();
+    let files = render_default(&plan);
+    let deploy = files
+        .iter()
+        .find(|file| file.path == "runbooks/deploy.sh")
+        .expect("deploy.sh");
+    let (ok, output) = run_with_input(
+        "bash",
+        &["-s", "--", "--dry-run", "--param", "IMAGE_TAG=abc123"],
+        &deploy.contents,
+    );
+    assert!(ok, "{output}");
+    let mut position = 0;
+    for unit in &plan.units {
+        let needle = format!(
+            "aws cloudformation deploy --stack-name {} ",
+            unit.stack_name
+        );
+        let found = output[position..]
+            .find(&needle)
+            .unwrap_or_else(|| panic!("{} missing or out of order:\n{output}", unit.stack_name));
+        position += found + needle.len();
+    }
+    assert!(output.contains("ImageTag=abc123"), "{output}");
+    assert!(output.contains("PagingWebhookUrl=\\<unset"), "{output}");
+    assert!(output.contains("--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND"));
+}
+
+#[test]
+fn dot_output_renders_with_graphviz() {
+    if !program_available("dot") {
+        println!("note: Graphviz (dot) is not installed; skipping (CI installs it)");
+        return;
+    }
+    for (name, plan) in bundled() {
+        let (ok, output) = run_with_input("dot", &["-Tsvg"], &graph(&plan, GraphFormat::Dot));
+        assert!(ok, "{name}: dot failed:\n{output}");
+        assert!(output.contains("<svg"), "{name}: no SVG");
+    }
+}
+
+/// A structural check of the Mermaid flowcharts this crate writes (CI cannot run mermaid-cli):
+/// the header, balanced subgraphs, node declarations with quoted labels, edges between declared
+/// nodes with quoted labels.
+fn check_mermaid(text: &str) -> Result<(), String> {
+    fn is_id(id: &str) -> bool {
+        let reserved = [
+            "end",
+            "graph",
+            "subgraph",
+            "flowchart",
+            "style",
+            "class",
+            "click",
+        ];
+        id.starts_with(|c: char| c.is_ascii_alphabetic())
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !reserved.contains(&id)
+    }
+    fn quoted_label(text: &str) -> Option<&str> {
+        let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+        (!inner.contains('"')).then_some(inner)
+    }
+    let mut lines = text.lines();
+    if lines.next() != Some("flowchart LR") {
+        return Err("the first line must be `flowchart LR`".to_owned());
+    }
+    let mut depth = 0usize;
+    let mut declared: Vec<String> = Vec::new();
+    let mut edges: Vec<(String, String)> = Vec::new();
+    for (index, raw) in lines.enumerate() {
+        let number = index + 2;
+        let line = raw.trim();
+        let fail = |why: &str| Err(format!("line {number} `{raw}`: {why}"));
+        if line.is_empty() {
+            return fail("empty line");
+        }
+        if let Some(rest) = line.strip_prefix("subgraph ") {
+            let Some((id, label)) = rest.split_once('[') else {
+                return fail("subgraph without a label");
+            };
+            let Some(label) = label.strip_suffix(']') else {
+                return fail("subgraph label not closed");
+            };
+            if !is_id(id) || quoted_label(label).is_none() || declared.contains(&id.to_owned()) {
+                return fail("bad subgraph id or label");
+            }
+            declared.push(id.to_owned());
+            depth += 1;
+        } else if line == "end" {
+            if depth == 0 {
+                return fail("`end` without `subgraph`");
+            }
+            depth -= 1;
+        } else if line.contains("-->|") || line.contains("-.->|") {
+            let arrow = if line.contains("-.->|") {
+                "-.->|"
+            } else {
+                "-->|"
+            };
+            let (from, rest) = line.split_once(&format!(" {arrow}")).ok_or("edge shape")?;
+            let (label, to) = rest.rsplit_once("| ").ok_or("edge label")?;
+            if !is_id(from) || !is_id(to) || quoted_label(label).is_none() {
+                return fail("bad edge");
+            }
+            edges.push((from.to_owned(), to.to_owned()));
+        } else {
+            let Some((id, shape)) = line.split_once('[') else {
+                return fail("not a node, edge or subgraph");
+            };
+            let label = if let Some(inner) = shape.strip_prefix('(') {
+                inner.strip_suffix(")]")
+            } else {
+                shape.strip_suffix(']')
+            };
+            let Some(label) = label.and_then(quoted_label) else {
+                return fail("node label must be quoted");
+            };
+            if !is_id(id) || label.is_empty() || declared.contains(&id.to_owned()) {
+                return fail("bad or duplicate node id");
+            }
+            if depth == 0 {
+                return fail("node outside a subgraph");
+            }
+            declared.push(id.to_owned());
+        }
+    }
+    if depth != 0 {
+        return Err("unclosed subgraph".to_owned());
+    }
+    for (from, to) in edges {
+        for end in [&from, &to] {
+            if !declared.contains(end) {
+                return Err(format!("edge {from} -> {to}: {end} is not declared"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn mermaid_output_is_well_formed_and_matches_the_architecture_document() {
+    for (name, plan) in bundled() {
+        let mermaid = graph(&plan, GraphFormat::Mermaid);
+        if let Err(problem) = check_mermaid(&mermaid) {
+            panic!("{name}: {problem}\n{mermaid}");
+        }
+        let architecture = render_default(&plan)
+            .into_iter()
+            .find(|file| file.path == "runbooks/ARCHITECTURE.md")
+            .expect("ARCHITECTURE.md");
+        assert!(
+            architecture
+                .contents
+                .contains(&format!("```mermaid\n{mermaid}```\n")),
+            "{name}: ARCHITECTURE.md embeds the graph"
+        );
+    }
+    assert!(
+        check_mermaid("flowchart LR\n  subgraph g[\"x\"]\n    a[\"A\"]\n  end\n  a -->|\"l\"| b\n")
+            .is_err()
+    );
+    assert!(check_mermaid("graph TD\n").is_err());
+    assert!(check_mermaid("flowchart LR\n  subgraph g[\"x\"]\n    a[A]\n  end\n").is_err());
+}
+
+#[test]
+fn the_graph_shows_replication_direction() {
+    let plan = rail_backend();
+    let mermaid = graph(&plan, GraphFormat::Mermaid);
+    for edge in [
+        "us_east_1_db -.->|\"async replication\"| eu_west_1_db",
+        "us_east_1_db -.->|\"async replication\"| ap_northeast_1_db",
+        "us_east_1_cache -.->|\"Global Datastore replication\"| eu_west_1_cache",
+        "us_east_1_bucket_audit_logs -.->|\"S3 replication, GLACIER\"| us_west_2_bucket_backups",
+        "global_dns -->|\"latency, health check /health\"| eu_west_1_lb",
+    ] {
+        assert!(mermaid.contains(edge), "missing `{edge}` in\n{mermaid}");
+    }
+    let dot = graph(&plan, GraphFormat::Dot);
+    assert!(dot.contains(
+        "\"us_east_1_db\" -> \"eu_west_1_db\" [label=\"async replication\", style=dashed];"
+    ));
+}
+
+#[test]
+fn same_plan_same_bytes() {
+    for (name, plan) in bundled() {
+        assert_eq!(render_default(&plan), render_default(&plan), "{name}");
+        assert_eq!(
+            graph(&plan, GraphFormat::Dot),
+            graph(&plan, GraphFormat::Dot),
+            "{name}"
+        );
+    }
+    let again = bundled();
+    for ((name, first), (_, second)) in bundled().iter().zip(&again) {
+        assert_eq!(render_default(first), render_default(second), "{name}");
+    }
+}
+
+#[test]
+fn snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repository().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("../../../stacks", "*.yaml", |path| {
+            let plan = plan_of(path);
+            let mut snapshot = String::new();
+            for file in render_default(&plan) {
+                snapshot.push_str(&format!("==> {} <==\n{}\n", file.path, file.contents));
+            }
+            insta::assert_snapshot!("runbook", snapshot);
+        });
+    });
+}
+
+#[test]
+fn builtin_templates_are_listed_in_file_name_order() {
+    let names: Vec<&str> = builtin_templates().map(|(name, _)| name).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted);
+    assert_eq!(names.len(), 6);
+}
