@@ -1,0 +1,251 @@
+//! `meridian synth`: write the generated files atomically, or compare them with what is on disk.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use meridian_plan::OutputFile;
+
+use super::load_and_check;
+use crate::pipeline::emit;
+use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
+
+/// Top-level entries of the output directory each target owns.
+fn owned_prefixes(target: Target) -> &'static [&'static str] {
+    match target {
+        Target::Cloudformation => &["cloudformation/", "manifest.json"],
+        Target::Terraform => &["terraform/"],
+        Target::Runbooks => &["runbooks/"],
+        Target::All => &[
+            "cloudformation/",
+            "manifest.json",
+            "terraform/",
+            "runbooks/",
+        ],
+    }
+}
+
+fn owned(path: &str, target: Target) -> bool {
+    owned_prefixes(target)
+        .iter()
+        .any(|prefix| path == *prefix || path.starts_with(prefix))
+}
+
+/// Reads the user's template copies: every `*.hbs` file of `directory`, by file name.
+fn read_templates(directory: &Path) -> std::io::Result<BTreeMap<String, String>> {
+    let mut templates = BTreeMap::new();
+    for entry in std::fs::read_dir(directory)? {
+        let path = entry?.path();
+        if path.extension().and_then(|e| e.to_str()) == Some("hbs") {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            templates.insert(name, std::fs::read_to_string(&path)?);
+        }
+    }
+    Ok(templates)
+}
+
+/// `meridian synth` (and `meridian render`, which is `synth` of the runbooks only).
+pub fn synth(
+    stack: &Path,
+    out: Option<&Path>,
+    target: Target,
+    check: bool,
+    templates: Option<&Path>,
+) -> u8 {
+    let overrides = match templates.map(read_templates).transpose() {
+        Ok(overrides) => overrides.unwrap_or_default(),
+        Err(error) => {
+            eprintln!(
+                "meridian: cannot read the templates in `{}`: {error}",
+                templates
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let checked = match load_and_check(stack) {
+        Ok(checked) => checked,
+        Err(code) => return code,
+    };
+    let files = match emit(&checked.plan, target, &overrides) {
+        Ok(files) => files,
+        Err(error) => {
+            let location = templates
+                .map(|t| format!(" (templates from {})", t.display()))
+                .unwrap_or_default();
+            eprintln!("meridian: {error}{location}; nothing was written");
+            return EXIT_STACK_ERRORS;
+        }
+    };
+    let out = out.map_or_else(
+        || PathBuf::from("out").join(&checked.plan.stack),
+        Path::to_path_buf,
+    );
+    if check {
+        return check_files(stack, &out, &files, target);
+    }
+    match write_atomically(&out, &files, target) {
+        Ok(()) => {
+            println!("wrote {} files to {}", files.len(), out.display());
+            EXIT_OK
+        }
+        Err(error) => {
+            eprintln!("meridian: cannot write `{}`: {error}", out.display());
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Files under `root`, relative, with `/` separators.
+fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    if !root.exists() {
+        return Ok(files);
+    }
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(directory) = pending.pop() {
+        for entry in std::fs::read_dir(&directory)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(root)
+                    .map(|p| {
+                        p.components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+                    .unwrap_or_default();
+                files.insert(relative, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Writes `files` into `out` so that `out` is never half-written: everything goes to a sibling
+/// directory first (with the files of other targets copied over), which then replaces `out`.
+fn write_atomically(out: &Path, files: &[OutputFile], target: Target) -> std::io::Result<()> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = out
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.meridian-staging-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.meridian-retired-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = (|| {
+        for (path, contents) in read_tree(out)? {
+            if !owned(&path, target) {
+                write_file(&staging.join(&path), &contents)?;
+            }
+        }
+        for file in files {
+            write_file(&staging.join(&file.path), file.contents.as_bytes())?;
+        }
+        if out.exists() {
+            std::fs::rename(out, &retired)?;
+        }
+        std::fs::rename(&staging, out)?;
+        let _ = std::fs::remove_dir_all(&retired);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+        if !out.exists() && retired.exists() {
+            let _ = std::fs::rename(&retired, out);
+        }
+    }
+    result
+}
+
+fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    if let Some(directory) = path.parent() {
+        std::fs::create_dir_all(directory)?;
+    }
+    std::fs::write(path, contents)
+}
+
+/// `--check`: compares generated files with the directory; prints a unified diff per changed
+/// file and the lists of missing and extra files.
+fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -> u8 {
+    let on_disk = match read_tree(out) {
+        Ok(tree) => tree,
+        Err(error) => {
+            eprintln!("meridian: cannot read `{}`: {error}", out.display());
+            return EXIT_USAGE;
+        }
+    };
+    let mut report = String::new();
+    let mut missing = Vec::new();
+    let mut changed = 0usize;
+    for file in files {
+        match on_disk.get(&file.path) {
+            None => missing.push(file.path.clone()),
+            Some(contents) if contents.as_slice() == file.contents.as_bytes() => {}
+            Some(contents) => {
+                changed += 1;
+                let old = String::from_utf8_lossy(contents);
+                let diff = similar::TextDiff::from_lines(old.as_ref(), file.contents.as_str());
+                let _ = write!(
+                    report,
+                    "{}",
+                    diff.unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{}", file.path), &format!("b/{}", file.path))
+                );
+            }
+        }
+    }
+    let expected: std::collections::BTreeSet<&str> =
+        files.iter().map(|f| f.path.as_str()).collect();
+    let extra: Vec<&String> = on_disk
+        .keys()
+        .filter(|path| owned(path, target) && !expected.contains(path.as_str()))
+        .collect();
+    if changed == 0 && missing.is_empty() && extra.is_empty() {
+        println!(
+            "up to date: {} files in {} match {}",
+            files.len(),
+            out.display(),
+            stack.display()
+        );
+        return EXIT_OK;
+    }
+    print!("{report}");
+    for path in &missing {
+        println!("missing: {}", out.join(path).display());
+    }
+    for path in &extra {
+        println!("extra: {}", out.join(path).display());
+    }
+    println!(
+        "{} changed, {} missing, {} extra file(s) in {}",
+        changed,
+        missing.len(),
+        extra.len(),
+        out.display()
+    );
+    println!(
+        "to update them: meridian synth {} --out {}{}",
+        stack.display(),
+        out.display(),
+        match target {
+            Target::All => String::new(),
+            Target::Cloudformation => " --target cloudformation".to_owned(),
+            Target::Terraform => " --target terraform".to_owned(),
+            Target::Runbooks => " --target runbooks".to_owned(),
+        }
+    );
+    EXIT_STACK_ERRORS
+}

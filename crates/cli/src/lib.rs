@@ -1,0 +1,181 @@
+//! The `meridian` command line: reads stack files, runs the pipeline (load → plan → emit),
+//! writes or checks outputs, and renders diagnostics. It is the only crate that touches the file
+//! system; it holds no domain logic.
+
+pub mod commands;
+pub mod pipeline;
+pub mod render;
+pub mod summary;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// The stack used when a command is given none.
+pub const DEFAULT_STACK: &str = "stacks/rail-backend.yaml";
+
+/// Exit status: the command did what was asked.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a stack has errors (or `--check` found differences).
+pub const EXIT_STACK_ERRORS: u8 = 1;
+/// Exit status: usage or I/O problem.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Compile one multi-region stack file to CloudFormation and Terraform.
+#[derive(Debug, Parser)]
+#[command(
+    name = "meridian",
+    version,
+    about = "Compile one multi-region stack file to CloudFormation and Terraform",
+    long_about = "Meridian reads a stack file (YAML) that describes a service deployed to several AWS \
+regions, checks it, and compiles it to one CloudFormation template per region plus a global one, \
+and to a Terraform root module.\n\nExit status: 0 success, 1 the stack has errors (or --check found \
+differences), 2 usage or I/O error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// CloudFormation templates and the deployment manifest.
+    Cloudformation,
+    /// A Terraform root module in JSON syntax.
+    Terraform,
+    /// Runbooks, deploy scripts and the architecture document.
+    Runbooks,
+    /// All of the above.
+    All,
+}
+
+/// Graph formats of `meridian graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart (renders on the common code hosts).
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check stack files and report every mistake with its file, line, column and stack path.
+    Validate {
+        /// Stack files (default: stacks/rail-backend.yaml).
+        stacks: Vec<PathBuf>,
+    },
+    /// Show the resolved deployment: regions and roles, what is created where, cross-region
+    /// links, deploy order and parameters.
+    Plan {
+        /// Stack file (default: stacks/rail-backend.yaml).
+        stack: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of stack files (committed as stacks/stack.schema.json).
+    Schema,
+    /// Compile a stack to CloudFormation and/or Terraform.
+    Synth {
+        /// Stack file (default: stacks/rail-backend.yaml).
+        stack: Option<PathBuf>,
+        /// Output directory (default: out/<stack name>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// What to generate.
+        #[arg(long, value_enum, default_value = "all")]
+        target: Target,
+        /// Compare with what is on disk instead of writing: exit 0 when identical, 1 with a diff
+        /// otherwise. Nothing is written.
+        #[arg(long)]
+        check: bool,
+        /// Directory of your own copies of runbook templates (`deploy.sh.hbs`, ...); each file
+        /// replaces the built-in template of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Render only the runbooks, deploy scripts and architecture document into <out>/runbooks.
+    Render {
+        /// Stack file (default: stacks/rail-backend.yaml).
+        stack: Option<PathBuf>,
+        /// Output directory (default: out/<stack name>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Directory of your own copies of runbook templates.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Print the topology of a stack: regions, what runs where, replication links.
+    Graph {
+        /// Stack file (default: stacks/rail-backend.yaml).
+        stack: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: GraphFormat,
+    },
+}
+
+/// Runs the command line; returns the process exit status.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let status = if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
+            let _ = error.print();
+            return ExitCode::from(status);
+        }
+    };
+    let status = match cli.command {
+        Command::Validate { stacks } => commands::validate(&default_stacks(stacks)),
+        Command::Plan { stack } => {
+            commands::plan(&stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)))
+        }
+        Command::Schema => commands::schema(),
+        Command::Synth {
+            stack,
+            out,
+            target,
+            check,
+            templates,
+        } => commands::synth(
+            &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            out.as_deref(),
+            target,
+            check,
+            templates.as_deref(),
+        ),
+        Command::Render {
+            stack,
+            out,
+            templates,
+        } => commands::synth(
+            &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            out.as_deref(),
+            Target::Runbooks,
+            false,
+            templates.as_deref(),
+        ),
+        Command::Graph { stack, format } => commands::graph(
+            &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            format,
+        ),
+    };
+    ExitCode::from(status)
+}
+
+fn default_stacks(stacks: Vec<PathBuf>) -> Vec<PathBuf> {
+    if stacks.is_empty() {
+        vec![PathBuf::from(DEFAULT_STACK)]
+    } else {
+        stacks
+    }
+}

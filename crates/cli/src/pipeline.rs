@@ -1,0 +1,81 @@
+//! The pipeline as the CLI and the tests run it: bytes → loaded stack → plan (with located
+//! diagnostics) → emitted files. No file system access here: callers pass bytes in and get
+//! files out.
+
+use std::collections::BTreeMap;
+
+use meridian_model::{Diagnostic, LoadedStack, SourceText, load_stack};
+use meridian_plan::{OutputFile, Plan};
+
+use crate::Target;
+use crate::render::render_report;
+
+/// A stack that planned without errors.
+#[derive(Debug)]
+pub struct Checked {
+    /// The loaded stack and its source.
+    pub loaded: LoadedStack,
+    /// The plan.
+    pub plan: Plan,
+    /// Warnings, located.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A stack with errors.
+#[derive(Debug)]
+pub struct Rejected {
+    /// Every diagnostic, located.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The source text, when it could be read.
+    pub source: Option<SourceText>,
+}
+
+impl Rejected {
+    /// The human report for `file`.
+    pub fn report(&self, file: &str) -> String {
+        render_report(file, self.source.as_ref(), &self.diagnostics)
+    }
+}
+
+/// Loads and plans a stack file's bytes. `name` is how the file is shown in messages.
+pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
+    let loaded = load_stack(name, bytes).map_err(|failure| Rejected {
+        diagnostics: failure.diagnostics,
+        source: failure.source,
+    })?;
+    let planned = meridian_plan::plan(&loaded.stack);
+    let mut diagnostics = planned.diagnostics;
+    loaded.locate(&mut diagnostics);
+    match planned.plan {
+        Some(plan) => Ok(Checked {
+            loaded,
+            plan,
+            warnings: diagnostics,
+        }),
+        None => Err(Rejected {
+            diagnostics,
+            source: Some(loaded.source),
+        }),
+    }
+}
+
+/// Every file of the requested targets, sorted by path. `templates` holds the user's own copies
+/// of runbook templates by file name; a template that fails to render is an error.
+pub fn emit(
+    plan: &Plan,
+    target: Target,
+    templates: &BTreeMap<String, String>,
+) -> Result<Vec<OutputFile>, meridian_runbook::RenderError> {
+    let mut files = Vec::new();
+    if matches!(target, Target::Cloudformation | Target::All) {
+        files.extend(meridian_cfn::synthesize(plan));
+    }
+    if matches!(target, Target::Terraform | Target::All) {
+        files.extend(meridian_tf::synthesize(plan));
+    }
+    if matches!(target, Target::Runbooks | Target::All) {
+        files.extend(meridian_runbook::render(plan, templates)?);
+    }
+    files.sort();
+    Ok(files)
+}

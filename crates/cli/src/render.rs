@@ -1,0 +1,134 @@
+//! Rendering diagnostics for people: code, message, `file:line:column`, the stack path, the
+//! source line with a caret, and the help line. Plain text, no colour, so that snapshots and CI
+//! logs read the same.
+
+use std::fmt::Write as _;
+
+use meridian_model::{Diagnostic, Position, Severity, SourceText};
+
+/// Renders one diagnostic against its source (when the text could be read).
+pub fn render_diagnostic(
+    file: &str,
+    source: Option<&SourceText>,
+    diagnostic: &Diagnostic,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        diagnostic.severity, diagnostic.code, diagnostic.message
+    );
+    location_block(
+        &mut out,
+        file,
+        source,
+        diagnostic.position,
+        &diagnostic.path.to_string(),
+    );
+    if let Some(help) = &diagnostic.help {
+        let _ = writeln!(out, "  = help: {help}");
+    }
+    for related in &diagnostic.related {
+        let _ = writeln!(out, "note: {}", related.message);
+        location_block(
+            &mut out,
+            file,
+            source,
+            related.position,
+            &related.path.to_string(),
+        );
+    }
+    out
+}
+
+fn location_block(
+    out: &mut String,
+    file: &str,
+    source: Option<&SourceText>,
+    position: Option<Position>,
+    path: &str,
+) {
+    match position {
+        Some(position) => {
+            let number = position.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let _ = writeln!(
+                out,
+                "{gutter}--> {file}:{}:{}",
+                position.line, position.column
+            );
+            if let Some(line) = source.and_then(|source| source.line(position.line)) {
+                let caret_offset: String = line
+                    .chars()
+                    .take(position.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{gutter} |");
+                let _ = writeln!(out, "{number} | {line}");
+                let _ = writeln!(out, "{gutter} | {caret_offset}^");
+            }
+        }
+        None => {
+            let _ = writeln!(out, " --> {file}");
+        }
+    }
+    if path != "(document)" {
+        let _ = writeln!(out, "  = at: {path}");
+    }
+}
+
+/// Renders every diagnostic and a summary line.
+pub fn render_report(
+    file: &str,
+    source: Option<&SourceText>,
+    diagnostics: &[Diagnostic],
+) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&render_diagnostic(file, source, diagnostic));
+        out.push('\n');
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    if errors > 0 {
+        let _ = writeln!(
+            out,
+            "{file}: {errors} error(s), {warnings} warning(s); nothing was written"
+        );
+    } else if warnings > 0 {
+        let _ = writeln!(out, "{file}: {warnings} warning(s)");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use meridian_model::StackPath;
+
+    #[test]
+    fn renders_caret_under_the_column() {
+        let source = SourceText {
+            name: "x.yaml".into(),
+            text: "stack: demo\nregions:\n  - code: us-east-9\n".into(),
+        };
+        let diagnostic = Diagnostic::error(
+            "E101",
+            StackPath::parse("regions[0].code"),
+            "`us-east-9` is not an AWS region code",
+        )
+        .with_help("did you mean `us-east-1`?")
+        .at(Position {
+            line: 3,
+            column: 11,
+        });
+        let text = render_diagnostic("x.yaml", Some(&source), &diagnostic);
+        assert_eq!(
+            text,
+            "error[E101]: `us-east-9` is not an AWS region code\n --> x.yaml:3:11\n  |\n3 |   - code: us-east-9\n  |           ^\n  = at: regions[0].code\n  = help: did you mean `us-east-1`?\n"
+        );
+    }
+}

@@ -1,0 +1,352 @@
+//! `meridian plan`: a readable summary of the resolved deployment.
+
+use std::fmt::Write as _;
+
+use meridian_plan::{
+    AlarmPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, Strategy, UnitId,
+};
+
+/// Renders the plan for people.
+pub fn render_plan(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", plan.stack, plan.description);
+    let _ = writeln!(
+        out,
+        "primary region {}; global resources in {}; partition {}",
+        plan.primary_region, plan.global_region, plan.partition
+    );
+    if let (Some(rto), Some(rpo)) = (plan.objectives.rto_minutes, plan.objectives.rpo_minutes) {
+        let _ = writeln!(out, "objectives: RTO {rto} min, RPO {rpo} min");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Deploy order ({} CloudFormation stacks):",
+        plan.units.len()
+    );
+    for (index, unit) in plan.units.iter().enumerate() {
+        let needs = if unit.depends_on.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  after {}",
+                unit.depends_on
+                    .iter()
+                    .map(|u| stack_of(plan, u))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:<40} {:<15}{needs}",
+            index + 1,
+            unit.stack_name,
+            unit.region
+        );
+    }
+    for region in &plan.regions {
+        let _ = writeln!(out);
+        render_region(&mut out, region);
+    }
+    if let Some(global) = &plan.global {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "global ({})", plan.global_region);
+        if let Some(dns) = &global.dns {
+            let regions: Vec<&str> = dns.regions.iter().map(|r| r.region.as_str()).collect();
+            let check = dns.regions.first().map_or(String::new(), |r| {
+                format!(
+                    "; health check HTTPS {} every {} s, {} failures",
+                    r.path, r.interval_seconds, r.failure_threshold
+                )
+            });
+            let _ = writeln!(
+                out,
+                "  dns          {} latency routing to {}{check}",
+                dns.domain,
+                regions.join(", ")
+            );
+        }
+        if let Some(cdn) = &global.cdn {
+            let aliases = if cdn.aliases.is_empty() {
+                "default domain".to_owned()
+            } else {
+                cdn.aliases.join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "  cdn          CloudFront for {aliases} ({}) from a private origin bucket",
+                cdn.price_class
+            );
+        }
+        for dashboard in &global.dashboards {
+            let _ = writeln!(out, "  dashboard    {}", dashboard.name);
+        }
+        render_alarms(&mut out, &global.alerting.alarms);
+    }
+    let links = cross_unit_links(plan);
+    if !links.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Cross-stack references:");
+        for link in links {
+            let _ = writeln!(out, "  {link}");
+        }
+    }
+    if !plan.parameters.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Parameters:");
+        for parameter in &plan.parameters {
+            let scope = if parameter.per_region {
+                format!("one value per region ({})", parameter.regions.join(", "))
+            } else {
+                format!("used in {}", parameter.regions.join(", "))
+            };
+            let sensitive = if parameter.sensitive {
+                ", sensitive"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {:<24} {:?}, {scope}{sensitive}",
+                parameter.name, parameter.kind
+            );
+            let _ = writeln!(out, "  {:<24} {}", "", parameter.description);
+        }
+    }
+    out
+}
+
+fn stack_of(plan: &Plan, unit: &UnitId) -> String {
+    plan.units
+        .iter()
+        .find(|u| &u.id == unit)
+        .map_or_else(|| unit.to_string(), |u| u.stack_name.clone())
+}
+
+fn render_region(out: &mut String, region: &RegionPlan) {
+    let latency = region
+        .latency_target_ms
+        .map_or(String::new(), |ms| format!(", latency target {ms} ms"));
+    let _ = writeln!(out, "{} ({}{latency})", region.region, region.role.as_str());
+    let buckets: Vec<String> = region
+        .storage
+        .buckets
+        .iter()
+        .map(|bucket| {
+            let lock = bucket.object_lock.as_ref().map_or(String::new(), |lock| {
+                format!(", Object Lock {} {} days", lock.mode, lock.days)
+            });
+            let replication = bucket
+                .replication
+                .as_ref()
+                .map_or(String::new(), |replication| {
+                    let rules: Vec<String> = replication
+                        .rules
+                        .iter()
+                        .map(|rule| {
+                            let class = rule
+                                .storage_class
+                                .clone()
+                                .unwrap_or_else(|| "same class".to_owned());
+                            let rtc = if rule.time_control {
+                                ", RTC 15 min"
+                            } else {
+                                ""
+                            };
+                            format!(
+                                "{} in {} ({class}{rtc})",
+                                rule.destination, rule.destination_region
+                            )
+                        })
+                        .collect();
+                    format!(" → {}", rules.join(", "))
+                });
+            format!("{}{lock}{replication}", bucket.name)
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  storage      KMS data key{}",
+        if buckets.is_empty() {
+            String::new()
+        } else {
+            format!("; buckets: {}", buckets.join("; "))
+        }
+    );
+    let Some(app) = &region.app else { return };
+    if let Some(network) = &app.network {
+        match &network.created {
+            Some(created) => {
+                let nats = created.zones.iter().filter(|z| z.nat.is_some()).count();
+                let flow = if created.flow_logs.is_some() {
+                    ", flow logs"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "  network      VPC {} over {} zones, {nats} NAT gateway(s){flow}",
+                    network.vpc_cidr,
+                    created.zones.len()
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  network      existing VPC {} ({})",
+                    network.vpc_id, network.vpc_cidr
+                );
+            }
+        }
+    }
+    if let Some(lb) = &app.load_balancer {
+        let listeners: Vec<String> = lb
+            .listeners
+            .iter()
+            .map(|listener| {
+                let routes: Vec<String> = listener
+                    .rules
+                    .iter()
+                    .map(|rule| {
+                        format!("#{} → {}", rule.priority, rule.forward.target_group.logical)
+                    })
+                    .collect();
+                let default = match listener.default_action {
+                    ListenerAction::RedirectToHttps { port } => format!("redirect to {port}"),
+                    ListenerAction::FixedResponse { status } => format!("else {status}"),
+                };
+                format!(
+                    "{}/{} [{}{}{default}]",
+                    listener.port,
+                    listener.protocol.as_str(),
+                    routes.join(", "),
+                    if routes.is_empty() { "" } else { "; " }
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  load balancer {}; {}",
+            if lb.internal {
+                "internal"
+            } else {
+                "internet-facing"
+            },
+            listeners.join(", ")
+        );
+    }
+    for service in &app.services {
+        let deployment = match service.deployment.strategy {
+            Strategy::Rolling => "rolling".to_owned(),
+            Strategy::BlueGreen => format!(
+                "blue/green, bake {} min",
+                service.deployment.bake_time_minutes.unwrap_or(0)
+            ),
+        };
+        let scaling = service.scaling.as_ref().map_or(String::new(), |s| {
+            format!(
+                ", scaling {}–{} at {}% CPU, {} schedule(s)",
+                s.min,
+                s.max,
+                s.target_cpu_percent,
+                s.scheduled.len()
+            )
+        });
+        let _ = writeln!(
+            out,
+            "  service      {}: {} task(s) of {} CPU / {} MiB, {deployment}{scaling}, {} rollback alarm(s)",
+            service.service_name,
+            service.desired_count,
+            service.cpu,
+            service.memory,
+            service.rollback_alarms.len()
+        );
+    }
+    if let Some(database) = &app.database {
+        let role = match &database.role {
+            DatabaseRole::Writer(writer) => format!(
+                "writer PostgreSQL {}, {}, {} GiB, backups {} days, password rotation every {} days",
+                writer.engine_version,
+                if writer.multi_az {
+                    "Multi-AZ"
+                } else {
+                    "single-AZ"
+                },
+                writer.storage_gb,
+                writer.backup_retention_days,
+                writer.rotation.days
+            ),
+            DatabaseRole::Replica(replica) => format!(
+                "async read replica of the writer in {}",
+                replica.source_region
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "  database     {} ({}): {role}",
+            database.identifier, database.instance_class
+        );
+    }
+    if let Some(cache) = &app.cache {
+        let role = match &cache.role {
+            CacheRole::Primary(primary) => format!(
+                "Redis {} {} × {} shard(s), {} replica(s) per shard{}",
+                primary.engine_version,
+                primary.node_type,
+                primary.shards,
+                cache.replicas_per_shard,
+                if primary.global.is_some() {
+                    ", Global Datastore primary"
+                } else {
+                    ""
+                }
+            ),
+            CacheRole::Secondary { .. } => format!(
+                "Global Datastore secondary, {} replica(s) per shard",
+                cache.replicas_per_shard
+            ),
+        };
+        let _ = writeln!(out, "  cache        {}: {role}", cache.replication_group_id);
+    }
+    if !app.alerting.topics.is_empty() {
+        let topics: Vec<&str> = app
+            .alerting
+            .topics
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        let _ = writeln!(out, "  topics       {}", topics.join(", "));
+    }
+    render_alarms(out, &app.alerting.alarms);
+}
+
+fn render_alarms(out: &mut String, alarms: &[AlarmPlan]) {
+    if alarms.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = alarms.iter().map(|a| a.name.as_str()).collect();
+    let _ = writeln!(out, "  alarms       {}", names.join(", "));
+}
+
+/// "consumer ← producer: outputs" lines for every unit that imports.
+fn cross_unit_links(plan: &Plan) -> Vec<String> {
+    let mut links = Vec::new();
+    for unit in &plan.units {
+        for producer in &unit.depends_on {
+            let outputs: Vec<&str> = unit
+                .consumes
+                .iter()
+                .filter(|(from, _)| from == producer)
+                .map(|(_, output)| output.as_str())
+                .collect();
+            links.push(format!(
+                "{} ← {}: {}",
+                unit.stack_name,
+                stack_of(plan, producer),
+                outputs.join(", ")
+            ));
+        }
+    }
+    links
+}

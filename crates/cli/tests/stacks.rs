@@ -1,0 +1,108 @@
+//! Data-driven tests over the stack files in `stacks/`: every valid stack checks clean, every
+//! file in `stacks/invalid/` is rejected with exactly the error its name announces, and the
+//! rendered errors are locked by snapshots in `snapshots/` (`error@<file>.snap`).
+
+use std::path::{Path, PathBuf};
+
+use meridian::pipeline::check;
+
+fn repository() -> PathBuf {
+    // Canonical, because `insta::glob!` hands out canonical paths and names are made relative to
+    // this root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repository().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
+/// The display name of a stack file, as a user running from the repository root sees it.
+fn display_name(path: &Path) -> String {
+    path.strip_prefix(repository())
+        .map(|relative| relative.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| path.display().to_string())
+}
+
+#[test]
+fn valid_stacks_check_without_errors_or_warnings() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(repository().join("stacks")).expect("stacks/") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        count += 1;
+        let bytes = std::fs::read(&path).expect("readable");
+        match check(&display_name(&path), &bytes) {
+            Ok(checked) => assert!(
+                checked.warnings.is_empty(),
+                "{} has warnings: {:#?}",
+                path.display(),
+                checked.warnings
+            ),
+            Err(rejected) => panic!("{}", rejected.report(&display_name(&path))),
+        }
+    }
+    assert!(count >= 3, "expected the bundled stacks, found {count}");
+}
+
+#[test]
+fn invalid_stacks_are_rejected_with_the_announced_error() {
+    let settings = snapshot_settings();
+    settings.bind(|| {
+        insta::glob!("../../../stacks/invalid", "*.yaml", |path| {
+            let name = display_name(path);
+            let file = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("file name");
+            let expected = file.split('-').next().expect("code prefix");
+            let bytes = std::fs::read(path).expect("readable");
+            let rejected = match check(&name, &bytes) {
+                Ok(_) => panic!("{name} was accepted, but its name announces {expected}"),
+                Err(rejected) => rejected,
+            };
+            let errors: Vec<&str> = rejected
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.code)
+                .collect();
+            assert_eq!(
+                errors,
+                vec![expected],
+                "{name} must fail with exactly one error, {expected}:\n{}",
+                rejected.report(&name)
+            );
+            let error = rejected
+                .diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .expect("an error");
+            assert!(
+                error.position.is_some(),
+                "{name}: the error has no line and column"
+            );
+            assert!(error.help.is_some(), "{name}: the error has no help line");
+            insta::assert_snapshot!("error", rejected.report(&name));
+        });
+    });
+}
+
+#[test]
+fn committed_json_schema_is_fresh() {
+    let path = repository().join("stacks/stack.schema.json");
+    let current = meridian::commands::schema_text();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed != current {
+        std::fs::write(&path, &current).expect("rewrite the schema");
+        panic!("stacks/stack.schema.json was stale and has been rewritten; review and commit it");
+    }
+}
