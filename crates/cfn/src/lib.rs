@@ -1,6 +1,8 @@
 //! CloudFormation output for Meridian: typed L1 resources and the lowering of a plan to templates and a
-//! deployment manifest ([`synthesize`]); it must not decide anything the plan could decide.
+//! deployment manifest ([`synthesize`]), and the comparison of two syntheses' templates behind
+//! `meridian diff` ([`diff`]); it must not decide anything the plan could decide.
 
+pub mod diff;
 pub mod l1;
 mod lower;
 

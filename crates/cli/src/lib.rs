@@ -2,6 +2,7 @@
 //! writes or checks outputs, and renders diagnostics. It is the only crate that touches the file
 //! system; it holds no domain logic.
 
+pub mod changes;
 pub mod commands;
 pub mod pipeline;
 pub mod render;
@@ -61,6 +62,17 @@ pub enum GraphFormat {
     Dot,
 }
 
+/// Output formats of `meridian diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for people.
+    Text,
+    /// JSON for tools (a stable, documented schema).
+    Json,
+    /// Markdown for a pull-request comment.
+    Markdown,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check stack files and report every mistake with its file, line, column and stack path.
@@ -105,6 +117,25 @@ enum Command {
         /// Directory of your own copies of runbook templates.
         #[arg(long)]
         templates: Option<PathBuf>,
+    },
+    /// Summarize what changes between two syntheses, per CloudFormation stack: resources added,
+    /// removed and changed, replacements, security-sensitive changes and renames.
+    #[command(
+        long_about = "Summarize what changes between two syntheses, per CloudFormation stack: \
+resources added, removed and changed (with each changed property path and its old and new \
+value), the changes that make CloudFormation replace a resource, security-sensitive changes \
+and renamed entities.\n\nEach side is a stack file (synthesized in memory) or an output \
+directory written by `meridian synth` (e.g. the committed out/<stack>).\n\nExit status: 0 when \
+both sides load (whatever changed), 1 when a stack file has errors, 2 on usage or I/O errors."
+    )]
+    Diff {
+        /// The earlier side: a stack file or an output directory.
+        before: PathBuf,
+        /// The later side: a stack file or an output directory.
+        after: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
     },
     /// Print the topology of a stack: regions, what runs where, replication links.
     Graph {
@@ -164,6 +195,11 @@ where
             false,
             templates.as_deref(),
         ),
+        Command::Diff {
+            before,
+            after,
+            format,
+        } => commands::diff(&before, &after, format),
         Command::Graph { stack, format } => commands::graph(
             &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
             format,

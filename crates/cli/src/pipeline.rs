@@ -59,6 +59,18 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
     }
 }
 
+/// The CloudFormation side of a plan as `meridian diff` compares it: the templates and the
+/// manifest, synthesized in memory.
+pub fn cloudformation_synthesis(plan: &Plan) -> meridian_cfn::diff::Synthesis {
+    let files = meridian_cfn::synthesize(plan);
+    meridian_cfn::diff::Synthesis::from_files(
+        files
+            .iter()
+            .map(|file| (file.path.as_str(), file.contents.as_str())),
+    )
+    .expect("invariant: synthesized templates and manifest are JSON")
+}
+
 /// Every file of the requested targets, sorted by path. `templates` holds the user's own copies
 /// of runbook templates by file name; a template that fails to render is an error.
 pub fn emit(

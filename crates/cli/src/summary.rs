@@ -92,6 +92,22 @@ pub fn render_plan(plan: &Plan) -> String {
             let _ = writeln!(out, "  {link}");
         }
     }
+    if !plan.renames.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Renames (nothing is replaced):");
+        for rename in &plan.renames {
+            let ids: usize = rename.logical_ids.values().map(Vec::len).sum();
+            let _ = writeln!(
+                out,
+                "  {} {} → {}: {ids} logical IDs keep `{}`; Terraform moves the resources of {} names (terraform/moved.tf.json)",
+                rename.kind.as_str(),
+                rename.from,
+                rename.to,
+                rename.from,
+                rename.moves.len()
+            );
+        }
+    }
     if !plan.parameters.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Parameters:");

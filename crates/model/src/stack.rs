@@ -362,8 +362,10 @@ pub struct Service {
     /// Name, unique in the stack (lowercase letters, digits, hyphens). Part of the ECS service
     /// name `<stack>-<name>`.
     pub name: String,
-    /// Renamed from this earlier name: Meridian keeps the old logical IDs so the service is not
-    /// replaced.
+    /// The service's former name, after a rename: its resources keep the logical IDs and
+    /// physical names of the former name (ECS service and task family, log group, alarms), so
+    /// nothing is replaced, and Terraform moves them to the new name. Keep it while the resources
+    /// exist; it may not be the service's own name, another service's name, or be used twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     /// Container image; may contain `${NAME}`, e.g. `${ECR_REPOSITORY_URL}:${IMAGE_TAG}`.
@@ -840,7 +842,10 @@ pub struct Bucket {
     /// Name of the bucket in this stack (lowercase letters, digits, hyphens); replication
     /// destinations refer to it.
     pub name: String,
-    /// Renamed from this earlier name: Meridian keeps the old logical IDs.
+    /// The bucket's former name, after a rename: its resources keep the logical IDs and the
+    /// default S3 name of the former name, so nothing is replaced, and Terraform moves them to the
+    /// new name. Keep it while the bucket exists; it may not be the bucket's own name, another
+    /// bucket's name, or be used twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     /// Region of the bucket; any AWS region (a region without services gets a storage-only

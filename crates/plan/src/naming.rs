@@ -7,8 +7,13 @@
 //! Terraform names are the snake_case logical ID plus a region slug. A physical name is only set
 //! where another region, a runbook or an alarm must know it, and is cut with a stable short hash
 //! when a service limit forces it.
+//!
+//! A renamed entity (`renamed_from`) has two names: its resources keep the former one in logical
+//! IDs and physical names, so nothing is replaced, and its Terraform names follow the current one,
+//! with `moved` blocks from the former names ([`EntityName`], [`entity_rid`]).
 
 use crate::ids::{Rid, UnitId};
+use crate::types::EntityKind;
 
 /// `rail-backend` → `RailBackend`; `ReplicationLagHigh` stays as is; `http_5xx` → `Http5xx`.
 pub fn pascal(name: &str) -> String {
@@ -53,6 +58,72 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     };
     let tf = format!("{}_{scope}", snake(&logical));
     Rid { logical, tf }
+}
+
+/// The names of an entity that may have been renamed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityName {
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The name the stack file uses now: references find the entity by it, and Terraform names
+    /// derive from it.
+    pub current: String,
+    /// The name AWS resources are identified by: the former name of a renamed entity, else the
+    /// current name. Logical IDs, physical names and descriptions derive from it, so a rename
+    /// replaces nothing.
+    pub identity: String,
+}
+
+impl EntityName {
+    /// The names of an entity called `current` now, renamed from `renamed_from` (already checked).
+    pub fn new(kind: EntityKind, current: &str, renamed_from: Option<&str>) -> Self {
+        Self {
+            kind,
+            current: current.to_owned(),
+            identity: renamed_from.unwrap_or(current).to_owned(),
+        }
+    }
+
+    /// Whether the entity was renamed.
+    pub fn is_renamed(&self) -> bool {
+        self.current != self.identity
+    }
+}
+
+/// The resource identity of an entity's resource whose logical ID `role` builds from the
+/// entity's PascalCase name (`|base| format!("{base}Service")`): the logical ID from the
+/// identity name, the Terraform name from the current name. The second value is the Terraform
+/// name the resource had under the former name, when the entity was renamed.
+pub fn entity_rid(
+    entity: &EntityName,
+    role: impl Fn(&str) -> String,
+    unit: &UnitId,
+) -> (Rid, Option<String>) {
+    entities_rid(&[entity], |bases| role(&bases[0]), unit)
+}
+
+/// [`entity_rid`] for a resource whose logical ID names several entities (a replication alarm
+/// names its source and destination buckets): `role` gets their PascalCase names in order.
+pub fn entities_rid(
+    entities: &[&EntityName],
+    role: impl Fn(&[String]) -> String,
+    unit: &UnitId,
+) -> (Rid, Option<String>) {
+    let identities: Vec<String> = entities.iter().map(|e| pascal(&e.identity)).collect();
+    let logical = role(&identities);
+    let former = rid(logical.clone(), unit);
+    if !entities.iter().any(|entity| entity.is_renamed()) {
+        return (former, None);
+    }
+    let currents: Vec<String> = entities.iter().map(|e| pascal(&e.current)).collect();
+    let current = rid(role(&currents), unit);
+    (
+        Rid {
+            logical,
+            tf: current.tf,
+        },
+        Some(former.tf),
+    )
 }
 
 /// CloudFormation stack name of a unit.
@@ -275,6 +346,23 @@ mod tests {
         assert_eq!(id.logical, "DatabaseReplica");
         assert_eq!(id.tf, "database_replica_eu_west_1");
         assert_eq!(rid("Dashboard", &UnitId::Global).tf, "dashboard_global");
+    }
+
+    #[test]
+    fn renamed_entities_keep_logical_ids_and_move_terraform_names() {
+        let unit = UnitId::Region("eu-west-1".into());
+        let renamed = EntityName::new(EntityKind::Service, "orders-api", Some("api"));
+        let (id, former) = entity_rid(&renamed, |base| format!("{base}Service"), &unit);
+        assert_eq!(id.logical, "ApiService");
+        assert_eq!(id.tf, "orders_api_service_eu_west_1");
+        assert_eq!(former.as_deref(), Some("api_service_eu_west_1"));
+        let (id, former) = entity_rid(
+            &EntityName::new(EntityKind::Service, "api", None),
+            |base| format!("DatabaseIngressFrom{base}"),
+            &unit,
+        );
+        assert_eq!(id, rid("DatabaseIngressFromApi", &unit));
+        assert_eq!(former, None);
     }
 
     #[test]

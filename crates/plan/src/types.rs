@@ -34,6 +34,55 @@ pub struct Plan {
     pub global: Option<GlobalPlan>,
     /// Settings runbooks need.
     pub operations: Operations,
+    /// Entities renamed with `renamed_from`, services then buckets, each sorted by name: their
+    /// resources keep the former name's logical IDs and physical names, while Terraform names
+    /// follow the new name and move in state.
+    pub renames: Vec<Rename>,
+}
+
+/// The kinds of entity that can be renamed without replacing their resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// An entry of `services[]`.
+    Service,
+    /// An entry of `buckets[]`.
+    Bucket,
+}
+
+impl EntityKind {
+    /// `service`, `bucket`: the word used in messages, the manifest and `meridian diff`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Service => "service",
+            Self::Bucket => "bucket",
+        }
+    }
+}
+
+/// An entity renamed with `renamed_from`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// What was renamed.
+    pub kind: EntityKind,
+    /// The former name, which the entity's resources keep (logical IDs, physical names).
+    pub from: String,
+    /// The name the stack file uses now.
+    pub to: String,
+    /// CloudFormation logical IDs derived from the former name, per unit, sorted.
+    pub logical_ids: BTreeMap<UnitId, Vec<String>>,
+    /// Terraform names the entity's resources had under the former name and have now, sorted;
+    /// every resource declared under a new name moves from the former name in state.
+    pub moves: Vec<TfMove>,
+}
+
+/// One Terraform resource name change of a renamed entity. Terraform addresses add the resource
+/// type, which is the emitter's: every resource declared under `to` moves from `from`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TfMove {
+    /// The name derived from the former entity name, e.g. `web_service_eu_west_1`.
+    pub from: String,
+    /// The name derived from the current entity name, e.g. `api_service_eu_west_1`.
+    pub to: String,
 }
 
 /// Recovery objectives.
@@ -694,6 +743,9 @@ pub enum Strategy {
 pub struct ServicePlan {
     /// Entity name.
     pub name: String,
+    /// The former name when the service was renamed (`renamed_from`): its IDs and physical
+    /// names below derive from it.
+    pub renamed_from: Option<String>,
     /// ECS service.
     pub rid: Rid,
     /// Task definition.

@@ -91,8 +91,8 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
     row(
         &["AWS::IAM::Policy"],
         &["aws_iam_role_policy"],
-        "the S3 replication role: CloudFormation puts its statements in a separate policy (ID: the role's \
-         plus `Policy`) to break a bucket ↔ role cycle; Terraform's role policy is under the role's name",
+        "the S3 replication role's statements: a policy of its own on both sides (the plan's \
+         `ReplicationPlan::policy`), which breaks CloudFormation's bucket ↔ role cycle",
     ),
     // KMS.
     row(

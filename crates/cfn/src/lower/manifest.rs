@@ -26,6 +26,20 @@ struct Manifest<'a> {
     global_region: &'a str,
     /// Units in deploy order.
     units: Vec<ManifestUnit<'a>>,
+    /// Entities renamed with `renamed_from` (absent when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    renames: Vec<ManifestRename<'a>>,
+}
+
+/// A renamed entity: its resources keep the logical IDs (and physical names) of its former name,
+/// so CloudFormation updates them in place.
+#[derive(Serialize)]
+struct ManifestRename<'a> {
+    kind: &'static str,
+    from: &'a str,
+    to: &'a str,
+    /// Logical IDs that keep the former name, by CloudFormation stack name.
+    logical_ids: BTreeMap<String, &'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -87,11 +101,34 @@ pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> Str
         primary_region: &plan.primary_region,
         global_region: &plan.global_region,
         units,
+        renames: plan
+            .renames
+            .iter()
+            .map(|rename| ManifestRename {
+                kind: rename.kind.as_str(),
+                from: &rename.from,
+                to: &rename.to,
+                logical_ids: rename
+                    .logical_ids
+                    .iter()
+                    .map(|(unit, ids)| (naming_stack(plan, unit), ids.as_slice()))
+                    .collect(),
+            })
+            .collect(),
     };
     let mut text =
         serde_json::to_string_pretty(&manifest).expect("invariant: the manifest serializes");
     text.push('\n');
     text
+}
+
+/// The CloudFormation stack name of `unit`, as the plan's units give it.
+fn naming_stack(plan: &Plan, unit: &UnitId) -> String {
+    plan.units
+        .iter()
+        .find(|candidate| &candidate.id == unit)
+        .map(|candidate| candidate.stack_name.clone())
+        .unwrap_or_else(|| unit.to_string())
 }
 
 fn manifest_unit<'a>(

@@ -73,6 +73,9 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         regions,
         global,
         operations: _,
+        // Renamed entities keep their former logical IDs, which their rids already hold; the
+        // manifest lists the renames.
+        renames: _,
     } = plan;
     units
         .iter()

@@ -43,6 +43,8 @@ pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) 
 pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) {
     let ServicePlan {
         name: _,
+        // A renamed service's rids and physical names already carry its former name.
+        renamed_from: _,
         rid,
         task_definition,
         task_role,

@@ -1,5 +1,6 @@
 //! One function per subcommand; each returns the exit status.
 
+mod diff;
 mod synth;
 
 use std::path::Path;
@@ -9,6 +10,7 @@ use crate::render::render_report;
 use crate::summary::render_plan;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
 
+pub use diff::diff;
 pub use synth::synth;
 
 /// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on.

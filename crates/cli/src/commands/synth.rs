@@ -101,7 +101,7 @@ pub fn synth(
 }
 
 /// Files under `root`, relative, with `/` separators.
-fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
+pub(super) fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     let mut files = BTreeMap::new();
     if !root.exists() {
         return Ok(files);

@@ -6,6 +6,7 @@ mod data;
 mod edge;
 mod monitoring;
 mod regions;
+mod renames;
 mod services;
 mod storage;
 mod topology;
@@ -15,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use meridian_model::{Diagnostic, Stack, StackPath};
 
 use crate::ids::{Rid, UnitId};
-use crate::naming::{self, PhysicalNames};
-use crate::types::{ParamKind, Plan};
+use crate::naming::{self, EntityName, PhysicalNames};
+use crate::types::{EntityKind, ParamKind, Plan, TfMove};
 use crate::value::{Attr, AttrRef, Import, ParamUse, Part, Placeholder, Text, parse_placeholders};
 
 /// The result of planning: the plan (when there is no error) and every diagnostic.
@@ -97,6 +98,18 @@ pub(crate) struct Resolver<'a> {
     pub storage_order: Vec<String>,
     /// Validated notification targets.
     pub targets: Vec<monitoring::Target>,
+    /// Valid renames: (kind, current name) → former name.
+    renamed: BTreeMap<(EntityKind, String), String>,
+    /// What each renamed entity's resources are called, by (kind, current name).
+    rename_records: BTreeMap<(EntityKind, String), RenameRecord>,
+}
+
+/// The resources of a renamed entity, collected as they are named.
+#[derive(Debug, Default)]
+struct RenameRecord {
+    from: String,
+    logical_ids: BTreeMap<UnitId, BTreeSet<String>>,
+    moves: BTreeSet<TfMove>,
 }
 
 /// Facts one area resolves and later areas read.
@@ -124,7 +137,7 @@ pub(crate) struct Facts {
     pub load_balancers: BTreeMap<String, Rid>,
     /// Buckets by entity name: region and rid.
     pub buckets: BTreeMap<String, (String, Rid)>,
-    /// Service names.
+    /// Service names that physical names derive from: a renamed service's former name.
     pub services: BTreeSet<String>,
     /// Whether the database has read replicas.
     pub has_replicas: bool,
@@ -152,12 +165,15 @@ impl<'a> Resolver<'a> {
             replication_watches: Vec::new(),
             storage_order: Vec::new(),
             targets: Vec::new(),
+            renamed: BTreeMap::new(),
+            rename_records: BTreeMap::new(),
         }
     }
 
     fn run(&mut self) -> Plan {
         self.check_stack_name();
         self.check_objectives();
+        self.check_renames();
         let regions = self.resolve_regions();
         let mut storage = self.resolve_storage(&regions);
         let mut apps = self.resolve_networks(&regions);
@@ -189,7 +205,65 @@ impl<'a> Resolver<'a> {
 
     /// A resource identity in `unit`, checked for collisions with every other ID there.
     pub fn rid(&mut self, unit: &UnitId, logical: impl Into<String>, path: &StackPath) -> Rid {
-        let logical = logical.into();
+        let rid = naming::rid(logical, unit);
+        self.check_rid(unit, rid, path)
+    }
+
+    /// The names of the entity of `kind` called `current` in the stack file: its former name
+    /// too when it was validly renamed.
+    pub fn entity(&self, kind: EntityKind, current: &str) -> EntityName {
+        let former = self.renamed.get(&(kind, current.to_owned()));
+        EntityName::new(kind, current, former.map(String::as_str))
+    }
+
+    /// The identity of an entity's resource whose logical ID `role` builds from the entity's
+    /// PascalCase name: see [`naming::entity_rid`]. A renamed entity's resource is recorded for
+    /// the plan's renames.
+    pub fn entity_rid(
+        &mut self,
+        unit: &UnitId,
+        entity: &EntityName,
+        role: impl Fn(&str) -> String,
+        path: &StackPath,
+    ) -> Rid {
+        self.entities_rid(unit, &[entity], |bases| role(&bases[0]), path)
+    }
+
+    /// [`Self::entity_rid`] for a resource whose logical ID names several entities.
+    pub fn entities_rid(
+        &mut self,
+        unit: &UnitId,
+        entities: &[&EntityName],
+        role: impl Fn(&[String]) -> String,
+        path: &StackPath,
+    ) -> Rid {
+        let (rid, former) = naming::entities_rid(entities, role, unit);
+        let rid = self.check_rid(unit, rid, path);
+        if let Some(former) = former {
+            for entity in entities.iter().filter(|entity| entity.is_renamed()) {
+                let record = self
+                    .rename_records
+                    .entry((entity.kind, entity.current.clone()))
+                    .or_default();
+                record.from.clone_from(&entity.identity);
+                record
+                    .logical_ids
+                    .entry(unit.clone())
+                    .or_default()
+                    .insert(rid.logical.clone());
+                record.moves.insert(TfMove {
+                    from: former.clone(),
+                    to: rid.tf.clone(),
+                });
+            }
+        }
+        rid
+    }
+
+    /// Checks a derived identity for collisions with every other logical ID of `unit` and every
+    /// Terraform name of the module.
+    fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
+        let logical = rid.logical.clone();
         let key = (unit.clone(), logical.clone());
         match self.ids.get(&key) {
             Some(first) if first != path => {
@@ -209,7 +283,6 @@ impl<'a> Resolver<'a> {
                 self.ids.insert(key, path.clone());
             }
         }
-        let rid = naming::rid(logical, unit);
         // Terraform names share one module: a storage unit and an application unit of the same
         // region must not derive the same name.
         match self.tf_ids.get(&rid.tf) {

@@ -12,10 +12,10 @@ use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::pascal;
+use crate::naming::{EntityName, pascal};
 use crate::types::{
-    AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, KeyGrant, KeyPlan, MetricStat,
-    MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
+    AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, EntityKind, KeyGrant, KeyPlan,
+    MetricStat, MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
 };
 use crate::value::{Attr, Text};
 
@@ -241,25 +241,22 @@ impl Resolver<'_> {
             };
             let unit = app.unit.clone();
             let topics = self.topics_for(&unit, &[Severity::Warning]);
-            let rid = self.rid(
+            let rid = self.entities_rid(
                 &unit,
-                format!(
-                    "{}To{}ReplicationLatencyAlarm",
-                    pascal(&watch.source_bucket),
-                    pascal(&watch.destination)
-                ),
+                &[&watch.source_bucket, &watch.destination],
+                |bases| format!("{}To{}ReplicationLatencyAlarm", bases[0], bases[1]),
                 &watch.path,
             );
+            let (source, destination) =
+                (&watch.source_bucket.identity, &watch.destination.identity);
             let hours = f64::from(watch.seconds) / 3600.0;
             let alarm = AlarmPlan {
                 rid,
-                name: self.names.alarm(&format!(
-                    "{}-to-{}-replication-latency",
-                    watch.source_bucket, watch.destination
-                )),
+                name: self
+                    .names
+                    .alarm(&format!("{source}-to-{destination}-replication-latency")),
                 description: format!(
-                    "Objects of {} take longer than the {hours} h target to reach {}",
-                    watch.source_bucket, watch.destination
+                    "Objects of {source} take longer than the {hours} h target to reach {destination}"
                 ),
                 metric: AlarmMetric::Single(MetricStat {
                     namespace: "AWS/S3".to_owned(),
@@ -665,17 +662,27 @@ impl Resolver<'_> {
             .to_ascii_lowercase()
         };
         let base = pascal(&alert.name);
+        // One alarm per alert, or per service for service conditions: then the service's name
+        // (its former one when renamed, like its other resources) is part of the ID and name.
         let alarm = |resolver: &mut Self,
-                     suffix: &str,
-                     name_suffix: &str,
+                     service: Option<&EntityName>,
                      text: String,
                      metric: AlarmMetric,
                      comparison,
                      threshold| AlarmPlan {
-            rid: resolver.rid(&unit, format!("{base}{suffix}Alarm"), path),
-            name: resolver
-                .names
-                .alarm(&format!("{}{name_suffix}", alert.name)),
+            rid: match service {
+                Some(service) => resolver.entity_rid(
+                    &unit,
+                    service,
+                    |service_base| format!("{base}{service_base}Alarm"),
+                    path,
+                ),
+                None => resolver.rid(&unit, format!("{base}Alarm"), path),
+            },
+            name: resolver.names.alarm(&match service {
+                Some(service) => format!("{}-{}", alert.name, service.identity),
+                None => alert.name.clone(),
+            }),
             description: text,
             metric,
             comparison,
@@ -694,8 +701,7 @@ impl Resolver<'_> {
                 {
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!("read replica lag above {threshold} s")),
                         AlarmMetric::Single(MetricStat {
                             namespace: "AWS/RDS".to_owned(),
@@ -716,8 +722,7 @@ impl Resolver<'_> {
                 .map(|lb| {
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!("p95 response time above {threshold} ms")),
                         AlarmMetric::Single(load_balancer_metric(
                             &lb.rid,
@@ -733,8 +738,7 @@ impl Resolver<'_> {
                 .map(|lb| {
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!(
                             "more than {threshold} target 5xx responses per period"
                         )),
@@ -752,8 +756,7 @@ impl Resolver<'_> {
                 .map(|lb| {
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!("share of 5xx responses above {threshold}")),
                         AlarmMetric::Math {
                             expression: "IF(requests > 0, errors / requests, 0)".to_owned(),
@@ -802,8 +805,7 @@ impl Resolver<'_> {
                         .join(" + ");
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!(
                             "more than {threshold} targets fail their health checks"
                         )),
@@ -821,11 +823,16 @@ impl Resolver<'_> {
                 .services
                 .iter()
                 .map(|service| {
+                    let entity = EntityName::new(
+                        EntityKind::Service,
+                        &service.name,
+                        service.renamed_from.as_deref(),
+                    );
+                    let text = description(&format!("{} CPU above {threshold}%", entity.identity));
                     alarm(
                         self,
-                        &pascal(&service.name),
-                        &format!("-{}", service.name),
-                        description(&format!("{} CPU above {threshold}%", service.name)),
+                        Some(&entity),
+                        text,
                         AlarmMetric::Single(MetricStat {
                             namespace: "AWS/ECS".to_owned(),
                             metric: "CPUUtilization".to_owned(),
@@ -854,8 +861,7 @@ impl Resolver<'_> {
                 .map(|database| {
                     vec![alarm(
                         self,
-                        "",
-                        "",
+                        None,
                         description(&format!("database CPU above {threshold}%")),
                         AlarmMetric::Single(MetricStat {
                             namespace: "AWS/RDS".to_owned(),

@@ -14,16 +14,16 @@ use crate::aws;
 use crate::cron::check_schedule;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::pascal;
+use crate::naming::{EntityName, pascal};
 use crate::suggest_list;
 use crate::timezones::is_time_zone;
 use crate::types::{
     AlarmMetric, AlarmPlan, AppPlan, BlueGreenPlan, BucketEncryption, BucketPlan, BucketPurpose,
-    ClusterPlan, Comparison, Condition, ContainerHealth, DeploymentPlan, Direction, Forward,
-    ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, MetricStat, MissingData,
-    ParamKind, Peer, Principal, Protocol, RegionRole, ScalingPlan, ScheduledActionPlan,
-    SecurityGroupPlan, SecurityGroupRulePlan, ServiceLoadBalancer, ServicePlan, Statement,
-    Strategy, TargetGroupPlan, TargetHealth,
+    ClusterPlan, Comparison, Condition, ContainerHealth, DeploymentPlan, Direction, EntityKind,
+    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, MetricStat,
+    MissingData, ParamKind, Peer, Principal, Protocol, RegionRole, ScalingPlan,
+    ScheduledActionPlan, SecurityGroupPlan, SecurityGroupRulePlan, ServiceLoadBalancer,
+    ServicePlan, Statement, Strategy, TargetGroupPlan, TargetHealth,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -846,7 +846,8 @@ impl Resolver<'_> {
                 continue;
             }
             names.insert(&service.name, path.clone());
-            self.facts.services.insert(service.name.clone());
+            let identity = self.entity(EntityKind::Service, &service.name).identity;
+            self.facts.services.insert(identity);
             let valid = self.check_service(&path, service, routing.get(&service.name));
             for region in regions {
                 if region.role == RegionRole::StorageOnly {
@@ -1440,13 +1441,18 @@ impl Resolver<'_> {
         routing: Option<&ServiceRouting>,
     ) -> ServicePlan {
         let unit = app.unit.clone();
-        let base = pascal(service.renamed_from.as_deref().unwrap_or(&service.name));
-        let rid = self.rid(&unit, format!("{base}Service"), path);
-        let task_definition = self.rid(&unit, format!("{base}TaskDefinition"), path);
-        let execution_role = self.rid(&unit, format!("{base}ExecutionRole"), path);
-        let task_role = self.rid(&unit, format!("{base}TaskRole"), path);
-        let log_group = self.rid(&unit, format!("{base}LogGroup"), path);
-        let security_group = self.rid(&unit, format!("{base}SecurityGroup"), path);
+        // A renamed service keeps its former name in IDs and physical names (naming.rs).
+        let entity = self.entity(EntityKind::Service, &service.name);
+        let identity = entity.identity.clone();
+        let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Service"), path);
+        let task_definition =
+            self.entity_rid(&unit, &entity, |base| format!("{base}TaskDefinition"), path);
+        let execution_role =
+            self.entity_rid(&unit, &entity, |base| format!("{base}ExecutionRole"), path);
+        let task_role = self.entity_rid(&unit, &entity, |base| format!("{base}TaskRole"), path);
+        let log_group = self.entity_rid(&unit, &entity, |base| format!("{base}LogGroup"), path);
+        let security_group =
+            self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
         let cluster = naming_cluster_rid(self, &unit);
         let environment_context = TextContext {
             unit: &unit,
@@ -1531,7 +1537,7 @@ impl Resolver<'_> {
         let logs = service.logs.as_ref();
         let log_group_name = logs
             .and_then(|logs| logs.group.clone())
-            .unwrap_or_else(|| self.names.service_log_group(&service.name));
+            .unwrap_or_else(|| self.names.service_log_group(&identity));
         let health_check = service.health_check.as_ref().map(|health| ContainerHealth {
             command: health.command.clone(),
             interval_seconds: health
@@ -1595,7 +1601,12 @@ impl Resolver<'_> {
             (Strategy::BlueGreen, Some(alternate), Some(rule)) => Some(BlueGreenPlan {
                 alternate_target_group: alternate,
                 production_listener_rule: rule,
-                infrastructure_role: self.rid(&unit, format!("{base}InfrastructureRole"), path),
+                infrastructure_role: self.entity_rid(
+                    &unit,
+                    &entity,
+                    |base| format!("{base}InfrastructureRole"),
+                    path,
+                ),
             }),
             _ => None,
         };
@@ -1625,8 +1636,7 @@ impl Resolver<'_> {
                 self.rollback_alarms(
                     &unit,
                     path,
-                    service,
-                    &base,
+                    &entity,
                     triggers,
                     tg,
                     &lb.rid,
@@ -1639,7 +1649,8 @@ impl Resolver<'_> {
         };
         let scaling = service.scaling.as_ref().map(|scaling| {
             let capacity = per_role(&scaling.capacity, region.role);
-            let target = self.rid(&unit, format!("{base}ScalableTarget"), path);
+            let target =
+                self.entity_rid(&unit, &entity, |base| format!("{base}ScalableTarget"), path);
             let scheduled = scaling
                 .schedules
                 .iter()
@@ -1658,9 +1669,10 @@ impl Resolver<'_> {
                     }?;
                     Some(ScheduledActionPlan {
                         name: schedule.name.clone(),
-                        rid: self.rid(
+                        rid: self.entity_rid(
                             &unit,
-                            format!("{base}Schedule{}", pascal(&schedule.name)),
+                            &entity,
+                            |base| format!("{base}Schedule{}", pascal(&schedule.name)),
                             &path.key("scaling").key("schedules").index(index),
                         ),
                         schedule: schedule.cron.trim().to_owned(),
@@ -1675,8 +1687,8 @@ impl Resolver<'_> {
                 .collect();
             ScalingPlan {
                 target,
-                policy: self.rid(&unit, format!("{base}CpuScaling"), path),
-                policy_name: self.names.scaling_policy(&service.name),
+                policy: self.entity_rid(&unit, &entity, |base| format!("{base}CpuScaling"), path),
+                policy_name: self.names.scaling_policy(&identity),
                 min: capacity.min,
                 max: capacity.max,
                 target_cpu_percent: scaling
@@ -1687,15 +1699,16 @@ impl Resolver<'_> {
                 scheduled,
             }
         });
-        let service_name = self.names.service(&service.name);
+        let service_name = self.names.service(&identity);
         self.export(
             &unit,
-            &format!("{}ServiceName", pascal(&service.name)),
-            &format!("Name of the {} ECS service", service.name),
+            &format!("{}ServiceName", pascal(&identity)),
+            &format!("Name of the {identity} ECS service"),
             Text::lit(service_name.clone()),
         );
         ServicePlan {
             name: service.name.clone(),
+            renamed_from: entity.is_renamed().then(|| identity.clone()),
             rid,
             task_definition,
             task_role,
@@ -1711,7 +1724,7 @@ impl Resolver<'_> {
             cluster,
             family: service_name.clone(),
             service_name,
-            container_name: self.names.container(&service.name),
+            container_name: self.names.container(&identity),
             image,
             cpu: service.cpu,
             memory: service.memory,
@@ -1757,8 +1770,7 @@ impl Resolver<'_> {
         &mut self,
         unit: &UnitId,
         path: &StackPath,
-        service: &meridian_model::Service,
-        base: &str,
+        entity: &EntityName,
         triggers: &meridian_model::RollbackTriggers,
         tg: &TargetGroupPlan,
         lb: &Rid,
@@ -1792,12 +1804,17 @@ impl Resolver<'_> {
                          metric: AlarmMetric,
                          comparison,
                          threshold| {
-            let rid = resolver.rid(unit, format!("{base}Rollback{suffix}Alarm"), &trigger_path);
+            let rid = resolver.entity_rid(
+                unit,
+                entity,
+                |base| format!("{base}Rollback{suffix}Alarm"),
+                &trigger_path,
+            );
             alarms.push(AlarmPlan {
                 rid,
                 name: resolver.names.alarm(&format!(
                     "{}-rollback-{}",
-                    service.name,
+                    entity.identity,
                     suffix.to_ascii_lowercase()
                 )),
                 description,
@@ -1835,7 +1852,7 @@ impl Resolver<'_> {
                 "ErrorRate",
                 format!(
                     "Deployment of {} fails when more than {}% of requests get a 5xx",
-                    service.name,
+                    entity.identity,
                     rate * 100.0
                 ),
                 AlarmMetric::Math {
@@ -1864,7 +1881,7 @@ impl Resolver<'_> {
                 "Latency",
                 format!(
                     "Deployment of {} fails when p99 response time exceeds {latency} ms",
-                    service.name
+                    entity.identity
                 ),
                 AlarmMetric::Math {
                     expression: format!("MAX([{}])", ids.join(", ")),
@@ -1892,7 +1909,7 @@ impl Resolver<'_> {
                 "Unhealthy",
                 format!(
                     "Deployment of {} fails when a target fails its health check",
-                    service.name
+                    entity.identity
                 ),
                 AlarmMetric::Math {
                     expression: ids.join(" + "),
@@ -2128,11 +2145,13 @@ impl Resolver<'_> {
                         );
                         return None;
                     };
+                    // Outputs of a renamed bucket keep its former name, like its resources.
+                    let identity = self.entity(EntityKind::Bucket, name).identity;
                     return Some(self.value_from(
                         &unit,
                         &UnitId::Storage(bucket_region),
-                        &format!("{}BucketName", pascal(name)),
-                        &format!("Name of the {name} bucket"),
+                        &format!("{}BucketName", pascal(&identity)),
+                        &format!("Name of the {identity} bucket"),
                         AttrRef {
                             resource: rid,
                             attr: Attr::BucketName,
@@ -2211,6 +2230,12 @@ fn is_http_matcher(matcher: &str) -> bool {
     })
 }
 
+/// How a security-group rule's logical ID is built: as is, or from an entity's name.
+enum Named<'e> {
+    Fixed(String),
+    Entity(&'e EntityName, fn(&str) -> String),
+}
+
 /// Security groups of a region and the rules chaining load balancer → tasks → data stores.
 fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
     let unit = app.unit.clone();
@@ -2219,14 +2244,18 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
     let mut groups = Vec::new();
     let mut rules = Vec::new();
     let mut rule = |resolver: &mut Resolver<'_>,
-                    name: String,
+                    name: Named<'_>,
                     group: &Rid,
                     direction,
                     port,
                     peer,
                     description: String| {
+        let rid = match name {
+            Named::Fixed(name) => resolver.rid(&unit, name, &path),
+            Named::Entity(entity, role) => resolver.entity_rid(&unit, entity, role, &path),
+        };
         rules.push(SecurityGroupRulePlan {
-            rid: resolver.rid(&unit, name, &path),
+            rid,
             group: group.clone(),
             direction,
             port,
@@ -2264,7 +2293,10 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
                 };
                 rule(
                     resolver,
-                    format!("LoadBalancerIngress{}From{peer_name}", listener.port),
+                    Named::Fixed(format!(
+                        "LoadBalancerIngress{}From{peer_name}",
+                        listener.port
+                    )),
                     &lb.security_group,
                     Direction::Ingress,
                     listener.port,
@@ -2279,25 +2311,31 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
         }
     }
     for service in &app.services {
-        let base = pascal(&service.name);
+        // A renamed service's rules keep its former name, like its other resources.
+        let entity = EntityName::new(
+            EntityKind::Service,
+            &service.name,
+            service.renamed_from.as_deref(),
+        );
+        let identity = &entity.identity;
         groups.push(SecurityGroupPlan {
             rid: service.security_group.clone(),
-            description: format!("Tasks of the {} service", service.name),
-            name: format!("{stack}-{}", service.name),
+            description: format!("Tasks of the {identity} service"),
+            name: format!("{stack}-{identity}"),
         });
         if let (Some(lb), Some(_)) = (&app.load_balancer, &service.load_balancer) {
             rule(
                 resolver,
-                format!("LoadBalancerEgressTo{base}"),
+                Named::Entity(&entity, |base| format!("LoadBalancerEgressTo{base}")),
                 &lb.security_group,
                 Direction::Egress,
                 service.port,
                 Peer::Group(service.security_group.clone()),
-                format!("Load balancer to {} tasks", service.name),
+                format!("Load balancer to {identity} tasks"),
             );
             rule(
                 resolver,
-                format!("{base}IngressFromLoadBalancer"),
+                Named::Entity(&entity, |base| format!("{base}IngressFromLoadBalancer")),
                 &service.security_group,
                 Direction::Ingress,
                 service.port,
@@ -2307,7 +2345,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
         }
         rule(
             resolver,
-            format!("{base}EgressHttps"),
+            Named::Entity(&entity, |base| format!("{base}EgressHttps")),
             &service.security_group,
             Direction::Egress,
             443,
@@ -2318,7 +2356,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
         if let Some(database) = &app.database {
             rule(
                 resolver,
-                format!("{base}EgressToDatabase"),
+                Named::Entity(&entity, |base| format!("{base}EgressToDatabase")),
                 &service.security_group,
                 Direction::Egress,
                 database.port,
@@ -2327,18 +2365,18 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             );
             rule(
                 resolver,
-                format!("DatabaseIngressFrom{base}"),
+                Named::Entity(&entity, |base| format!("DatabaseIngressFrom{base}")),
                 &database.security_group,
                 Direction::Ingress,
                 database.port,
                 Peer::Group(service.security_group.clone()),
-                format!("{} tasks to PostgreSQL", service.name),
+                format!("{identity} tasks to PostgreSQL"),
             );
         }
         if let Some(cache) = &app.cache {
             rule(
                 resolver,
-                format!("{base}EgressToCache"),
+                Named::Entity(&entity, |base| format!("{base}EgressToCache")),
                 &service.security_group,
                 Direction::Egress,
                 cache.port,
@@ -2347,12 +2385,12 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             );
             rule(
                 resolver,
-                format!("CacheIngressFrom{base}"),
+                Named::Entity(&entity, |base| format!("CacheIngressFrom{base}")),
                 &cache.security_group,
                 Direction::Ingress,
                 cache.port,
                 Peer::Group(service.security_group.clone()),
-                format!("{} tasks to Redis", service.name),
+                format!("{identity} tasks to Redis"),
             );
         }
     }
@@ -2372,7 +2410,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             });
             rule(
                 resolver,
-                "DatabaseRotationEgressToDatabase".to_owned(),
+                Named::Fixed("DatabaseRotationEgressToDatabase".to_owned()),
                 &rotation,
                 Direction::Egress,
                 database.port,
@@ -2381,7 +2419,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             );
             rule(
                 resolver,
-                "DatabaseRotationEgressHttps".to_owned(),
+                Named::Fixed("DatabaseRotationEgressHttps".to_owned()),
                 &rotation,
                 Direction::Egress,
                 443,
@@ -2390,7 +2428,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             );
             rule(
                 resolver,
-                "DatabaseIngressFromRotation".to_owned(),
+                Named::Fixed("DatabaseIngressFromRotation".to_owned()),
                 &database.security_group,
                 Direction::Ingress,
                 database.port,

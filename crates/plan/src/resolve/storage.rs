@@ -9,11 +9,12 @@ use super::Resolver;
 use super::regions::ResolvedRegion;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::{self, pascal};
+use crate::naming::{self, EntityName, pascal};
 use crate::suggest_list;
 use crate::types::{
-    BucketEncryption, BucketPlan, BucketPurpose, Condition, KeyGrant, KeyPlan, ObjectLockPlan,
-    Principal, RegionRole, ReplicationPlan, ReplicationRulePlan, Statement, StoragePlan,
+    BucketEncryption, BucketPlan, BucketPurpose, Condition, EntityKind, KeyGrant, KeyPlan,
+    ObjectLockPlan, Principal, RegionRole, ReplicationPlan, ReplicationRulePlan, Statement,
+    StoragePlan,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -22,9 +23,9 @@ use crate::value::{Attr, AttrRef, Part, Text};
 #[derive(Debug, Clone)]
 pub(crate) struct ReplicationWatch {
     pub source_region: String,
-    pub source_bucket: String,
+    pub source_bucket: EntityName,
     pub source_name: Text,
-    pub destination: String,
+    pub destination: EntityName,
     pub destination_name: Text,
     pub rule_id: String,
     pub seconds: u32,
@@ -121,7 +122,8 @@ impl Resolver<'_> {
                 }
             }
             let unit = UnitId::Storage(bucket.region.clone());
-            let rid = self.rid(&unit, format!("{}Bucket", pascal(&bucket.name)), &path);
+            let entity = self.entity(EntityKind::Bucket, &bucket.name);
+            let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
             self.facts
                 .buckets
                 .insert(bucket.name.clone(), (bucket.region.clone(), rid));
@@ -143,7 +145,9 @@ impl Resolver<'_> {
             let unit = plans[plan_index].unit.clone();
             let versioning = bucket.versioning.unwrap_or(defaults::VERSIONING);
             let object_lock = self.resolve_object_lock(&path, bucket, versioning);
-            let rid = self.rid(&unit, format!("{}Bucket", pascal(&bucket.name)), &path);
+            // A renamed bucket keeps its former name in IDs and physical names (naming.rs).
+            let entity = self.entity(EntityKind::Bucket, &bucket.name);
+            let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
             let bucket_name = self.bucket_name(bucket);
             let replication = self.resolve_replication(
                 &unit,
@@ -160,11 +164,8 @@ impl Resolver<'_> {
             let encryption = BucketEncryption::Kms(
                 key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
             );
-            let policy_rid = self.rid(
-                &unit,
-                format!("{}BucketPolicy", pascal(&bucket.name)),
-                &path,
-            );
+            let policy_rid =
+                self.entity_rid(&unit, &entity, |base| format!("{base}BucketPolicy"), &path);
             let plan = BucketPlan {
                 name: bucket.name.clone(),
                 policy_statements: vec![deny_insecure_transport(&rid)],
@@ -179,11 +180,11 @@ impl Resolver<'_> {
                 expiration_days: None,
                 retain: true,
             };
-            let output = format!("{}BucketName", pascal(&bucket.name));
+            let output = format!("{}BucketName", pascal(&entity.identity));
             self.export(
                 &unit,
                 &output,
-                &format!("Name of the {} bucket", bucket.name),
+                &format!("Name of the {} bucket", entity.identity),
                 Text::attr(&plan.rid, Attr::BucketName),
             );
             plans[plan_index].buckets.push(plan);
@@ -353,18 +354,25 @@ impl Resolver<'_> {
             }
             let (time_control, watch_seconds) =
                 self.resolve_replication_time(&rule_path, rule, &bucket.region);
-            let rule_id = format!("to-{}", destination.name);
+            // A renamed destination keeps its former name in the rule ID and outputs, like its
+            // resources.
+            let source_entity = self.entity(EntityKind::Bucket, &bucket.name);
+            let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
+            let destination_identity = destination_entity.identity.clone();
+            let rule_id = format!("to-{destination_identity}");
             let destination_unit = UnitId::Storage(destination.region.clone());
-            let destination_rid = naming::rid(
-                format!("{}Bucket", pascal(&destination.name)),
+            let destination_rid = naming::entity_rid(
+                &destination_entity,
+                |base| format!("{base}Bucket"),
                 &destination_unit,
-            );
-            let output_prefix = pascal(&destination.name);
+            )
+            .0;
+            let output_prefix = pascal(&destination_identity);
             let destination_arn = self.value_from(
                 unit,
                 &destination_unit,
                 &format!("{output_prefix}BucketArn"),
-                &format!("ARN of the {} bucket", destination.name),
+                &format!("ARN of the {destination_identity} bucket"),
                 AttrRef {
                     resource: destination_rid.clone(),
                     attr: Attr::BucketArn,
@@ -381,9 +389,9 @@ impl Resolver<'_> {
             if let Some(seconds) = watch_seconds {
                 watches.push(ReplicationWatch {
                     source_region: bucket.region.clone(),
-                    source_bucket: bucket.name.clone(),
+                    source_bucket: source_entity,
                     source_name: source_name.clone(),
-                    destination: destination.name.clone(),
+                    destination: destination_entity,
                     destination_name: destination_name.clone(),
                     rule_id: rule_id.clone(),
                     seconds,
@@ -475,15 +483,13 @@ impl Resolver<'_> {
                 conditions: Vec::new(),
             },
         ];
+        let entity = self.entity(EntityKind::Bucket, &bucket.name);
         Some(ReplicationPlan {
-            role: self.rid(
+            role: self.entity_rid(unit, &entity, |base| format!("{base}ReplicationRole"), path),
+            policy: self.entity_rid(
                 unit,
-                format!("{}ReplicationRole", pascal(&bucket.name)),
-                path,
-            ),
-            policy: self.rid(
-                unit,
-                format!("{}ReplicationPolicy", pascal(&bucket.name)),
+                &entity,
+                |base| format!("{base}ReplicationPolicy"),
                 path,
             ),
             role_statements,
@@ -497,7 +503,8 @@ impl Resolver<'_> {
         match &bucket.bucket_name {
             Some(explicit) => Text::lit(explicit.clone()),
             None => {
-                let (head, tail) = self.names.default_bucket(&bucket.name, &bucket.region);
+                let identity = self.entity(EntityKind::Bucket, &bucket.name).identity;
+                let (head, tail) = self.names.default_bucket(&identity, &bucket.region);
                 Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)])
             }
         }

@@ -239,6 +239,7 @@ impl Resolver<'_> {
             regions: region_plans,
             global,
             operations,
+            renames: self.planned_renames(),
         }
     }
 }

@@ -212,6 +212,22 @@ pub struct Address {
 }
 
 impl Address {
+    /// The second label, such as `orders_db_us_east_1`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The address of the same kind and type under another name (the `from` side of a [`Moved`]
+    /// when the type is only known from a declared resource).
+    pub fn with_name(&self, name: &str) -> Result<Self, ModuleError> {
+        check_name("resource", name)?;
+        Ok(Self {
+            mode: self.mode,
+            type_name: self.type_name,
+            name: name.to_owned(),
+        })
+    }
+
     /// The address a resource of type `R` had under a former name, for the `from` side of a [`Moved`].
     pub fn former_resource<R: Resource>(former_name: &str) -> Result<Self, ModuleError> {
         check_name("resource", former_name)?;
@@ -722,6 +738,18 @@ impl Module {
         let body = to_json(&format!("output.{name}"), &output)?;
         self.outputs.insert(name.to_owned(), body);
         Ok(())
+    }
+
+    /// The addresses of every declared resource, sorted by type and name.
+    pub fn resource_addresses(&self) -> Vec<Address> {
+        self.resources
+            .keys()
+            .map(|(type_name, name)| Address {
+                mode: AddressMode::Managed,
+                type_name,
+                name: name.clone(),
+            })
+            .collect()
     }
 
     /// Records a rename; checked against the declared resources when the module is serialized.

@@ -27,11 +27,13 @@ mod values;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use meridian_plan::{AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, StoragePlan};
+use meridian_plan::{
+    AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StoragePlan, TfMove,
+};
 
 use crate::l1::{
     AwsDefaultTags, AwsProvider, DataAvailabilityZones, DataCallerIdentity, DataPartition, DataRef,
-    Map, MetaArguments, Module, ModuleError, RequiredProvider, Resource, ResourceRef,
+    Map, MetaArguments, Module, ModuleError, Moved, RequiredProvider, Resource, ResourceRef,
     TerraformSettings, Value, VariableRef,
 };
 
@@ -124,6 +126,7 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         regions,
         global,
         operations: _,
+        renames,
     } = plan;
 
     let mut module = Module::new(settings(plan));
@@ -169,7 +172,33 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         lowerer.lower_global(global)?;
     }
     lowerer.lower_outputs(units)?;
-    Ok(lowerer.module)
+    let mut module = lowerer.module;
+    add_moved_blocks(&mut module, renames)?;
+    Ok(module)
+}
+
+/// `moved` blocks for renamed entities: every resource declared under a name the plan moved, of
+/// whatever type, moves from the same type under the former name, so Terraform renames it in
+/// state instead of destroying and creating it.
+fn add_moved_blocks(module: &mut Module, renames: &[Rename]) -> Lowered {
+    let moves: BTreeMap<&str, &str> = renames
+        .iter()
+        .flat_map(|rename| &rename.moves)
+        .map(|TfMove { from, to }| (to.as_str(), from.as_str()))
+        .collect();
+    let mut moved = Vec::new();
+    for address in module.resource_addresses() {
+        if let Some(former) = moves.get(address.name()) {
+            moved.push(Moved {
+                from: address.with_name(former)?,
+                to: address,
+            });
+        }
+    }
+    for block in moved {
+        module.add_moved(block);
+    }
+    Ok(())
 }
 
 /// The `terraform` block: the aws provider always, random when a generated secret needs it.
@@ -383,5 +412,93 @@ pub(crate) fn ignore_changes(arguments: &[&str]) -> crate::l1::Lifecycle {
                 .collect(),
         )),
         ..crate::l1::Lifecycle::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Renames: the change pairs in `stacks/changes/` whose after side renames an entity get a
+    //! `moved` block for every resource under a moved name, and the module still conforms to the
+    //! provider schema (which also checks each `moved` block's addresses).
+
+    use std::path::Path;
+
+    use serde_json::Value as Json;
+
+    use super::{Plan, TfMove, lower_plan};
+    use crate::conformance::{ProviderSchema, check_module};
+
+    fn renamed_plans() -> Vec<(String, Plan)> {
+        let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stacks/changes");
+        let mut plans = Vec::new();
+        for entry in std::fs::read_dir(&directory).expect("stacks/changes/") {
+            let path = entry.expect("entry").path();
+            let name = path.display().to_string();
+            if !name.ends_with(".after.yaml") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("readable");
+            let loaded = meridian_model::load_stack(&name, &bytes)
+                .unwrap_or_else(|failure| panic!("{name}: {:?}", failure.diagnostics));
+            let plan = meridian_plan::plan(&loaded.stack)
+                .plan
+                .unwrap_or_else(|| panic!("{name} plans"));
+            if !plan.renames.is_empty() {
+                plans.push((name, plan));
+            }
+        }
+        plans.sort_by(|a, b| a.0.cmp(&b.0));
+        plans
+    }
+
+    #[test]
+    fn renamed_entities_move_every_resource_and_the_module_conforms() {
+        let plans = renamed_plans();
+        assert!(
+            plans.len() >= 2,
+            "expected the rename pairs, found {}",
+            plans.len()
+        );
+        let schema = ProviderSchema::vendored().expect("the vendored schema parses");
+        for (name, plan) in plans {
+            let module = lower_plan(&plan).expect("the module builds");
+            let files = module.to_json_files().expect("the module serializes");
+            let pairs: Vec<(&str, &Json)> =
+                files.iter().map(|file| (file.name, &file.json)).collect();
+            let findings = check_module(&pairs, &schema);
+            assert!(findings.is_empty(), "{name}: {findings:#?}");
+            let moved = files
+                .iter()
+                .find(|file| file.name == crate::l1::MOVED_FILE)
+                .unwrap_or_else(|| panic!("{name}: no moved.tf.json"));
+            let blocks = moved.json["moved"].as_array().expect("moved blocks");
+            let moved_to: Vec<&str> = blocks
+                .iter()
+                .filter_map(|block| block["to"].as_str())
+                .collect();
+            for rename in &plan.renames {
+                for TfMove { from, to } in &rename.moves {
+                    let under_new_name: Vec<String> = module
+                        .resource_addresses()
+                        .into_iter()
+                        .filter(|address| address.name() == to)
+                        .map(|address| address.to_string())
+                        .collect();
+                    assert!(!under_new_name.is_empty(), "{name}: nothing is named {to}");
+                    for address in under_new_name {
+                        assert!(moved_to.contains(&address.as_str()), "{name}: {address}");
+                        let (resource_type, _) = address.split_once('.').expect("type.name");
+                        let from_address = format!("{resource_type}.{from}");
+                        assert!(
+                            blocks
+                                .iter()
+                                .any(|block| block["from"] == from_address.as_str()
+                                    && block["to"] == address.as_str()),
+                            "{name}: no move from {from_address} to {address}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

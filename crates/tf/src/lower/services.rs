@@ -55,6 +55,9 @@ impl Lowerer<'_> {
         let ServicePlan {
             // The entity name is already part of every rid and physical name below.
             name: _,
+            // Rids hold the current name in Terraform names and the former one in physical names;
+            // the moves between them come from the plan's renames.
+            renamed_from: _,
             rid,
             task_definition,
             task_role,

@@ -1,0 +1,514 @@
+//! `meridian diff`'s output: a [`SynthesisDiff`] rendered as plain text for people, Markdown for
+//! a pull-request comment, or JSON for tools (schema in README, "Reviewing changes"). Rendering
+//! only: what changed, what is replaced and what is security-sensitive is decided by
+//! `meridian_cfn::diff`.
+
+use std::fmt::Write as _;
+
+use meridian_cfn::diff::{
+    DeclaredRename, NameChanges, PropertyChange, ResourceAction, ResourceChange, StackDiff,
+    Summary, SynthesisDiff,
+};
+use serde_json::{Value as Json, json};
+
+/// Version of the JSON document's shape, raised when a field changes meaning.
+pub const DIFF_JSON_FORMAT: u32 = 1;
+
+/// Values longer than this are shortened in text and Markdown (JSON carries them whole).
+const VALUE_DISPLAY_LIMIT: usize = 160;
+
+/// `1 resource`, `2 resources`.
+fn count(number: usize, singular: &str, plural: &str) -> String {
+    format!("{number} {}", if number == 1 { singular } else { plural })
+}
+
+/// One line saying how much changed: `2 stacks changed (1 added): 3 resources added, ...`.
+fn summary_line(summary: &Summary) -> String {
+    let stacks = summary.stacks_added + summary.stacks_removed + summary.stacks_changed;
+    if stacks == 0 {
+        return if summary.renames == 0 {
+            "no changes".to_owned()
+        } else {
+            format!(
+                "no template changes; {}",
+                count(summary.renames, "rename", "renames")
+            )
+        };
+    }
+    let mut stack_part = format!("{} changed", count(stacks, "stack", "stacks"));
+    let mut detail = Vec::new();
+    if summary.stacks_added > 0 {
+        detail.push(format!("{} added", summary.stacks_added));
+    }
+    if summary.stacks_removed > 0 {
+        detail.push(format!("{} removed", summary.stacks_removed));
+    }
+    if !detail.is_empty() {
+        let _ = write!(stack_part, " ({})", detail.join(", "));
+    }
+    let mut parts = vec![format!(
+        "{stack_part}: {} added, {} removed, {} changed",
+        count(summary.resources_added, "resource", "resources"),
+        summary.resources_removed,
+        summary.resources_changed
+    )];
+    parts.push(count(summary.replacements, "replacement", "replacements"));
+    parts.push(count(
+        summary.security_findings,
+        "security-sensitive change",
+        "security-sensitive changes",
+    ));
+    if summary.renames > 0 {
+        parts.push(count(summary.renames, "rename", "renames"));
+    }
+    parts.join("; ")
+}
+
+/// A value as compact JSON, shortened for people.
+fn display_value(value: &Json) -> String {
+    let text = value.to_string();
+    if text.chars().count() <= VALUE_DISPLAY_LIMIT {
+        return text;
+    }
+    let head: String = text.chars().take(VALUE_DISPLAY_LIMIT).collect();
+    format!("{head}… ({} characters)", text.chars().count())
+}
+
+/// `"a" → "b"`, `added "x"`, `removed "x"`.
+fn describe_change(change: &PropertyChange) -> String {
+    match (&change.before, &change.after) {
+        (Some(before), Some(after)) => {
+            format!("{} → {}", display_value(before), display_value(after))
+        }
+        (None, Some(after)) => format!("added {}", display_value(after)),
+        (Some(before), None) => format!("removed {}", display_value(before)),
+        (None, None) => String::new(),
+    }
+}
+
+fn action_marker(action: &ResourceAction) -> &'static str {
+    match action {
+        ResourceAction::Added => "+",
+        ResourceAction::Removed => "-",
+        ResourceAction::Modified => "~",
+        ResourceAction::Moved { .. } => ">",
+    }
+}
+
+fn replacement_text(resource: &ResourceChange) -> String {
+    resource
+        .replacement
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `service web → storefront-api: ...`, with names shown by `name`.
+fn rename_text(rename: &DeclaredRename, name: impl Fn(&str) -> String) -> String {
+    let ids: usize = rename.logical_ids.values().map(Vec::len).sum();
+    format!(
+        "{} {} → {}: {} keep the former name, so CloudFormation replaces nothing; Terraform `moved` blocks carry the resources to the new names",
+        rename.kind,
+        name(&rename.from),
+        name(&rename.to),
+        count(ids, "logical ID", "logical IDs")
+    )
+}
+
+fn stack_counts(stack: &StackDiff) -> String {
+    let (mut added, mut removed, mut changed) = (0, 0, 0);
+    for resource in &stack.resources {
+        match resource.action {
+            ResourceAction::Added => added += 1,
+            ResourceAction::Removed => removed += 1,
+            ResourceAction::Modified | ResourceAction::Moved { .. } => changed += 1,
+        }
+    }
+    format!("{added} added, {removed} removed, {changed} changed")
+}
+
+fn names_line(label: &str, names: &NameChanges) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !names.added.is_empty() {
+        parts.push(format!("+ {}", names.added.join(", ")));
+    }
+    if !names.removed.is_empty() {
+        parts.push(format!("- {}", names.removed.join(", ")));
+    }
+    Some(format!("{label}: {}", parts.join("; ")))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/// The diff for people: a summary line, then each stack's resources with their changes, the
+/// replacements and security-sensitive changes marked where they occur, then the renames.
+pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "meridian diff {before} → {after}");
+    let _ = writeln!(out, "{}", summary_line(&diff.summary()));
+    for stack in &diff.stacks {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "stack {} ({}; {}) {}",
+            stack.stack,
+            stack.status.as_str(),
+            stack_counts(stack),
+            stack.template
+        );
+        for resource in &stack.resources {
+            let mut line = format!(
+                "  {} {}  {}",
+                action_marker(&resource.action),
+                resource.logical_id,
+                resource.resource_type
+            );
+            if resource.is_replacement() {
+                let _ = write!(line, "  REPLACEMENT: {}", replacement_text(resource));
+            }
+            let _ = writeln!(out, "{line}");
+            for change in &resource.changes {
+                let _ = writeln!(
+                    out,
+                    "      {}: {}{}",
+                    change.path,
+                    describe_change(change),
+                    if change.create_only {
+                        "  [create-only]"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            for finding in &resource.security {
+                let _ = writeln!(
+                    out,
+                    "      ! security ({}): {}",
+                    finding.rule.code(),
+                    finding.message
+                );
+            }
+        }
+        for line in [
+            names_line("parameters", &stack.parameters),
+            names_line("outputs", &stack.outputs),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = writeln!(out, "  {line}");
+        }
+        if stack.other_changes {
+            let _ = writeln!(
+                out,
+                "  other template changes (description, parameter settings, output values)"
+            );
+        }
+    }
+    if !diff.renames.is_empty() {
+        let _ = writeln!(out);
+        for rename in &diff.renames {
+            let _ = writeln!(out, "renamed {}", rename_text(rename, str::to_owned));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/// Inline code that survives a Markdown table cell: HTML `<code>` with `&`, `<`, `>` and `|`
+/// escaped.
+fn code(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 13);
+    escaped.push_str("<code>");
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '|' => escaped.push_str("&#124;"),
+            '\n' => escaped.push(' '),
+            other => escaped.push(other),
+        }
+    }
+    escaped.push_str("</code>");
+    escaped
+}
+
+/// Plain text for a table cell: `|` escaped, newlines flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "&#124;").replace('\n', " ")
+}
+
+fn markdown_change(change: &PropertyChange) -> String {
+    let value = |value: &Json| code(&display_value(value));
+    let what = match (&change.before, &change.after) {
+        (Some(before), Some(after)) => format!("{} → {}", value(before), value(after)),
+        (None, Some(after)) => format!("added {}", value(after)),
+        (Some(before), None) => format!("removed {}", value(before)),
+        (None, None) => String::new(),
+    };
+    format!(
+        "{}: {what}{}",
+        code(&change.path),
+        if change.create_only {
+            " (create-only)"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The diff for a pull-request comment: the summary, tables of replacements, security-sensitive
+/// changes and renames first (what a reviewer must look at), then one collapsible table per
+/// stack.
+pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> String {
+    let mut out = String::new();
+    let summary = diff.summary();
+    let _ = writeln!(out, "### meridian diff");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{} → {}", code(before), code(after));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "**{}**", summary_line(&summary));
+    let replacements: Vec<(&StackDiff, &ResourceChange)> = diff
+        .stacks
+        .iter()
+        .flat_map(|stack| {
+            stack
+                .resources
+                .iter()
+                .map(move |resource| (stack, resource))
+        })
+        .filter(|(_, resource)| resource.is_replacement())
+        .collect();
+    if !replacements.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "#### Replacements");
+        let _ = writeln!(out);
+        let _ = writeln!(out, "| stack | resource | type | why |");
+        let _ = writeln!(out, "| --- | --- | --- | --- |");
+        for (stack, resource) in replacements {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                code(&stack.stack),
+                code(&resource.logical_id),
+                code(&resource.resource_type),
+                cell(&replacement_text(resource))
+            );
+        }
+    }
+    let findings: Vec<(&StackDiff, &ResourceChange)> = diff
+        .stacks
+        .iter()
+        .flat_map(|stack| {
+            stack
+                .resources
+                .iter()
+                .map(move |resource| (stack, resource))
+        })
+        .filter(|(_, resource)| !resource.security.is_empty())
+        .collect();
+    if !findings.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "#### Security-sensitive changes");
+        let _ = writeln!(out);
+        let _ = writeln!(out, "| stack | resource | rule | change |");
+        let _ = writeln!(out, "| --- | --- | --- | --- |");
+        for (stack, resource) in findings {
+            for finding in &resource.security {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    code(&stack.stack),
+                    code(&resource.logical_id),
+                    code(finding.rule.code()),
+                    cell(&finding.message)
+                );
+            }
+        }
+    }
+    if !diff.renames.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "#### Renames");
+        let _ = writeln!(out);
+        for rename in &diff.renames {
+            let _ = writeln!(out, "- {}", rename_text(rename, code));
+        }
+    }
+    for stack in &diff.stacks {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "<details><summary>{} — {}: {}</summary>",
+            code(&stack.stack),
+            stack.status.as_str(),
+            stack_counts(stack)
+        );
+        let _ = writeln!(out);
+        if !stack.resources.is_empty() {
+            let _ = writeln!(out, "| | resource | type | changes |");
+            let _ = writeln!(out, "| --- | --- | --- | --- |");
+            for resource in &stack.resources {
+                let mut details: Vec<String> =
+                    resource.changes.iter().map(markdown_change).collect();
+                if resource.is_replacement() {
+                    details.insert(
+                        0,
+                        format!("**replacement**: {}", cell(&replacement_text(resource))),
+                    );
+                }
+                for finding in &resource.security {
+                    details.push(format!(
+                        "**security** ({}): {}",
+                        finding.rule.code(),
+                        cell(&finding.message)
+                    ));
+                }
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    action_marker(&resource.action),
+                    code(&resource.logical_id),
+                    code(&resource.resource_type),
+                    details.join("<br>")
+                );
+            }
+            let _ = writeln!(out);
+        }
+        for line in [
+            names_line("parameters", &stack.parameters),
+            names_line("outputs", &stack.outputs),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
+        if stack.other_changes {
+            let _ = writeln!(
+                out,
+                "- other template changes (description, parameter settings, output values)"
+            );
+        }
+        let _ = writeln!(out, "</details>");
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+fn json_change(change: &PropertyChange) -> Json {
+    let mut object = serde_json::Map::new();
+    object.insert("path".to_owned(), json!(change.path));
+    object.insert(
+        "scope".to_owned(),
+        json!(if change.attribute {
+            "attribute"
+        } else {
+            "property"
+        }),
+    );
+    if let Some(before) = &change.before {
+        object.insert("before".to_owned(), before.clone());
+    }
+    if let Some(after) = &change.after {
+        object.insert("after".to_owned(), after.clone());
+    }
+    object.insert("create_only".to_owned(), json!(change.create_only));
+    Json::Object(object)
+}
+
+fn json_resource(resource: &ResourceChange) -> Json {
+    use meridian_cfn::diff::ReplacementCause;
+    let mut object = serde_json::Map::new();
+    object.insert("logical_id".to_owned(), json!(resource.logical_id));
+    object.insert("type".to_owned(), json!(resource.resource_type));
+    object.insert("action".to_owned(), json!(resource.action.as_str()));
+    if let ResourceAction::Moved { from } = &resource.action {
+        object.insert("previous_logical_id".to_owned(), json!(from));
+    }
+    object.insert("replacement".to_owned(), json!(resource.is_replacement()));
+    let causes: Vec<Json> = resource
+        .replacement
+        .iter()
+        .map(|cause| match cause {
+            ReplacementCause::CreateOnly { property } => {
+                json!({"cause": "create-only", "property": property})
+            }
+            ReplacementCause::TypeChanged { from } => {
+                json!({"cause": "type-changed", "from": from})
+            }
+            ReplacementCause::LogicalIdChanged { from } => {
+                json!({"cause": "logical-id-changed", "from": from})
+            }
+            ReplacementCause::DependencyReplaced { property, resource } => {
+                json!({"cause": "dependency-replaced", "property": property, "resource": resource})
+            }
+        })
+        .collect();
+    object.insert("replacement_causes".to_owned(), Json::Array(causes));
+    object.insert(
+        "changes".to_owned(),
+        Json::Array(resource.changes.iter().map(json_change).collect()),
+    );
+    object.insert(
+        "security".to_owned(),
+        Json::Array(
+            resource
+                .security
+                .iter()
+                .map(|finding| json!({"rule": finding.rule.code(), "message": finding.message}))
+                .collect(),
+        ),
+    );
+    Json::Object(object)
+}
+
+/// The diff for tools: one JSON document (schema in README, "Reviewing changes"), pretty-printed
+/// with a trailing newline.
+pub fn render_json(before: &str, after: &str, diff: &SynthesisDiff) -> String {
+    let summary = diff.summary();
+    let document = json!({
+        "format": DIFF_JSON_FORMAT,
+        "before": before,
+        "after": after,
+        "summary": {
+            "stacks_added": summary.stacks_added,
+            "stacks_removed": summary.stacks_removed,
+            "stacks_changed": summary.stacks_changed,
+            "resources_added": summary.resources_added,
+            "resources_removed": summary.resources_removed,
+            "resources_changed": summary.resources_changed,
+            "replacements": summary.replacements,
+            "security_findings": summary.security_findings,
+            "renames": summary.renames,
+        },
+        "stacks": diff.stacks.iter().map(|stack| json!({
+            "stack": stack.stack,
+            "template": stack.template,
+            "status": stack.status.as_str(),
+            "resources": stack.resources.iter().map(json_resource).collect::<Vec<_>>(),
+            "parameters": {"added": stack.parameters.added, "removed": stack.parameters.removed},
+            "outputs": {"added": stack.outputs.added, "removed": stack.outputs.removed},
+            "other_changes": stack.other_changes,
+        })).collect::<Vec<_>>(),
+        "renames": diff.renames.iter().map(|rename| json!({
+            "kind": rename.kind,
+            "from": rename.from,
+            "to": rename.to,
+            "logical_ids": rename.logical_ids,
+        })).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&document)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}

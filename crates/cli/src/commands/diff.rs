@@ -1,0 +1,96 @@
+//! `meridian diff BEFORE AFTER`: reads each side (a stack file, synthesized in memory, or an
+//! output directory read from disk), compares their CloudFormation with `meridian_cfn::diff`
+//! and prints the change summary. A diff is information: the exit status is 0 whenever both sides
+//! load, 1 when a stack file has errors, 2 on usage or I/O errors.
+
+use std::path::Path;
+
+use meridian_cfn::diff::Synthesis;
+
+use super::load_and_check;
+use super::synth::read_tree;
+use crate::changes::{render_json, render_markdown, render_text};
+use crate::pipeline::cloudformation_synthesis;
+use crate::{DiffFormat, EXIT_OK, EXIT_USAGE};
+
+/// `meridian diff`.
+pub fn diff(before: &Path, after: &Path, format: DiffFormat) -> u8 {
+    let old = match read_side(before) {
+        Ok(side) => side,
+        Err(code) => return code,
+    };
+    let new = match read_side(after) {
+        Ok(side) => side,
+        Err(code) => return code,
+    };
+    let result = meridian_cfn::diff::diff(&old, &new);
+    let (before, after) = (before.display().to_string(), after.display().to_string());
+    let text = match format {
+        DiffFormat::Text => render_text(&before, &after, &result),
+        DiffFormat::Markdown => render_markdown(&before, &after, &result),
+        DiffFormat::Json => render_json(&before, &after, &result),
+    };
+    print!("{text}");
+    EXIT_OK
+}
+
+/// One side of the comparison: a directory is an output directory (`out/<stack>`), anything
+/// else a stack file. `Err` holds the exit status, after the reason was printed.
+pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
+    if path.is_dir() {
+        return read_output_directory(path);
+    }
+    if !path.exists() {
+        eprintln!(
+            "meridian: `{}` does not exist; give a stack file or an output directory such as out/<stack>",
+            path.display()
+        );
+        return Err(EXIT_USAGE);
+    }
+    let checked = load_and_check(path)?;
+    Ok(cloudformation_synthesis(&checked.plan))
+}
+
+fn read_output_directory(path: &Path) -> Result<Synthesis, u8> {
+    let files = match read_tree(path) {
+        Ok(files) => files,
+        Err(error) => {
+            eprintln!("meridian: cannot read `{}`: {error}", path.display());
+            return Err(EXIT_USAGE);
+        }
+    };
+    let mut texts = Vec::new();
+    for (name, bytes) in &files {
+        let relevant = name == meridian_cfn::MANIFEST_PATH
+            || name.starts_with(&format!("{}/", meridian_cfn::TEMPLATE_FOLDER));
+        if !relevant {
+            continue;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => texts.push((name.as_str(), text)),
+            Err(_) => {
+                eprintln!(
+                    "meridian: `{}` is not UTF-8 text",
+                    path.join(name).display()
+                );
+                return Err(EXIT_USAGE);
+            }
+        }
+    }
+    let synthesis = match Synthesis::from_files(texts) {
+        Ok(synthesis) => synthesis,
+        Err(error) => {
+            eprintln!("meridian: `{}`: {error}", path.display());
+            return Err(EXIT_USAGE);
+        }
+    };
+    if synthesis.is_empty() {
+        eprintln!(
+            "meridian: `{}` holds no {}/*.template.json; give an output directory such as out/<stack> (written by `meridian synth`) or a stack file",
+            path.display(),
+            meridian_cfn::TEMPLATE_FOLDER
+        );
+        return Err(EXIT_USAGE);
+    }
+    Ok(synthesis)
+}

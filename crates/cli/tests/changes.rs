@@ -1,0 +1,473 @@
+//! The before/after stack pairs in `stacks/changes/`: every pair is valid, its `meridian diff` is
+//! locked by a snapshot (`snapshots/diff@<name>.snap`, text then Markdown), and the facts each
+//! pair exists to show are asserted (the replacement pair replaces the right resource, the
+//! widened rule is security-sensitive, a rename replaces nothing and moves Terraform state...).
+//! The command itself is run on an output directory and with broken inputs for its exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
+use meridian::pipeline::{check, cloudformation_synthesis, emit};
+use meridian::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
+use meridian_cfn::diff::{
+    ReplacementCause, ResourceAction, ResourceChange, SecurityRule, StackStatus, SynthesisDiff,
+    diff,
+};
+use meridian_plan::Plan;
+use serde_json::Value as Json;
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repository().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
+/// The pair names (`rename-service` for `rename-service.before.yaml` and `.after.yaml`), sorted.
+fn pair_names() -> Vec<String> {
+    let directory = repository().join("stacks/changes");
+    let mut names: Vec<String> = std::fs::read_dir(&directory)
+        .expect("stacks/changes/")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter_map(|file| file.strip_suffix(".before.yaml").map(str::to_owned))
+        .collect();
+    names.sort();
+    for name in &names {
+        assert!(
+            directory.join(format!("{name}.after.yaml")).exists(),
+            "stacks/changes/{name}.before.yaml has no {name}.after.yaml"
+        );
+    }
+    names
+}
+
+/// The display path of one side, as a user running from the repository root writes it.
+fn side_path(name: &str, side: &str) -> String {
+    format!("stacks/changes/{name}.{side}.yaml")
+}
+
+fn plan_of(relative: &str) -> Plan {
+    let bytes = std::fs::read(repository().join(relative)).expect("readable");
+    match check(relative, &bytes) {
+        Ok(checked) => {
+            assert!(
+                checked.warnings.is_empty(),
+                "{relative} has warnings: {:#?}",
+                checked.warnings
+            );
+            checked.plan
+        }
+        Err(rejected) => panic!("{}", rejected.report(relative)),
+    }
+}
+
+/// A pair's plans and the diff between them.
+struct Pair {
+    name: String,
+    after: Plan,
+    diff: SynthesisDiff,
+}
+
+fn pair(name: &str) -> Pair {
+    let before = plan_of(&side_path(name, "before"));
+    let after = plan_of(&side_path(name, "after"));
+    let diff = diff(
+        &cloudformation_synthesis(&before),
+        &cloudformation_synthesis(&after),
+    );
+    Pair {
+        name: name.to_owned(),
+        after,
+        diff,
+    }
+}
+
+impl Pair {
+    fn resources(&self) -> impl Iterator<Item = &ResourceChange> {
+        self.diff
+            .stacks
+            .iter()
+            .flat_map(|stack| stack.resources.iter())
+    }
+
+    fn resource(&self, logical_id: &str) -> &ResourceChange {
+        self.resources()
+            .find(|resource| resource.logical_id == logical_id)
+            .unwrap_or_else(|| panic!("{}: no change to {logical_id}", self.name))
+    }
+
+    fn replaced(&self) -> Vec<&str> {
+        self.resources()
+            .filter(|resource| resource.is_replacement())
+            .map(|resource| resource.logical_id.as_str())
+            .collect()
+    }
+
+    fn security_rules(&self) -> Vec<SecurityRule> {
+        self.resources()
+            .flat_map(|resource| resource.security.iter().map(|finding| finding.rule))
+            .collect()
+    }
+
+    fn renders(&self) -> (String, String, String) {
+        let (before, after) = (
+            side_path(&self.name, "before"),
+            side_path(&self.name, "after"),
+        );
+        (
+            render_text(&before, &after, &self.diff),
+            render_markdown(&before, &after, &self.diff),
+            render_json(&before, &after, &self.diff),
+        )
+    }
+}
+
+#[test]
+fn there_are_enough_pairs_and_every_diff_is_locked() {
+    let names = pair_names();
+    assert!(
+        names.len() >= 8,
+        "expected at least 8 pairs, found {names:?}"
+    );
+    let settings = snapshot_settings();
+    for name in names {
+        let pair = pair(&name);
+        assert!(!pair.diff.is_empty(), "{name}: the two sides do not differ");
+        let (text, markdown, _) = pair.renders();
+        settings.bind(|| {
+            insta::assert_snapshot!(
+                format!("diff@{name}"),
+                format!("{text}\n---------------------------------------- markdown\n\n{markdown}")
+            );
+        });
+    }
+}
+
+/// Checks the facts a pair exists to show; every pair must have an entry.
+fn check_facts(pair: &Pair) {
+    let name = pair.name.as_str();
+    let no_replacement = || assert!(pair.replaced().is_empty(), "{name}: {:?}", pair.replaced());
+    let no_security = || {
+        assert!(
+            pair.security_rules().is_empty(),
+            "{name}: {:?}",
+            pair.security_rules()
+        );
+    };
+    match name {
+        "add-region" => {
+            let added: Vec<&str> = pair
+                .diff
+                .stacks
+                .iter()
+                .filter(|stack| stack.status == StackStatus::Added)
+                .map(|stack| stack.stack.as_str())
+                .collect();
+            assert_eq!(added, ["shop-us-east-1-storage", "shop-us-east-1"]);
+            assert_eq!(
+                pair.diff.stacks.len(),
+                2,
+                "the existing region is untouched"
+            );
+            assert!(pair.resource("WebService").action == ResourceAction::Added);
+            no_replacement();
+            // The new region's load balancer is open to the internet, like the first region's.
+            assert_eq!(pair.security_rules(), [SecurityRule::IngressWidened]);
+        }
+        "bucket-name" => {
+            let bucket = pair.resource("AssetsBucket");
+            assert_eq!(
+                bucket.replacement,
+                [ReplacementCause::CreateOnly {
+                    property: "BucketName".into()
+                }]
+            );
+            assert!(bucket.changes.iter().all(|change| change.create_only));
+            assert_eq!(pair.replaced(), ["AssetsBucket", "AssetsBucketPolicy"]);
+            no_security();
+        }
+        "database-deletion-protection" => {
+            assert_eq!(
+                pair.resource("Database").security[0].rule,
+                SecurityRule::DeletionProtectionOff
+            );
+            no_replacement();
+        }
+        "database-instance-class" => {
+            let database = pair.resource("Database");
+            assert_eq!(database.action, ResourceAction::Modified);
+            assert_eq!(database.changes.len(), 1);
+            assert_eq!(database.changes[0].path, "DBInstanceClass");
+            assert_eq!(database.changes[0].after, Some(Json::from("db.r6g.large")));
+            no_replacement();
+            no_security();
+        }
+        "load-balancer-scheme" => {
+            assert_eq!(
+                pair.resource("LoadBalancer").replacement,
+                [ReplacementCause::CreateOnly {
+                    property: "Scheme".into()
+                }]
+            );
+            assert!(pair.replaced().contains(&"Listener443"));
+            no_security();
+        }
+        "new-alarm" => {
+            assert_eq!(pair.resources().count(), 1);
+            let alarm = pair.resource("CpuHighWebAlarm");
+            assert_eq!(alarm.action, ResourceAction::Added);
+            assert_eq!(alarm.resource_type, "AWS::CloudWatch::Alarm");
+        }
+        "remove-replica" => {
+            let database = pair.resource("Database");
+            assert_eq!(database.action, ResourceAction::Removed);
+            assert_eq!(database.resource_type, "AWS::RDS::DBInstance");
+            let writer_stack = pair
+                .diff
+                .stacks
+                .iter()
+                .find(|stack| stack.stack == "shop-eu-west-1")
+                .expect("the writer's stack stops exporting to the replica");
+            assert!(writer_stack.resources.is_empty());
+            no_security();
+        }
+        "rename-bucket" | "rename-service" => {
+            assert!(
+                pair.diff.stacks.is_empty(),
+                "{name}: a declared rename changes no template"
+            );
+            assert_eq!(pair.diff.renames.len(), 1);
+            let rename = &pair.diff.renames[0];
+            let expected = if name == "rename-service" {
+                ("service", "web", "storefront-api")
+            } else {
+                ("bucket", "invoices-replica", "invoices-archive")
+            };
+            assert_eq!(
+                (
+                    rename.kind.as_str(),
+                    rename.from.as_str(),
+                    rename.to.as_str()
+                ),
+                expected
+            );
+            no_replacement();
+            check_moved_blocks(pair);
+        }
+        "rename-without-renamed-from" => {
+            let service = pair.resource("StorefrontApiService");
+            assert_eq!(
+                service.action,
+                ResourceAction::Moved {
+                    from: "WebService".into()
+                }
+            );
+            assert!(
+                service
+                    .replacement
+                    .contains(&ReplacementCause::LogicalIdChanged {
+                        from: "WebService".into()
+                    })
+            );
+            assert!(pair.diff.renames.is_empty());
+        }
+        "scaling-schedule" => {
+            let target = pair.resource("WebScalableTarget");
+            assert_eq!(target.action, ResourceAction::Modified);
+            assert!(
+                target
+                    .changes
+                    .iter()
+                    .any(|change| change.path.ends_with(".Schedule"))
+            );
+            no_replacement();
+        }
+        "widen-ingress" => {
+            let rules = pair.security_rules();
+            assert_eq!(rules, [SecurityRule::IngressWidened]);
+            let finding = pair
+                .resources()
+                .flat_map(|resource| resource.security.iter())
+                .next()
+                .expect("a finding");
+            assert!(finding.message.contains("0.0.0.0/0"), "{}", finding.message);
+        }
+        other => panic!("stacks/changes/{other}: add the facts this pair shows to check_facts"),
+    }
+}
+
+/// The Terraform module of a renamed pair moves every resource of the renamed entity from its
+/// former name, and nothing else.
+fn check_moved_blocks(pair: &Pair) {
+    let files = emit(&pair.after, Target::Terraform, &Default::default()).expect("renders");
+    let moved = files
+        .iter()
+        .find(|file| file.path == "terraform/moved.tf.json")
+        .unwrap_or_else(|| panic!("{}: no terraform/moved.tf.json", pair.name));
+    let moved: Json = serde_json::from_str(&moved.contents).expect("JSON");
+    let blocks = moved["moved"].as_array().expect("a list of moved blocks");
+    let main = files
+        .iter()
+        .find(|file| file.path == "terraform/main.tf.json")
+        .expect("main.tf.json");
+    let main: Json = serde_json::from_str(&main.contents).expect("JSON");
+    let rename = &pair.after.renames[0];
+    let declared: Vec<String> = main["resource"]
+        .as_object()
+        .expect("resources")
+        .iter()
+        .flat_map(|(kind, names)| {
+            names
+                .as_object()
+                .expect("names")
+                .keys()
+                .map(move |name| format!("{kind}.{name}"))
+        })
+        .collect();
+    let new_names: Vec<&str> = rename.moves.iter().map(|m| m.to.as_str()).collect();
+    let expected: Vec<&String> = declared
+        .iter()
+        .filter(|address| new_names.contains(&address.split('.').nth(1).unwrap_or_default()))
+        .collect();
+    assert_eq!(blocks.len(), expected.len(), "{}", pair.name);
+    for block in blocks {
+        let (from, to) = (
+            block["from"].as_str().expect("from"),
+            block["to"].as_str().expect("to"),
+        );
+        assert!(declared.iter().any(|address| address == to), "{to}");
+        assert!(!declared.iter().any(|address| address == from), "{from}");
+        let (from_type, _) = from.split_once('.').expect("type.name");
+        let (to_type, _) = to.split_once('.').expect("type.name");
+        assert_eq!(from_type, to_type);
+    }
+}
+
+#[test]
+fn every_pair_shows_its_key_facts() {
+    for name in pair_names() {
+        check_facts(&pair(&name));
+    }
+}
+
+#[test]
+fn json_output_follows_the_documented_schema() {
+    let pair = pair("widen-ingress");
+    let (_, _, json) = pair.renders();
+    let document: Json = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(document["format"], DIFF_JSON_FORMAT);
+    assert_eq!(
+        document["before"],
+        "stacks/changes/widen-ingress.before.yaml"
+    );
+    for key in [
+        "stacks_added",
+        "stacks_removed",
+        "stacks_changed",
+        "resources_added",
+        "resources_removed",
+        "resources_changed",
+        "replacements",
+        "security_findings",
+        "renames",
+    ] {
+        assert!(document["summary"][key].is_u64(), "summary.{key}");
+    }
+    let stack = &document["stacks"][0];
+    assert_eq!(stack["stack"], "shop-eu-west-1");
+    assert_eq!(stack["status"], "changed");
+    let resource = &stack["resources"][0];
+    assert_eq!(resource["action"], "move");
+    assert_eq!(
+        resource["previous_logical_id"],
+        "LoadBalancerIngress443FromCidr10x0x0x0x8"
+    );
+    assert_eq!(resource["replacement"], true);
+    assert_eq!(
+        resource["replacement_causes"][0]["cause"],
+        "logical-id-changed"
+    );
+    let change = &resource["changes"][0];
+    assert_eq!(change["path"], "CidrIp");
+    assert_eq!(change["scope"], "property");
+    assert_eq!(change["before"], "10.0.0.0/8");
+    assert_eq!(change["after"], "0.0.0.0/0");
+    assert_eq!(change["create_only"], true);
+    assert_eq!(resource["security"][0]["rule"], "ingress-widened");
+    assert!(stack["parameters"]["added"].is_array());
+    assert!(document["renames"].is_array());
+}
+
+fn meridian(arguments: &[&str]) -> (u8, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_meridian"))
+        .args(arguments)
+        .current_dir(repository())
+        .output()
+        .expect("meridian runs");
+    (
+        output
+            .status
+            .code()
+            .and_then(|code| u8::try_from(code).ok())
+            .unwrap_or(u8::MAX),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_output_directory_compares_like_its_stack_file_and_exit_codes_follow_the_contract() {
+    let out = std::env::temp_dir().join(format!("meridian-diff-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_text = out.to_string_lossy().into_owned();
+    let before = side_path("widen-ingress", "before");
+    let after = side_path("widen-ingress", "after");
+    let (status, _, stderr) = meridian(&["synth", &before, "--out", &out_text]);
+    assert_eq!(status, EXIT_OK, "{stderr}");
+
+    let from_directory = meridian(&["diff", &out_text, &after]);
+    let from_file = meridian(&["diff", &before, &after]);
+    assert_eq!(from_directory.0, EXIT_OK, "{}", from_directory.2);
+    assert_eq!(from_file.0, EXIT_OK, "{}", from_file.2);
+    assert_eq!(
+        from_directory.1.replace(&out_text, &before),
+        from_file.1,
+        "an output directory and its stack file compare alike"
+    );
+    let unchanged = meridian(&["diff", &out_text, &before, "--format", "json"]);
+    assert_eq!(unchanged.0, EXIT_OK);
+    let document: Json = serde_json::from_str(&unchanged.1).expect("JSON");
+    assert_eq!(document["stacks"], Json::Array(Vec::new()));
+
+    let invalid = "stacks/invalid/E902-service-renamed-from-itself.yaml";
+    assert_eq!(meridian(&["diff", &before, invalid]).0, EXIT_STACK_ERRORS);
+    assert_eq!(
+        meridian(&["diff", &before, "stacks/changes/no-such-file.yaml"]).0,
+        EXIT_USAGE
+    );
+    assert_eq!(
+        meridian(&["diff", &before, "stacks/changes"]).0,
+        EXIT_USAGE,
+        "a directory without templates is not an output directory"
+    );
+    assert_eq!(
+        meridian(&["diff", &before, &after, "--format", "yaml"]).0,
+        EXIT_USAGE
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
