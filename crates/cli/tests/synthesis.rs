@@ -1,0 +1,340 @@
+//! Synthesis of the bundled stacks, end to end: the output locked by snapshots
+//! (`cfn@<stack>.snap`, `tf@<stack>.snap`), parity between the CloudFormation and Terraform
+//! outputs, and determinism (repeated runs, reordered keys, line endings, BOM, working directory
+//! and environment).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use meridian::Target;
+use meridian::pipeline::{check, emit};
+use meridian_plan::{OutputFile, UnitId};
+use serde_json::Value;
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+fn bundled_stacks() -> Vec<PathBuf> {
+    let mut stacks: Vec<PathBuf> = std::fs::read_dir(repository().join("stacks"))
+        .expect("stacks/")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().and_then(|e| e.to_str()) == Some("yaml"))
+        .collect();
+    stacks.sort();
+    stacks
+}
+
+fn synthesize_bytes(name: &str, bytes: &[u8], target: Target) -> Vec<OutputFile> {
+    let checked = match check(name, bytes) {
+        Ok(checked) => checked,
+        Err(rejected) => panic!("{}", rejected.report(name)),
+    };
+    emit(&checked.plan, target, &BTreeMap::new()).expect("built-in templates render")
+}
+
+fn synthesize(path: &Path, target: Target) -> Vec<OutputFile> {
+    let bytes = std::fs::read(path).expect("readable stack");
+    synthesize_bytes(&path.display().to_string(), &bytes, target)
+}
+
+/// Every file under a path header, exactly as it ships.
+fn concatenate(files: &[OutputFile]) -> String {
+    let mut text = String::new();
+    for file in files {
+        text.push_str("=== ");
+        text.push_str(&file.path);
+        text.push_str(" ===\n");
+        text.push_str(&file.contents);
+    }
+    text
+}
+
+#[test]
+fn synthesized_output_is_locked_by_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repository().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        insta::glob!("../../../stacks", "*.yaml", |path| {
+            insta::assert_snapshot!(
+                "cfn",
+                concatenate(&synthesize(path, Target::Cloudformation))
+            );
+            insta::assert_snapshot!("tf", concatenate(&synthesize(path, Target::Terraform)));
+        });
+    });
+}
+
+fn parse(file: &OutputFile) -> Value {
+    serde_json::from_str(&file.contents)
+        .unwrap_or_else(|error| panic!("{} is not JSON: {error}", file.path))
+}
+
+/// `ApiTaskDefinition` → `api_task_definition`, as plan::naming derives Terraform names.
+fn snake(logical: &str) -> String {
+    meridian_plan::naming::snake(logical)
+}
+
+#[test]
+fn cloudformation_and_terraform_describe_the_same_components() {
+    let rows = meridian_tf::parity::CORRESPONDENCES;
+    let row_of = |cfn_type: &str| {
+        rows.iter()
+            .find(|row| row.cloudformation.contains(&cfn_type))
+            .unwrap_or_else(|| panic!("no parity row for {cfn_type}"))
+    };
+    // CloudFormation resources with no Terraform resource of their own (the table's notes say why).
+    let cloudformation_only = [
+        "AWS::EC2::VPCGatewayAttachment",
+        "AWS::SecretsManager::SecretTargetAttachment",
+    ];
+    for path in bundled_stacks() {
+        let bytes = std::fs::read(&path).expect("readable");
+        let checked = check(&path.display().to_string(), &bytes).expect("valid stack");
+        let plan = &checked.plan;
+        let cfn = emit(plan, Target::Cloudformation, &BTreeMap::new()).expect("cfn");
+        let tf = emit(plan, Target::Terraform, &BTreeMap::new()).expect("tf");
+        // CloudFormation: the Terraform name each resource's plan identity gives, with its type.
+        let mut cloudformation: BTreeMap<String, String> = BTreeMap::new();
+        let mut scheduled_actions = 0usize;
+        for unit in &plan.units {
+            let file = cfn
+                .iter()
+                .find(|f| f.path == format!("cloudformation/{}", unit.template_file))
+                .expect("a template per unit");
+            let slug = match &unit.id {
+                UnitId::Global => "global".to_owned(),
+                other => meridian_plan::naming::region_slug(other.region().expect("regional unit")),
+            };
+            let template = parse(file);
+            for (logical, resource) in template["Resources"].as_object().expect("resources") {
+                let cfn_type = resource["Type"].as_str().expect("type").to_owned();
+                if cfn_type == "AWS::ApplicationAutoScaling::ScalableTarget" {
+                    scheduled_actions += resource["Properties"]["ScheduledActions"]
+                        .as_array()
+                        .map_or(0, Vec::len);
+                }
+                let previous =
+                    cloudformation.insert(format!("{}_{slug}", snake(logical)), cfn_type);
+                assert!(
+                    previous.is_none(),
+                    "{}: two CloudFormation resources map to one Terraform name",
+                    path.display()
+                );
+            }
+        }
+        // Terraform: resource types by name.
+        let main = tf
+            .iter()
+            .find(|f| f.path == "terraform/main.tf.json")
+            .expect("main.tf.json");
+        let mut terraform: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (tf_type, resources) in parse(main)["resource"].as_object().expect("resources") {
+            for name in resources.as_object().expect("named resources").keys() {
+                terraform
+                    .entry(name.clone())
+                    .or_default()
+                    .insert(tf_type.clone());
+            }
+        }
+        let stack = path.display();
+        for (name, cfn_type) in &cloudformation {
+            if cloudformation_only.contains(&cfn_type.as_str()) {
+                continue;
+            }
+            let row = row_of(cfn_type);
+            let found = terraform
+                .get(name)
+                .is_some_and(|types| types.iter().any(|t| row.terraform.contains(&t.as_str())));
+            assert!(
+                found,
+                "{stack}: {cfn_type} `{name}` has no Terraform twin among {:?}",
+                row.terraform
+            );
+        }
+        let mut terraform_scheduled = 0usize;
+        for (name, types) in &terraform {
+            if types.contains("aws_appautoscaling_scheduled_action") {
+                terraform_scheduled += 1;
+                continue;
+            }
+            let base = name
+                .strip_suffix("_aaaa")
+                .filter(|_| types.contains("aws_route53_record"))
+                .unwrap_or(name);
+            let cfn_type = cloudformation.get(base).unwrap_or_else(|| {
+                panic!("{stack}: Terraform `{name}` ({types:?}) has no CloudFormation twin")
+            });
+            let row = row_of(cfn_type);
+            for tf_type in types {
+                assert!(
+                    row.terraform.contains(&tf_type.as_str()),
+                    "{stack}: `{name}` is {tf_type} in Terraform but {cfn_type} in CloudFormation"
+                );
+            }
+        }
+        assert_eq!(
+            terraform_scheduled, scheduled_actions,
+            "{stack}: scheduled actions differ between CloudFormation (inline) and Terraform"
+        );
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    for path in bundled_stacks() {
+        assert_eq!(
+            synthesize(&path, Target::All),
+            synthesize(&path, Target::All),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+/// Writes a JSON value as JSON text (which is YAML) with every mapping's keys reversed.
+fn reversed_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            for (index, (key, item)) in map.iter().rev().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                reversed_json(item, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                reversed_json(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+#[test]
+fn reordering_keys_line_endings_and_bom_change_nothing() {
+    for path in bundled_stacks() {
+        let name = path.display().to_string();
+        let original = std::fs::read_to_string(&path).expect("readable");
+        let expected = synthesize_bytes(&name, original.as_bytes(), Target::All);
+        // The same document with mapping keys sorted (JSON via serde_json's ordered map) and
+        // reversed (sequences keep their order: regions deploy in the declared order).
+        let document: Value =
+            serde_saphyr::from_str(&original).expect("the stack parses as a JSON value");
+        let sorted = serde_json::to_string_pretty(&document).expect("JSON");
+        let mut reversed = String::new();
+        reversed_json(&document, &mut reversed);
+        for (variant, text) in [
+            ("keys sorted", sorted),
+            ("keys reversed", reversed),
+            ("CRLF line endings", original.replace('\n', "\r\n")),
+            ("UTF-8 BOM", format!("\u{feff}{original}")),
+        ] {
+            let actual = synthesize_bytes(&name, text.as_bytes(), Target::All);
+            assert!(actual == expected, "{name}: {variant} changed the output");
+        }
+    }
+}
+
+/// Every file under `root`, relative path → bytes.
+fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(directory) = pending.pop() {
+        for entry in std::fs::read_dir(&directory).expect("directory") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(root)
+                    .expect("inside root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.insert(relative, std::fs::read(&path).expect("file"));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn output_does_not_depend_on_working_directory_environment_or_time() {
+    let binary = env!("CARGO_BIN_EXE_meridian");
+    let scratch = std::env::temp_dir().join(format!("meridian-determinism-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("scratch directory");
+    let stack = repository().join("stacks/rail-backend.yaml");
+    let runs = [
+        (repository(), vec![("TZ", "UTC"), ("LANG", "C")]),
+        (
+            scratch.clone(),
+            vec![
+                ("TZ", "Asia/Tokyo"),
+                ("LANG", "de_DE.UTF-8"),
+                ("AWS_REGION", "eu-west-1"),
+                ("IMAGE_TAG", "from-the-environment"),
+            ],
+        ),
+    ];
+    let mut trees = Vec::new();
+    for (index, (directory, environment)) in runs.iter().enumerate() {
+        let out = scratch.join(format!("out-{index}"));
+        let status = std::process::Command::new(binary)
+            .current_dir(directory)
+            .envs(environment.iter().copied())
+            .arg("synth")
+            .arg(&stack)
+            .arg("--out")
+            .arg(&out)
+            .status()
+            .expect("meridian runs");
+        assert!(
+            status.success(),
+            "meridian synth failed in {}",
+            directory.display()
+        );
+        trees.push(read_tree(&out));
+        // A second later, so that a timestamp in the output would show.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    assert_eq!(
+        trees[0], trees[1],
+        "the output depends on the directory, the environment or the time"
+    );
+    let in_memory: BTreeMap<String, Vec<u8>> = synthesize(&stack, Target::All)
+        .into_iter()
+        .map(|file| (file.path, file.contents.into_bytes()))
+        .collect();
+    assert_eq!(
+        trees[0], in_memory,
+        "the written files differ from the synthesized ones"
+    );
+    for (path, contents) in &trees[0] {
+        let text = String::from_utf8_lossy(contents);
+        assert!(
+            !text.contains(&*repository().to_string_lossy()),
+            "{path} contains an absolute path"
+        );
+        assert!(
+            !text.contains("from-the-environment"),
+            "{path} read a parameter from the environment"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
