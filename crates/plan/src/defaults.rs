@@ -126,6 +126,9 @@ pub const CACHE_SNAPSHOT_DAYS: u32 = 3;
 pub const VERSIONING: bool = true;
 /// Delete markers are not replicated: a deletion in one region should not remove the audit copy.
 pub const REPLICATE_DELETE_MARKERS: bool = false;
+/// Incomplete multipart uploads are aborted after a week: an upload still unfinished then is
+/// abandoned, and its parts are billed while invisible.
+pub const ABORT_INCOMPLETE_UPLOADS_DAYS: u32 = 7;
 /// The only replication time S3 Replication Time Control offers.
 pub const RTC_MINUTES: u32 = 15;
 

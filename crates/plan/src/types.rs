@@ -319,6 +319,9 @@ pub struct BucketPlan {
     pub policy_statements: Vec<Statement>,
     /// Days after which objects expire, for log buckets.
     pub expiration_days: Option<u32>,
+    /// Days after which incomplete multipart uploads are aborted (their parts cost storage and
+    /// are invisible).
+    pub abort_incomplete_uploads_days: u32,
     /// Whether the bucket survives stack deletion.
     pub retain: bool,
 }

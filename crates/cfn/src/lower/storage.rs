@@ -55,6 +55,7 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         replication,
         policy_statements,
         expiration_days,
+        abort_incomplete_uploads_days,
         retain,
     } = bucket;
     let replication_configuration = replication
@@ -82,7 +83,7 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         object_lock_enabled: object_lock.as_ref().map(|_| true.into()),
         object_lock_configuration: object_lock.as_ref().map(object_lock_configuration),
         replication_configuration: replication_configuration.map(Value::Literal),
-        lifecycle_configuration: expiration_days.map(expiration),
+        lifecycle_configuration: Some(lifecycle(*abort_incomplete_uploads_days, *expiration_days)),
         tags: unit.values.tags(None),
         ..Bucket::default()
     };
@@ -150,10 +151,19 @@ fn object_lock_configuration(object_lock: &ObjectLockPlan) -> ObjectLockConfigur
 
 /// Objects expire after `days`; in a versioned bucket expiring only adds a delete marker, so
 /// noncurrent versions expire after the same time.
-fn expiration(days: u32) -> LifecycleConfiguration {
-    let days = i64::from(days);
-    LifecycleConfiguration {
-        rules: vec![LifecycleRule {
+/// The bucket's lifecycle: abandoned multipart uploads are aborted; log buckets also expire
+/// objects (and the versions expiring hides) after the plan's days.
+fn lifecycle(abort_days: u32, expiration_days: Option<u32>) -> LifecycleConfiguration {
+    let mut rules = vec![LifecycleRule {
+        id: Some(Value::from("abort-incomplete-uploads")),
+        abort_incomplete_multipart_upload: Some(s3::AbortIncompleteMultipartUpload {
+            days_after_initiation: i64::from(abort_days).into(),
+        }),
+        ..LifecycleRule::new(Status::Enabled)
+    }];
+    if let Some(days) = expiration_days {
+        let days = i64::from(days);
+        rules.push(LifecycleRule {
             id: Some(Value::from(format!("expire-after-{days}-days"))),
             expiration_in_days: Some(days.into()),
             noncurrent_version_expiration: Some(NoncurrentVersionExpiration {
@@ -161,8 +171,9 @@ fn expiration(days: u32) -> LifecycleConfiguration {
                 newer_noncurrent_versions: None,
             }),
             ..LifecycleRule::new(Status::Enabled)
-        }],
+        });
     }
+    LifecycleConfiguration { rules }
 }
 
 /// Adds the replication role and returns the bucket's replication configuration.

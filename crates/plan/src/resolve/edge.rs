@@ -519,6 +519,7 @@ impl Resolver<'_> {
                 },
             ],
             expiration_days: None,
+            abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
             retain: true,
             rid: bucket_rid,
         };

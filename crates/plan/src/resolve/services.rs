@@ -349,6 +349,7 @@ impl Resolver<'_> {
                 },
             ],
             expiration_days: Some(defaults::ACCESS_LOG_RETENTION_DAYS),
+            abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
             retain: true,
             rid,
         }

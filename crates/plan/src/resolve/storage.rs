@@ -178,6 +178,7 @@ impl Resolver<'_> {
                 object_lock,
                 replication,
                 expiration_days: None,
+                abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
                 retain: true,
             };
             let output = format!("{}BucketName", pascal(&entity.identity));

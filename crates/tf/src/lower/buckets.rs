@@ -54,6 +54,7 @@ impl Lowerer<'_> {
             replication,
             policy_statements,
             expiration_days,
+            abort_incomplete_uploads_days,
             retain,
         } = bucket;
         let name = rid.tf.as_str();
@@ -149,29 +150,40 @@ impl Lowerer<'_> {
                 },
             )?;
         }
-        if let Some(days) = expiration_days {
-            self.add(
-                name,
-                S3BucketLifecycleConfiguration {
-                    region: region_argument(region),
-                    rule: vec![S3LifecycleRule {
-                        // An empty filter: the rule applies to every object.
-                        filter: Some(S3LifecycleRuleFilter::default()),
-                        expiration: Some(S3LifecycleRuleExpiration {
-                            days: Some((*days).into()),
-                            ..S3LifecycleRuleExpiration::default()
-                        }),
-                        // In a versioned bucket expiring only adds a delete marker; the versions it
-                        // hides expire after the same time.
-                        noncurrent_version_expiration: Some(
-                            S3LifecycleRuleNoncurrentVersionExpiration::new(*days),
-                        ),
-                        ..S3LifecycleRule::new(format!("expire-after-{days}-days"), "Enabled")
-                    }],
-                    ..S3BucketLifecycleConfiguration::new(handle.id())
+        // Abandoned multipart uploads are aborted; log buckets also expire objects.
+        let mut lifecycle_rules = vec![S3LifecycleRule {
+            // An empty filter: the rule applies to every object.
+            filter: Some(S3LifecycleRuleFilter::default()),
+            abort_incomplete_multipart_upload: Some(
+                crate::l1::S3LifecycleRuleAbortIncompleteMultipartUpload {
+                    days_after_initiation: Some((*abort_incomplete_uploads_days).into()),
                 },
-            )?;
+            ),
+            ..S3LifecycleRule::new("abort-incomplete-uploads", "Enabled")
+        }];
+        if let Some(days) = expiration_days {
+            lifecycle_rules.push(S3LifecycleRule {
+                filter: Some(S3LifecycleRuleFilter::default()),
+                expiration: Some(S3LifecycleRuleExpiration {
+                    days: Some((*days).into()),
+                    ..S3LifecycleRuleExpiration::default()
+                }),
+                // In a versioned bucket expiring only adds a delete marker; the versions it
+                // hides expire after the same time.
+                noncurrent_version_expiration: Some(
+                    S3LifecycleRuleNoncurrentVersionExpiration::new(*days),
+                ),
+                ..S3LifecycleRule::new(format!("expire-after-{days}-days"), "Enabled")
+            });
         }
+        self.add(
+            name,
+            S3BucketLifecycleConfiguration {
+                region: region_argument(region),
+                rule: lifecycle_rules,
+                ..S3BucketLifecycleConfiguration::new(handle.id())
+            },
+        )?;
         // S3 refuses a policy while the public access block is being changed, so the policy waits for it.
         self.add_with(
             &policy_rid.tf,
