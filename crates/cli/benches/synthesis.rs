@@ -25,6 +25,14 @@ fn benchmarks(c: &mut Criterion) {
             Err(rejected) => panic!("{}", rejected.report(name)),
         };
         let templates = BTreeMap::new();
+        let loaded = meridian_model::load_stack(name, &bytes).expect("bundled stack loads");
+        c.bench_function(
+            &format!("load {name} (parse, source map, typed model)"),
+            |b| b.iter(|| meridian_model::load_stack(black_box(name), black_box(&bytes)).is_ok()),
+        );
+        c.bench_function(&format!("plan {name} (resolve and check)"), |b| {
+            b.iter(|| meridian_plan::plan(black_box(&loaded.stack)).plan.is_some())
+        });
         c.bench_function(&format!("validate {name} (load + plan)"), |b| {
             b.iter(|| {
                 check(black_box(name), black_box(&bytes))

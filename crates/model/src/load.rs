@@ -7,7 +7,6 @@
 
 use serde_json::Value;
 use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::granit_parser::{Event, Parser};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError, Location, Options};
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -354,61 +353,43 @@ fn scalar_at(text: &str, at: Position) -> Option<String> {
 /// Refuses YAML tags other than the core schema's (`!!str`): a stack file takes none, and a
 /// local tag such as CloudFormation's `!Ref` would otherwise be dropped silently.
 fn foreign_tag_diagnostic(text: &str, map: &SourceMap) -> Option<Diagnostic> {
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.ok()?;
-        let tag = match &event {
-            Event::Scalar(_, _, _, tag)
-            | Event::SequenceStart(_, _, tag)
-            | Event::MappingStart(_, _, tag) => tag.as_ref(),
-            _ => None,
-        };
-        let Some(tag) = tag else { continue };
-        if tag.handle() == "tag:yaml.org,2002:" {
-            continue;
-        }
-        let written = format!("{}{}", tag.original_handle(), tag.suffix());
-        let node = Position {
-            line: span.start.line(),
-            column: span.start.col() + 1,
-        };
-        // The node's span starts after its tag; point at the tag itself when it is on the line.
-        let at = text
-            .split('\n')
-            .nth(node.line.saturating_sub(1))
-            .and_then(|line| {
-                let before: String = line.chars().take(node.column.saturating_sub(1)).collect();
-                before
-                    .rfind(&written)
-                    .map(|byte| before[..byte].chars().count() + 1)
-            })
-            .map_or(node, |column| Position {
-                line: node.line,
-                column,
-            });
-        let intrinsic = [
-            "!Ref",
-            "!Sub",
-            "!GetAtt",
-            "!Join",
-            "!ImportValue",
-            "!If",
-            "!Select",
-        ]
-        .contains(&written.as_str());
-        let message = if intrinsic {
-            format!(
-                "`{written}` is a CloudFormation intrinsic function; stack files are not templates and take no YAML tags"
-            )
-        } else {
-            format!("the YAML tag `{written}` has no meaning in a stack file")
-        };
-        return Some(
-            Diagnostic::error("E013", map.path_at(node).unwrap_or_default(), message)
-                .with_help("write the value itself; a value only the deployer knows is a `${PARAMETER}`, and Meridian's own values are references such as `${database.writer.address}`")
-                .at(at),
-        );
-    }
-    None
+    let (written, node) = map.foreign_tag()?;
+    // The node's span starts after its tag; point at the tag itself when it is on the line.
+    let at = text
+        .split('\n')
+        .nth(node.line.saturating_sub(1))
+        .and_then(|line| {
+            let before: String = line.chars().take(node.column.saturating_sub(1)).collect();
+            before
+                .rfind(written)
+                .map(|byte| before[..byte].chars().count() + 1)
+        })
+        .map_or(node, |column| Position {
+            line: node.line,
+            column,
+        });
+    let intrinsic = [
+        "!Ref",
+        "!Sub",
+        "!GetAtt",
+        "!Join",
+        "!ImportValue",
+        "!If",
+        "!Select",
+    ]
+    .contains(&written);
+    let message = if intrinsic {
+        format!(
+            "`{written}` is a CloudFormation intrinsic function; stack files are not templates and take no YAML tags"
+        )
+    } else {
+        format!("the YAML tag `{written}` has no meaning in a stack file")
+    };
+    Some(
+        Diagnostic::error("E013", map.path_at(node).unwrap_or_default(), message)
+            .with_help("write the value itself; a value only the deployer knows is a `${PARAMETER}`, and Meridian's own values are references such as `${database.writer.address}`")
+            .at(at),
+    )
 }
 
 fn yaml_options() -> Options {

@@ -2,7 +2,7 @@
 //! YAML event stream, so that the plan's checks can report positions without carrying spans
 //! through the model types.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_saphyr::granit_parser::{Event, Parser, ScanError, Span};
 
@@ -21,15 +21,21 @@ struct NodePositions {
 /// Line/column of every key and value of a stack file, by stack path.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    nodes: BTreeMap<StackPath, NodePositions>,
-    /// Every recorded position with its path, sorted, for mapping a position back to a path.
-    by_position: Vec<(Position, StackPath)>,
+    /// By path; hashed rather than ordered, since nothing iterates it in order (lookups
+    /// dominate, and comparing deep paths made an ordered map the loader's hot spot).
+    nodes: HashMap<StackPath, NodePositions>,
+    /// Every recorded position with its path, sorted, for mapping a position back to a path;
+    /// built on first use, since only diagnostics need it.
+    by_position: std::sync::OnceLock<Vec<(Position, StackPath)>>,
     /// Paths of the nodes that are mappings.
-    mappings: std::collections::BTreeSet<StackPath>,
+    mappings: HashSet<StackPath>,
     /// Whether the root node is a mapping.
     root_is_mapping: bool,
     /// Whether the document had any node at all.
     has_content: bool,
+    /// The first tag outside YAML's core schema (`!Ref`, `!!python/object`), as written, and
+    /// where its node starts.
+    foreign_tag: Option<(String, Position)>,
 }
 
 /// Nodes a document may expand to once aliases are replaced by their anchors' content. A real
@@ -60,7 +66,8 @@ enum Frame {
     Mapping {
         path: StackPath,
         expecting_key: bool,
-        current_key: String,
+        /// The path of the entry whose key was read last.
+        current: StackPath,
     },
     Sequence {
         path: StackPath,
@@ -145,6 +152,15 @@ impl SourceMap {
                     position: position(&span),
                 });
             }
+            if let Event::Scalar(_, _, _, Some(tag))
+            | Event::SequenceStart(_, _, Some(tag))
+            | Event::MappingStart(_, _, Some(tag)) = &event
+                && map.foreign_tag.is_none()
+                && tag.handle() != "tag:yaml.org,2002:"
+            {
+                let written = format!("{}{}", tag.original_handle(), tag.suffix());
+                map.foreign_tag = Some((written, position(&span)));
+            }
             match event {
                 Event::Scalar(value, ..) => {
                     map.node_started(&mut stack, &span, Some(value.as_ref()));
@@ -166,7 +182,7 @@ impl SourceMap {
                         Frame::Mapping {
                             path,
                             expecting_key: true,
-                            current_key: String::new(),
+                            current: StackPath::root(),
                         }
                     } else {
                         Frame::Sequence {
@@ -182,18 +198,24 @@ impl SourceMap {
                 _ => {}
             }
         }
-        map.by_position = map
-            .nodes
-            .iter()
-            .flat_map(|(path, node)| {
-                [node.key, node.value]
-                    .into_iter()
-                    .flatten()
-                    .map(move |at| (at, path.clone()))
-            })
-            .collect();
-        map.by_position.sort();
         Ok(map)
+    }
+
+    fn by_position(&self) -> &[(Position, StackPath)] {
+        self.by_position.get_or_init(|| {
+            let mut all: Vec<_> = self
+                .nodes
+                .iter()
+                .flat_map(|(path, node)| {
+                    [node.key, node.value]
+                        .into_iter()
+                        .flatten()
+                        .map(move |at| (at, path.clone()))
+                })
+                .collect();
+            all.sort();
+            all
+        })
     }
 
     /// Records a node that starts at `span` and returns its path. `scalar` is the text of a
@@ -214,23 +236,25 @@ impl SourceMap {
             Some(Frame::Mapping {
                 path,
                 expecting_key: true,
-                current_key,
+                current,
             }) => {
                 // A key: complex keys (mappings as keys) are not used by stack files; they are
                 // recorded under `?` so that their children still get positions.
-                *current_key = scalar.unwrap_or("?").to_owned();
-                let key_path = path.key(current_key);
-                self.nodes.entry(key_path.clone()).or_default().key = Some(at);
-                key_path
+                *current = path.key(scalar.unwrap_or("?"));
+                self.nodes.entry(current.clone()).or_default().key = Some(at);
+                current.clone()
             }
             Some(Frame::Mapping {
-                path,
                 expecting_key: false,
-                current_key,
+                current,
+                ..
             }) => {
-                let value_path = path.key(current_key);
-                self.nodes.entry(value_path.clone()).or_default().value = Some(at);
-                value_path
+                if let Some(node) = self.nodes.get_mut(current) {
+                    node.value = Some(at);
+                } else {
+                    self.nodes.entry(current.clone()).or_default().value = Some(at);
+                }
+                current.clone()
             }
             Some(Frame::Sequence { path, next_index }) => {
                 let item_path = path.index(*next_index);
@@ -306,11 +330,18 @@ impl SourceMap {
 
     /// The path of the innermost node at or before `at`, for errors that know only a position.
     pub fn path_at(&self, at: Position) -> Option<StackPath> {
-        let index = self
-            .by_position
-            .partition_point(|(position, _)| *position <= at);
-        let (_, path) = self.by_position.get(index.checked_sub(1)?)?;
+        let by_position = self.by_position();
+        let index = by_position.partition_point(|(position, _)| *position <= at);
+        let (_, path) = by_position.get(index.checked_sub(1)?)?;
         Some(path.clone())
+    }
+
+    /// The first tag outside YAML's core schema, as written (`!Ref`), and where its node
+    /// starts.
+    pub fn foreign_tag(&self) -> Option<(&str, Position)> {
+        self.foreign_tag
+            .as_ref()
+            .map(|(written, at)| (written.as_str(), *at))
     }
 }
 

@@ -181,6 +181,56 @@ pub(crate) struct Engine {
     user_copies: Vec<String>,
 }
 
+/// A registry configured for Meridian's templates, holding none yet.
+fn empty_registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    // These are shell scripts and Markdown: HTML escaping would corrupt `&&`, `<`, quotes.
+    // Values are quoted for the shell by the view-model builders instead.
+    registry.register_escape_fn(handlebars::no_escape);
+    // The built-in `if` treats a missing field as false even in strict mode; these do not.
+    registry.register_helper("if", Box::new(StrictIf { positive: true }));
+    registry.register_helper("unless", Box::new(StrictIf { positive: false }));
+    registry
+}
+
+/// Compiles `source` as the template `name` into `registry`.
+fn register(
+    registry: &mut Handlebars<'static>,
+    name: &str,
+    source: &str,
+    user_copy: bool,
+) -> Result<(), RenderError> {
+    registry
+        .register_template_string(name, source)
+        .map_err(|error| {
+            let (line, column) = error.pos().unzip();
+            RenderError::Syntax {
+                template: name.to_owned(),
+                user_copy,
+                line,
+                column,
+                message: error.reason().to_string(),
+            }
+        })
+}
+
+/// The registry with every built-in template compiled, built on first use.
+fn builtin_registry() -> Result<&'static Handlebars<'static>, RenderError> {
+    static BUILTIN: std::sync::OnceLock<Result<Handlebars<'static>, RenderError>> =
+        std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let mut registry = empty_registry();
+            for (name, source) in BUILTIN_TEMPLATES {
+                register(&mut registry, name, source, false)?;
+            }
+            Ok(registry)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 impl Engine {
     /// Parses every template, preferring `overrides` (file name → text). Unknown names and syntax
     /// errors fail before anything renders.
@@ -201,36 +251,14 @@ impl Engine {
             });
         }
 
-        let mut registry = Handlebars::new();
-        registry.set_strict_mode(true);
-        // These are shell scripts and Markdown: HTML escaping would corrupt `&&`, `<`, quotes.
-        // Values are quoted for the shell by the view-model builders instead.
-        registry.register_escape_fn(handlebars::no_escape);
-        // The built-in `if` treats a missing field as false even in strict mode; these do not.
-        registry.register_helper("if", Box::new(StrictIf { positive: true }));
-        registry.register_helper("unless", Box::new(StrictIf { positive: false }));
-
+        // The built-ins are compiled once per process: handlebars' parser is quadratic in a
+        // template's length (it recomputes line and column from the start for every element),
+        // which makes compiling them cost more than rendering every output of a stack.
+        let mut registry = builtin_registry()?.clone();
         let mut user_copies = Vec::new();
-        for (name, builtin) in BUILTIN_TEMPLATES {
-            let (source, user_copy) = match overrides.get(*name) {
-                Some(text) => (text.as_str(), true),
-                None => (*builtin, false),
-            };
-            if user_copy {
-                user_copies.push((*name).to_owned());
-            }
-            registry
-                .register_template_string(name, source)
-                .map_err(|error| {
-                    let (line, column) = error.pos().unzip();
-                    RenderError::Syntax {
-                        template: (*name).to_owned(),
-                        user_copy,
-                        line,
-                        column,
-                        message: error.reason().to_string(),
-                    }
-                })?;
+        for (name, source) in overrides {
+            user_copies.push(name.clone());
+            register(&mut registry, name, source, true)?;
         }
         Ok(Self {
             registry,

@@ -78,7 +78,7 @@ pub(crate) struct Resolver<'a> {
     pub names: PhysicalNames<'a>,
     pub diagnostics: Vec<Diagnostic>,
     /// Logical IDs per unit, with the place that caused each.
-    ids: BTreeMap<(UnitId, String), StackPath>,
+    ids: BTreeMap<UnitId, BTreeMap<String, StackPath>>,
     /// Terraform names across the whole module, with their unit and the place that caused each.
     tf_ids: BTreeMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
@@ -263,9 +263,8 @@ impl<'a> Resolver<'a> {
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
     fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
-        let logical = rid.logical.clone();
-        let key = (unit.clone(), logical.clone());
-        match self.ids.get(&key) {
+        let logical = &rid.logical;
+        match self.ids.get(unit).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {
                 let first = first.clone();
                 self.report(
@@ -280,7 +279,10 @@ impl<'a> Resolver<'a> {
             }
             Some(_) => {}
             None => {
-                self.ids.insert(key, path.clone());
+                self.ids
+                    .entry(unit.clone())
+                    .or_default()
+                    .insert(logical.clone(), path.clone());
             }
         }
         // Terraform names share one module: a storage unit and an application unit of the same
