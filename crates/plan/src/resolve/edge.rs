@@ -617,19 +617,16 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            if let Some(first) = names.get(dashboard.name.as_str()) {
-                self.report(
-                    Diagnostic::error(
-                        "E720",
-                        path.key("name"),
-                        format!("the dashboard name `{}` is used twice", dashboard.name),
-                    )
-                    .with_help("dashboard names are unique in an account")
-                    .with_related(first.clone(), "the first dashboard with this name"),
-                );
+            if !self.claim_name(
+                &mut names,
+                &dashboard.name,
+                &path,
+                "E720",
+                "dashboard",
+                "dashboard names are unique in an account",
+            ) {
                 continue;
             }
-            names.insert(&dashboard.name, path.clone());
             if dashboard.widgets.is_empty() {
                 self.report(
                     Diagnostic::error("E721", path.key("widgets"), "the dashboard has no widget")

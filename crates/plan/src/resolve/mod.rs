@@ -260,6 +260,35 @@ impl<'a> Resolver<'a> {
         rid
     }
 
+    /// Claims `name` for the entity at `path` among `seen`, the names of its kind so far. A name
+    /// claimed before is reported as `code` on the entity's `name`, pointing at the first use,
+    /// and `false` is returned; the first use keeps the name.
+    pub(crate) fn claim_name<'n>(
+        &mut self,
+        seen: &mut BTreeMap<&'n str, StackPath>,
+        name: &'n str,
+        path: &StackPath,
+        code: &'static str,
+        kind: &str,
+        help: &str,
+    ) -> bool {
+        if let Some(first) = seen.get(name) {
+            let first = first.clone();
+            self.report(
+                Diagnostic::error(
+                    code,
+                    path.key("name"),
+                    format!("the {kind} name `{name}` is used twice"),
+                )
+                .with_help(help)
+                .with_related(first, format!("the first {kind} with this name")),
+            );
+            return false;
+        }
+        seen.insert(name, path.clone());
+        true
+    }
+
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
     fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {

@@ -318,19 +318,16 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            if let Some(first) = names.get(alert.name.as_str()) {
-                self.report(
-                    Diagnostic::error(
-                        "E706",
-                        path.key("name"),
-                        format!("the alert name `{}` is used twice", alert.name),
-                    )
-                    .with_help("give each alert its own name")
-                    .with_related(first.clone(), "the first alert with this name"),
-                );
+            if !self.claim_name(
+                &mut names,
+                &alert.name,
+                &path,
+                "E706",
+                "alert",
+                "give each alert its own name",
+            ) {
                 continue;
             }
-            names.insert(&alert.name, path.clone());
             if !self.check_alert(&path, alert, failover_enabled) {
                 continue;
             }

@@ -622,18 +622,14 @@ impl Resolver<'_> {
                         .with_help(format!("the name is used in IDs{}", super::entity_name_example(&tg.name, 32))),
                 );
             }
-            if let Some(first) = names.get(tg.name.as_str()) {
-                self.report(
-                    Diagnostic::error(
-                        "E210",
-                        tg_path.key("name"),
-                        format!("the target group name `{}` is used twice", tg.name),
-                    )
-                    .with_help("give each target group its own name")
-                    .with_related(first.clone(), "the first target group with this name"),
-                );
-            }
-            names.insert(&tg.name, tg_path.clone());
+            self.claim_name(
+                &mut names,
+                &tg.name,
+                &tg_path,
+                "E210",
+                "target group",
+                "give each target group its own name",
+            );
             match stack
                 .services
                 .iter()
@@ -834,19 +830,16 @@ impl Resolver<'_> {
                         .with_help(format!("the name is part of the ECS service name and of IDs{}", super::entity_name_example(&service.name, 32))),
                 );
             }
-            if let Some(first) = names.get(service.name.as_str()) {
-                self.report(
-                    Diagnostic::error(
-                        "E301",
-                        path.key("name"),
-                        format!("the service name `{}` is used twice", service.name),
-                    )
-                    .with_help("give each service its own name")
-                    .with_related(first.clone(), "the first service with this name"),
-                );
+            if !self.claim_name(
+                &mut names,
+                &service.name,
+                &path,
+                "E301",
+                "service",
+                "give each service its own name",
+            ) {
                 continue;
             }
-            names.insert(&service.name, path.clone());
             let identity = self.entity(EntityKind::Service, &service.name).identity;
             self.facts.services.insert(identity);
             let valid = self.check_service(&path, service, routing.get(&service.name));
@@ -1151,19 +1144,16 @@ impl Resolver<'_> {
                     );
                     valid = false;
                 }
-                if let Some(first) = schedule_names.get(schedule.name.as_str()) {
-                    self.report(
-                        Diagnostic::error(
-                            "E318",
-                            schedule_path.key("name"),
-                            format!("the schedule name `{}` is used twice", schedule.name),
-                        )
-                        .with_help("scheduled actions of one service need distinct names")
-                        .with_related(first.clone(), "the first schedule with this name"),
-                    );
+                if !self.claim_name(
+                    &mut schedule_names,
+                    &schedule.name,
+                    &schedule_path,
+                    "E318",
+                    "schedule",
+                    "scheduled actions of one service need distinct names",
+                ) {
                     valid = false;
                 }
-                schedule_names.insert(&schedule.name, schedule_path.clone());
                 if let Err(problem) = check_schedule(&schedule.cron) {
                     self.report(
                         Diagnostic::error("E316", schedule_path.key("cron"), problem.message)

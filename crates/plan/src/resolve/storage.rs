@@ -85,19 +85,16 @@ impl Resolver<'_> {
                     .with_help(format!("the name is used in IDs and in the default bucket name{}", super::entity_name_example(&bucket.name, 40))),
                 );
             }
-            if let Some(first) = names.get(bucket.name.as_str()) {
-                self.report(
-                    Diagnostic::error(
-                        "E502",
-                        path.key("name"),
-                        format!("the bucket name `{}` is used twice", bucket.name),
-                    )
-                    .with_help("give each bucket its own name")
-                    .with_related(first.clone(), "the first bucket with this name"),
-                );
+            if !self.claim_name(
+                &mut names,
+                &bucket.name,
+                &path,
+                "E502",
+                "bucket",
+                "give each bucket its own name",
+            ) {
                 continue;
             }
-            names.insert(&bucket.name, path.clone());
             let explicit_path = path.key("bucket_name");
             if let Some(explicit) = &bucket.bucket_name
                 && let Some(explicit) = self.literal(&explicit_path, explicit, "a bucket name")
