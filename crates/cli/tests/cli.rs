@@ -229,6 +229,16 @@ fn a_user_template_replaces_only_its_own_output_and_a_broken_one_writes_nothing(
     let before_runbooks = files_in(&out.join("runbooks"));
     let templates = scratch.path().join("templates");
     std::fs::create_dir_all(&templates).expect("templates dir");
+    let render = || {
+        meridian(&[
+            "render",
+            stack,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--templates",
+            templates.to_str().expect("utf-8"),
+        ])
+    };
 
     // A valid override of ARCHITECTURE.md changes that file only.
     std::fs::write(
@@ -236,14 +246,7 @@ fn a_user_template_replaces_only_its_own_output_and_a_broken_one_writes_nothing(
         "# {{stack}}\n\nOur own architecture page.\n",
     )
     .expect("override");
-    let output = meridian(&[
-        "render",
-        stack,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--templates",
-        templates.to_str().expect("utf-8"),
-    ]);
+    let output = render();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     for (name, contents) in &before_runbooks {
         let now = std::fs::read(out.join("runbooks").join(name)).expect("runbook");
@@ -264,14 +267,7 @@ fn a_user_template_replaces_only_its_own_output_and_a_broken_one_writes_nothing(
         "#!/usr/bin/env bash\n{{#each units}}\n{{no_such_field}}\n{{/each}}\n",
     )
     .expect("broken");
-    let broken = meridian(&[
-        "render",
-        stack,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--templates",
-        templates.to_str().expect("utf-8"),
-    ]);
+    let broken = render();
     assert_eq!(broken.status.code(), Some(1));
     let message = stderr(&broken);
     assert!(
@@ -289,7 +285,7 @@ fn a_user_template_replaces_only_its_own_output_and_a_broken_one_writes_nothing(
 }
 
 /// Every file directly in `dir`, by name, with its contents.
-fn files_in(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .expect("directory")
         .map(|entry| {
