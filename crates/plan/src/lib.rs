@@ -5,6 +5,7 @@
 pub mod aws;
 pub mod cron;
 pub mod defaults;
+pub mod iam;
 pub mod ids;
 pub mod naming;
 mod resolve;
@@ -12,6 +13,7 @@ pub mod timezones;
 pub mod types;
 pub mod value;
 
+pub use iam::RolePurpose;
 pub use ids::{Rid, UnitId};
 pub use resolve::{Planned, plan};
 pub use types::*;

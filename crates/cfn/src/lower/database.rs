@@ -16,8 +16,9 @@ use crate::l1::secretsmanager::{
 use crate::l1::{DeletionPolicy, ListValue, Resource, UpdateReplacePolicy, Value};
 
 use super::UnitTemplate;
-use super::policy::{SourceAccount, role};
+use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
+use meridian_plan::RolePurpose;
 
 /// The macro that expands `HostedRotationLambda` into the rotation function's application.
 pub(crate) const SECRETS_MANAGER_TRANSFORM: &str = "AWS::SecretsManager-2020-07-23";
@@ -77,9 +78,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
     let monitoring = role(
         &unit.values,
         monitoring_role,
-        "monitoring.rds.amazonaws.com",
-        SourceAccount::Required,
-        &["service-role/AmazonRDSEnhancedMonitoringRole"],
+        RolePurpose::EnhancedMonitoring,
         &[],
     );
     unit.add(monitoring_role, Resource::new(monitoring));

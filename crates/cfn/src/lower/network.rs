@@ -16,8 +16,9 @@ use crate::l1::logs::LogGroup;
 use crate::l1::{ListValue, Resource, Value};
 
 use super::UnitTemplate;
-use super::policy::{SourceAccount, role};
+use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
+use meridian_plan::RolePurpose;
 
 /// The destination of default routes.
 const ANYWHERE: &str = "0.0.0.0/0";
@@ -216,9 +217,7 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
     let flow_log_role = role(
         &unit.values,
         role_rid,
-        "vpc-flow-logs.amazonaws.com",
-        SourceAccount::Required,
-        &[],
+        RolePurpose::FlowLogs,
         role_statements,
     );
     unit.add(role_rid, Resource::new(flow_log_role));

@@ -3,7 +3,7 @@
 //! grant anything the plan does not state, besides the trust relationship and the AWS managed
 //! policy a role's purpose requires.
 
-use meridian_plan::{Condition, Principal, Rid, Statement};
+use meridian_plan::{Condition, Principal, Rid, RolePurpose, Statement};
 
 use crate::l1::iam::{InlinePolicy, Role};
 use crate::l1::{self, Effect, OneOrMany, PolicyConditions, PolicyDocument, Value};
@@ -66,27 +66,21 @@ fn one_or_many<T>(mut items: Vec<T>) -> OneOrMany<T> {
     }
 }
 
-/// Whether a trust policy also requires the request to come from this account: set for the
-/// services whose documentation prescribes `aws:SourceAccount` against the confused-deputy
-/// problem for the role in question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SourceAccount {
-    Required,
-    NotChecked,
-}
-
-/// The trust policy that lets `service` assume a role.
-pub(crate) fn trust(service: &str, source_account: SourceAccount) -> PolicyDocument {
-    let condition = match source_account {
-        SourceAccount::Required => PolicyConditions::default().with(
+/// The trust policy that lets the service of `purpose` assume a role.
+pub(crate) fn trust(purpose: RolePurpose) -> PolicyDocument {
+    let condition = if purpose.requires_source_account() {
+        PolicyConditions::default().with(
             "StringEquals",
             "aws:SourceAccount",
             Value::aws_account_id(),
-        ),
-        SourceAccount::NotChecked => PolicyConditions::default(),
+        )
+    } else {
+        PolicyConditions::default()
     };
     PolicyDocument::new([l1::Statement {
-        principal: Some(l1::Principal::Service(OneOrMany::One(Value::from(service)))),
+        principal: Some(l1::Principal::Service(OneOrMany::One(Value::from(
+            purpose.service(),
+        )))),
         condition,
         ..l1::Statement::new(Effect::Allow, "sts:AssumeRole")
     }])
@@ -99,19 +93,18 @@ pub(crate) fn aws_managed_policy(path_and_name: &str) -> Value<String> {
     ))
 }
 
-/// A role `service` assumes, with AWS managed policies and the plan's statements as one inline
+/// A role for `purpose`, with its AWS managed policies and the plan's statements as one inline
 /// policy (named after the role: inline policy names only need to be unique within the role).
 pub(crate) fn role(
     values: &Values<'_>,
     rid: &Rid,
-    service: &str,
-    source_account: SourceAccount,
-    managed_policies: &[&str],
+    purpose: RolePurpose,
     statements: &[Statement],
 ) -> Role {
     Role {
-        managed_policy_arns: managed_policies
-            .iter()
+        managed_policy_arns: purpose
+            .managed_policy()
+            .into_iter()
             .map(|policy| aws_managed_policy(policy))
             .collect(),
         policies: if statements.is_empty() {
@@ -123,6 +116,6 @@ pub(crate) fn role(
             }]
         },
         tags: values.tags(None),
-        ..Role::new(trust(service, source_account))
+        ..Role::new(trust(purpose))
     }
 }

@@ -24,8 +24,9 @@ use crate::l1::{Resource, Value};
 
 use super::UnitTemplate;
 use super::alerting::lower_alarm;
-use super::policy::{SourceAccount, role};
+use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
+use meridian_plan::RolePurpose;
 
 /// Adds the cluster, with Container Insights on.
 pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) {
@@ -85,26 +86,15 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
     };
     unit.add(log_group, Resource::new(log_group_properties));
 
-    // ECS pulls the image, writes logs and reads the secrets as the execution role. ECS documents
-    // the confused-deputy conditions for task roles only, so this trust stays unconditioned.
     let execution = role(
         &unit.values,
         execution_role,
-        "ecs-tasks.amazonaws.com",
-        SourceAccount::NotChecked,
-        &["service-role/AmazonECSTaskExecutionRolePolicy"],
+        RolePurpose::TaskExecution,
         execution_statements,
     );
     unit.add(execution_role, Resource::new(execution));
     // The application's own role: the plan grants it nothing.
-    let task = role(
-        &unit.values,
-        task_role,
-        "ecs-tasks.amazonaws.com",
-        SourceAccount::Required,
-        &[],
-        &[],
-    );
+    let task = role(&unit.values, task_role, RolePurpose::Task, &[]);
     unit.add(task_role, Resource::new(task));
 
     let container = ContainerDefinition {
@@ -224,9 +214,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             let infrastructure = role(
                 &unit.values,
                 infrastructure_role,
-                "ecs.amazonaws.com",
-                SourceAccount::NotChecked,
-                &["AmazonECSInfrastructureRolePolicyForLoadBalancers"],
+                RolePurpose::EcsInfrastructure,
                 &[],
             );
             (

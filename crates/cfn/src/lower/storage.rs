@@ -21,8 +21,9 @@ use crate::l1::{DeletionPolicy, Resource, UpdateReplacePolicy, Value};
 
 use super::UnitTemplate;
 use super::keys::lower_key;
-use super::policy::{SourceAccount, document, role};
+use super::policy::{document, role};
 use super::values::{arn_of, reference};
+use meridian_plan::RolePurpose;
 
 /// The only threshold S3 Replication Time Control and its metrics accept, in minutes.
 const REPLICATION_TIME_MINUTES: i64 = 15;
@@ -190,14 +191,7 @@ fn lower_replication(
     } = replication;
     // The role's statements name the bucket and the bucket names the role: with the statements
     // inline that is a dependency cycle, so they go in a policy of their own that waits for both.
-    let replication_role = role(
-        &unit.values,
-        role_rid,
-        "s3.amazonaws.com",
-        SourceAccount::NotChecked,
-        &[],
-        &[],
-    );
+    let replication_role = role(&unit.values, role_rid, RolePurpose::BucketReplication, &[]);
     unit.add(role_rid, Resource::new(replication_role));
     let policy_document = document(&unit.values, role_statements);
     unit.add(

@@ -4,19 +4,18 @@
 //! translates [`BucketPlan`]; which buckets exist and how they are configured is the plan's decision.
 
 use meridian_plan::{
-    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan,
+    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan, RolePurpose,
 };
 
-use super::policy::SourceAccount;
 use super::values::single_attribute;
 use super::{Lowered, Lowerer, depends_on, prevent_destroy, region_argument};
 use crate::l1::{
-    Address, IamRole, IamRolePolicy, MetaArguments, ResourceRef, S3Bucket,
-    S3BucketLifecycleConfiguration, S3BucketObjectLockConfiguration,
-    S3BucketObjectLockConfigurationRule, S3BucketObjectLockConfigurationRuleDefaultRetention,
-    S3BucketOwnershipControls, S3BucketOwnershipControlsRule, S3BucketPolicy,
-    S3BucketPublicAccessBlock, S3BucketReplicationConfiguration,
-    S3BucketServerSideEncryptionConfiguration, S3BucketServerSideEncryptionConfigurationRule,
+    Address, IamRolePolicy, MetaArguments, ResourceRef, S3Bucket, S3BucketLifecycleConfiguration,
+    S3BucketObjectLockConfiguration, S3BucketObjectLockConfigurationRule,
+    S3BucketObjectLockConfigurationRuleDefaultRetention, S3BucketOwnershipControls,
+    S3BucketOwnershipControlsRule, S3BucketPolicy, S3BucketPublicAccessBlock,
+    S3BucketReplicationConfiguration, S3BucketServerSideEncryptionConfiguration,
+    S3BucketServerSideEncryptionConfigurationRule,
     S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault,
     S3BucketVersioning, S3BucketVersioningVersioningConfiguration, S3LifecycleRule,
     S3LifecycleRuleExpiration, S3LifecycleRuleFilter, S3LifecycleRuleNoncurrentVersionExpiration,
@@ -215,10 +214,7 @@ impl Lowerer<'_> {
             role_statements,
             rules,
         } = replication;
-        let role_handle = self.add(
-            &role.tf,
-            IamRole::new(self.trust_policy("s3.amazonaws.com", SourceAccount::NotChecked)),
-        )?;
+        let (role_handle, _) = self.purpose_role(&role.tf, RolePurpose::BucketReplication)?;
         self.add(
             &policy.tf,
             IamRolePolicy::new(self.policy_document(role_statements), role_handle.id()),

@@ -5,23 +5,21 @@
 //! decides no size, window or retention.
 
 use meridian_plan::{
-    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RotationPlan, WriterPlan,
+    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RolePurpose, RotationPlan,
+    WriterPlan,
 };
 
-use super::policy::SourceAccount;
 use super::secrets::{LoweredSecret, SecretUpdates};
 use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
 use crate::l1::{
-    Address, DbInstance, DbParameterGroup, DbParameterGroupParameter, DbSubnetGroup, IamRole,
-    IamRolePolicyAttachment, JsonDocument, MetaArguments, ResourceRef,
-    SecretsmanagerSecretRotation, SecretsmanagerSecretRotationRotationRules, SecurityGroup,
+    Address, DbInstance, DbParameterGroup, DbParameterGroupParameter, DbSubnetGroup, JsonDocument,
+    MetaArguments, ResourceRef, SecretsmanagerSecretRotation,
+    SecretsmanagerSecretRotationRotationRules, SecurityGroup,
     ServerlessapplicationrepositoryCloudformationStack, Template, Value,
 };
 
 /// Meridian's databases are RDS for PostgreSQL (the plan's parameter-group families are `postgresNN`).
 const ENGINE: &str = "postgres";
-/// The managed policy that lets RDS publish enhanced-monitoring metrics.
-const ENHANCED_MONITORING_POLICY: &str = "service-role/AmazonRDSEnhancedMonitoringRole";
 /// Every parameter is applied at the next reboot: static PostgreSQL parameters (`wal_level`,
 /// `max_wal_senders`, ...) refuse `immediate`, and a new instance starts with the group anyway.
 const PARAMETER_APPLY_METHOD: &str = "pending-reboot";
@@ -90,19 +88,8 @@ impl Lowerer<'_> {
                 ..DbParameterGroup::new(family)
             },
         )?;
-        let monitoring = self.add(
-            &monitoring_role.tf,
-            IamRole::new(
-                self.trust_policy("monitoring.rds.amazonaws.com", SourceAccount::Required),
-            ),
-        )?;
-        let monitoring_policy = self.add(
-            &monitoring_role.tf,
-            IamRolePolicyAttachment::new(
-                self.managed_policy(ENHANCED_MONITORING_POLICY),
-                monitoring.id(),
-            ),
-        )?;
+        let (monitoring, monitoring_policy) =
+            self.purpose_role(&monitoring_role.tf, RolePurpose::EnhancedMonitoring)?;
         let key = self.value(kms_key);
         // The settings every instance has, writer or replica.
         let common = DbInstance {
@@ -134,7 +121,7 @@ impl Lowerer<'_> {
             ..DbInstance::new(instance_class)
         };
         // RDS checks the monitoring role's permissions when it creates the instance.
-        let waits_for = monitoring_policy.terraform_address();
+        let waits_for: Vec<Address> = monitoring_policy.into_iter().collect();
         match role {
             DatabaseRole::Writer(writer) => self.lower_writer(
                 region, &rid.tf, identifier, *port, common, waits_for, writer,
@@ -153,7 +140,7 @@ impl Lowerer<'_> {
                         skip_final_snapshot: Some(true.into()),
                         ..common
                     },
-                    depends_on(vec![waits_for]),
+                    depends_on(waits_for),
                 )?;
                 Ok(())
             }
@@ -168,7 +155,7 @@ impl Lowerer<'_> {
         identifier: &str,
         port: u32,
         common: DbInstance,
-        waits_for: Address,
+        waits_for: Vec<Address>,
         writer: &WriterPlan,
     ) -> Lowered {
         let WriterPlan {
@@ -205,7 +192,7 @@ impl Lowerer<'_> {
             .find(|(field, _)| field == "username")
             .map(|(_, value)| value.clone())
             .expect("invariant: the writer's secret has a fixed `username` field");
-        let mut meta = depends_on(vec![waits_for]);
+        let mut meta = depends_on(waits_for);
         // The rotation function changes the password; Terraform sets it only when creating the instance.
         meta.lifecycle = Some(ignore_changes(&["password"]));
         self.add_with(

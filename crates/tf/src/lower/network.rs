@@ -5,15 +5,14 @@
 
 use meridian_plan::naming::region_slug;
 use meridian_plan::{
-    CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, SecurityGroupPlan,
-    SecurityGroupRulePlan, SubnetPlan, ZonePlan,
+    CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, RolePurpose,
+    SecurityGroupPlan, SecurityGroupRulePlan, SubnetPlan, ZonePlan,
 };
 
-use super::policy::SourceAccount;
 use super::{Lowered, Lowerer, depends_on, name_tag, region_argument};
 use crate::l1::{
     CloudwatchLogGroup, DataAvailabilityZones, DataAvailabilityZonesFilter, DataRef, Eip, FlowLog,
-    IamRole, IamRolePolicy, InternetGateway, List, NatGateway, ResourceRef, Route, RouteTable,
+    IamRolePolicy, InternetGateway, List, NatGateway, ResourceRef, Route, RouteTable,
     RouteTableAssociation, SecurityGroup, Subnet, Value, Vpc, VpcSecurityGroupEgressRule,
     VpcSecurityGroupIngressRule,
 };
@@ -253,10 +252,7 @@ impl Lowerer<'_> {
                 ..CloudwatchLogGroup::default()
             },
         )?;
-        let role_handle = self.add(
-            &role.tf,
-            IamRole::new(self.trust_policy("vpc-flow-logs.amazonaws.com", SourceAccount::Required)),
-        )?;
+        let (role_handle, _) = self.purpose_role(&role.tf, RolePurpose::FlowLogs)?;
         let role_policy = self.add(
             &role.tf,
             IamRolePolicy::new(self.policy_document(role_statements), role_handle.id()),

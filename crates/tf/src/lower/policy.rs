@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use meridian_plan::{Condition, KeyGrant, Principal, Statement};
+use meridian_plan::{Condition, KeyGrant, Principal, RolePurpose, Statement};
 
-use super::Lowerer;
-use crate::l1::{JsonDocument, Template};
+use super::{Lowered, Lowerer};
+use crate::l1::{Address, IamRole, IamRolePolicyAttachment, JsonDocument, ResourceRef, Template};
 
 /// The policy language version.
 const POLICY_VERSION: &str = "2012-10-17";
@@ -220,26 +220,40 @@ impl Lowerer<'_> {
     }
 }
 
-/// Whether a trust policy also requires the request to come from this account: set for the services whose
-/// documentation prescribes `aws:SourceAccount` against the confused-deputy problem for the role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SourceAccount {
-    Required,
-    NotChecked,
-}
-
 impl Lowerer<'_> {
-    /// A trust policy letting `service` assume a role.
-    pub fn trust_policy(&self, service: &str, source_account: SourceAccount) -> JsonDocument {
+    /// A role for `purpose` named `name`, and the attachment of its AWS managed policy (same
+    /// name, another type) when it has one: its address, for resources that must wait until the
+    /// role may act.
+    pub fn purpose_role(
+        &mut self,
+        name: &str,
+        purpose: RolePurpose,
+    ) -> Lowered<(ResourceRef<IamRole>, Option<Address>)> {
+        let role = self.add(name, IamRole::new(self.trust_policy(purpose)))?;
+        let attachment = match purpose.managed_policy() {
+            Some(policy) => Some(
+                self.add(
+                    name,
+                    IamRolePolicyAttachment::new(self.managed_policy(policy), role.id()),
+                )?
+                .terraform_address(),
+            ),
+            None => None,
+        };
+        Ok((role, attachment))
+    }
+
+    /// The trust policy letting the service of `purpose` assume a role.
+    pub fn trust_policy(&self, purpose: RolePurpose) -> JsonDocument {
         let mut entries = vec![
             ("Effect", "Allow".into()),
             (
                 "Principal",
-                JsonDocument::object([("Service", service.into())]),
+                JsonDocument::object([("Service", purpose.service().into())]),
             ),
             ("Action", JsonDocument::array(["sts:AssumeRole".into()])),
         ];
-        if source_account == SourceAccount::Required {
+        if purpose.requires_source_account() {
             entries.push((
                 "Condition",
                 JsonDocument::object([(

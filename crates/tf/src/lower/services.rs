@@ -5,11 +5,10 @@
 //! decides no size, count, schedule or threshold.
 
 use meridian_plan::{
-    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, LoadBalancerPlan, ScalingPlan,
-    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, LoadBalancerPlan, RolePurpose,
+    ScalingPlan, ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
 };
 
-use super::policy::SourceAccount;
 use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
 use crate::l1::{
     Address, AppautoscalingPolicy, AppautoscalingScheduledAction,
@@ -17,15 +16,11 @@ use crate::l1::{
     CloudwatchMetricAlarm, EcsCluster, EcsClusterSetting, EcsService, EcsServiceAlarms,
     EcsServiceDeploymentCircuitBreaker, EcsServiceDeploymentConfiguration, EcsServiceLoadBalancer,
     EcsServiceLoadBalancerAdvancedConfiguration, EcsServiceNetworkConfiguration, EcsTaskDefinition,
-    EcsTaskDefinitionRuntimePlatform, IamRole, IamRolePolicy, IamRolePolicyAttachment,
-    JsonDocument, LbListener, LbListenerRule, LbTargetGroup, List, PredefinedMetricSpecification,
-    ResourceRef, SecurityGroup, TargetTrackingScalingPolicyConfiguration, Template, Value,
+    EcsTaskDefinitionRuntimePlatform, IamRolePolicy, JsonDocument, LbListener, LbListenerRule,
+    LbTargetGroup, List, PredefinedMetricSpecification, ResourceRef, SecurityGroup,
+    TargetTrackingScalingPolicyConfiguration, Template, Value,
 };
 
-/// The managed policy every Fargate execution role needs (image pulls, log delivery).
-const TASK_EXECUTION_POLICY: &str = "service-role/AmazonECSTaskExecutionRolePolicy";
-/// The managed policy ECS needs to shift listener-rule weights during blue/green deployments.
-const INFRASTRUCTURE_POLICY: &str = "AmazonECSInfrastructureRolePolicyForLoadBalancers";
 /// Application Auto Scaling's names for an ECS service's task count.
 const ECS_NAMESPACE: &str = "ecs";
 const DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
@@ -101,17 +96,7 @@ impl Lowerer<'_> {
 
         // Execution role: the managed task-execution policy plus the plan's statements (secrets and the
         // key that encrypts them).
-        let execution = self.add(
-            &execution_role.tf,
-            IamRole::new(self.trust_policy("ecs-tasks.amazonaws.com", SourceAccount::Required)),
-        )?;
-        self.add(
-            &execution_role.tf,
-            IamRolePolicyAttachment::new(
-                self.managed_policy(TASK_EXECUTION_POLICY),
-                execution.id(),
-            ),
-        )?;
+        let (execution, _) = self.purpose_role(&execution_role.tf, RolePurpose::TaskExecution)?;
         if !execution_statements.is_empty() {
             self.add(
                 &execution_role.tf,
@@ -119,10 +104,7 @@ impl Lowerer<'_> {
             )?;
         }
         // The application's own role: the plan grants it nothing.
-        let task = self.add(
-            &task_role.tf,
-            IamRole::new(self.trust_policy("ecs-tasks.amazonaws.com", SourceAccount::Required)),
-        )?;
+        let (task, _) = self.purpose_role(&task_role.tf, RolePurpose::Task)?;
 
         let container = self.container_definition(
             region,
@@ -174,19 +156,10 @@ impl Lowerer<'_> {
                 production_listener_rule,
                 infrastructure_role,
             }) => {
-                let role = self.add(
-                    &infrastructure_role.tf,
-                    IamRole::new(self.trust_policy("ecs.amazonaws.com", SourceAccount::NotChecked)),
-                )?;
-                let attachment = self.add(
-                    &infrastructure_role.tf,
-                    IamRolePolicyAttachment::new(
-                        self.managed_policy(INFRASTRUCTURE_POLICY),
-                        role.id(),
-                    ),
-                )?;
+                let (role, attachment) =
+                    self.purpose_role(&infrastructure_role.tf, RolePurpose::EcsInfrastructure)?;
                 // ECS checks the role's permissions when it creates the service.
-                waits_for.push(attachment.terraform_address());
+                waits_for.extend(attachment);
                 Some(EcsServiceLoadBalancerAdvancedConfiguration::new(
                     ResourceRef::<LbTargetGroup>::planned(&alternate_target_group.tf).arn(),
                     ResourceRef::<LbListenerRule>::planned(&production_listener_rule.tf).arn(),
