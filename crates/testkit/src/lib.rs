@@ -1,0 +1,110 @@
+//! Test support shared by the integration tests, benchmarks and examples of Meridian's crates: where the
+//! repository and its bundled stacks (`stacks/*.yaml`) are, and their plans. Only ever a
+//! dev-dependency; it panics with a message instead of returning errors, as tests want.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use meridian_plan::{Plan, Planned};
+
+/// The repository root, canonical (`insta::glob!` hands out canonical paths, and tests make names
+/// relative to this root).
+pub fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the repository root exists")
+}
+
+/// The folder of the bundled stacks, `stacks/`.
+pub fn stacks_dir() -> PathBuf {
+    repository().join("stacks")
+}
+
+/// A bundled stack by file name: `bundled_stack("minimal.yaml")`.
+pub fn bundled_stack(file_name: &str) -> PathBuf {
+    let path = stacks_dir().join(file_name);
+    assert!(path.is_file(), "no bundled stack {}", path.display());
+    path
+}
+
+/// Paths of the bundled stacks (`stacks/*.yaml`, not the subfolders), sorted; never empty.
+pub fn bundled_stack_paths() -> Vec<PathBuf> {
+    let folder = stacks_dir();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|error| panic!("cannot list {}: {error}", folder.display()))
+        .map(|entry| entry.expect("the stacks folder can be listed").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    assert!(
+        !paths.is_empty(),
+        "no bundled stack found in {}",
+        folder.display()
+    );
+    paths
+}
+
+/// The file name of a path, `rail-backend.yaml`.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_else(|| panic!("{} has no UTF-8 file name", path.display()))
+        .to_owned()
+}
+
+/// Loads and plans a stack file, with every diagnostic; panics when it does not load.
+pub fn planned_of(path: &Path) -> Planned {
+    let name = file_name(path);
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    let loaded = meridian_model::load_stack(&name, &bytes)
+        .unwrap_or_else(|failure| panic!("{name} does not load: {:#?}", failure.diagnostics));
+    meridian_plan::plan(&loaded.stack)
+}
+
+/// The plan of a stack file; panics with the diagnostics when it does not load or plan.
+pub fn plan_of(path: &Path) -> Plan {
+    let planned = planned_of(path);
+    planned.plan.unwrap_or_else(|| {
+        panic!(
+            "{} does not plan: {:#?}",
+            path.display(),
+            planned.diagnostics
+        )
+    })
+}
+
+/// One bundled stack and its plan.
+#[derive(Debug)]
+pub struct BundledPlan {
+    pub path: PathBuf,
+    /// `rail-backend.yaml`.
+    pub file_name: String,
+    /// The file stem, `rail-backend`.
+    pub name: String,
+    pub plan: Plan,
+}
+
+/// Every bundled stack with its plan, in file-name order, planned once per test process.
+pub fn bundled_plans() -> &'static [BundledPlan] {
+    static PLANS: OnceLock<Vec<BundledPlan>> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        bundled_stack_paths()
+            .into_iter()
+            .map(|path| {
+                let file_name = file_name(&path);
+                let name = file_name
+                    .strip_suffix(".yaml")
+                    .expect("a .yaml file")
+                    .to_owned();
+                BundledPlan {
+                    plan: plan_of(&path),
+                    path,
+                    file_name,
+                    name,
+                }
+            })
+            .collect()
+    })
+}
