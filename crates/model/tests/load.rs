@@ -1,10 +1,7 @@
 //! Loader behaviour on real and broken stack files.
 
 use meridian_model::{Diagnostic, load_stack};
-
-fn stacks_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stacks")
-}
+use meridian_testkit::bundled_stack;
 
 fn load_error(text: &str) -> Diagnostic {
     let failure = load_stack("test.yaml", text.as_bytes()).expect_err("the text is broken");
@@ -18,7 +15,7 @@ fn load_error(text: &str) -> Diagnostic {
 
 #[test]
 fn bundled_rail_backend_loads() {
-    let bytes = std::fs::read(stacks_dir().join("rail-backend.yaml")).expect("bundled stack");
+    let bytes = std::fs::read(bundled_stack("rail-backend.yaml")).expect("bundled stack");
     let loaded = load_stack("rail-backend.yaml", &bytes).expect("the bundled stack loads");
     assert_eq!(loaded.stack.stack, "rail-backend");
     assert_eq!(loaded.stack.regions.len(), 3);
@@ -27,7 +24,6 @@ fn bundled_rail_backend_loads() {
 #[test]
 fn unknown_field_suggests_the_closest() {
     let error = load_error("stack: demo\nregoins:\n  - code: us-east-1\n    role: primary\n");
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E006");
     assert!(error.message.contains("regoins"));
     assert_eq!(error.help.as_deref(), Some("did you mean `regions`?"));
@@ -39,7 +35,6 @@ fn nested_unknown_field_has_its_path() {
     let error = load_error(
         "stack: demo\nregions:\n  - code: us-east-1\n    role: primary\n    netwrok: {}\n",
     );
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E006");
     assert_eq!(error.path.to_string(), "regions[0].netwrok");
 }
@@ -47,7 +42,6 @@ fn nested_unknown_field_has_its_path() {
 #[test]
 fn bad_enum_value_suggests() {
     let error = load_error("stack: demo\nregions:\n  - code: us-east-1\n    role: primray\n");
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E009");
     assert_eq!(error.path.to_string(), "regions[0].role");
     assert_eq!(error.help.as_deref(), Some("did you mean `primary`?"));
@@ -56,7 +50,6 @@ fn bad_enum_value_suggests() {
 #[test]
 fn missing_field() {
     let error = load_error("stack: demo\nregions:\n  - code: us-east-1\n");
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E007");
     assert!(error.message.contains("`role`"));
 }
@@ -66,7 +59,6 @@ fn wrong_type() {
     let error = load_error(
         "stack: demo\nregions:\n  - code: us-east-1\n    role: primary\n    latency_target_ms: fast\n",
     );
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E008");
     assert_eq!(error.path.to_string(), "regions[0].latency_target_ms");
 }
@@ -94,7 +86,6 @@ fn alias_bomb_is_refused_quickly() {
     text.push_str("stack: *a11\n");
     let started = std::time::Instant::now();
     let error = load_error(&text);
-    eprintln!("{error:?}");
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
     assert_eq!(error.code, "E005", "{error:?}");
     assert!(error.message.contains("aliases expand"), "{error:?}");
@@ -106,14 +97,12 @@ fn duplicate_keys_and_yaml11_booleans_are_refused() {
     let error = load_error(
         "stack: demo\nregions:\n  - code: us-east-1\n    role: primary\n    network: {vpc_cidr: 10.0.0.0/16, flow_logs: yes}\n",
     );
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E008");
 }
 
 #[test]
 fn syntax_error_has_position() {
     let error = load_error("stack: demo\nregions: [\n");
-    eprintln!("{error:?}");
     assert_eq!(error.code, "E003");
     assert!(error.position.is_some());
 }

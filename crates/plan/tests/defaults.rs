@@ -2,14 +2,11 @@
 //! listener pair, a target group and a service, and every other setting must come from
 //! `meridian_plan::defaults`, visibly, in the plan.
 
-use meridian_model::load_stack;
 use meridian_plan::{Plan, Protocol, Strategy, defaults};
+use meridian_testkit::{bundled_stack, plan_of};
 
 fn minimal() -> Plan {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stacks/minimal.yaml");
-    let bytes = std::fs::read(&path).expect("bundled stack");
-    let loaded = load_stack("minimal.yaml", &bytes).expect("loads");
-    meridian_plan::plan(&loaded.stack).plan.expect("plans")
+    plan_of(&bundled_stack("minimal.yaml"))
 }
 
 #[test]
