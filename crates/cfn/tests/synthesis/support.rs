@@ -1,19 +1,22 @@
-//! Test support: every bundled stack loaded, planned and synthesized once, and helpers that walk the
-//! synthesized JSON. Tests state rules over templates; [`violations`] runs a rule over every template
-//! of every stack and collects what breaks it.
+//! Test support: every bundled stack planned (by `meridian_testkit`) and synthesized once, and helpers
+//! that walk the synthesized JSON. Tests state rules over templates; [`assert_holds`] runs a rule over
+//! every template of every stack, fails on what breaks it, and fails as well when the rule examined
+//! nothing, so a rule cannot pass because no bundled stack has what it checks.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use meridian_plan::{OutputFile, Plan};
 use serde_json::Value as Json;
 
+pub use meridian_testkit::{bundled_stack_paths, plan_of};
+
 /// One bundled stack after synthesis.
 pub struct Synthesized {
     /// File stem of the stack file, `rail-backend`.
     pub name: String,
-    pub plan: Plan,
+    pub plan: &'static Plan,
     pub files: Vec<OutputFile>,
     /// Templates in deploy order.
     pub templates: Vec<Unit>,
@@ -27,46 +30,15 @@ pub struct Unit {
     pub template: Json,
 }
 
-fn stacks_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stacks")
-}
-
-/// Paths of the bundled stacks, sorted.
-pub fn bundled_stack_paths() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(stacks_folder())
-        .expect("the stacks folder exists")
-        .map(|entry| entry.expect("the stacks folder can be listed").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "yaml")
-        })
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no bundled stack found");
-    paths
-}
-
-/// The plan of a stack file.
-pub fn plan_of(path: &Path) -> Plan {
-    let name = path.file_name().expect("a file").to_string_lossy();
-    let bytes = std::fs::read(path).expect("the stack file is readable");
-    let loaded =
-        meridian_model::load_stack(&name, &bytes).unwrap_or_else(|_| panic!("{name} loads"));
-    let planned = meridian_plan::plan(&loaded.stack);
-    planned
-        .plan
-        .unwrap_or_else(|| panic!("{name} plans: {:#?}", planned.diagnostics))
-}
-
 /// Every bundled stack, synthesized once per test process.
 pub fn bundled() -> &'static [Synthesized] {
     static BUNDLED: OnceLock<Vec<Synthesized>> = OnceLock::new();
     BUNDLED.get_or_init(|| {
-        bundled_stack_paths()
+        meridian_testkit::bundled_plans()
             .iter()
-            .map(|path| {
-                let plan = plan_of(path);
-                let files = meridian_cfn::synthesize(&plan);
+            .map(|bundled| {
+                let plan = &bundled.plan;
+                let files = meridian_cfn::synthesize(plan);
                 let templates = plan
                     .units
                     .iter()
@@ -90,11 +62,7 @@ pub fn bundled() -> &'static [Synthesized] {
                     .map(|file| serde_json::from_str(&file.contents).expect("the manifest is JSON"))
                     .expect("manifest.json is synthesized");
                 Synthesized {
-                    name: path
-                        .file_stem()
-                        .expect("a file stem")
-                        .to_string_lossy()
-                        .into_owned(),
+                    name: bundled.name.clone(),
                     plan,
                     files,
                     templates,
@@ -105,10 +73,12 @@ pub fn bundled() -> &'static [Synthesized] {
     })
 }
 
-/// What a rule sees: one template, its stack and the whole synthesis it belongs to.
+/// What a rule sees: one template, its stack and the whole synthesis it belongs to. It also counts
+/// what the rule examined, by kind (a resource type, or a name the rule gives with [`Self::examined`]).
 pub struct Context<'a> {
     pub stack: &'a Synthesized,
     pub unit: &'a Unit,
+    examined: &'a RefCell<BTreeMap<String, usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -116,11 +86,23 @@ impl<'a> Context<'a> {
         &self.unit.template
     }
 
-    /// Resources of a type, by logical ID.
+    /// Resources of a type, by logical ID; they count as examined.
     pub fn resources_of_type(&self, type_name: &str) -> Vec<(&'a str, &'a Json)> {
-        resources(self.template())
+        let found: Vec<(&'a str, &'a Json)> = resources(self.template())
             .filter(|(_, resource)| resource["Type"] == type_name)
-            .collect()
+            .collect();
+        self.examined(type_name, found.len());
+        found
+    }
+
+    /// Records that the rule examined `count` things of a kind in this template. A kind recorded
+    /// with zero here and nowhere else fails [`assert_holds`]: the rule never saw one.
+    pub fn examined(&self, kind: &str, count: usize) {
+        *self
+            .examined
+            .borrow_mut()
+            .entry(kind.to_owned())
+            .or_default() += count;
     }
 
     pub fn resource(&self, logical_id: &str) -> Option<&'a Json> {
@@ -152,42 +134,47 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Runs `rule` over every template of every bundled stack and returns every violation it reports.
-pub fn violations(rule: impl Fn(&Context<'_>) -> Vec<String>) -> Vec<String> {
-    bundled()
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .templates
-                .iter()
-                .flat_map(|unit| rule(&Context { stack, unit }))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-/// Like [`violations`], also counting the cases a rule examined.
-pub fn violations_and_count(
-    count: &mut usize,
-    rule: impl Fn(&Context<'_>, &mut usize) -> Vec<String>,
-) -> Vec<String> {
+/// Runs `rule` over every template of every bundled stack: every violation it reports, and how many
+/// things of each kind it examined.
+fn violations(
+    rule: impl Fn(&Context<'_>) -> Vec<String>,
+) -> (Vec<String>, BTreeMap<String, usize>) {
+    let examined = RefCell::new(BTreeMap::new());
     let mut found = Vec::new();
     for stack in bundled() {
         for unit in &stack.templates {
-            found.extend(rule(&Context { stack, unit }, count));
+            found.extend(rule(&Context {
+                stack,
+                unit,
+                examined: &examined,
+            }));
         }
     }
-    found
+    (found, examined.into_inner())
 }
 
-/// Asserts that a rule holds everywhere.
+/// Asserts that a rule holds everywhere, and that it examined something of every kind it looked
+/// for (every resource type it asked for, every kind it recorded) in at least one bundled stack.
 pub fn assert_holds(rule_name: &str, rule: impl Fn(&Context<'_>) -> Vec<String>) {
-    let found = violations(rule);
+    let (found, examined) = violations(rule);
     assert!(
         found.is_empty(),
         "{rule_name} is broken {} time(s):\n  {}",
         found.len(),
         found.join("\n  ")
+    );
+    assert!(
+        !examined.is_empty(),
+        "{rule_name} examined nothing: a rule must look at resources (`resources_of_type`) or record what it checks (`examined`)"
+    );
+    let unseen: Vec<&str> = examined
+        .iter()
+        .filter(|(_, count)| **count == 0)
+        .map(|(kind, _)| kind.as_str())
+        .collect();
+    assert!(
+        unseen.is_empty(),
+        "{rule_name} checks nothing for {unseen:?}: no bundled stack has one (examined: {examined:?})"
     );
 }
 
