@@ -3,7 +3,8 @@
 //! deterministic. Every test goes through [`bundled_modules`], one synthesized module per stack file.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use meridian_plan::{OutputFile, Plan};
 use meridian_tf::conformance::{ProviderSchema, check_module};
@@ -11,8 +12,9 @@ use serde_json::Value as Json;
 
 /// One bundled stack, planned and synthesized.
 struct Synthesized {
+    /// The stack's file name, `rail-backend.yaml`.
     stack: String,
-    plan: Plan,
+    plan: &'static Plan,
     files: Vec<OutputFile>,
     /// Each file's JSON, by file name (`main.tf.json`).
     json: BTreeMap<String, Json>,
@@ -41,59 +43,37 @@ impl Synthesized {
     }
 }
 
-fn stacks_directory() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stacks")
-}
-
-/// The one helper: every `stacks/*.yaml`, loaded, planned and synthesized.
-fn bundled_modules() -> Vec<Synthesized> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(stacks_directory())
-        .expect("the bundled stacks directory exists")
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "yaml")
-        })
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no bundled stacks found");
-    paths
-        .into_iter()
-        .map(|path| {
-            let stack = path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .expect("UTF-8 file name")
-                .to_owned();
-            let bytes = std::fs::read(&path).expect("bundled stack is readable");
-            let loaded = meridian_model::load_stack(&stack, &bytes)
-                .unwrap_or_else(|failure| panic!("{stack} loads: {failure:?}"));
-            let planned = meridian_plan::plan(&loaded.stack);
-            let plan = planned
-                .plan
-                .unwrap_or_else(|| panic!("{stack} plans: {:?}", planned.diagnostics));
-            let files = meridian_tf::synthesize(&plan);
-            let json = files
-                .iter()
-                .map(|file| {
-                    let name = file
-                        .path
-                        .strip_prefix("terraform/")
-                        .expect("every file is under terraform/")
-                        .to_owned();
-                    let value: Json =
-                        serde_json::from_str(&file.contents).expect("every file is JSON");
-                    (name, value)
-                })
-                .collect();
-            Synthesized {
-                stack,
-                plan,
-                files,
-                json,
-            }
-        })
-        .collect()
+/// The one helper: every `stacks/*.yaml`, planned (by `meridian_testkit`) and synthesized once per test
+/// process.
+fn bundled_modules() -> &'static [Synthesized] {
+    static MODULES: OnceLock<Vec<Synthesized>> = OnceLock::new();
+    MODULES.get_or_init(|| {
+        meridian_testkit::bundled_plans()
+            .iter()
+            .map(|bundled| {
+                let files = meridian_tf::synthesize(&bundled.plan);
+                let json = files
+                    .iter()
+                    .map(|file| {
+                        let name = file
+                            .path
+                            .strip_prefix("terraform/")
+                            .expect("every file is under terraform/")
+                            .to_owned();
+                        let value: Json =
+                            serde_json::from_str(&file.contents).expect("every file is JSON");
+                        (name, value)
+                    })
+                    .collect();
+                Synthesized {
+                    stack: bundled.file_name.clone(),
+                    plan: &bundled.plan,
+                    files,
+                    json,
+                }
+            })
+            .collect()
+    })
 }
 
 fn vendored_schema() -> ProviderSchema {
@@ -174,7 +154,7 @@ fn every_regional_resource_sets_the_region_of_its_unit() {
                         }
                         continue;
                     }
-                    let expected = expected_region(&module.plan, name);
+                    let expected = expected_region(module.plan, name);
                     if actual.is_none() || actual != expected {
                         problems.push(format!(
                             "{type_name}.{name}: region {actual:?}, expected {expected:?}"
@@ -258,7 +238,7 @@ fn cross_region_replicas_inherit_what_they_must_and_use_a_key_of_their_region() 
                 sole_reference(source).expect("the source is a reference");
             assert_eq!((source_type, attribute), ("aws_db_instance", "arn"));
             assert_ne!(
-                region_of(&module, "aws_db_instance", source_name),
+                region_of(module, "aws_db_instance", source_name),
                 body["region"].as_str().map(str::to_owned),
                 "{}: replica {name} is not cross-region",
                 module.stack
@@ -267,7 +247,7 @@ fn cross_region_replicas_inherit_what_they_must_and_use_a_key_of_their_region() 
                 .unwrap_or_else(|| panic!("{}: replica {name} has no key", module.stack));
             assert_eq!(key_type, "aws_kms_key");
             assert_eq!(
-                region_of(&module, "aws_kms_key", key_name),
+                region_of(module, "aws_kms_key", key_name),
                 body["region"].as_str().map(str::to_owned),
                 "{}: replica {name} uses a key of another region",
                 module.stack
@@ -279,8 +259,10 @@ fn cross_region_replicas_inherit_what_they_must_and_use_a_key_of_their_region() 
 
 #[test]
 fn alarm_topics_are_encrypted_with_a_key_cloudwatch_may_use() {
+    let mut topics = 0;
     for module in bundled_modules() {
         for (name, body) in module.resources("aws_sns_topic") {
+            topics += 1;
             let (key_type, key_name, _) = sole_reference(&body["kms_master_key_id"])
                 .unwrap_or_else(|| panic!("{}: topic {name} is not encrypted", module.stack));
             assert_eq!(key_type, "aws_kms_key");
@@ -312,6 +294,7 @@ fn alarm_topics_are_encrypted_with_a_key_cloudwatch_may_use() {
             );
         }
     }
+    assert!(topics > 0, "no bundled stack has an alarm topic to check");
 }
 
 #[test]
@@ -358,6 +341,7 @@ fn each_service_names_a_container_and_port_of_its_task_definition() {
 #[test]
 fn replication_has_versioning_on_both_sides_and_object_lock_where_the_source_has_it() {
     let mut rules = 0;
+    let mut locks = 0;
     for module in bundled_modules() {
         let versioned = |bucket: &str| {
             module
@@ -372,6 +356,7 @@ fn replication_has_versioning_on_both_sides_and_object_lock_where_the_source_has
                 .is_some_and(|body| body["object_lock_enabled"] == true)
         };
         for (name, body) in module.resources("aws_s3_bucket_object_lock_configuration") {
+            locks += 1;
             assert!(
                 locked(name),
                 "{}: {name} configures Object Lock it lacks",
@@ -427,8 +412,8 @@ fn replication_has_versioning_on_both_sides_and_object_lock_where_the_source_has
                     sole_reference(&destination["encryption_configuration"]["replica_kms_key_id"])
                         .expect("replica key reference");
                 assert_eq!(
-                    region_of(&module, "aws_kms_key", key),
-                    region_of(&module, "aws_s3_bucket", target),
+                    region_of(module, "aws_kms_key", key),
+                    region_of(module, "aws_s3_bucket", target),
                     "{}: replicas of {name} in {target} use a key of another region",
                     module.stack
                 );
@@ -436,12 +421,16 @@ fn replication_has_versioning_on_both_sides_and_object_lock_where_the_source_has
         }
     }
     assert!(rules > 0, "no bundled stack replicates a bucket");
+    assert!(
+        locks > 0,
+        "no bundled stack has an Object Lock configuration"
+    );
 }
 
 #[test]
 fn synthesis_gives_identical_bytes_every_time() {
     for module in bundled_modules() {
-        let again = meridian_tf::synthesize(&module.plan);
+        let again = meridian_tf::synthesize(module.plan);
         assert_eq!(
             module.files, again,
             "{}: synthesis is not deterministic",
