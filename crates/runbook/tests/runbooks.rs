@@ -3,58 +3,28 @@
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use meridian_plan::{OutputFile, Plan};
 use meridian_runbook::{GraphFormat, RenderError, builtin_templates, graph, render};
-
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn plan_of(path: &Path) -> Plan {
-    let bytes = std::fs::read(path).expect("bundled stack is readable");
-    let name = path
-        .file_name()
-        .and_then(|name| name.to_str())
-        .expect("stack file name");
-    let loaded = meridian_model::load_stack(name, &bytes).expect("bundled stack loads");
-    let planned = meridian_plan::plan(&loaded.stack);
-    planned.plan.expect("bundled stack plans without errors")
-}
+use meridian_testkit::{bundled_plans, plan_of, repository};
 
 /// Every bundled stack (`stacks/*.yaml`) with its plan, by file name.
-fn bundled() -> Vec<(String, Plan)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(repository().join("stacks"))
-        .expect("stacks directory")
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "yaml")
-        })
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no bundled stacks found");
-    paths
+fn bundled() -> impl Iterator<Item = (&'static str, &'static Plan)> {
+    bundled_plans()
         .iter()
-        .map(|path| {
-            let name = path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .expect("stack file name")
-                .to_owned();
-            (name, plan_of(path))
-        })
-        .collect()
+        .map(|stack| (stack.file_name.as_str(), &stack.plan))
 }
 
 fn render_default(plan: &Plan) -> Vec<OutputFile> {
     render(plan, &BTreeMap::new()).expect("built-in templates render")
 }
 
-fn rail_backend() -> Plan {
-    plan_of(&repository().join("stacks/rail-backend.yaml"))
+fn rail_backend() -> &'static Plan {
+    bundled()
+        .find(|(name, _)| *name == "rail-backend.yaml")
+        .map(|(_, plan)| plan)
+        .expect("stacks/rail-backend.yaml is bundled")
 }
 
 fn overrides(name: &str, text: &str) -> BTreeMap<String, String> {
@@ -109,7 +79,7 @@ fn run_with_input(program: &str, arguments: &[&str], input: &str) -> (bool, Stri
 fn every_template_renders_against_every_bundled_stack() {
     let mut used: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, plan) in bundled() {
-        let files = render_default(&plan);
+        let files = render_default(plan);
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         for always in [
             "runbooks/ARCHITECTURE.md",
@@ -188,7 +158,7 @@ fn every_template_renders_against_every_bundled_stack() {
 fn a_missing_field_fails_with_the_template_name_and_line() {
     let plan = rail_backend();
     let error = render(
-        &plan,
+        plan,
         &overrides(
             "deploy.sh.hbs",
             "#!/usr/bin/env bash\n# {{stack.raw}}\n{{no_such_field}}\n",
@@ -221,7 +191,7 @@ fn a_missing_field_fails_with_the_template_name_and_line() {
 
     // `if` is strict too: a misspelt condition is an error, not a silent false.
     let error = render(
-        &plan,
+        plan,
         &overrides(
             "ARCHITECTURE.md.hbs",
             "# {{stack}}\n\n{{#if failover.enabeld}}on{{/if}}\n",
@@ -233,7 +203,7 @@ fn a_missing_field_fails_with_the_template_name_and_line() {
 
     // A field missing only inside an `each` item is reported at its line too.
     let error = render(
-        &plan,
+        plan,
         &overrides(
             "rollback.sh.hbs",
             "x\n{{#each services}}\n{{name.raw}} {{name.quoted}}\n{{/each}}\n",
@@ -247,9 +217,9 @@ fn a_missing_field_fails_with_the_template_name_and_line() {
 #[test]
 fn an_override_changes_only_its_output() {
     let plan = rail_backend();
-    let defaults = render_default(&plan);
+    let defaults = render_default(plan);
     let custom = render(
-        &plan,
+        plan,
         &overrides(
             "test-failover.sh.hbs",
             "#!/usr/bin/env bash\n# custom test for {{stack.raw}}\n{{#each regions}}\n# {{region.raw}}\n{{/each}}",
@@ -271,7 +241,7 @@ fn an_override_changes_only_its_output() {
 
     // A per-region template replaced once changes every file it produces, and only those.
     let custom = render(
-        &plan,
+        plan,
         &overrides("rollback.sh.hbs", "rollback {{region.raw}}\n"),
     )
     .expect("custom template renders");
@@ -292,7 +262,7 @@ fn an_override_changes_only_its_output() {
 fn a_broken_override_names_the_file_and_line() {
     let plan = rail_backend();
     let error = render(
-        &plan,
+        plan,
         &overrides(
             "promote-replica.md.hbs",
             "# Promote\n\n{{#each other_replicas}}\n- {{identifier.raw}}\n{{/if}}\n",
@@ -320,7 +290,7 @@ fn a_broken_override_names_the_file_and_line() {
         "{message}"
     );
 
-    let error = render(&plan, &overrides("deploy.sh.hbs", "{{#each units}\n"))
+    let error = render(plan, &overrides("deploy.sh.hbs", "{{#each units}\n"))
         .expect_err("unclosed mustache does not parse");
     assert_eq!(error.template(), Some("deploy.sh.hbs"));
     assert_eq!(error.line(), Some(1));
@@ -330,7 +300,7 @@ fn a_broken_override_names_the_file_and_line() {
 fn an_unknown_override_lists_the_known_templates() {
     let plan = rail_backend();
     let error = render(
-        &plan,
+        plan,
         &BTreeMap::from([
             ("deploy.sh.hbs".to_owned(), "ok\n".to_owned()),
             ("deploy.hbs".to_owned(), "x".to_owned()),
@@ -347,7 +317,7 @@ fn an_unknown_override_lists_the_known_templates() {
 #[test]
 fn secret_parameters_are_masked_and_never_embedded() {
     for (name, plan) in bundled() {
-        let files = render_default(&plan);
+        let files = render_default(plan);
         let deploy = files
             .iter()
             .find(|file| file.path == "runbooks/deploy.sh")
@@ -379,7 +349,7 @@ fn generated_scripts_pass_shellcheck() {
     }
     let mut findings = Vec::new();
     for (name, plan) in bundled() {
-        for file in render_default(&plan)
+        for file in render_default(plan)
             .iter()
             .filter(|file| file.path.ends_with(".sh"))
         {
@@ -428,7 +398,7 @@ fn commands_in_markdown_runbooks_pass_shellcheck() {
     let mut checked = 0;
     let mut findings = Vec::new();
     for (name, plan) in bundled() {
-        for file in render_default(&plan)
+        for file in render_default(plan)
             .iter()
             .filter(|file| file.path.ends_with(".md"))
         {
@@ -452,7 +422,7 @@ fn generated_scripts_parse_and_answer_help() {
         return;
     }
     for (name, plan) in bundled() {
-        for file in render_default(&plan)
+        for file in render_default(plan)
             .iter()
             .filter(|file| file.path.ends_with(".sh"))
         {
@@ -476,7 +446,7 @@ fn deploy_dry_run_prints_every_stack_in_order() {
         return;
     }
     let plan = rail_backend();
-    let files = render_default(&plan);
+    let files = render_default(plan);
     let deploy = files
         .iter()
         .find(|file| file.path == "runbooks/deploy.sh")
@@ -510,7 +480,7 @@ fn dot_output_renders_with_graphviz() {
         return;
     }
     for (name, plan) in bundled() {
-        let (ok, output) = run_with_input("dot", &["-Tsvg"], &graph(&plan, GraphFormat::Dot));
+        let (ok, output) = run_with_input("dot", &["-Tsvg"], &graph(plan, GraphFormat::Dot));
         assert!(ok, "{name}: dot failed:\n{output}");
         assert!(output.contains("<svg"), "{name}: no SVG");
     }
@@ -618,11 +588,11 @@ fn check_mermaid(text: &str) -> Result<(), String> {
 #[test]
 fn mermaid_output_is_well_formed_and_matches_the_architecture_document() {
     for (name, plan) in bundled() {
-        let mermaid = graph(&plan, GraphFormat::Mermaid);
+        let mermaid = graph(plan, GraphFormat::Mermaid);
         if let Err(problem) = check_mermaid(&mermaid) {
             panic!("{name}: {problem}\n{mermaid}");
         }
-        let architecture = render_default(&plan)
+        let architecture = render_default(plan)
             .into_iter()
             .find(|file| file.path == "runbooks/ARCHITECTURE.md")
             .expect("ARCHITECTURE.md");
@@ -644,7 +614,7 @@ fn mermaid_output_is_well_formed_and_matches_the_architecture_document() {
 #[test]
 fn the_graph_shows_replication_direction() {
     let plan = rail_backend();
-    let mermaid = graph(&plan, GraphFormat::Mermaid);
+    let mermaid = graph(plan, GraphFormat::Mermaid);
     for edge in [
         "us_east_1_db -.->|\"async replication\"| eu_west_1_db",
         "us_east_1_db -.->|\"async replication\"| ap_northeast_1_db",
@@ -654,7 +624,7 @@ fn the_graph_shows_replication_direction() {
     ] {
         assert!(mermaid.contains(edge), "missing `{edge}` in\n{mermaid}");
     }
-    let dot = graph(&plan, GraphFormat::Dot);
+    let dot = graph(plan, GraphFormat::Dot);
     assert!(dot.contains(
         "\"us_east_1_db\" -> \"eu_west_1_db\" [label=\"async replication\", style=dashed];"
     ));
@@ -663,16 +633,21 @@ fn the_graph_shows_replication_direction() {
 #[test]
 fn same_plan_same_bytes() {
     for (name, plan) in bundled() {
-        assert_eq!(render_default(&plan), render_default(&plan), "{name}");
+        assert_eq!(render_default(plan), render_default(plan), "{name}");
         assert_eq!(
-            graph(&plan, GraphFormat::Dot),
-            graph(&plan, GraphFormat::Dot),
+            graph(plan, GraphFormat::Dot),
+            graph(plan, GraphFormat::Dot),
             "{name}"
         );
     }
-    let again = bundled();
-    for ((name, first), (_, second)) in bundled().iter().zip(&again) {
-        assert_eq!(render_default(first), render_default(second), "{name}");
+    // Planned again from the file, the stack renders the same bytes.
+    for stack in bundled_plans() {
+        assert_eq!(
+            render_default(&stack.plan),
+            render_default(&plan_of(&stack.path)),
+            "{}",
+            stack.file_name
+        );
     }
 }
 
