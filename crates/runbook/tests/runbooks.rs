@@ -54,6 +54,24 @@ fn program_available(program: &str) -> bool {
         .is_ok()
 }
 
+/// Whether a test that runs `program` can run. Without the program it fails when the environment
+/// variable `CI` is set (`.ci/run` exports `CI=true` and installs the program, so there a missing
+/// program must not pass silently); elsewhere it says why the test is skipped and returns false.
+fn require_program(program: &str, package: &str) -> bool {
+    if program_available(program) {
+        return true;
+    }
+    let in_ci = std::env::var_os("CI").is_some_and(|value| !value.is_empty());
+    assert!(
+        !in_ci,
+        "`{program}` is not installed but CI is set: install {package} (`.ci/run` does) so this check runs"
+    );
+    eprintln!(
+        "note: `{program}` is not installed; skipping this test (install {package}; with CI set it fails instead)"
+    );
+    false
+}
+
 /// Runs `program` with `arguments`, feeding `input` on stdin; returns (success, stdout + stderr).
 fn run_with_input(program: &str, arguments: &[&str], input: &str) -> (bool, String) {
     let mut child = Command::new(program)
@@ -343,8 +361,7 @@ fn secret_parameters_are_masked_and_never_embedded() {
 
 #[test]
 fn generated_scripts_pass_shellcheck() {
-    if !program_available("shellcheck") {
-        println!("note: shellcheck is not installed; skipping (CI installs it)");
+    if !require_program("shellcheck", "ShellCheck") {
         return;
     }
     let mut findings = Vec::new();
@@ -391,8 +408,7 @@ fn bash_blocks(markdown: &str) -> Vec<String> {
 
 #[test]
 fn commands_in_markdown_runbooks_pass_shellcheck() {
-    if !program_available("shellcheck") {
-        println!("note: shellcheck is not installed; skipping (CI installs it)");
+    if !require_program("shellcheck", "ShellCheck") {
         return;
     }
     let mut checked = 0;
@@ -417,8 +433,7 @@ fn commands_in_markdown_runbooks_pass_shellcheck() {
 
 #[test]
 fn generated_scripts_parse_and_answer_help() {
-    if !program_available("bash") {
-        println!("note: bash is not installed; skipping");
+    if !require_program("bash", "bash") {
         return;
     }
     for (name, plan) in bundled() {
@@ -441,8 +456,7 @@ fn generated_scripts_parse_and_answer_help() {
 
 #[test]
 fn deploy_dry_run_prints_every_stack_in_order() {
-    if !program_available("bash") {
-        println!("note: bash is not installed; skipping");
+    if !require_program("bash", "bash") {
         return;
     }
     let plan = rail_backend();
@@ -475,8 +489,7 @@ fn deploy_dry_run_prints_every_stack_in_order() {
 
 #[test]
 fn dot_output_renders_with_graphviz() {
-    if !program_available("dot") {
-        println!("note: Graphviz (dot) is not installed; skipping (CI installs it)");
+    if !require_program("dot", "Graphviz") {
         return;
     }
     for (name, plan) in bundled() {
