@@ -10,6 +10,7 @@
 //! alike, and it formats nothing: the CLI renders the result as text, Markdown or JSON.
 
 mod create_only;
+pub mod manifest;
 mod security;
 mod tree;
 
@@ -19,6 +20,7 @@ use std::fmt;
 use serde_json::Value as Json;
 
 pub use create_only::create_only_properties;
+pub use manifest::{DeclaredRename, MANIFEST_FORMAT, Manifest};
 pub use security::{SecurityFinding, SecurityRule};
 
 use tree::{Change, Step};
@@ -50,19 +52,6 @@ struct TemplateFile {
     template: Json,
 }
 
-/// An entity renamed with `renamed_from`, as the manifest lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeclaredRename {
-    /// `service` or `bucket`.
-    pub kind: String,
-    /// The former name, which the entity's resources keep.
-    pub from: String,
-    /// The current name.
-    pub to: String,
-    /// Logical IDs that keep the former name, by CloudFormation stack.
-    pub logical_ids: BTreeMap<String, Vec<String>>,
-}
-
 /// A file of a synthesis that cannot be read as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynthesisError {
@@ -84,6 +73,7 @@ impl Synthesis {
     /// The synthesis made of `files`, given as (path relative to the output directory, contents):
     /// `cloudformation/*.template.json` and `manifest.json`; other files are ignored. A template's
     /// stack is the one the manifest names for it, else its file name without `.template.json`.
+    /// A manifest of another format, or one that lacks a field the format has, is an error.
     pub fn from_files<'a, I>(files: I) -> Result<Self, SynthesisError>
     where
         I: IntoIterator<Item = (&'a str, &'a str)>,
@@ -98,7 +88,7 @@ impl Synthesis {
         let mut manifest = None;
         for (path, contents) in files {
             if path == crate::MANIFEST_PATH {
-                manifest = Some(parse(path, contents)?);
+                manifest = Some(Manifest::parse(path, contents)?);
             } else if let Some(name) = path.strip_prefix(&format!("{}/", crate::TEMPLATE_FOLDER))
                 && name.ends_with(".template.json")
                 && !name.contains('/')
@@ -115,29 +105,20 @@ impl Synthesis {
         }
         let mut ordered = Vec::new();
         let mut renames = Vec::new();
-        if let Some(manifest) = &manifest {
-            for unit in manifest
-                .get("units")
-                .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let (Some(stack), Some(path)) = (
-                    unit.get("stack_name").and_then(Json::as_str),
-                    unit.get("template").and_then(Json::as_str),
-                ) else {
-                    continue;
-                };
-                if let Some(template) = templates.remove(path) {
+        if let Some(manifest) = manifest {
+            for unit in manifest.units {
+                if let Some(template) = templates.remove(&unit.template) {
                     ordered.push(TemplateFile {
-                        stack: stack.to_owned(),
-                        path: path.to_owned(),
+                        stack: unit.stack_name,
+                        path: unit.template,
                         template,
                     });
                 }
             }
-            renames = declared_renames(manifest);
+            renames = manifest.renames;
         }
+        // Without a manifest (or for a template it does not list), the file name is the best
+        // guess at the stack name: Meridian names templates `<stack name>.template.json`.
         for (path, template) in templates {
             let stack = path
                 .rsplit('/')
@@ -175,43 +156,6 @@ impl Synthesis {
     fn template(&self, stack: &str) -> Option<&TemplateFile> {
         self.templates.iter().find(|file| file.stack == stack)
     }
-}
-
-fn declared_renames(manifest: &Json) -> Vec<DeclaredRename> {
-    let text = |value: &Json, key: &str| {
-        value
-            .get(key)
-            .and_then(Json::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    manifest
-        .get("renames")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-        .map(|rename| DeclaredRename {
-            kind: text(rename, "kind"),
-            from: text(rename, "from"),
-            to: text(rename, "to"),
-            logical_ids: rename
-                .get("logical_ids")
-                .and_then(Json::as_object)
-                .into_iter()
-                .flatten()
-                .map(|(stack, ids)| {
-                    let ids = ids
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Json::as_str)
-                        .map(str::to_owned)
-                        .collect();
-                    (stack.clone(), ids)
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 /// Whether a stack was added, removed or changed.
@@ -1093,6 +1037,41 @@ mod tests {
         assert_eq!(rules("Listener"), [SecurityRule::TlsPolicyChanged]);
         assert_eq!(rules("Cache"), [SecurityRule::EncryptionOff]);
         assert_eq!(rules("Lb"), [SecurityRule::DeletionProtectionOff]);
+    }
+
+    #[test]
+    fn the_manifest_names_the_stacks_and_a_broken_one_is_an_error() {
+        let template = json!({"Resources": {}}).to_string();
+        let path = "cloudformation/file-name.template.json";
+        let manifest = |stack_name_key: &str| {
+            json!({
+                "format": 1, "stack": "s", "description": "", "primary_region": "us-east-1",
+                "global_region": "us-east-1",
+                "units": [{
+                    "unit": "u", stack_name_key: "stack-from-manifest", "template": path,
+                    "region": "us-east-1", "description": "", "depends_on": [], "consumes": [],
+                    "parameters": [], "outputs": [], "tags": {}, "capabilities": []
+                }]
+            })
+            .to_string()
+        };
+        let good = manifest("stack_name");
+        let synthesis =
+            Synthesis::from_files([(path, template.as_str()), ("manifest.json", good.as_str())])
+                .expect("a synthesis");
+        assert_eq!(
+            synthesis.stacks().collect::<Vec<_>>(),
+            ["stack-from-manifest"]
+        );
+        // A renamed field does not fall back to the file name.
+        let renamed = manifest("stackName");
+        let error = Synthesis::from_files([
+            (path, template.as_str()),
+            ("manifest.json", renamed.as_str()),
+        ])
+        .expect_err("refused");
+        assert_eq!(error.path, "manifest.json");
+        assert!(error.message.contains("`stack_name`"), "{error}");
     }
 
     #[test]

@@ -3,89 +3,22 @@
 //! stack tags and the capabilities CloudFormation must be granted. It reports what the plan and
 //! the templates hold and must not decide anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use meridian_plan::{Output, ParamKind, Parameter, Plan, Unit, UnitId};
-use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::diff::manifest::{
+    ConsumedOutput, DeclaredRename, Dependency, MANIFEST_FORMAT, Manifest, ManifestOutput,
+    ManifestParameter, ManifestUnit,
+};
 use crate::l1::Template;
 
 use super::template_path;
 use super::values::Values;
 
-/// Version of the manifest's shape, raised when a field changes meaning.
-const MANIFEST_FORMAT: u32 = 1;
-
-#[derive(Serialize)]
-struct Manifest<'a> {
-    format: u32,
-    stack: &'a str,
-    description: &'a str,
-    primary_region: &'a str,
-    global_region: &'a str,
-    /// Units in deploy order.
-    units: Vec<ManifestUnit<'a>>,
-    /// Entities renamed with `renamed_from` (absent when there is none).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    renames: Vec<ManifestRename<'a>>,
-}
-
-/// A renamed entity: its resources keep the logical IDs (and physical names) of its former name,
-/// so CloudFormation updates them in place.
-#[derive(Serialize)]
-struct ManifestRename<'a> {
-    kind: &'static str,
-    from: &'a str,
-    to: &'a str,
-    /// Logical IDs that keep the former name, by CloudFormation stack name.
-    logical_ids: BTreeMap<String, &'a [String]>,
-}
-
-#[derive(Serialize)]
-struct ManifestUnit<'a> {
-    unit: String,
-    stack_name: &'a str,
-    template: String,
-    region: &'a str,
-    description: &'a str,
-    depends_on: Vec<Dependency<'a>>,
-    consumes: Vec<ConsumedOutput<'a>>,
-    parameters: Vec<ManifestParameter<'a>>,
-    outputs: Vec<ManifestOutput<'a>>,
-    tags: &'a BTreeMap<String, String>,
-    capabilities: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct Dependency<'a> {
-    unit: String,
-    stack_name: &'a str,
-}
-
-#[derive(Serialize)]
-struct ConsumedOutput<'a> {
-    unit: String,
-    stack_name: &'a str,
-    region: &'a str,
-    output: &'a str,
-}
-
-#[derive(Serialize)]
-struct ManifestParameter<'a> {
-    name: &'a str,
-    stack_file_name: &'a str,
-    kind: &'static str,
-    per_region: bool,
-    sensitive: bool,
-    description: &'a str,
-}
-
-#[derive(Serialize)]
-struct ManifestOutput<'a> {
-    name: &'a str,
-    description: &'a str,
-}
+// The manifest's structs live with the reader (`crate::diff::manifest`), so that what is written
+// here is what `meridian diff` reads back.
 
 /// The manifest as it ships: pretty JSON, two-space indentation, trailing newline.
 pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> String {
@@ -96,22 +29,22 @@ pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> Str
         .collect();
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
-        stack: &plan.stack,
-        description: &plan.description,
-        primary_region: &plan.primary_region,
-        global_region: &plan.global_region,
+        stack: plan.stack.clone(),
+        description: plan.description.clone(),
+        primary_region: plan.primary_region.clone(),
+        global_region: plan.global_region.clone(),
         units,
         renames: plan
             .renames
             .iter()
-            .map(|rename| ManifestRename {
-                kind: rename.kind.as_str(),
-                from: &rename.from,
-                to: &rename.to,
+            .map(|rename| DeclaredRename {
+                kind: rename.kind.as_str().to_owned(),
+                from: rename.from.clone(),
+                to: rename.to.clone(),
                 logical_ids: rename
                     .logical_ids
                     .iter()
-                    .map(|(unit, ids)| (naming_stack(plan, unit), ids.as_slice()))
+                    .map(|(unit, ids)| (naming_stack(plan, unit), ids.clone()))
                     .collect(),
             })
             .collect(),
@@ -131,12 +64,12 @@ fn naming_stack(plan: &Plan, unit: &UnitId) -> String {
         .unwrap_or_else(|| unit.to_string())
 }
 
-fn manifest_unit<'a>(
-    plan: &'a Plan,
-    values: &Values<'a>,
-    unit: &'a Unit,
+fn manifest_unit(
+    plan: &Plan,
+    values: &Values<'_>,
+    unit: &Unit,
     template: &Template,
-) -> ManifestUnit<'a> {
+) -> ManifestUnit {
     let Unit {
         id,
         stack_name,
@@ -154,19 +87,19 @@ fn manifest_unit<'a>(
     let json = serde_json::to_value(template).expect("invariant: templates serialize");
     let mut imported = BTreeSet::new();
     collect_stack_outputs(&json, &mut imported);
-    let consumes: Vec<ConsumedOutput<'a>> = imported
+    let consumes: Vec<ConsumedOutput> = imported
         .iter()
         .map(|(stack_name, output)| {
             let producer = producer_by_stack_name(plan, stack_name);
             ConsumedOutput {
                 unit: producer.id.to_string(),
-                stack_name: &producer.stack_name,
-                region: &producer.region,
+                stack_name: producer.stack_name.clone(),
+                region: producer.region.clone(),
                 output: producer
                     .outputs
                     .iter()
                     .find(|candidate| &candidate.name == output)
-                    .map(|candidate| candidate.name.as_str())
+                    .map(|candidate| candidate.name.clone())
                     .unwrap_or_else(|| {
                         panic!("invariant: {stack_name} declares the output {output} it exports")
                     }),
@@ -175,22 +108,22 @@ fn manifest_unit<'a>(
         .collect();
     // The plan records every unit whose outputs this one consumes (a test checks the template's
     // imports against it).
-    let mut dependencies: Vec<&'a Unit> = depends_on
+    let mut dependencies: Vec<&Unit> = depends_on
         .iter()
         .map(|dependency| producer(plan, dependency))
         .collect();
     dependencies.sort_by_key(|dependency| deploy_position(plan, dependency));
     ManifestUnit {
         unit: id.to_string(),
-        stack_name,
+        stack_name: stack_name.clone(),
         template: template_path(unit),
-        region,
-        description,
+        region: region.clone(),
+        description: description.clone(),
         depends_on: dependencies
             .into_iter()
             .map(|dependency| Dependency {
                 unit: dependency.id.to_string(),
-                stack_name: &dependency.stack_name,
+                stack_name: dependency.stack_name.clone(),
             })
             .collect(),
         consumes,
@@ -208,12 +141,12 @@ fn manifest_unit<'a>(
                     regions: _,
                 } = values.parameter(name);
                 ManifestParameter {
-                    name: cfn_name,
-                    stack_file_name: name,
-                    kind: kind_name(*kind),
+                    name: cfn_name.clone(),
+                    stack_file_name: name.clone(),
+                    kind: kind_name(*kind).to_owned(),
                     per_region: *per_region,
                     sensitive: *sensitive,
-                    description,
+                    description: description.clone(),
                 }
             })
             .collect(),
@@ -226,11 +159,14 @@ fn manifest_unit<'a>(
                     description,
                     value: _,
                 } = output;
-                ManifestOutput { name, description }
+                ManifestOutput {
+                    name: name.clone(),
+                    description: description.clone(),
+                }
             })
             .collect(),
-        tags: &plan.tags,
-        capabilities: capabilities(&json),
+        tags: plan.tags.clone(),
+        capabilities: capabilities(&json).into_iter().map(Into::into).collect(),
     }
 }
 
