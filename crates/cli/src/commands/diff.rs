@@ -8,10 +8,10 @@ use std::path::Path;
 use meridian_cfn::diff::Synthesis;
 
 use super::load_and_check;
-use super::synth::read_tree;
+use super::synth::{owned, read_tree};
 use crate::changes::{render_json, render_markdown, render_text};
 use crate::pipeline::cloudformation_synthesis;
-use crate::{DiffFormat, EXIT_OK, EXIT_USAGE};
+use crate::{DiffFormat, EXIT_OK, EXIT_USAGE, Target};
 
 /// `meridian diff`.
 pub fn diff(before: &Path, after: &Path, format: DiffFormat) -> u8 {
@@ -52,7 +52,10 @@ pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
 }
 
 fn read_output_directory(path: &Path) -> Result<Synthesis, u8> {
-    let files = match read_tree(path) {
+    // Only what the CloudFormation target writes (the manifest and the templates) is read; the
+    // rest of the directory (Terraform, runbooks, the user's own files) is neither entered nor
+    // loaded.
+    let files = match read_tree(path, |name| owned(name, Target::Cloudformation)) {
         Ok(files) => files,
         Err(error) => {
             eprintln!("meridian: cannot read `{}`: {error}", path.display());
@@ -61,11 +64,6 @@ fn read_output_directory(path: &Path) -> Result<Synthesis, u8> {
     };
     let mut texts = Vec::new();
     for (name, bytes) in &files {
-        let relevant = name == meridian_cfn::MANIFEST_PATH
-            || name.starts_with(&format!("{}/", meridian_cfn::TEMPLATE_FOLDER));
-        if !relevant {
-            continue;
-        }
         match std::str::from_utf8(bytes) {
             Ok(text) => texts.push((name.as_str(), text)),
             Err(_) => {

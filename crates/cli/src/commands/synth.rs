@@ -4,31 +4,31 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum as _;
 use meridian_plan::OutputFile;
 
 use super::load_and_check;
 use crate::pipeline::emit;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 
-/// Top-level entries of the output directory each target owns.
-fn owned_prefixes(target: Target) -> &'static [&'static str] {
+/// Whether `path` (relative to the output directory, `/`-separated; a directory's path may end
+/// with `/`) is, or lies in, what `target` writes. The layout is the emitters': each exports the
+/// directory (and the CloudFormation emitter the manifest) it writes to.
+pub(super) fn owned(path: &str, target: Target) -> bool {
+    let in_directory = |directory: &str| {
+        path.strip_prefix(directory)
+            .is_some_and(|rest| rest.starts_with('/'))
+    };
+    let cloudformation =
+        || path == meridian_cfn::MANIFEST_PATH || in_directory(meridian_cfn::TEMPLATE_FOLDER);
+    let terraform = || in_directory(meridian_tf::OUTPUT_DIRECTORY);
+    let runbooks = || in_directory(meridian_runbook::OUTPUT_DIR);
     match target {
-        Target::Cloudformation => &["cloudformation/", "manifest.json"],
-        Target::Terraform => &["terraform/"],
-        Target::Runbooks => &["runbooks/"],
-        Target::All => &[
-            "cloudformation/",
-            "manifest.json",
-            "terraform/",
-            "runbooks/",
-        ],
+        Target::Cloudformation => cloudformation(),
+        Target::Terraform => terraform(),
+        Target::Runbooks => runbooks(),
+        Target::All => cloudformation() || terraform() || runbooks(),
     }
-}
-
-fn owned(path: &str, target: Target) -> bool {
-    owned_prefixes(target)
-        .iter()
-        .any(|prefix| path == *prefix || path.starts_with(prefix))
 }
 
 /// Reads the user's template copies: every `*.hbs` file of `directory`, by file name.
@@ -100,8 +100,13 @@ pub fn synth(
     }
 }
 
-/// Files under `root`, relative, with `/` separators.
-pub(super) fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
+/// The files under `root` that `keep` selects, relative, with `/` separators. `keep` sees each
+/// file's path and each directory's path with a trailing `/`; a directory it refuses is not
+/// entered, and a file it refuses is not read.
+pub(super) fn read_tree(
+    root: &Path,
+    keep: impl Fn(&str) -> bool,
+) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     let mut files = BTreeMap::new();
     if !root.exists() {
         return Ok(files);
@@ -111,23 +116,29 @@ pub(super) fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>
         for entry in std::fs::read_dir(&directory)? {
             let entry = entry?;
             let path = entry.path();
+            let relative = relative_path(root, &path);
             if entry.file_type()?.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(root)
-                    .map(|p| {
-                        p.components()
-                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                            .collect::<Vec<_>>()
-                            .join("/")
-                    })
-                    .unwrap_or_default();
+                if keep(&format!("{relative}/")) {
+                    pending.push(path);
+                }
+            } else if keep(&relative) {
                 files.insert(relative, std::fs::read(&path)?);
             }
         }
     }
     Ok(files)
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default()
 }
 
 /// Writes `files` into `out` so that `out` is never half-written: everything goes to a sibling
@@ -145,7 +156,7 @@ fn write_atomically(out: &Path, files: &[OutputFile], target: Target) -> std::io
     let retired = parent.join(format!(".{name}.meridian-retired-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
-        for (path, contents) in read_tree(out)? {
+        for (path, contents) in read_tree(out, |path| !owned(path, target))? {
             if !owned(&path, target) {
                 write_file(&staging.join(&path), &contents)?;
             }
@@ -179,7 +190,7 @@ fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 /// `--check`: compares generated files with the directory; prints a unified diff per changed
 /// file and the lists of missing and extra files.
 fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -> u8 {
-    let on_disk = match read_tree(out) {
+    let on_disk = match read_tree(out, |path| owned(path, target)) {
         Ok(tree) => tree,
         Err(error) => {
             eprintln!("meridian: cannot read `{}`: {error}", out.display());
@@ -242,9 +253,10 @@ fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -
         out.display(),
         match target {
             Target::All => String::new(),
-            Target::Cloudformation => " --target cloudformation".to_owned(),
-            Target::Terraform => " --target terraform".to_owned(),
-            Target::Runbooks => " --target runbooks".to_owned(),
+            _ => target
+                .to_possible_value()
+                .map(|value| format!(" --target {}", value.get_name()))
+                .unwrap_or_default(),
         }
     );
     EXIT_STACK_ERRORS
