@@ -58,9 +58,10 @@ fn location_block(
                 position.line, position.column
             );
             if let Some(line) = source.and_then(|source| source.line(position.line)) {
+                let (line, column) = excerpt(line, position.column);
                 let caret_offset: String = line
                     .chars()
-                    .take(position.column.saturating_sub(1))
+                    .take(column.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let _ = writeln!(out, "{gutter} |");
@@ -75,6 +76,32 @@ fn location_block(
     if path != "(document)" {
         let _ = writeln!(out, "  = at: {path}");
     }
+}
+
+/// Source lines longer than this are shown as a window around the column.
+const EXCERPT_WIDTH: usize = 160;
+
+/// The part of `line` shown under a location, and the column in it: the whole line, or for a
+/// long one (minified YAML, a file of NUL bytes from `/dev/zero`) a window of
+/// [`EXCERPT_WIDTH`] characters around `column`, cut ends marked with `…`.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= EXCERPT_WIDTH {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(EXCERPT_WIDTH / 2)
+        .min(length - EXCERPT_WIDTH);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(EXCERPT_WIDTH));
+    if start + EXCERPT_WIDTH < length {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
 }
 
 /// Renders every diagnostic and a summary line.
@@ -130,5 +157,23 @@ mod tests {
             text,
             "error[E101]: `us-east-9` is not an AWS region code\n --> x.yaml:3:11\n  |\n3 |   - code: us-east-9\n  |           ^\n  = at: regions[0].code\n  = help: did you mean `us-east-1`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let (shown, column) = excerpt(&line, 1001);
+        assert_eq!(shown.chars().count(), EXCERPT_WIDTH + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(column - 1), Some('X'));
+        // The ends: no marker on the side that is not cut.
+        let (start, column) = excerpt(&line, 1);
+        assert!(!start.starts_with('…') && start.ends_with('…'));
+        assert_eq!(column, 1);
+        let (end, column) = excerpt(&line, 2001);
+        assert!(end.starts_with('…') && !end.ends_with('…'));
+        assert_eq!(end.chars().nth(column - 1), Some('b'));
+        // Short lines are whole.
+        assert_eq!(excerpt("stack: demo", 8), ("stack: demo".to_owned(), 8));
     }
 }

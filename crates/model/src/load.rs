@@ -92,6 +92,38 @@ pub struct LoadFailure {
     pub source: Option<SourceText>,
 }
 
+/// The E011 failure of a stack file larger than [`MAX_STACK_FILE_BYTES`], for callers that stop
+/// reading at the limit instead of passing the whole file to [`load_stack`]: `head` is the file's
+/// beginning (at least the limit and one byte), `size` its length when known (a pipe or a device
+/// has none).
+pub fn oversized_stack(name: &str, head: &[u8], size: Option<u64>) -> LoadFailure {
+    let at = position_of_offset(head, MAX_STACK_FILE_BYTES);
+    let size = size.map_or_else(
+        || format!("more than {MAX_STACK_FILE_BYTES}"),
+        |size| size.to_string(),
+    );
+    LoadFailure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E011",
+                StackPath::root(),
+                format!(
+                    "the file is {size} bytes; stack files are limited to {MAX_STACK_FILE_BYTES} bytes (1 MiB), a limit reached on line {}",
+                    at.line
+                ),
+            )
+            .with_help("remove generated or pasted content; a stack describes one service in a few kilobytes")
+            .at(at),
+        ],
+        // Excerpts of files that cannot be read as UTF-8 show U+FFFD in place of the bytes that
+        // are not text.
+        source: Some(SourceText {
+            name: name.to_owned(),
+            text: String::from_utf8_lossy(head).replace("\r\n", "\n"),
+        }),
+    }
+}
+
 /// Loads a stack file from its bytes. `name` is only used for messages.
 pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> {
     let fail = |diagnostic: Diagnostic, source: Option<SourceText>| LoadFailure {
@@ -105,22 +137,7 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
         text: String::from_utf8_lossy(bytes).replace("\r\n", "\n"),
     };
     if bytes.len() > MAX_STACK_FILE_BYTES {
-        let at = position_of_offset(bytes, MAX_STACK_FILE_BYTES);
-        return Err(fail(
-            Diagnostic::error(
-                "E011",
-                StackPath::root(),
-                format!(
-                    "the file is {} bytes; stack files are limited to {} bytes (1 MiB), a limit reached on line {}",
-                    bytes.len(),
-                    MAX_STACK_FILE_BYTES,
-                    at.line
-                ),
-            )
-            .with_help("remove generated or pasted content; a stack describes one service in a few kilobytes")
-            .at(at),
-            Some(lossy(bytes)),
-        ));
+        return Err(oversized_stack(name, bytes, Some(bytes.len() as u64)));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {

@@ -3,7 +3,10 @@
 mod diff;
 mod synth;
 
+use std::io::Read as _;
 use std::path::Path;
+
+use meridian_model::load::{MAX_STACK_FILE_BYTES, oversized_stack};
 
 use crate::pipeline::{Checked, check};
 use crate::render::render_report;
@@ -13,11 +16,60 @@ use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
 pub use diff::diff;
 pub use synth::synth;
 
+/// A stack file as read: whole, or cut short one byte past the model's size limit.
+enum StackBytes {
+    Whole(Vec<u8>),
+    /// The file's first [`MAX_STACK_FILE_BYTES`]` + 1` bytes, and its size when the file system
+    /// knows it (a regular file; a pipe or a device such as `/dev/zero` has none).
+    TooLarge {
+        head: Vec<u8>,
+        size: Option<u64>,
+    },
+}
+
+/// Reads a stack file without ever holding more than [`MAX_STACK_FILE_BYTES`]` + 1` bytes of it,
+/// so that a huge file, `/dev/zero` or an endless pipe is refused with E011 instead of filling
+/// memory. Pipes and devices are read like files (`meridian validate <(...)` works); a directory
+/// is an error.
+fn read_stack_file(path: &Path) -> std::io::Result<StackBytes> {
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    if metadata.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a directory; give a stack file",
+        ));
+    }
+    let limit = MAX_STACK_FILE_BYTES as u64 + 1;
+    // A regular file's length is only a hint for the buffer: files under /proc report 0 and a
+    // file can grow while it is read.
+    let hint = if metadata.is_file() {
+        metadata.len().min(limit)
+    } else {
+        0
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(limit).read_to_end(&mut bytes)?;
+    if bytes.len() <= MAX_STACK_FILE_BYTES {
+        return Ok(StackBytes::Whole(bytes));
+    }
+    let size = (metadata.is_file() && metadata.len() >= limit).then_some(metadata.len());
+    Ok(StackBytes::TooLarge { head: bytes, size })
+}
+
 /// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on.
 pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
     let display = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let bytes = match read_stack_file(path) {
+        Ok(StackBytes::Whole(bytes)) => bytes,
+        Ok(StackBytes::TooLarge { head, size }) => {
+            let failure = oversized_stack(&display, &head, size);
+            eprint!(
+                "{}",
+                render_report(&display, failure.source.as_ref(), &failure.diagnostics)
+            );
+            return Err(EXIT_STACK_ERRORS);
+        }
         Err(error) => {
             eprintln!("meridian: cannot read `{display}`: {error}");
             if !path.exists() && path == Path::new(crate::DEFAULT_STACK) {
