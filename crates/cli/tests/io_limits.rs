@@ -1,9 +1,11 @@
 //! The `meridian` binary against the file system's odd corners: stack files too large to read
 //! whole (a big file, `/dev/zero`, a pipe that never ends) are refused with E011 without reading
-//! them whole.
+//! them whole, and `synth` keeps what it does not own in the output directory exactly as it was
+//! (modes, symlinks), also when it fails.
 #![cfg(unix)]
 
 use std::io::{Read, Write};
+use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -160,4 +162,175 @@ fn validate_refuses_an_endless_pipe() {
     });
     let output = meridian(&["validate", utf8(&fifo)]);
     assert_refused_as_too_large(&output, &format!("more than {STACK_LIMIT}"));
+}
+
+/// What `synth` must leave alone, made in `out`: an executable user script, a symlink to a
+/// directory, a symlink to a file, a dangling symlink, and a directory of their own.
+fn make_user_entries(out: &Path) {
+    let script = out.join("notes.sh");
+    std::fs::write(&script, "#!/bin/sh\necho notes\n").expect("write");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    symlink("cloudformation", out.join("templates-link")).expect("symlink");
+    symlink("notes.sh", out.join("notes-link.sh")).expect("symlink");
+    symlink("/nonexistent/meridian-target", out.join("dangling")).expect("symlink");
+    let extras = out.join("extras");
+    std::fs::create_dir(&extras).expect("mkdir");
+    std::fs::write(extras.join("run"), "#!/bin/sh\n").expect("write");
+    std::fs::set_permissions(extras.join("run"), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod");
+    symlink("../notes.sh", extras.join("up")).expect("symlink");
+}
+
+/// `(path, kind, mode, link target or contents)` of every entry under `root`, without following
+/// symlinks.
+fn snapshot(root: &Path) -> Vec<(String, &'static str, u32, String)> {
+    let mut entries = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(directory) = pending.pop() {
+        for entry in std::fs::read_dir(&directory).expect("read_dir") {
+            let path = entry.expect("entry").path();
+            let metadata = std::fs::symlink_metadata(&path).expect("metadata");
+            let relative = path
+                .strip_prefix(root)
+                .expect("under root")
+                .display()
+                .to_string();
+            let mode = metadata.permissions().mode() & 0o7777;
+            if metadata.is_symlink() {
+                let target = std::fs::read_link(&path).expect("read_link");
+                entries.push((relative, "symlink", 0, target.display().to_string()));
+            } else if metadata.is_dir() {
+                entries.push((relative, "directory", mode, String::new()));
+                pending.push(path);
+            } else {
+                let contents = std::fs::read_to_string(&path).unwrap_or_default();
+                entries.push((relative, "file", mode, contents));
+            }
+        }
+    }
+    entries.sort();
+    entries
+}
+
+fn user_entries(root: &Path) -> Vec<(String, &'static str, u32, String)> {
+    snapshot(root)
+        .into_iter()
+        .filter(|(path, ..)| {
+            [
+                "notes.sh",
+                "notes-link.sh",
+                "templates-link",
+                "dangling",
+                "extras",
+            ]
+            .iter()
+            .any(|name| path == name || path.starts_with(&format!("{name}/")))
+        })
+        .collect()
+}
+
+#[test]
+fn synth_keeps_user_files_modes_and_symlinks() {
+    let scratch = Scratch::new("keep");
+    let out = scratch.path().join("out");
+    let synth = |target: &str| {
+        let output = meridian(&[
+            "synth",
+            "stacks/minimal.yaml",
+            "--out",
+            utf8(&out),
+            "--target",
+            target,
+        ]);
+        assert!(output.status.success(), "synth failed: {}", stderr(&output));
+    };
+    synth("all");
+    make_user_entries(&out);
+    let terraform_before = snapshot(&out.join("terraform"));
+    let before = user_entries(&out);
+    assert_eq!(before.len(), 7, "{before:#?}");
+
+    synth("all");
+    assert_eq!(user_entries(&out), before);
+    // Another target's directory is kept as it is too.
+    synth("cloudformation");
+    assert_eq!(user_entries(&out), before);
+    assert_eq!(snapshot(&out.join("terraform")), terraform_before);
+    assert!(out.join("runbooks").is_dir() && out.join("manifest.json").is_file());
+
+    let leftovers: Vec<String> = std::fs::read_dir(scratch.path())
+        .expect("read_dir")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name != "out")
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_failed_synth_puts_everything_back() {
+    let scratch = Scratch::new("restore");
+    let out = scratch.path().join("out");
+    let synth = |target: &str| {
+        meridian(&[
+            "synth",
+            "stacks/minimal.yaml",
+            "--out",
+            utf8(&out),
+            "--target",
+            target,
+        ])
+    };
+    let first = synth("cloudformation");
+    assert!(first.status.success(), "synth failed: {}", stderr(&first));
+    make_user_entries(&out);
+    // A file where the Terraform directory goes: the user's, so it is moved along, and then
+    // nothing can be written.
+    std::fs::write(out.join("terraform"), "mine\n").expect("write");
+    let before = snapshot(&out);
+
+    let output = synth("all");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(&out), before);
+    let leftovers: Vec<String> = std::fs::read_dir(scratch.path())
+        .expect("read_dir")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name != "out")
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
+fn synth_through_a_symlinked_output_directory_keeps_the_link() {
+    let scratch = Scratch::new("linked");
+    let real = scratch.path().join("real");
+    let link = scratch.path().join("out");
+    std::fs::create_dir(&real).expect("mkdir");
+    symlink(&real, &link).expect("symlink");
+    std::fs::write(real.join("README"), "mine\n").expect("write");
+    let output = meridian(&["synth", "stacks/minimal.yaml", "--out", utf8(&link)]);
+    assert!(output.status.success(), "synth failed: {}", stderr(&output));
+    assert!(std::fs::symlink_metadata(&link).expect("link").is_symlink());
+    assert_eq!(std::fs::read_link(&link).expect("read_link"), real);
+    assert!(real.join("manifest.json").is_file());
+    assert_eq!(
+        std::fs::read_to_string(real.join("README")).expect("README"),
+        "mine\n"
+    );
 }

@@ -141,9 +141,24 @@ fn relative_path(root: &Path, path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Writes `files` into `out` so that `out` is never half-written: everything goes to a sibling
-/// directory first (with the files of other targets copied over), which then replaces `out`.
+/// Writes `files` into `out` so that `out` is never half-written: the generated files go to a
+/// sibling staging directory; then `out` is set aside, the entries Meridian does not own (other
+/// targets' directories, the user's files) are moved, not copied, into the staging directory, so
+/// they keep their modes, symlinks and contents; and the staging directory becomes `out`. When
+/// any step fails, the moved entries go back and `out` is restored as it was.
+///
+/// When `out` is a symlink to a directory, the directory it points to is replaced and the link
+/// kept.
 fn write_atomically(out: &Path, files: &[OutputFile], target: Target) -> std::io::Result<()> {
+    let resolved;
+    let out = if std::fs::symlink_metadata(out).is_ok_and(|metadata| metadata.is_symlink())
+        && out.is_dir()
+    {
+        resolved = std::fs::canonicalize(out)?;
+        resolved.as_path()
+    } else {
+        out
+    };
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -155,29 +170,55 @@ fn write_atomically(out: &Path, files: &[OutputFile], target: Target) -> std::io
     let staging = parent.join(format!(".{name}.meridian-staging-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.meridian-retired-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
+    let out_exists = std::fs::symlink_metadata(out).is_ok();
+    // Top-level entries moved from the retired `out` into the staging directory.
+    let mut moved: Vec<std::ffi::OsString> = Vec::new();
     let result = (|| {
-        for (path, contents) in read_tree(out, |path| !owned(path, target))? {
-            if !owned(&path, target) {
-                write_file(&staging.join(&path), &contents)?;
-            }
+        std::fs::create_dir(&staging)?;
+        if out_exists && let Ok(metadata) = std::fs::metadata(out) {
+            std::fs::set_permissions(&staging, metadata.permissions())?;
         }
         for file in files {
             write_file(&staging.join(&file.path), file.contents.as_bytes())?;
         }
-        if out.exists() {
+        if out_exists {
             std::fs::rename(out, &retired)?;
+            for entry in std::fs::read_dir(&retired)? {
+                let entry = entry?;
+                if !owned_entry(&entry, target)? {
+                    std::fs::rename(entry.path(), staging.join(entry.file_name()))?;
+                    moved.push(entry.file_name());
+                }
+            }
         }
         std::fs::rename(&staging, out)?;
-        let _ = std::fs::remove_dir_all(&retired);
         Ok(())
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-        if !out.exists() && retired.exists() {
-            let _ = std::fs::rename(&retired, out);
+    match result {
+        Ok(()) => {
+            let _ = std::fs::remove_dir_all(&retired);
+        }
+        Err(_) => {
+            for name in &moved {
+                let _ = std::fs::rename(staging.join(name), retired.join(name));
+            }
+            let _ = std::fs::remove_dir_all(&staging);
+            if out_exists && std::fs::symlink_metadata(out).is_err() {
+                let _ = std::fs::rename(&retired, out);
+            }
         }
     }
     result
+}
+
+/// Whether a top-level entry of the output directory is what `target` writes. What Meridian owns
+/// is decided by the first path component, so an entry it does not own can move as a whole.
+fn owned_entry(entry: &std::fs::DirEntry, target: Target) -> std::io::Result<bool> {
+    let mut name = entry.file_name().to_string_lossy().into_owned();
+    if entry.file_type()?.is_dir() {
+        name.push('/');
+    }
+    Ok(owned(&name, target))
 }
 
 fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
