@@ -116,16 +116,15 @@ fn rename_text(rename: &DeclaredRename, name: impl Fn(&str) -> String) -> String
     )
 }
 
+/// `2 added, 0 removed, 1 changed`: a stack's resources, counted as the summary counts them.
 fn stack_counts(stack: &StackDiff) -> String {
-    let (mut added, mut removed, mut changed) = (0, 0, 0);
-    for resource in &stack.resources {
-        match resource.action {
-            ResourceAction::Added => added += 1,
-            ResourceAction::Removed => removed += 1,
-            ResourceAction::Modified | ResourceAction::Moved { .. } => changed += 1,
-        }
-    }
-    format!("{added} added, {removed} removed, {changed} changed")
+    let Summary {
+        resources_added,
+        resources_removed,
+        resources_changed,
+        ..
+    } = stack.summary();
+    format!("{resources_added} added, {resources_removed} removed, {resources_changed} changed")
 }
 
 fn names_line(label: &str, names: &NameChanges) -> Option<String> {
@@ -222,6 +221,13 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
+// A `|` in a table cell is written `&#124;`, not `\|`. GitHub splits a table row at every `|`
+// not escaped by a backslash before it parses the cells, and backslashes pair up first: the text
+// `a\|b` (a path, a pattern) escaped as `a\\|b` reads as an escaped backslash and a bare pipe,
+// and the row splits. `&#124;` holds no pipe to split at, whatever precedes it, and both places
+// a cell's text goes here decode it: Markdown text, and the HTML `<code>` used instead of
+// backticks (inside backticks an entity would show literally, and `\|` is the only escape).
+
 /// Inline code that survives a Markdown table cell: HTML `<code>` with `&`, `<`, `>` and `|`
 /// escaped.
 fn code(text: &str) -> String {
@@ -232,7 +238,7 @@ fn code(text: &str) -> String {
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
-            '|' => escaped.push_str("&#124;"),
+            '|' => escaped.push_str(PIPE),
             '\n' => escaped.push(' '),
             other => escaped.push(other),
         }
@@ -241,9 +247,12 @@ fn code(text: &str) -> String {
     escaped
 }
 
+/// `|` in a table cell (see above).
+const PIPE: &str = "&#124;";
+
 /// Plain text for a table cell: `|` escaped, newlines flattened.
 fn cell(text: &str) -> String {
-    text.replace('|', "&#124;").replace('\n', " ")
+    text.replace('|', PIPE).replace('\n', " ")
 }
 
 fn markdown_change(change: &PropertyChange) -> String {
@@ -511,4 +520,36 @@ pub fn render_json(before: &str, after: &str, diff: &SynthesisDiff) -> String {
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row splits at every pipe GitHub sees as unescaped: one a backslash does not escape,
+    /// after backslashes have paired up.
+    fn splitting_pipes(row: &str) -> usize {
+        let mut count = 0;
+        let mut characters = row.chars();
+        while let Some(character) = characters.next() {
+            match character {
+                '\\' => {
+                    characters.next();
+                }
+                '|' => count += 1,
+                _ => {}
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn pipes_in_cells_never_split_the_row() {
+        for text in ["a|b", r"a\|b", r"a\\|b", r"C:\dir\|x"] {
+            let row = format!("| {} | {} |", code(text), cell(text));
+            assert_eq!(splitting_pipes(&row), 3, "{row}");
+        }
+        assert_eq!(code("a|b<c>&"), "<code>a&#124;b&lt;c&gt;&amp;</code>");
+        assert_eq!(cell("a|b\nc"), "a&#124;b c");
+    }
 }

@@ -384,26 +384,41 @@ impl SynthesisDiff {
             ..Summary::default()
         };
         for stack in &self.stacks {
-            match stack.status {
-                StackStatus::Added => summary.stacks_added += 1,
-                StackStatus::Removed => summary.stacks_removed += 1,
-                StackStatus::Changed => summary.stacks_changed += 1,
-            }
-            for resource in &stack.resources {
-                match resource.action {
-                    ResourceAction::Added => summary.resources_added += 1,
-                    ResourceAction::Removed => summary.resources_removed += 1,
-                    ResourceAction::Modified | ResourceAction::Moved { .. } => {
-                        summary.resources_changed += 1;
-                    }
-                }
-                if resource.is_replacement() {
-                    summary.replacements += 1;
-                }
-                summary.security_findings += resource.security.len();
-            }
+            summary.count(stack);
         }
         summary
+    }
+}
+
+impl StackDiff {
+    /// The counts of this stack alone (renames are counted per synthesis, so they are 0).
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        summary.count(self);
+        summary
+    }
+}
+
+impl Summary {
+    fn count(&mut self, stack: &StackDiff) {
+        match stack.status {
+            StackStatus::Added => self.stacks_added += 1,
+            StackStatus::Removed => self.stacks_removed += 1,
+            StackStatus::Changed => self.stacks_changed += 1,
+        }
+        for resource in &stack.resources {
+            match resource.action {
+                ResourceAction::Added => self.resources_added += 1,
+                ResourceAction::Removed => self.resources_removed += 1,
+                ResourceAction::Modified | ResourceAction::Moved { .. } => {
+                    self.resources_changed += 1;
+                }
+            }
+            if resource.is_replacement() {
+                self.replacements += 1;
+            }
+            self.security_findings += resource.security.len();
+        }
     }
 }
 
