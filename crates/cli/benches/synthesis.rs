@@ -4,17 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use meridian::Target;
 use meridian::pipeline::{check, emit};
 
 fn stack_bytes(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../stacks")
-        .join(name);
-    std::fs::read(path).expect("bundled stack")
+    std::fs::read(meridian_testkit::bundled_stack(name)).expect("bundled stack")
 }
 
 fn benchmarks(c: &mut Criterion) {

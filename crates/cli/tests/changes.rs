@@ -4,8 +4,7 @@
 //! widened rule is security-sensitive, a rename replaces nothing and moves Terraform state...).
 //! The command itself is run on an output directory and with broken inputs for its exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
 use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
 use meridian::pipeline::{check, cloudformation_synthesis, emit};
@@ -17,20 +16,7 @@ use meridian_cfn::diff::{
 use meridian_plan::Plan;
 use serde_json::Value as Json;
 
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repository root")
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(repository().join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings
-}
+use common::{Scratch, exit_code, repository, snapshot_settings, stderr, stdout};
 
 /// The pair names (`rename-service` for `rename-service.before.yaml` and `.after.yaml`), sorted.
 fn pair_names() -> Vec<String> {
@@ -413,27 +399,16 @@ fn json_output_follows_the_documented_schema() {
     assert!(document["renames"].is_array());
 }
 
+/// Runs `meridian` from the repository root: (exit code, stdout, stderr).
 fn meridian(arguments: &[&str]) -> (u8, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_meridian"))
-        .args(arguments)
-        .current_dir(repository())
-        .output()
-        .expect("meridian runs");
-    (
-        output
-            .status
-            .code()
-            .and_then(|code| u8::try_from(code).ok())
-            .unwrap_or(u8::MAX),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let output = common::meridian(arguments);
+    (exit_code(&output), stdout(&output), stderr(&output))
 }
 
 #[test]
 fn an_output_directory_compares_like_its_stack_file_and_exit_codes_follow_the_contract() {
-    let out = std::env::temp_dir().join(format!("meridian-diff-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let scratch = Scratch::new("diff");
+    let out = scratch.path().join("out");
     let out_text = out.to_string_lossy().into_owned();
     let before = side_path("widen-ingress", "before");
     let after = side_path("widen-ingress", "after");
@@ -469,5 +444,4 @@ fn an_output_directory_compares_like_its_stack_file_and_exit_codes_follow_the_co
         meridian(&["diff", &before, &after, "--format", "yaml"]).0,
         EXIT_USAGE
     );
-    let _ = std::fs::remove_dir_all(&out);
 }

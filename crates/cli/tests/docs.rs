@@ -3,6 +3,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use meridian_testkit::repository;
+
 fn codes_in(text: &str, quoted: bool) -> BTreeSet<String> {
     let bytes = text.as_bytes();
     let mut codes = BTreeSet::new();
@@ -39,12 +41,19 @@ fn source_codes(directory: &Path, codes: &mut BTreeSet<String>) {
     }
 }
 
-#[test]
-fn readme_documents_every_diagnostic_code() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+/// Every code the loader and the plan can emit: quoted codes in their sources.
+fn emitted_codes() -> BTreeSet<String> {
+    let root = repository();
     let mut emitted = BTreeSet::new();
     source_codes(&root.join("crates/model/src"), &mut emitted);
     source_codes(&root.join("crates/plan/src"), &mut emitted);
+    emitted
+}
+
+#[test]
+fn readme_documents_every_diagnostic_code() {
+    let root = repository();
+    let emitted = emitted_codes();
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
     let documented = codes_in(&readme, false);
     let undocumented: Vec<_> = emitted.difference(&documented).collect();
@@ -66,10 +75,8 @@ fn readme_documents_every_diagnostic_code() {
 
 #[test]
 fn every_error_code_has_an_invalid_stack() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut emitted = BTreeSet::new();
-    source_codes(&root.join("crates/model/src"), &mut emitted);
-    source_codes(&root.join("crates/plan/src"), &mut emitted);
+    let root = repository();
+    let emitted = emitted_codes();
     let covered: BTreeSet<String> = std::fs::read_dir(root.join("stacks/invalid"))
         .expect("stacks/invalid")
         .filter_map(|entry| entry.ok())

@@ -2,26 +2,16 @@
 //! file in `stacks/invalid/` is rejected with exactly the error its name announces, and the
 //! rendered errors are locked by snapshots in `snapshots/` (`error@<file>.snap`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use meridian::pipeline::check;
 
-fn repository() -> PathBuf {
-    // Canonical, because `insta::glob!` hands out canonical paths and names are made relative to
-    // this root.
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repository root")
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(repository().join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings
-}
+// `repository()` is canonical, because `insta::glob!` hands out canonical paths and names are made
+// relative to this root.
+use common::{repository, snapshot_settings};
+use meridian_testkit::bundled_stack_paths;
 
 /// The display name of a stack file, as a user running from the repository root sees it.
 fn display_name(path: &Path) -> String {
@@ -32,13 +22,9 @@ fn display_name(path: &Path) -> String {
 
 #[test]
 fn valid_stacks_check_without_errors_or_warnings() {
-    let mut count = 0;
-    for entry in std::fs::read_dir(repository().join("stacks")).expect("stacks/") {
-        let path = entry.expect("entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
-            continue;
-        }
-        count += 1;
+    let paths = bundled_stack_paths();
+    let count = paths.len();
+    for path in paths {
         let bytes = std::fs::read(&path).expect("readable");
         match check(&display_name(&path), &bytes) {
             Ok(checked) => assert!(

@@ -3,30 +3,18 @@
 //! outputs, and determinism (repeated runs, reordered keys, line endings, BOM, working directory
 //! and environment).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use meridian::Target;
 use meridian::pipeline::{check, emit};
 use meridian_plan::{OutputFile, UnitId};
 use serde_json::Value;
 
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repository root")
-}
-
-fn bundled_stacks() -> Vec<PathBuf> {
-    let mut stacks: Vec<PathBuf> = std::fs::read_dir(repository().join("stacks"))
-        .expect("stacks/")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().and_then(|e| e.to_str()) == Some("yaml"))
-        .collect();
-    stacks.sort();
-    stacks
-}
+use common::{Scratch, repository, snapshot_settings};
+use meridian_testkit::bundled_stack_paths;
 
 fn synthesize_bytes(name: &str, bytes: &[u8], target: Target) -> Vec<OutputFile> {
     let checked = match check(name, bytes) {
@@ -55,11 +43,7 @@ fn concatenate(files: &[OutputFile]) -> String {
 
 #[test]
 fn synthesized_output_is_locked_by_snapshots() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(repository().join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings.bind(|| {
+    snapshot_settings().bind(|| {
         insta::glob!("../../../stacks", "*.yaml", |path| {
             insta::assert_snapshot!(
                 "cfn",
@@ -93,7 +77,7 @@ fn cloudformation_and_terraform_describe_the_same_components() {
         "AWS::EC2::VPCGatewayAttachment",
         "AWS::SecretsManager::SecretTargetAttachment",
     ];
-    for path in bundled_stacks() {
+    for path in bundled_stack_paths() {
         let bytes = std::fs::read(&path).expect("readable");
         let checked = check(&path.display().to_string(), &bytes).expect("valid stack");
         let plan = &checked.plan;
@@ -187,7 +171,7 @@ fn cloudformation_and_terraform_describe_the_same_components() {
 
 #[test]
 fn two_runs_give_identical_bytes() {
-    for path in bundled_stacks() {
+    for path in bundled_stack_paths() {
         assert_eq!(
             synthesize(&path, Target::All),
             synthesize(&path, Target::All),
@@ -228,7 +212,7 @@ fn reversed_json(value: &Value, out: &mut String) {
 
 #[test]
 fn reordering_keys_line_endings_and_bom_change_nothing() {
-    for path in bundled_stacks() {
+    for path in bundled_stack_paths() {
         let name = path.display().to_string();
         let original = std::fs::read_to_string(&path).expect("readable");
         let expected = synthesize_bytes(&name, original.as_bytes(), Target::All);
@@ -276,14 +260,12 @@ fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn output_does_not_depend_on_working_directory_environment_or_time() {
     let binary = env!("CARGO_BIN_EXE_meridian");
-    let scratch = std::env::temp_dir().join(format!("meridian-determinism-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).expect("scratch directory");
+    let scratch = Scratch::new("determinism");
     let stack = repository().join("stacks/rail-backend.yaml");
     let runs = [
         (repository(), vec![("TZ", "UTC"), ("LANG", "C")]),
         (
-            scratch.clone(),
+            scratch.path().to_path_buf(),
             vec![
                 ("TZ", "Asia/Tokyo"),
                 ("LANG", "de_DE.UTF-8"),
@@ -294,7 +276,7 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
     ];
     let mut trees = Vec::new();
     for (index, (directory, environment)) in runs.iter().enumerate() {
-        let out = scratch.join(format!("out-{index}"));
+        let out = scratch.path().join(format!("out-{index}"));
         let status = std::process::Command::new(binary)
             .current_dir(directory)
             .envs(environment.iter().copied())
@@ -336,5 +318,4 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
             "{path} read a parameter from the environment"
         );
     }
-    let _ = std::fs::remove_dir_all(&scratch);
 }
