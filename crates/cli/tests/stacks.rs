@@ -82,13 +82,26 @@ fn invalid_stacks_are_rejected_with_the_announced_error() {
     });
 }
 
+/// The command that rewrites the committed schema.
+const REGENERATE_SCHEMA: &str = "cargo run -q -p meridian -- schema > stacks/stack.schema.json";
+
 #[test]
 fn committed_json_schema_is_fresh() {
     let path = repository().join("stacks/stack.schema.json");
     let current = meridian::commands::schema_text();
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    if committed != current {
-        std::fs::write(&path, &current).expect("rewrite the schema");
-        panic!("stacks/stack.schema.json was stale and has been rewritten; review and commit it");
+    if committed == current {
+        return;
     }
+    // A test run never edits the source tree unless asked to.
+    if std::env::var_os("MERIDIAN_BLESS").is_some_and(|value| value == "1") {
+        std::fs::write(&path, &current).expect("rewrite the schema");
+        panic!(
+            "stacks/stack.schema.json was stale and has been rewritten (MERIDIAN_BLESS=1); review and commit it"
+        );
+    }
+    panic!(
+        "stacks/stack.schema.json is stale: regenerate it with `{REGENERATE_SCHEMA}` \
+         (or run this test with MERIDIAN_BLESS=1), then review and commit it"
+    );
 }
