@@ -1,14 +1,21 @@
 //! Property test: for generated valid stacks (regions, services, database, cache, buckets, DNS,
 //! alerts, dashboards in many combinations), loading, planning and synthesizing every target
-//! never panics, finds no error, and gives the same bytes twice and after a YAML round trip.
+//! never panics, finds no error, gives the same bytes twice and after a YAML round trip, and
+//! writes CloudFormation templates and a Terraform module that conform to the vendored registry
+//! and provider schemas.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use meridian::Target;
 use meridian::pipeline::{check, emit};
+use meridian_cfn::conformance::RegistrySchemas;
 use meridian_model as model;
+use meridian_plan::OutputFile;
+use meridian_tf::conformance::{ProviderSchema, check_module};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
+use serde_json::Value as Json;
 
 const REGION_POOL: &[&str] = &[
     "us-east-1",
@@ -530,6 +537,50 @@ fn build(knobs: &Knobs) -> model::Stack {
     }
 }
 
+/// The vendored Terraform provider schemas, parsed once per test process.
+fn provider_schema() -> &'static ProviderSchema {
+    static SCHEMA: OnceLock<ProviderSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| ProviderSchema::vendored().expect("the vendored provider schemas parse"))
+}
+
+/// Every conformance finding for a synthesis: each CloudFormation template against the vendored
+/// registry schemas, and the Terraform module against the vendored provider schema.
+fn conformance_findings(files: &[OutputFile]) -> Vec<String> {
+    let registry = RegistrySchemas::vendored().expect("the vendored registry schemas parse");
+    let json = |file: &OutputFile| -> Json {
+        serde_json::from_str(&file.contents)
+            .unwrap_or_else(|error| panic!("{} is not JSON: {error}", file.path))
+    };
+    let mut findings = Vec::new();
+    let mut templates = 0;
+    for file in files.iter().filter(|file| {
+        file.path.starts_with("cloudformation/") && file.path.ends_with(".template.json")
+    }) {
+        templates += 1;
+        findings.extend(
+            registry
+                .check_template(&json(file))
+                .iter()
+                .map(|finding| format!("{}: {finding}", file.path)),
+        );
+    }
+    let module: Vec<(&str, Json)> = files
+        .iter()
+        .filter_map(|file| Some((file.path.strip_prefix("terraform/")?, json(file))))
+        .collect();
+    assert!(
+        templates > 0 && !module.is_empty(),
+        "no templates or no module to check"
+    );
+    let module: Vec<(&str, &Json)> = module.iter().map(|(name, json)| (*name, json)).collect();
+    findings.extend(
+        check_module(&module, provider_schema())
+            .iter()
+            .map(|finding| format!("terraform/{finding}")),
+    );
+    findings
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -549,5 +600,11 @@ proptest! {
         prop_assert!(first == second, "two syntheses differ");
         prop_assert!(first.iter().any(|f| f.path == "manifest.json"));
         prop_assert!(first.iter().any(|f| f.path == "terraform/main.tf.json"));
+        let findings = conformance_findings(&first);
+        prop_assert!(
+            findings.is_empty(),
+            "the output does not conform to the vendored schemas:\n  {}\n{text}",
+            findings.join("\n  ")
+        );
     }
 }
