@@ -1058,6 +1058,17 @@ pub enum AlertSeverity {
     Info,
 }
 
+impl AlertSeverity {
+    /// The name as written in a stack file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
 /// Where alerts go.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -1112,6 +1123,19 @@ pub enum AlertAction {
     InitiateFailover,
     /// Fail over if the alarming region is the primary.
     FailoverIfPrimary,
+}
+
+impl AlertAction {
+    /// The name as written in a stack file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Notify => "notify",
+            Self::NotifyOnCall => "notify_on_call",
+            Self::InvestigateNetwork => "investigate_network",
+            Self::InitiateFailover => "initiate_failover",
+            Self::FailoverIfPrimary => "failover_if_primary",
+        }
+    }
 }
 
 /// A CloudWatch alarm.

@@ -90,6 +90,14 @@ pub fn availability_zone_count(code: &str) -> u8 {
 /// too.
 pub const GLOBAL_REGION: &str = "us-east-1";
 
+/// The hosted zone of every CloudFront distribution's domain name, which alias records name.
+pub fn cloudfront_hosted_zone_id(partition: &str) -> &'static str {
+    match partition {
+        "aws-cn" => "Z3RFFRIM2A3IF5",
+        _ => "Z2FDTNDATAQYW2",
+    }
+}
+
 /// Region where global resources live in a partition (Route 53's home region).
 pub fn global_region(partition: &str) -> &'static str {
     match partition {

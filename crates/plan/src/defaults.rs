@@ -146,6 +146,9 @@ pub const DNS_PROBE_TIMEOUT_SECONDS: u32 = 5;
 
 /// CloudFront price class: North America and Europe, the cheapest.
 pub const PRICE_CLASS: &str = "PriceClass_100";
+/// The oldest TLS version CloudFront accepts from viewers with an ACM certificate: TLS 1.2 with
+/// the current cipher list, as the load balancers' policy.
+pub const CDN_MINIMUM_PROTOCOL_VERSION: &str = "TLSv1.2_2021";
 /// Object served for `/`.
 pub const DEFAULT_ROOT_OBJECT: &str = "index.html";
 /// CloudFront managed cache policy `CachingOptimized`.

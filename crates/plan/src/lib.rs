@@ -8,6 +8,7 @@ pub mod defaults;
 pub mod iam;
 pub mod ids;
 pub mod naming;
+pub mod params;
 mod resolve;
 pub mod timezones;
 pub mod types;

@@ -345,6 +345,9 @@ pub struct ReplicationPlan {
     pub policy: Rid,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
+    /// Whether SSE-KMS objects replicate (S3 skips them unless told to): set when the source
+    /// bucket is encrypted with a KMS key.
+    pub replicate_kms_encrypted: bool,
     /// Rules, one per destination.
     pub rules: Vec<ReplicationRulePlan>,
 }
@@ -368,9 +371,12 @@ pub struct ReplicationRulePlan {
     pub storage_class: Option<String>,
     /// KMS key ARN in the destination region for replicas.
     pub replica_kms_key: Text,
-    /// S3 Replication Time Control (15 minutes).
+    /// S3 Replication Time Control.
     pub time_control: bool,
-    /// Replication metrics (needed for RTC and for latency alarms).
+    /// The replication-time threshold of Replication Time Control and of the metrics' missed-
+    /// threshold event, in minutes (S3 offers only one).
+    pub time_control_minutes: u32,
+    /// Replication metrics (needed for RTC and for latency alarms; always on with RTC).
     pub metrics: bool,
     /// Whether delete markers replicate.
     pub delete_markers: bool,
@@ -862,9 +868,10 @@ pub struct BlueGreenPlan {
 pub struct ServiceLoadBalancer {
     /// Target group.
     pub target_group: Rid,
-    /// The listener rule that attaches the target group to the load balancer; ECS refuses a
-    /// service whose target group is not attached yet, so the service waits for it.
-    pub listener: Rid,
+    /// The listener rule that attaches the target group to the load balancer (listener default
+    /// actions never forward); ECS refuses a service whose target group is not attached yet, so
+    /// the service waits for it.
+    pub listener_rule: Rid,
     /// Container port.
     pub container_port: u32,
 }
@@ -1342,6 +1349,16 @@ pub struct CdnPlan {
     pub cache_policy_id: String,
     /// Managed response headers policy.
     pub response_headers_policy_id: String,
+    /// Oldest TLS version viewers may use with the certificate.
+    pub minimum_protocol_version: String,
+    /// The distribution's comment.
+    pub comment: String,
+    /// The origin access control's description.
+    pub origin_access_control_description: String,
+    /// The bucket origin's ID within the distribution.
+    pub origin_id: String,
+    /// Hosted zone of the distribution's domain name, for alias records.
+    pub alias_hosted_zone_id: String,
     /// Alias records in the hosted zone.
     pub records: Vec<CdnRecordPlan>,
 }

@@ -22,12 +22,6 @@ use super::alerting::lower_alerting;
 use super::storage::lower_bucket;
 use super::values::{attr_of, reference};
 
-/// The hosted zone of every CloudFront distribution's domain name, for alias records.
-const CLOUDFRONT_HOSTED_ZONE_ID: &str = "Z2FDTNDATAQYW2";
-
-/// The oldest TLS version CloudFront accepts from viewers with an ACM certificate.
-const CLOUDFRONT_MINIMUM_TLS: &str = "TLSv1.2_2021";
-
 /// Adds the global unit's resources.
 pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan) {
     let GlobalPlan {
@@ -129,6 +123,11 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         default_root_object,
         cache_policy_id,
         response_headers_policy_id,
+        minimum_protocol_version,
+        comment,
+        origin_access_control_description,
+        origin_id,
+        alias_hosted_zone_id,
         records,
     } = cdn;
     lower_bucket(unit, bucket);
@@ -138,23 +137,19 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         Resource::new(OriginAccessControl {
             origin_access_control_config: OriginAccessControlConfig {
                 name: origin_access_control_name,
-                description: Some(Value::from(format!(
-                    "CloudFront reads the {} bucket, signing every request",
-                    bucket.name
-                ))),
+                description: Some(Value::from(origin_access_control_description.as_str())),
                 origin_access_control_origin_type: OriginAccessControlOriginType::S3,
                 signing_behavior: SigningBehavior::Always,
                 signing_protocol: SigningProtocol::Sigv4,
             },
         }),
     );
-    // The origin's ID only needs to be unique within the distribution.
-    let origin_id = bucket.name.as_str();
+    let origin_id = origin_id.as_str();
     let viewer_certificate = match certificate {
         Some(certificate) => ViewerCertificate {
             acm_certificate_arn: Some(unit.values.text(certificate)),
             cloud_front_default_certificate: None,
-            minimum_protocol_version: Some(Value::from(CLOUDFRONT_MINIMUM_TLS)),
+            minimum_protocol_version: Some(Value::from(minimum_protocol_version.as_str())),
             ssl_support_method: Some(SslSupportMethod::SniOnly),
         },
         None => ViewerCertificate {
@@ -163,7 +158,7 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         },
     };
     let config = DistributionConfig {
-        comment: Some(Value::from(format!("{} static assets", bucket.name))),
+        comment: Some(Value::from(comment.as_str())),
         aliases: aliases
             .iter()
             .map(|alias| Value::from(alias.as_str()))
@@ -217,7 +212,7 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         // the distribution answers on both).
         let alias = || AliasTarget {
             dns_name: attr_of(distribution, meridian_plan::Attr::DistributionDomainName),
-            hosted_zone_id: Value::from(CLOUDFRONT_HOSTED_ZONE_ID),
+            hosted_zone_id: Value::from(alias_hosted_zone_id.as_str()),
             evaluate_target_health: Some(false.into()),
         };
         unit.add(

@@ -23,16 +23,11 @@ pub(crate) fn lower_parameters(unit_template: &mut UnitTemplate<'_>, unit: &Unit
             description,
             regions: _,
         } = unit_template.values.parameter(name);
-        let mut parameter = match kind_constraint(*kind, &unit.region) {
-            Constraint::AwsType(type_name) => {
-                l1::Parameter::new(ParameterType::AwsSpecific(type_name.to_owned()))
-            }
-            Constraint::Pattern {
-                pattern,
-                description: constraint_description,
-            } => l1::Parameter {
-                allowed_pattern: Some(pattern),
-                constraint_description: Some(constraint_description.to_owned()),
+        let mut parameter = match aws_specific_type(*kind) {
+            Some(type_name) => l1::Parameter::new(ParameterType::AwsSpecific(type_name.to_owned())),
+            None => l1::Parameter {
+                allowed_pattern: Some(kind.pattern(Some(&unit.region))),
+                constraint_description: Some(format!("must be {}", kind.format_description())),
                 min_length: Some(1),
                 ..l1::Parameter::new(ParameterType::String)
             },
@@ -67,46 +62,17 @@ pub(crate) fn lower_outputs(unit_template: &mut UnitTemplate<'_>, unit: &Unit) {
     }
 }
 
-/// How CloudFormation checks a parameter of a kind.
-enum Constraint {
-    /// An AWS-specific parameter type, which CloudFormation checks against the account.
-    AwsType(&'static str),
-    /// A string matching a pattern.
-    Pattern {
-        pattern: String,
-        description: &'static str,
-    },
-}
-
-/// The partitions' ARN prefix: `arn:aws`, `arn:aws-cn`, `arn:aws-us-gov`...
-const ARN_PARTITION: &str = "arn:aws[a-z-]*";
-
-fn kind_constraint(kind: ParamKind, region: &str) -> Constraint {
+/// The AWS-specific parameter type of a kind, which CloudFormation checks against the account
+/// before it creates anything; other kinds are strings checked against the plan's pattern.
+fn aws_specific_type(kind: ParamKind) -> Option<&'static str> {
     match kind {
-        ParamKind::HostedZoneId => Constraint::AwsType("AWS::Route53::HostedZone::Id"),
-        ParamKind::VpcId => Constraint::AwsType("AWS::EC2::VPC::Id"),
-        ParamKind::SubnetId => Constraint::AwsType("AWS::EC2::Subnet::Id"),
-        // Load balancers and CloudFront only accept a certificate of the region they read it in,
-        // which is the region of the unit that uses it.
-        ParamKind::CertificateArn => Constraint::Pattern {
-            pattern: format!("^{ARN_PARTITION}:acm:{region}:[0-9]{{12}}:certificate/[0-9a-f-]+$"),
-            description: "must be the ARN of an ACM certificate in the region of this stack",
-        },
-        ParamKind::SecretArn => Constraint::Pattern {
-            pattern: format!("^{ARN_PARTITION}:secretsmanager:[a-z0-9-]+:[0-9]{{12}}:secret:.+$"),
-            description: "must be the ARN of a Secrets Manager secret",
-        },
-        ParamKind::Email => Constraint::Pattern {
-            pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$".to_owned(),
-            description: "must be an e-mail address",
-        },
-        ParamKind::HttpsUrl => Constraint::Pattern {
-            pattern: "^https://[^\\s]+$".to_owned(),
-            description: "must be an https:// URL",
-        },
-        ParamKind::Text => Constraint::Pattern {
-            pattern: "^[^\\s](.*[^\\s])?$".to_owned(),
-            description: "must not be empty or start or end with white space",
-        },
+        ParamKind::HostedZoneId => Some("AWS::Route53::HostedZone::Id"),
+        ParamKind::VpcId => Some("AWS::EC2::VPC::Id"),
+        ParamKind::SubnetId => Some("AWS::EC2::Subnet::Id"),
+        ParamKind::CertificateArn
+        | ParamKind::SecretArn
+        | ParamKind::Email
+        | ParamKind::HttpsUrl
+        | ParamKind::Text => None,
     }
 }

@@ -105,7 +105,7 @@ pub(crate) fn role(
         managed_policy_arns: purpose
             .managed_policy()
             .into_iter()
-            .map(|policy| aws_managed_policy(policy))
+            .map(aws_managed_policy)
             .collect(),
         policies: if statements.is_empty() {
             Vec::new()

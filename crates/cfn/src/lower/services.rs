@@ -201,7 +201,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
     if let Some(attachment) = load_balancer {
         let ServiceLoadBalancer {
             target_group,
-            listener,
+            listener_rule,
             container_port,
         } = attachment;
         let advanced_configuration = blue_green.as_ref().map(|blue_green| {
@@ -239,7 +239,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             target_group_arn: Some(reference(target_group)),
             advanced_configuration,
         });
-        waits_for = Some(listener);
+        waits_for = Some(listener_rule);
     } else {
         assert!(
             blue_green.is_none(),

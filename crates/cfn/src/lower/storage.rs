@@ -25,9 +25,6 @@ use super::policy::{document, role};
 use super::values::{arn_of, reference};
 use meridian_plan::RolePurpose;
 
-/// The only threshold S3 Replication Time Control and its metrics accept, in minutes.
-const REPLICATION_TIME_MINUTES: i64 = 15;
-
 /// Adds a region's storage unit: its data key and buckets.
 pub(crate) fn lower_storage_unit(unit: &mut UnitTemplate<'_>, storage: &StoragePlan) {
     let StoragePlan {
@@ -61,7 +58,7 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
     } = bucket;
     let replication_configuration = replication
         .as_ref()
-        .map(|replication| lower_replication(unit, replication, encryption));
+        .map(|replication| lower_replication(unit, replication));
     let properties = Bucket {
         bucket_name: Some(unit.values.text(bucket_name)),
         versioning_configuration: versioning.then_some(VersioningConfiguration {
@@ -181,12 +178,12 @@ fn lifecycle(abort_days: u32, expiration_days: Option<u32>) -> LifecycleConfigur
 fn lower_replication(
     unit: &mut UnitTemplate<'_>,
     replication: &ReplicationPlan,
-    source_encryption: &BucketEncryption,
 ) -> ReplicationConfiguration {
     let ReplicationPlan {
         role: role_rid,
         policy: policy_rid,
         role_statements,
+        replicate_kms_encrypted,
         rules,
     } = replication;
     // The role's statements name the bucket and the bucket names the role: with the statements
@@ -208,7 +205,7 @@ fn lower_replication(
         role: arn_of(role_rid),
         rules: rules
             .iter()
-            .map(|rule| replication_rule(unit, rule, source_encryption))
+            .map(|rule| replication_rule(unit, rule, *replicate_kms_encrypted))
             .collect(),
     }
 }
@@ -216,7 +213,7 @@ fn lower_replication(
 fn replication_rule(
     unit: &UnitTemplate<'_>,
     rule: &ReplicationRulePlan,
-    source_encryption: &BucketEncryption,
+    replicate_kms_encrypted: bool,
 ) -> ReplicationRule {
     let ReplicationRulePlan {
         id,
@@ -228,6 +225,7 @@ fn replication_rule(
         storage_class,
         replica_kms_key,
         time_control,
+        time_control_minutes,
         metrics,
         delete_markers,
     } = rule;
@@ -238,8 +236,8 @@ fn replication_rule(
             Status::Disabled
         }
     };
-    let fifteen_minutes = || ReplicationTimeValue {
-        minutes: REPLICATION_TIME_MINUTES.into(),
+    let threshold = || ReplicationTimeValue {
+        minutes: i64::from(*time_control_minutes).into(),
     };
     ReplicationRule {
         id: Some(Value::from(id.as_str())),
@@ -255,14 +253,12 @@ fn replication_rule(
             status: switch(*delete_markers),
         }),
         // S3 skips SSE-KMS objects unless the rule opts in.
-        source_selection_criteria: matches!(source_encryption, BucketEncryption::Kms(_)).then(
-            || SourceSelectionCriteria {
-                sse_kms_encrypted_objects: Some(StatusSwitch {
-                    status: Status::Enabled,
-                }),
-                replica_modifications: None,
-            },
-        ),
+        source_selection_criteria: replicate_kms_encrypted.then_some(SourceSelectionCriteria {
+            sse_kms_encrypted_objects: Some(StatusSwitch {
+                status: Status::Enabled,
+            }),
+            replica_modifications: None,
+        }),
         destination: ReplicationDestination {
             bucket: unit.values.text(destination_arn),
             storage_class: storage_class.as_deref().map(storage_class_of),
@@ -273,12 +269,12 @@ fn replication_rule(
             }),
             replication_time: time_control.then(|| ReplicationTime {
                 status: Status::Enabled,
-                time: fifteen_minutes(),
+                time: threshold(),
             }),
-            metrics: (*time_control || *metrics).then(|| ReplicationMetrics {
+            metrics: metrics.then(|| ReplicationMetrics {
                 status: Status::Enabled,
-                // Replication Time Control requires the missed-threshold event at 15 minutes.
-                event_threshold: time_control.then(fifteen_minutes),
+                // Replication Time Control requires the missed-threshold event at its threshold.
+                event_threshold: time_control.then(threshold),
             }),
         },
     }

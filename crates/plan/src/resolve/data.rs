@@ -16,8 +16,8 @@ use crate::naming;
 use crate::suggest_list;
 use crate::types::{
     AppPlan, CachePlan, CachePrimaryPlan, CacheRole, DatabasePlan, DatabaseRole,
-    GlobalDatastorePlan, ParameterGroupPlan, RegionRole, ReplicaPlan, RotationPlan, SecretPlan,
-    SecretReplica, WriterPlan,
+    GlobalDatastorePlan, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan, SecretReplica,
+    WriterPlan,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -1117,7 +1117,6 @@ impl Resolver<'_> {
                 app.cache = Some(plan);
             }
         }
-        let _ = RegionRole::Primary;
     }
 
     fn check_node_type(&mut self, path: &StackPath, node_type: &str) {

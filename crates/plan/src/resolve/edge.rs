@@ -3,17 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use meridian_model::{
-    AlertAction, AlertCondition, AlertSeverity as Severity, Diagnostic, StackPath, WidgetMetric,
-};
+use meridian_model::{AlertCondition, Diagnostic, StackPath, WidgetMetric};
 
-use super::monitoring::Target;
+use super::monitoring::{Target, alarm_description};
 use super::regions::ResolvedRegion;
 use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
-use crate::naming::{self, pascal};
+use crate::naming::pascal;
 use crate::types::{
     AlarmMetric, AlarmPlan, BucketEncryption, BucketPlan, BucketPurpose, CdnPlan, CdnRecordPlan,
     Comparison, Condition, DashboardPlan, DnsPlan, GlobalPlan, JsonDoc, MetricStat, MissingData,
@@ -55,11 +53,6 @@ impl Resolver<'_> {
             self.alerting_for(&unit, targets)
         };
         if let Some(dns) = &dns {
-            let failover_targets = stack
-                .failover
-                .as_ref()
-                .map(|f| f.notify.clone())
-                .unwrap_or_default();
             let primary = self.facts.primary.clone();
             let primary_check = dns
                 .regions
@@ -74,21 +67,7 @@ impl Resolver<'_> {
                     continue;
                 }
                 let path = StackPath::root().key("alerts").index(index);
-                let mut topics = self.topics_for(&unit, &[alert.severity]);
-                let extra = match alert.action {
-                    AlertAction::InitiateFailover if !failover_targets.is_empty() => {
-                        self.topics_named(&unit, &failover_targets)
-                    }
-                    AlertAction::InitiateFailover | AlertAction::NotifyOnCall => {
-                        self.topics_for(&unit, &[Severity::Critical])
-                    }
-                    _ => Vec::new(),
-                };
-                for topic in extra {
-                    if !topics.contains(&topic) {
-                        topics.push(topic);
-                    }
-                }
+                let topics = self.alert_topics(&unit, alert);
                 let evaluation_periods = alert.evaluation_periods.unwrap_or_else(|| {
                     stack
                         .failover
@@ -99,20 +78,25 @@ impl Resolver<'_> {
                 alerting.alarms.push(AlarmPlan {
                     rid: self.rid(&unit, format!("{}Alarm", pascal(&alert.name)), &path),
                     name: self.names.alarm(&alert.name),
-                    description: format!(
-                        "the primary region's Route 53 health check fails. severity {:?}; action {:?}; see the stack's runbooks (promote-replica)",
-                        alert.severity, alert.action
-                    )
-                    .to_ascii_lowercase(),
+                    description: alarm_description(
+                        "The primary region's Route 53 health check fails",
+                        alert,
+                        Some("promote-replica"),
+                    ),
                     metric: AlarmMetric::Single(MetricStat {
                         namespace: "AWS/Route53".to_owned(),
                         metric: "HealthCheckStatus".to_owned(),
-                        dimensions: vec![("HealthCheckId".to_owned(), Text::attr(&health_check, Attr::HealthCheckId))],
+                        dimensions: vec![(
+                            "HealthCheckId".to_owned(),
+                            Text::attr(&health_check, Attr::HealthCheckId),
+                        )],
                         stat: "Minimum".to_owned(),
                     }),
                     comparison: Comparison::LessThan,
                     threshold: 1.0,
-                    period_seconds: alert.period_seconds.unwrap_or(defaults::ALERT_PERIOD_SECONDS),
+                    period_seconds: alert
+                        .period_seconds
+                        .unwrap_or(defaults::ALERT_PERIOD_SECONDS),
                     evaluation_periods,
                     missing_data: MissingData::Breaching,
                     topics,
@@ -474,18 +458,19 @@ impl Resolver<'_> {
                 },
             )
         });
+        let home = aws::global_region(&self.facts.partition);
         if let Some(literal) = certificate.as_ref().and_then(Text::as_literal)
-            && !literal.contains(":us-east-1:")
+            && !literal.contains(&format!(":{home}:"))
         {
             self.report(
                 Diagnostic::error(
                     "E611",
                     path.key("certificate"),
                     format!(
-                        "`{literal}` is not in us-east-1; CloudFront reads certificates only there"
+                        "`{literal}` is not in {home}; CloudFront reads certificates only there"
                     ),
                 )
-                .with_help("request or import the certificate in us-east-1"),
+                .with_help(format!("request or import the certificate in {home}")),
             );
         }
         let distribution = self.rid(unit, "CdnDistribution", &path);
@@ -572,6 +557,13 @@ impl Resolver<'_> {
             "Bucket holding the CDN's static assets",
             Text::attr(&bucket.rid, Attr::BucketName),
         );
+        let comment = format!("{} static assets", bucket.name);
+        let origin_access_control_description = format!(
+            "CloudFront reads the {} bucket, signing every request",
+            bucket.name
+        );
+        // The origin's ID only needs to be unique within the distribution.
+        let origin_id = bucket.name.clone();
         Some(CdnPlan {
             origin_access_control: self.rid(unit, "CdnOriginAccessControl", &path),
             origin_access_control_name: self.names.origin_access_control(),
@@ -586,6 +578,11 @@ impl Resolver<'_> {
                 .unwrap_or_else(|| defaults::DEFAULT_ROOT_OBJECT.to_owned()),
             cache_policy_id: defaults::CDN_CACHE_POLICY_ID.to_owned(),
             response_headers_policy_id: defaults::CDN_RESPONSE_HEADERS_POLICY_ID.to_owned(),
+            minimum_protocol_version: defaults::CDN_MINIMUM_PROTOCOL_VERSION.to_owned(),
+            comment,
+            origin_access_control_description,
+            origin_id,
+            alias_hosted_zone_id: aws::cloudfront_hosted_zone_id(&self.facts.partition).to_owned(),
             records,
         })
     }
@@ -828,7 +825,6 @@ impl Resolver<'_> {
                 body: JsonDoc::Object(vec![("widgets".to_owned(), JsonDoc::Array(widgets))]),
             });
         }
-        let _ = naming::snake;
         plans
     }
 }

@@ -104,6 +104,40 @@ impl Resolver<'_> {
     }
 
     /// The topics of `unit` that take any of `severities`.
+    /// Where an alert goes: the topics of its severity, plus the on-call topics for
+    /// `notify_on_call`, and the failover targets (or, without any, the on-call topics) for the
+    /// failover actions.
+    pub(crate) fn alert_topics(
+        &mut self,
+        unit: &UnitId,
+        alert: &meridian_model::Alert,
+    ) -> Vec<Rid> {
+        let mut topics = self.topics_for(unit, &[alert.severity]);
+        let failover_targets = self
+            .stack
+            .failover
+            .as_ref()
+            .map(|f| f.notify.clone())
+            .unwrap_or_default();
+        let extra = match alert.action {
+            AlertAction::Notify | AlertAction::InvestigateNetwork => Vec::new(),
+            AlertAction::NotifyOnCall => self.topics_for(unit, &[Severity::Critical]),
+            AlertAction::InitiateFailover | AlertAction::FailoverIfPrimary => {
+                if failover_targets.is_empty() {
+                    self.topics_for(unit, &[Severity::Critical])
+                } else {
+                    self.topics_named(unit, &failover_targets)
+                }
+            }
+        };
+        for topic in extra {
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+        }
+        topics
+    }
+
     pub(crate) fn topics_for(&mut self, unit: &UnitId, severities: &[Severity]) -> Vec<Rid> {
         let targets = self.targets.clone();
         targets
@@ -525,7 +559,7 @@ impl Resolver<'_> {
             .iter()
             .any(|target| target.severities.contains(&alert.severity));
         if !receivers {
-            let severity = format!("{:?}", alert.severity).to_ascii_lowercase();
+            let severity = alert.severity.as_str();
             self.report(
                 Diagnostic::error("E712", path.key("severity"), format!("no notification target takes `{severity}` alerts, so `{}` would reach no one", alert.name))
                     .with_help(format!("add `{severity}` to a target's `severities`, or change the alert's severity")),
@@ -620,30 +654,7 @@ impl Resolver<'_> {
         app: &AppPlan,
     ) -> Vec<AlarmPlan> {
         let unit = app.unit.clone();
-        let failover_targets = self
-            .stack
-            .failover
-            .as_ref()
-            .map(|f| f.notify.clone())
-            .unwrap_or_default();
-        let mut topics = self.topics_for(&unit, &[alert.severity]);
-        let extra = match alert.action {
-            AlertAction::NotifyOnCall => self.topics_for(&unit, &[Severity::Critical]),
-            AlertAction::InitiateFailover | AlertAction::FailoverIfPrimary
-                if !failover_targets.is_empty() =>
-            {
-                self.topics_named(&unit, &failover_targets)
-            }
-            AlertAction::InitiateFailover | AlertAction::FailoverIfPrimary => {
-                self.topics_for(&unit, &[Severity::Critical])
-            }
-            _ => Vec::new(),
-        };
-        for topic in extra {
-            if !topics.contains(&topic) {
-                topics.push(topic);
-            }
-        }
+        let topics = self.alert_topics(&unit, alert);
         let threshold = alert.threshold.unwrap_or(0.0);
         let period = alert
             .period_seconds
@@ -651,13 +662,7 @@ impl Resolver<'_> {
         let evaluation_periods = alert
             .evaluation_periods
             .unwrap_or(defaults::ALERT_EVALUATION_PERIODS);
-        let description = |what: &str| {
-            format!(
-                "{what}. Severity {:?}; action {:?}; see the stack's runbooks",
-                alert.severity, alert.action
-            )
-            .to_ascii_lowercase()
-        };
+        let description = |what: &str| alarm_description(what, alert, None);
         let base = pascal(&alert.name);
         // One alarm per alert, or per service for service conditions: then the service's name
         // (its former one when renamed, like its other resources) is part of the ID and name.
@@ -879,6 +884,29 @@ impl Resolver<'_> {
 }
 
 /// The condition as written in stack files.
+/// An alarm's description: what fires it, the alert's severity and action as the stack file
+/// writes them, and where to read on (`runbook`, when one runbook covers it).
+pub(crate) fn alarm_description(
+    what: &str,
+    alert: &meridian_model::Alert,
+    runbook: Option<&str>,
+) -> String {
+    let see = match runbook {
+        Some(runbook) => format!("see the stack's runbooks ({runbook})"),
+        None => "see the stack's runbooks".to_owned(),
+    };
+    let mut chars = what.chars();
+    let what: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!(
+        "{what}. Severity {}; action {}; {see}",
+        alert.severity.as_str(),
+        alert.action.as_str()
+    )
+}
+
 fn condition_name(condition: AlertCondition) -> &'static str {
     match condition {
         AlertCondition::PrimaryRegionDown => "primary_region_down",

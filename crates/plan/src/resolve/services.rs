@@ -311,7 +311,6 @@ impl Resolver<'_> {
     fn access_log_bucket(&mut self, unit: &UnitId, region: &str, path: &StackPath) -> BucketPlan {
         let rid = self.rid(unit, "LoadBalancerAccessLogsBucket", path);
         let (head, tail) = self.names.access_log_bucket(region);
-        let arn = Text::attr(&rid, Attr::BucketArn);
         let writer = match aws::region_info(region).and_then(|info| info.elb_log_account) {
             Some(account) => Principal::Aws(Text::from_parts(vec![
                 Part::Lit("arn:".to_owned()),
@@ -353,7 +352,6 @@ impl Resolver<'_> {
             retain: true,
             rid,
         }
-        .with_arn_check(&arn)
     }
 
     fn check_load_balancer(&mut self, path: &StackPath, lb: &meridian_model::LoadBalancer) {
@@ -1579,11 +1577,16 @@ impl Resolver<'_> {
                 .find(|rule| rule.priority == priority)
                 .map(|rule| rule.rid.clone())
         });
-        let load_balancer = tg_plan.map(|tg| ServiceLoadBalancer {
-            target_group: tg.rid.clone(),
-            listener: rule_rid.clone().unwrap_or_else(|| tg.rid.clone()),
-            container_port: service.port,
-        });
+        // A target group no rule forwards to is an error reported with the load balancer, and
+        // then no plan is produced.
+        let load_balancer =
+            tg_plan
+                .zip(rule_rid.clone())
+                .map(|(tg, listener_rule)| ServiceLoadBalancer {
+                    target_group: tg.rid.clone(),
+                    listener_rule,
+                    container_port: service.port,
+                });
         let blue_green = match (
             strategy,
             tg_plan.and_then(|tg| tg.alternate.clone()),
@@ -2437,11 +2440,4 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
     }
     app.security_groups = groups;
     app.security_group_rules = rules;
-}
-
-impl BucketPlan {
-    /// Identity helper so construction reads top-down.
-    fn with_arn_check(self, _arn: &Text) -> Self {
-        self
-    }
 }

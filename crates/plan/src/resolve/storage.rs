@@ -161,6 +161,10 @@ impl Resolver<'_> {
             let encryption = BucketEncryption::Kms(
                 key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
             );
+            let replication = replication.map(|replication| ReplicationPlan {
+                replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms(_)),
+                ..replication
+            });
             let policy_rid =
                 self.entity_rid(&unit, &entity, |base| format!("{base}BucketPolicy"), &path);
             let plan = BucketPlan {
@@ -379,7 +383,6 @@ impl Resolver<'_> {
             // Bucket names are known before deployment, so the name needs no import (the ARN
             // above already orders the destination's stack first).
             let destination_name = self.bucket_name(destination);
-            let _ = destination_rid;
             let replica_kms_key = self.data_key_arn(unit, &destination.region);
             if destination.region != bucket.region {
                 edges.insert((bucket.region.clone(), destination.region.clone()));
@@ -410,6 +413,7 @@ impl Resolver<'_> {
                     .map(|class| storage_class_name(class).to_owned()),
                 replica_kms_key,
                 time_control,
+                time_control_minutes: defaults::RTC_MINUTES,
                 metrics: time_control || watch_seconds.is_some(),
                 delete_markers: rule
                     .delete_markers
@@ -491,6 +495,8 @@ impl Resolver<'_> {
                 path,
             ),
             role_statements,
+            // Set once the bucket's encryption is known.
+            replicate_kms_encrypted: false,
             rules,
         })
     }

@@ -27,10 +27,6 @@ use crate::l1::{
     S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects,
 };
 
-/// The only replication time S3 Replication Time Control offers, and the metrics threshold that goes
-/// with it.
-const REPLICATION_TIME_CONTROL_MINUTES: u32 = 15;
-
 fn enabled(on: bool) -> &'static str {
     if on { "Enabled" } else { "Disabled" }
 }
@@ -193,8 +189,7 @@ impl Lowerer<'_> {
             depends_on(vec![public_access_block.terraform_address()]),
         )?;
         if let Some(replication) = replication {
-            let kms_source = matches!(encryption, BucketEncryption::Kms(_));
-            self.lower_replication(name, region, *versioning, kms_source, replication)?;
+            self.lower_replication(name, region, *versioning, replication)?;
         }
         Ok(())
     }
@@ -205,13 +200,13 @@ impl Lowerer<'_> {
         name: &str,
         region: &str,
         source_versioning: bool,
-        kms_source: bool,
         replication: &ReplicationPlan,
     ) -> Lowered {
         let ReplicationPlan {
             role,
             policy,
             role_statements,
+            replicate_kms_encrypted,
             rules,
         } = replication;
         let (role_handle, _) = self.purpose_role(&role.tf, RolePurpose::BucketReplication)?;
@@ -237,6 +232,7 @@ impl Lowerer<'_> {
                 storage_class,
                 replica_kms_key,
                 time_control,
+                time_control_minutes,
                 metrics,
                 delete_markers,
             } = rule;
@@ -252,15 +248,12 @@ impl Lowerer<'_> {
                     versioning.push(address);
                 }
             }
-            let metrics_block =
-                (*time_control || *metrics).then(|| S3ReplicationRuleDestinationMetrics {
-                    event_threshold: time_control.then(|| {
-                        S3ReplicationRuleDestinationMetricsEventThreshold::new(
-                            REPLICATION_TIME_CONTROL_MINUTES,
-                        )
-                    }),
-                    ..S3ReplicationRuleDestinationMetrics::new("Enabled")
-                });
+            let metrics_block = metrics.then(|| S3ReplicationRuleDestinationMetrics {
+                event_threshold: time_control.then(|| {
+                    S3ReplicationRuleDestinationMetricsEventThreshold::new(*time_control_minutes)
+                }),
+                ..S3ReplicationRuleDestinationMetrics::new("Enabled")
+            });
             lowered_rules.push(S3ReplicationRule {
                 id: Some(id.into()),
                 priority: Some((*priority).into()),
@@ -273,7 +266,7 @@ impl Lowerer<'_> {
                     enabled(*delete_markers),
                 )),
                 // Objects encrypted with the source's key replicate only when selected explicitly.
-                source_selection_criteria: kms_source.then(|| {
+                source_selection_criteria: replicate_kms_encrypted.then(|| {
                     S3ReplicationRuleSourceSelectionCriteria {
                         sse_kms_encrypted_objects: Some(
                             S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects::new(
@@ -295,7 +288,7 @@ impl Lowerer<'_> {
                             S3ReplicationRuleDestinationReplicationTime::new(
                                 "Enabled",
                                 S3ReplicationRuleDestinationReplicationTimeTime::new(
-                                    REPLICATION_TIME_CONTROL_MINUTES,
+                                    *time_control_minutes,
                                 ),
                             )
                         }),

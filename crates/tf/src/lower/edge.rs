@@ -15,10 +15,6 @@ use crate::l1::{
     S3Bucket, Value,
 };
 
-/// The hosted zone of every CloudFront domain name, for alias records.
-const CLOUDFRONT_HOSTED_ZONE_ID: &str = "Z2FDTNDATAQYW2";
-/// Viewers connect with TLS 1.2 or later (the current CloudFront security policy for SNI certificates).
-const CDN_MINIMUM_PROTOCOL: &str = "TLSv1.2_2021";
 /// Methods a static-asset distribution serves and caches.
 const CDN_METHODS: [&str; 2] = ["GET", "HEAD"];
 
@@ -90,13 +86,18 @@ impl Lowerer<'_> {
             default_root_object,
             cache_policy_id,
             response_headers_policy_id,
+            minimum_protocol_version,
+            comment,
+            origin_access_control_description,
+            origin_id,
+            alias_hosted_zone_id,
             records,
         } = cdn;
         self.lower_bucket(bucket, region)?;
         let control = self.add(
             &origin_access_control.tf,
             CloudfrontOriginAccessControl {
-                description: Some(format!("CloudFront reads the {} bucket", bucket.name).into()),
+                description: Some(origin_access_control_description.as_str().into()),
                 ..CloudfrontOriginAccessControl::new(
                     origin_access_control_name.as_str(),
                     "s3",
@@ -105,11 +106,11 @@ impl Lowerer<'_> {
                 )
             },
         )?;
-        let origin_id = bucket.name.as_str();
+        let origin_id = origin_id.as_str();
         let viewer_certificate = match certificate {
             Some(certificate) => CloudfrontDistributionViewerCertificate {
                 acm_certificate_arn: Some(self.value(certificate)),
-                minimum_protocol_version: Some(CDN_MINIMUM_PROTOCOL.into()),
+                minimum_protocol_version: Some(minimum_protocol_version.as_str().into()),
                 ssl_support_method: Some("sni-only".into()),
                 ..CloudfrontDistributionViewerCertificate::default()
             },
@@ -123,7 +124,7 @@ impl Lowerer<'_> {
             CloudfrontDistribution {
                 aliases: (!aliases.is_empty())
                     .then(|| aliases.iter().map(String::as_str).collect()),
-                comment: Some(format!("{} static assets", bucket.name).into()),
+                comment: Some(comment.as_str().into()),
                 default_root_object: Some(default_root_object.into()),
                 http_version: Some("http2and3".into()),
                 is_ipv6_enabled: Some(true.into()),
@@ -174,7 +175,7 @@ impl Lowerer<'_> {
                         alias: Some(Route53RecordAlias::new(
                             false,
                             handle.domain_name(),
-                            CLOUDFRONT_HOSTED_ZONE_ID,
+                            alias_hosted_zone_id.as_str(),
                         )),
                         ..Route53Record::new(name, record_type, self.value(hosted_zone_id))
                     },

@@ -341,7 +341,7 @@ impl Lowerer<'_> {
             self.lower_cluster(region, cluster)?;
         }
         for service in services {
-            self.lower_service(region, service, load_balancer.as_ref())?;
+            self.lower_service(region, service)?;
         }
         if let Some(database) = database {
             self.lower_database(region, database)?;

@@ -1,37 +1,11 @@
 //! Deploy-time parameters as input variables: `string`, or `map(string)` keyed by region for a parameter that
-//! takes one value per region, with `sensitive` where the plan says so and validations from the parameter's
+//! takes one value per region, with `sensitive` where the plan says so and the validation the plan gives the parameter's
 //! kind. It translates [`ParamKind`]; it chooses no parameter and no description.
 
-use meridian_plan::{ParamKind, Parameter};
+use meridian_plan::{Parameter, UnitId};
 
 use super::{DeclaredVariable, Lowered, Lowerer};
 use crate::l1::{Expression, Function, TypeConstraint, Variable, VariableRef, VariableValidation};
-
-/// What values of a kind look like, for a `regex` validation, and how to say it.
-fn kind_format(kind: ParamKind) -> Option<(&'static str, &'static str)> {
-    match kind {
-        ParamKind::Text => None,
-        ParamKind::CertificateArn => Some((
-            r"^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$",
-            "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
-        )),
-        ParamKind::HostedZoneId => Some((
-            r"^Z[0-9A-Z]{1,31}$",
-            "a Route 53 hosted zone ID (Z followed by uppercase letters and digits)",
-        )),
-        ParamKind::VpcId => Some((r"^vpc-[0-9a-f]{8,17}$", "a VPC ID (vpc-<hex>)")),
-        ParamKind::SubnetId => Some((r"^subnet-[0-9a-f]{8,17}$", "a subnet ID (subnet-<hex>)")),
-        ParamKind::Email => Some((
-            r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-            "an e-mail address (name@example.com)",
-        )),
-        ParamKind::HttpsUrl => Some((r"^https://[^\s/]+(/\S*)?$", "an HTTPS URL (https://...)")),
-        ParamKind::SecretArn => Some((
-            r"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:\S+$",
-            "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)",
-        )),
-    }
-}
 
 impl Lowerer<'_> {
     /// One variable per parameter, in the plan's order (sorted by name).
@@ -81,29 +55,39 @@ impl Lowerer<'_> {
                     },
                 )?;
             }
-            if let Some((pattern, what)) = kind_format(*kind) {
-                let condition = if *per_region {
-                    all_true(
-                        keys.iter()
-                            .map(|key| matches(pattern, &variable, Some(key)))
-                            .collect(),
-                    )
+            // The pattern of a regional kind names the region that reads the value: the key of a
+            // per-region map (`global` being the global unit's region).
+            let region_of = |key: &str| {
+                if key == UnitId::Global.to_string() {
+                    self.plan.global_region.clone()
                 } else {
-                    matches(pattern, &variable, None)
-                };
-                self.module.add_variable_validation(
-                    &variable,
-                    VariableValidation {
-                        condition,
-                        error_message: if *per_region {
-                            format!("Each value of {tf_name} must be {what}.")
-                        } else {
-                            format!("The value of {tf_name} must be {what}.")
-                        }
-                        .into(),
-                    },
-                )?;
-            }
+                    key.to_owned()
+                }
+            };
+            let what = kind.format_description();
+            let condition = if *per_region {
+                all_true(
+                    keys.iter()
+                        .map(|key| {
+                            matches(&kind.pattern(Some(&region_of(key))), &variable, Some(key))
+                        })
+                        .collect(),
+                )
+            } else {
+                matches(&kind.pattern(None), &variable, None)
+            };
+            self.module.add_variable_validation(
+                &variable,
+                VariableValidation {
+                    condition,
+                    error_message: if *per_region {
+                        format!("Each value of {tf_name} must be {what}.")
+                    } else {
+                        format!("The value of {tf_name} must be {what}.")
+                    }
+                    .into(),
+                },
+            )?;
             self.variables.insert(
                 name.clone(),
                 DeclaredVariable {

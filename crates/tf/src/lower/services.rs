@@ -5,8 +5,8 @@
 //! decides no size, count, schedule or threshold.
 
 use meridian_plan::{
-    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, LoadBalancerPlan, RolePurpose,
-    ScalingPlan, ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, RolePurpose, ScalingPlan,
+    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
 };
 
 use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
@@ -16,8 +16,8 @@ use crate::l1::{
     CloudwatchMetricAlarm, EcsCluster, EcsClusterSetting, EcsService, EcsServiceAlarms,
     EcsServiceDeploymentCircuitBreaker, EcsServiceDeploymentConfiguration, EcsServiceLoadBalancer,
     EcsServiceLoadBalancerAdvancedConfiguration, EcsServiceNetworkConfiguration, EcsTaskDefinition,
-    EcsTaskDefinitionRuntimePlatform, IamRolePolicy, JsonDocument, LbListener, LbListenerRule,
-    LbTargetGroup, List, PredefinedMetricSpecification, ResourceRef, SecurityGroup,
+    EcsTaskDefinitionRuntimePlatform, IamRolePolicy, JsonDocument, LbListenerRule, LbTargetGroup,
+    List, PredefinedMetricSpecification, ResourceRef, SecurityGroup,
     TargetTrackingScalingPolicyConfiguration, Template, Value,
 };
 
@@ -41,12 +41,7 @@ impl Lowerer<'_> {
     }
 
     /// One service of `region` and everything it owns.
-    pub(super) fn lower_service(
-        &mut self,
-        region: &str,
-        service: &ServicePlan,
-        load_balancer_plan: Option<&LoadBalancerPlan>,
-    ) -> Lowered {
+    pub(super) fn lower_service(&mut self, region: &str, service: &ServicePlan) -> Lowered {
         let ServicePlan {
             // The entity name is already part of every rid and physical name below.
             name: _,
@@ -171,14 +166,14 @@ impl Lowerer<'_> {
         let mut load_balancers = Vec::new();
         if let Some(ServiceLoadBalancer {
             target_group,
-            listener,
+            listener_rule,
             container_port,
         }) = load_balancer
         {
-            // ECS refuses a service whose target group no listener (rule) attaches yet.
-            if let Some(address) = listener_address(load_balancer_plan, &listener.tf) {
-                waits_for.push(address);
-            }
+            // ECS refuses a service whose target group no listener rule attaches yet.
+            waits_for.push(
+                ResourceRef::<LbListenerRule>::planned(&listener_rule.tf).terraform_address(),
+            );
             load_balancers.push(EcsServiceLoadBalancer {
                 advanced_configuration: advanced,
                 target_group_arn: Some(
@@ -426,19 +421,4 @@ impl Lowerer<'_> {
         }
         Ok(())
     }
-}
-
-/// The address of the listener rule (or listener) a service waits for, when the plan's load balancer has
-/// one with that name.
-fn listener_address(load_balancer: Option<&LoadBalancerPlan>, name: &str) -> Option<Address> {
-    let load_balancer = load_balancer?;
-    for listener in &load_balancer.listeners {
-        if listener.rid.tf == name {
-            return Some(ResourceRef::<LbListener>::planned(name).terraform_address());
-        }
-        if listener.rules.iter().any(|rule| rule.rid.tf == name) {
-            return Some(ResourceRef::<LbListenerRule>::planned(name).terraform_address());
-        }
-    }
-    None
 }
