@@ -565,6 +565,20 @@ impl<'a> Resolver<'a> {
                 Diagnostic::error("E106", path.key("rpo_minutes"), "a recovery point objective of 0 minutes needs synchronous replication across regions, which RDS does not offer")
                     .with_help("cross-region replicas are asynchronous; give the data loss you can accept, e.g. 5"),
             );
+        } else if let Some(rpo) = objectives.rpo_minutes
+            && rpo > 10_080
+        {
+            // Bounded like the RTO, so the plan's seconds (and every `× 60`) stay in range.
+            self.report(
+                Diagnostic::error(
+                    "E106",
+                    path.key("rpo_minutes"),
+                    format!(
+                        "a recovery point objective of {rpo} minutes is outside 1 to 10080 (a week)"
+                    ),
+                )
+                .with_help("give the most data loss you can accept, e.g. 5"),
+            );
         }
     }
 

@@ -250,3 +250,49 @@ fn capitalize(text: &str) -> String {
         first.to_ascii_uppercase().to_string() + characters.as_str()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::resolve::{Planned, plan};
+
+    fn planned_text(name: &str, text: &str) -> Planned {
+        let loaded = meridian_model::load_stack(name, text.as_bytes())
+            .unwrap_or_else(|failure| panic!("{name} loads: {:#?}", failure.diagnostics));
+        plan(&loaded.stack)
+    }
+
+    fn bundled_text(file: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../stacks")
+            .join(file);
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{file}: {error}"))
+    }
+
+    #[test]
+    fn an_rpo_beyond_a_week_is_refused_without_overflowing() {
+        for minutes in ["10081", "4294967295"] {
+            let text = format!(
+                "{}\nobjectives:\n  rto_minutes: 15\n  rpo_minutes: {minutes}\n",
+                bundled_text("minimal.yaml")
+            );
+            let planned = planned_text("minimal.yaml", &text);
+            assert!(planned.plan.is_none());
+            let finding = planned
+                .diagnostics
+                .iter()
+                .find(|diagnostic| diagnostic.code == "E106")
+                .unwrap_or_else(|| panic!("no E106: {:#?}", planned.diagnostics));
+            assert_eq!(finding.path.to_string(), "objectives.rpo_minutes");
+        }
+        let text = format!(
+            "{}\nobjectives:\n  rpo_minutes: 10080\n",
+            bundled_text("minimal.yaml")
+        );
+        assert!(
+            planned_text("minimal.yaml", &text).plan.is_some(),
+            "a week is allowed"
+        );
+    }
+}
