@@ -8,6 +8,7 @@
 //! I/O: it returns [`OutputFile`]s, and the CLI writes them.
 
 mod engine;
+mod files;
 mod graph;
 mod lookup;
 mod text;
@@ -39,35 +40,35 @@ pub fn render(
 ) -> Result<Vec<OutputFile>, RenderError> {
     let engine = engine::Engine::new(overrides)?;
     let path = |file: &str| format!("{OUTPUT_DIR}/{file}");
-    let mut files = vec![
+    let mut outputs = vec![
         engine.render(
             engine::ARCHITECTURE,
-            path("ARCHITECTURE.md"),
+            path(files::ARCHITECTURE),
             &views::architecture::build(plan),
         )?,
         engine.render(
             engine::DEPLOY,
-            path("deploy.sh"),
+            path(files::DEPLOY),
             &views::deploy::build(plan),
         )?,
         engine.render(
             engine::TEST_FAILOVER,
-            path("test-failover.sh"),
+            path(files::TEST_FAILOVER),
             &views::failover::build(plan),
         )?,
     ];
-    for view in views::service::build_all(plan, "deploy-blue-green") {
+    for view in views::service::build_all(plan, views::service::Script::DeployBlueGreen) {
         let file = path(&view.script_name.raw);
-        files.push(engine.render(engine::DEPLOY_SERVICE, file, &view)?);
+        outputs.push(engine.render(engine::DEPLOY_SERVICE, file, &view)?);
     }
-    for view in views::service::build_all(plan, "rollback") {
+    for view in views::service::build_all(plan, views::service::Script::Rollback) {
         let file = path(&view.script_name.raw);
-        files.push(engine.render(engine::ROLLBACK, file, &view)?);
+        outputs.push(engine.render(engine::ROLLBACK, file, &view)?);
     }
     for view in views::promote::build_all(plan) {
-        let file = path(&format!("promote-replica-{}.md", view.region.raw));
-        files.push(engine.render(engine::PROMOTE_REPLICA, file, &view)?);
+        let file = path(&view.runbook_name.raw);
+        outputs.push(engine.render(engine::PROMOTE_REPLICA, file, &view)?);
     }
-    files.sort();
-    Ok(files)
+    outputs.sort();
+    Ok(outputs)
 }

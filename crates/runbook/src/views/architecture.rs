@@ -6,6 +6,7 @@ use meridian_plan::{
 };
 use serde::Serialize;
 
+use crate::files;
 use crate::graph::{GraphFormat, graph};
 use crate::lookup;
 use crate::text::md_cell;
@@ -37,14 +38,38 @@ pub(crate) struct ArchitectureView {
     pub failover: FailoverSequence,
     /// Units in deploy order.
     pub units: Vec<UnitView>,
-    /// Regions with a service (deploy and rollback scripts).
-    pub service_regions: Vec<String>,
-    /// Regions with a read replica (promotion runbooks).
-    pub replica_regions: Vec<String>,
+    /// Name of the script that deploys every stack.
+    pub deploy_script: String,
+    /// Name of the failover test.
+    pub test_failover_script: String,
+    /// Regions with a service, with their deploy and rollback scripts.
+    pub service_regions: Vec<ServiceScripts>,
+    /// Regions with a read replica, with their promotion runbooks.
+    pub replica_regions: Vec<ReplicaRunbook>,
     /// Whether `test-failover.sh --simulate` is available, or why not.
     pub simulation_refusal: String,
     /// The Mermaid diagram.
     pub mermaid: String,
+}
+
+/// The per-region scripts of a region with services.
+#[derive(Debug, Serialize)]
+pub(crate) struct ServiceScripts {
+    /// Region.
+    pub region: String,
+    /// `deploy-blue-green-<region>.sh`.
+    pub deploy: String,
+    /// `rollback-<region>.sh`.
+    pub rollback: String,
+}
+
+/// The promotion runbook of a region with a read replica.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReplicaRunbook {
+    /// Region.
+    pub region: String,
+    /// `promote-replica-<region>.md`.
+    pub runbook: String,
 }
 
 /// One region.
@@ -502,7 +527,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         writer: writer.map_or_else(String::new, |(_, writer_database, _)| {
             writer_database.identifier.clone()
         }),
-        runbook: format!("promote-replica-{}.md", region.region),
+        runbook: files::promote_replica(&region.region),
     });
     let cache_region = target.and_then(|(region, _, _)| {
         let cache = region.app.as_ref()?.cache.as_ref()?;
@@ -581,13 +606,22 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         links,
         failover,
         units,
+        deploy_script: files::DEPLOY.to_owned(),
+        test_failover_script: files::TEST_FAILOVER.to_owned(),
         service_regions: lookup::app_regions(plan)
             .filter(|(_, app)| !app.services.is_empty())
-            .map(|(region, _)| region.region.clone())
+            .map(|(region, _)| ServiceScripts {
+                region: region.region.clone(),
+                deploy: files::deploy_blue_green(&region.region),
+                rollback: files::rollback(&region.region),
+            })
             .collect(),
-        replica_regions: replicas
+        replica_regions: lookup::replicas(plan)
             .iter()
-            .map(|(region, _, _)| region.region.clone())
+            .map(|(region, _, _)| ReplicaRunbook {
+                region: region.region.clone(),
+                runbook: files::promote_replica(&region.region),
+            })
             .collect(),
         simulation_refusal: crate::views::failover::build(plan).simulation_refusal.raw,
         mermaid: graph(plan, GraphFormat::Mermaid),

@@ -5,6 +5,7 @@
 use meridian_plan::{AppPlan, Attr, Plan, RegionRole, Rid, Unit, UnitId};
 use serde::Serialize;
 
+use crate::files;
 use crate::lookup;
 use crate::text::Word;
 
@@ -263,7 +264,7 @@ pub(crate) fn build(plan: &Plan) -> FailoverView {
             region: Word::new(&region.region),
             identifier: Word::new(&database.identifier),
             source_identifier: Word::new(&writer_identifier),
-            runbook: Word::new(format!("promote-replica-{}.md", region.region)),
+            runbook: Word::new(files::promote_replica(&region.region)),
         })
         .collect();
 

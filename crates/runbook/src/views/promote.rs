@@ -4,6 +4,7 @@
 use meridian_plan::{Attr, CacheRole, Part, Plan, RegionPlan, Rid, UnitId};
 use serde::Serialize;
 
+use crate::files;
 use crate::lookup;
 use crate::text::Word;
 
@@ -14,6 +15,8 @@ pub(crate) struct PromoteView {
     pub stack: Word,
     /// Region of the replica.
     pub region: Word,
+    /// This runbook's file name.
+    pub runbook_name: Word,
     /// Its role.
     pub role: Word,
     /// The replica's DB instance identifier.
@@ -173,6 +176,7 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
             PromoteView {
                 stack: Word::new(&plan.stack),
                 region: Word::new(&region.region),
+                runbook_name: Word::new(files::promote_replica(&region.region)),
                 role: Word::new(region.role.as_str()),
                 identifier: Word::new(&database.identifier),
                 instance_class: Word::new(&database.instance_class),

@@ -4,8 +4,18 @@
 use meridian_plan::{AppPlan, Part, Plan, RegionPlan, ServicePlan, Strategy, UnitId};
 use serde::Serialize;
 
+use crate::files;
 use crate::lookup;
 use crate::text::{Word, one_line};
+
+/// Which of the two per-region scripts a view is for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Script {
+    /// `deploy-blue-green-<region>.sh`.
+    DeployBlueGreen,
+    /// `rollback-<region>.sh`.
+    Rollback,
+}
 
 /// Seconds Fargate needs to place a task and pull its image before health checks start: about a
 /// minute is typical, twice that leaves room for large images and capacity retries.
@@ -25,6 +35,8 @@ pub(crate) struct ServiceScriptView {
     pub role: String,
     /// The script's file name, for messages.
     pub script_name: Word,
+    /// The region's rollback script, which the deployment script points to when a rollout fails.
+    pub rollback_script: Word,
     /// ECS cluster name.
     pub cluster: Word,
     /// The region's application stack.
@@ -83,14 +95,14 @@ pub(crate) struct ServiceView {
 }
 
 /// The regions with services, in plan order.
-pub(crate) fn build_all(plan: &Plan, script: &str) -> Vec<ServiceScriptView> {
+pub(crate) fn build_all(plan: &Plan, script: Script) -> Vec<ServiceScriptView> {
     lookup::app_regions(plan)
         .filter(|(_, app)| !app.services.is_empty())
         .map(|(region, app)| build(plan, region, app, script))
         .collect()
 }
 
-fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: &str) -> ServiceScriptView {
+fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: Script) -> ServiceScriptView {
     let services: Vec<ServiceView> = app
         .services
         .iter()
@@ -110,7 +122,11 @@ fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: &str) -> Servi
         stack: Word::new(&plan.stack),
         region: Word::new(&region.region),
         role: region.role.as_str().to_owned(),
-        script_name: Word::new(format!("{script}-{}.sh", region.region)),
+        script_name: Word::new(match script {
+            Script::DeployBlueGreen => files::deploy_blue_green(&region.region),
+            Script::Rollback => files::rollback(&region.region),
+        }),
+        rollback_script: Word::new(files::rollback(&region.region)),
         cluster: Word::new(cluster),
         app_stack_name: Word::new(app_stack_name),
         default_service: Word::new(default_service),
