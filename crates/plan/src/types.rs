@@ -121,6 +121,40 @@ pub struct Operations {
     pub failover_targets: Vec<String>,
 }
 
+/// A capability CloudFormation must be granted to deploy a unit's stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Capability {
+    /// The unit creates IAM resources, or uses a transform whose expansion does.
+    Iam,
+    /// The unit creates IAM resources with fixed names.
+    NamedIam,
+    /// The unit uses a transform (macro), which CloudFormation expands when deploying.
+    AutoExpand,
+}
+
+impl Capability {
+    /// The value CloudFormation expects, `CAPABILITY_IAM`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Iam => "CAPABILITY_IAM",
+            Self::NamedIam => "CAPABILITY_NAMED_IAM",
+            Self::AutoExpand => "CAPABILITY_AUTO_EXPAND",
+        }
+    }
+
+    /// Why a unit needs it, for people. Meridian's only transform is the one that deploys the
+    /// AWS-hosted rotation function of the database password.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::Iam => "the stack creates IAM roles",
+            Self::NamedIam => "the stack creates IAM resources with fixed names",
+            Self::AutoExpand => {
+                "the template rotates the database password with a hosted rotation function (the AWS::SecretsManager transform)"
+            }
+        }
+    }
+}
+
 /// What a parameter holds; decides its CloudFormation type and Terraform validation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ParamKind {
@@ -184,6 +218,9 @@ pub struct Unit {
     pub parameters: Vec<String>,
     /// Its outputs.
     pub outputs: Vec<Output>,
+    /// Capabilities its stack must be granted, in the order IAM, named IAM, auto-expand: what
+    /// the unit's resources and transforms require.
+    pub capabilities: Vec<Capability>,
 }
 
 /// A unit output.

@@ -487,6 +487,47 @@ fn deploy_dry_run_prints_every_stack_in_order() {
     assert!(output.contains("--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND"));
 }
 
+/// Each stack gets the capabilities the plan decided for its unit, and none when it needs none
+/// (`--capabilities` with no value is an error).
+#[test]
+fn deploy_passes_each_stack_its_own_capabilities() {
+    if !require_program("bash", "bash") {
+        return;
+    }
+    let plan = rail_backend();
+    let deploy = render_default(plan)
+        .into_iter()
+        .find(|file| file.path == "runbooks/deploy.sh")
+        .expect("deploy.sh");
+    let (ok, output) = run_with_input(
+        "bash",
+        &["-s", "--", "--dry-run", "--param", "IMAGE_TAG=abc123"],
+        &deploy.contents,
+    );
+    assert!(ok, "{output}");
+    assert!(
+        plan.units.iter().any(|unit| unit.capabilities.is_empty()),
+        "rail-backend has units that need no capability"
+    );
+    for unit in &plan.units {
+        let line = output
+            .lines()
+            .find(|line| line.contains(&format!("--stack-name {} ", unit.stack_name)))
+            .unwrap_or_else(|| panic!("{} missing:\n{output}", unit.stack_name));
+        let capabilities: Vec<&str> = unit
+            .capabilities
+            .iter()
+            .map(|capability| capability.as_str())
+            .collect();
+        if capabilities.is_empty() {
+            assert!(!line.contains("--capabilities"), "{line}");
+        } else {
+            let expected = format!("--capabilities {} --tags", capabilities.join(" "));
+            assert!(line.contains(&expected), "{line}");
+        }
+    }
+}
+
 #[test]
 fn dot_output_renders_with_graphviz() {
     if !require_program("dot", "Graphviz") {

@@ -83,6 +83,7 @@ fn manifest_unit(
         consumes: _,
         parameters,
         outputs,
+        capabilities,
     } = unit;
     let json = serde_json::to_value(template).expect("invariant: templates serialize");
     let mut imported = BTreeSet::new();
@@ -166,7 +167,12 @@ fn manifest_unit(
             })
             .collect(),
         tags: plan.tags.clone(),
-        capabilities: capabilities(&json).into_iter().map(Into::into).collect(),
+        // The plan decides them from what the unit holds; a test checks them against the
+        // templates.
+        capabilities: capabilities
+            .iter()
+            .map(|capability| capability.as_str().to_owned())
+            .collect(),
     }
 }
 
@@ -231,42 +237,4 @@ fn kind_name(kind: ParamKind) -> &'static str {
         ParamKind::HttpsUrl => "https-url",
         ParamKind::SecretArn => "secret-arn",
     }
-}
-
-/// The capabilities a template's stack must be created with: `CAPABILITY_IAM` for IAM resources
-/// (and for macros, whose expansion creates roles), `CAPABILITY_NAMED_IAM` when a role or policy
-/// has a fixed name, `CAPABILITY_AUTO_EXPAND` for macros such as the Secrets Manager transform.
-fn capabilities(template: &Json) -> Vec<&'static str> {
-    let resources = template
-        .get("Resources")
-        .and_then(Json::as_object)
-        .into_iter()
-        .flat_map(|resources| resources.values());
-    let mut iam = false;
-    let mut named_iam = false;
-    for resource in resources {
-        let type_name = resource.get("Type").and_then(Json::as_str).unwrap_or("");
-        if type_name.starts_with("AWS::IAM::") {
-            iam = true;
-            let properties = resource.get("Properties");
-            let named = ["RoleName", "ManagedPolicyName", "UserName", "GroupName"]
-                .iter()
-                .any(|name| properties.and_then(|p| p.get(*name)).is_some());
-            named_iam |= named;
-        }
-    }
-    let has_transform = template
-        .get("Transform")
-        .is_some_and(|transform| !transform.is_null());
-    let mut capabilities = Vec::new();
-    if iam || has_transform {
-        capabilities.push("CAPABILITY_IAM");
-    }
-    if named_iam {
-        capabilities.push("CAPABILITY_NAMED_IAM");
-    }
-    if has_transform {
-        capabilities.push("CAPABILITY_AUTO_EXPAND");
-    }
-    capabilities
 }

@@ -839,6 +839,89 @@ fn rotation_needs_the_secrets_manager_transform_and_comma_separated_network_sett
     });
 }
 
+/// The capabilities a template's stack must be created with, read from the template:
+/// `CAPABILITY_IAM` for IAM resources (and for transforms, whose expansion creates roles),
+/// `CAPABILITY_NAMED_IAM` when a role, user, group, instance profile or managed policy has a fixed
+/// name, `CAPABILITY_AUTO_EXPAND` for transforms such as the Secrets Manager one.
+fn required_capabilities(context: &Context<'_>) -> Vec<&'static str> {
+    let mut iam = false;
+    let mut named_iam = false;
+    for (_, resource) in resources(context.template()) {
+        if resource["Type"]
+            .as_str()
+            .is_some_and(|type_name| type_name.starts_with("AWS::IAM::"))
+        {
+            iam = true;
+            named_iam |= [
+                "RoleName",
+                "ManagedPolicyName",
+                "UserName",
+                "GroupName",
+                "InstanceProfileName",
+            ]
+            .iter()
+            .any(|name| resource["Properties"].get(*name).is_some());
+        }
+    }
+    let transform = context.template()["Transform"]
+        .as_array()
+        .is_some_and(|transforms| !transforms.is_empty());
+    context.examined("template with IAM resources", usize::from(iam));
+    context.examined("template with a transform", usize::from(transform));
+    let mut capabilities = Vec::new();
+    if iam || transform {
+        capabilities.push("CAPABILITY_IAM");
+    }
+    if named_iam {
+        capabilities.push("CAPABILITY_NAMED_IAM");
+    }
+    if transform {
+        capabilities.push("CAPABILITY_AUTO_EXPAND");
+    }
+    capabilities
+}
+
+#[test]
+fn the_plans_capabilities_are_what_the_templates_require() {
+    // The plan decides each unit's capabilities from what the unit holds (deploy.sh passes them,
+    // the manifest lists them); they must be exactly what the emitted template needs.
+    assert_holds("capabilities", |context| {
+        let mut found = Vec::new();
+        let unit = context
+            .stack
+            .plan
+            .units
+            .iter()
+            .find(|unit| unit.stack_name == context.unit.stack_name)
+            .expect("the unit is in the plan");
+        let planned: Vec<&str> = unit
+            .capabilities
+            .iter()
+            .map(|capability| capability.as_str())
+            .collect();
+        let required = required_capabilities(context);
+        if planned != required {
+            found.push(context.at(
+                "-",
+                format!("the plan grants {planned:?}, the template requires {required:?}"),
+            ));
+        }
+        let manifest = &context.stack.manifest["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .find(|manifest_unit| manifest_unit["stack_name"] == unit.stack_name.as_str())
+            .expect("the unit is in the manifest")["capabilities"];
+        if *manifest != Json::from(planned.clone()) {
+            found.push(context.at(
+                "-",
+                format!("the manifest lists {manifest}, the plan {planned:?}"),
+            ));
+        }
+        found
+    });
+}
+
 #[test]
 fn writers_take_credentials_from_the_generated_secret() {
     assert_holds("writer credentials", |context| {

@@ -13,8 +13,8 @@ use crate::defaults;
 use crate::ids::UnitId;
 use crate::naming;
 use crate::types::{
-    AppPlan, GlobalPlan, Objectives, Operations, Parameter, Plan, RegionPlan, RegionRole,
-    StoragePlan, Unit,
+    AppPlan, BucketPlan, Capability, DatabaseRole, GlobalPlan, Objectives, Operations, Parameter,
+    Plan, RegionPlan, RegionRole, StoragePlan, Unit,
 };
 
 impl Resolver<'_> {
@@ -141,6 +141,7 @@ impl Resolver<'_> {
                     .get(id)
                     .map(|outputs| outputs.values().cloned().collect())
                     .unwrap_or_default(),
+                capabilities: capabilities(id, &region_plans, global.as_ref()),
             });
         }
         let parameters = self
@@ -251,11 +252,81 @@ fn capitalize(text: &str) -> String {
     })
 }
 
+/// The roles a bucket's replication creates.
+fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
+    bucket.replication.is_some()
+}
+
+/// What CloudFormation must be granted to deploy `id`, from what the unit holds: IAM roles
+/// (bucket replication, flow logs, task and execution roles, the blue/green infrastructure role,
+/// enhanced monitoring) need `CAPABILITY_IAM`; the writer's hosted password rotation is a
+/// transform, which needs `CAPABILITY_AUTO_EXPAND` and, since its expansion creates the rotation
+/// function's role, `CAPABILITY_IAM`. The plan names no IAM resource (CloudFormation generates
+/// the names, so stacks of several deployments coexist in one account), so no unit needs
+/// `CAPABILITY_NAMED_IAM`; a role given a fixed name would have to add it here, and the emitter's
+/// tests compare these capabilities with what the templates require.
+fn capabilities(
+    id: &UnitId,
+    regions: &[RegionPlan],
+    global: Option<&GlobalPlan>,
+) -> Vec<Capability> {
+    let region_of = |code: &str| regions.iter().find(|plan| plan.region == code);
+    let (iam, transform) = match id {
+        UnitId::Storage(region) => (
+            region_of(region).is_some_and(|plan| plan.storage.buckets.iter().any(bucket_needs_iam)),
+            false,
+        ),
+        UnitId::Region(region) => {
+            region_of(region)
+                .and_then(|plan| plan.app.as_ref())
+                .map_or((false, false), |app| {
+                    let flow_logs = app
+                        .network
+                        .as_ref()
+                        .and_then(|network| network.created.as_ref())
+                        .is_some_and(|created| created.flow_logs.is_some());
+                    let access_logs = app
+                        .load_balancer
+                        .as_ref()
+                        .and_then(|load_balancer| load_balancer.access_logs.as_ref())
+                        .is_some_and(bucket_needs_iam);
+                    // Every service has a task and an execution role; every database instance an
+                    // enhanced-monitoring role.
+                    let roles = flow_logs
+                        || access_logs
+                        || !app.services.is_empty()
+                        || app.database.is_some();
+                    let rotation = app
+                        .database
+                        .as_ref()
+                        .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+                    (roles, rotation)
+                })
+        }
+        UnitId::Global => (
+            global
+                .and_then(|global| global.cdn.as_ref())
+                .is_some_and(|cdn| bucket_needs_iam(&cdn.bucket)),
+            false,
+        ),
+    };
+    let mut capabilities = Vec::new();
+    if iam || transform {
+        capabilities.push(Capability::Iam);
+    }
+    if transform {
+        capabilities.push(Capability::AutoExpand);
+    }
+    capabilities
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
+    use crate::ids::UnitId;
     use crate::resolve::{Planned, plan};
+    use crate::types::{Capability, Plan};
 
     fn planned_text(name: &str, text: &str) -> Planned {
         let loaded = meridian_model::load_stack(name, text.as_bytes())
@@ -268,6 +339,13 @@ mod tests {
             .join("../../stacks")
             .join(file);
         std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{file}: {error}"))
+    }
+
+    fn bundled(file: &str) -> Plan {
+        let planned = planned_text(file, &bundled_text(file));
+        planned
+            .plan
+            .unwrap_or_else(|| panic!("{file} plans: {:#?}", planned.diagnostics))
     }
 
     #[test]
@@ -294,5 +372,34 @@ mod tests {
             planned_text("minimal.yaml", &text).plan.is_some(),
             "a week is allowed"
         );
+    }
+
+    /// IAM roles and transforms decide the capabilities; units without either need none.
+    #[test]
+    fn capabilities_follow_what_a_unit_holds() {
+        let plan = bundled("rail-backend.yaml");
+        let of = |id: UnitId| {
+            plan.units
+                .iter()
+                .find(|unit| unit.id == id)
+                .map(|unit| unit.capabilities.clone())
+                .expect("the unit")
+        };
+        // The audit bucket replicates (a role) from us-east-1 into storage-only regions.
+        assert_eq!(
+            of(UnitId::Storage("us-east-1".into())),
+            vec![Capability::Iam]
+        );
+        assert_eq!(of(UnitId::Storage("us-west-2".into())), Vec::new());
+        // The writer rotates its password through the Secrets Manager transform.
+        assert_eq!(
+            of(UnitId::Region("us-east-1".into())),
+            vec![Capability::Iam, Capability::AutoExpand]
+        );
+        assert_eq!(
+            of(UnitId::Region("eu-west-1".into())),
+            vec![Capability::Iam]
+        );
+        assert_eq!(of(UnitId::Global), Vec::new());
     }
 }

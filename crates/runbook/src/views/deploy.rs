@@ -61,10 +61,10 @@ pub(crate) struct DeployUnit {
     pub template_file: Word,
     /// What the stack holds, one line.
     pub description: String,
-    /// `--capabilities` values, quoted, space-separated.
+    /// `--capabilities` values, quoted, space-separated (empty when the stack needs none).
     pub capabilities_sh: String,
-    /// Why `CAPABILITY_AUTO_EXPAND` is needed, when it is.
-    pub auto_expand: Option<String>,
+    /// Why each capability is needed, `CAPABILITY_IAM: the stack creates IAM roles`.
+    pub capability_reasons: Vec<String>,
     /// Stacks whose outputs it reads, comma-separated (empty when none).
     pub depends_on: String,
     /// `--parameter-overrides` entries.
@@ -138,20 +138,11 @@ pub(crate) fn build(plan: &Plan) -> DeployView {
         }
     }
 
-    let writer_unit =
-        lookup::writer(plan).map(|(region, _, _)| UnitId::Region(region.region.clone()));
     let units: Vec<DeployUnit> = plan
         .units
         .iter()
         .enumerate()
         .map(|(index, unit)| {
-            let auto_expand = (writer_unit.as_ref() == Some(&unit.id)).then(|| {
-                "the template rotates the database password with a hosted rotation function (the AWS::SecretsManager transform)".to_owned()
-            });
-            let mut capabilities = vec!["CAPABILITY_IAM"];
-            if auto_expand.is_some() {
-                capabilities.push("CAPABILITY_AUTO_EXPAND");
-            }
             let overrides = unit
                 .parameters
                 .iter()
@@ -187,12 +178,19 @@ pub(crate) fn build(plan: &Plan) -> DeployView {
                 region: Word::new(&unit.region),
                 template_file: Word::new(&unit.template_file),
                 description: one_line(&unit.description),
-                capabilities_sh: capabilities
+                capabilities_sh: unit
+                    .capabilities
                     .iter()
-                    .map(|capability| quote(capability))
+                    .map(|capability| quote(capability.as_str()))
                     .collect::<Vec<_>>()
                     .join(" "),
-                auto_expand,
+                capability_reasons: unit
+                    .capabilities
+                    .iter()
+                    .map(|capability| {
+                        format!("{}: {}", capability.as_str(), one_line(capability.reason()))
+                    })
+                    .collect(),
                 depends_on,
                 overrides,
             }

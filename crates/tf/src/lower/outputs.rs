@@ -22,6 +22,8 @@ impl Lowerer<'_> {
                 // Cross-unit values are direct references in the one module (see `values`).
                 consumes: _,
                 parameters: _,
+                // CloudFormation capabilities; Terraform grants nothing per module.
+                capabilities: _,
                 outputs,
             } = unit;
             for output in outputs {
