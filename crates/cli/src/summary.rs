@@ -54,10 +54,11 @@ pub fn render_plan(plan: &Plan) -> String {
         let _ = writeln!(out, "global ({})", plan.global_region);
         if let Some(dns) = &global.dns {
             let regions: Vec<&str> = dns.regions.iter().map(|r| r.region.as_str()).collect();
-            let check = dns.regions.first().map_or(String::new(), |r| {
+            let failover = &plan.operations.failover;
+            let check = failover.detection.as_ref().map_or(String::new(), |d| {
                 format!(
-                    "; health check HTTPS {} every {} s, {} failures",
-                    r.path, r.interval_seconds, r.failure_threshold
+                    "; health check HTTPS {} every {} s, {} failures; failover in about {} s",
+                    d.path, d.interval_seconds, d.failure_threshold, failover.total_seconds
                 )
             });
             let _ = writeln!(

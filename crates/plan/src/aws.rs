@@ -445,6 +445,23 @@ pub fn is_valid_cloudwatch_period(period: u32) -> bool {
     period == 10 || period == 30 || (period >= 60 && period.is_multiple_of(60))
 }
 
+/// Route 53 considers an endpoint healthy when more than 18 % of its health checkers report it
+/// healthy (Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is
+/// healthy").
+pub const ROUTE53_HEALTHY_CHECKER_PERCENT: u32 = 18;
+
+/// Largest template body CloudFormation accepts inline in a request, in bytes; larger templates
+/// (up to 1 MB) must come from S3 (CloudFormation quotas, "Template body size in a request").
+pub const CFN_INLINE_TEMPLATE_MAX_BYTES: u32 = 51_200;
+
+/// Seconds between polls of the AWS CLI's ECS waiters such as `services-stable` (the botocore
+/// waiter model for ECS).
+pub const ECS_WAITER_DELAY_SECONDS: u32 = 15;
+
+/// Period at which RDS publishes its CloudWatch metrics such as `ReplicaLag`: one minute (RDS
+/// User Guide, "Monitoring Amazon RDS metrics with Amazon CloudWatch").
+pub const RDS_METRIC_PERIOD_SECONDS: u32 = 60;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -169,3 +169,15 @@ pub const ALERT_PERIOD_SECONDS: u32 = 60;
 pub const ALERT_EVALUATION_PERIODS: u32 = 3;
 /// Dashboard widget period.
 pub const WIDGET_PERIOD_SECONDS: u32 = 60;
+
+/// Seconds Fargate needs to place a task and pull its image before health checks start: about a
+/// minute is typical, twice that leaves room for large images and capacity retries.
+pub const TASK_PROVISIONING_SECONDS: u32 = 120;
+/// Seconds between status polls of runbooks: the interval of the AWS CLI's own ECS waiters.
+pub const POLL_INTERVAL_SECONDS: u32 = crate::aws::ECS_WAITER_DELAY_SECONDS;
+/// Seconds of `ReplicaLag` history runbooks inspect before a promotion: five datapoints, enough
+/// to see a trend rather than one spike.
+pub const REPLICA_LAG_WINDOW_SECONDS: u32 = 5 * crate::aws::RDS_METRIC_PERIOD_SECONDS;
+/// Seconds between progress lines while a runbook waits out a fixed time: often enough to show
+/// it is alive, rarely enough to stay readable.
+pub const WAIT_REPORT_SECONDS: u32 = 15;

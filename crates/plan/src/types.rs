@@ -119,6 +119,169 @@ pub struct Operations {
     pub domain: Option<String>,
     /// Notification targets told about failover.
     pub failover_targets: Vec<String>,
+    /// The recovery time objective in seconds, when the stack states one.
+    pub rto_seconds: Option<u32>,
+    /// The recovery point objective in seconds, when the stack states one: the replica lag a
+    /// promotion may lose. The objectives check bounds the minutes, so this cannot overflow.
+    pub rpo_seconds: Option<u32>,
+    /// The one estimate of a regional failover that every runbook and summary reports.
+    pub failover: FailoverEstimate,
+    /// Seconds of `ReplicaLag` history runbooks inspect before a promotion.
+    pub lag_window_seconds: u32,
+    /// Period of RDS metrics such as `ReplicaLag`, for metric queries.
+    pub rds_metric_period_seconds: u32,
+    /// Seconds between status polls while a runbook waits for ECS.
+    pub poll_interval_seconds: u32,
+    /// Seconds between progress lines while a runbook waits out a fixed time.
+    pub wait_report_seconds: u32,
+    /// Route 53 counts an endpoint healthy when more than this percentage of its health checkers
+    /// report success.
+    pub route53_healthy_checker_percent: u32,
+    /// Largest template, in bytes, CloudFormation accepts inline; larger ones go through S3.
+    pub inline_template_max_bytes: u32,
+    /// How long one deployment of each service may take, per region, in plan order.
+    pub rollouts: Vec<RolloutBudget>,
+}
+
+/// The estimate of a regional failover: what detects the failure, how long the automatic part
+/// takes, which replica is promoted and what the runbooks probe.
+///
+/// The automatic part (`total_seconds`) is Route 53 detection plus the DNS TTL. Target-group
+/// draining is reported but is not part of it: a target that starts draining gets no new
+/// requests, so the failed region's health check fails as soon as its targets deregister, and
+/// traffic does not have to drain before the old region stops serving; only requests already in
+/// flight run on, for at most `draining_seconds`. (In a real regional failure nothing drains.)
+/// The RTO check (E609) counts the same two parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverEstimate {
+    /// The region that fails over: the primary.
+    pub from_region: String,
+    /// Route 53 detection, when the stack has DNS.
+    pub detection: Option<FailoverDetection>,
+    /// Target-group detection inside the primary, when it has a load balancer: how soon the load
+    /// balancer stops sending requests to a failed task (ECS then replaces it).
+    pub target_detection: Option<TargetDetection>,
+    /// The longest deregistration delay of the primary's target groups: how long requests
+    /// already in flight to the failed region may still run. Not part of `total_seconds`.
+    pub draining_seconds: u32,
+    /// Seconds resolvers may keep the old answer.
+    pub dns_ttl_seconds: u32,
+    /// Seconds of the automatic part: detection plus the DNS TTL; 0 without DNS.
+    pub total_seconds: u32,
+    /// The read replica promoted to writer: the one in the first secondary region, else the
+    /// first one.
+    pub promoted_replica: Option<PromotedReplica>,
+    /// The region whose Global Datastore secondary becomes the primary: the promoted replica's,
+    /// when it holds one.
+    pub cache_region: Option<String>,
+    /// Seconds promotion may take (counted only when a replica is promoted).
+    pub promotion_timeout_seconds: u32,
+    /// `total_seconds` plus the promotion timeout when a replica is promoted.
+    pub with_promotion_seconds: u32,
+    /// Whether `with_promotion_seconds` fits in the RTO (true when there is none).
+    pub fits_rto: bool,
+    /// What runbooks probe, when the stack has DNS.
+    pub probe: Option<FailoverProbe>,
+}
+
+/// Route 53 detection of a failed region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverDetection {
+    /// Domain.
+    pub domain: String,
+    /// Path the primary's health check requests.
+    pub path: String,
+    /// Seconds between checks.
+    pub interval_seconds: u32,
+    /// Failures before the region counts unhealthy.
+    pub failure_threshold: u32,
+    /// Interval × threshold.
+    pub detection_seconds: u32,
+    /// Whether records are withdrawn when their health check fails.
+    pub evaluate_health: bool,
+}
+
+/// Target-group detection of a failed task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetDetection {
+    /// Path.
+    pub path: String,
+    /// Seconds between checks.
+    pub interval_seconds: u32,
+    /// Failures before the target counts unhealthy.
+    pub unhealthy_threshold: u32,
+    /// Interval × threshold.
+    pub detection_seconds: u32,
+}
+
+/// The replica a failover promotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromotedReplica {
+    /// Its region.
+    pub region: String,
+    /// Its DB instance identifier.
+    pub identifier: String,
+    /// The writer's DB instance identifier.
+    pub writer_identifier: String,
+}
+
+/// What runbooks probe to see whether a region serves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverProbe {
+    /// `https://<domain><path of the primary's health check>`.
+    pub url: String,
+    /// The status codes that count as serving, as the target-group health check's matcher
+    /// writes them (`200`, `200,204`, `200-299`): the matcher of the target group whose
+    /// health-check path is the probed path, else of the first target group.
+    pub matcher: String,
+    /// The same codes as inclusive ranges, in matcher order.
+    pub accepted: Vec<(u32, u32)>,
+}
+
+/// How long one deployment of a service may take before a runbook stops waiting: placing the
+/// tasks, their grace period (or container health check), target health and draining, once per
+/// wave for rolling deployments (a wave replaces `maximum - minimum` percent of the tasks), plus
+/// the bake time for blue/green.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RolloutBudget {
+    /// Region.
+    pub region: String,
+    /// Service entity name.
+    pub service: String,
+    /// The steps of one wave, in order.
+    pub wave: Vec<RolloutStep>,
+    /// Seconds of one wave.
+    pub wave_seconds: u32,
+    /// Waves (1 for blue/green).
+    pub waves: u32,
+    /// Bake time in seconds (blue/green; 0 for rolling).
+    pub bake_seconds: u32,
+    /// The budget: `wave_seconds × waves + bake_seconds`.
+    pub total_seconds: u32,
+}
+
+/// One step of a deployment wave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RolloutStep {
+    /// What it waits for.
+    pub kind: RolloutStepKind,
+    /// Seconds.
+    pub seconds: u32,
+}
+
+/// What a deployment step waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RolloutStepKind {
+    /// Fargate places the tasks and pulls the image.
+    Provisioning,
+    /// The service's health-check grace period.
+    GracePeriod,
+    /// The container health check (start period + interval × retries).
+    ContainerHealth,
+    /// Target health (interval × healthy threshold).
+    TargetHealth,
+    /// Draining the old targets.
+    Draining,
 }
 
 /// A capability CloudFormation must be granted to deploy a unit's stack.

@@ -1,9 +1,9 @@
 //! Questions the view-model builders ask of the plan (which output holds an attribute, where the
-//! writer is, which target group a service uses). Read-only; nothing here is rendered.
+//! writer is). Read-only; nothing here is rendered.
 
 use meridian_plan::{
-    AppPlan, Attr, CacheRole, DatabasePlan, DatabaseRole, Plan, RegionPlan, Rid, ServicePlan,
-    TargetGroupPlan, Unit, UnitId, WriterPlan,
+    AppPlan, Attr, CacheRole, DatabasePlan, DatabaseRole, Plan, RegionPlan, Rid, Unit, UnitId,
+    WriterPlan,
 };
 
 /// The unit with `id`.
@@ -79,17 +79,4 @@ pub(crate) fn global_datastore_primary(
             CacheRole::Secondary { .. } => None,
         }
     })
-}
-
-/// The target group a service registers in.
-pub(crate) fn target_group<'plan>(
-    app: &'plan AppPlan,
-    service: &ServicePlan,
-) -> Option<&'plan TargetGroupPlan> {
-    let attachment = service.load_balancer.as_ref()?;
-    app.load_balancer
-        .as_ref()?
-        .target_groups
-        .iter()
-        .find(|group| group.rid == attachment.target_group)
 }

@@ -528,6 +528,80 @@ fn deploy_passes_each_stack_its_own_capabilities() {
     }
 }
 
+/// `ARCHITECTURE.md`, `test-failover.sh` and the plan state the same failover time.
+#[test]
+fn the_failover_time_is_the_plans_everywhere() {
+    for (name, plan) in bundled() {
+        let estimate = &plan.operations.failover;
+        if estimate.detection.is_none() {
+            continue;
+        }
+        let files = render_default(plan);
+        let contents = |path: &str| {
+            files
+                .iter()
+                .find(|file| file.path == path)
+                .map(|file| file.contents.as_str())
+                .unwrap_or_else(|| panic!("{name}: no {path}"))
+        };
+        let total = estimate.total_seconds;
+        assert!(
+            contents("runbooks/test-failover.sh")
+                .contains(&format!("readonly failover_wait={total}\n")),
+            "{name}: test-failover.sh waits another time than the plan's {total} s"
+        );
+        assert!(
+            contents("runbooks/ARCHITECTURE.md")
+                .contains(&format!("The automatic part takes about {total} s")),
+            "{name}: ARCHITECTURE.md states another time than the plan's {total} s"
+        );
+    }
+}
+
+/// The endpoint probes accept exactly the codes of the target group's health-check matcher.
+#[test]
+fn failover_probes_accept_exactly_the_matchers_codes() {
+    if !require_program("bash", "bash") {
+        return;
+    }
+    let mut plan = rail_backend().clone();
+    let probe = plan
+        .operations
+        .failover
+        .probe
+        .as_mut()
+        .expect("rail-backend has a probe");
+    probe.matcher = "200,204-206".to_owned();
+    probe.accepted = vec![(200, 200), (204, 206)];
+    let script = render_default(&plan)
+        .into_iter()
+        .find(|file| file.path == "runbooks/test-failover.sh")
+        .expect("test-failover.sh")
+        .contents;
+    let start = script.find("accepted() {").expect("the accepted function");
+    let end = start + script[start..].find("\n}\n").expect("its end") + 3;
+    let function = &script[start..end];
+    let mut program = function.to_owned();
+    for code in [
+        "200", "201", "203", "204", "205", "206", "207", "000", "", "abc", "0200",
+    ] {
+        program.push_str(&format!(
+            "if accepted '{code}'; then echo '{code}=yes'; else echo '{code}=no'; fi\n"
+        ));
+    }
+    let (ok, output) = run_with_input("bash", &["-s"], &program);
+    assert!(ok, "{output}");
+    let accepted: Vec<&str> = output
+        .lines()
+        .filter_map(|line| line.strip_suffix("=yes"))
+        .collect();
+    assert_eq!(
+        accepted,
+        ["200", "204", "205", "206"],
+        "{function}\n{output}"
+    );
+}
+
 #[test]
 fn dot_output_renders_with_graphviz() {
     if !require_program("dot", "Graphviz") {

@@ -134,6 +134,9 @@ pub(crate) struct FailoverSequence {
     pub promotion_timeout_seconds: u32,
     /// Seconds of the automatic part: detection plus DNS TTL.
     pub automatic_seconds: u32,
+    /// Seconds requests already in flight to the failed region may still run, which the
+    /// automatic part does not wait for.
+    pub draining_seconds: u32,
     /// The RTO in seconds, when stated.
     pub rto_seconds: Option<u32>,
     /// Whether the automatic part plus the promotion timeout fits in the RTO.
@@ -481,80 +484,48 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         }
     }
 
-    let primary_app = lookup::app_regions(plan)
-        .find(|(region, _)| region.region == plan.primary_region)
-        .map(|(_, app)| app);
-    let target_detection = primary_app
-        .and_then(|app| app.load_balancer.as_ref())
-        .and_then(|load_balancer| load_balancer.target_groups.first())
-        .map(|group| TargetDetection {
-            path: group.health.path.clone(),
-            interval_seconds: group.health.interval_seconds,
-            unhealthy_threshold: group.health.unhealthy_threshold,
-            detection_seconds: group.health.interval_seconds * group.health.unhealthy_threshold,
-        });
-    let dns = dns_plan.map(|dns| {
-        let record = dns
-            .regions
-            .iter()
-            .find(|record| record.region == plan.primary_region)
-            .or_else(|| dns.regions.first());
-        let (path, interval, threshold) = record.map_or((String::new(), 0, 0), |record| {
-            (
-                record.path.clone(),
-                record.interval_seconds,
-                record.failure_threshold,
-            )
-        });
-        DnsDetection {
-            domain: dns.domain.clone(),
-            path,
-            interval_seconds: interval,
-            failure_threshold: threshold,
-            detection_seconds: interval * threshold,
-            evaluate_health: dns.evaluate_health,
-            ttl_seconds: plan.operations.dns_ttl_seconds,
-        }
-    });
-    let replicas = lookup::replicas(plan);
-    let target = replicas
-        .iter()
-        .find(|(region, _, _)| region.role == RegionRole::Secondary)
-        .or_else(|| replicas.first());
-    let database = target.map(|(region, database, _)| DatabaseFailover {
-        region: region.region.clone(),
-        identifier: database.identifier.clone(),
-        writer: writer.map_or_else(String::new, |(_, writer_database, _)| {
-            writer_database.identifier.clone()
-        }),
-        runbook: files::promote_replica(&region.region),
-    });
-    let cache_region = target.and_then(|(region, _, _)| {
-        let cache = region.app.as_ref()?.cache.as_ref()?;
-        matches!(cache.role, CacheRole::Secondary { .. }).then(|| region.region.clone())
-    });
-    let automatic_seconds = dns
+    let estimate = &plan.operations.failover;
+    let target_detection = estimate
+        .target_detection
         .as_ref()
-        .map_or(0, |dns| dns.detection_seconds + dns.ttl_seconds);
-    let promotion_timeout_seconds = plan.operations.promotion_timeout_seconds;
-    let with_promotion_seconds = automatic_seconds
-        + if database.is_some() {
-            promotion_timeout_seconds
-        } else {
-            0
-        };
-    let rto_seconds = plan.objectives.rto_minutes.map(|minutes| minutes * 60);
+        .map(|detection| TargetDetection {
+            path: detection.path.clone(),
+            interval_seconds: detection.interval_seconds,
+            unhealthy_threshold: detection.unhealthy_threshold,
+            detection_seconds: detection.detection_seconds,
+        });
+    let dns = dns_plan
+        .zip(estimate.detection.as_ref())
+        .map(|(dns, detection)| DnsDetection {
+            domain: dns.domain.clone(),
+            path: detection.path.clone(),
+            interval_seconds: detection.interval_seconds,
+            failure_threshold: detection.failure_threshold,
+            detection_seconds: detection.detection_seconds,
+            evaluate_health: detection.evaluate_health,
+            ttl_seconds: estimate.dns_ttl_seconds,
+        });
+    let database = estimate
+        .promoted_replica
+        .as_ref()
+        .map(|replica| DatabaseFailover {
+            region: replica.region.clone(),
+            identifier: replica.identifier.clone(),
+            writer: replica.writer_identifier.clone(),
+            runbook: files::promote_replica(&replica.region),
+        });
     let failover = FailoverSequence {
         enabled: plan.operations.failover_enabled,
         dns,
         target_detection,
         database,
-        cache_region,
-        promotion_timeout_seconds,
-        automatic_seconds,
-        rto_seconds,
-        fits_rto: rto_seconds.is_none_or(|rto| with_promotion_seconds <= rto),
-        with_promotion_seconds,
+        cache_region: estimate.cache_region.clone(),
+        promotion_timeout_seconds: estimate.promotion_timeout_seconds,
+        automatic_seconds: estimate.total_seconds,
+        draining_seconds: estimate.draining_seconds,
+        rto_seconds: plan.operations.rto_seconds,
+        fits_rto: estimate.fits_rto,
+        with_promotion_seconds: estimate.with_promotion_seconds,
         failback_enabled: plan.operations.failback_enabled,
         failback_wait_seconds: plan.operations.failback_wait_seconds,
         notify: plan.operations.failover_targets.join(", "),

@@ -26,6 +26,10 @@ pub(crate) struct DeployView {
     pub stack_names_sh: String,
     /// Template file names as quoted words, space-separated (checked before anything deploys).
     pub template_files_sh: String,
+    /// Largest template, in bytes, CloudFormation accepts inline.
+    pub inline_template_max_bytes: u32,
+    /// The same for prose, with thousands separated: `51,200`.
+    pub inline_template_max_bytes_text: String,
 }
 
 /// One value the script takes: a parameter, or one region's value of a per-region parameter.
@@ -100,6 +104,19 @@ fn input_key(parameter: &Parameter, unit: &Unit) -> String {
     } else {
         parameter.name.clone()
     }
+}
+
+/// `51200` as `51,200`.
+fn thousands(number: u32) -> String {
+    let digits = number.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
 }
 
 pub(crate) fn build(plan: &Plan) -> DeployView {
@@ -227,5 +244,20 @@ pub(crate) fn build(plan: &Plan) -> DeployView {
             .collect::<Vec<_>>()
             .join(" "),
         units,
+        inline_template_max_bytes: plan.operations.inline_template_max_bytes,
+        inline_template_max_bytes_text: thousands(plan.operations.inline_template_max_bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(51_200), "51,200");
+        assert_eq!(thousands(1_048_576), "1,048,576");
     }
 }

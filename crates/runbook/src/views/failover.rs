@@ -28,6 +28,8 @@ pub(crate) struct FailoverView {
     pub rpo_seconds: Option<u32>,
     /// Seconds of replica-lag history inspected.
     pub lag_window_seconds: u32,
+    /// Period of the `ReplicaLag` metric.
+    pub metric_period_seconds: u32,
     /// Timeout of every HTTP probe.
     pub probe_timeout_seconds: u32,
     /// What `--simulate` stops, when a simulation is possible.
@@ -85,8 +87,28 @@ pub(crate) struct FailoverDns {
     pub detection_formula: Word,
     /// Seconds resolvers may keep the old answer.
     pub dns_ttl_seconds: u32,
-    /// Seconds `--simulate` waits before checking the shift: detection plus TTL.
+    /// Seconds `--simulate` waits before checking the shift: the plan's failover estimate
+    /// (detection plus TTL).
     pub failover_wait_seconds: u32,
+    /// Seconds requests already in flight to the stopped primary may still run (its targets'
+    /// deregistration delay), which the shift does not wait for.
+    pub draining_seconds: u32,
+    /// Seconds between progress lines while waiting.
+    pub wait_report_seconds: u32,
+    /// Route 53 counts a region healthy when more than this percentage of its checkers succeed.
+    pub healthy_checker_percent: u32,
+    /// HTTP codes the probes accept, as the target group's health-check matcher writes them.
+    pub matcher: Word,
+    /// The same codes as inclusive ranges.
+    pub accepted_statuses: Vec<StatusRange>,
+}
+
+/// Inclusive range of accepted HTTP status codes.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatusRange {
+    /// The shell arithmetic test for a status in `code`: `code == 200` or
+    /// `code >= 200 && code <= 299`.
+    pub condition: String,
 }
 
 /// A Route 53 health check of one region.
@@ -126,9 +148,6 @@ pub(crate) struct Simulation {
     /// does not scale (its scaling is suspended during the test so it does not start tasks).
     pub scaling_resource_ids_sh: String,
 }
-
-/// Seconds of `ReplicaLag` history inspected: five one-minute datapoints.
-pub(crate) const LAG_WINDOW_SECONDS: u32 = 300;
 
 fn side(plan: &Plan, region: &str) -> &'static str {
     if region == plan.primary_region {
@@ -199,44 +218,23 @@ pub(crate) fn build(plan: &Plan) -> FailoverView {
         .find(|(region, _)| region.region == plan.primary_region)
         .map(|(_, app)| app);
 
+    let estimate = &plan.operations.failover;
     let dns = plan
         .global
         .as_ref()
         .and_then(|global| global.dns.as_ref())
-        .map(|dns| {
+        .zip(estimate.detection.as_ref())
+        .map(|(dns, detection)| {
             let global_unit = lookup::unit(plan, &UnitId::Global);
-            let primary_record = dns
-                .regions
-                .iter()
-                .find(|record| record.region == plan.primary_region)
-                .or_else(|| dns.regions.first());
-            let (path, interval, threshold) = primary_record.map_or(("/", 0, 0), |record| {
-                (
-                    record.path.as_str(),
-                    record.interval_seconds,
-                    record.failure_threshold,
-                )
-            });
-            let draining = primary_app
-                .and_then(|app| app.load_balancer.as_ref())
-                .map_or(0, |load_balancer| {
-                    load_balancer
-                        .target_groups
-                        .iter()
-                        .map(|group| group.deregistration_delay_seconds)
-                        .max()
-                        .unwrap_or(0)
-                });
-            let detection_seconds = draining + interval * threshold;
-            let dns_ttl_seconds = plan.operations.dns_ttl_seconds;
+            let probe = estimate.probe.as_ref();
             FailoverDns {
                 domain: Word::new(&dns.domain),
-                url: Word::new(format!("https://{}{}", dns.domain, path)),
+                url: Word::new(probe.map_or("", |probe| probe.url.as_str())),
                 evaluate_health: dns.evaluate_health,
                 global_stack: Word::new(global_unit.map_or("", |unit| unit.stack_name.as_str())),
-                global_region: Word::new(global_unit.map_or(plan.global_region.as_str(), |unit| {
-                    unit.region.as_str()
-                })),
+                global_region: Word::new(
+                    global_unit.map_or(plan.global_region.as_str(), |unit| unit.region.as_str()),
+                ),
                 health_checks: dns
                     .regions
                     .iter()
@@ -246,12 +244,32 @@ pub(crate) fn build(plan: &Plan) -> FailoverView {
                         logical_id: Word::new(&record.health_check.logical),
                     })
                     .collect(),
-                detection_seconds,
+                detection_seconds: detection.detection_seconds,
                 detection_formula: Word::new(format!(
-                    "{draining} s draining the primary's targets + {interval} s Route 53 interval × {threshold} failures"
+                    "{} s Route 53 interval × {} failures",
+                    detection.interval_seconds, detection.failure_threshold
                 )),
-                dns_ttl_seconds,
-                failover_wait_seconds: detection_seconds + dns_ttl_seconds,
+                dns_ttl_seconds: estimate.dns_ttl_seconds,
+                failover_wait_seconds: estimate.total_seconds,
+                draining_seconds: estimate.draining_seconds,
+                wait_report_seconds: plan.operations.wait_report_seconds,
+                healthy_checker_percent: plan.operations.route53_healthy_checker_percent,
+                matcher: Word::new(probe.map_or("", |probe| probe.matcher.as_str())),
+                accepted_statuses: probe
+                    .map(|probe| {
+                        probe
+                            .accepted
+                            .iter()
+                            .map(|&(from, to)| StatusRange {
+                                condition: if from == to {
+                                    format!("code == {from}")
+                                } else {
+                                    format!("code >= {from} && code <= {to}")
+                                },
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             }
         });
 
@@ -333,8 +351,9 @@ pub(crate) fn build(plan: &Plan) -> FailoverView {
         regions,
         dns,
         replicas,
-        rpo_seconds: plan.objectives.rpo_minutes.map(|minutes| minutes * 60),
-        lag_window_seconds: LAG_WINDOW_SECONDS,
+        rpo_seconds: plan.operations.rpo_seconds,
+        lag_window_seconds: plan.operations.lag_window_seconds,
+        metric_period_seconds: plan.operations.rds_metric_period_seconds,
         probe_timeout_seconds: plan.operations.probe_timeout_seconds,
         simulation,
         simulation_refusal: Word::new(refusal.unwrap_or("")),

@@ -39,6 +39,10 @@ pub(crate) struct PromoteView {
     pub promotion_timeout_seconds: u32,
     /// Seconds between probes while waiting.
     pub probe_interval_seconds: u32,
+    /// Seconds of `ReplicaLag` history to inspect.
+    pub lag_window_seconds: u32,
+    /// Period of the `ReplicaLag` metric.
+    pub metric_period_seconds: u32,
     /// Other read replicas, which keep following the old writer.
     pub other_replicas: Vec<ReplicaView>,
     /// Environment variables that hold the writer's address.
@@ -196,9 +200,11 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                 },
                 rto_minutes: plan.objectives.rto_minutes,
                 rpo_minutes: plan.objectives.rpo_minutes,
-                rpo_seconds: plan.objectives.rpo_minutes.map(|minutes| minutes * 60),
+                rpo_seconds: plan.operations.rpo_seconds,
                 promotion_timeout_seconds: plan.operations.promotion_timeout_seconds,
                 probe_interval_seconds: plan.operations.promotion_probe_interval_seconds,
+                lag_window_seconds: plan.operations.lag_window_seconds,
+                metric_period_seconds: plan.operations.rds_metric_period_seconds,
                 other_replicas: replicas
                     .iter()
                     .filter(|(other, _, _)| other.region != region.region)

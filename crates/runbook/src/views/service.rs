@@ -1,7 +1,9 @@
 //! View-model shared by `deploy-blue-green-<region>.sh` and `rollback-<region>.sh`: a region's
 //! ECS cluster and services with their deployment settings and the time budgets the scripts wait.
 
-use meridian_plan::{AppPlan, Part, Plan, RegionPlan, ServicePlan, Strategy, UnitId};
+use meridian_plan::{
+    AppPlan, Part, Plan, RegionPlan, RolloutBudget, RolloutStepKind, ServicePlan, Strategy, UnitId,
+};
 use serde::Serialize;
 
 use crate::files;
@@ -16,13 +18,6 @@ pub(crate) enum Script {
     /// `rollback-<region>.sh`.
     Rollback,
 }
-
-/// Seconds Fargate needs to place a task and pull its image before health checks start: about a
-/// minute is typical, twice that leaves room for large images and capacity retries.
-pub(crate) const TASK_PROVISIONING_SECONDS: u32 = 120;
-
-/// Seconds between status polls, the interval of the AWS CLI's own ECS waiters.
-pub(crate) const POLL_INTERVAL_SECONDS: u32 = 15;
 
 /// A region's services, for the deployment and rollback scripts.
 #[derive(Debug, Serialize)]
@@ -106,7 +101,7 @@ fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: Script) -> Ser
     let services: Vec<ServiceView> = app
         .services
         .iter()
-        .map(|service| service_view(app, service))
+        .map(|service| service_view(plan, &region.region, service))
         .collect();
     let default_service = match services.as_slice() {
         [only] => only.name.raw.clone(),
@@ -138,11 +133,11 @@ fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: Script) -> Ser
                 .join(", "),
         ),
         services,
-        poll_interval_seconds: POLL_INTERVAL_SECONDS,
+        poll_interval_seconds: plan.operations.poll_interval_seconds,
     }
 }
 
-fn service_view(app: &AppPlan, service: &ServicePlan) -> ServiceView {
+fn service_view(plan: &Plan, region: &str, service: &ServicePlan) -> ServiceView {
     let deployment = &service.deployment;
     let blue_green = deployment.strategy == Strategy::BlueGreen;
     let bake_minutes = if blue_green {
@@ -150,7 +145,15 @@ fn service_view(app: &AppPlan, service: &ServicePlan) -> ServiceView {
     } else {
         0
     };
-    let (rollout_timeout_seconds, rollout_timeout_formula) = rollout_budget(app, service);
+    let budget = plan
+        .operations
+        .rollouts
+        .iter()
+        .find(|budget| budget.region == region && budget.service == service.name);
+    let (rollout_timeout_seconds, rollout_timeout_formula) = budget.map_or_else(
+        || (0, String::new()),
+        |budget| (budget.total_seconds, formula(budget, blue_green)),
+    );
     ServiceView {
         name: Word::new(&service.name),
         service_name: Word::new(&service.service_name),
@@ -181,66 +184,38 @@ fn service_view(app: &AppPlan, service: &ServicePlan) -> ServiceView {
     }
 }
 
-/// Seconds one deployment of `service` may take, and how that is made up: placing the tasks,
-/// their grace period (or container health check), target-group health and draining, once per
-/// wave for rolling deployments (a wave replaces `maximum - minimum` percent of the tasks), plus
-/// the bake time for blue/green.
-pub(crate) fn rollout_budget(app: &AppPlan, service: &ServicePlan) -> (u32, String) {
-    let mut parts: Vec<(u32, String)> = vec![(
-        TASK_PROVISIONING_SECONDS,
-        "to place the tasks and pull the image".to_owned(),
-    )];
-    if let Some(grace) = service.health_check_grace_seconds {
-        parts.push((grace, "health-check grace period".to_owned()));
-    } else if let Some(health) = &service.health_check {
-        parts.push((
-            health.start_period_seconds + health.interval_seconds * health.retries,
-            "container health check (start period + interval × retries)".to_owned(),
-        ));
-    }
-    if let Some(group) = lookup::target_group(app, service) {
-        parts.push((
-            group.health.interval_seconds * group.health.healthy_threshold,
-            "target health (interval × healthy threshold)".to_owned(),
-        ));
-        parts.push((
-            group.deregistration_delay_seconds,
-            "draining the old targets".to_owned(),
-        ));
-    }
-    let wave: u32 = parts.iter().map(|(seconds, _)| seconds).sum();
-    let wave_text = parts
+/// How the plan's rollout budget is made up, one line: one wave plus the bake time for
+/// blue/green, waves otherwise.
+fn formula(budget: &RolloutBudget, blue_green: bool) -> String {
+    let wave_text = budget
+        .wave
         .iter()
-        .map(|(seconds, what)| format!("{seconds} s {what}"))
+        .map(|step| {
+            let what = match step.kind {
+                RolloutStepKind::Provisioning => "to place the tasks and pull the image",
+                RolloutStepKind::GracePeriod => "health-check grace period",
+                RolloutStepKind::ContainerHealth => {
+                    "container health check (start period + interval × retries)"
+                }
+                RolloutStepKind::TargetHealth => "target health (interval × healthy threshold)",
+                RolloutStepKind::Draining => "draining the old targets",
+            };
+            format!("{} s {what}", step.seconds)
+        })
         .collect::<Vec<_>>()
         .join(" + ");
-    let deployment = &service.deployment;
-    match deployment.strategy {
-        Strategy::BlueGreen => {
-            let bake = deployment.bake_time_minutes.unwrap_or(0) * 60;
-            (
-                wave + bake,
-                format!("{wave_text} + {bake} s bake time = {} s", wave + bake),
-            )
-        }
-        Strategy::Rolling => {
-            let step = deployment
-                .maximum_percent
-                .saturating_sub(deployment.minimum_healthy_percent);
-            let waves = if step == 0 {
-                1
-            } else {
-                100u32.div_ceil(step).max(1)
-            };
-            (
-                wave * waves,
-                format!(
-                    "({wave_text}) × {waves} wave{} = {} s",
-                    if waves == 1 { "" } else { "s" },
-                    wave * waves
-                ),
-            )
-        }
+    if blue_green {
+        format!(
+            "{wave_text} + {} s bake time = {} s",
+            budget.bake_seconds, budget.total_seconds
+        )
+    } else {
+        format!(
+            "({wave_text}) × {} wave{} = {} s",
+            budget.waves,
+            if budget.waves == 1 { "" } else { "s" },
+            budget.total_seconds
+        )
     }
 }
 
