@@ -309,9 +309,10 @@ impl Resolver<'_> {
         }
         if let Some(rto) = stack.objectives.as_ref().and_then(|o| o.rto_minutes) {
             // Alias answers live at least as long as the load balancer's own records.
-            let effective_ttl = ttl.max(defaults::ALIAS_TARGET_TTL_SECONDS);
-            let detection = interval * failure_threshold + effective_ttl;
-            if detection > rto * 60 {
+            // In u64: the stack's numbers are unbounded until their own checks reject them.
+            let effective_ttl = u64::from(ttl.max(defaults::ALIAS_TARGET_TTL_SECONDS));
+            let detection = u64::from(interval) * u64::from(failure_threshold) + effective_ttl;
+            if detection > u64::from(rto) * 60 {
                 self.report(
                     Diagnostic::error(
                         "E609",

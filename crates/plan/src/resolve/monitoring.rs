@@ -638,7 +638,7 @@ impl Resolver<'_> {
                     path.key("threshold"),
                     format!("a replica-lag threshold of {threshold} s fires only after the {rpo}-minute RPO is already lost"),
                 )
-                .with_help(format!("use a threshold below {} s", rpo * 60))
+                .with_help(format!("use a threshold below {} s", u64::from(rpo) * 60))
                 .with_related(StackPath::root().key("objectives").key("rpo_minutes"), "the recovery point objective"),
             );
             valid = false;
