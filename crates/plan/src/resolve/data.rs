@@ -1,6 +1,7 @@
 //! The PostgreSQL writer and its cross-region replicas, and the Redis clusters joined by a
 //! Global Datastore.
 
+use meridian_model::codes;
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{
@@ -53,8 +54,8 @@ impl Resolver<'_> {
                     .and_then(|s| s.database_instance_class.as_ref())
                 {
                     self.report(
-                        Diagnostic::warning(
-                            "W401",
+                        Diagnostic::new(
+                            codes::W401,
                             region.path.key("sizing").key("database_instance_class"),
                             format!("`{class}` has no effect: the stack has no database"),
                         )
@@ -76,8 +77,8 @@ impl Resolver<'_> {
                 .is_some_and(|primary| primary != &writer_region)
         {
             self.report(
-                Diagnostic::error(
-                    "E403",
+                Diagnostic::new(
+                    codes::E403,
                     path.key("primary").key("region"),
                     format!(
                         "the database writer is in `{writer_region}`, but the primary region is `{}`",
@@ -94,8 +95,8 @@ impl Resolver<'_> {
         let writer_weight_too_large = total_weight > 100;
         if writer_weight_too_large {
             self.report(
-                Diagnostic::error(
-                    "E407",
+                Diagnostic::new(
+                    codes::E407,
                     path.key("primary").key("read_weight"),
                     format!("read weight {total_weight} is above 100"),
                 )
@@ -113,8 +114,8 @@ impl Resolver<'_> {
             }
             if replica.region == writer_region {
                 self.report(
-                    Diagnostic::error(
-                        "E405",
+                    Diagnostic::new(
+                        codes::E405,
                         replica_path.key("region"),
                         format!("a read replica in `{}` would be in the writer's own region", replica.region),
                     )
@@ -138,8 +139,8 @@ impl Resolver<'_> {
                     None => "declare the region under `regions:` with its network".to_owned(),
                 };
                 self.report(
-                    Diagnostic::error(
-                        "E404",
+                    Diagnostic::new(
+                        codes::E404,
                         replica_path.key("region"),
                         format!(
                             "the replica region `{}` is not a declared region",
@@ -156,7 +157,7 @@ impl Resolver<'_> {
             {
                 let first = first.clone();
                 self.report(
-                    Diagnostic::error("E406", replica_path.key("region"), format!("`{}` has two read replicas", replica.region))
+                    Diagnostic::new(codes::E406, replica_path.key("region"), format!("`{}` has two read replicas", replica.region))
                         .with_help("declare one replica per region; scale it with `sizing.database_instance_class`")
                         .with_related(first, "the first replica there"),
                 );
@@ -166,8 +167,8 @@ impl Resolver<'_> {
         }
         if total_weight != 100 && !writer_weight_too_large {
             self.report(
-                Diagnostic::error(
-                    "E407",
+                Diagnostic::new(
+                    codes::E407,
                     path.key("read_replicas"),
                     format!("the read weights (primary.read_weight and each replica's weight) sum to {total_weight}, not 100"),
                 )
@@ -182,8 +183,8 @@ impl Resolver<'_> {
             && senders < u32::try_from(replica_regions.len()).unwrap_or(u32::MAX) + 1
         {
             self.report(
-                Diagnostic::error(
-                    "E412",
+                Diagnostic::new(
+                    codes::E412,
                     path.key("replication").key("max_wal_senders"),
                     format!("`max_wal_senders: {senders}` leaves no spare sender for {} replica(s)", replica_regions.len()),
                 )
@@ -206,8 +207,8 @@ impl Resolver<'_> {
                 let class_path = region.path.key("sizing").key("database_instance_class");
                 if !hosts_instance {
                     self.report(
-                        Diagnostic::warning(
-                            "W401",
+                        Diagnostic::new(
+                            codes::W401,
                             class_path,
                             format!(
                                 "`{class}` has no effect: `{}` has no database instance",
@@ -475,8 +476,8 @@ impl Resolver<'_> {
                 }
             };
             self.report(
-                Diagnostic::error(
-                    "E401",
+                Diagnostic::new(
+                    codes::E401,
                     path.clone(),
                     format!("`{class}` is not an RDS instance class for PostgreSQL"),
                 )
@@ -499,7 +500,7 @@ impl Resolver<'_> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !name_ok || RESERVED_DATABASE_NAMES.contains(&database.name.as_str()) {
             self.report(
-                Diagnostic::error("E415", path.key("name"), format!("`{}` is not a usable PostgreSQL database name", database.name))
+                Diagnostic::new(codes::E415, path.key("name"), format!("`{}` is not a usable PostgreSQL database name", database.name))
                     .with_help("use letters, digits and underscores, start with a letter, at most 63 characters, and avoid `postgres`, `rdsadmin`, `template0`, `template1`"),
             );
             valid = false;
@@ -519,7 +520,7 @@ impl Resolver<'_> {
                 )
             };
             self.report(
-                Diagnostic::error("E402", path.key("engine_version"), message)
+                Diagnostic::new(codes::E402, path.key("engine_version"), message)
                     .with_help(postgres_version_help(&engine_version)),
             );
             valid = false;
@@ -528,8 +529,8 @@ impl Resolver<'_> {
         let port = database.port.unwrap_or(defaults::POSTGRES_PORT);
         if !(1150..=65535).contains(&port) {
             self.report(
-                Diagnostic::error(
-                    "E414",
+                Diagnostic::new(
+                    codes::E414,
                     path.key("port"),
                     format!("port {port} is outside 1150 to 65535, the ports RDS accepts"),
                 )
@@ -540,8 +541,8 @@ impl Resolver<'_> {
         let storage = database.storage_gb.unwrap_or(defaults::STORAGE_GB);
         if !(20..=65_536).contains(&storage) {
             self.report(
-                Diagnostic::error(
-                    "E408",
+                Diagnostic::new(
+                    codes::E408,
                     path.key("storage_gb"),
                     format!("{storage} GiB is outside 20 to 65536 GiB of gp3 storage"),
                 )
@@ -553,7 +554,7 @@ impl Resolver<'_> {
             && (max < storage || max > 65_536)
         {
             self.report(
-                Diagnostic::error("E409", path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most 65536"))
+                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most 65536"))
                     .with_help("the ceiling of storage autoscaling cannot be below the allocation"),
             );
             valid = false;
@@ -563,8 +564,8 @@ impl Resolver<'_> {
             .unwrap_or(defaults::BACKUP_RETENTION_DAYS);
         if !(1..=35).contains(&backups) {
             self.report(
-                Diagnostic::error(
-                    "E410",
+                Diagnostic::new(
+                    codes::E410,
                     path.key("backup_retention_days"),
                     format!("{backups} days of backups is outside 1 to 35"),
                 )
@@ -576,8 +577,8 @@ impl Resolver<'_> {
             && !(1..=1000).contains(&days)
         {
             self.report(
-                Diagnostic::error(
-                    "E416",
+                Diagnostic::new(
+                    codes::E416,
                     path.key("password_rotation_days"),
                     format!("rotation every {days} days is outside 1 to 1000"),
                 )
@@ -591,8 +592,8 @@ impl Resolver<'_> {
                 && !(30..=3600).contains(&timeout)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E417",
+                    Diagnostic::new(
+                        codes::E417,
                         failover_path.key("promotion_timeout_seconds"),
                         format!("a promotion timeout of {timeout} s is outside 30 to 3600 s"),
                     )
@@ -606,8 +607,8 @@ impl Resolver<'_> {
                 && !(1..=300).contains(&interval)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E417",
+                    Diagnostic::new(
+                        codes::E417,
                         failover_path.key("health_check_interval_seconds"),
                         format!("a probe interval of {interval} s is outside 1 to 300 s"),
                     )
@@ -627,8 +628,8 @@ impl Resolver<'_> {
         if let Some(connections) = database.max_connections {
             if !(10..=262_143).contains(&connections) {
                 self.report(
-                    Diagnostic::error(
-                        "E418",
+                    Diagnostic::new(
+                        codes::E418,
                         path.key("max_connections"),
                         format!("`max_connections: {connections}` is outside 10 to 262143"),
                     )
@@ -642,7 +643,7 @@ impl Resolver<'_> {
             let replication_path = path.key("replication");
             if replication.asynchronous == Some(false) {
                 self.report(
-                    Diagnostic::error("E411", replication_path.key("async"), "`async: false` asks for synchronous cross-region replication, which RDS for PostgreSQL does not offer")
+                    Diagnostic::new(codes::E411, replication_path.key("async"), "`async: false` asks for synchronous cross-region replication, which RDS for PostgreSQL does not offer")
                         .with_help("cross-region read replicas replicate asynchronously; remove `async: false` (Multi-AZ gives synchronous copies within the region)"),
                 );
                 valid = false;
@@ -652,8 +653,8 @@ impl Resolver<'_> {
                 .unwrap_or(defaults::MAX_WAL_SENDERS);
             if !(1..=100).contains(&senders) {
                 self.report(
-                    Diagnostic::error(
-                        "E412",
+                    Diagnostic::new(
+                        codes::E412,
                         replication_path.key("max_wal_senders"),
                         format!("`max_wal_senders: {senders}` is outside 1 to 100"),
                     )
@@ -673,8 +674,8 @@ impl Resolver<'_> {
                     }
                     None => {
                         self.report(
-                            Diagnostic::error(
-                                "E413",
+                            Diagnostic::new(
+                                codes::E413,
                                 replication_path.key("wal_keep_size"),
                                 format!("`{size}` is not a size such as `1GB` or `512MB`"),
                             )
@@ -712,8 +713,8 @@ impl Resolver<'_> {
                     .and_then(|s| s.cache_node_type.as_ref())
                 {
                     self.report(
-                        Diagnostic::warning(
-                            "W421",
+                        Diagnostic::new(
+                            codes::W421,
                             region.path.key("sizing").key("cache_node_type"),
                             format!("`{node_type}` has no effect: the stack has no cache"),
                         )
@@ -731,8 +732,8 @@ impl Resolver<'_> {
             .unwrap_or_else(|| defaults::REDIS_VERSION.to_owned());
         if !aws::REDIS_VERSIONS.contains(&version.as_str()) {
             self.report(
-                Diagnostic::error(
-                    "E422",
+                Diagnostic::new(
+                    codes::E422,
                     path.key("engine_version"),
                     format!(
                         "Redis `{version}` is not a version ElastiCache offers for new clusters"
@@ -749,8 +750,8 @@ impl Resolver<'_> {
             (CacheMode::Sentinel, None | Some(1)) => 1,
             (CacheMode::Sentinel, Some(shards)) => {
                 self.report(
-                    Diagnostic::error(
-                        "E424",
+                    Diagnostic::new(
+                        codes::E424,
                         path.key("shards"),
                         format!("`mode: sentinel` has one shard, not {shards}"),
                     )
@@ -762,8 +763,8 @@ impl Resolver<'_> {
         };
         if !(1..=500).contains(&shards) {
             self.report(
-                Diagnostic::error(
-                    "E424",
+                Diagnostic::new(
+                    codes::E424,
                     path.key("shards"),
                     format!("{shards} shards is outside 1 to 500"),
                 )
@@ -776,8 +777,8 @@ impl Resolver<'_> {
             .unwrap_or(defaults::REPLICAS_PER_SHARD);
         if !(1..=5).contains(&replicas_per_shard) {
             self.report(
-                Diagnostic::error(
-                    "E425",
+                Diagnostic::new(
+                    codes::E425,
                     path.key("replicas_per_shard"),
                     format!("{replicas_per_shard} replicas per shard is outside 1 to 5"),
                 )
@@ -788,8 +789,8 @@ impl Resolver<'_> {
         let port = cache.port.unwrap_or(defaults::REDIS_PORT);
         if !(1024..=65535).contains(&port) {
             self.report(
-                Diagnostic::error(
-                    "E430",
+                Diagnostic::new(
+                    codes::E430,
                     path.key("port"),
                     format!("port {port} is outside 1024 to 65535"),
                 )
@@ -800,8 +801,8 @@ impl Resolver<'_> {
         if let Some(keys) = &cache.global_keys {
             if keys.prefix.trim().is_empty() {
                 self.report(
-                    Diagnostic::error(
-                        "E431",
+                    Diagnostic::new(
+                        codes::E431,
                         path.key("global_keys").key("prefix"),
                         "the global key prefix is empty",
                     )
@@ -814,8 +815,8 @@ impl Resolver<'_> {
                     || pattern.contains(',')
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E431",
+                        Diagnostic::new(
+                            codes::E431,
                             path.key("global_keys").key("replicated_keys").index(index),
                             format!("`{pattern}` is not a key pattern"),
                         )
@@ -841,7 +842,7 @@ impl Resolver<'_> {
             let replication_path = path.key("cross_region_replication");
             if replication.strategy == CacheReplicationStrategy::ActiveActive {
                 self.report(
-                    Diagnostic::error("E426", replication_path.key("strategy"), "`active-active` is not offered by ElastiCache: a Global Datastore has one writable primary")
+                    Diagnostic::new(codes::E426, replication_path.key("strategy"), "`active-active` is not offered by ElastiCache: a Global Datastore has one writable primary")
                         .with_help("use `active-passive`; active-active CRDT replication needs Redis Enterprise"),
                 );
                 valid = false;
@@ -858,8 +859,8 @@ impl Resolver<'_> {
                     .is_some_and(|primary| primary != &replication.source_region)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E427",
+                    Diagnostic::new(
+                        codes::E427,
                         replication_path.key("source_region"),
                         format!(
                             "the Global Datastore's source is `{}`, but the primary region is `{}`",
@@ -890,7 +891,7 @@ impl Resolver<'_> {
                         format!("`{target}` is listed twice in `target_regions`")
                     };
                     self.report(
-                        Diagnostic::error("E428", target_path, message)
+                        Diagnostic::new(codes::E428, target_path, message)
                             .with_help("list each secondary region once, without the source"),
                     );
                     valid = false;
@@ -903,8 +904,8 @@ impl Resolver<'_> {
                             None => "declare the region under `regions:`".to_owned(),
                         };
                     self.report(
-                        Diagnostic::error(
-                            "E428",
+                        Diagnostic::new(
+                            codes::E428,
                             target_path,
                             format!("the cache target `{target}` is not a declared region"),
                         )
@@ -919,7 +920,7 @@ impl Resolver<'_> {
                 && aws::is_cache_node_type(&cache.node_type)
             {
                 self.report(
-                    Diagnostic::error("E423", path.key("node_type"), format!("`{}` cannot join a Global Datastore: burstable (T) nodes are not supported", cache.node_type))
+                    Diagnostic::new(codes::E423, path.key("node_type"), format!("`{}` cannot join a Global Datastore: burstable (T) nodes are not supported", cache.node_type))
                         .with_help("use an M or R family, e.g. `cache.r6g.large`"),
                 );
                 valid = false;
@@ -944,7 +945,7 @@ impl Resolver<'_> {
             let node_path = region.path.key("sizing").key("cache_node_type");
             if !cache_regions.contains(&region.code) {
                 self.report(
-                    Diagnostic::warning("W421", node_path, format!("`{node_type}` has no effect: `{}` has no cache", region.code))
+                    Diagnostic::new(codes::W421, node_path, format!("`{node_type}` has no effect: `{}` has no cache", region.code))
                         .with_help("add the region to `cache.cross_region_replication.target_regions`, or remove the setting"),
                 );
                 continue;
@@ -952,8 +953,8 @@ impl Resolver<'_> {
             self.check_node_type(&node_path, node_type);
             if global_source.is_some() && node_type != &cache.node_type {
                 self.report(
-                    Diagnostic::error(
-                        "E429",
+                    Diagnostic::new(
+                        codes::E429,
                         node_path,
                         format!("`{node_type}` differs from the Global Datastore's node type `{}`; every member shares the primary's node type", cache.node_type),
                     )
@@ -1131,8 +1132,8 @@ impl Resolver<'_> {
                 (None, None) => "use an ElastiCache node type such as `cache.r6g.large`".to_owned(),
             };
             self.report(
-                Diagnostic::error(
-                    "E421",
+                Diagnostic::new(
+                    codes::E421,
                     path.clone(),
                     format!("`{node_type}` is not an ElastiCache node type"),
                 )

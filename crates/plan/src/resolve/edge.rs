@@ -1,6 +1,7 @@
 //! The global unit: Route 53 latency routing and health checks, the CDN, failover settings,
 //! global alarms and cross-region dashboards.
 
+use meridian_model::codes;
 use std::collections::BTreeMap;
 
 use meridian_model::{AlertCondition, Diagnostic, StackPath, WidgetMetric};
@@ -120,7 +121,7 @@ impl Resolver<'_> {
         let path = StackPath::root().key("failover");
         if failover.enabled.unwrap_or(defaults::FAILOVER_ENABLED) && stack.dns.is_none() {
             self.report(
-                Diagnostic::error("E618", path.clone(), "failover is enabled, but without `dns` there is no routing to move between regions")
+                Diagnostic::new(codes::E618, path.clone(), "failover is enabled, but without `dns` there is no routing to move between regions")
                     .with_help("add a `dns` block with latency routing, or set `enabled: false`"),
             );
         }
@@ -128,8 +129,8 @@ impl Resolver<'_> {
             && !(1..=10).contains(&periods)
         {
             self.report(
-                Diagnostic::error(
-                    "E616",
+                Diagnostic::new(
+                    codes::E616,
                     path.key("evaluation_periods"),
                     format!("{periods} evaluation periods is outside 1 to 10"),
                 )
@@ -150,8 +151,8 @@ impl Resolver<'_> {
                     None => "name a target declared under `notifications`".to_owned(),
                 };
                 self.report(
-                    Diagnostic::error(
-                        "E615",
+                    Diagnostic::new(
+                        codes::E615,
                         path.key("notify").index(index),
                         format!("the notification target `{name}` is not declared"),
                     )
@@ -164,8 +165,8 @@ impl Resolver<'_> {
             && !(60..=86_400).contains(&wait)
         {
             self.report(
-                Diagnostic::error(
-                    "E617",
+                Diagnostic::new(
+                    codes::E617,
                     path.key("failback").key("wait_period_seconds"),
                     format!("a failback wait of {wait} s is outside 60 to 86400 s"),
                 )
@@ -197,8 +198,8 @@ impl Resolver<'_> {
                             "write the name users resolve, e.g. `api.example.com`".to_owned()
                         };
                     self.report(
-                        Diagnostic::error(
-                            "E601",
+                        Diagnostic::new(
+                            codes::E601,
                             path.key("domain"),
                             format!("`{domain}` is not a fully qualified domain name"),
                         )
@@ -227,8 +228,8 @@ impl Resolver<'_> {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
         {
             self.report(
-                Diagnostic::error(
-                    "E602",
+                Diagnostic::new(
+                    codes::E602,
                     path.key("hosted_zone_id"),
                     format!("`{literal}` is not a Route 53 hosted zone ID"),
                 )
@@ -250,8 +251,8 @@ impl Resolver<'_> {
             .unwrap_or(defaults::DNS_HEALTH_INTERVAL_SECONDS);
         if interval != 10 && interval != 30 {
             self.report(
-                Diagnostic::error(
-                    "E603",
+                Diagnostic::new(
+                    codes::E603,
                     health_path.key("interval_seconds"),
                     format!("Route 53 checks every 10 or 30 seconds, not {interval}"),
                 )
@@ -263,8 +264,8 @@ impl Resolver<'_> {
             .unwrap_or(defaults::DNS_FAILURE_THRESHOLD);
         if !(1..=10).contains(&failure_threshold) {
             self.report(
-                Diagnostic::error(
-                    "E604",
+                Diagnostic::new(
+                    codes::E604,
                     health_path.key("failure_threshold"),
                     format!("a failure threshold of {failure_threshold} is outside 1 to 10"),
                 )
@@ -275,8 +276,8 @@ impl Resolver<'_> {
             && !(1..=30).contains(&timeout)
         {
             self.report(
-                Diagnostic::error(
-                    "E605",
+                Diagnostic::new(
+                    codes::E605,
                     health_path.key("timeout_seconds"),
                     format!("a probe timeout of {timeout} s is outside 1 to 30 s"),
                 )
@@ -285,8 +286,8 @@ impl Resolver<'_> {
         }
         if !health.path.starts_with('/') {
             self.report(
-                Diagnostic::error(
-                    "E605",
+                Diagnostic::new(
+                    codes::E605,
                     health_path.key("path"),
                     format!(
                         "the health-check path `{}` does not start with `/`",
@@ -299,8 +300,8 @@ impl Resolver<'_> {
         let ttl = dns.ttl_seconds.unwrap_or(defaults::DNS_TTL_SECONDS);
         if ttl > 172_800 {
             self.report(
-                Diagnostic::error(
-                    "E610",
+                Diagnostic::new(
+                    codes::E610,
                     path.key("ttl_seconds"),
                     format!("a TTL of {ttl} s is above Route 53's 172800 s"),
                 )
@@ -314,8 +315,8 @@ impl Resolver<'_> {
             let detection = u64::from(interval) * u64::from(failure_threshold) + effective_ttl;
             if detection > u64::from(rto) * 60 {
                 self.report(
-                    Diagnostic::error(
-                        "E609",
+                    Diagnostic::new(
+                        codes::E609,
                         path.clone(),
                         format!("failure detection ({interval} s × {failure_threshold} checks) plus the {effective_ttl} s TTL of the alias answers is {detection} s, beyond the {rto}-minute RTO"),
                     )
@@ -327,7 +328,7 @@ impl Resolver<'_> {
         let lb = stack.load_balancer.as_ref()?;
         if lb.scheme == meridian_model::LoadBalancerScheme::Internal {
             self.report(
-                Diagnostic::error("E608", path.clone(), "public DNS routing and Route 53 health checks cannot reach an `internal` load balancer")
+                Diagnostic::new(codes::E608, path.clone(), "public DNS routing and Route 53 health checks cannot reach an `internal` load balancer")
                     .with_help("use `scheme: internet-facing`, or remove `dns`"),
             );
             return None;
@@ -338,7 +339,7 @@ impl Resolver<'_> {
             .any(|l| l.port == 443 && l.protocol == meridian_model::ListenerProtocol::Https);
         if !https_443 {
             self.report(
-                Diagnostic::error("E606", path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
+                Diagnostic::new(codes::E606, path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
                     .with_help("add an HTTPS listener on port 443"),
             );
             return None;
@@ -408,8 +409,8 @@ impl Resolver<'_> {
             .unwrap_or_else(|| defaults::PRICE_CLASS.to_owned());
         if !aws::CLOUDFRONT_PRICE_CLASSES.contains(&price_class.as_str()) {
             self.report(
-                Diagnostic::error(
-                    "E612",
+                Diagnostic::new(
+                    codes::E612,
                     path.key("price_class"),
                     format!("`{price_class}` is not a CloudFront price class"),
                 )
@@ -422,8 +423,8 @@ impl Resolver<'_> {
         for (index, alias) in cdn.aliases.iter().enumerate() {
             if !is_domain_name(alias) {
                 self.report(
-                    Diagnostic::error(
-                        "E613",
+                    Diagnostic::new(
+                        codes::E613,
                         path.key("aliases").index(index),
                         format!("`{alias}` is not a fully qualified domain name"),
                     )
@@ -433,14 +434,14 @@ impl Resolver<'_> {
         }
         if !cdn.aliases.is_empty() && cdn.certificate.is_none() {
             self.report(
-                Diagnostic::error("E611", path.key("aliases"), "CloudFront serves alternate domain names only with a certificate that covers them")
+                Diagnostic::new(codes::E611, path.key("aliases"), "CloudFront serves alternate domain names only with a certificate that covers them")
                     .with_help("add `certificate: ${CDN_CERTIFICATE_ARN}` (an ACM certificate in us-east-1)"),
             );
         }
         if cdn.aliases.is_empty() && cdn.certificate.is_some() {
             self.report(
-                Diagnostic::warning(
-                    "W611",
+                Diagnostic::new(
+                    codes::W611,
                     path.key("certificate"),
                     "the certificate is unused: the distribution has no alias",
                 )
@@ -464,8 +465,8 @@ impl Resolver<'_> {
             && !literal.contains(&format!(":{home}:"))
         {
             self.report(
-                Diagnostic::error(
-                    "E611",
+                Diagnostic::new(
+                    codes::E611,
                     path.key("certificate"),
                     format!(
                         "`{literal}` is not in {home}; CloudFront reads certificates only there"
@@ -519,7 +520,7 @@ impl Resolver<'_> {
             for (index, alias) in cdn.aliases.iter().enumerate() {
                 if !(alias == &parent || alias.ends_with(&format!(".{parent}"))) {
                     self.report(
-                        Diagnostic::error("E614", path.key("aliases").index(index), format!("`{alias}` is not under `{parent}`, the zone that holds `{}`", dns.domain))
+                        Diagnostic::new(codes::E614, path.key("aliases").index(index), format!("`{alias}` is not under `{parent}`, the zone that holds `{}`", dns.domain))
                             .with_help("Meridian creates CDN alias records in the hosted zone of `dns`; use a name in that zone")
                             .with_related(StackPath::root().key("dns").key("domain"), "the DNS domain"),
                     );
@@ -606,8 +607,8 @@ impl Resolver<'_> {
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !name_ok {
                 self.report(
-                    Diagnostic::error(
-                        "E720",
+                    Diagnostic::new(
+                        codes::E720,
                         path.key("name"),
                         format!("`{}` is not a valid dashboard name", dashboard.name),
                     )
@@ -619,7 +620,7 @@ impl Resolver<'_> {
                 &mut names,
                 &dashboard.name,
                 &path,
-                "E720",
+                codes::E720,
                 "dashboard",
                 "dashboard names are unique in an account",
             ) {
@@ -627,10 +628,12 @@ impl Resolver<'_> {
             }
             if dashboard.widgets.is_empty() {
                 self.report(
-                    Diagnostic::error("E721", path.key("widgets"), "the dashboard has no widget")
-                        .with_help(
-                            "add widgets such as `{title: Latency by Region, metric: latency}`",
-                        ),
+                    Diagnostic::new(
+                        codes::E721,
+                        path.key("widgets"),
+                        "the dashboard has no widget",
+                    )
+                    .with_help("add widgets such as `{title: Latency by Region, metric: latency}`"),
                 );
                 continue;
             }
@@ -670,7 +673,7 @@ impl Resolver<'_> {
                     .unwrap_or_else(|| natural_stat.to_owned());
                 if !is_statistic(&stat) {
                     self.report(
-                        Diagnostic::error("E722", widget_path.key("stat"), format!("`{stat}` is not a CloudWatch statistic"))
+                        Diagnostic::new(codes::E722, widget_path.key("stat"), format!("`{stat}` is not a CloudWatch statistic"))
                             .with_help("use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p95 or p99.9"),
                     );
                     valid = false;
@@ -680,8 +683,8 @@ impl Resolver<'_> {
                     .unwrap_or(defaults::WIDGET_PERIOD_SECONDS);
                 if !aws::is_valid_cloudwatch_period(period) {
                     self.report(
-                        Diagnostic::error(
-                            "E723",
+                        Diagnostic::new(
+                            codes::E723,
                             widget_path.key("period_seconds"),
                             format!("{period} s is not a CloudWatch period"),
                         )
@@ -782,7 +785,7 @@ impl Resolver<'_> {
                 };
                 if !available {
                     self.report(
-                        Diagnostic::error("E724", widget_path.key("metric"), format!("the widget shows a metric of the {needs}, which no region of this stack has"))
+                        Diagnostic::new(codes::E724, widget_path.key("metric"), format!("the widget shows a metric of the {needs}, which no region of this stack has"))
                             .with_help("remove the widget, or add what it watches"),
                     );
                     valid = false;

@@ -11,6 +11,7 @@ mod services;
 mod storage;
 mod topology;
 
+use meridian_model::codes;
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{Diagnostic, Stack, StackPath};
@@ -268,14 +269,14 @@ impl<'a> Resolver<'a> {
         seen: &mut BTreeMap<&'n str, StackPath>,
         name: &'n str,
         path: &StackPath,
-        code: &'static str,
+        code: codes::Code,
         kind: &str,
         help: &str,
     ) -> bool {
         if let Some(first) = seen.get(name) {
             let first = first.clone();
             self.report(
-                Diagnostic::error(
+                Diagnostic::new(
                     code,
                     path.key("name"),
                     format!("the {kind} name `{name}` is used twice"),
@@ -297,8 +298,8 @@ impl<'a> Resolver<'a> {
             Some(first) if first != path => {
                 let first = first.clone();
                 self.report(
-                    Diagnostic::error(
-                        "E901",
+                    Diagnostic::new(
+                        codes::E901,
                         path.clone(),
                         format!("the derived resource ID `{logical}` collides with the one derived from `{first}`"),
                     )
@@ -320,8 +321,8 @@ impl<'a> Resolver<'a> {
             Some((first_unit, first)) if first_unit != unit => {
                 let first = first.clone();
                 self.report(
-                    Diagnostic::error(
-                        "E901",
+                    Diagnostic::new(
+                        codes::E901,
                         path.clone(),
                         format!("the derived Terraform name `{}` collides with the one derived from `{first}`", rid.tf),
                     )
@@ -408,8 +409,8 @@ impl<'a> Resolver<'a> {
     pub fn literal(&mut self, path: &StackPath, raw: &str, what: &str) -> Option<String> {
         if raw.contains("${") {
             self.report(
-                Diagnostic::error(
-                    "E805",
+                Diagnostic::new(
+                    codes::E805,
                     path.clone(),
                     format!("{what} cannot contain a placeholder: `{raw}`"),
                 )
@@ -431,7 +432,7 @@ impl<'a> Resolver<'a> {
                     ),
                     None => "parameters are written `${UPPER_SNAKE_CASE}`; write `$${` for a literal `${`".to_owned(),
                 };
-                self.report(Diagnostic::error("E801", path.clone(), message).with_help(help));
+                self.report(Diagnostic::new(codes::E801, path.clone(), message).with_help(help));
                 return Text::lit(raw);
             }
         };
@@ -450,8 +451,8 @@ impl<'a> Resolver<'a> {
                 Placeholder::Reference(reference) => {
                     if context.references == ReferenceScope::None {
                         self.report(
-                            Diagnostic::error(
-                                "E807",
+                            Diagnostic::new(
+                                codes::E807,
                                 path.clone(),
                                 format!("`${{{reference}}}` refers to a value Meridian produces, which this field cannot use"),
                             )
@@ -502,8 +503,8 @@ impl<'a> Resolver<'a> {
                     (info.kind, info.per_region, info.first_use.clone());
                 if first_kind != kind && path != &first_use {
                     self.report(
-                        Diagnostic::error(
-                            "E803",
+                        Diagnostic::new(
+                            codes::E803,
                             path.clone(),
                             format!(
                                 "the parameter `{name}` is used here as {} but at `{first_use}` as {}",
@@ -516,8 +517,8 @@ impl<'a> Resolver<'a> {
                     );
                 } else if first_per_region != per_region && path != &first_use {
                     self.report(
-                        Diagnostic::error(
-                            "E804",
+                        Diagnostic::new(
+                            codes::E804,
                             path.clone(),
                             format!(
                                 "the parameter `{name}` takes one value per region at `{}` but a single value at `{}`",
@@ -542,7 +543,7 @@ impl<'a> Resolver<'a> {
             && !(availability.is_finite() && availability > 0.0 && availability < 100.0)
         {
             self.report(
-                Diagnostic::error("E106", path.key("availability_percent"), format!("an availability target of {availability}% is not a percentage between 0 and 100 (exclusive)"))
+                Diagnostic::new(codes::E106, path.key("availability_percent"), format!("an availability target of {availability}% is not a percentage between 0 and 100 (exclusive)"))
                     .with_help("write e.g. 99.9; 100% cannot be promised by any deployment"),
             );
         }
@@ -550,8 +551,8 @@ impl<'a> Resolver<'a> {
             && !(1..=10_080).contains(&rto)
         {
             self.report(
-                Diagnostic::error(
-                    "E106",
+                Diagnostic::new(
+                    codes::E106,
                     path.key("rto_minutes"),
                     format!(
                         "a recovery time objective of {rto} minutes is outside 1 to 10080 (a week)"
@@ -562,7 +563,7 @@ impl<'a> Resolver<'a> {
         }
         if objectives.rpo_minutes == Some(0) {
             self.report(
-                Diagnostic::error("E106", path.key("rpo_minutes"), "a recovery point objective of 0 minutes needs synchronous replication across regions, which RDS does not offer")
+                Diagnostic::new(codes::E106, path.key("rpo_minutes"), "a recovery point objective of 0 minutes needs synchronous replication across regions, which RDS does not offer")
                     .with_help("cross-region replicas are asynchronous; give the data loss you can accept, e.g. 5"),
             );
         } else if let Some(rpo) = objectives.rpo_minutes
@@ -570,8 +571,8 @@ impl<'a> Resolver<'a> {
         {
             // Bounded like the RTO, so the plan's seconds (and every `× 60`) stay in range.
             self.report(
-                Diagnostic::error(
-                    "E106",
+                Diagnostic::new(
+                    codes::E106,
                     path.key("rpo_minutes"),
                     format!(
                         "a recovery point objective of {rpo} minutes is outside 1 to 10080 (a week)"
@@ -594,8 +595,8 @@ impl<'a> Resolver<'a> {
             && !name.contains("--");
         if !valid {
             self.report(
-                Diagnostic::error(
-                    "E100",
+                Diagnostic::new(
+                    codes::E100,
                     StackPath::root().key("stack"),
                     format!(
                         "`{name}` is not a valid stack name: use lowercase letters, digits and single hyphens, start with a letter, at most {} characters",

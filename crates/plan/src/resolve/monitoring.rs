@@ -1,6 +1,7 @@
 //! Notification targets, their SNS topics in every unit with alarms, the stack's alerts, and
 //! replication-latency alarms.
 
+use meridian_model::codes;
 use std::collections::BTreeMap;
 
 use meridian_model::{
@@ -36,15 +37,15 @@ impl Resolver<'_> {
             let path = StackPath::root().key("notifications").index(index);
             if !super::is_entity_name(&target.name, 40) {
                 self.report(
-                    Diagnostic::error("E701", path.key("name"), format!("`{}` is not a valid notification target name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", target.name))
+                    Diagnostic::new(codes::E701, path.key("name"), format!("`{}` is not a valid notification target name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", target.name))
                         .with_help(format!("the name is part of the SNS topic name{}", super::entity_name_example(&target.name, 40))),
                 );
                 continue;
             }
             if let Some(first) = names.get(target.name.as_str()) {
                 self.report(
-                    Diagnostic::error(
-                        "E701",
+                    Diagnostic::new(
+                        codes::E701,
                         path.key("name"),
                         format!(
                             "the notification target `{}` is declared twice",
@@ -59,8 +60,8 @@ impl Resolver<'_> {
             names.insert(&target.name, path.clone());
             if target.severities.is_empty() {
                 self.report(
-                    Diagnostic::error(
-                        "E702",
+                    Diagnostic::new(
+                        codes::E702,
                         path.key("severities"),
                         "the target takes no severity, so no alert would ever reach it",
                     )
@@ -69,15 +70,15 @@ impl Resolver<'_> {
             }
             if target.email.is_empty() && target.https.is_empty() {
                 self.report(
-                    Diagnostic::error("E703", path.clone(), format!("the notification target `{}` has no e-mail address and no HTTPS endpoint", target.name))
+                    Diagnostic::new(codes::E703, path.clone(), format!("the notification target `{}` has no e-mail address and no HTTPS endpoint", target.name))
                         .with_help("add `email: [...]` or `https: [...]`"),
                 );
             }
             for (email_index, email) in target.email.iter().enumerate() {
                 if !email.contains("${") && !is_email(email) {
                     self.report(
-                        Diagnostic::error(
-                            "E704",
+                        Diagnostic::new(
+                            codes::E704,
                             path.key("email").index(email_index),
                             format!("`{email}` is not an e-mail address"),
                         )
@@ -88,7 +89,7 @@ impl Resolver<'_> {
             for (url_index, url) in target.https.iter().enumerate() {
                 if !url.contains("${") && !url.starts_with("https://") {
                     self.report(
-                        Diagnostic::error("E705", path.key("https").index(url_index), format!("`{url}` is not an HTTPS URL"))
+                        Diagnostic::new(codes::E705, path.key("https").index(url_index), format!("`{url}` is not an HTTPS URL"))
                             .with_help("SNS delivers alerts over HTTPS only here: write `https://...`, or use a `${PARAMETER}`"),
                     );
                 }
@@ -341,8 +342,8 @@ impl Resolver<'_> {
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !name_ok {
                 self.report(
-                    Diagnostic::error(
-                        "E706",
+                    Diagnostic::new(
+                        codes::E706,
                         path.key("name"),
                         format!("`{}` is not a valid alert name", alert.name),
                     )
@@ -356,7 +357,7 @@ impl Resolver<'_> {
                 &mut names,
                 &alert.name,
                 &path,
-                "E706",
+                codes::E706,
                 "alert",
                 "give each alert its own name",
             ) {
@@ -443,7 +444,7 @@ impl Resolver<'_> {
         match (alert.condition, alert.threshold) {
             (AlertCondition::PrimaryRegionDown, Some(_)) => {
                 self.report(
-                    Diagnostic::error("E707", path.key("threshold"), "`primary_region_down` has no threshold: it fires when the primary's health check fails")
+                    Diagnostic::new(codes::E707, path.key("threshold"), "`primary_region_down` has no threshold: it fires when the primary's health check fails")
                         .with_help("remove `threshold`"),
                 );
                 valid = false;
@@ -451,8 +452,8 @@ impl Resolver<'_> {
             (AlertCondition::PrimaryRegionDown, None) => {}
             (_, None) => {
                 self.report(
-                    Diagnostic::error(
-                        "E707",
+                    Diagnostic::new(
+                        codes::E707,
                         path.clone(),
                         format!(
                             "the alert `{}` has no `threshold` ({unit_name}); `{}` needs one",
@@ -468,8 +469,8 @@ impl Resolver<'_> {
                 if !(threshold.is_finite() && threshold >= low && threshold <= high) =>
             {
                 self.report(
-                    Diagnostic::error(
-                        "E708",
+                    Diagnostic::new(
+                        codes::E708,
                         path.key("threshold"),
                         format!(
                             "the `{}` threshold {threshold} is outside {low} to {high} ({unit_name})",
@@ -517,8 +518,8 @@ impl Resolver<'_> {
         };
         if let Some((what, help)) = needs {
             self.report(
-                Diagnostic::error(
-                    "E709",
+                Diagnostic::new(
+                    codes::E709,
                     path.key("condition"),
                     format!("the condition watches {what}, which this stack does not have"),
                 )
@@ -530,8 +531,8 @@ impl Resolver<'_> {
             && !aws::is_valid_cloudwatch_period(period)
         {
             self.report(
-                Diagnostic::error(
-                    "E710",
+                Diagnostic::new(
+                    codes::E710,
                     path.key("period_seconds"),
                     format!("{period} s is not a CloudWatch alarm period"),
                 )
@@ -543,8 +544,8 @@ impl Resolver<'_> {
             && !(1..=100).contains(&periods)
         {
             self.report(
-                Diagnostic::error(
-                    "E711",
+                Diagnostic::new(
+                    codes::E711,
                     path.key("evaluation_periods"),
                     format!("{periods} evaluation periods is outside 1 to 100"),
                 )
@@ -561,7 +562,7 @@ impl Resolver<'_> {
         if !receivers {
             let severity = alert.severity.as_str();
             self.report(
-                Diagnostic::error("E712", path.key("severity"), format!("no notification target takes `{severity}` alerts, so `{}` would reach no one", alert.name))
+                Diagnostic::new(codes::E712, path.key("severity"), format!("no notification target takes `{severity}` alerts, so `{}` would reach no one", alert.name))
                     .with_help(format!("add `{severity}` to a target's `severities`, or change the alert's severity")),
             );
             valid = false;
@@ -622,7 +623,7 @@ impl Resolver<'_> {
             _ => None,
         };
         if let Some((problem, help)) = action_problem {
-            self.report(Diagnostic::error("E713", path.key("action"), problem).with_help(help));
+            self.report(Diagnostic::new(codes::E713, path.key("action"), problem).with_help(help));
             valid = false;
         }
         if alert.condition == AlertCondition::ReplicaLag
@@ -633,8 +634,8 @@ impl Resolver<'_> {
             && threshold >= f64::from(rpo) * 60.0
         {
             self.report(
-                Diagnostic::error(
-                    "E714",
+                Diagnostic::new(
+                    codes::E714,
                     path.key("threshold"),
                     format!("a replica-lag threshold of {threshold} s fires only after the {rpo}-minute RPO is already lost"),
                 )

@@ -1,5 +1,6 @@
 //! Regions, their networks, and the parameter declarations block.
 
+use meridian_model::codes;
 use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
@@ -118,8 +119,8 @@ impl<'a> Resolver<'a> {
         let mut partition_places: Vec<(&str, String, StackPath)> = Vec::new();
         if stack.regions.is_empty() {
             self.report(
-                Diagnostic::error(
-                    "E102",
+                Diagnostic::new(
+                    codes::E102,
                     StackPath::root().key("regions"),
                     "the stack declares no region",
                 )
@@ -141,8 +142,8 @@ impl<'a> Resolver<'a> {
             }
             if !seen.insert(&region.code) {
                 self.report(
-                    Diagnostic::error(
-                        "E103",
+                    Diagnostic::new(
+                        codes::E103,
                         path.key("code"),
                         format!("the region `{}` is declared twice", region.code),
                     )
@@ -161,8 +162,8 @@ impl<'a> Resolver<'a> {
                 && !(1..=60_000).contains(&target)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E105",
+                    Diagnostic::new(
+                        codes::E105,
                         path.key("latency_target_ms"),
                         format!("latency target {target} ms is outside 1 to 60000 ms"),
                     )
@@ -178,8 +179,8 @@ impl<'a> Resolver<'a> {
         }
         match primaries.as_slice() {
             [] if !stack.regions.is_empty() => self.report(
-                Diagnostic::error(
-                    "E102",
+                Diagnostic::new(
+                    codes::E102,
                     StackPath::root().key("regions"),
                     "no region has `role: primary`; exactly one must",
                 )
@@ -189,8 +190,8 @@ impl<'a> Resolver<'a> {
             [first, rest @ ..] => {
                 for other in rest {
                     self.report(
-                        Diagnostic::error(
-                            "E102",
+                        Diagnostic::new(
+                            codes::E102,
                             other.key("role"),
                             "a second region has `role: primary`; exactly one may",
                         )
@@ -225,8 +226,8 @@ impl<'a> Resolver<'a> {
         {
             for (partition, region, path) in others {
                 self.report(
-                    Diagnostic::error(
-                        "E104",
+                    Diagnostic::new(
+                        codes::E104,
                         path.clone(),
                         format!(
                             "`{region}` is in the {partition} partition, but `{first_region}` is in {first_partition}; cross-region replication and references cannot cross partitions"
@@ -265,8 +266,8 @@ impl<'a> Resolver<'a> {
                 None => "use an AWS region code such as `us-east-1` or `eu-west-1`".to_owned(),
             };
             self.report(
-                Diagnostic::error(
-                    "E101",
+                Diagnostic::new(
+                    codes::E101,
                     path.clone(),
                     format!("`{code}` is not an AWS region code"),
                 )
@@ -296,8 +297,8 @@ impl<'a> Resolver<'a> {
             let network = match (&model.network, self.needs_network()) {
                 (None, true) => {
                     self.report(
-                        Diagnostic::error(
-                            "E110",
+                        Diagnostic::new(
+                            codes::E110,
                             region.path.clone(),
                             format!("the region `{}` has no `network`, but the stack runs services, a database or a cache there", region.code),
                         )
@@ -340,8 +341,8 @@ impl<'a> Resolver<'a> {
         match (&network.vpc_cidr, &network.existing) {
             (Some(_), Some(_)) | (None, None) => {
                 self.report(
-                    Diagnostic::error(
-                        "E114",
+                    Diagnostic::new(
+                        codes::E114,
                         path.clone(),
                         "give exactly one of `vpc_cidr` (Meridian creates the VPC) and `existing` (an existing VPC)",
                     )
@@ -369,8 +370,8 @@ impl<'a> Resolver<'a> {
                         .collect::<Vec<_>>()
                         .join(" and ");
                     self.report(
-                        Diagnostic::error(
-                            "E114",
+                        Diagnostic::new(
+                            codes::E114,
                             path.key(first),
                             format!("{listed} describe{} a VPC Meridian creates and cannot be combined with `existing`", if created_only.len() == 1 { "s" } else { "" }),
                         )
@@ -387,7 +388,7 @@ impl<'a> Resolver<'a> {
                 let raw_cidr = self.literal(&cidr_path, raw_cidr, "a VPC CIDR")?;
                 let Some(cidr) = Cidr::parse(&raw_cidr) else {
                     let (message, corrected) = cidr_problem(&raw_cidr);
-                    self.report(Diagnostic::error("E111", cidr_path, message).with_help(
+                    self.report(Diagnostic::new(codes::E111, cidr_path, message).with_help(
                         match corrected {
                             Some(corrected) => format!("write `{corrected}`"),
                             None => "write it like `10.10.0.0/16`".to_owned(),
@@ -397,8 +398,8 @@ impl<'a> Resolver<'a> {
                 };
                 if !(16..=24).contains(&cidr.prefix) {
                     self.report(
-                        Diagnostic::error(
-                            "E111",
+                        Diagnostic::new(
+                            codes::E111,
                             cidr_path,
                             format!("the VPC prefix /{} is outside /16 to /24, the sizes a VPC may have", cidr.prefix),
                         )
@@ -409,8 +410,8 @@ impl<'a> Resolver<'a> {
                 for (other, other_path) in cidrs.iter() {
                     if cidr.overlaps(*other) {
                         self.report(
-                            Diagnostic::warning(
-                                "W110",
+                            Diagnostic::new(
+                                codes::W110,
                                 cidr_path.clone(),
                                 format!("the VPC CIDR `{raw_cidr}` overlaps the VPC of another region"),
                             )
@@ -424,8 +425,8 @@ impl<'a> Resolver<'a> {
                 let available = aws::availability_zone_count(region);
                 if az_count < 2 || az_count > available {
                     self.report(
-                        Diagnostic::error(
-                            "E112",
+                        Diagnostic::new(
+                            codes::E112,
                             path.key("az_count"),
                             format!("`az_count: {az_count}` is outside 2 to {available}, the zones every account can use in {region}"),
                         )
@@ -437,8 +438,8 @@ impl<'a> Resolver<'a> {
                 let subnet_prefix = cidr.prefix + blocks.trailing_zeros() as u8;
                 if subnet_prefix > 28 {
                     self.report(
-                        Diagnostic::error(
-                            "E112",
+                        Diagnostic::new(
+                            codes::E112,
                             cidr_path,
                             format!("`{raw_cidr}` is too small for {az_count} zones: each subnet would be /{subnet_prefix}, smaller than the /28 AWS allows"),
                         )
@@ -594,8 +595,8 @@ impl<'a> Resolver<'a> {
             && !literal.starts_with("vpc-")
         {
             self.report(
-                Diagnostic::error(
-                    "E113",
+                Diagnostic::new(
+                    codes::E113,
                     path.key("vpc_id"),
                     format!("`{literal}` is not a VPC ID"),
                 )
@@ -608,7 +609,7 @@ impl<'a> Resolver<'a> {
         {
             let (message, corrected) = cidr_problem(vpc_cidr);
             self.report(
-                Diagnostic::error("E111", path.key("vpc_cidr"), message).with_help(
+                Diagnostic::new(codes::E111, path.key("vpc_cidr"), message).with_help(
                     match corrected {
                         Some(corrected) => {
                             format!("write the existing VPC's primary CIDR, e.g. `{corrected}`")
@@ -624,8 +625,8 @@ impl<'a> Resolver<'a> {
         let subnets = |resolver: &mut Self, key: &str, list: &[String]| -> Vec<Text> {
             if list.len() < 2 {
                 resolver.report(
-                    Diagnostic::error(
-                        "E113",
+                    Diagnostic::new(
+                        codes::E113,
                         path.key(key),
                         format!("`{key}` lists {} subnet(s); at least two, in different zones, are needed", list.len()),
                     )
@@ -641,7 +642,7 @@ impl<'a> Resolver<'a> {
                         && !literal.starts_with("subnet-")
                     {
                         resolver.report(
-                            Diagnostic::error("E113", item_path, format!("`{literal}` is not a subnet ID"))
+                            Diagnostic::new(codes::E113, item_path, format!("`{literal}` is not a subnet ID"))
                                 .with_help("write `subnet-` followed by its hexadecimal ID, or a `${PARAMETER}`"),
                         );
                     }
@@ -671,7 +672,7 @@ impl<'a> Resolver<'a> {
             );
             if !legal {
                 self.report(
-                    Diagnostic::error("E801", path, format!("`{name}` is not a legal parameter name"))
+                    Diagnostic::new(codes::E801, path, format!("`{name}` is not a legal parameter name"))
                         .with_help("parameter names are UPPER_SNAKE_CASE, start with a letter and have at most 64 characters"),
                 );
                 continue;
@@ -686,8 +687,8 @@ impl<'a> Resolver<'a> {
                         .to_owned(),
                 };
                 self.report(
-                    Diagnostic::error(
-                        "E802",
+                    Diagnostic::new(
+                        codes::E802,
                         path,
                         format!("the parameter `{name}` is declared but never used"),
                     )
@@ -698,8 +699,8 @@ impl<'a> Resolver<'a> {
                 && description.trim().is_empty()
             {
                 self.report(
-                    Diagnostic::error(
-                        "E802",
+                    Diagnostic::new(
+                        codes::E802,
                         StackPath::root()
                             .key("parameters")
                             .key(name)

@@ -1,6 +1,7 @@
 //! The load balancer, ECS services, references in container settings, and the security groups
 //! that chain load balancer → tasks → database and cache.
 
+use meridian_model::codes;
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{
@@ -57,7 +58,7 @@ impl Resolver<'_> {
         let Some(lb) = &stack.load_balancer else {
             if stack.dns.is_some() {
                 self.report(
-                    Diagnostic::error("E606", StackPath::root().key("dns"), "`dns` routes to the regional load balancers, but the stack has no `load_balancer`")
+                    Diagnostic::new(codes::E606, StackPath::root().key("dns"), "`dns` routes to the regional load balancers, but the stack has no `load_balancer`")
                         .with_help("add a `load_balancer` with an HTTPS listener on port 443"),
                 );
             }
@@ -298,8 +299,8 @@ impl Resolver<'_> {
             && !self.facts.load_balancers.is_empty()
         {
             self.report(
-                Diagnostic::error(
-                    "E607",
+                Diagnostic::new(
+                    codes::E607,
                     path.key("listeners"),
                     format!("no rule of an HTTPS listener on port 443 routes `{domain}`, so the DNS name would reach only the 404 default action"),
                 )
@@ -358,7 +359,7 @@ impl Resolver<'_> {
         let stack = self.stack;
         if lb.listeners.is_empty() {
             self.report(
-                Diagnostic::error("E202", path.key("listeners"), "the load balancer has no listener")
+                Diagnostic::new(codes::E202, path.key("listeners"), "the load balancer has no listener")
                     .with_help("add an HTTPS listener on 443 (and an HTTP listener on 80 that redirects to it)"),
             );
         }
@@ -366,8 +367,8 @@ impl Resolver<'_> {
             && !(1..=4000).contains(&timeout)
         {
             self.report(
-                Diagnostic::error(
-                    "E218",
+                Diagnostic::new(
+                    codes::E218,
                     path.key("idle_timeout_seconds"),
                     format!("idle timeout {timeout} s is outside 1 to 4000 s"),
                 )
@@ -377,8 +378,8 @@ impl Resolver<'_> {
         if let Some(cidrs) = &lb.ingress_cidrs {
             if cidrs.is_empty() {
                 self.report(
-                    Diagnostic::error(
-                        "E217",
+                    Diagnostic::new(
+                        codes::E217,
                         path.key("ingress_cidrs"),
                         "`ingress_cidrs` is empty, so nothing could reach the listeners",
                     )
@@ -391,7 +392,7 @@ impl Resolver<'_> {
                 if Cidr::parse(cidr).is_none() {
                     let (message, corrected) = cidr_problem(cidr);
                     self.report(
-                        Diagnostic::error("E217", path.key("ingress_cidrs").index(index), message)
+                        Diagnostic::new(codes::E217, path.key("ingress_cidrs").index(index), message)
                             .with_help(match corrected {
                                 Some(_) if !cidr.contains('/') => format!(
                                     "give the prefix length: `{cidr}/32` for this one address, or the network's, such as `/24`"
@@ -419,8 +420,8 @@ impl Resolver<'_> {
             let listener_path = path.key("listeners").index(index);
             if !(1..=65535).contains(&listener.port) {
                 self.report(
-                    Diagnostic::error(
-                        "E203",
+                    Diagnostic::new(
+                        codes::E203,
                         listener_path.key("port"),
                         format!("port {} is outside 1 to 65535", listener.port),
                     )
@@ -432,8 +433,8 @@ impl Resolver<'_> {
             }
             if let Some(first) = ports.get(&listener.port) {
                 self.report(
-                    Diagnostic::error(
-                        "E202",
+                    Diagnostic::new(
+                        codes::E202,
                         listener_path.key("port"),
                         format!("two listeners use port {}", listener.port),
                     )
@@ -446,13 +447,13 @@ impl Resolver<'_> {
                 ListenerProtocol::Https => {
                     if listener.certificates.len() > 1 {
                         self.report(
-                            Diagnostic::error("E223", listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
+                            Diagnostic::new(codes::E223, listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
                                 .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
                         );
                     }
                     if listener.certificates.is_empty() {
                         self.report(
-                            Diagnostic::error("E204", listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
+                            Diagnostic::new(codes::E204, listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
                                 .with_help("add `certificates: [\"${CERTIFICATE_ARN}\"]`; each region's stack receives its own ACM certificate"),
                         );
                     }
@@ -460,13 +461,13 @@ impl Resolver<'_> {
                         && !aws::ALB_TLS_POLICIES.contains(&policy.as_str())
                     {
                         self.report(
-                            Diagnostic::error("E206", listener_path.key("ssl_policy"), format!("`{policy}` is not a current TLS 1.2+ policy of Application Load Balancers"))
+                            Diagnostic::new(codes::E206, listener_path.key("ssl_policy"), format!("`{policy}` is not a current TLS 1.2+ policy of Application Load Balancers"))
                                 .with_help(format!("use one of {}", aws::ALB_TLS_POLICIES.join(", "))),
                         );
                     }
                     if listener.redirect_to_port.is_some() {
                         self.report(
-                            Diagnostic::error("E207", listener_path.key("redirect_to_port"), "an HTTPS listener cannot redirect; only HTTP listeners redirect to HTTPS")
+                            Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), "an HTTPS listener cannot redirect; only HTTP listeners redirect to HTTPS")
                                 .with_help("remove `redirect_to_port` here and give the HTTP listener `redirect_to_port: 443`"),
                         );
                     }
@@ -474,8 +475,8 @@ impl Resolver<'_> {
                 ListenerProtocol::Http => {
                     if !listener.certificates.is_empty() {
                         self.report(
-                            Diagnostic::error(
-                                "E205",
+                            Diagnostic::new(
+                                codes::E205,
                                 listener_path.key("certificates"),
                                 "an HTTP listener does not use certificates",
                             )
@@ -485,20 +486,20 @@ impl Resolver<'_> {
                     match listener.redirect_to_port {
                         Some(target) if !https_ports.contains(&target) => {
                             self.report(
-                                Diagnostic::error("E207", listener_path.key("redirect_to_port"), format!("the redirect goes to port {target}, which has no HTTPS listener"))
+                                Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), format!("the redirect goes to port {target}, which has no HTTPS listener"))
                                     .with_help("redirect to the port of an HTTPS listener, usually 443"),
                             );
                         }
                         Some(_) if !listener.rules.is_empty() => {
                             self.report(
-                                Diagnostic::error("E207", listener_path.key("rules"), "an HTTP listener that redirects to HTTPS cannot also route requests")
+                                Diagnostic::new(codes::E207, listener_path.key("rules"), "an HTTP listener that redirects to HTTPS cannot also route requests")
                                     .with_help("move the rules to the HTTPS listener"),
                             );
                         }
                         None if listener.rules.is_empty() => {
                             self.report(
-                                Diagnostic::error(
-                                    "E207",
+                                Diagnostic::new(
+                                    codes::E207,
                                     listener_path.clone(),
                                     format!(
                                         "the HTTP listener on {} neither redirects nor routes",
@@ -510,7 +511,7 @@ impl Resolver<'_> {
                         }
                         None => {
                             self.report(
-                                Diagnostic::warning("W201", listener_path.key("rules"), format!("the HTTP listener on {} serves traffic without TLS", listener.port))
+                                Diagnostic::new(codes::W201, listener_path.key("rules"), format!("the HTTP listener on {} serves traffic without TLS", listener.port))
                                     .with_help("redirect HTTP to HTTPS with `redirect_to_port: 443` and route on the HTTPS listener"),
                             );
                         }
@@ -523,8 +524,8 @@ impl Resolver<'_> {
                 let rule_path = listener_path.key("rules").index(rule_index);
                 if !(1..=50_000).contains(&rule.priority) {
                     self.report(
-                        Diagnostic::error(
-                            "E208",
+                        Diagnostic::new(
+                            codes::E208,
                             rule_path.key("priority"),
                             format!("priority {} is outside 1 to 50000", rule.priority),
                         )
@@ -535,8 +536,8 @@ impl Resolver<'_> {
                 }
                 if let Some(first) = priorities.get(&rule.priority) {
                     self.report(
-                        Diagnostic::error(
-                            "E208",
+                        Diagnostic::new(
+                            codes::E208,
                             rule_path.key("priority"),
                             format!(
                                 "two rules of the listener on {} have priority {}",
@@ -556,8 +557,8 @@ impl Resolver<'_> {
                     };
                     undeclared_groups = true;
                     self.report(
-                        Diagnostic::error(
-                            "E209",
+                        Diagnostic::new(
+                            codes::E209,
                             rule_path.key("target_group"),
                             format!("the target group `{}` is not declared", rule.target_group),
                         )
@@ -574,8 +575,8 @@ impl Resolver<'_> {
                             .all(|c| c.is_ascii_alphanumeric() || "-.*?".contains(c));
                     if !valid {
                         self.report(
-                            Diagnostic::error(
-                                "E220",
+                            Diagnostic::new(
+                                codes::E220,
                                 rule_path.key("hosts").index(host_index),
                                 format!("`{host}` is not a host-header pattern"),
                             )
@@ -592,8 +593,8 @@ impl Resolver<'_> {
                 for (path_index, pattern) in rule.paths.iter().enumerate() {
                     if !pattern.starts_with('/') || pattern.len() > 128 {
                         self.report(
-                            Diagnostic::error(
-                                "E221",
+                            Diagnostic::new(
+                                codes::E221,
                                 rule_path.key("paths").index(path_index),
                                 format!("`{pattern}` is not a path pattern"),
                             )
@@ -604,7 +605,7 @@ impl Resolver<'_> {
                 // One condition value is kept for the load balancer's own name (health checks).
                 if rule.hosts.len() + rule.paths.len() > 4 {
                     self.report(
-                        Diagnostic::error("E222", rule_path.clone(), format!("the rule has {} host and path values; at most 4 fit", rule.hosts.len() + rule.paths.len()))
+                        Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most 4 fit", rule.hosts.len() + rule.paths.len()))
                             .with_help("an ALB rule evaluates at most 5 values and Meridian adds the load balancer's own DNS name for health checks; split the rule"),
                     );
                 }
@@ -616,7 +617,7 @@ impl Resolver<'_> {
             let tg_path = path.key("target_groups").index(index);
             if !super::is_entity_name(&tg.name, 32) {
                 self.report(
-                    Diagnostic::error("E210", tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", tg.name))
+                    Diagnostic::new(codes::E210, tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", tg.name))
                         .with_help(format!("the name is used in IDs{}", super::entity_name_example(&tg.name, 32))),
                 );
             }
@@ -624,7 +625,7 @@ impl Resolver<'_> {
                 &mut names,
                 &tg.name,
                 &tg_path,
-                "E210",
+                codes::E210,
                 "target group",
                 "give each target group its own name",
             );
@@ -653,8 +654,8 @@ impl Resolver<'_> {
                         ),
                     };
                     self.report(
-                        Diagnostic::error(
-                            "E211",
+                        Diagnostic::new(
+                            codes::E211,
                             tg_path.key("service"),
                             format!("the service `{}` is not declared", tg.service),
                         )
@@ -668,8 +669,8 @@ impl Resolver<'_> {
                         .position(|s| s.name == service.name)
                         .unwrap_or(0);
                     self.report(
-                        Diagnostic::error(
-                            "E212",
+                        Diagnostic::new(
+                            codes::E212,
                             tg_path.key("port"),
                             format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port),
                         )
@@ -681,8 +682,8 @@ impl Resolver<'_> {
             }
             if let Some(first) = services_seen.get(tg.service.as_str()) {
                 self.report(
-                    Diagnostic::error(
-                        "E216",
+                    Diagnostic::new(
+                        codes::E216,
                         tg_path.key("service"),
                         format!(
                             "the service `{}` already feeds another target group",
@@ -700,8 +701,8 @@ impl Resolver<'_> {
             let health_path = tg_path.key("health_check");
             if !health.path.starts_with('/') {
                 self.report(
-                    Diagnostic::error(
-                        "E213",
+                    Diagnostic::new(
+                        codes::E213,
                         health_path.key("path"),
                         format!(
                             "the health-check path `{}` does not start with `/`",
@@ -719,8 +720,8 @@ impl Resolver<'_> {
                 .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS);
             if !(5..=300).contains(&interval) {
                 self.report(
-                    Diagnostic::error(
-                        "E213",
+                    Diagnostic::new(
+                        codes::E213,
                         health_path.key("interval_seconds"),
                         format!("interval {interval} s is outside 5 to 300 s"),
                     )
@@ -729,7 +730,7 @@ impl Resolver<'_> {
             }
             if !(2..=120).contains(&timeout) || timeout >= interval {
                 self.report(
-                    Diagnostic::error("E213", health_path.key("timeout_seconds"), format!("timeout {timeout} s must be 2 to 120 s and shorter than the interval ({interval} s)"))
+                    Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be 2 to 120 s and shorter than the interval ({interval} s)"))
                         .with_help("a check must time out before the next one starts"),
                 );
             }
@@ -741,8 +742,8 @@ impl Resolver<'_> {
                     && !(2..=10).contains(&value)
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E213",
+                        Diagnostic::new(
+                            codes::E213,
                             health_path.key(key),
                             format!("{key} {value} is outside 2 to 10"),
                         )
@@ -754,8 +755,8 @@ impl Resolver<'_> {
                 && !is_http_matcher(matcher)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E214",
+                    Diagnostic::new(
+                        codes::E214,
                         health_path.key("matcher"),
                         format!("`{matcher}` is not a list or range of HTTP codes"),
                     )
@@ -766,8 +767,8 @@ impl Resolver<'_> {
                 && delay > 3600
             {
                 self.report(
-                    Diagnostic::error(
-                        "E215",
+                    Diagnostic::new(
+                        codes::E215,
                         tg_path.key("deregistration_delay_seconds"),
                         format!("deregistration delay {delay} s is above 3600 s"),
                     )
@@ -776,8 +777,8 @@ impl Resolver<'_> {
             }
             if !used_groups.contains(tg.name.as_str()) && !undeclared_groups {
                 self.report(
-                    Diagnostic::warning(
-                        "W210",
+                    Diagnostic::new(
+                        codes::W210,
                         tg_path.clone(),
                         format!(
                             "no listener rule forwards to the target group `{}`",
@@ -824,7 +825,7 @@ impl Resolver<'_> {
             let path = StackPath::root().key("services").index(index);
             if !super::is_entity_name(&service.name, 32) {
                 self.report(
-                    Diagnostic::error("E301", path.key("name"), format!("`{}` is not a valid service name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", service.name))
+                    Diagnostic::new(codes::E301, path.key("name"), format!("`{}` is not a valid service name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", service.name))
                         .with_help(format!("the name is part of the ECS service name and of IDs{}", super::entity_name_example(&service.name, 32))),
                 );
             }
@@ -832,7 +833,7 @@ impl Resolver<'_> {
                 &mut names,
                 &service.name,
                 &path,
-                "E301",
+                codes::E301,
                 "service",
                 "give each service its own name",
             ) {
@@ -906,8 +907,8 @@ impl Resolver<'_> {
         match aws::fargate_memory_options(service.cpu) {
             None => {
                 self.report(
-                    Diagnostic::error(
-                        "E302",
+                    Diagnostic::new(
+                        codes::E302,
                         path.key("cpu"),
                         format!("{} CPU units is not a Fargate task size", service.cpu),
                     )
@@ -928,8 +929,8 @@ impl Resolver<'_> {
                     options.last().copied().unwrap_or(0),
                 );
                 self.report(
-                    Diagnostic::error(
-                        "E302",
+                    Diagnostic::new(
+                        codes::E302,
                         path.key("memory"),
                         format!("{} MiB does not go with {} CPU units on Fargate (allowed: {low} to {high} MiB in steps of {} MiB)", service.memory, service.cpu, options.get(1).map_or(0, |second| second - low)),
                     )
@@ -941,8 +942,8 @@ impl Resolver<'_> {
         }
         if !(1..=65535).contains(&service.port) {
             self.report(
-                Diagnostic::error(
-                    "E303",
+                Diagnostic::new(
+                    codes::E303,
                     path.key("port"),
                     format!("port {} is outside 1 to 65535", service.port),
                 )
@@ -960,8 +961,8 @@ impl Resolver<'_> {
                     .min_by_key(|allowed| allowed.abs_diff(days))
                     .unwrap_or(30);
                 self.report(
-                    Diagnostic::error(
-                        "E304",
+                    Diagnostic::new(
+                        codes::E304,
                         path.key("logs").key("retention_days"),
                         format!("{days} days is not a retention CloudWatch Logs offers"),
                     )
@@ -987,8 +988,8 @@ impl Resolver<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || "_-/.#".contains(c));
                 if !ok {
                     self.report(
-                        Diagnostic::error(
-                            "E304",
+                        Diagnostic::new(
+                            codes::E304,
                             path.key("logs").key("group"),
                             format!("`{group}` is not a log group name"),
                         )
@@ -1011,8 +1012,8 @@ impl Resolver<'_> {
                     && !(low..=high).contains(&value)
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E305",
+                        Diagnostic::new(
+                            codes::E305,
                             health_path.key(key),
                             format!("{key} {value} is outside {low} to {high}"),
                         )
@@ -1023,7 +1024,7 @@ impl Resolver<'_> {
             }
             if health.command.trim().is_empty() {
                 self.report(
-                    Diagnostic::error("E305", health_path.key("command"), "the health-check command is empty")
+                    Diagnostic::new(codes::E305, health_path.key("command"), "the health-check command is empty")
                         .with_help("give a shell command that exits 0 when healthy, e.g. `curl -f http://localhost:8080/health || exit 1`"),
                 );
                 valid = false;
@@ -1039,8 +1040,8 @@ impl Resolver<'_> {
                 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !ok {
                 self.report(
-                    Diagnostic::error(
-                        "E321",
+                    Diagnostic::new(
+                        codes::E321,
                         path.key(key).key(value),
                         format!("`{value}` is not a valid environment variable name"),
                     )
@@ -1052,8 +1053,8 @@ impl Resolver<'_> {
         for name in service.secrets.keys() {
             if service.environment.contains_key(name) {
                 self.report(
-                    Diagnostic::error(
-                        "E322",
+                    Diagnostic::new(
+                        codes::E322,
                         path.key("secrets").key(name),
                         format!("`{name}` is both an environment variable and a secret"),
                     )
@@ -1080,14 +1081,14 @@ impl Resolver<'_> {
                 let capacity = per_role(&scaling.capacity, *role);
                 if capacity.min > capacity.max || capacity.max > 5000 {
                     self.report(
-                        Diagnostic::error("E307", path.key("scaling").key("capacity").key(role_key), format!("capacity min {} / max {} in `{region}` is not a range (min ≤ max ≤ 5000)", capacity.min, capacity.max))
+                        Diagnostic::new(codes::E307, path.key("scaling").key("capacity").key(role_key), format!("capacity min {} / max {} in `{region}` is not a range (min ≤ max ≤ 5000)", capacity.min, capacity.max))
                             .with_help("make `min` at most `max`"),
                     );
                     valid = false;
                 } else if desired < capacity.min || desired > capacity.max {
                     self.report(
-                        Diagnostic::error(
-                            "E306",
+                        Diagnostic::new(
+                            codes::E306,
                             path.key("desired_count").key(role_key),
                             format!("desired count {desired} in `{region}` ({role_key}) is outside the scaling capacity {} to {}", capacity.min, capacity.max),
                         )
@@ -1098,8 +1099,8 @@ impl Resolver<'_> {
                 }
             } else if desired > 5000 {
                 self.report(
-                    Diagnostic::error(
-                        "E306",
+                    Diagnostic::new(
+                        codes::E306,
                         path.key("desired_count").key(role_key),
                         format!("desired count {desired} is above 5000 tasks"),
                     )
@@ -1113,8 +1114,8 @@ impl Resolver<'_> {
                 && !(10..=90).contains(&cpu)
             {
                 self.report(
-                    Diagnostic::error(
-                        "E320",
+                    Diagnostic::new(
+                        codes::E320,
                         path.key("scaling").key("target_cpu_percent"),
                         format!("a CPU target of {cpu}% is outside 10 to 90%"),
                     )
@@ -1133,8 +1134,8 @@ impl Resolver<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                 if !name_ok {
                     self.report(
-                        Diagnostic::error(
-                            "E318",
+                        Diagnostic::new(
+                            codes::E318,
                             schedule_path.key("name"),
                             format!("`{}` is not a valid schedule name", schedule.name),
                         )
@@ -1146,7 +1147,7 @@ impl Resolver<'_> {
                     &mut schedule_names,
                     &schedule.name,
                     &schedule_path,
-                    "E318",
+                    codes::E318,
                     "schedule",
                     "scheduled actions of one service need distinct names",
                 ) {
@@ -1154,7 +1155,7 @@ impl Resolver<'_> {
                 }
                 if let Err(problem) = check_schedule(&schedule.cron) {
                     self.report(
-                        Diagnostic::error("E316", schedule_path.key("cron"), problem.message)
+                        Diagnostic::new(codes::E316, schedule_path.key("cron"), problem.message)
                             .with_help(problem.help),
                     );
                     valid = false;
@@ -1167,8 +1168,8 @@ impl Resolver<'_> {
                         None => "use an IANA time zone name such as `America/New_York` or `Europe/Dublin`".to_owned(),
                     };
                     self.report(
-                        Diagnostic::error(
-                            "E317",
+                        Diagnostic::new(
+                            codes::E317,
                             schedule_path.key("timezone"),
                             format!("`{zone}` is not an IANA time zone"),
                         )
@@ -1186,8 +1187,8 @@ impl Resolver<'_> {
                         && value.min > value.max
                     {
                         self.report(
-                            Diagnostic::error(
-                                "E319",
+                            Diagnostic::new(
+                                codes::E319,
                                 schedule_path.key("capacity").key(key),
                                 format!("min {} is above max {}", value.min, value.max),
                             )
@@ -1201,8 +1202,8 @@ impl Resolver<'_> {
                     && capacity.optional.is_none()
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E319",
+                        Diagnostic::new(
+                            codes::E319,
                             schedule_path.key("capacity"),
                             "the schedule changes no region's capacity",
                         )
@@ -1239,8 +1240,8 @@ impl Resolver<'_> {
             .unwrap_or(defaults::MAXIMUM_PERCENT);
         if minimum > 100 {
             self.report(
-                Diagnostic::error(
-                    "E308",
+                Diagnostic::new(
+                    codes::E308,
                     deployment_path.key("minimum_healthy_percent"),
                     format!("{minimum}% is above 100%"),
                 )
@@ -1250,8 +1251,8 @@ impl Resolver<'_> {
         }
         if !(100..=200).contains(&maximum) {
             self.report(
-                Diagnostic::error(
-                    "E308",
+                Diagnostic::new(
+                    codes::E308,
                     deployment_path.key("maximum_percent"),
                     format!("{maximum}% is outside 100 to 200%"),
                 )
@@ -1261,8 +1262,8 @@ impl Resolver<'_> {
         }
         if minimum == 100 && maximum == 100 {
             self.report(
-                Diagnostic::error(
-                    "E308",
+                Diagnostic::new(
+                    codes::E308,
                     deployment_path.clone(),
                     "with minimum 100% and maximum 100% no task can ever be replaced",
                 )
@@ -1274,8 +1275,8 @@ impl Resolver<'_> {
         if let Some(bake) = deployment.bake_time_minutes {
             if !blue_green {
                 self.report(
-                    Diagnostic::error(
-                        "E309",
+                    Diagnostic::new(
+                        codes::E309,
                         deployment_path.key("bake_time_minutes"),
                         "a bake time only applies to `strategy: blue_green`",
                     )
@@ -1284,8 +1285,8 @@ impl Resolver<'_> {
                 valid = false;
             } else if bake > 1440 {
                 self.report(
-                    Diagnostic::error(
-                        "E309",
+                    Diagnostic::new(
+                        codes::E309,
                         deployment_path.key("bake_time_minutes"),
                         format!("a bake time of {bake} minutes is above 1440 (a day)"),
                     )
@@ -1298,15 +1299,15 @@ impl Resolver<'_> {
             match routing {
                 None => {
                     self.report(
-                        Diagnostic::error("E310", deployment_path.key("strategy"), format!("blue/green shifts load-balancer traffic, but no target group is fed by `{}`", service.name))
+                        Diagnostic::new(codes::E310, deployment_path.key("strategy"), format!("blue/green shifts load-balancer traffic, but no target group is fed by `{}`", service.name))
                             .with_help("add a target group with `service: <name>` and a listener rule forwarding to it, or use `strategy: rolling`"),
                     );
                     valid = false;
                 }
                 Some(routing) if routing.rules.len() != 1 => {
                     self.report(
-                        Diagnostic::error(
-                            "E310",
+                        Diagnostic::new(
+                            codes::E310,
                             deployment_path.key("strategy"),
                             format!("blue/green needs exactly one listener rule forwarding to `{}`, which ECS shifts; it has {}", routing.target_group, routing.rules.len()),
                         )
@@ -1327,7 +1328,7 @@ impl Resolver<'_> {
                         || triggers.health_check_failure == Some(true))
                 {
                     self.report(
-                        Diagnostic::error("E313", triggers_path.clone(), "rollback triggers watch load-balancer metrics, but this service has no target group")
+                        Diagnostic::new(codes::E313, triggers_path.clone(), "rollback triggers watch load-balancer metrics, but this service has no target group")
                             .with_help("route the service through a target group, or remove the triggers"),
                     );
                     valid = false;
@@ -1336,8 +1337,8 @@ impl Resolver<'_> {
                     && !(rate > 0.0 && rate <= 1.0)
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E311",
+                        Diagnostic::new(
+                            codes::E311,
                             triggers_path.key("error_rate_threshold"),
                             format!(
                                 "an error rate of {rate} is not a share between 0 (excluded) and 1"
@@ -1351,8 +1352,8 @@ impl Resolver<'_> {
                     && !(1..=600_000).contains(&latency)
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E312",
+                        Diagnostic::new(
+                            codes::E312,
                             triggers_path.key("latency_threshold_ms"),
                             format!(
                                 "a latency threshold of {latency} ms is outside 1 to 600000 ms"
@@ -1370,8 +1371,8 @@ impl Resolver<'_> {
                     .unwrap_or(defaults::ROLLBACK_EVALUATION_PERIOD_SECONDS);
                 if !aws::is_valid_cloudwatch_period(period) {
                     self.report(
-                        Diagnostic::error(
-                            "E314",
+                        Diagnostic::new(
+                            codes::E314,
                             timing_path.key("evaluation_period_seconds"),
                             format!("{period} s is not a CloudWatch alarm period"),
                         )
@@ -1382,7 +1383,7 @@ impl Resolver<'_> {
                     && (wait < period || !wait.is_multiple_of(period) || wait / period > 100)
                 {
                     self.report(
-                        Diagnostic::error("E315", timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number (1 to 100) of evaluation periods of {period} s"))
+                        Diagnostic::new(codes::E315, timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number (1 to 100) of evaluation periods of {period} s"))
                             .with_help("the alarm fires after this many consecutive breaching periods; use a multiple of the period"),
                     );
                     valid = false;
@@ -1391,8 +1392,8 @@ impl Resolver<'_> {
                     && !(60..=86_400).contains(&max)
                 {
                     self.report(
-                        Diagnostic::error(
-                            "E315",
+                        Diagnostic::new(
+                            codes::E315,
                             timing_path.key("max_rollback_time_seconds"),
                             format!("{max} s is outside 60 to 86400 s"),
                         )
@@ -1407,8 +1408,8 @@ impl Resolver<'_> {
             {
                 // Triggers without any action would watch nothing useful.
                 self.report(
-                    Diagnostic::warning(
-                        "W311",
+                    Diagnostic::new(
+                        codes::W311,
                         rollback_path.clone(),
                         "rollback is disabled, so the triggers only stop deployments",
                     )
@@ -1931,15 +1932,15 @@ impl Resolver<'_> {
         let is_secret = secrets_only.contains(&reference);
         if context.references == ReferenceScope::Secrets && !is_secret {
             self.report(
-                Diagnostic::error("E806", path.clone(), format!("`${{{reference}}}` is not a secret"))
+                Diagnostic::new(codes::E806, path.clone(), format!("`${{{reference}}}` is not a secret"))
                     .with_help(format!("secrets take {}, or a `${{PARAMETER}}` holding a secret ARN; plain values go in `environment`", secrets_only.join(", "))),
             );
             return None;
         }
         if context.references == ReferenceScope::Environment && is_secret {
             self.report(
-                Diagnostic::error(
-                    "E806",
+                Diagnostic::new(
+                    codes::E806,
                     path.clone(),
                     format!(
                         "`${{{reference}}}` is a secret and would be visible in the task definition"
@@ -1951,8 +1952,8 @@ impl Resolver<'_> {
         }
         let missing = |resolver: &mut Self, what: &str, help: &str| {
             resolver.report(
-                Diagnostic::error(
-                    "E325",
+                Diagnostic::new(
+                    codes::E325,
                     path.clone(),
                     format!("`${{{reference}}}` refers to {what}, which this stack does not have"),
                 )
@@ -2092,7 +2093,7 @@ impl Resolver<'_> {
                     key => {
                         let Some((rid, endpoint)) = self.facts.cache.get(&region).cloned() else {
                             self.report(
-                                Diagnostic::error("E326", path.clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
+                                Diagnostic::new(codes::E326, path.clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
                                     .with_help("add the region to `cache.cross_region_replication.target_regions`"),
                             );
                             return None;
@@ -2130,8 +2131,8 @@ impl Resolver<'_> {
                                 None => "name a bucket declared under `buckets`".to_owned(),
                             };
                         self.report(
-                            Diagnostic::error(
-                                "E806",
+                            Diagnostic::new(
+                                codes::E806,
                                 path.clone(),
                                 format!("`${{{reference}}}` names a bucket that is not declared"),
                             )
@@ -2182,8 +2183,8 @@ impl Resolver<'_> {
                     ),
                 };
                 self.report(
-                    Diagnostic::error(
-                        "E806",
+                    Diagnostic::new(
+                        codes::E806,
                         path.clone(),
                         format!("`${{{other}}}` is not a value Meridian knows"),
                     )

@@ -1,6 +1,7 @@
 //! Storage units: each region's data key and buckets, replication between buckets, and the
 //! order storage units deploy in (replication destinations before their sources).
 
+use meridian_model::codes;
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{Diagnostic, StackPath};
@@ -77,8 +78,8 @@ impl Resolver<'_> {
             let path = StackPath::root().key("buckets").index(index);
             if !super::is_entity_name(&bucket.name, 40) {
                 self.report(
-                    Diagnostic::error(
-                        "E501",
+                    Diagnostic::new(
+                        codes::E501,
                         path.key("name"),
                         format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", bucket.name),
                     )
@@ -89,7 +90,7 @@ impl Resolver<'_> {
                 &mut names,
                 &bucket.name,
                 &path,
-                "E502",
+                codes::E502,
                 "bucket",
                 "give each bucket its own name",
             ) {
@@ -101,7 +102,7 @@ impl Resolver<'_> {
             {
                 if let Some(problem) = s3_bucket_name_problem(&explicit) {
                     self.report(
-                        Diagnostic::error("E503", explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
+                        Diagnostic::new(codes::E503, explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
                             .with_help(format!(
                                 "S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
                                 super::entity_name_example(&explicit, 63)
@@ -110,7 +111,7 @@ impl Resolver<'_> {
                 }
                 if let Some(first) = physical.get(&explicit) {
                     self.report(
-                        Diagnostic::error("E504", explicit_path.clone(), format!("the bucket name `{explicit}` is used twice; S3 bucket names are globally unique"))
+                        Diagnostic::new(codes::E504, explicit_path.clone(), format!("the bucket name `{explicit}` is used twice; S3 bucket names are globally unique"))
                             .with_help("give each bucket its own `bucket_name` (the default includes the region and account)")
                             .with_related(first.clone(), "the other bucket with this name"),
                     );
@@ -208,8 +209,8 @@ impl Resolver<'_> {
         let lock_path = path.key("object_lock");
         if !(1..=36_500).contains(&lock.retention_days) {
             self.report(
-                Diagnostic::error(
-                    "E506",
+                Diagnostic::new(
+                    codes::E506,
                     lock_path.key("retention_days"),
                     format!(
                         "Object Lock retention of {} days is outside 1 to 36500 days",
@@ -221,8 +222,8 @@ impl Resolver<'_> {
         }
         if !versioning {
             self.report(
-                Diagnostic::error(
-                    "E505",
+                Diagnostic::new(
+                    codes::E505,
                     path.key("versioning"),
                     "Object Lock needs versioning, but `versioning: false` turns it off",
                 )
@@ -261,7 +262,7 @@ impl Resolver<'_> {
         // A locked bucket without versioning was already reported on the same key (E505).
         if !versioning && !source_locked {
             self.report(
-                Diagnostic::error("E505", path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
+                Diagnostic::new(codes::E505, path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
                     .with_help("remove `versioning: false`; S3 replicates object versions"),
             );
         }
@@ -292,8 +293,8 @@ impl Resolver<'_> {
                     ),
                 };
                 self.report(
-                    Diagnostic::error(
-                        "E507",
+                    Diagnostic::new(
+                        codes::E507,
                         rule_path.key("destination"),
                         format!(
                             "the replication destination `{}` is not a bucket of this stack",
@@ -306,8 +307,8 @@ impl Resolver<'_> {
             };
             if destination.name == bucket.name {
                 self.report(
-                    Diagnostic::error(
-                        "E508",
+                    Diagnostic::new(
+                        codes::E508,
                         rule_path.key("destination"),
                         "a bucket cannot replicate to itself",
                     )
@@ -317,8 +318,8 @@ impl Resolver<'_> {
             }
             if !destinations_seen.insert(destination.name.clone()) {
                 self.report(
-                    Diagnostic::error(
-                        "E508",
+                    Diagnostic::new(
+                        codes::E508,
                         rule_path.key("destination"),
                         format!("`{}` is a destination twice", destination.name),
                     )
@@ -334,7 +335,7 @@ impl Resolver<'_> {
                 .unwrap_or_default();
             if !destination.versioning.unwrap_or(defaults::VERSIONING) {
                 self.report(
-                    Diagnostic::error("E505", rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
+                    Diagnostic::new(codes::E505, rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
                         .with_help("remove `versioning: false` from the destination bucket")
                         .with_related(destination_path.key("versioning"), "versioning is turned off here"),
                 );
@@ -345,8 +346,8 @@ impl Resolver<'_> {
                 .is_some_and(|lock| lock.enabled.unwrap_or(true));
             if source_locked && !destination_locked {
                 self.report(
-                    Diagnostic::error(
-                        "E509",
+                    Diagnostic::new(
+                        codes::E509,
                         rule_path.key("destination"),
                         format!("`{}` has Object Lock but its destination `{}` does not; S3 replicates locked objects only to buckets with Object Lock", bucket.name, destination.name),
                     )
@@ -530,7 +531,7 @@ impl Resolver<'_> {
             (None, Some(hours)) => hours.saturating_mul(60),
             _ => {
                 self.report(
-                    Diagnostic::error("E510", time_path, "give the replication time in exactly one unit: `minutes` or `hours`")
+                    Diagnostic::new(codes::E510, time_path, "give the replication time in exactly one unit: `minutes` or `hours`")
                         .with_help("write `{minutes: 15}` for S3 Replication Time Control or e.g. `{hours: 24}`"),
                 );
                 return (false, None);
@@ -538,8 +539,8 @@ impl Resolver<'_> {
         };
         if minutes < defaults::RTC_MINUTES {
             self.report(
-                Diagnostic::error(
-                    "E511",
+                Diagnostic::new(
+                    codes::E511,
                     time_path,
                     format!("a replication time of {minutes} minutes cannot be met: S3 Replication Time Control guarantees 15 minutes, nothing faster"),
                 )
@@ -557,8 +558,8 @@ impl Resolver<'_> {
             .any(|(region, role)| region == source_region && *role != RegionRole::StorageOnly);
         if source_is_storage_only {
             self.report(
-                Diagnostic::error(
-                    "E513",
+                Diagnostic::new(
+                    codes::E513,
                     time_path,
                     format!("a replication target slower than 15 minutes becomes an alarm in the source region, but `{source_region}` runs no service and has no alarm topics"),
                 )
@@ -595,8 +596,8 @@ impl Resolver<'_> {
                 None => {
                     let cycle = remaining.join(", ");
                     self.report(
-                        Diagnostic::error(
-                            "E512",
+                        Diagnostic::new(
+                            codes::E512,
                             StackPath::root().key("buckets"),
                             format!("bucket replication runs in a circle between the regions {cycle}, so no storage stack can deploy first"),
                         )

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use meridian_model::{Diagnostic, StackPath};
+use meridian_model::Diagnostic;
 
 use super::Resolver;
 use super::regions::ResolvedRegion;
@@ -90,14 +90,9 @@ impl Resolver<'_> {
             for producer in &depends_on {
                 let earlier = order[..position].contains(producer);
                 if check_order && !earlier {
-                    self.report(
-                        Diagnostic::error(
-                            "E900",
-                            StackPath::root(),
-                            format!("internal error: the unit {id} consumes outputs of {producer}, which does not deploy before it; this is a bug in meridian"),
-                        )
-                        .with_help("please report it with the stack file"),
-                    );
+                    self.report(Diagnostic::bug(format_args!(
+                        "the unit {id} consumes outputs of {producer}, which does not deploy before it"
+                    )));
                 }
             }
             let region = id.region().map_or_else(
