@@ -122,6 +122,12 @@ pub const REPLICAS_PER_SHARD: u32 = 1;
 /// Days of cache snapshots.
 pub const CACHE_SNAPSHOT_DAYS: u32 = 3;
 
+/// Customer-managed keys rotate their key material yearly: CIS and AWS Security Hub ask for it,
+/// and rotation keeps old material for decryption, so it costs nothing in availability.
+pub const KEY_ROTATION: bool = true;
+/// Keys outlive their stack: data encrypted under a deleted key is lost for good.
+pub const RETAIN_KEYS: bool = true;
+
 /// Versioning on: replication and Object Lock need it and it protects against overwrites.
 pub const VERSIONING: bool = true;
 /// Delete markers are not replicated: a deletion in one region should not remove the audit copy.

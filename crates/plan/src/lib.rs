@@ -14,7 +14,7 @@ pub mod timezones;
 pub mod types;
 pub mod value;
 
-pub use iam::RolePurpose;
+pub use iam::{KeyGrant, RolePurpose};
 pub use ids::{Rid, UnitId};
 pub use resolve::{Planned, plan};
 pub use types::*;

@@ -450,15 +450,6 @@ pub struct StoragePlan {
     pub buckets: Vec<BucketPlan>,
 }
 
-/// A service principal a key policy lets use the key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyGrant {
-    /// CloudWatch Logs in the key's region, for encrypted log groups.
-    CloudWatchLogs,
-    /// CloudWatch alarms publishing to encrypted SNS topics.
-    CloudWatchAlarms,
-}
-
 /// A customer-managed KMS key and its alias.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyPlan {
@@ -470,8 +461,13 @@ pub struct KeyPlan {
     pub alias: String,
     /// Description.
     pub description: String,
-    /// Services allowed besides IAM principals of the account.
-    pub grants: Vec<KeyGrant>,
+    /// Statements of the key policy: the account administers it, and the services the plan
+    /// grants may use it.
+    pub policy: Vec<Statement>,
+    /// Whether KMS rotates the key material yearly.
+    pub rotation: bool,
+    /// Whether the key survives stack deletion (data encrypted under a deleted key is lost).
+    pub retain: bool,
 }
 
 /// Why a bucket exists.
@@ -602,8 +598,8 @@ pub struct Statement {
 /// A policy principal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Principal {
-    /// A service, e.g. `cloudfront.amazonaws.com`.
-    Service(String),
+    /// A service, e.g. `cloudfront.amazonaws.com` (regional principals name their region).
+    Service(Text),
     /// An AWS account or role ARN.
     Aws(Text),
     /// Everyone (`"*"`), used with deny statements.
@@ -1352,6 +1348,8 @@ pub struct TopicPlan {
     pub rid: Rid,
     /// Its policy.
     pub policy_rid: Rid,
+    /// Statements of its policy.
+    pub policy_statements: Vec<Statement>,
     /// Name.
     pub name: String,
     /// Subscriptions.

@@ -25,6 +25,10 @@ pub enum Part {
     Partition,
     /// The DNS suffix of AWS endpoints (`amazonaws.com`).
     UrlSuffix,
+    /// The region of the deployment unit the value is used in: known to the plan, and written
+    /// as CloudFormation's `AWS::Region` pseudo parameter so a template reads the same in every
+    /// region it could be deployed to.
+    Region(String),
     /// An attribute of a resource in the same deployment unit.
     Attr(AttrRef),
     /// An output of another deployment unit.
@@ -265,6 +269,7 @@ impl fmt::Display for Text {
                 Part::AccountId => f.write_str("<account-id>")?,
                 Part::Partition => f.write_str("<partition>")?,
                 Part::UrlSuffix => f.write_str("<url-suffix>")?,
+                Part::Region(region) => f.write_str(region)?,
                 Part::Attr(reference) => {
                     write!(f, "<{}.{:?}>", reference.resource.logical, reference.attr)?
                 }

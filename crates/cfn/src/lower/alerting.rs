@@ -12,10 +12,11 @@ use crate::l1::cloudwatch::{
     TreatMissingData,
 };
 use crate::l1::sns::{Subscription, Topic, TopicPolicy};
-use crate::l1::{self, Effect, OneOrMany, PolicyConditions, PolicyDocument, Resource, Value};
+use crate::l1::{Resource, Value};
 
 use super::UnitTemplate;
 use super::keys::lower_key;
+use super::policy::document;
 use super::values::reference;
 
 /// ID of the expression that yields a metric-math alarm's value (the plan names only the inputs).
@@ -52,6 +53,7 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
         target: _,
         rid,
         policy_rid,
+        policy_statements,
         name,
         subscriptions,
     } = topic;
@@ -66,7 +68,7 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
         policy_rid,
         Resource::new(TopicPolicy {
             topics: vec![reference(rid)],
-            policy_document: topic_policy(rid),
+            policy_document: document(&unit.values, policy_statements),
         }),
     );
     for subscription in subscriptions {
@@ -87,41 +89,6 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
             }),
         );
     }
-}
-
-/// CloudWatch alarms of this account may publish; nobody may use the topic without TLS.
-fn topic_policy(topic: &meridian_plan::Rid) -> PolicyDocument {
-    let topic_arn = || Some(OneOrMany::One(reference(topic)));
-    PolicyDocument::new([
-        l1::Statement {
-            sid: Some("CloudWatchAlarmsPublish".to_owned()),
-            principal: Some(l1::Principal::Service(OneOrMany::One(Value::from(
-                "cloudwatch.amazonaws.com",
-            )))),
-            resource: topic_arn(),
-            condition: PolicyConditions::default()
-                .with("StringEquals", "aws:SourceAccount", Value::aws_account_id())
-                .with(
-                    "ArnLike",
-                    "aws:SourceArn",
-                    Value::sub(
-                        "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*",
-                    ),
-                ),
-            ..l1::Statement::new(Effect::Allow, "sns:Publish")
-        },
-        l1::Statement {
-            sid: Some("DenyInsecureTransport".to_owned()),
-            principal: Some(l1::Principal::Everyone),
-            resource: topic_arn(),
-            condition: PolicyConditions::default().with(
-                "Bool",
-                "aws:SecureTransport",
-                Value::from("false"),
-            ),
-            ..l1::Statement::new(Effect::Deny, "sns:Publish")
-        },
-    ])
 }
 
 /// Adds one alarm.

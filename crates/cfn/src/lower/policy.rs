@@ -38,7 +38,7 @@ pub(crate) fn statement(values: &Values<'_>, statement: &Statement) -> l1::State
         effect: if *allow { Effect::Allow } else { Effect::Deny },
         principal: principal.as_ref().map(|principal| match principal {
             Principal::Service(service) => {
-                l1::Principal::Service(OneOrMany::One(Value::from(service.as_str())))
+                l1::Principal::Service(OneOrMany::One(values.text(service)))
             }
             Principal::Aws(arn) => l1::Principal::Aws(OneOrMany::One(values.text(arn))),
             Principal::Everyone => l1::Principal::Everyone,

@@ -122,6 +122,7 @@ impl<'p> Values<'p> {
             [Part::AccountId] => Value::aws_account_id(),
             [Part::Partition] => Value::aws_partition(),
             [Part::UrlSuffix] => Value::aws_url_suffix(),
+            [Part::Region(_)] => Value::aws_region(),
             [Part::Attr(reference)] => attr(reference),
             [Part::Import(import)] => stack_output(import),
             parts => {
@@ -247,6 +248,7 @@ impl SubBuilder {
             Part::AccountId => self.push_pseudo(PseudoParameter::AccountId),
             Part::Partition => self.push_pseudo(PseudoParameter::Partition),
             Part::UrlSuffix => self.push_pseudo(PseudoParameter::UrlSuffix),
+            Part::Region(_) => self.push_pseudo(PseudoParameter::Region),
             Part::Attr(reference) => {
                 let logical = reference.resource.logical.as_str();
                 match attr_form(reference.attr) {

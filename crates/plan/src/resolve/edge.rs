@@ -495,7 +495,7 @@ impl Resolver<'_> {
                 Statement {
                     sid: "CloudFrontReadsObjects".to_owned(),
                     allow: true,
-                    principal: Some(Principal::Service("cloudfront.amazonaws.com".to_owned())),
+                    principal: Some(Principal::Service(Text::lit("cloudfront.amazonaws.com"))),
                     actions: vec!["s3:GetObject".to_owned()],
                     resources: vec![bucket_arn.with_suffix("/*")],
                     conditions: vec![Condition {

@@ -12,11 +12,12 @@ use super::regions::ResolvedRegion;
 use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
+use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
 use crate::naming::{EntityName, pascal};
 use crate::types::{
-    AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, EntityKind, KeyGrant, KeyPlan,
-    MetricStat, MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
+    AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, EntityKind, KeyPlan, MetricStat,
+    MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
 };
 use crate::value::{Attr, Text};
 
@@ -173,6 +174,10 @@ impl Resolver<'_> {
             return AlertingPlan::default();
         }
         let global = *unit == UnitId::Global;
+        let region = unit.region().map_or_else(
+            || aws::global_region(&self.facts.partition).to_owned(),
+            str::to_owned,
+        );
         let path = StackPath::root().key("notifications");
         let key = KeyPlan {
             rid: self.rid(unit, "AlertsKey", &path),
@@ -184,7 +189,9 @@ impl Resolver<'_> {
                 "Encrypts {}'s alert topics; CloudWatch may use it, which the AWS-managed aws/sns key does not allow",
                 self.stack.stack
             ),
-            grants: vec![KeyGrant::CloudWatchAlarms],
+            policy: crate::iam::key_policy(&region, &[KeyGrant::CloudWatchAlarms]),
+            rotation: defaults::KEY_ROTATION,
+            retain: defaults::RETAIN_KEYS,
         };
         let stack = self.stack;
         let mut topics = Vec::new();
@@ -240,6 +247,7 @@ impl Resolver<'_> {
             topics.push(TopicPlan {
                 target: target.name.clone(),
                 policy_rid: self.rid(unit, format!("{base}TopicPolicy"), &target.path),
+                policy_statements: crate::iam::topic_policy(&region, &rid),
                 name: self.names.topic(&target.name, global),
                 subscriptions,
                 rid,

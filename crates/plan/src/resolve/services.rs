@@ -318,7 +318,7 @@ impl Resolver<'_> {
                 Part::Partition,
                 Part::Lit(format!(":iam::{account}:root")),
             ])),
-            None => Principal::Service("logdelivery.elasticloadbalancing.amazonaws.com".to_owned()),
+            None => Principal::Service(Text::lit("logdelivery.elasticloadbalancing.amazonaws.com")),
         };
         BucketPlan {
             name: "access-logs".to_owned(),

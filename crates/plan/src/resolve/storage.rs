@@ -9,13 +9,13 @@ use meridian_model::{Diagnostic, StackPath};
 use super::Resolver;
 use super::regions::ResolvedRegion;
 use crate::defaults;
+use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
 use crate::naming::{self, EntityName, pascal};
 use crate::suggest_list;
 use crate::types::{
-    BucketEncryption, BucketPlan, BucketPurpose, Condition, EntityKind, KeyGrant, KeyPlan,
-    ObjectLockPlan, Principal, RegionRole, ReplicationPlan, ReplicationRulePlan, Statement,
-    StoragePlan,
+    BucketEncryption, BucketPlan, BucketPurpose, EntityKind, KeyPlan, ObjectLockPlan, RegionRole,
+    ReplicationPlan, ReplicationRulePlan, Statement, StoragePlan,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -47,7 +47,9 @@ impl Resolver<'_> {
                         "Encrypts data at rest of {} in {}: buckets, database, secrets, logs",
                         self.stack.stack, region.code
                     ),
-                    grants: vec![KeyGrant::CloudWatchLogs],
+                    policy: crate::iam::key_policy(&region.code, &[KeyGrant::CloudWatchLogs]),
+                    rotation: defaults::KEY_ROTATION,
+                    retain: defaults::RETAIN_KEYS,
                 };
                 self.export(
                     &unit,
@@ -614,18 +616,7 @@ impl Resolver<'_> {
 /// The statement every bucket policy starts with: no request without TLS.
 pub(crate) fn deny_insecure_transport(bucket: &Rid) -> Statement {
     let arn = Text::attr(bucket, Attr::BucketArn);
-    Statement {
-        sid: "DenyInsecureTransport".to_owned(),
-        allow: false,
-        principal: Some(Principal::Everyone),
-        actions: vec!["s3:*".to_owned()],
-        resources: vec![arn.clone(), arn.with_suffix("/*")],
-        conditions: vec![Condition {
-            operator: "Bool".to_owned(),
-            key: "aws:SecureTransport".to_owned(),
-            values: vec![Text::lit("false")],
-        }],
-    }
+    crate::iam::deny_insecure_transport("s3:*", vec![arn.clone(), arn.with_suffix("/*")])
 }
 
 fn storage_class_name(class: meridian_model::StorageClass) -> &'static str {

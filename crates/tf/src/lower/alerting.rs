@@ -10,8 +10,8 @@ use meridian_plan::{
 use super::{Lowered, Lowerer, region_argument};
 use crate::l1::{
     CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery,
-    CloudwatchMetricAlarmMetricQueryMetric, JsonDocument, KmsKey, List, Map, Number, ResourceRef,
-    SnsTopic, SnsTopicPolicy, SnsTopicSubscription, Value,
+    CloudwatchMetricAlarmMetricQueryMetric, KmsKey, List, Map, Number, ResourceRef, SnsTopic,
+    SnsTopicPolicy, SnsTopicSubscription, Value,
 };
 
 /// A threshold as an integer when it is one (`30`, not `30.0`), else as a float.
@@ -44,6 +44,7 @@ impl Lowerer<'_> {
                 target: _,
                 rid,
                 policy_rid,
+                policy_statements,
                 name,
                 subscriptions,
             } = topic;
@@ -62,10 +63,7 @@ impl Lowerer<'_> {
                 &policy_rid.tf,
                 SnsTopicPolicy {
                     region: region_argument(region),
-                    ..SnsTopicPolicy::new(
-                        handle.arn(),
-                        self.topic_policy(region, JsonDocument::from(handle.arn())),
-                    )
+                    ..SnsTopicPolicy::new(handle.arn(), self.policy_document(policy_statements))
                 },
             )?;
             for subscription in subscriptions {

@@ -72,6 +72,8 @@ impl Lowerer<'_> {
             Part::AccountId => vec![Piece::Reference(self.caller.account_id())],
             Part::Partition => vec![Piece::Reference(self.partition.partition())],
             Part::UrlSuffix => vec![Piece::Reference(self.partition.dns_suffix())],
+            // One module holds every region: the unit's region is written out.
+            Part::Region(region) => vec![Piece::Text(region.clone())],
             Part::Attr(reference) => attribute_pieces(reference),
             // One module holds every unit, so another unit's output is a plain reference to the resource
             // that produces it.
@@ -106,16 +108,6 @@ impl Lowerer<'_> {
                 .get(&use_.name)
                 .is_some_and(|declared| declared.sensitive)
         })
-    }
-
-    /// `arn:<partition>:iam::<account>:root`.
-    pub fn account_root(&self) -> Template {
-        Template::new()
-            .text("arn:")
-            .reference(self.partition.partition())
-            .text(":iam::")
-            .reference(self.caller.account_id())
-            .text(":root")
     }
 
     /// `arn:<partition>:iam::aws:policy/<path>`, an AWS managed policy.
