@@ -164,12 +164,11 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                         .map(|rule| {
                             let class = rule
                                 .storage_class
-                                .clone()
-                                .unwrap_or_else(|| "same class".to_owned());
+                                .map_or_else(|| "same class".to_owned(), |class| class.to_string());
                             let rtc = if rule.time_control {
-                                ", RTC 15 min"
+                                format!(", RTC {} min", rule.time_control_minutes)
                             } else {
-                                ""
+                                String::new()
                             };
                             format!(
                                 "{} in {} ({class}{rtc})",

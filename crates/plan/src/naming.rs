@@ -387,3 +387,19 @@ mod tests {
         assert!(head.len() + ACCOUNT_ID_LENGTH + tail.len() <= limits::BUCKET);
     }
 }
+
+/// ID of the lifecycle rule that aborts abandoned multipart uploads.
+pub fn abort_uploads_rule_id() -> String {
+    "abort-incomplete-uploads".to_owned()
+}
+
+/// ID of the lifecycle rule that expires objects after `days`.
+pub fn expiration_rule_id(days: u32) -> String {
+    format!("expire-after-{days}-days")
+}
+
+/// Name of a role's inline policy, or of a policy of its own: its logical ID (names need only be
+/// unique within the role).
+pub fn inline_policy_name(policy: &Rid) -> String {
+    policy.logical.clone()
+}

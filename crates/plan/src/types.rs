@@ -484,10 +484,99 @@ pub enum BucketPurpose {
 /// Server-side encryption of a bucket.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BucketEncryption {
-    /// SSE-KMS with this key ARN, S3 Bucket Keys on.
-    Kms(Text),
+    /// SSE-KMS with this key.
+    Kms {
+        /// Key ARN.
+        key: Text,
+        /// Whether S3 Bucket Keys are on (fewer KMS requests).
+        bucket_key: bool,
+    },
     /// SSE-S3 (load-balancer access logs accept only this).
     S3Managed,
+}
+
+impl BucketEncryption {
+    /// The default encryption algorithm.
+    pub fn algorithm(&self) -> SseAlgorithm {
+        match self {
+            Self::Kms { .. } => SseAlgorithm::AwsKms,
+            Self::S3Managed => SseAlgorithm::Aes256,
+        }
+    }
+}
+
+/// Server-side encryption algorithm of S3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SseAlgorithm {
+    /// SSE-KMS.
+    AwsKms,
+    /// SSE-S3.
+    Aes256,
+}
+
+impl SseAlgorithm {
+    /// S3's name, `aws:kms`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AwsKms => "aws:kms",
+            Self::Aes256 => "AES256",
+        }
+    }
+}
+
+/// Which kinds of public access S3 blocks on a bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicAccessBlock {
+    /// Refuse requests that set public ACLs.
+    pub block_public_acls: bool,
+    /// Refuse bucket policies that grant public access.
+    pub block_public_policy: bool,
+    /// Ignore public ACLs that exist.
+    pub ignore_public_acls: bool,
+    /// Restrict access under a public policy to AWS principals and the account.
+    pub restrict_public_buckets: bool,
+}
+
+/// Who owns the objects written to a bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectOwnership {
+    /// The bucket owner owns every object; ACLs are disabled.
+    BucketOwnerEnforced,
+}
+
+impl ObjectOwnership {
+    /// S3's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BucketOwnerEnforced => "BucketOwnerEnforced",
+        }
+    }
+}
+
+/// One lifecycle rule of a bucket; it applies to every object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifecycleRulePlan {
+    /// Rule ID.
+    pub id: String,
+    /// What it does.
+    pub action: LifecycleAction,
+}
+
+/// What a lifecycle rule does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleAction {
+    /// Aborts multipart uploads still incomplete after `days` (their parts cost storage and are
+    /// invisible).
+    AbortIncompleteUploads {
+        /// Days after initiation.
+        days: u32,
+    },
+    /// Expires objects after `days`; in a versioned bucket expiring only adds a delete marker, so
+    /// noncurrent versions expire after the same time.
+    Expire {
+        /// Days.
+        days: u32,
+    },
 }
 
 /// An S3 bucket.
@@ -513,11 +602,12 @@ pub struct BucketPlan {
     pub replication: Option<ReplicationPlan>,
     /// Statements of the bucket policy (every bucket denies requests without TLS).
     pub policy_statements: Vec<Statement>,
-    /// Days after which objects expire, for log buckets.
-    pub expiration_days: Option<u32>,
-    /// Days after which incomplete multipart uploads are aborted (their parts cost storage and
-    /// are invisible).
-    pub abort_incomplete_uploads_days: u32,
+    /// Public access S3 blocks.
+    pub public_access_block: PublicAccessBlock,
+    /// Who owns written objects.
+    pub object_ownership: ObjectOwnership,
+    /// Lifecycle rules, in order.
+    pub lifecycle_rules: Vec<LifecycleRulePlan>,
     /// Whether the bucket survives stack deletion.
     pub retain: bool,
 }
@@ -525,10 +615,75 @@ pub struct BucketPlan {
 /// Object Lock default retention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectLockPlan {
-    /// `COMPLIANCE` or `GOVERNANCE`.
-    pub mode: String,
+    /// Retention mode.
+    pub mode: ObjectLockMode,
     /// Days.
     pub days: u32,
+}
+
+/// Object Lock retention mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectLockMode {
+    /// Nobody, the root user included, can delete a locked version before it expires.
+    Compliance,
+    /// Users with `s3:BypassGovernanceRetention` can.
+    Governance,
+}
+
+impl ObjectLockMode {
+    /// S3's name, `COMPLIANCE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Compliance => "COMPLIANCE",
+            Self::Governance => "GOVERNANCE",
+        }
+    }
+}
+
+impl std::fmt::Display for ObjectLockMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// S3 storage class of replicas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageClass {
+    /// `STANDARD`.
+    Standard,
+    /// `STANDARD_IA`.
+    StandardIa,
+    /// `ONEZONE_IA`.
+    OnezoneIa,
+    /// `INTELLIGENT_TIERING`.
+    IntelligentTiering,
+    /// `GLACIER` (Flexible Retrieval).
+    Glacier,
+    /// `GLACIER_IR` (Instant Retrieval).
+    GlacierIr,
+    /// `DEEP_ARCHIVE`.
+    DeepArchive,
+}
+
+impl StorageClass {
+    /// S3's name, `STANDARD_IA`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "STANDARD",
+            Self::StandardIa => "STANDARD_IA",
+            Self::OnezoneIa => "ONEZONE_IA",
+            Self::IntelligentTiering => "INTELLIGENT_TIERING",
+            Self::Glacier => "GLACIER",
+            Self::GlacierIr => "GLACIER_IR",
+            Self::DeepArchive => "DEEP_ARCHIVE",
+        }
+    }
+}
+
+impl std::fmt::Display for StorageClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Replication configuration of a source bucket.
@@ -539,6 +694,8 @@ pub struct ReplicationPlan {
     /// The role's policy, a resource of its own: it names the source bucket, whose
     /// replication configuration names the role.
     pub policy: Rid,
+    /// The policy's name (unique within the role).
+    pub policy_name: String,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
     /// Whether SSE-KMS objects replicate (S3 skips them unless told to): set when the source
@@ -555,6 +712,8 @@ pub struct ReplicationRulePlan {
     pub id: String,
     /// Priority (rules are ordered as declared).
     pub priority: u32,
+    /// Key prefix of the objects the rule replicates (empty: every object).
+    pub prefix: String,
     /// Destination entity name.
     pub destination: String,
     /// Destination region.
@@ -563,8 +722,8 @@ pub struct ReplicationRulePlan {
     pub destination_arn: Text,
     /// Destination bucket name.
     pub destination_name: Text,
-    /// Storage class of replicas.
-    pub storage_class: Option<String>,
+    /// Storage class of replicas (S3's default, `STANDARD`, when absent).
+    pub storage_class: Option<StorageClass>,
     /// KMS key ARN in the destination region for replicas.
     pub replica_kms_key: Text,
     /// S3 Replication Time Control.

@@ -505,9 +505,10 @@ impl Resolver<'_> {
                     }],
                 },
             ],
-            expiration_days: None,
-            abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
-            retain: true,
+            public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+            object_ownership: defaults::OBJECT_OWNERSHIP,
+            lifecycle_rules: super::storage::lifecycle_rules(None),
+            retain: defaults::RETAIN_BUCKETS,
             rid: bucket_rid,
         };
         let mut records = Vec::new();

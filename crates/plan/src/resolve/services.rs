@@ -348,9 +348,12 @@ impl Resolver<'_> {
                     conditions: Vec::new(),
                 },
             ],
-            expiration_days: Some(defaults::ACCESS_LOG_RETENTION_DAYS),
-            abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
-            retain: true,
+            public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+            object_ownership: defaults::OBJECT_OWNERSHIP,
+            lifecycle_rules: super::storage::lifecycle_rules(Some(
+                defaults::ACCESS_LOG_RETENTION_DAYS,
+            )),
+            retain: defaults::RETAIN_BUCKETS,
             rid,
         }
     }

@@ -14,8 +14,9 @@ use crate::ids::{Rid, UnitId};
 use crate::naming::{self, EntityName, pascal};
 use crate::suggest_list;
 use crate::types::{
-    BucketEncryption, BucketPlan, BucketPurpose, EntityKind, KeyPlan, ObjectLockPlan, RegionRole,
-    ReplicationPlan, ReplicationRulePlan, Statement, StoragePlan,
+    BucketEncryption, BucketPlan, BucketPurpose, EntityKind, KeyPlan, LifecycleAction,
+    LifecycleRulePlan, ObjectLockMode, ObjectLockPlan, RegionRole, ReplicationPlan,
+    ReplicationRulePlan, Statement, StorageClass, StoragePlan,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -161,11 +162,12 @@ impl Resolver<'_> {
                 &mut watches,
             );
             let key = self.facts.data_keys.get(&bucket.region).cloned();
-            let encryption = BucketEncryption::Kms(
-                key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
-            );
+            let encryption = BucketEncryption::Kms {
+                key: key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
+                bucket_key: defaults::BUCKET_KEYS,
+            };
             let replication = replication.map(|replication| ReplicationPlan {
-                replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms(_)),
+                replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms { .. }),
                 ..replication
             });
             let policy_rid =
@@ -181,9 +183,10 @@ impl Resolver<'_> {
                 encryption,
                 object_lock,
                 replication,
-                expiration_days: None,
-                abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
-                retain: true,
+                public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+                object_ownership: defaults::OBJECT_OWNERSHIP,
+                lifecycle_rules: lifecycle_rules(None),
+                retain: defaults::RETAIN_BUCKETS,
             };
             let output = format!("{}BucketName", pascal(&entity.identity));
             self.export(
@@ -236,10 +239,9 @@ impl Resolver<'_> {
         }
         Some(ObjectLockPlan {
             mode: match lock.mode {
-                meridian_model::ObjectLockMode::Compliance => "COMPLIANCE",
-                meridian_model::ObjectLockMode::Governance => "GOVERNANCE",
-            }
-            .to_owned(),
+                meridian_model::ObjectLockMode::Compliance => ObjectLockMode::Compliance,
+                meridian_model::ObjectLockMode::Governance => ObjectLockMode::Governance,
+            },
             days: lock.retention_days,
         })
     }
@@ -407,13 +409,12 @@ impl Resolver<'_> {
             rules.push(ReplicationRulePlan {
                 id: rule_id,
                 priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
+                prefix: defaults::REPLICATED_PREFIX.to_owned(),
                 destination: destination.name.clone(),
                 destination_region: destination.region.clone(),
                 destination_arn,
                 destination_name,
-                storage_class: rule
-                    .storage_class
-                    .map(|class| storage_class_name(class).to_owned()),
+                storage_class: rule.storage_class.map(storage_class),
                 replica_kms_key,
                 time_control,
                 time_control_minutes: defaults::RTC_MINUTES,
@@ -489,14 +490,16 @@ impl Resolver<'_> {
             },
         ];
         let entity = self.entity(EntityKind::Bucket, &bucket.name);
+        let policy = self.entity_rid(
+            unit,
+            &entity,
+            |base| format!("{base}ReplicationPolicy"),
+            path,
+        );
         Some(ReplicationPlan {
             role: self.entity_rid(unit, &entity, |base| format!("{base}ReplicationRole"), path),
-            policy: self.entity_rid(
-                unit,
-                &entity,
-                |base| format!("{base}ReplicationPolicy"),
-                path,
-            ),
+            policy_name: naming::inline_policy_name(&policy),
+            policy,
             role_statements,
             // Set once the bucket's encryption is known.
             replicate_kms_encrypted: false,
@@ -619,17 +622,34 @@ pub(crate) fn deny_insecure_transport(bucket: &Rid) -> Statement {
     crate::iam::deny_insecure_transport("s3:*", vec![arn.clone(), arn.with_suffix("/*")])
 }
 
-fn storage_class_name(class: meridian_model::StorageClass) -> &'static str {
-    use meridian_model::StorageClass;
+fn storage_class(class: meridian_model::StorageClass) -> StorageClass {
+    use meridian_model::StorageClass as Model;
     match class {
-        StorageClass::Standard => "STANDARD",
-        StorageClass::StandardIa => "STANDARD_IA",
-        StorageClass::OnezoneIa => "ONEZONE_IA",
-        StorageClass::IntelligentTiering => "INTELLIGENT_TIERING",
-        StorageClass::Glacier => "GLACIER",
-        StorageClass::GlacierIr => "GLACIER_IR",
-        StorageClass::DeepArchive => "DEEP_ARCHIVE",
+        Model::Standard => StorageClass::Standard,
+        Model::StandardIa => StorageClass::StandardIa,
+        Model::OnezoneIa => StorageClass::OnezoneIa,
+        Model::IntelligentTiering => StorageClass::IntelligentTiering,
+        Model::Glacier => StorageClass::Glacier,
+        Model::GlacierIr => StorageClass::GlacierIr,
+        Model::DeepArchive => StorageClass::DeepArchive,
     }
+}
+
+/// A bucket's lifecycle: abandoned multipart uploads are aborted; log buckets also expire
+/// objects (and the versions expiring hides) after `expiration_days`.
+pub(crate) fn lifecycle_rules(expiration_days: Option<u32>) -> Vec<LifecycleRulePlan> {
+    let abort = defaults::ABORT_INCOMPLETE_UPLOADS_DAYS;
+    let mut rules = vec![LifecycleRulePlan {
+        id: naming::abort_uploads_rule_id(),
+        action: LifecycleAction::AbortIncompleteUploads { days: abort },
+    }];
+    if let Some(days) = expiration_days {
+        rules.push(LifecycleRulePlan {
+            id: naming::expiration_rule_id(days),
+            action: LifecycleAction::Expire { days },
+        });
+    }
+    rules
 }
 
 /// Why `name` is not a valid S3 bucket name, if it is not.

@@ -354,7 +354,10 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                         mode.push_str(&format!(", replicas stored as {class}"));
                     }
                     if rule.time_control {
-                        mode.push_str(", Replication Time Control (15 min)");
+                        mode.push_str(&format!(
+                            ", Replication Time Control ({} min)",
+                            rule.time_control_minutes
+                        ));
                     }
                     mode.push_str(if rule.delete_markers {
                         ", delete markers replicate"
