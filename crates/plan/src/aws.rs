@@ -1,6 +1,15 @@
 //! Facts about AWS that checks rely on: region codes, Fargate sizes, instance classes, engine
 //! versions, retention values. Each table says where it comes from; none of them is a decision.
 
+/// Every IPv4 address: the destination of default routes.
+pub const IPV4_ANYWHERE: &str = "0.0.0.0/0";
+/// The domain of an Elastic IP used in a VPC (NAT gateways); `standard` is EC2-Classic, retired.
+pub const EIP_DOMAIN_VPC: &str = "vpc";
+
+/// The `DescribeAvailabilityZones` filter (name, value) that keeps a region's standard zones:
+/// Local and Wavelength Zones need an opt-in, standard zones do not.
+pub const STANDARD_ZONES_FILTER: (&str, &str) = ("opt-in-status", "opt-in-not-required");
+
 /// A commercial, GovCloud or China region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionInfo {

@@ -1,7 +1,7 @@
 //! Defaults for omitted settings, each with the reason it was chosen. The model keeps every
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
-use crate::types::{ObjectOwnership, PublicAccessBlock};
+use crate::types::{FlowLogTraffic, ObjectOwnership, PublicAccessBlock};
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
 pub const AZ_COUNT: u8 = 2;
@@ -9,6 +9,15 @@ pub const AZ_COUNT: u8 = 2;
 pub const FLOW_LOGS: bool = true;
 /// Flow-log retention: long enough for an incident review, short enough to stay cheap.
 pub const FLOW_LOG_RETENTION_DAYS: u32 = 90;
+/// Flow logs record accepted and rejected traffic: rejected connections are what an incident
+/// review looks for first.
+pub const FLOW_LOG_TRAFFIC: FlowLogTraffic = FlowLogTraffic::All;
+/// DNS host names and the Amazon-provided resolver on: RDS and ElastiCache endpoints and
+/// interface endpoints are DNS names that resolve only with both.
+pub const VPC_DNS: bool = true;
+/// Nothing gets a public address at launch, public subnets included: load balancers and NAT
+/// gateways get theirs from AWS, and tasks run in private subnets.
+pub const MAP_PUBLIC_IP_ON_LAUNCH: bool = false;
 /// Public subnets get /24s (load balancers and NAT gateways need few addresses); private subnets
 /// get what is left of the VPC evenly, as large as possible (tasks each take an address).
 pub const PUBLIC_SUBNET_PREFIX: u8 = 24;

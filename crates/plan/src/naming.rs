@@ -231,6 +231,11 @@ impl PhysicalNames<'_> {
     }
 
     /// Log group of VPC flow logs.
+    pub fn network(&self, region: &str) -> String {
+        format!("{}-{region}", self.stack)
+    }
+
+    /// Log group of a region's VPC flow logs.
     pub fn flow_log_group(&self) -> String {
         format!("/vpc/{}/flow-logs", self.stack)
     }
@@ -402,4 +407,14 @@ pub fn expiration_rule_id(days: u32) -> String {
 /// unique within the role).
 pub fn inline_policy_name(policy: &Rid) -> String {
     policy.logical.clone()
+}
+
+/// Name tag of a network resource of a zone: `<prefix>-<tier>-<zone letter>`
+/// (`rail-backend-us-east-1-private-a`), or of the whole network without a zone
+/// (`rail-backend-us-east-1-public`).
+pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> String {
+    match letter {
+        Some(letter) => format!("{prefix}-{tier}-{letter}"),
+        None => format!("{prefix}-{tier}"),
+    }
 }

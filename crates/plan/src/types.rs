@@ -833,8 +833,17 @@ pub struct CreatedNetwork {
     pub zones: Vec<ZonePlan>,
     /// Flow logs.
     pub flow_logs: Option<FlowLogPlan>,
-    /// Name tag prefix.
+    /// Name tag of the VPC, its internet gateway and flow log; the prefix of the other names.
     pub name_prefix: String,
+    /// Whether instances get DNS host names.
+    pub dns_hostnames: bool,
+    /// Whether the Amazon-provided DNS server answers in the VPC.
+    pub dns_support: bool,
+    /// Name tag of the public route table.
+    pub public_route_table_name: String,
+    /// Destination of the default routes (the public one to the internet gateway, the private
+    /// ones to NAT gateways).
+    pub default_route_destination: String,
 }
 
 /// One availability zone of a created VPC.
@@ -856,6 +865,8 @@ pub struct ZonePlan {
     pub private_default_route: Rid,
     /// Association of the private subnet.
     pub private_association: Rid,
+    /// Name tag of the private route table.
+    pub private_route_table_name: String,
     /// NAT gateway in this zone, if the zone has one.
     pub nat: Option<NatPlan>,
     /// The NAT gateway this zone's private subnet routes through.
@@ -869,6 +880,10 @@ pub struct SubnetPlan {
     pub rid: Rid,
     /// CIDR.
     pub cidr: String,
+    /// Name tag.
+    pub name: String,
+    /// Whether instances launched in it get a public address.
+    pub map_public_ip_on_launch: bool,
 }
 
 /// A NAT gateway and its address.
@@ -878,6 +893,10 @@ pub struct NatPlan {
     pub eip: Rid,
     /// Gateway.
     pub gateway: Rid,
+    /// Name tag of both.
+    pub name: String,
+    /// The Elastic IP's domain.
+    pub eip_domain: String,
 }
 
 /// VPC flow logs to CloudWatch Logs.
@@ -897,6 +916,58 @@ pub struct FlowLogPlan {
     pub retention_days: u32,
     /// Encryption key ARN.
     pub kms_key: Text,
+    /// Which traffic is logged.
+    pub traffic_type: FlowLogTraffic,
+    /// Where the records go.
+    pub destination_type: FlowLogDestination,
+}
+
+/// Which traffic a flow log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowLogTraffic {
+    /// Accepted and rejected traffic.
+    All,
+}
+
+impl FlowLogTraffic {
+    /// EC2's name, `ALL`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "ALL",
+        }
+    }
+}
+
+/// Where a flow log delivers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowLogDestination {
+    /// A CloudWatch Logs log group.
+    CloudWatchLogs,
+}
+
+impl FlowLogDestination {
+    /// EC2's name, `cloud-watch-logs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CloudWatchLogs => "cloud-watch-logs",
+        }
+    }
+}
+
+/// IP protocol of a rule or port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IpProtocol {
+    /// TCP.
+    Tcp,
+}
+
+impl IpProtocol {
+    /// The lowercase name EC2 and ECS use, `tcp`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tcp => "tcp",
+        }
+    }
 }
 
 /// A security group without inline rules.
@@ -928,7 +999,7 @@ pub enum Peer {
     Group(Rid),
 }
 
-/// One TCP security-group rule.
+/// One security-group rule for one port.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecurityGroupRulePlan {
     /// The rule.
@@ -937,7 +1008,9 @@ pub struct SecurityGroupRulePlan {
     pub group: Rid,
     /// Direction.
     pub direction: Direction,
-    /// TCP port.
+    /// Protocol.
+    pub protocol: IpProtocol,
+    /// Port.
     pub port: u32,
     /// Peer.
     pub peer: Peer,

@@ -20,9 +20,6 @@ use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
 use meridian_plan::RolePurpose;
 
-/// The destination of default routes.
-const ANYWHERE: &str = "0.0.0.0/0";
-
 /// Adds the network the plan creates; an existing network needs no resource.
 pub(crate) fn lower_network(unit: &mut UnitTemplate<'_>, network: &NetworkPlan) {
     let NetworkPlan {
@@ -48,24 +45,20 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
         zones,
         flow_logs,
         name_prefix,
+        dns_hostnames,
+        dns_support,
+        public_route_table_name,
+        default_route_destination,
     } = created;
-    let tags = |suffix: &str| {
-        let name = if suffix.is_empty() {
-            name_prefix.clone()
-        } else {
-            format!("{name_prefix}-{suffix}")
-        };
-        unit.values.tags(Some(&name))
-    };
-    let vpc_tags = tags("");
-    let gateway_tags = tags("");
-    let public_route_table_tags = tags("public");
+    let vpc_tags = unit.values.tags(Some(name_prefix));
+    let gateway_tags = unit.values.tags(Some(name_prefix));
+    let public_route_table_tags = unit.values.tags(Some(public_route_table_name));
     unit.add(
         vpc,
         Resource::new(Vpc {
             cidr_block: Some(Value::from(vpc_cidr)),
-            enable_dns_hostnames: Some(true.into()),
-            enable_dns_support: Some(true.into()),
+            enable_dns_hostnames: Some((*dns_hostnames).into()),
+            enable_dns_support: Some((*dns_support).into()),
             tags: vpc_tags,
             ..Vpc::default()
         }),
@@ -93,7 +86,7 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
     unit.add(
         public_default_route,
         Resource::new(Route {
-            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            destination_cidr_block: Some(Value::from(default_route_destination.as_str())),
             gateway_id: Some(reference(internet_gateway)),
             ..Route::new(reference(public_route_table))
         })
@@ -110,20 +103,26 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
 fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &ZonePlan) {
     let ZonePlan {
         index,
-        letter,
+        // The plan's names already carry the zone letter.
+        letter: _,
         public_subnet,
         private_subnet,
         public_association,
         private_route_table,
         private_default_route,
         private_association,
+        private_route_table_name,
         nat,
         nat_gateway,
     } = zone;
-    let name = |role: &str| format!("{}-{role}-{letter}", network.name_prefix);
-    for (subnet, role) in [(public_subnet, "public"), (private_subnet, "private")] {
-        let SubnetPlan { rid, cidr } = subnet;
-        let tags = unit.values.tags(Some(&name(role)));
+    for subnet in [public_subnet, private_subnet] {
+        let SubnetPlan {
+            rid,
+            cidr,
+            name,
+            map_public_ip_on_launch,
+        } = subnet;
+        let tags = unit.values.tags(Some(name));
         unit.add(
             rid,
             Resource::new(Subnet {
@@ -132,9 +131,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
                     ListValue::availability_zones_of_stack_region(),
                 )),
                 cidr_block: Some(Value::from(cidr.as_str())),
-                // Nothing in a public subnet needs an address of its own: load balancers and
-                // NAT gateways get theirs from AWS.
-                map_public_ip_on_launch: Some(false.into()),
+                map_public_ip_on_launch: Some((*map_public_ip_on_launch).into()),
                 tags,
                 ..Subnet::new(reference(&network.vpc))
             }),
@@ -148,14 +145,19 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
         }),
     );
     if let Some(nat) = nat {
-        let NatPlan { eip, gateway } = nat;
-        let eip_tags = unit.values.tags(Some(&name("nat")));
-        let gateway_tags = unit.values.tags(Some(&name("nat")));
+        let NatPlan {
+            eip,
+            gateway,
+            name,
+            eip_domain,
+        } = nat;
+        let eip_tags = unit.values.tags(Some(name));
+        let gateway_tags = unit.values.tags(Some(name));
         // An address in a VPC needs the internet gateway attached first.
         unit.add(
             eip,
             Resource::new(Eip {
-                domain: Some(Value::from("vpc")),
+                domain: Some(Value::from(eip_domain.as_str())),
                 tags: eip_tags,
                 ..Eip::default()
             })
@@ -171,7 +173,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
             }),
         );
     }
-    let route_table_tags = unit.values.tags(Some(&name("private")));
+    let route_table_tags = unit.values.tags(Some(private_route_table_name));
     unit.add(
         private_route_table,
         Resource::new(RouteTable {
@@ -182,7 +184,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
     unit.add(
         private_default_route,
         Resource::new(Route {
-            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            destination_cidr_block: Some(Value::from(network.default_route_destination.as_str())),
             nat_gateway_id: Some(reference(nat_gateway)),
             ..Route::new(reference(private_route_table))
         }),
@@ -205,6 +207,8 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
         role_statements,
         retention_days,
         kms_key,
+        traffic_type,
+        destination_type,
     } = flow_logs;
     let log_group_properties = LogGroup {
         log_group_name: Some(Value::from(log_group_name.as_str())),
@@ -225,8 +229,14 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
     unit.add(
         rid,
         Resource::new(FlowLog {
-            traffic_type: Some(FlowLogTrafficType::All),
-            log_destination_type: Some(FlowLogDestinationType::CloudWatchLogs),
+            traffic_type: Some(match traffic_type {
+                meridian_plan::FlowLogTraffic::All => FlowLogTrafficType::All,
+            }),
+            log_destination_type: Some(match destination_type {
+                meridian_plan::FlowLogDestination::CloudWatchLogs => {
+                    FlowLogDestinationType::CloudWatchLogs
+                }
+            }),
             log_destination: Some(arn_of(log_group)),
             deliver_logs_permission_arn: Some(arn_of(role_rid)),
             tags,
@@ -277,6 +287,7 @@ pub(crate) fn lower_security_groups(
             rid,
             group,
             direction,
+            protocol,
             port,
             peer,
             description,
@@ -296,13 +307,13 @@ pub(crate) fn lower_security_groups(
                 cidr_ip: cidr,
                 source_security_group_id: peer_group,
                 description,
-                ..SecurityGroupIngress::new(group_id, "tcp", port, port)
+                ..SecurityGroupIngress::new(group_id, protocol.as_str(), port, port)
             }),
             Direction::Egress => Resource::new(SecurityGroupEgress {
                 cidr_ip: cidr,
                 destination_security_group_id: peer_group,
                 description,
-                ..SecurityGroupEgress::new(group_id, "tcp", port, port)
+                ..SecurityGroupEgress::new(group_id, protocol.as_str(), port, port)
             }),
         };
         unit.add(rid, resource);

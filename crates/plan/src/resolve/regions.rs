@@ -10,10 +10,11 @@ use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
+use crate::naming;
 use crate::suggest_list;
 use crate::types::{
-    AlertingPlan, AppPlan, CreatedNetwork, FlowLogPlan, NatPlan, NetworkPlan, ParamKind,
-    RegionRole, Statement, SubnetPlan, ZonePlan,
+    AlertingPlan, AppPlan, CreatedNetwork, FlowLogDestination, FlowLogPlan, NatPlan, NetworkPlan,
+    ParamKind, RegionRole, Statement, SubnetPlan, ZonePlan,
 };
 use crate::value::{Attr, Text};
 
@@ -480,6 +481,10 @@ impl<'a> Resolver<'a> {
         let gateway_attachment = self.rid(unit, "InternetGatewayAttachment", path);
         let public_route_table = self.rid(unit, "PublicRouteTable", path);
         let public_default_route = self.rid(unit, "PublicDefaultRoute", path);
+        let name_prefix = self.names.network(region);
+        let name = |tier: &str, letter: Option<char>| {
+            naming::network_resource_name(&name_prefix, tier, letter)
+        };
         let mut zones: Vec<ZonePlan> = Vec::new();
         let mut first_nat = None;
         for index in 0..az_count {
@@ -488,6 +493,8 @@ impl<'a> Resolver<'a> {
             let nat = (nat_gateways == NatGateways::PerAz || index == 0).then(|| NatPlan {
                 eip: self.rid(unit, format!("NatEip{upper}"), path),
                 gateway: self.rid(unit, format!("NatGateway{upper}"), path),
+                name: name("nat", Some(letter)),
+                eip_domain: aws::EIP_DOMAIN_VPC.to_owned(),
             });
             if index == 0 {
                 first_nat = nat.as_ref().map(|nat| nat.gateway.clone());
@@ -503,10 +510,14 @@ impl<'a> Resolver<'a> {
                 public_subnet: SubnetPlan {
                     rid: self.rid(unit, format!("PublicSubnet{upper}"), path),
                     cidr: cidr.subdivide(subnet_prefix, u32::from(index)),
+                    name: name("public", Some(letter)),
+                    map_public_ip_on_launch: defaults::MAP_PUBLIC_IP_ON_LAUNCH,
                 },
                 private_subnet: SubnetPlan {
                     rid: self.rid(unit, format!("PrivateSubnet{upper}"), path),
                     cidr: cidr.subdivide(subnet_prefix, u32::from(az_count) + u32::from(index)),
+                    name: name("private", Some(letter)),
+                    map_public_ip_on_launch: defaults::MAP_PUBLIC_IP_ON_LAUNCH,
                 },
                 public_association: self.rid(
                     unit,
@@ -520,6 +531,7 @@ impl<'a> Resolver<'a> {
                     format!("PrivateSubnet{upper}RouteTableAssociation"),
                     path,
                 ),
+                private_route_table_name: name("private", Some(letter)),
                 nat,
                 nat_gateway,
             });
@@ -546,6 +558,8 @@ impl<'a> Resolver<'a> {
                 log_group_name: self.names.flow_log_group(),
                 retention_days: defaults::FLOW_LOG_RETENTION_DAYS,
                 kms_key,
+                traffic_type: defaults::FLOW_LOG_TRAFFIC,
+                destination_type: FlowLogDestination::CloudWatchLogs,
             }
         });
         let public_subnets = zones
@@ -569,7 +583,11 @@ impl<'a> Resolver<'a> {
                 public_default_route,
                 zones,
                 flow_logs,
-                name_prefix: format!("{}-{region}", self.stack.stack),
+                dns_hostnames: defaults::VPC_DNS,
+                dns_support: defaults::VPC_DNS,
+                public_route_table_name: name("public", None),
+                default_route_destination: aws::IPV4_ANYWHERE.to_owned(),
+                name_prefix,
             }),
         }
     }
@@ -716,7 +734,7 @@ impl<'a> Resolver<'a> {
     /// Data key ARN of `region`, as seen from `unit`.
     pub(crate) fn data_key_arn(&mut self, unit: &UnitId, region: &str) -> Text {
         let storage = UnitId::Storage(region.to_owned());
-        let key = crate::naming::rid("DataKey", &storage);
+        let key = naming::rid("DataKey", &storage);
         self.value_from(
             unit,
             &storage,

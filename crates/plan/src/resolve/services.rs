@@ -21,8 +21,8 @@ use crate::timezones::is_time_zone;
 use crate::types::{
     AlarmMetric, AlarmPlan, AppPlan, BlueGreenPlan, BucketEncryption, BucketPlan, BucketPurpose,
     ClusterPlan, Comparison, Condition, ContainerHealth, DeploymentPlan, Direction, EntityKind,
-    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, MetricStat,
-    MissingData, ParamKind, Peer, Principal, Protocol, RegionRole, ScalingPlan,
+    Forward, IpProtocol, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan,
+    MetricStat, MissingData, ParamKind, Peer, Principal, Protocol, RegionRole, ScalingPlan,
     ScheduledActionPlan, SecurityGroupPlan, SecurityGroupRulePlan, ServiceLoadBalancer,
     ServicePlan, Statement, Strategy, TargetGroupPlan, TargetHealth,
 };
@@ -2256,6 +2256,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             rid,
             group: group.clone(),
             direction,
+            protocol: IpProtocol::Tcp,
             port,
             peer,
             description,
@@ -2280,11 +2281,11 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
         {
             Some(cidrs) => cidrs,
             None if lb.internal => vec![vpc_cidr.clone()],
-            None => vec!["0.0.0.0/0".to_owned()],
+            None => vec![aws::IPV4_ANYWHERE.to_owned()],
         };
         for listener in &lb.listeners {
             for cidr in &cidrs {
-                let peer_name = if cidr == "0.0.0.0/0" {
+                let peer_name = if cidr == aws::IPV4_ANYWHERE {
                     "Anywhere".to_owned()
                 } else {
                     format!("Cidr{}", cidr.replace(['.', '/'], "x"))
@@ -2347,7 +2348,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
             &service.security_group,
             Direction::Egress,
             443,
-            Peer::Cidr("0.0.0.0/0".to_owned()),
+            Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
             "HTTPS to AWS APIs (ECR, Secrets Manager, CloudWatch Logs) through the NAT gateways"
                 .to_owned(),
         );
@@ -2421,7 +2422,7 @@ fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
                 &rotation,
                 Direction::Egress,
                 443,
-                Peer::Cidr("0.0.0.0/0".to_owned()),
+                Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
                 "Rotation function to the Secrets Manager API".to_owned(),
             );
             rule(
