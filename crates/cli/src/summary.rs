@@ -229,8 +229,8 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                     })
                     .collect();
                 let default = match listener.default_action {
-                    ListenerAction::RedirectToHttps { port } => format!("redirect to {port}"),
-                    ListenerAction::FixedResponse { status } => format!("else {status}"),
+                    ListenerAction::Redirect { port, .. } => format!("redirect to {port}"),
+                    ListenerAction::FixedResponse { status, .. } => format!("else {status}"),
                 };
                 format!(
                     "{}/{} [{}{}{default}]",

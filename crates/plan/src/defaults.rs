@@ -48,6 +48,16 @@ pub const TARGET_HEALTH_MATCHER: &str = "200";
 pub const DEREGISTRATION_DELAY_SECONDS: u32 = 30;
 /// Status of the default action of an HTTPS listener with rules but no catch-all.
 pub const UNMATCHED_REQUEST_STATUS: u32 = 404;
+/// Content type of that response (its body is empty).
+pub const UNMATCHED_REQUEST_CONTENT_TYPE: &str = "text/plain";
+/// Requests with header fields that are not valid HTTP are dropped at the load balancer: passed
+/// on, they are a request-smuggling vector (AWS Security Hub ELB.4).
+pub const DROP_INVALID_HEADER_FIELDS: bool = true;
+/// Weights of a blue/green listener rule before ECS shifts traffic: everything to the production
+/// (blue) target group, nothing to the alternate (green) one. ECS moves them during a deployment.
+pub const BLUE_GREEN_PRODUCTION_WEIGHT: u32 = 100;
+/// See [`BLUE_GREEN_PRODUCTION_WEIGHT`].
+pub const BLUE_GREEN_ALTERNATE_WEIGHT: u32 = 0;
 
 /// Fargate tasks on x86 unless the image says otherwise.
 pub const ARCHITECTURE_ARM64: bool = false;

@@ -1037,13 +1037,66 @@ impl Protocol {
     }
 }
 
+/// Kind of Elastic Load Balancing load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadBalancerType {
+    /// An Application Load Balancer (HTTP and HTTPS).
+    Application,
+}
+
+impl LoadBalancerType {
+    /// Elastic Load Balancing's name, `application`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Application => "application",
+        }
+    }
+}
+
+/// How targets register in a target group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetType {
+    /// By IP address (Fargate tasks in `awsvpc` networking).
+    Ip,
+}
+
+impl TargetType {
+    /// Elastic Load Balancing's name, `ip`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ip => "ip",
+        }
+    }
+}
+
+/// Status code of a redirect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectStatus {
+    /// 301, permanent.
+    Permanent,
+}
+
+impl RedirectStatus {
+    /// Elastic Load Balancing's name, `HTTP_301`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Permanent => "HTTP_301",
+        }
+    }
+}
+
 /// A load balancer and its listeners.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadBalancerPlan {
     /// The load balancer.
     pub rid: Rid,
+    /// Its kind.
+    pub load_balancer_type: LoadBalancerType,
     /// Internal rather than internet-facing.
     pub internal: bool,
+    /// Whether requests with header fields that are not valid HTTP are dropped rather than passed
+    /// on to targets.
+    pub drop_invalid_header_fields: bool,
     /// Subnets.
     pub subnets: Vec<Text>,
     /// Security group.
@@ -1082,15 +1135,21 @@ pub struct ListenerPlan {
 /// A listener's default action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListenerAction {
-    /// Permanent redirect to HTTPS on a port.
-    RedirectToHttps {
+    /// Redirect to the same host and path on another port and protocol.
+    Redirect {
+        /// Protocol of the redirect target.
+        protocol: Protocol,
         /// Port.
         port: u32,
+        /// Status code.
+        status: RedirectStatus,
     },
     /// Fixed response.
     FixedResponse {
         /// HTTP status.
         status: u32,
+        /// Content type of the (empty) body.
+        content_type: String,
     },
 }
 
@@ -1099,8 +1158,19 @@ pub enum ListenerAction {
 pub struct Forward {
     /// The production (blue) target group.
     pub target_group: Rid,
-    /// The alternate (green) target group, at weight 0 until ECS shifts traffic.
-    pub alternate: Option<Rid>,
+    /// The alternate (green) target group and the weights until ECS shifts traffic.
+    pub alternate: Option<WeightedAlternate>,
+}
+
+/// The alternate (green) target group of a blue/green forward.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightedAlternate {
+    /// The alternate target group.
+    pub target_group: Rid,
+    /// Weight of the production group before a deployment shifts traffic.
+    pub production_weight: u32,
+    /// Weight of the alternate group before a deployment shifts traffic.
+    pub alternate_weight: u32,
 }
 
 /// A routing rule.
@@ -1122,6 +1192,8 @@ pub struct ListenerRulePlan {
 /// Target-group health check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetHealth {
+    /// Whether the load balancer checks targets.
+    pub enabled: bool,
     /// Path.
     pub path: String,
     /// Interval.
@@ -1145,6 +1217,8 @@ pub struct TargetGroupPlan {
     pub rid: Rid,
     /// The green group, for blue/green services.
     pub alternate: Option<Rid>,
+    /// How targets register.
+    pub target_type: TargetType,
     /// Target port.
     pub port: u32,
     /// Protocol to targets.

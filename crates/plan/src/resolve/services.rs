@@ -26,6 +26,7 @@ use crate::types::{
     ScheduledActionPlan, SecurityGroupPlan, SecurityGroupRulePlan, ServiceLoadBalancer,
     ServicePlan, Statement, Strategy, TargetGroupPlan, TargetHealth,
 };
+use crate::types::{LoadBalancerType, RedirectStatus, TargetType, WeightedAlternate};
 use crate::value::{Attr, AttrRef, Part, Text};
 
 /// The per-role value of `values` for `role`.
@@ -107,12 +108,15 @@ impl Resolver<'_> {
                     name: tg.name.clone(),
                     rid: blue,
                     alternate: green,
+                    // Fargate tasks in `awsvpc` networking register by IP address.
+                    target_type: TargetType::Ip,
                     port: tg.port,
                     protocol: match tg.protocol {
                         Some(ListenerProtocol::Https) => Protocol::Https,
                         _ => Protocol::Http,
                     },
                     health: TargetHealth {
+                        enabled: true,
                         path: health.path.clone(),
                         interval_seconds: health
                             .interval_seconds
@@ -209,14 +213,23 @@ impl Resolver<'_> {
                         paths: rule.paths.clone(),
                         forward: Forward {
                             target_group: blue,
-                            alternate: green,
+                            alternate: green.map(|target_group| WeightedAlternate {
+                                target_group,
+                                production_weight: defaults::BLUE_GREEN_PRODUCTION_WEIGHT,
+                                alternate_weight: defaults::BLUE_GREEN_ALTERNATE_WEIGHT,
+                            }),
                         },
                     });
                 }
                 let default_action = match (protocol, listener.redirect_to_port) {
-                    (Protocol::Http, Some(port)) => ListenerAction::RedirectToHttps { port },
+                    (Protocol::Http, Some(port)) => ListenerAction::Redirect {
+                        protocol: Protocol::Https,
+                        port,
+                        status: RedirectStatus::Permanent,
+                    },
                     _ => ListenerAction::FixedResponse {
                         status: defaults::UNMATCHED_REQUEST_STATUS,
+                        content_type: defaults::UNMATCHED_REQUEST_CONTENT_TYPE.to_owned(),
                     },
                 };
                 listeners.push(ListenerPlan {
@@ -240,7 +253,9 @@ impl Resolver<'_> {
                 .then(|| self.access_log_bucket(&unit, &region.code, &path));
             let plan = LoadBalancerPlan {
                 rid: rid.clone(),
+                load_balancer_type: LoadBalancerType::Application,
                 internal,
+                drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
                 subnets: if internal {
                     network.private_subnets.clone()
                 } else {

@@ -253,7 +253,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                     .listeners
                     .iter()
                     .map(|listener| match listener.default_action {
-                        ListenerAction::RedirectToHttps { port } => format!(
+                        ListenerAction::Redirect { port, .. } => format!(
                             "{} :{} (redirects to :{port})",
                             listener.protocol.as_str(),
                             listener.port
