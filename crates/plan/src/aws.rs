@@ -10,6 +10,13 @@ pub const EIP_DOMAIN_VPC: &str = "vpc";
 /// Local and Wavelength Zones need an opt-in, standard zones do not.
 pub const STANDARD_ZONES_FILTER: (&str, &str) = ("opt-in-status", "opt-in-not-required");
 
+/// How an ECS health check runs a shell command: the first element of its command list.
+pub const ECS_SHELL_COMMAND: &str = "CMD-SHELL";
+/// Application Auto Scaling's namespace of ECS services.
+pub const ECS_SCALING_NAMESPACE: &str = "ecs";
+/// Application Auto Scaling's dimension of an ECS service's task count.
+pub const ECS_DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
+
 /// A commercial, GovCloud or China region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionInfo {

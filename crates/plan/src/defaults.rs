@@ -1,7 +1,7 @@
 //! Defaults for omitted settings, each with the reason it was chosen. The model keeps every
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
-use crate::types::{FlowLogTraffic, ObjectOwnership, PublicAccessBlock};
+use crate::types::{FlowLogTraffic, ObjectOwnership, PublicAccessBlock, TagPropagation};
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
 pub const AZ_COUNT: u8 = 2;
@@ -61,6 +61,19 @@ pub const BLUE_GREEN_ALTERNATE_WEIGHT: u32 = 0;
 
 /// Fargate tasks on x86 unless the image says otherwise.
 pub const ARCHITECTURE_ARM64: bool = false;
+/// Container Insights on: task- and service-level CPU, memory and network metrics for dashboards
+/// and incident reviews (AWS Security Hub ECS.12).
+pub const CONTAINER_INSIGHTS: bool = true;
+/// Tasks get no public address: they run in private subnets and reach AWS and the internet
+/// through NAT gateways (AWS Security Hub ECS.2).
+pub const ASSIGN_PUBLIC_IP: bool = false;
+/// Tasks carry their service's tags, so cost allocation sees them.
+pub const TAG_PROPAGATION: TagPropagation = TagPropagation::Service;
+/// ECS tags tasks with their cluster and service names too.
+pub const ECS_MANAGED_TAGS: bool = true;
+/// Rolling deployments stop (and roll back when rollback is on) when their tasks never become
+/// healthy, instead of replacing them forever.
+pub const CIRCUIT_BREAKER: bool = true;
 /// Log retention: a month of application logs.
 pub const LOG_RETENTION_DAYS: u32 = 30;
 /// Container health check, the ECS defaults.

@@ -1238,6 +1238,145 @@ pub struct ClusterPlan {
     pub rid: Rid,
     /// Name.
     pub name: String,
+    /// Whether CloudWatch Container Insights collects task and service metrics.
+    pub container_insights: bool,
+}
+
+/// Where and how a service's tasks run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskRuntime {
+    /// Launch type.
+    pub launch_type: LaunchType,
+    /// Network mode.
+    pub network_mode: NetworkMode,
+    /// Operating system of the image.
+    pub operating_system: OperatingSystem,
+    /// CPU architecture of the image.
+    pub cpu_architecture: CpuArchitecture,
+}
+
+/// ECS launch type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchType {
+    /// AWS Fargate.
+    Fargate,
+}
+
+impl LaunchType {
+    /// ECS's name, `FARGATE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fargate => "FARGATE",
+        }
+    }
+}
+
+/// Task network mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkMode {
+    /// Each task has its own network interface (the only mode Fargate offers).
+    Awsvpc,
+}
+
+impl NetworkMode {
+    /// ECS's name, `awsvpc`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Awsvpc => "awsvpc",
+        }
+    }
+}
+
+/// Operating system family of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatingSystem {
+    /// Linux.
+    Linux,
+}
+
+impl OperatingSystem {
+    /// ECS's name, `LINUX`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Linux => "LINUX",
+        }
+    }
+}
+
+/// CPU architecture of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpuArchitecture {
+    /// x86-64.
+    X86_64,
+    /// 64-bit Arm (Graviton).
+    Arm64,
+}
+
+impl CpuArchitecture {
+    /// ECS's name, `X86_64`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::X86_64 => "X86_64",
+            Self::Arm64 => "ARM64",
+        }
+    }
+}
+
+/// Where a container's output goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContainerLogging {
+    /// Log driver.
+    pub driver: LogDriver,
+    /// Prefix of the log streams (followed by the container name and task ID).
+    pub stream_prefix: String,
+}
+
+/// A container log driver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogDriver {
+    /// CloudWatch Logs, to the service's log group in the task's region.
+    AwsLogs,
+}
+
+impl LogDriver {
+    /// ECS's name, `awslogs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AwsLogs => "awslogs",
+        }
+    }
+}
+
+/// Where a service's tasks take their tags from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagPropagation {
+    /// The service.
+    Service,
+}
+
+impl TagPropagation {
+    /// ECS's name, `SERVICE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Service => "SERVICE",
+        }
+    }
+}
+
+/// Who deploys a service's new task sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeploymentController {
+    /// ECS itself (rolling and native blue/green).
+    Ecs,
+}
+
+impl DeploymentController {
+    /// ECS's name, `ECS`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ecs => "ECS",
+        }
+    }
 }
 
 /// Deployment strategy.
@@ -1247,6 +1386,16 @@ pub enum Strategy {
     Rolling,
     /// ECS native blue/green.
     BlueGreen,
+}
+
+impl Strategy {
+    /// ECS's name, `ROLLING`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rolling => "ROLLING",
+            Self::BlueGreen => "BLUE_GREEN",
+        }
+    }
 }
 
 /// An ECS service in one region.
@@ -1292,10 +1441,16 @@ pub struct ServicePlan {
     pub cpu: u32,
     /// Memory, MiB.
     pub memory: u32,
-    /// Graviton.
-    pub arm64: bool,
+    /// Launch type, network mode, operating system and architecture.
+    pub runtime: TaskRuntime,
+    /// Whether the container is essential (a task stops when it does).
+    pub essential: bool,
     /// Container port.
     pub port: u32,
+    /// Protocol of the container port.
+    pub port_protocol: IpProtocol,
+    /// Where the container logs.
+    pub logging: ContainerLogging,
     /// Environment, sorted by name.
     pub environment: Vec<(String, Text)>,
     /// Secrets: variable name and `valueFrom` (ARN with optional JSON key), sorted.
@@ -1312,6 +1467,12 @@ pub struct ServicePlan {
     pub health_check_grace_seconds: Option<u32>,
     /// Subnets the tasks run in.
     pub subnets: Vec<Text>,
+    /// Whether tasks get a public IP address.
+    pub assign_public_ip: bool,
+    /// Where tasks take their tags from.
+    pub tag_propagation: TagPropagation,
+    /// Whether ECS tags tasks with their cluster and service.
+    pub ecs_managed_tags: bool,
     /// Auto scaling.
     pub scaling: Option<ScalingPlan>,
     /// Alarms that fail a deployment.
@@ -1321,8 +1482,8 @@ pub struct ServicePlan {
 /// Container health check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContainerHealth {
-    /// Shell command.
-    pub command: String,
+    /// The command as ECS takes it: `CMD-SHELL` and the shell command.
+    pub command: Vec<String>,
     /// Interval.
     pub interval_seconds: u32,
     /// Timeout.
@@ -1336,8 +1497,13 @@ pub struct ContainerHealth {
 /// How a service deploys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeploymentPlan {
+    /// Who deploys.
+    pub controller: DeploymentController,
     /// Strategy.
     pub strategy: Strategy,
+    /// Whether the deployment circuit breaker stops a rolling deployment whose tasks do not become
+    /// healthy (it applies to rolling deployments only).
+    pub circuit_breaker: bool,
     /// Minimum healthy percent.
     pub minimum_healthy_percent: u32,
     /// Maximum percent.
@@ -1383,6 +1549,16 @@ pub struct ServiceLoadBalancer {
 pub struct ScalingPlan {
     /// Scalable target.
     pub target: Rid,
+    /// Application Auto Scaling's namespace of the target.
+    pub service_namespace: String,
+    /// The dimension scaled.
+    pub scalable_dimension: String,
+    /// The target's resource ID, `service/<cluster name>/<service name>`.
+    pub resource_id: Text,
+    /// How the policy scales.
+    pub policy_type: ScalingPolicyType,
+    /// The metric the policy tracks.
+    pub metric: ScalingMetric,
     /// Target-tracking policy.
     pub policy: Rid,
     /// Name of the target-tracking policy (unique per scalable target).
@@ -1399,6 +1575,38 @@ pub struct ScalingPlan {
     pub scale_in_cooldown_seconds: u32,
     /// Scheduled actions.
     pub scheduled: Vec<ScheduledActionPlan>,
+}
+
+/// How a scaling policy scales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalingPolicyType {
+    /// Keeps a metric at a target value.
+    TargetTracking,
+}
+
+impl ScalingPolicyType {
+    /// Application Auto Scaling's name, `TargetTrackingScaling`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TargetTracking => "TargetTrackingScaling",
+        }
+    }
+}
+
+/// A predefined metric of target-tracking scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalingMetric {
+    /// Average CPU utilization of the service's tasks.
+    EcsServiceAverageCpu,
+}
+
+impl ScalingMetric {
+    /// Application Auto Scaling's name, `ECSServiceAverageCPUUtilization`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::EcsServiceAverageCpu => "ECSServiceAverageCPUUtilization",
+        }
+    }
 }
 
 /// A scheduled action.

@@ -175,6 +175,11 @@ impl<'p> Values<'p> {
     }
 }
 
+/// The lowercase spelling of a switch that some AWS settings take (`enabled`, `disabled`).
+pub(crate) fn enabled(on: bool) -> &'static str {
+    if on { "enabled" } else { "disabled" }
+}
+
 /// An attribute of a resource of the same template.
 pub(crate) fn attr(reference: &AttrRef) -> Value<String> {
     attr_of(&reference.resource, reference.attr)

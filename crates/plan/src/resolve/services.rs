@@ -26,7 +26,13 @@ use crate::types::{
     ScheduledActionPlan, SecurityGroupPlan, SecurityGroupRulePlan, ServiceLoadBalancer,
     ServicePlan, Statement, Strategy, TargetGroupPlan, TargetHealth,
 };
-use crate::types::{LoadBalancerType, RedirectStatus, TargetType, WeightedAlternate};
+use crate::types::{
+    ContainerLogging, LoadBalancerType, LogDriver, RedirectStatus, TargetType, WeightedAlternate,
+};
+use crate::types::{
+    CpuArchitecture, DeploymentController, LaunchType, NetworkMode, OperatingSystem, ScalingMetric,
+    ScalingPolicyType, TaskRuntime,
+};
 use crate::value::{Attr, AttrRef, Part, Text};
 
 /// The per-role value of `values` for `role`.
@@ -891,6 +897,7 @@ impl Resolver<'_> {
                     let cluster = ClusterPlan {
                         rid: naming_cluster_rid(self, &unit),
                         name: self.names.cluster(&region.code),
+                        container_insights: defaults::CONTAINER_INSIGHTS,
                     };
                     self.export(
                         &unit,
@@ -1547,7 +1554,7 @@ impl Resolver<'_> {
             .and_then(|logs| logs.group.clone())
             .unwrap_or_else(|| self.names.service_log_group(&identity));
         let health_check = service.health_check.as_ref().map(|health| ContainerHealth {
-            command: health.command.clone(),
+            command: vec![aws::ECS_SHELL_COMMAND.to_owned(), health.command.clone()],
             interval_seconds: health
                 .interval_seconds
                 .unwrap_or(defaults::CONTAINER_HEALTH_INTERVAL_SECONDS),
@@ -1698,9 +1705,27 @@ impl Resolver<'_> {
                     })
                 })
                 .collect();
+            let policy = self.entity_rid(&unit, &entity, |base| format!("{base}CpuScaling"), path);
             ScalingPlan {
+                service_namespace: aws::ECS_SCALING_NAMESPACE.to_owned(),
+                scalable_dimension: aws::ECS_DESIRED_COUNT_DIMENSION.to_owned(),
+                // From the resources themselves, so that the target waits for the service.
+                resource_id: Text::from_parts(vec![
+                    Part::Lit("service/".to_owned()),
+                    Part::Attr(AttrRef {
+                        resource: cluster.clone(),
+                        attr: Attr::ClusterName,
+                    }),
+                    Part::Lit("/".to_owned()),
+                    Part::Attr(AttrRef {
+                        resource: rid.clone(),
+                        attr: Attr::ServiceName,
+                    }),
+                ]),
+                policy_type: ScalingPolicyType::TargetTracking,
+                metric: ScalingMetric::EcsServiceAverageCpu,
                 target,
-                policy: self.entity_rid(&unit, &entity, |base| format!("{base}CpuScaling"), path),
+                policy,
                 policy_name: self.names.scaling_policy(&identity),
                 min: capacity.min,
                 max: capacity.max,
@@ -1713,6 +1738,7 @@ impl Resolver<'_> {
             }
         });
         let service_name = self.names.service(&identity);
+        let container_name = self.names.container(&identity);
         self.export(
             &unit,
             &format!("{}ServiceName", pascal(&identity)),
@@ -1737,18 +1763,37 @@ impl Resolver<'_> {
             cluster,
             family: service_name.clone(),
             service_name,
-            container_name: self.names.container(&identity),
+            logging: ContainerLogging {
+                driver: LogDriver::AwsLogs,
+                // Streams are `<container>/<container>/<task ID>`: one prefix per service.
+                stream_prefix: container_name.clone(),
+            },
+            container_name,
             image,
             cpu: service.cpu,
             memory: service.memory,
-            arm64: service.architecture == Some(meridian_model::Architecture::Arm64),
+            runtime: TaskRuntime {
+                launch_type: LaunchType::Fargate,
+                // The only network mode Fargate offers.
+                network_mode: NetworkMode::Awsvpc,
+                operating_system: OperatingSystem::Linux,
+                cpu_architecture: match service.architecture {
+                    Some(meridian_model::Architecture::Arm64) => CpuArchitecture::Arm64,
+                    _ => CpuArchitecture::X86_64,
+                },
+            },
+            // The task's only container: the task stops when it does.
+            essential: true,
             port: service.port,
+            port_protocol: IpProtocol::Tcp,
             environment,
             secrets,
             health_check,
             desired_count,
             deployment: DeploymentPlan {
+                controller: DeploymentController::Ecs,
                 strategy,
+                circuit_breaker: strategy == Strategy::Rolling && defaults::CIRCUIT_BREAKER,
                 minimum_healthy_percent: deployment
                     .and_then(|d| d.minimum_healthy_percent)
                     .unwrap_or(defaults::MINIMUM_HEALTHY_PERCENT),
@@ -1773,6 +1818,9 @@ impl Resolver<'_> {
                 .map(|_| defaults::HEALTH_CHECK_GRACE_SECONDS),
             load_balancer,
             subnets: subnets.to_vec(),
+            assign_public_ip: defaults::ASSIGN_PUBLIC_IP,
+            tag_propagation: defaults::TAG_PROPAGATION,
+            ecs_managed_tags: defaults::ECS_MANAGED_TAGS,
             scaling,
             rollback_alarms,
         }
