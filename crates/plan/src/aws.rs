@@ -17,6 +17,29 @@ pub const ECS_SCALING_NAMESPACE: &str = "ecs";
 /// Application Auto Scaling's dimension of an ECS service's task count.
 pub const ECS_DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
 
+/// The CloudFormation macro that expands `HostedRotationLambda` into the rotation function's
+/// application.
+pub const SECRETS_MANAGER_TRANSFORM: &str = "AWS::SecretsManager-2020-07-23";
+/// The fields of an RDS master secret that RDS rotation and clients read the credentials from.
+pub const SECRET_USERNAME_FIELD: &str = "username";
+/// See [`SECRET_USERNAME_FIELD`].
+pub const SECRET_PASSWORD_FIELD: &str = "password";
+/// The characters Secrets Manager's password generator draws punctuation from: every printable
+/// ASCII character that is neither a letter, a digit nor a space.
+pub const SECRETS_MANAGER_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/// The Serverless Application Repository application of an AWS-hosted rotation function in
+/// `partition`: each partition publishes them from its own account and region (the table the AWS
+/// CDK uses, `aws-secretsmanager/lib/rotation-schedule.ts`).
+pub fn rotation_application_id(partition: &str, application: &str) -> String {
+    let (region, account) = match partition {
+        "aws-cn" => ("cn-north-1", "193023089310"),
+        "aws-us-gov" => ("us-gov-west-1", "023102451235"),
+        _ => ("us-east-1", "297356227824"),
+    };
+    format!("arn:{partition}:serverlessrepo:{region}:{account}:applications/{application}")
+}
+
 /// A commercial, GovCloud or China region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionInfo {

@@ -1,7 +1,9 @@
 //! Defaults for omitted settings, each with the reason it was chosen. The model keeps every
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
-use crate::types::{FlowLogTraffic, ObjectOwnership, PublicAccessBlock, TagPropagation};
+use crate::types::{
+    DbStorageType, FlowLogTraffic, ObjectOwnership, PublicAccessBlock, TagPropagation,
+};
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
 pub const AZ_COUNT: u8 = 2;
@@ -144,6 +146,32 @@ pub const PERFORMANCE_INSIGHTS_RETENTION_DAYS: u32 = 7;
 pub const ENHANCED_MONITORING_SECONDS: u32 = 60;
 /// Master user name.
 pub const MASTER_USERNAME: &str = "meridian_admin";
+/// Data stores encrypt at rest (with the region's data key where the service takes one) and
+/// caches in transit too: nothing Meridian stores is meant to be readable off a disk or the wire.
+pub const ENCRYPTION_AT_REST: bool = true;
+/// See [`ENCRYPTION_AT_REST`].
+pub const ENCRYPTION_IN_TRANSIT: bool = true;
+/// Databases have no public address: only tasks and the rotation function in the VPC reach
+/// them (AWS Security Hub RDS.2).
+pub const DATABASE_PUBLICLY_ACCESSIBLE: bool = false;
+/// Snapshots carry the instance's tags, so cost allocation and backup policies see them
+/// (AWS Security Hub RDS.17).
+pub const COPY_TAGS_TO_SNAPSHOT: bool = true;
+/// gp3: the current general-purpose SSD, with baseline IOPS independent of size and cheaper than
+/// gp2.
+pub const DATABASE_STORAGE_TYPE: DbStorageType = DbStorageType::Gp3;
+/// Minor engine versions are patch releases (security fixes); RDS and ElastiCache apply them in
+/// the maintenance window (AWS Security Hub RDS.13, ElastiCache.2).
+pub const AUTO_MINOR_VERSION_UPGRADE: bool = true;
+/// IAM database authentication on: applications can log in with short-lived IAM tokens instead
+/// of the master password (AWS Security Hub RDS.10).
+pub const IAM_DATABASE_AUTHENTICATION: bool = true;
+/// Performance Insights on, encrypted with the region's data key: its free tier covers the
+/// retention below.
+pub const PERFORMANCE_INSIGHTS: bool = true;
+/// Generated secrets (database credentials, AUTH tokens) outlive their stack: what they hold may
+/// still be in use by a restored instance or a client.
+pub const RETAIN_SECRETS: bool = true;
 
 /// Redis version when none is given.
 pub const REDIS_VERSION: &str = "7.1";

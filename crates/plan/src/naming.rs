@@ -418,3 +418,9 @@ pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> 
         None => format!("{prefix}-{tier}"),
     }
 }
+
+/// Identifier of the snapshot RDS or ElastiCache takes when the instance or replication group
+/// `identifier` is deleted: `<identifier>-final`.
+pub fn final_snapshot(identifier: &str) -> String {
+    format!("{identifier}-final")
+}

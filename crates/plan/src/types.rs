@@ -1639,10 +1639,27 @@ pub struct DatabasePlan {
     pub port: u32,
     /// Subnet group.
     pub subnet_group: Rid,
+    /// Its description.
+    pub subnet_group_description: String,
     /// Its subnets.
     pub subnets: Vec<Text>,
     /// Parameter group.
     pub parameter_group: ParameterGroupPlan,
+    /// Storage volume type.
+    pub storage_type: DbStorageType,
+    /// Whether the instance has a public address.
+    pub publicly_accessible: bool,
+    /// Whether RDS applies minor engine upgrades in the maintenance window.
+    pub auto_minor_version_upgrade: bool,
+    /// Whether snapshots carry the instance's tags.
+    pub copy_tags_to_snapshot: bool,
+    /// Whether IAM database authentication is on.
+    pub iam_authentication: bool,
+    /// Whether Performance Insights is on (encrypted with `kms_key`).
+    pub performance_insights: bool,
+    /// Identifier of the snapshot taken when the instance is deleted or replaced; `None` for
+    /// instances whose data is a copy (read replicas).
+    pub final_snapshot: Option<String>,
     /// Security group.
     pub security_group: Rid,
     /// Encryption key ARN in this region.
@@ -1661,6 +1678,54 @@ pub struct DatabasePlan {
     pub role: DatabaseRole,
 }
 
+/// RDS storage volume type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbStorageType {
+    /// General purpose SSD, gp3.
+    Gp3,
+}
+
+impl DbStorageType {
+    /// RDS's name, `gp3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Gp3 => "gp3",
+        }
+    }
+}
+
+/// A database engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseEngine {
+    /// RDS for PostgreSQL.
+    Postgres,
+}
+
+impl DatabaseEngine {
+    /// RDS's name, `postgres`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// When RDS applies a parameter group's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterApplyMethod {
+    /// At the next reboot (the only method static parameters accept).
+    PendingReboot,
+}
+
+impl ParameterApplyMethod {
+    /// RDS's name, `pending-reboot`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingReboot => "pending-reboot",
+        }
+    }
+}
+
 /// Parameter group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterGroupPlan {
@@ -1672,6 +1737,8 @@ pub struct ParameterGroupPlan {
     pub description: String,
     /// Parameters.
     pub parameters: BTreeMap<String, String>,
+    /// When the values apply.
+    pub apply_method: ParameterApplyMethod,
 }
 
 /// Writer or replica.
@@ -1686,8 +1753,14 @@ pub enum DatabaseRole {
 /// The writer's own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WriterPlan {
+    /// Engine.
+    pub engine: DatabaseEngine,
     /// Engine version.
     pub engine_version: String,
+    /// Whether storage is encrypted (with the instance's `kms_key`).
+    pub storage_encrypted: bool,
+    /// The field of the master secret that holds the user name.
+    pub username_field: String,
     /// Database name.
     pub db_name: String,
     /// Storage.
@@ -1740,8 +1813,13 @@ pub struct SecretPlan {
     pub length: u32,
     /// Characters never generated.
     pub exclude_characters: String,
+    /// The punctuation the generated value may contain: Secrets Manager's (printable ASCII
+    /// that is neither a letter, a digit nor a space) without `exclude_characters`.
+    pub punctuation: String,
     /// Replicas.
     pub replicas: Vec<SecretReplica>,
+    /// Whether the secret survives stack deletion (what it holds may still be in use).
+    pub retain: bool,
 }
 
 /// A secret replica.
@@ -1758,6 +1836,13 @@ pub struct SecretReplica {
 pub struct RotationPlan {
     /// The schedule.
     pub rid: Rid,
+    /// Which AWS-hosted rotation function rotates the secret.
+    pub function: HostedRotation,
+    /// The Serverless Application Repository application of that function in the stack's
+    /// partition (what CloudFormation's hosted rotation deploys; Terraform deploys it directly).
+    pub application_id: String,
+    /// The Secrets Manager endpoint the function calls in the writer's region.
+    pub endpoint: Text,
     /// Name of the rotation function (and, in Terraform, of the stack that deploys it).
     pub name: String,
     /// Days between rotations.
@@ -1766,6 +1851,43 @@ pub struct RotationPlan {
     pub security_group: Rid,
     /// Subnets it runs in.
     pub subnets: Vec<Text>,
+}
+
+/// An AWS-hosted Secrets Manager rotation function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostedRotation {
+    /// Rotates the password of a PostgreSQL user that the secret's credentials log in as.
+    PostgresSingleUser,
+}
+
+impl HostedRotation {
+    /// Its Serverless Application Repository application.
+    pub fn application(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "SecretsManagerRDSPostgreSQLRotationSingleUser",
+        }
+    }
+
+    /// CloudFormation's `HostedRotationLambda` type.
+    pub fn rotation_type(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "PostgreSQLSingleUser",
+        }
+    }
+
+    /// Capabilities the function's application needs when deployed.
+    pub fn application_capabilities(self) -> &'static [&'static str] {
+        match self {
+            Self::PostgresSingleUser => &["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+        }
+    }
+
+    /// The output of the function's application that holds the function's ARN.
+    pub fn function_arn_output(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "RotationLambdaARN",
+        }
+    }
 }
 
 /// The cache in one region.

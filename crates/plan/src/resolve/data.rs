@@ -20,6 +20,7 @@ use crate::types::{
     GlobalDatastorePlan, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan, SecretReplica,
     WriterPlan,
 };
+use crate::types::{DatabaseEngine, HostedRotation, ParameterApplyMethod};
 use crate::value::{Attr, AttrRef, Part, Text};
 
 /// Characters never put in generated passwords: those RDS refuses in master passwords, and
@@ -263,15 +264,24 @@ impl Resolver<'_> {
                 stack.stack
             ),
             kms_key: self.data_key_arn(&writer_unit, &writer_region),
-            fixed_fields: vec![("username".to_owned(), defaults::MASTER_USERNAME.to_owned())],
-            generated_field: "password".to_owned(),
+            fixed_fields: vec![(
+                aws::SECRET_USERNAME_FIELD.to_owned(),
+                defaults::MASTER_USERNAME.to_owned(),
+            )],
+            generated_field: aws::SECRET_PASSWORD_FIELD.to_owned(),
             length: 32,
             exclude_characters: PASSWORD_EXCLUDED.to_owned(),
+            punctuation: allowed_punctuation(PASSWORD_EXCLUDED),
             replicas,
+            retain: defaults::RETAIN_SECRETS,
         };
         let rotation_group = self.rid(&writer_unit, "DatabaseRotationSecurityGroup", &path);
+        let rotation_function = HostedRotation::PostgresSingleUser;
         let writer_plan = WriterPlan {
+            engine: DatabaseEngine::Postgres,
             engine_version: settings.engine_version.clone(),
+            storage_encrypted: defaults::ENCRYPTION_AT_REST,
+            username_field: aws::SECRET_USERNAME_FIELD.to_owned(),
             db_name: database.name.clone(),
             storage_gb: database.storage_gb.unwrap_or(defaults::STORAGE_GB),
             max_storage_gb: database.max_storage_gb.unwrap_or_else(|| {
@@ -291,6 +301,15 @@ impl Resolver<'_> {
             secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", &path),
             rotation: RotationPlan {
                 rid: self.rid(&writer_unit, "DatabaseSecretRotation", &path),
+                function: rotation_function,
+                application_id: aws::rotation_application_id(
+                    &self.facts.partition,
+                    rotation_function.application(),
+                ),
+                endpoint: Text::from_parts(vec![
+                    Part::Lit(format!("https://secretsmanager.{writer_region}.")),
+                    Part::UrlSuffix,
+                ]),
                 name: self.names.rotation_function(),
                 days: database
                     .password_rotation_days
@@ -434,12 +453,25 @@ impl Resolver<'_> {
         role: DatabaseRole,
     ) -> DatabasePlan {
         let security_group = self.rid(unit, "DatabaseSecurityGroup", path);
+        let identifier = self.names.db_instance(region);
+        // A replica's data is a copy of the writer's: a snapshot of it would only accumulate
+        // copies. The writer's survives its deletion or replacement.
+        let final_snapshot =
+            matches!(role, DatabaseRole::Writer(_)).then(|| naming::final_snapshot(&identifier));
         DatabasePlan {
-            identifier: self.names.db_instance(region),
+            subnet_group_description: format!("Private subnets of {identifier}"),
+            identifier,
             instance_class,
             port: settings.port,
             subnet_group: self.rid(unit, "DatabaseSubnetGroup", path),
             subnets: subnets.to_vec(),
+            storage_type: defaults::DATABASE_STORAGE_TYPE,
+            publicly_accessible: defaults::DATABASE_PUBLICLY_ACCESSIBLE,
+            auto_minor_version_upgrade: defaults::AUTO_MINOR_VERSION_UPGRADE,
+            copy_tags_to_snapshot: defaults::COPY_TAGS_TO_SNAPSHOT,
+            iam_authentication: defaults::IAM_DATABASE_AUTHENTICATION,
+            performance_insights: defaults::PERFORMANCE_INSIGHTS,
+            final_snapshot,
             parameter_group: ParameterGroupPlan {
                 rid: self.rid(unit, "DatabaseParameterGroup", path),
                 family: settings.family.clone(),
@@ -448,6 +480,9 @@ impl Resolver<'_> {
                     self.stack.stack
                 ),
                 parameters: settings.parameters.clone(),
+                // Static parameters (`wal_level`, `max_wal_senders`) refuse `immediate`, and a new
+                // instance starts with the group anyway.
+                apply_method: ParameterApplyMethod::PendingReboot,
             },
             security_group,
             kms_key: self.data_key_arn(unit, region),
@@ -1080,7 +1115,9 @@ impl Resolver<'_> {
                         generated_field: "token".to_owned(),
                         length: 64,
                         exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
+                        punctuation: allowed_punctuation(AUTH_TOKEN_EXCLUDED),
                         replicas,
+                        retain: defaults::RETAIN_SECRETS,
                     },
                     global,
                 }))
@@ -1141,6 +1178,14 @@ impl Resolver<'_> {
             );
         }
     }
+}
+
+/// Secrets Manager's punctuation without `excluded`.
+fn allowed_punctuation(excluded: &str) -> String {
+    aws::SECRETS_MANAGER_PUNCTUATION
+        .chars()
+        .filter(|character| !excluded.contains(*character))
+        .collect()
 }
 
 /// When `class` (`db.m7g.medium`, `cache.r6g.medium`) names a known family with an unknown
