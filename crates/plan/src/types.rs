@@ -1905,6 +1905,8 @@ pub struct CachePlan {
     pub subnet_group: Rid,
     /// Subnet group name.
     pub subnet_group_name: String,
+    /// Its description.
+    pub subnet_group_description: String,
     /// Its subnets.
     pub subnets: Vec<Text>,
     /// Security group.
@@ -1913,6 +1915,13 @@ pub struct CachePlan {
     pub port: u32,
     /// Replicas per shard.
     pub replicas_per_shard: u32,
+    /// Nodes of the one shard when cluster mode is off (the primary and its replicas); `None` in
+    /// cluster mode, where shards and replicas per shard say it.
+    pub node_count: Option<u32>,
+    /// Whether ElastiCache places replicas in other zones and fails over across them.
+    pub multi_az: bool,
+    /// Whether a failed primary is replaced by a replica automatically.
+    pub automatic_failover: bool,
     /// Which attribute is the endpoint clients use.
     pub endpoint: crate::value::Attr,
     /// Primary, Global Datastore secondary, or standalone.
@@ -1937,8 +1946,18 @@ pub enum CacheRole {
 /// Settings of a primary or standalone cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CachePrimaryPlan {
+    /// Engine.
+    pub engine: CacheEngine,
     /// Engine version.
     pub engine_version: String,
+    /// Whether data is encrypted at rest.
+    pub at_rest_encryption: bool,
+    /// Whether connections use TLS.
+    pub transit_encryption: bool,
+    /// Whether ElastiCache applies minor engine upgrades in the maintenance window.
+    pub auto_minor_version_upgrade: bool,
+    /// Name of the snapshot taken when the group is deleted or replaced.
+    pub final_snapshot: Option<String>,
     /// Node type.
     pub node_type: String,
     /// Shards.
@@ -1951,6 +1970,22 @@ pub struct CachePrimaryPlan {
     pub auth_secret: SecretPlan,
     /// Global Datastore, when this is its primary.
     pub global: Option<GlobalDatastorePlan>,
+}
+
+/// A cache engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheEngine {
+    /// Redis OSS.
+    Redis,
+}
+
+impl CacheEngine {
+    /// ElastiCache's name, `redis`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Redis => "redis",
+        }
+    }
 }
 
 /// The Global Datastore.

@@ -20,7 +20,7 @@ use crate::types::{
     GlobalDatastorePlan, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan, SecretReplica,
     WriterPlan,
 };
-use crate::types::{DatabaseEngine, HostedRotation, ParameterApplyMethod};
+use crate::types::{CacheEngine, DatabaseEngine, HostedRotation, ParameterApplyMethod};
 use crate::value::{Attr, AttrRef, Part, Text};
 
 /// Characters never put in generated passwords: those RDS refuses in master passwords, and
@@ -1098,7 +1098,15 @@ impl Resolver<'_> {
                     );
                 }
                 CacheRole::Primary(Box::new(CachePrimaryPlan {
+                    engine: CacheEngine::Redis,
                     engine_version: version.clone(),
+                    at_rest_encryption: defaults::ENCRYPTION_AT_REST,
+                    transit_encryption: defaults::ENCRYPTION_IN_TRANSIT,
+                    auto_minor_version_upgrade: defaults::AUTO_MINOR_VERSION_UPGRADE,
+                    // The cache's data survives the group's deletion in a final snapshot.
+                    final_snapshot: Some(naming::final_snapshot(
+                        &self.names.replication_group(&region),
+                    )),
                     node_type: node_types
                         .get(&region)
                         .cloned()
@@ -1122,7 +1130,18 @@ impl Resolver<'_> {
                     global,
                 }))
             };
+            // With replicas, a node failure promotes a replica in another zone; a shard without
+            // replicas has nothing to fail over to, which ElastiCache rejects with these on.
+            // Cluster mode needs automatic failover whatever the replicas.
+            let has_replicas = replicas_per_shard > 0;
             let plan = CachePlan {
+                subnet_group_description: format!(
+                    "Private subnets of {}",
+                    self.names.replication_group(&region)
+                ),
+                node_count: (!cluster_mode).then(|| 1 + replicas_per_shard),
+                multi_az: has_replicas,
+                automatic_failover: cluster_mode || has_replicas,
                 replication_group_id: self.names.replication_group(&region),
                 description: format!(
                     "{} Redis cache in {region}{}",
