@@ -475,9 +475,9 @@ pub const ALB_TLS_POLICIES: &[&str] = &[
     "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
 ];
 
-/// CloudFront price classes.
-pub const CLOUDFRONT_PRICE_CLASSES: &[&str] =
-    &["PriceClass_100", "PriceClass_200", "PriceClass_All"];
+/// The methods a CloudFront cache behavior allows and caches when none are given: what a
+/// static-asset distribution serves.
+pub const CLOUDFRONT_DEFAULT_METHODS: [&str; 2] = ["GET", "HEAD"];
 
 /// Whether `period` is a valid CloudWatch alarm/metric period: 10, 30 or a multiple of 60.
 pub fn is_valid_cloudwatch_period(period: u32) -> bool {

@@ -2,7 +2,8 @@
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
 use crate::types::{
-    DbStorageType, FlowLogTraffic, ObjectOwnership, PublicAccessBlock, TagPropagation,
+    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, PublicAccessBlock,
+    TagPropagation, ViewerProtocolPolicy,
 };
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
@@ -233,7 +234,16 @@ pub const DNS_FAILURE_THRESHOLD: u32 = 3;
 pub const DNS_PROBE_TIMEOUT_SECONDS: u32 = 5;
 
 /// CloudFront price class: North America and Europe, the cheapest.
-pub const PRICE_CLASS: &str = "PriceClass_100";
+pub const PRICE_CLASS: PriceClass = PriceClass::PriceClass100;
+/// HTTP/2 and HTTP/3 for viewers: fewer round trips on lossy mobile networks, and browsers fall
+/// back on their own.
+pub const CDN_HTTP_VERSION: HttpVersion = HttpVersion::Http2And3;
+/// The distribution answers over IPv6 too (hence an AAAA record next to each A record).
+pub const CDN_IPV6: bool = true;
+/// Compressed responses for viewers that accept them: static assets shrink several times.
+pub const CDN_COMPRESS: bool = true;
+/// Plain-HTTP viewers are redirected to HTTPS rather than served or refused.
+pub const CDN_VIEWER_PROTOCOL_POLICY: ViewerProtocolPolicy = ViewerProtocolPolicy::RedirectToHttps;
 /// The oldest TLS version CloudFront accepts from viewers with an ACM certificate: TLS 1.2 with
 /// the current cipher list, as the load balancers' policy.
 pub const CDN_MINIMUM_PROTOCOL_VERSION: &str = "TLSv1.2_2021";

@@ -424,3 +424,9 @@ pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> 
 pub fn final_snapshot(identifier: &str) -> String {
     format!("{identifier}-final")
 }
+
+/// The Terraform name of the AAAA record of a CDN alias whose A record is `rid`: Terraform has one
+/// resource per record where CloudFormation groups both under one logical ID.
+pub fn ipv6_record_tf_name(rid: &Rid) -> String {
+    format!("{}_aaaa", rid.tf)
+}

@@ -2185,6 +2185,11 @@ pub struct RegionalDnsPlan {
     pub target_zone_id: Text,
     /// Health-check path.
     pub path: String,
+    /// Protocol of the health check.
+    pub protocol: Protocol,
+    /// Whether the health check sends the host name by SNI (the load balancer serves its
+    /// certificate by SNI).
+    pub enable_sni: bool,
     /// Port.
     pub port: u32,
     /// Interval.
@@ -2193,6 +2198,186 @@ pub struct RegionalDnsPlan {
     pub failure_threshold: u32,
     /// Name tag.
     pub name: String,
+    /// Type of the latency record (an alias of the load balancer).
+    pub record_type: DnsRecordType,
+}
+
+/// Type of a DNS record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DnsRecordType {
+    /// IPv4 address.
+    A,
+    /// IPv6 address.
+    Aaaa,
+}
+
+impl DnsRecordType {
+    /// Route 53's name, `A`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::A => "A",
+            Self::Aaaa => "AAAA",
+        }
+    }
+}
+
+/// Which edge locations serve a distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceClass {
+    /// North America and Europe.
+    PriceClass100,
+    /// Those, Asia, the Middle East and Africa.
+    PriceClass200,
+    /// Every edge location.
+    All,
+}
+
+impl PriceClass {
+    /// Every price class.
+    pub const ALL: [Self; 3] = [Self::PriceClass100, Self::PriceClass200, Self::All];
+
+    /// CloudFront's name, `PriceClass_100`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PriceClass100 => "PriceClass_100",
+            Self::PriceClass200 => "PriceClass_200",
+            Self::All => "PriceClass_All",
+        }
+    }
+
+    /// The price class CloudFront calls `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|class| class.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for PriceClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The HTTP versions a distribution speaks to viewers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpVersion {
+    /// HTTP/2 and HTTP/3 (and HTTP/1.1).
+    Http2And3,
+}
+
+impl HttpVersion {
+    /// CloudFront's name, `http2and3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http2And3 => "http2and3",
+        }
+    }
+}
+
+/// What a distribution does with plain-HTTP viewer requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewerProtocolPolicy {
+    /// Redirects them to HTTPS.
+    RedirectToHttps,
+}
+
+impl ViewerProtocolPolicy {
+    /// CloudFront's name, `redirect-to-https`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RedirectToHttps => "redirect-to-https",
+        }
+    }
+}
+
+/// How a distribution with its own certificate serves HTTPS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SslSupportMethod {
+    /// By SNI (no dedicated IP addresses).
+    SniOnly,
+}
+
+impl SslSupportMethod {
+    /// CloudFront's name, `sni-only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SniOnly => "sni-only",
+        }
+    }
+}
+
+/// Countries a distribution refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeoRestriction {
+    /// None.
+    None,
+}
+
+impl GeoRestriction {
+    /// CloudFront's name, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+        }
+    }
+}
+
+/// How an origin access control signs CloudFront's requests to its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OriginSigning {
+    /// Kind of origin.
+    pub origin_type: OriginType,
+    /// When requests are signed.
+    pub behavior: SigningBehavior,
+    /// Signature protocol.
+    pub protocol: SigningProtocol,
+}
+
+/// Kind of origin behind an origin access control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginType {
+    /// An S3 bucket.
+    S3,
+}
+
+impl OriginType {
+    /// CloudFront's name, `s3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::S3 => "s3",
+        }
+    }
+}
+
+/// When an origin access control signs requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningBehavior {
+    /// Every request (replacing a viewer's `Authorization` header).
+    Always,
+}
+
+impl SigningBehavior {
+    /// CloudFront's name, `always`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+        }
+    }
+}
+
+/// The signature protocol of an origin access control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningProtocol {
+    /// AWS Signature Version 4.
+    Sigv4,
+}
+
+impl SigningProtocol {
+    /// CloudFront's name, `sigv4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sigv4 => "sigv4",
+        }
+    }
 }
 
 /// The CDN.
@@ -2211,7 +2396,25 @@ pub struct CdnPlan {
     /// Certificate ARN.
     pub certificate: Option<Text>,
     /// Price class.
-    pub price_class: String,
+    pub price_class: PriceClass,
+    /// Whether the distribution serves requests.
+    pub enabled: bool,
+    /// HTTP versions offered to viewers.
+    pub http_version: HttpVersion,
+    /// Whether the distribution answers over IPv6 too.
+    pub ipv6: bool,
+    /// Whether responses are compressed for viewers that accept it.
+    pub compress: bool,
+    /// What plain-HTTP requests get.
+    pub viewer_protocol_policy: ViewerProtocolPolicy,
+    /// Methods the distribution allows and caches.
+    pub methods: Vec<String>,
+    /// Countries refused.
+    pub geo_restriction: GeoRestriction,
+    /// How HTTPS is served with the distribution's own certificate.
+    pub ssl_support_method: SslSupportMethod,
+    /// How the origin access control signs requests to the bucket.
+    pub origin_signing: OriginSigning,
     /// Default root object.
     pub default_root_object: String,
     /// Managed cache policy.
@@ -2232,15 +2435,23 @@ pub struct CdnPlan {
     pub records: Vec<CdnRecordPlan>,
 }
 
-/// An alias record for a CDN alias.
+/// The alias records of one CDN alias: one per address family the distribution answers on. In
+/// CloudFormation they are one record set group under the rid's logical ID; in Terraform one
+/// record each, under `records`' names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CdnRecordPlan {
-    /// The record.
+    /// The records.
     pub rid: Rid,
     /// Name.
     pub name: String,
     /// Hosted zone.
     pub hosted_zone_id: Text,
+    /// Comment of the record set group.
+    pub comment: String,
+    /// Each record's type and Terraform name.
+    pub records: Vec<(DnsRecordType, String)>,
+    /// Whether the aliases evaluate the distribution's health (CloudFront has none to evaluate).
+    pub evaluate_target_health: bool,
 }
 
 /// A dashboard.

@@ -12,11 +12,16 @@ use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
+use crate::naming;
 use crate::naming::pascal;
 use crate::types::{
     AlarmMetric, AlarmPlan, BucketEncryption, BucketPlan, BucketPurpose, CdnPlan, CdnRecordPlan,
     Comparison, Condition, DashboardPlan, DnsPlan, GlobalPlan, JsonDoc, MetricStat, MissingData,
     ParamKind, Principal, RegionRole, RegionalDnsPlan, Statement,
+};
+use crate::types::{
+    DnsRecordType, GeoRestriction, OriginSigning, OriginType, PriceClass, Protocol,
+    SigningBehavior, SigningProtocol, SslSupportMethod,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -386,10 +391,15 @@ impl Resolver<'_> {
                 target_dns_name,
                 target_zone_id,
                 path: health.path.clone(),
+                // The check requests what viewers request: HTTPS on 443, with the domain by SNI.
+                protocol: Protocol::Https,
+                enable_sni: true,
                 port: 443,
                 interval_seconds: interval,
                 failure_threshold,
                 name: format!("{}-{}", stack.stack, region.code),
+                // An alias of the load balancer, which answers on IPv4.
+                record_type: DnsRecordType::A,
             });
         }
         Some(DnsPlan {
@@ -403,23 +413,23 @@ impl Resolver<'_> {
     fn resolve_cdn(&mut self, unit: &UnitId, cdn: &meridian_model::Cdn) -> Option<CdnPlan> {
         let stack = self.stack;
         let path = StackPath::root().key("cdn");
-        let price_class = cdn
-            .price_class
-            .clone()
-            .unwrap_or_else(|| defaults::PRICE_CLASS.to_owned());
-        if !aws::CLOUDFRONT_PRICE_CLASSES.contains(&price_class.as_str()) {
-            self.report(
-                Diagnostic::new(
-                    codes::E612,
-                    path.key("price_class"),
-                    format!("`{price_class}` is not a CloudFront price class"),
-                )
-                .with_help(format!(
-                    "use one of {}",
-                    aws::CLOUDFRONT_PRICE_CLASSES.join(", ")
-                )),
-            );
-        }
+        let price_class = match cdn.price_class.as_deref() {
+            None => defaults::PRICE_CLASS,
+            Some(name) => PriceClass::from_name(name).unwrap_or_else(|| {
+                self.report(
+                    Diagnostic::new(
+                        codes::E612,
+                        path.key("price_class"),
+                        format!("`{name}` is not a CloudFront price class"),
+                    )
+                    .with_help(format!(
+                        "use one of {}",
+                        PriceClass::ALL.map(PriceClass::as_str).join(", ")
+                    )),
+                );
+                defaults::PRICE_CLASS
+            }),
+        };
         for (index, alias) in cdn.aliases.iter().enumerate() {
             if !is_domain_name(alias) {
                 self.report(
@@ -511,7 +521,7 @@ impl Resolver<'_> {
             retain: defaults::RETAIN_BUCKETS,
             rid: bucket_rid,
         };
-        let mut records = Vec::new();
+        let mut records_plans = Vec::new();
         if let Some(dns) = &stack.dns {
             let parent = dns
                 .domain
@@ -537,14 +547,24 @@ impl Resolver<'_> {
                         references: ReferenceScope::None,
                     },
                 );
-                records.push(CdnRecordPlan {
-                    rid: self.rid(
-                        unit,
-                        format!("Cdn{}Record", pascal(alias)),
-                        &path.key("aliases").index(index),
-                    ),
+                let rid = self.rid(
+                    unit,
+                    format!("Cdn{}Record", pascal(alias)),
+                    &path.key("aliases").index(index),
+                );
+                // The distribution answers IPv4 and IPv6, so each alias gets an A and an AAAA
+                // record.
+                let records = vec![
+                    (DnsRecordType::A, rid.tf.clone()),
+                    (DnsRecordType::Aaaa, naming::ipv6_record_tf_name(&rid)),
+                ];
+                records_plans.push(CdnRecordPlan {
+                    rid,
                     name: alias.clone(),
                     hosted_zone_id: zone,
+                    comment: format!("{alias} to the CDN"),
+                    records,
+                    evaluate_target_health: false,
                 });
             }
         }
@@ -575,6 +595,19 @@ impl Resolver<'_> {
             aliases: cdn.aliases.clone(),
             certificate,
             price_class,
+            enabled: true,
+            http_version: defaults::CDN_HTTP_VERSION,
+            ipv6: defaults::CDN_IPV6,
+            compress: defaults::CDN_COMPRESS,
+            viewer_protocol_policy: defaults::CDN_VIEWER_PROTOCOL_POLICY,
+            methods: aws::CLOUDFRONT_DEFAULT_METHODS.map(str::to_owned).to_vec(),
+            geo_restriction: GeoRestriction::None,
+            ssl_support_method: SslSupportMethod::SniOnly,
+            origin_signing: OriginSigning {
+                origin_type: OriginType::S3,
+                behavior: SigningBehavior::Always,
+                protocol: SigningProtocol::Sigv4,
+            },
             default_root_object: cdn
                 .default_root_object
                 .clone()
@@ -586,7 +619,7 @@ impl Resolver<'_> {
             origin_access_control_description,
             origin_id,
             alias_hosted_zone_id: aws::cloudfront_hosted_zone_id(&self.facts.partition).to_owned(),
-            records,
+            records: records_plans,
         })
     }
 
