@@ -430,3 +430,6 @@ pub fn final_snapshot(identifier: &str) -> String {
 pub fn ipv6_record_tf_name(rid: &Rid) -> String {
     format!("{}_aaaa", rid.tf)
 }
+
+/// ID of the query that evaluates a metric-math alarm's expression.
+pub const METRIC_MATH_RESULT_ID: &str = "result";

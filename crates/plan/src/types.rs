@@ -2088,14 +2088,46 @@ pub struct MetricStat {
     pub metric: String,
     /// Dimensions.
     pub dimensions: Vec<(String, Text)>,
-    /// `Sum`, `Average`, ... or a percentile such as `p95`.
-    pub stat: String,
+    /// The statistic.
+    pub stat: Statistic,
 }
 
-impl MetricStat {
-    /// Whether the statistic is a percentile (CloudWatch's `ExtendedStatistic`).
-    pub fn is_percentile(&self) -> bool {
-        self.stat.starts_with('p')
+/// A CloudWatch statistic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statistic {
+    /// `SampleCount`.
+    SampleCount,
+    /// `Average`.
+    Average,
+    /// `Sum`.
+    Sum,
+    /// `Minimum`.
+    Minimum,
+    /// `Maximum`.
+    Maximum,
+    /// A percentile, `p95` (CloudWatch's extended statistics).
+    Percentile(u8),
+}
+
+impl Statistic {
+    /// Whether it is an extended statistic (a percentile), which alarms name in
+    /// `ExtendedStatistic` rather than `Statistic`.
+    pub fn is_extended(self) -> bool {
+        matches!(self, Self::Percentile(_))
+    }
+}
+
+impl std::fmt::Display for Statistic {
+    /// CloudWatch's name: `Sum`, `p95`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SampleCount => f.write_str("SampleCount"),
+            Self::Average => f.write_str("Average"),
+            Self::Sum => f.write_str("Sum"),
+            Self::Minimum => f.write_str("Minimum"),
+            Self::Maximum => f.write_str("Maximum"),
+            Self::Percentile(percent) => write!(f, "p{percent}"),
+        }
     }
 }
 
@@ -2104,8 +2136,10 @@ impl MetricStat {
 pub enum AlarmMetric {
     /// One metric.
     Single(MetricStat),
-    /// Metric math over inputs `m1`, `m2`, ...
+    /// Metric math over named inputs.
     Math {
+        /// ID of the query that evaluates the expression (not one of the inputs').
+        result_id: String,
         /// Expression.
         expression: String,
         /// Label of the result.

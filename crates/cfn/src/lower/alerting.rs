@@ -4,7 +4,7 @@
 
 use meridian_plan::{
     AlarmMetric, AlarmPlan, AlertingPlan, Comparison, MetricStat, MissingData, SubscriptionPlan,
-    TopicPlan,
+    TopicPlan, bug,
 };
 
 use crate::l1::cloudwatch::{
@@ -18,9 +18,6 @@ use super::UnitTemplate;
 use super::keys::lower_key;
 use super::policy::document;
 use super::values::reference;
-
-/// ID of the expression that yields a metric-math alarm's value (the plan names only the inputs).
-const MATH_RESULT_ID: &str = "result";
 
 /// Adds the unit's alerts key, topics and alarms.
 pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPlan) {
@@ -138,25 +135,28 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
             properties.metric_name = Some(Value::from(metric.as_str()));
             properties.dimensions = lower_dimensions(unit, dimensions);
             properties.period = Some(period.into());
-            match statistic(stat) {
+            match statistic(*stat) {
                 Some(statistic) => properties.statistic = Some(statistic),
-                None => properties.extended_statistic = Some(Value::from(stat.as_str())),
+                None => properties.extended_statistic = Some(Value::from(stat.to_string())),
             }
         }
         AlarmMetric::Math {
+            result_id,
             expression,
             label,
             inputs,
         } => {
-            assert!(
-                inputs.iter().all(|(id, _)| id != MATH_RESULT_ID),
-                "invariant: metric-math inputs of `{}` are not named `{MATH_RESULT_ID}`",
-                rid.logical
-            );
+            if inputs.iter().any(|(id, _)| id == result_id) {
+                bug(format_args!(
+                    "a metric-math input of `{}` is named `{result_id}`, like its result",
+                    rid.logical
+                ));
+            }
+            // Only the expression's query returns the alarm's value; the inputs feed it.
             let mut queries = vec![MetricDataQuery {
                 label: Some(Value::from(label.as_str())),
                 return_data: Some(true.into()),
-                ..MetricDataQuery::expression(MATH_RESULT_ID, expression.as_str())
+                ..MetricDataQuery::expression(result_id.as_str(), expression.as_str())
             }];
             for (id, input) in inputs {
                 let MetricStat {
@@ -176,7 +176,7 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
                                 dimensions: lower_dimensions(unit, dimensions),
                             },
                             period: period.into(),
-                            stat: Value::from(stat.as_str()),
+                            stat: Value::from(stat.to_string()),
                             unit: None,
                         },
                     )
@@ -198,14 +198,15 @@ fn lower_dimensions(
         .collect()
 }
 
-/// The standard statistic named `stat`; percentiles and other extended statistics are `None`.
-fn statistic(stat: &str) -> Option<Statistic> {
+/// The standard statistic `stat`; percentiles are `None` (CloudFormation's `ExtendedStatistic`).
+fn statistic(stat: meridian_plan::Statistic) -> Option<Statistic> {
+    use meridian_plan::Statistic as Plan;
     match stat {
-        "Average" => Some(Statistic::Average),
-        "Maximum" => Some(Statistic::Maximum),
-        "Minimum" => Some(Statistic::Minimum),
-        "SampleCount" => Some(Statistic::SampleCount),
-        "Sum" => Some(Statistic::Sum),
-        _ => None,
+        Plan::Average => Some(Statistic::Average),
+        Plan::Maximum => Some(Statistic::Maximum),
+        Plan::Minimum => Some(Statistic::Minimum),
+        Plan::SampleCount => Some(Statistic::SampleCount),
+        Plan::Sum => Some(Statistic::Sum),
+        Plan::Percentile(_) => None,
     }
 }

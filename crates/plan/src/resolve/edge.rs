@@ -21,7 +21,7 @@ use crate::types::{
 };
 use crate::types::{
     DnsRecordType, GeoRestriction, OriginSigning, OriginType, PriceClass, Protocol,
-    SigningBehavior, SigningProtocol, SslSupportMethod,
+    SigningBehavior, SigningProtocol, SslSupportMethod, Statistic,
 };
 use crate::value::{Attr, AttrRef, Part, Text};
 
@@ -96,7 +96,7 @@ impl Resolver<'_> {
                             "HealthCheckId".to_owned(),
                             Text::attr(&health_check, Attr::HealthCheckId),
                         )],
-                        stat: "Minimum".to_owned(),
+                        stat: Statistic::Minimum,
                     }),
                     comparison: Comparison::LessThan,
                     threshold: 1.0,
@@ -676,35 +676,41 @@ impl Resolver<'_> {
             for (widget_index, widget) in dashboard.widgets.iter().enumerate() {
                 let widget_path = path.key("widgets").index(widget_index);
                 let (namespace, metric, natural_stat, needs) = match widget.metric {
-                    WidgetMetric::RequestCount => {
-                        ("AWS/ApplicationELB", "RequestCount", "Sum", "load_balancer")
-                    }
+                    WidgetMetric::RequestCount => (
+                        "AWS/ApplicationELB",
+                        "RequestCount",
+                        Statistic::Sum,
+                        "load_balancer",
+                    ),
                     WidgetMetric::Latency => (
                         "AWS/ApplicationELB",
                         "TargetResponseTime",
-                        "p95",
+                        Statistic::Percentile(95),
                         "load_balancer",
                     ),
                     WidgetMetric::Http5xx => (
                         "AWS/ApplicationELB",
                         "HTTPCode_Target_5XX_Count",
-                        "Sum",
+                        Statistic::Sum,
                         "load_balancer",
                     ),
                     WidgetMetric::ReplicaLag => {
-                        ("AWS/RDS", "ReplicaLag", "Maximum", "read replicas")
+                        ("AWS/RDS", "ReplicaLag", Statistic::Maximum, "read replicas")
                     }
-                    WidgetMetric::DatabaseConnections => {
-                        ("AWS/RDS", "DatabaseConnections", "Average", "database")
-                    }
+                    WidgetMetric::DatabaseConnections => (
+                        "AWS/RDS",
+                        "DatabaseConnections",
+                        Statistic::Average,
+                        "database",
+                    ),
                     WidgetMetric::ServiceCpu => {
-                        ("AWS/ECS", "CPUUtilization", "Average", "services")
+                        ("AWS/ECS", "CPUUtilization", Statistic::Average, "services")
                     }
                 };
                 let stat = widget
                     .stat
                     .clone()
-                    .unwrap_or_else(|| natural_stat.to_owned());
+                    .unwrap_or_else(|| natural_stat.to_string());
                 if !is_statistic(&stat) {
                     self.report(
                         Diagnostic::new(codes::E722, widget_path.key("stat"), format!("`{stat}` is not a CloudWatch statistic"))

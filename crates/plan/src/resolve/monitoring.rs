@@ -14,7 +14,9 @@ use crate::aws;
 use crate::defaults;
 use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
+use crate::naming;
 use crate::naming::{EntityName, pascal};
+use crate::types::Statistic;
 use crate::types::{
     AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, EntityKind, KeyPlan, MetricStat,
     MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
@@ -312,7 +314,7 @@ impl Resolver<'_> {
                         ),
                         ("RuleId".to_owned(), Text::lit(watch.rule_id.clone())),
                     ],
-                    stat: "Maximum".to_owned(),
+                    stat: Statistic::Maximum,
                 }),
                 comparison: Comparison::GreaterThan,
                 threshold: f64::from(watch.seconds),
@@ -416,7 +418,7 @@ impl Resolver<'_> {
                 metric: AlarmMetric::Single(load_balancer_metric(
                     &lb_rid,
                     "TargetResponseTime",
-                    "p95",
+                    Statistic::Percentile(95),
                 )),
                 comparison: Comparison::GreaterThan,
                 threshold: f64::from(target) / 1000.0,
@@ -721,7 +723,7 @@ impl Resolver<'_> {
                                 "DBInstanceIdentifier".to_owned(),
                                 Text::lit(database.identifier.clone()),
                             )],
-                            stat: "Maximum".to_owned(),
+                            stat: Statistic::Maximum,
                         }),
                         Comparison::GreaterThan,
                         threshold,
@@ -738,7 +740,7 @@ impl Resolver<'_> {
                         AlarmMetric::Single(load_balancer_metric(
                             &lb.rid,
                             "TargetResponseTime",
-                            "p95",
+                            Statistic::Percentile(95),
                         )),
                         Comparison::GreaterThan,
                         threshold / 1000.0,
@@ -756,7 +758,7 @@ impl Resolver<'_> {
                         AlarmMetric::Single(load_balancer_metric(
                             &lb.rid,
                             "HTTPCode_Target_5XX_Count",
-                            "Sum",
+                            Statistic::Sum,
                         )),
                         Comparison::GreaterThan,
                         threshold,
@@ -770,6 +772,7 @@ impl Resolver<'_> {
                         None,
                         description(&format!("share of 5xx responses above {threshold}")),
                         AlarmMetric::Math {
+                            result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                             expression: "IF(requests > 0, errors / requests, 0)".to_owned(),
                             label: "5xx share".to_owned(),
                             inputs: vec![
@@ -778,12 +781,12 @@ impl Resolver<'_> {
                                     load_balancer_metric(
                                         &lb.rid,
                                         "HTTPCode_Target_5XX_Count",
-                                        "Sum",
+                                        Statistic::Sum,
                                     ),
                                 ),
                                 (
                                     "requests".to_owned(),
-                                    load_balancer_metric(&lb.rid, "RequestCount", "Sum"),
+                                    load_balancer_metric(&lb.rid, "RequestCount", Statistic::Sum),
                                 ),
                             ],
                         },
@@ -797,8 +800,11 @@ impl Resolver<'_> {
                     let mut inputs = Vec::new();
                     for tg in &lb.target_groups {
                         for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
-                            let mut metric =
-                                load_balancer_metric(&lb.rid, "UnHealthyHostCount", "Maximum");
+                            let mut metric = load_balancer_metric(
+                                &lb.rid,
+                                "UnHealthyHostCount",
+                                Statistic::Maximum,
+                            );
                             metric.dimensions.push((
                                 "TargetGroup".to_owned(),
                                 Text::attr(group, Attr::TargetGroupFullName),
@@ -821,6 +827,7 @@ impl Resolver<'_> {
                             "more than {threshold} targets fail their health checks"
                         )),
                         AlarmMetric::Math {
+                            result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                             expression,
                             label: "unhealthy targets".to_owned(),
                             inputs,
@@ -859,7 +866,7 @@ impl Resolver<'_> {
                                     Text::lit(service.service_name.clone()),
                                 ),
                             ],
-                            stat: "Average".to_owned(),
+                            stat: Statistic::Average,
                         }),
                         Comparison::GreaterThan,
                         threshold,
@@ -881,7 +888,7 @@ impl Resolver<'_> {
                                 "DBInstanceIdentifier".to_owned(),
                                 Text::lit(database.identifier.clone()),
                             )],
-                            stat: "Average".to_owned(),
+                            stat: Statistic::Average,
                         }),
                         Comparison::GreaterThan,
                         threshold,
@@ -930,7 +937,7 @@ fn condition_name(condition: AlertCondition) -> &'static str {
 }
 
 /// A load-balancer-wide Application Load Balancer metric.
-pub(crate) fn load_balancer_metric(lb: &Rid, metric: &str, stat: &str) -> MetricStat {
+pub(crate) fn load_balancer_metric(lb: &Rid, metric: &str, stat: Statistic) -> MetricStat {
     MetricStat {
         namespace: "AWS/ApplicationELB".to_owned(),
         metric: metric.to_owned(),
@@ -938,7 +945,7 @@ pub(crate) fn load_balancer_metric(lb: &Rid, metric: &str, stat: &str) -> Metric
             "LoadBalancer".to_owned(),
             Text::attr(lb, Attr::LoadBalancerFullName),
         )],
-        stat: stat.to_owned(),
+        stat,
     }
 }
 

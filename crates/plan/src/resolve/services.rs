@@ -15,9 +15,11 @@ use crate::aws;
 use crate::cron::check_schedule;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
+use crate::naming;
 use crate::naming::{EntityName, pascal};
 use crate::suggest_list;
 use crate::timezones::is_time_zone;
+use crate::types::Statistic;
 use crate::types::{
     AlarmMetric, AlarmPlan, AppPlan, BlueGreenPlan, BucketEncryption, BucketPlan, BucketPurpose,
     ClusterPlan, Comparison, Condition, ContainerHealth, DeploymentPlan, Direction, EntityKind,
@@ -1842,7 +1844,7 @@ impl Resolver<'_> {
         let groups: Vec<&Rid> = std::iter::once(&tg.rid)
             .chain(tg.alternate.iter())
             .collect();
-        let metric = |name: &str, stat: &str, group: &Rid| MetricStat {
+        let metric = |name: &str, stat: Statistic, group: &Rid| MetricStat {
             namespace: "AWS/ApplicationELB".to_owned(),
             metric: name.to_owned(),
             dimensions: vec![
@@ -1855,7 +1857,7 @@ impl Resolver<'_> {
                     Text::attr(group, Attr::TargetGroupFullName),
                 ),
             ],
-            stat: stat.to_owned(),
+            stat,
         };
         let trigger_path = path.key("deployment").key("rollback").key("triggers");
         let mut alarms = Vec::new();
@@ -1897,9 +1899,12 @@ impl Resolver<'_> {
                 let request_id = format!("requests{index}");
                 inputs.push((
                     error_id.clone(),
-                    metric("HTTPCode_Target_5XX_Count", "Sum", group),
+                    metric("HTTPCode_Target_5XX_Count", Statistic::Sum, group),
                 ));
-                inputs.push((request_id.clone(), metric("RequestCount", "Sum", group)));
+                inputs.push((
+                    request_id.clone(),
+                    metric("RequestCount", Statistic::Sum, group),
+                ));
                 errors.push(error_id);
                 requests.push(request_id);
             }
@@ -1917,6 +1922,7 @@ impl Resolver<'_> {
                     rate * 100.0
                 ),
                 AlarmMetric::Math {
+                    result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression,
                     label: "5xx share".to_owned(),
                     inputs,
@@ -1932,7 +1938,7 @@ impl Resolver<'_> {
                 .map(|(index, group)| {
                     (
                         format!("latency{index}"),
-                        metric("TargetResponseTime", "p99", group),
+                        metric("TargetResponseTime", Statistic::Percentile(99), group),
                     )
                 })
                 .collect();
@@ -1945,6 +1951,7 @@ impl Resolver<'_> {
                     entity.identity
                 ),
                 AlarmMetric::Math {
+                    result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression: format!("MAX([{}])", ids.join(", ")),
                     label: "p99 response time".to_owned(),
                     inputs,
@@ -1960,7 +1967,7 @@ impl Resolver<'_> {
                 .map(|(index, group)| {
                     (
                         format!("unhealthy{index}"),
-                        metric("UnHealthyHostCount", "Maximum", group),
+                        metric("UnHealthyHostCount", Statistic::Maximum, group),
                     )
                 })
                 .collect();
@@ -1973,6 +1980,7 @@ impl Resolver<'_> {
                     entity.identity
                 ),
                 AlarmMetric::Math {
+                    result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression: ids.join(" + "),
                     label: "unhealthy targets".to_owned(),
                     inputs,

@@ -24,9 +24,6 @@ fn number(value: f64) -> Value<Number> {
     }
 }
 
-/// ID of the metric-math query whose result an alarm evaluates (the plan names only the inputs).
-const EXPRESSION_ID: &str = "result";
-
 impl Lowerer<'_> {
     /// The alerting of a unit in `region`.
     pub(super) fn lower_alerting(&mut self, region: &str, alerting: &AlertingPlan) -> Lowered {
@@ -126,13 +123,14 @@ impl Lowerer<'_> {
                 lowered.metric_name = Some(metric.into());
                 lowered.dimensions = self.dimensions(stat);
                 lowered.period = Some((*period_seconds).into());
-                if stat.is_percentile() {
-                    lowered.extended_statistic = Some(statistic.into());
+                if statistic.is_extended() {
+                    lowered.extended_statistic = Some(statistic.to_string().into());
                 } else {
-                    lowered.statistic = Some(statistic.into());
+                    lowered.statistic = Some(statistic.to_string().into());
                 }
             }
             AlarmMetric::Math {
+                result_id,
                 expression,
                 label,
                 inputs,
@@ -141,7 +139,7 @@ impl Lowerer<'_> {
                     expression: Some(expression.into()),
                     label: Some(label.into()),
                     return_data: Some(true.into()),
-                    ..CloudwatchMetricAlarmMetricQuery::new(EXPRESSION_ID)
+                    ..CloudwatchMetricAlarmMetricQuery::new(result_id.as_str())
                 }];
                 for (id, input) in inputs {
                     let MetricStat {
@@ -157,7 +155,7 @@ impl Lowerer<'_> {
                             ..CloudwatchMetricAlarmMetricQueryMetric::new(
                                 metric,
                                 *period_seconds,
-                                stat,
+                                stat.to_string(),
                             )
                         }),
                         // Only the expression's result is evaluated.
