@@ -1,14 +1,19 @@
 //! Facts about AWS that checks rely on: region codes, Fargate sizes, instance classes, engine
 //! versions, retention values. Each table says where it comes from; none of them is a decision.
 
+/// The tag key the AWS console shows as a resource's name.
+pub const NAME_TAG: &str = "Name";
+
 /// Every IPv4 address: the destination of default routes.
 pub const IPV4_ANYWHERE: &str = "0.0.0.0/0";
 /// The domain of an Elastic IP used in a VPC (NAT gateways); `standard` is EC2-Classic, retired.
 pub const EIP_DOMAIN_VPC: &str = "vpc";
 
-/// The `DescribeAvailabilityZones` filter (name, value) that keeps a region's standard zones:
-/// Local and Wavelength Zones need an opt-in, standard zones do not.
-pub const STANDARD_ZONES_FILTER: (&str, &str) = ("opt-in-status", "opt-in-not-required");
+/// The `DescribeAvailabilityZones` filter that keeps a region's standard zones: Local and
+/// Wavelength Zones need an opt-in, standard zones do not.
+pub const STANDARD_ZONES_FILTER: &str = "opt-in-status";
+/// See [`STANDARD_ZONES_FILTER`].
+pub const STANDARD_ZONES_FILTER_VALUE: &str = "opt-in-not-required";
 
 /// How an ECS health check runs a shell command: the first element of its command list.
 pub const ECS_SHELL_COMMAND: &str = "CMD-SHELL";

@@ -57,7 +57,24 @@ impl RolePurpose {
             Self::Task | Self::FlowLogs | Self::BucketReplication => None,
         }
     }
+
+    /// The ARN of [`Self::managed_policy`] in the deployment's partition.
+    pub fn managed_policy_arn(self) -> Option<Text> {
+        self.managed_policy().map(|path| {
+            Text::from_parts(vec![
+                Part::Lit("arn:".to_owned()),
+                Part::Partition,
+                Part::Lit(format!(":iam::aws:policy/{path}")),
+            ])
+        })
+    }
 }
+
+/// The action a trust policy lets the service principal take.
+pub const ASSUME_ROLE_ACTION: &str = "sts:AssumeRole";
+/// The condition operator and key of a trust policy that confines the service to this account
+/// (see [`RolePurpose::requires_source_account`]); its value is the account ID.
+pub const SOURCE_ACCOUNT_CONDITION: (&str, &str) = ("StringEquals", "aws:SourceAccount");
 
 /// A service principal a key policy lets use the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +155,8 @@ pub fn topic_policy(region: &str, topic: &Rid) -> Vec<Statement> {
             resources: vec![topic_arn.clone()],
             conditions: vec![
                 Condition {
-                    operator: "StringEquals".to_owned(),
-                    key: "aws:SourceAccount".to_owned(),
+                    operator: SOURCE_ACCOUNT_CONDITION.0.to_owned(),
+                    key: SOURCE_ACCOUNT_CONDITION.1.to_owned(),
                     values: vec![Text::from_parts(vec![Part::AccountId])],
                 },
                 Condition {

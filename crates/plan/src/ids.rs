@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// How the global unit is written where units are named by region: `global`.
+pub const GLOBAL_UNIT: &str = "global";
+
 /// A planned resource's identity in both targets: its CloudFormation logical ID (the same in
 /// every region's template) and its Terraform resource name (unique across the one module that
 /// holds all regions).
@@ -42,7 +45,7 @@ impl fmt::Display for UnitId {
         match self {
             Self::Storage(region) => write!(f, "{region}-storage"),
             Self::Region(region) => f.write_str(region),
-            Self::Global => f.write_str("global"),
+            Self::Global => f.write_str(GLOBAL_UNIT),
         }
     }
 }

@@ -17,7 +17,7 @@ pub mod value;
 pub use iam::{KeyGrant, RolePurpose};
 pub use ids::{Rid, UnitId};
 /// The one way to stop on a bug of Meridian's own, for the emitters (which depend on the plan only).
-pub use meridian_model::bug;
+pub use meridian_model::{bug, diagnostic::bug_message};
 pub use resolve::{Planned, plan};
 pub use types::*;
 pub use value::{Attr, AttrRef, Import, ParamUse, Part, Text};

@@ -54,7 +54,7 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     let logical = logical.into();
     let scope = match unit {
         UnitId::Storage(region) | UnitId::Region(region) => region_slug(region),
-        UnitId::Global => "global".to_owned(),
+        UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
     Rid { logical, tf }
@@ -403,10 +403,15 @@ pub fn expiration_rule_id(days: u32) -> String {
     format!("expire-after-{days}-days")
 }
 
-/// Name of a role's inline policy, or of a policy of its own: its logical ID (names need only be
+/// Name of a policy that is a resource of its own: its logical ID (policy names need only be
 /// unique within the role).
 pub fn inline_policy_name(policy: &Rid) -> String {
     policy.logical.clone()
+}
+
+/// Name of the inline policy of `role`: the role's logical ID and `Policy`.
+pub fn role_policy_name(role: &Rid) -> String {
+    format!("{}Policy", role.logical)
 }
 
 /// Name tag of a network resource of a zone: `<prefix>-<tier>-<zone letter>`

@@ -912,6 +912,8 @@ pub struct FlowLogPlan {
     pub role: Rid,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
+    /// Name of that policy (unique within the role).
+    pub role_policy_name: String,
     /// Retention.
     pub retention_days: u32,
     /// Encryption key ARN.
@@ -1417,6 +1419,8 @@ pub struct ServicePlan {
     /// Statements of the execution role's policy (secrets and their keys), besides the managed
     /// `AmazonECSTaskExecutionRolePolicy`.
     pub execution_statements: Vec<Statement>,
+    /// Name of that policy (unique within the role).
+    pub execution_policy_name: String,
     /// Log group.
     pub log_group: Rid,
     /// Log group name.

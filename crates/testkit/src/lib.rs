@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+pub mod source;
+
 use meridian_plan::{Plan, Planned};
 
 /// The repository root, canonical (`insta::glob!` hands out canonical paths, and tests make names

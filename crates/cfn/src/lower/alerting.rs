@@ -33,10 +33,10 @@ pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPla
         // CloudWatch alarms cannot publish to topics under the AWS managed `aws/sns` key; the
         // plan's alerts key lets them.
         let key = key.as_ref().unwrap_or_else(|| {
-            panic!(
-                "invariant: topic `{}` has an alerts key to be encrypted with",
+            bug(format_args!(
+                "topic `{}` has no alerts key to be encrypted with",
                 topic.rid.logical
-            )
+            ))
         });
         lower_topic(unit, topic, &key.rid);
     }

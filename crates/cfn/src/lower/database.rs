@@ -83,12 +83,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         Resource::new(parameter_group_properties),
     );
 
-    let monitoring = role(
-        &unit.values,
-        monitoring_role,
-        RolePurpose::EnhancedMonitoring,
-        &[],
-    );
+    let monitoring = role(&unit.values, RolePurpose::EnhancedMonitoring, None);
     unit.add(monitoring_role, Resource::new(monitoring));
 
     let key = unit.values.text(kms_key);

@@ -3,6 +3,7 @@
 //! and green for blue/green services) and Fargate target groups. It must not choose ports,
 //! policies, priorities or health checks.
 
+use meridian_plan::bug;
 use meridian_plan::{
     Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, Protocol,
     RedirectStatus, Rid, TargetGroupPlan, TargetHealth, Text, WeightedAlternate,
@@ -129,8 +130,12 @@ fn lower_target_groups(
         unhealthy_threshold,
         matcher,
     } = health;
-    let vpc_id =
-        vpc_id.unwrap_or_else(|| panic!("invariant: target group `{}` has a network", rid.logical));
+    let vpc_id = vpc_id.unwrap_or_else(|| {
+        bug(format_args!(
+            "target group `{}` has no network",
+            rid.logical
+        ))
+    });
     let properties = TargetGroup {
         target_type: Some(match target_type {
             meridian_plan::TargetType::Ip => TargetType::Ip,

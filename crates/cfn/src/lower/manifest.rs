@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use meridian_plan::{Output, ParamKind, Parameter, Plan, Unit, UnitId};
+use meridian_plan::bug;
+use meridian_plan::{Output, Parameter, Plan, Unit, UnitId};
 use serde_json::Value as Json;
 
 use crate::diff::manifest::{
@@ -49,8 +50,8 @@ pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> Str
             })
             .collect(),
     };
-    let mut text =
-        serde_json::to_string_pretty(&manifest).expect("invariant: the manifest serializes");
+    let mut text = serde_json::to_string_pretty(&manifest)
+        .unwrap_or_else(|error| bug(format_args!("the manifest does not serialize: {error}")));
     text.push('\n');
     text
 }
@@ -85,7 +86,8 @@ fn manifest_unit(
         outputs,
         capabilities,
     } = unit;
-    let json = serde_json::to_value(template).expect("invariant: templates serialize");
+    let json = serde_json::to_value(template)
+        .unwrap_or_else(|error| bug(format_args!("a template does not serialize: {error}")));
     let mut imported = BTreeSet::new();
     collect_stack_outputs(&json, &mut imported);
     let consumes: Vec<ConsumedOutput> = imported
@@ -102,7 +104,9 @@ fn manifest_unit(
                     .find(|candidate| &candidate.name == output)
                     .map(|candidate| candidate.name.clone())
                     .unwrap_or_else(|| {
-                        panic!("invariant: {stack_name} declares the output {output} it exports")
+                        bug(format_args!(
+                            "{stack_name} does not declare the output {output} it exports"
+                        ))
                     }),
             }
         })
@@ -144,7 +148,7 @@ fn manifest_unit(
                 ManifestParameter {
                     name: cfn_name.clone(),
                     stack_file_name: name.clone(),
-                    kind: kind_name(*kind).to_owned(),
+                    kind: kind.name().to_owned(),
                     per_region: *per_region,
                     sensitive: *sensitive,
                     description: description.clone(),
@@ -187,7 +191,11 @@ fn producer_by_stack_name<'a>(plan: &'a Plan, stack_name: &str) -> &'a Unit {
     plan.units
         .iter()
         .find(|candidate| candidate.stack_name == stack_name)
-        .unwrap_or_else(|| panic!("invariant: stack `{stack_name}` is a unit of the plan"))
+        .unwrap_or_else(|| {
+            bug(format_args!(
+                "stack `{stack_name}` is not a unit of the plan"
+            ))
+        })
 }
 
 /// `(stack name, output name)` of every `Fn::GetStackOutput` in a template.
@@ -200,7 +208,7 @@ fn collect_stack_outputs(value: &Json, out: &mut BTreeSet<(String, String)>) {
                         .get(name)
                         .and_then(Json::as_str)
                         .unwrap_or_else(|| {
-                            panic!("invariant: Fn::GetStackOutput has a literal {name}")
+                            bug(format_args!("Fn::GetStackOutput has no literal {name}"))
                         })
                         .to_owned()
                 };
@@ -223,18 +231,5 @@ fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
     plan.units
         .iter()
         .find(|candidate| &candidate.id == id)
-        .unwrap_or_else(|| panic!("invariant: unit `{id}` is a unit of the plan"))
-}
-
-fn kind_name(kind: ParamKind) -> &'static str {
-    match kind {
-        ParamKind::Text => "text",
-        ParamKind::CertificateArn => "certificate-arn",
-        ParamKind::HostedZoneId => "hosted-zone-id",
-        ParamKind::VpcId => "vpc-id",
-        ParamKind::SubnetId => "subnet-id",
-        ParamKind::Email => "email",
-        ParamKind::HttpsUrl => "https-url",
-        ParamKind::SecretArn => "secret-arn",
-    }
+        .unwrap_or_else(|| bug(format_args!("unit `{id}` is not a unit of the plan")))
 }

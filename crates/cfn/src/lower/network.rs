@@ -2,6 +2,7 @@
 //! gateways, flow logs to an encrypted log group) and security groups with one resource per rule.
 //! It must not choose CIDRs, zones, NAT placement or rules; an existing network is only referred to.
 
+use meridian_plan::bug;
 use meridian_plan::{
     CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, SecurityGroupPlan,
     SecurityGroupRulePlan, SubnetPlan, Text, ZonePlan,
@@ -205,6 +206,7 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
         log_group_name,
         role: role_rid,
         role_statements,
+        role_policy_name,
         retention_days,
         kms_key,
         traffic_type,
@@ -220,9 +222,8 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
     unit.add(log_group, Resource::new(log_group_properties));
     let flow_log_role = role(
         &unit.values,
-        role_rid,
         RolePurpose::FlowLogs,
-        role_statements,
+        Some((role_policy_name, role_statements)),
     );
     unit.add(role_rid, Resource::new(flow_log_role));
     let tags = unit.values.tags(Some(&network.name_prefix));
@@ -272,8 +273,12 @@ pub(crate) fn lower_security_groups(
             description,
             name,
         } = group;
-        let vpc_id = vpc_id
-            .unwrap_or_else(|| panic!("invariant: security group `{}` has a network", rid.logical));
+        let vpc_id = vpc_id.unwrap_or_else(|| {
+            bug(format_args!(
+                "security group `{}` has no network",
+                rid.logical
+            ))
+        });
         let properties = SecurityGroup {
             vpc_id: Some(unit.values.text(vpc_id)),
             security_group_egress: vec![no_default_egress()],

@@ -2,6 +2,7 @@
 //! (rolling with the circuit breaker, or ECS-native blue/green), deployment alarms and Application
 //! Auto Scaling. It must not choose sizes, counts, strategies or container settings.
 
+use meridian_plan::bug;
 use meridian_plan::{
     BlueGreenPlan, ClusterPlan, ContainerHealth, ContainerLogging, DeploymentPlan, IpProtocol,
     LogDriver, ScalingPlan, ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
@@ -26,7 +27,7 @@ use crate::l1::{Resource, Value};
 use super::UnitTemplate;
 use super::alerting::lower_alarm;
 use super::policy::role;
-use super::values::{arn_of, attr_of, enabled, reference};
+use super::values::{arn_of, attr_of, reference, switch};
 use meridian_plan::RolePurpose;
 
 /// Adds the cluster.
@@ -38,7 +39,7 @@ pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) 
     } = cluster;
     let properties = Cluster {
         cluster_name: Some(Value::from(name.as_str())),
-        cluster_settings: vec![ClusterSetting::container_insights(enabled(
+        cluster_settings: vec![ClusterSetting::container_insights(switch(
             *container_insights,
         ))],
         tags: unit.values.tags(None),
@@ -58,6 +59,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         task_role,
         execution_role,
         execution_statements,
+        execution_policy_name,
         log_group,
         log_group_name,
         log_retention_days,
@@ -111,13 +113,12 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
 
     let execution = role(
         &unit.values,
-        execution_role,
         RolePurpose::TaskExecution,
-        execution_statements,
+        Some((execution_policy_name, execution_statements)),
     );
     unit.add(execution_role, Resource::new(execution));
     // The application's own role: the plan grants it nothing.
-    let task = role(&unit.values, task_role, RolePurpose::Task, &[]);
+    let task = role(&unit.values, RolePurpose::Task, None);
     unit.add(task_role, Resource::new(task));
 
     let container = ContainerDefinition {
@@ -243,12 +244,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                 infrastructure_role,
             } = blue_green;
             // ECS assumes this role to move the listener rule's weights between blue and green.
-            let infrastructure = role(
-                &unit.values,
-                infrastructure_role,
-                RolePurpose::EcsInfrastructure,
-                &[],
-            );
+            let infrastructure = role(&unit.values, RolePurpose::EcsInfrastructure, None);
             (
                 infrastructure_role,
                 infrastructure,
@@ -272,12 +268,11 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             advanced_configuration,
         });
         waits_for = Some(listener_rule);
-    } else {
-        assert!(
-            blue_green.is_none(),
-            "invariant: blue/green service `{}` has a load balancer",
+    } else if blue_green.is_some() {
+        bug(format_args!(
+            "blue/green service `{}` has no load balancer",
             rid.logical
-        );
+        ));
     }
 
     let properties = ecs::Service {

@@ -194,7 +194,7 @@ fn lower_replication(
     } = replication;
     // The role's statements name the bucket and the bucket names the role: with the statements
     // inline that is a dependency cycle, so they go in a policy of their own that waits for both.
-    let replication_role = role(&unit.values, role_rid, RolePurpose::BucketReplication, &[]);
+    let replication_role = role(&unit.values, RolePurpose::BucketReplication, None);
     unit.add(role_rid, Resource::new(replication_role));
     let policy_document = document(&unit.values, role_statements);
     unit.add(

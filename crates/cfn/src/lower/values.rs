@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use meridian_plan::naming;
+use meridian_plan::bug;
 use meridian_plan::{Attr, AttrRef, Import, JsonDoc, Parameter, Part, Rid, Text};
+use meridian_plan::{aws, naming};
 
 use crate::l1::{GetStackOutput, ListValue, PseudoParameter, Tag, Value};
 
@@ -109,7 +110,9 @@ impl<'p> Values<'p> {
     /// The plan parameter named `name` as written in the stack file.
     pub(crate) fn parameter(&self, name: &str) -> &'p Parameter {
         self.parameters.get(name).copied().unwrap_or_else(|| {
-            panic!("invariant: parameter `{name}` is used but missing from plan.parameters (a bug in meridian)")
+            bug(format_args!(
+                "parameter `{name}` is used but is not in plan.parameters"
+            ))
         })
     }
 
@@ -147,7 +150,7 @@ impl<'p> Values<'p> {
             let mut plain = String::new();
             render_json(document, &mut |fragment| match fragment {
                 Fragment::Json(json) => plain.push_str(json),
-                Fragment::Part(_) => unreachable!("a literal document has no deploy-time part"),
+                Fragment::Part(_) => bug("a literal document has a deploy-time part"),
             });
             return Value::Literal(plain);
         }
@@ -163,12 +166,12 @@ impl<'p> Values<'p> {
     pub(crate) fn tags(&self, name: Option<&str>) -> Vec<Tag> {
         let mut tags = Vec::with_capacity(self.tags.len() + 1);
         if let Some(name) = name {
-            tags.push(Tag::new("Name", name));
+            tags.push(Tag::new(aws::NAME_TAG, name));
         }
         tags.extend(
             self.tags
                 .iter()
-                .filter(|(key, _)| name.is_none() || key.as_str() != "Name")
+                .filter(|(key, _)| name.is_none() || key.as_str() != aws::NAME_TAG)
                 .map(|(key, value)| Tag::new(key.clone(), value.clone())),
         );
         tags
@@ -176,7 +179,7 @@ impl<'p> Values<'p> {
 }
 
 /// The lowercase spelling of a switch that some AWS settings take (`enabled`, `disabled`).
-pub(crate) fn enabled(on: bool) -> &'static str {
+pub(crate) fn switch(on: bool) -> &'static str {
     if on { "enabled" } else { "disabled" }
 }
 

@@ -1,7 +1,7 @@
 //! The PostgreSQL writer and its cross-region replicas, and the Redis clusters joined by a
 //! Global Datastore.
 
-use meridian_model::codes;
+use meridian_model::{bug, codes};
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{
@@ -337,7 +337,7 @@ impl Resolver<'_> {
         );
         let writer_app = apps
             .get_mut(&writer_region)
-            .expect("invariant: the writer's app exists (checked above)");
+            .unwrap_or_else(|| bug("the writer's region has no application plan"));
         writer_app.database = Some(writer);
         let writer_address = Text::attr(&writer_rid, Attr::DbAddress);
         self.export(
@@ -1037,10 +1037,10 @@ impl Resolver<'_> {
             let role = if is_secondary {
                 let source_unit = source_unit
                     .clone()
-                    .expect("invariant: secondaries exist only with a source");
+                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
                 let secret = source_secret
                     .clone()
-                    .expect("invariant: secondaries exist only with a source");
+                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
                 let global_id = naming::rid("CacheGlobalDatastore", &source_unit);
                 let global_datastore_id = self.value_from(
                     &unit,

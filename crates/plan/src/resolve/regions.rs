@@ -539,9 +539,11 @@ impl<'a> Resolver<'a> {
         let flow_logs = flow_logs.then(|| {
             let log_group = self.rid(unit, "FlowLogGroup", path);
             let kms_key = self.data_key_arn(unit, region);
+            let role = self.rid(unit, "FlowLogRole", path);
             FlowLogPlan {
                 rid: self.rid(unit, "FlowLog", path),
-                role: self.rid(unit, "FlowLogRole", path),
+                role_policy_name: naming::role_policy_name(&role),
+                role,
                 role_statements: vec![Statement {
                     sid: "DeliverFlowLogs".to_owned(),
                     allow: true,

@@ -1,7 +1,7 @@
 //! The load balancer, ECS services, references in container settings, and the security groups
 //! that chain load balancer → tasks → database and cache.
 
-use meridian_model::codes;
+use meridian_model::{bug, codes};
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{
@@ -893,7 +893,7 @@ impl Resolver<'_> {
                 }
                 let app = apps
                     .get_mut(&region.code)
-                    .expect("invariant: the app was found above");
+                    .unwrap_or_else(|| bug("a service region has no application plan"));
                 if app.cluster.is_none() {
                     let unit = app.unit.clone();
                     let cluster = ClusterPlan {
@@ -909,12 +909,12 @@ impl Resolver<'_> {
                     );
                     let app = apps
                         .get_mut(&region.code)
-                        .expect("invariant: the app was found above");
+                        .unwrap_or_else(|| bug("a service region has no application plan"));
                     app.cluster = Some(cluster);
                 }
                 let app = apps
                     .get_mut(&region.code)
-                    .expect("invariant: the app was found above");
+                    .unwrap_or_else(|| bug("a service region has no application plan"));
                 app.services.push(plan);
             }
         }
@@ -1753,6 +1753,7 @@ impl Resolver<'_> {
             rid,
             task_definition,
             task_role,
+            execution_policy_name: naming::role_policy_name(&execution_role),
             execution_role,
             execution_statements,
             log_group,

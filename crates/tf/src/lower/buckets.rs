@@ -111,7 +111,7 @@ impl Lowerer<'_> {
                     region: region_argument(region),
                     ..S3BucketVersioning::new(
                         handle.id(),
-                        S3BucketVersioningVersioningConfiguration::new("Enabled"),
+                        S3BucketVersioningVersioningConfiguration::new(enabled(*versioning)),
                     )
                 },
             )?;
@@ -269,7 +269,7 @@ impl Lowerer<'_> {
                 event_threshold: time_control.then(|| {
                     S3ReplicationRuleDestinationMetricsEventThreshold::new(*time_control_minutes)
                 }),
-                ..S3ReplicationRuleDestinationMetrics::new("Enabled")
+                ..S3ReplicationRuleDestinationMetrics::new(enabled(*metrics))
             });
             lowered_rules.push(S3ReplicationRule {
                 id: Some(id.into()),
@@ -286,7 +286,7 @@ impl Lowerer<'_> {
                     S3ReplicationRuleSourceSelectionCriteria {
                         sse_kms_encrypted_objects: Some(
                             S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects::new(
-                                "Enabled",
+                                enabled(*replicate_kms_encrypted),
                             ),
                         ),
                         ..S3ReplicationRuleSourceSelectionCriteria::default()
@@ -302,7 +302,7 @@ impl Lowerer<'_> {
                         ),
                         replication_time: time_control.then(|| {
                             S3ReplicationRuleDestinationReplicationTime::new(
-                                "Enabled",
+                                enabled(*time_control),
                                 S3ReplicationRuleDestinationReplicationTimeTime::new(
                                     *time_control_minutes,
                                 ),
@@ -311,7 +311,8 @@ impl Lowerer<'_> {
                         metrics: metrics_block,
                         ..S3ReplicationRuleDestination::new(self.value(destination_arn))
                     },
-                    "Enabled",
+                    // A rule the plan lists replicates.
+                    enabled(true),
                 )
             });
         }

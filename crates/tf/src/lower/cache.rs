@@ -7,7 +7,7 @@
 use meridian_plan::{CachePlan, CachePrimaryPlan, CacheRole, GlobalDatastorePlan};
 
 use super::secrets::SecretUpdates;
-use super::{Lowered, Lowerer, region_argument};
+use super::{Lowered, Lowerer, region_argument, switch};
 use crate::l1::{
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
     ResourceRef, SecurityGroup,
@@ -88,9 +88,7 @@ impl Lowerer<'_> {
                         auto_minor_version_upgrade: Some(
                             auto_minor_version_upgrade.to_string().into(),
                         ),
-                        cluster_mode: Some(
-                            if cluster_mode { "enabled" } else { "disabled" }.into(),
-                        ),
+                        cluster_mode: Some(switch(cluster_mode).into()),
                         engine: Some(engine.as_str().into()),
                         engine_version: Some(engine_version.into()),
                         final_snapshot_identifier: final_snapshot.as_ref().map(Into::into),

@@ -54,8 +54,8 @@ impl Lowerer<'_> {
             // opted-in Local Zone (whose name sorts first) may shift the others.
             DataAvailabilityZones {
                 filter: vec![DataAvailabilityZonesFilter::new(
-                    aws::STANDARD_ZONES_FILTER.0,
-                    [aws::STANDARD_ZONES_FILTER.1]
+                    aws::STANDARD_ZONES_FILTER,
+                    [aws::STANDARD_ZONES_FILTER_VALUE]
                         .into_iter()
                         .collect::<Value<List<String>>>(),
                 )],
@@ -248,6 +248,8 @@ impl Lowerer<'_> {
             log_group_name,
             role,
             role_statements,
+            // Terraform lets the provider name a role's inline policy.
+            role_policy_name: _,
             retention_days,
             kms_key,
             traffic_type,

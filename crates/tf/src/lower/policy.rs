@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use meridian_plan::iam;
 use meridian_plan::{Condition, Principal, RolePurpose, Statement};
 
 use super::{Lowered, Lowerer};
@@ -94,11 +95,11 @@ impl Lowerer<'_> {
         purpose: RolePurpose,
     ) -> Lowered<(ResourceRef<IamRole>, Option<Address>)> {
         let role = self.add(name, IamRole::new(self.trust_policy(purpose)))?;
-        let attachment = match purpose.managed_policy() {
+        let attachment = match purpose.managed_policy_arn() {
             Some(policy) => Some(
                 self.add(
                     name,
-                    IamRolePolicyAttachment::new(self.managed_policy(policy), role.id()),
+                    IamRolePolicyAttachment::new(self.template(&policy), role.id()),
                 )?
                 .terraform_address(),
             ),
@@ -115,15 +116,19 @@ impl Lowerer<'_> {
                 "Principal",
                 JsonDocument::object([("Service", purpose.service().into())]),
             ),
-            ("Action", JsonDocument::array(["sts:AssumeRole".into()])),
+            (
+                "Action",
+                JsonDocument::array([iam::ASSUME_ROLE_ACTION.into()]),
+            ),
         ];
         if purpose.requires_source_account() {
+            let (operator, key) = iam::SOURCE_ACCOUNT_CONDITION;
             entries.push((
                 "Condition",
                 JsonDocument::object([(
-                    "StringEquals",
+                    operator,
                     JsonDocument::object([(
-                        "aws:SourceAccount",
+                        key,
                         JsonDocument::array([self.caller.account_id().into()]),
                     )]),
                 )]),

@@ -10,7 +10,7 @@ use meridian_plan::{
     ServiceLoadBalancer, ServicePlan, Strategy, TaskRuntime,
 };
 
-use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
+use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument, switch};
 use crate::l1::{
     Address, AppautoscalingPolicy, AppautoscalingScheduledAction,
     AppautoscalingScheduledActionScalableTargetAction, AppautoscalingTarget, CloudwatchLogGroup,
@@ -30,11 +30,7 @@ impl Lowerer<'_> {
             name,
             container_insights,
         } = cluster;
-        let insights = if *container_insights {
-            "enabled"
-        } else {
-            "disabled"
-        };
+        let insights = switch(*container_insights);
         self.add(
             &rid.tf,
             EcsCluster {
@@ -59,6 +55,8 @@ impl Lowerer<'_> {
             task_role,
             execution_role,
             execution_statements,
+            // Terraform lets the provider name a role's inline policy.
+            execution_policy_name: _,
             log_group,
             log_group_name,
             log_retention_days,

@@ -3,6 +3,7 @@
 //! values come from the `aws_caller_identity` and `aws_partition` data sources, and attributes (in the same
 //! unit or imported from another) are references to the producing resource. It decides no value.
 
+use meridian_plan::bug;
 use meridian_plan::{Attr, AttrRef, Import, ParamUse, Part, Text};
 
 use super::Lowerer;
@@ -17,7 +18,7 @@ use crate::l1::{
 
 /// The key of a per-region parameter used by the global unit (which has no region of its own); the plan
 /// lists such uses as `global` in [`meridian_plan::Parameter::regions`].
-pub(crate) const GLOBAL_PARAMETER_KEY: &str = "global";
+pub(crate) const GLOBAL_PARAMETER_KEY: &str = meridian_plan::ids::GLOBAL_UNIT;
 
 /// A regular expression matching the last `:`-separated part of an ARN.
 const LAST_ARN_PART: &str = "[^:]+$";
@@ -90,9 +91,11 @@ impl Lowerer<'_> {
     /// `var.x`, or `var.x["<region>"]` for a parameter that takes one value per region.
     fn parameter_reference(&self, use_: &ParamUse) -> Reference {
         let ParamUse { name, region } = use_;
-        let declared = self.variables.get(name).expect(
-            "invariant: every parameter a text uses is in Plan::parameters, which are declared first",
-        );
+        let declared = self.variables.get(name).unwrap_or_else(|| {
+            bug(format_args!(
+                "parameter `{name}` is used but is not in Plan::parameters"
+            ))
+        });
         let reference = declared.variable.reference();
         if declared.per_region {
             reference.key(region.as_deref().unwrap_or(GLOBAL_PARAMETER_KEY))
@@ -108,14 +111,6 @@ impl Lowerer<'_> {
                 .get(&use_.name)
                 .is_some_and(|declared| declared.sensitive)
         })
-    }
-
-    /// `arn:<partition>:iam::aws:policy/<path>`, an AWS managed policy.
-    pub fn managed_policy(&self, path: &str) -> Template {
-        Template::new()
-            .text("arn:")
-            .reference(self.partition.partition())
-            .text(format!(":iam::aws:policy/{path}"))
     }
 }
 
