@@ -4,6 +4,8 @@
 //! writes CloudFormation templates and a Terraform module that conform to the vendored registry
 //! and provider schemas.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -600,6 +602,15 @@ proptest! {
         prop_assert!(first == second, "two syntheses differ");
         prop_assert!(first.iter().any(|f| f.path == "manifest.json"));
         prop_assert!(first.iter().any(|f| f.path == "terraform/main.tf.json"));
+        let decided = common::decided_value_differences(
+            &checked.plan,
+            &mut vec![0; meridian_tf::parity::DECIDED_VALUES.len()],
+        );
+        prop_assert!(
+            decided.is_empty(),
+            "CloudFormation and Terraform write decided values differently:\n  {}\n{text}",
+            decided.join("\n  ")
+        );
         let findings = conformance_findings(&first);
         prop_assert!(
             findings.is_empty(),

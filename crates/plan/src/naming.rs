@@ -329,6 +329,52 @@ impl PhysicalNames<'_> {
     }
 }
 
+/// ID of the lifecycle rule that aborts abandoned multipart uploads.
+pub fn abort_uploads_rule_id() -> String {
+    "abort-incomplete-uploads".to_owned()
+}
+
+/// ID of the lifecycle rule that expires objects after `days`.
+pub fn expiration_rule_id(days: u32) -> String {
+    format!("expire-after-{days}-days")
+}
+
+/// Name of a policy that is a resource of its own: its logical ID (policy names need only be
+/// unique within the role).
+pub fn inline_policy_name(policy: &Rid) -> String {
+    policy.logical.clone()
+}
+
+/// Name of the inline policy of `role`: the role's logical ID and `Policy`.
+pub fn role_policy_name(role: &Rid) -> String {
+    format!("{}Policy", role.logical)
+}
+
+/// Name tag of a network resource of a zone: `<prefix>-<tier>-<zone letter>`
+/// (`rail-backend-us-east-1-private-a`), or of the whole network without a zone
+/// (`rail-backend-us-east-1-public`).
+pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> String {
+    match letter {
+        Some(letter) => format!("{prefix}-{tier}-{letter}"),
+        None => format!("{prefix}-{tier}"),
+    }
+}
+
+/// Identifier of the snapshot RDS or ElastiCache takes when the instance or replication group
+/// `identifier` is deleted: `<identifier>-final`.
+pub fn final_snapshot(identifier: &str) -> String {
+    format!("{identifier}-final")
+}
+
+/// The Terraform name of the AAAA record of a CDN alias whose A record is `rid`: Terraform has one
+/// resource per record where CloudFormation groups both under one logical ID.
+pub fn ipv6_record_tf_name(rid: &Rid) -> String {
+    format!("{}_aaaa", rid.tf)
+}
+
+/// ID of the query that evaluates a metric-math alarm's expression.
+pub const METRIC_MATH_RESULT_ID: &str = "result";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,49 +438,3 @@ mod tests {
         assert!(head.len() + ACCOUNT_ID_LENGTH + tail.len() <= limits::BUCKET);
     }
 }
-
-/// ID of the lifecycle rule that aborts abandoned multipart uploads.
-pub fn abort_uploads_rule_id() -> String {
-    "abort-incomplete-uploads".to_owned()
-}
-
-/// ID of the lifecycle rule that expires objects after `days`.
-pub fn expiration_rule_id(days: u32) -> String {
-    format!("expire-after-{days}-days")
-}
-
-/// Name of a policy that is a resource of its own: its logical ID (policy names need only be
-/// unique within the role).
-pub fn inline_policy_name(policy: &Rid) -> String {
-    policy.logical.clone()
-}
-
-/// Name of the inline policy of `role`: the role's logical ID and `Policy`.
-pub fn role_policy_name(role: &Rid) -> String {
-    format!("{}Policy", role.logical)
-}
-
-/// Name tag of a network resource of a zone: `<prefix>-<tier>-<zone letter>`
-/// (`rail-backend-us-east-1-private-a`), or of the whole network without a zone
-/// (`rail-backend-us-east-1-public`).
-pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> String {
-    match letter {
-        Some(letter) => format!("{prefix}-{tier}-{letter}"),
-        None => format!("{prefix}-{tier}"),
-    }
-}
-
-/// Identifier of the snapshot RDS or ElastiCache takes when the instance or replication group
-/// `identifier` is deleted: `<identifier>-final`.
-pub fn final_snapshot(identifier: &str) -> String {
-    format!("{identifier}-final")
-}
-
-/// The Terraform name of the AAAA record of a CDN alias whose A record is `rid`: Terraform has one
-/// resource per record where CloudFormation groups both under one logical ID.
-pub fn ipv6_record_tf_name(rid: &Rid) -> String {
-    format!("{}_aaaa", rid.tf)
-}
-
-/// ID of the query that evaluates a metric-math alarm's expression.
-pub const METRIC_MATH_RESULT_ID: &str = "result";

@@ -194,7 +194,7 @@ fn collect_functions(stream: TokenStream, file: &str, found: &mut Vec<Function>)
     let trees: Vec<TokenTree> = stream.into_iter().collect();
     for (index, tree) in trees.iter().enumerate() {
         match tree {
-            TokenTree::Ident(ident) if ident.to_string() == "fn" => {
+            TokenTree::Ident(ident) if *ident == "fn" => {
                 let Some(TokenTree::Ident(name)) = trees.get(index + 1) else {
                     continue;
                 };
