@@ -1,40 +1,20 @@
-//! Storage units: each region's data key and buckets, replication between buckets, and the
-//! order storage units deploy in (replication destinations before their sources).
+//! Storage units: each region's data key and the stack's buckets with their names, encryption,
+//! Object Lock, lifecycle and policies (E501 to E506). Replication between buckets is
+//! `replication.rs`.
 
-use meridian_model::codes;
 use std::collections::{BTreeMap, BTreeSet};
 
-use meridian_model::{Diagnostic, StackPath};
+use meridian_model::{Diagnostic, StackPath, codes};
 
-use super::Resolver;
-use super::regions::ResolvedRegion;
+use super::*;
 use crate::defaults;
 use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
-use crate::naming::{self, EntityName, pascal};
-use crate::suggest_list;
-use crate::types::{
-    BucketEncryption, BucketPlan, BucketPurpose, EntityKind, KeyPlan, LifecycleAction,
-    LifecycleRulePlan, ObjectLockMode, ObjectLockPlan, RegionRole, ReplicationPlan,
-    ReplicationRulePlan, Statement, StorageClass, StoragePlan,
-};
-use crate::value::{Attr, AttrRef, Part, Text};
+use crate::naming::{self, pascal};
+use crate::types::*;
+use crate::value::{Attr, Part, Text};
 
-/// A replication target slower than S3 Replication Time Control, watched by an alarm in the
-/// source region.
-#[derive(Debug, Clone)]
-pub(crate) struct ReplicationWatch {
-    pub source_region: String,
-    pub source_bucket: EntityName,
-    pub source_name: Text,
-    pub destination: EntityName,
-    pub destination_name: Text,
-    pub rule_id: String,
-    pub seconds: u32,
-    pub path: StackPath,
-}
-
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     pub(crate) fn resolve_storage(&mut self, regions: &[ResolvedRegion<'_>]) -> Vec<StoragePlan> {
         let mut plans: Vec<StoragePlan> = regions
             .iter()
@@ -72,21 +52,21 @@ impl Resolver<'_> {
         plans
     }
 
-    fn resolve_buckets(&mut self, plans: &mut [StoragePlan]) {
+    pub(crate) fn resolve_buckets(&mut self, plans: &mut [StoragePlan]) {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut physical: BTreeMap<String, StackPath> = BTreeMap::new();
         // First pass: every bucket's identity, so replication rules can refer to any of them.
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
-            if !super::is_entity_name(&bucket.name, 40) {
+            if !is_entity_name(&bucket.name, 40) {
                 self.report(
                     Diagnostic::new(
                         codes::E501,
                         path.key("name"),
                         format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", bucket.name),
                     )
-                    .with_help(format!("the name is used in IDs and in the default bucket name{}", super::entity_name_example(&bucket.name, 40))),
+                    .with_help(format!("the name is used in IDs and in the default bucket name{}", entity_name_example(&bucket.name, 40))),
                 );
             }
             if !self.claim_name(
@@ -108,7 +88,7 @@ impl Resolver<'_> {
                         Diagnostic::new(codes::E503, explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
                             .with_help(format!(
                                 "S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
-                                super::entity_name_example(&explicit, 63)
+                                entity_name_example(&explicit, 63)
                             )),
                     );
                 }
@@ -201,7 +181,7 @@ impl Resolver<'_> {
         self.order_storage_units(plans, &edges);
     }
 
-    fn resolve_object_lock(
+    pub(crate) fn resolve_object_lock(
         &mut self,
         path: &StackPath,
         bucket: &meridian_model::Bucket,
@@ -246,270 +226,9 @@ impl Resolver<'_> {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn resolve_replication(
-        &mut self,
-        unit: &UnitId,
-        path: &StackPath,
-        bucket: &meridian_model::Bucket,
-        source: &Rid,
-        source_name: &Text,
-        versioning: bool,
-        source_locked: bool,
-        edges: &mut BTreeSet<(String, String)>,
-        watches: &mut Vec<ReplicationWatch>,
-    ) -> Option<ReplicationPlan> {
-        if bucket.replication.is_empty() {
-            return None;
-        }
-        let stack = self.stack;
-        // A locked bucket without versioning was already reported on the same key (E505).
-        if !versioning && !source_locked {
-            self.report(
-                Diagnostic::new(codes::E505, path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
-                    .with_help("remove `versioning: false`; S3 replicates object versions"),
-            );
-        }
-        let mut rules = Vec::new();
-        let mut destinations_seen = BTreeSet::new();
-        let mut destination_arns = Vec::new();
-        let mut destination_keys = Vec::new();
-        for (rule_index, rule) in bucket.replication.iter().enumerate() {
-            let rule_path = path.key("replication").index(rule_index);
-            let Some(destination) = stack
-                .buckets
-                .iter()
-                .find(|other| other.name == rule.destination)
-            else {
-                let help = match suggest_list(
-                    &rule.destination,
-                    stack.buckets.iter().map(|b| b.name.as_str()),
-                ) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!(
-                        "the buckets of this stack are {}; or declare the destination under `buckets:` with its region",
-                        stack
-                            .buckets
-                            .iter()
-                            .map(|b| format!("`{}`", b.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                self.report(
-                    Diagnostic::new(
-                        codes::E507,
-                        rule_path.key("destination"),
-                        format!(
-                            "the replication destination `{}` is not a bucket of this stack",
-                            rule.destination
-                        ),
-                    )
-                    .with_help(help),
-                );
-                continue;
-            };
-            if destination.name == bucket.name {
-                self.report(
-                    Diagnostic::new(
-                        codes::E508,
-                        rule_path.key("destination"),
-                        "a bucket cannot replicate to itself",
-                    )
-                    .with_help("name another bucket as the destination"),
-                );
-                continue;
-            }
-            if !destinations_seen.insert(destination.name.clone()) {
-                self.report(
-                    Diagnostic::new(
-                        codes::E508,
-                        rule_path.key("destination"),
-                        format!("`{}` is a destination twice", destination.name),
-                    )
-                    .with_help("keep one rule per destination"),
-                );
-                continue;
-            }
-            let destination_path = stack
-                .buckets
-                .iter()
-                .position(|other| other.name == destination.name)
-                .map(|position| StackPath::root().key("buckets").index(position))
-                .unwrap_or_default();
-            if !destination.versioning.unwrap_or(defaults::VERSIONING) {
-                self.report(
-                    Diagnostic::new(codes::E505, rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
-                        .with_help("remove `versioning: false` from the destination bucket")
-                        .with_related(destination_path.key("versioning"), "versioning is turned off here"),
-                );
-            }
-            let destination_locked = destination
-                .object_lock
-                .as_ref()
-                .is_some_and(|lock| lock.enabled.unwrap_or(true));
-            if source_locked && !destination_locked {
-                self.report(
-                    Diagnostic::new(
-                        codes::E509,
-                        rule_path.key("destination"),
-                        format!("`{}` has Object Lock but its destination `{}` does not; S3 replicates locked objects only to buckets with Object Lock", bucket.name, destination.name),
-                    )
-                    .with_help("give the destination an `object_lock` block with the same or a longer retention")
-                    .with_related(destination_path, "the destination bucket"),
-                );
-            }
-            let (time_control, watch_seconds) =
-                self.resolve_replication_time(&rule_path, rule, &bucket.region);
-            // A renamed destination keeps its former name in the rule ID and outputs, like its
-            // resources.
-            let source_entity = self.entity(EntityKind::Bucket, &bucket.name);
-            let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
-            let destination_identity = destination_entity.identity.clone();
-            let rule_id = format!("to-{destination_identity}");
-            let destination_unit = UnitId::Storage(destination.region.clone());
-            let destination_rid = naming::entity_rid(
-                &destination_entity,
-                |base| format!("{base}Bucket"),
-                &destination_unit,
-            )
-            .0;
-            let output_prefix = pascal(&destination_identity);
-            let destination_arn = self.value_from(
-                unit,
-                &destination_unit,
-                &format!("{output_prefix}BucketArn"),
-                &format!("ARN of the {destination_identity} bucket"),
-                AttrRef {
-                    resource: destination_rid.clone(),
-                    attr: Attr::BucketArn,
-                },
-            );
-            // Bucket names are known before deployment, so the name needs no import (the ARN
-            // above already orders the destination's stack first).
-            let destination_name = self.bucket_name(destination);
-            let replica_kms_key = self.data_key_arn(unit, &destination.region);
-            if destination.region != bucket.region {
-                edges.insert((bucket.region.clone(), destination.region.clone()));
-            }
-            if let Some(seconds) = watch_seconds {
-                watches.push(ReplicationWatch {
-                    source_region: bucket.region.clone(),
-                    source_bucket: source_entity,
-                    source_name: source_name.clone(),
-                    destination: destination_entity,
-                    destination_name: destination_name.clone(),
-                    rule_id: rule_id.clone(),
-                    seconds,
-                    path: rule_path.key("replication_time"),
-                });
-            }
-            destination_arns.push(destination_arn.clone());
-            destination_keys.push(replica_kms_key.clone());
-            rules.push(ReplicationRulePlan {
-                id: rule_id,
-                priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
-                prefix: defaults::REPLICATED_PREFIX.to_owned(),
-                destination: destination.name.clone(),
-                destination_region: destination.region.clone(),
-                destination_arn,
-                destination_name,
-                storage_class: rule.storage_class.map(storage_class),
-                replica_kms_key,
-                time_control,
-                time_control_minutes: defaults::RTC_MINUTES,
-                metrics: time_control || watch_seconds.is_some(),
-                delete_markers: rule
-                    .delete_markers
-                    .unwrap_or(defaults::REPLICATE_DELETE_MARKERS),
-            });
-        }
-        let source_arn = Text::attr(source, Attr::BucketArn);
-        let source_key = self
-            .facts
-            .data_keys
-            .get(&bucket.region)
-            .map_or_else(|| Text::lit(""), |key| Text::attr(key, Attr::KeyArn));
-        let role_statements = vec![
-            Statement {
-                sid: "ReadSourceConfiguration".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetReplicationConfiguration".to_owned(),
-                    "s3:ListBucket".to_owned(),
-                ],
-                resources: vec![source_arn.clone()],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "ReadSourceObjects".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetObjectLegalHold".to_owned(),
-                    "s3:GetObjectRetention".to_owned(),
-                    "s3:GetObjectVersionAcl".to_owned(),
-                    "s3:GetObjectVersionForReplication".to_owned(),
-                    "s3:GetObjectVersionTagging".to_owned(),
-                ],
-                resources: vec![source_arn.with_suffix("/*")],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "WriteReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:ObjectOwnerOverrideToBucketOwner".to_owned(),
-                    "s3:ReplicateDelete".to_owned(),
-                    "s3:ReplicateObject".to_owned(),
-                    "s3:ReplicateTags".to_owned(),
-                ],
-                resources: destination_arns
-                    .iter()
-                    .map(|arn| arn.with_suffix("/*"))
-                    .collect(),
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "DecryptSource".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Decrypt".to_owned()],
-                resources: vec![source_key],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "EncryptReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Encrypt".to_owned(), "kms:GenerateDataKey".to_owned()],
-                resources: destination_keys,
-                conditions: Vec::new(),
-            },
-        ];
-        let entity = self.entity(EntityKind::Bucket, &bucket.name);
-        let policy = self.entity_rid(
-            unit,
-            &entity,
-            |base| format!("{base}ReplicationPolicy"),
-            path,
-        );
-        Some(ReplicationPlan {
-            role: self.entity_rid(unit, &entity, |base| format!("{base}ReplicationRole"), path),
-            policy_name: naming::inline_policy_name(&policy),
-            policy,
-            role_statements,
-            // Set once the bucket's encryption is known.
-            replicate_kms_encrypted: false,
-            rules,
-        })
-    }
-
     /// The physical name of a declared bucket: the explicit `bucket_name`, or the default with
     /// the account ID in it.
-    fn bucket_name(&self, bucket: &meridian_model::Bucket) -> Text {
+    pub(crate) fn bucket_name(&self, bucket: &meridian_model::Bucket) -> Text {
         match &bucket.bucket_name {
             Some(explicit) => Text::lit(explicit.clone()),
             None => {
@@ -520,99 +239,20 @@ impl Resolver<'_> {
         }
     }
 
-    /// Returns (Replication Time Control on, seconds of a slower target to watch).
-    fn resolve_replication_time(
-        &mut self,
-        rule_path: &StackPath,
-        rule: &meridian_model::ReplicationRule,
-        source_region: &str,
-    ) -> (bool, Option<u32>) {
-        let Some(time) = &rule.replication_time else {
-            return (false, None);
-        };
-        let time_path = rule_path.key("replication_time");
-        let minutes = match (time.minutes, time.hours) {
-            (Some(minutes), None) => minutes,
-            (None, Some(hours)) => hours.saturating_mul(60),
-            _ => {
-                self.report(
-                    Diagnostic::new(codes::E510, time_path, "give the replication time in exactly one unit: `minutes` or `hours`")
-                        .with_help("write `{minutes: 15}` for S3 Replication Time Control or e.g. `{hours: 24}`"),
-                );
-                return (false, None);
-            }
-        };
-        if minutes < defaults::RTC_MINUTES {
-            self.report(
-                Diagnostic::new(
-                    codes::E511,
-                    time_path,
-                    format!("a replication time of {minutes} minutes cannot be met: S3 Replication Time Control guarantees 15 minutes, nothing faster"),
-                )
-                .with_help("use `{minutes: 15}`"),
-            );
-            return (false, None);
-        }
-        if minutes == defaults::RTC_MINUTES {
-            return (true, None);
-        }
-        let source_is_storage_only = !self
-            .facts
-            .service_regions
-            .iter()
-            .any(|(region, role)| region == source_region && *role != RegionRole::StorageOnly);
-        if source_is_storage_only {
-            self.report(
-                Diagnostic::new(
-                    codes::E513,
-                    time_path,
-                    format!("a replication target slower than 15 minutes becomes an alarm in the source region, but `{source_region}` runs no service and has no alarm topics"),
-                )
-                .with_help("use `{minutes: 15}` (Replication Time Control), or drop the target"),
-            );
-            return (false, None);
-        }
-        (false, Some(minutes.saturating_mul(60)))
-    }
-
-    /// Orders storage units so that every replication destination deploys before its source.
-    fn order_storage_units(
-        &mut self,
-        plans: &mut [StoragePlan],
-        edges: &BTreeSet<(String, String)>,
-    ) {
-        let regions: Vec<String> = plans
-            .iter()
-            .filter_map(|plan| plan.unit.region().map(str::to_owned))
-            .collect();
-        let mut order: Vec<String> = Vec::new();
-        let mut remaining: Vec<String> = regions.clone();
-        while !remaining.is_empty() {
-            let ready = remaining.iter().position(|region| {
-                edges
-                    .iter()
-                    .filter(|(source, _)| source == region)
-                    .all(|(_, destination)| {
-                        order.contains(destination) || !regions.contains(destination)
-                    })
-            });
-            match ready {
-                Some(position) => order.push(remaining.remove(position)),
-                None => {
-                    let cycle = remaining.join(", ");
-                    self.report(
-                        Diagnostic::new(
-                            codes::E512,
-                            StackPath::root().key("buckets"),
-                            format!("bucket replication runs in a circle between the regions {cycle}, so no storage stack can deploy first"),
-                        )
-                        .with_help("replicate in one direction between two regions (a bucket per direction in separate regions still forms a circle)"),
-                    );
-                    order.append(&mut remaining);
-                }
-            }
-        }
-        self.storage_order = order;
+    /// Data key ARN of `region`, as seen from `unit`.
+    pub(crate) fn data_key_arn(&mut self, unit: &UnitId, region: &str) -> Text {
+        let storage = UnitId::Storage(region.to_owned());
+        let key = naming::rid("DataKey", &storage);
+        self.value_from(
+            unit,
+            &storage,
+            "DataKeyArn",
+            "ARN of the region's KMS key for data at rest",
+            crate::value::AttrRef {
+                resource: key,
+                attr: Attr::KeyArn,
+            },
+        )
     }
 }
 
@@ -620,19 +260,6 @@ impl Resolver<'_> {
 pub(crate) fn deny_insecure_transport(bucket: &Rid) -> Statement {
     let arn = Text::attr(bucket, Attr::BucketArn);
     crate::iam::deny_insecure_transport("s3:*", vec![arn.clone(), arn.with_suffix("/*")])
-}
-
-fn storage_class(class: meridian_model::StorageClass) -> StorageClass {
-    use meridian_model::StorageClass as Model;
-    match class {
-        Model::Standard => StorageClass::Standard,
-        Model::StandardIa => StorageClass::StandardIa,
-        Model::OnezoneIa => StorageClass::OnezoneIa,
-        Model::IntelligentTiering => StorageClass::IntelligentTiering,
-        Model::Glacier => StorageClass::Glacier,
-        Model::GlacierIr => StorageClass::GlacierIr,
-        Model::DeepArchive => StorageClass::DeepArchive,
-    }
 }
 
 /// A bucket's lifecycle: abandoned multipart uploads are aborted; log buckets also expire

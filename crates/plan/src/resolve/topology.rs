@@ -6,28 +6,14 @@ use std::collections::BTreeMap;
 
 use meridian_model::Diagnostic;
 
-use super::Resolver;
-use super::regions::ResolvedRegion;
+use super::*;
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
-use crate::naming;
-use crate::types::{
-    AppPlan, BucketPlan, CacheRole, Capability, DatabaseRole, FailoverDetection, FailoverEstimate,
-    FailoverProbe, GlobalPlan, Objectives, Operations, Parameter, Plan, PromotedReplica,
-    RegionPlan, RegionRole, RolloutBudget, RolloutStep, RolloutStepKind, ServicePlan, StoragePlan,
-    Strategy, TargetDetection, Unit,
-};
+use crate::naming::{self};
+use crate::types::*;
 
-impl Resolver<'_> {
-    pub(crate) fn parameter_is_used(&self, name: &str) -> bool {
-        self.params.contains_key(name)
-    }
-
-    pub(crate) fn used_parameters(&self) -> Vec<String> {
-        self.params.keys().cloned().collect()
-    }
-
+impl<'a> Resolver<'a> {
     pub(crate) fn finish(
         &mut self,
         regions: Vec<ResolvedRegion<'_>>,
@@ -156,7 +142,7 @@ impl Resolver<'_> {
                     description: spec.and_then(|s| s.description.clone()).unwrap_or_else(|| {
                         format!(
                             "{} used at {}",
-                            capitalize(super::describe_kind(info.kind)),
+                            capitalize(describe_kind(info.kind)),
                             info.first_use
                         )
                     }),
@@ -274,7 +260,7 @@ impl Resolver<'_> {
     }
 }
 
-fn capitalize(text: &str) -> String {
+pub(crate) fn capitalize(text: &str) -> String {
     let mut characters = text.chars();
     characters.next().map_or_else(String::new, |first| {
         first.to_ascii_uppercase().to_string() + characters.as_str()
@@ -282,7 +268,7 @@ fn capitalize(text: &str) -> String {
 }
 
 /// The roles a bucket's replication creates.
-fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
+pub(crate) fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
     bucket.replication.is_some()
 }
 
@@ -294,7 +280,7 @@ fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
 /// the names, so stacks of several deployments coexist in one account), so no unit needs
 /// `CAPABILITY_NAMED_IAM`; a role given a fixed name would have to add it here, and the emitter's
 /// tests compare these capabilities with what the templates require.
-fn capabilities(
+pub(crate) fn capabilities(
     id: &UnitId,
     regions: &[RegionPlan],
     global: Option<&GlobalPlan>,
@@ -347,240 +333,6 @@ fn capabilities(
         capabilities.push(Capability::AutoExpand);
     }
     capabilities
-}
-
-/// The one failover estimate (see [`FailoverEstimate`] for why draining is not in the total).
-fn failover_estimate(
-    primary_region: &str,
-    regions: &[RegionPlan],
-    global: Option<&GlobalPlan>,
-    dns_ttl_seconds: u32,
-    promotion_timeout_seconds: u32,
-    rto_seconds: Option<u32>,
-) -> FailoverEstimate {
-    let apps = || {
-        regions
-            .iter()
-            .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
-    };
-    let primary_app = apps()
-        .find(|(region, _)| region.region == primary_region)
-        .map(|(_, app)| app);
-    let primary_load_balancer = primary_app.and_then(|app| app.load_balancer.as_ref());
-    let target_detection = primary_load_balancer
-        .and_then(|load_balancer| load_balancer.target_groups.first())
-        .map(|group| TargetDetection {
-            path: group.health.path.clone(),
-            interval_seconds: group.health.interval_seconds,
-            unhealthy_threshold: group.health.unhealthy_threshold,
-            detection_seconds: group
-                .health
-                .interval_seconds
-                .saturating_mul(group.health.unhealthy_threshold),
-        });
-    let draining_seconds = primary_load_balancer
-        .and_then(|load_balancer| {
-            load_balancer
-                .target_groups
-                .iter()
-                .map(|group| group.deregistration_delay_seconds)
-                .max()
-        })
-        .unwrap_or(0);
-    let dns = global.and_then(|global| global.dns.as_ref());
-    let record = dns.and_then(|dns| {
-        dns.regions
-            .iter()
-            .find(|record| record.region == primary_region)
-            .or_else(|| dns.regions.first())
-    });
-    let detection = dns.map(|dns| {
-        let (path, interval_seconds, failure_threshold) =
-            record.map_or((String::from("/"), 0, 0), |record| {
-                (
-                    record.path.clone(),
-                    record.interval_seconds,
-                    record.failure_threshold,
-                )
-            });
-        FailoverDetection {
-            domain: dns.domain.clone(),
-            path,
-            interval_seconds,
-            failure_threshold,
-            detection_seconds: interval_seconds.saturating_mul(failure_threshold),
-            evaluate_health: dns.evaluate_health,
-        }
-    });
-    let probe = detection.as_ref().map(|detection| {
-        // The target group that answers the probed path: the one whose own health check asks for
-        // it, else the first. Target groups are the same entities in every region.
-        let groups = primary_load_balancer
-            .or_else(|| apps().find_map(|(_, app)| app.load_balancer.as_ref()))
-            .map(|load_balancer| load_balancer.target_groups.as_slice())
-            .unwrap_or_default();
-        let matcher = groups
-            .iter()
-            .find(|group| group.health.path == detection.path)
-            .or_else(|| groups.first())
-            .map_or_else(
-                || defaults::TARGET_HEALTH_MATCHER.to_owned(),
-                |group| group.health.matcher.clone(),
-            );
-        FailoverProbe {
-            url: format!("https://{}{}", detection.domain, detection.path),
-            accepted: matcher_ranges(&matcher),
-            matcher,
-        }
-    });
-    let total_seconds = detection.as_ref().map_or(0, |detection| {
-        detection.detection_seconds.saturating_add(dns_ttl_seconds)
-    });
-    let writer_identifier = apps()
-        .find_map(|(_, app)| {
-            let database = app.database.as_ref()?;
-            matches!(database.role, DatabaseRole::Writer(_)).then(|| database.identifier.clone())
-        })
-        .unwrap_or_default();
-    let replicas: Vec<(&RegionPlan, &AppPlan)> = apps()
-        .filter(|(_, app)| {
-            app.database
-                .as_ref()
-                .is_some_and(|database| matches!(database.role, DatabaseRole::Replica(_)))
-        })
-        .collect();
-    let promoted = replicas
-        .iter()
-        .find(|(region, _)| region.role == RegionRole::Secondary)
-        .or_else(|| replicas.first());
-    let promoted_replica = promoted.and_then(|(region, app)| {
-        Some(PromotedReplica {
-            region: region.region.clone(),
-            identifier: app.database.as_ref()?.identifier.clone(),
-            writer_identifier: writer_identifier.clone(),
-        })
-    });
-    let cache_region = promoted.and_then(|(region, app)| {
-        let cache = app.cache.as_ref()?;
-        matches!(cache.role, CacheRole::Secondary { .. }).then(|| region.region.clone())
-    });
-    let with_promotion_seconds = total_seconds.saturating_add(if promoted_replica.is_some() {
-        promotion_timeout_seconds
-    } else {
-        0
-    });
-    FailoverEstimate {
-        from_region: primary_region.to_owned(),
-        detection,
-        target_detection,
-        draining_seconds,
-        dns_ttl_seconds,
-        total_seconds,
-        promoted_replica,
-        cache_region,
-        promotion_timeout_seconds,
-        with_promotion_seconds,
-        fits_rto: rto_seconds.is_none_or(|rto| with_promotion_seconds <= rto),
-        probe,
-    }
-}
-
-/// A target-group matcher (`200`, `200,204`, `200-299`; the services check admits nothing else)
-/// as inclusive ranges.
-fn matcher_ranges(matcher: &str) -> Vec<(u32, u32)> {
-    matcher
-        .split(',')
-        .filter_map(|item| {
-            let item = item.trim();
-            match item.split_once('-') {
-                Some((from, to)) => Some((from.trim().parse().ok()?, to.trim().parse().ok()?)),
-                None => item.parse().ok().map(|code| (code, code)),
-            }
-        })
-        .collect()
-}
-
-/// The deployment budget of every service, per region in plan order.
-fn rollout_budgets(regions: &[RegionPlan]) -> Vec<RolloutBudget> {
-    regions
-        .iter()
-        .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
-        .flat_map(|(region, app)| {
-            app.services
-                .iter()
-                .map(move |service| rollout_budget(&region.region, app, service))
-        })
-        .collect()
-}
-
-fn rollout_budget(region: &str, app: &AppPlan, service: &ServicePlan) -> RolloutBudget {
-    let step = |kind, seconds| RolloutStep { kind, seconds };
-    let mut wave = vec![step(
-        RolloutStepKind::Provisioning,
-        defaults::TASK_PROVISIONING_SECONDS,
-    )];
-    if let Some(grace) = service.health_check_grace_seconds {
-        wave.push(step(RolloutStepKind::GracePeriod, grace));
-    } else if let Some(health) = &service.health_check {
-        wave.push(step(
-            RolloutStepKind::ContainerHealth,
-            health
-                .start_period_seconds
-                .saturating_add(health.interval_seconds.saturating_mul(health.retries)),
-        ));
-    }
-    let group = service.load_balancer.as_ref().and_then(|attachment| {
-        app.load_balancer
-            .as_ref()?
-            .target_groups
-            .iter()
-            .find(|group| group.rid == attachment.target_group)
-    });
-    if let Some(group) = group {
-        wave.push(step(
-            RolloutStepKind::TargetHealth,
-            group
-                .health
-                .interval_seconds
-                .saturating_mul(group.health.healthy_threshold),
-        ));
-        wave.push(step(
-            RolloutStepKind::Draining,
-            group.deregistration_delay_seconds,
-        ));
-    }
-    let wave_seconds = wave
-        .iter()
-        .fold(0u32, |sum, step| sum.saturating_add(step.seconds));
-    let deployment = &service.deployment;
-    let (waves, bake_seconds) = match deployment.strategy {
-        Strategy::BlueGreen => (
-            1,
-            deployment.bake_time_minutes.unwrap_or(0).saturating_mul(60),
-        ),
-        Strategy::Rolling => {
-            let step = deployment
-                .maximum_percent
-                .saturating_sub(deployment.minimum_healthy_percent);
-            let waves = if step == 0 {
-                1
-            } else {
-                100u32.div_ceil(step).max(1)
-            };
-            (waves, 0)
-        }
-    };
-    RolloutBudget {
-        region: region.to_owned(),
-        service: service.name.clone(),
-        wave,
-        wave_seconds,
-        waves,
-        bake_seconds,
-        total_seconds: wave_seconds
-            .saturating_mul(waves)
-            .saturating_add(bake_seconds),
-    }
 }
 
 #[cfg(test)]

@@ -1,46 +1,36 @@
-//! The PostgreSQL writer and its cross-region replicas, and the Redis clusters joined by a
-//! Global Datastore.
+//! The PostgreSQL writer in the primary region and its cross-region read replicas: settings,
+//! instance classes, read weights, credentials and their rotation (E401 to E418, W401).
 
-use meridian_model::{bug, codes};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use meridian_model::{
-    CacheMode, CacheReplicationStrategy, Diagnostic, SslMode, StackPath, WalLevel,
-};
+use meridian_model::{Diagnostic, SslMode, StackPath, WalLevel, bug, codes};
 
-use super::Resolver;
-use super::regions::ResolvedRegion;
+use super::*;
 use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming;
+use crate::naming::{self};
 use crate::suggest_list;
-use crate::types::{
-    AppPlan, CachePlan, CachePrimaryPlan, CacheRole, DatabasePlan, DatabaseRole,
-    GlobalDatastorePlan, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan, SecretReplica,
-    WriterPlan,
-};
-use crate::types::{CacheEngine, DatabaseEngine, HostedRotation, ParameterApplyMethod};
+use crate::types::*;
 use crate::value::{Attr, AttrRef, Part, Text};
 
 /// Characters never put in generated passwords: those RDS refuses in master passwords, and
 /// quotes and spaces that break connection strings.
-const PASSWORD_EXCLUDED: &str = "\"'@/\\ ";
-/// Characters never put in AUTH tokens: ElastiCache accepts only letters, digits and
-/// `!&#$^<>-`, so every other printable ASCII character is excluded.
-const AUTH_TOKEN_EXCLUDED: &str = " \"%'()*+,./:;=?@[\\]_`{|}~";
+pub(crate) const PASSWORD_EXCLUDED: &str = "\"'@/\\ ";
+
 /// Names PostgreSQL or RDS reserve.
-const RESERVED_DATABASE_NAMES: &[&str] = &["postgres", "rdsadmin", "template0", "template1"];
+pub(crate) const RESERVED_DATABASE_NAMES: &[&str] =
+    &["postgres", "rdsadmin", "template0", "template1"];
 
 /// Validated database settings shared by every region's instance.
-struct DatabaseSettings {
+pub(crate) struct DatabaseSettings {
     engine_version: String,
     family: String,
     port: u32,
     parameters: BTreeMap<String, String>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     pub(crate) fn resolve_database(
         &mut self,
         regions: &[ResolvedRegion<'_>],
@@ -413,34 +403,8 @@ impl Resolver<'_> {
         }
     }
 
-    /// ARN of the replica, in `region`, of a secret created in `producer`.
-    pub(crate) fn replica_secret_arn(
-        &mut self,
-        consumer: &UnitId,
-        producer: &UnitId,
-        region: &str,
-        secret: &Rid,
-        output: &str,
-    ) -> Text {
-        let suffix = self.value_from(
-            consumer,
-            producer,
-            output,
-            "Name of the secret with the suffix Secrets Manager adds, the same in every replica region",
-            AttrRef { resource: secret.clone(), attr: Attr::SecretNameWithSuffix },
-        );
-        Text::from_parts(vec![
-            Part::Lit("arn:".to_owned()),
-            Part::Partition,
-            Part::Lit(format!(":secretsmanager:{region}:")),
-            Part::AccountId,
-            Part::Lit(":secret:".to_owned()),
-        ])
-        .concat(&suffix)
-    }
-
     #[allow(clippy::too_many_arguments)]
-    fn database_instance(
+    pub(crate) fn database_instance(
         &mut self,
         unit: &UnitId,
         path: &StackPath,
@@ -496,7 +460,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn check_instance_class(&mut self, path: &StackPath, class: &str) {
+    pub(crate) fn check_instance_class(&mut self, path: &StackPath, class: &str) {
         if !aws::is_postgres_instance_class(class) {
             let classes = aws::postgres_instance_classes();
             let help = match (
@@ -521,7 +485,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn check_database_settings(
+    pub(crate) fn check_database_settings(
         &mut self,
         path: &StackPath,
         database: &meridian_model::Database,
@@ -733,484 +697,12 @@ impl Resolver<'_> {
             parameters,
         })
     }
-
-    pub(crate) fn resolve_cache(
-        &mut self,
-        regions: &[ResolvedRegion<'_>],
-        apps: &mut BTreeMap<String, AppPlan>,
-    ) {
-        let stack = self.stack;
-        let Some(cache) = &stack.cache else {
-            for region in regions {
-                if let Some(node_type) = region
-                    .model
-                    .and_then(|m| m.sizing.as_ref())
-                    .and_then(|s| s.cache_node_type.as_ref())
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::W421,
-                            region.path.key("sizing").key("cache_node_type"),
-                            format!("`{node_type}` has no effect: the stack has no cache"),
-                        )
-                        .with_help("remove it, or add a `cache` block"),
-                    );
-                }
-            }
-            return;
-        };
-        let path = StackPath::root().key("cache");
-        let mut valid = true;
-        let version = cache
-            .engine_version
-            .clone()
-            .unwrap_or_else(|| defaults::REDIS_VERSION.to_owned());
-        if !aws::REDIS_VERSIONS.contains(&version.as_str()) {
-            self.report(
-                Diagnostic::new(
-                    codes::E422,
-                    path.key("engine_version"),
-                    format!(
-                        "Redis `{version}` is not a version ElastiCache offers for new clusters"
-                    ),
-                )
-                .with_help(format!("use one of {}", aws::REDIS_VERSIONS.join(", "))),
-            );
-            valid = false;
-        }
-        self.check_node_type(&path.key("node_type"), &cache.node_type);
-        let cluster_mode = cache.mode == CacheMode::Cluster;
-        let shards = match (cache.mode, cache.shards) {
-            (CacheMode::Cluster, shards) => shards.unwrap_or(defaults::CACHE_SHARDS),
-            (CacheMode::Sentinel, None | Some(1)) => 1,
-            (CacheMode::Sentinel, Some(shards)) => {
-                self.report(
-                    Diagnostic::new(
-                        codes::E424,
-                        path.key("shards"),
-                        format!("`mode: sentinel` has one shard, not {shards}"),
-                    )
-                    .with_help("use `mode: cluster` to shard, or remove `shards`"),
-                );
-                valid = false;
-                1
-            }
-        };
-        if !(1..=500).contains(&shards) {
-            self.report(
-                Diagnostic::new(
-                    codes::E424,
-                    path.key("shards"),
-                    format!("{shards} shards is outside 1 to 500"),
-                )
-                .with_help("use 1 to 500 shards; three shards spread keys over three primaries"),
-            );
-            valid = false;
-        }
-        let replicas_per_shard = cache
-            .replicas_per_shard
-            .unwrap_or(defaults::REPLICAS_PER_SHARD);
-        if !(1..=5).contains(&replicas_per_shard) {
-            self.report(
-                Diagnostic::new(
-                    codes::E425,
-                    path.key("replicas_per_shard"),
-                    format!("{replicas_per_shard} replicas per shard is outside 1 to 5"),
-                )
-                .with_help("automatic failover needs at least one replica per shard"),
-            );
-            valid = false;
-        }
-        let port = cache.port.unwrap_or(defaults::REDIS_PORT);
-        if !(1024..=65535).contains(&port) {
-            self.report(
-                Diagnostic::new(
-                    codes::E430,
-                    path.key("port"),
-                    format!("port {port} is outside 1024 to 65535"),
-                )
-                .with_help("use Redis's standard 6379"),
-            );
-            valid = false;
-        }
-        if let Some(keys) = &cache.global_keys {
-            if keys.prefix.trim().is_empty() {
-                self.report(
-                    Diagnostic::new(
-                        codes::E431,
-                        path.key("global_keys").key("prefix"),
-                        "the global key prefix is empty",
-                    )
-                    .with_help("give the prefix of globally consistent keys, e.g. `rail:global`"),
-                );
-            }
-            for (index, pattern) in keys.replicated_keys.iter().enumerate() {
-                if pattern.trim().is_empty()
-                    || pattern.contains(char::is_whitespace)
-                    || pattern.contains(',')
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E431,
-                            path.key("global_keys").key("replicated_keys").index(index),
-                            format!("`{pattern}` is not a key pattern"),
-                        )
-                        .with_help(
-                            "write glob patterns without spaces or commas, like `session:*`",
-                        ),
-                    );
-                }
-            }
-        }
-        // Which regions get a cache, and which is the Global Datastore primary.
-        let service_regions: Vec<String> = self
-            .facts
-            .service_regions
-            .iter()
-            .map(|(r, _)| r.clone())
-            .collect();
-        let mut cache_regions: Vec<String> = service_regions.clone();
-        let mut global_source: Option<String> = None;
-        if let Some(replication) = &cache.cross_region_replication
-            && replication.enabled.unwrap_or(true)
-        {
-            let replication_path = path.key("cross_region_replication");
-            if replication.strategy == CacheReplicationStrategy::ActiveActive {
-                self.report(
-                    Diagnostic::new(codes::E426, replication_path.key("strategy"), "`active-active` is not offered by ElastiCache: a Global Datastore has one writable primary")
-                        .with_help("use `active-passive`; active-active CRDT replication needs Redis Enterprise"),
-                );
-                valid = false;
-            }
-            let primary = self.facts.primary.clone();
-            if self
-                .check_region_code(
-                    &replication_path.key("source_region"),
-                    &replication.source_region,
-                )
-                .is_some()
-                && primary
-                    .as_ref()
-                    .is_some_and(|primary| primary != &replication.source_region)
-            {
-                self.report(
-                    Diagnostic::new(
-                        codes::E427,
-                        replication_path.key("source_region"),
-                        format!(
-                            "the Global Datastore's source is `{}`, but the primary region is `{}`",
-                            replication.source_region,
-                            primary.as_deref().unwrap_or("(none)")
-                        ),
-                    )
-                    .with_help(
-                        "the source cluster lives in the primary region, which deploys first",
-                    ),
-                );
-                valid = false;
-            }
-            let mut targets: BTreeSet<String> = BTreeSet::new();
-            let mut ordered = vec![replication.source_region.clone()];
-            for (index, target) in replication.target_regions.iter().enumerate() {
-                let target_path = replication_path.key("target_regions").index(index);
-                if self.check_region_code(&target_path, target).is_none() {
-                    valid = false;
-                    continue;
-                }
-                if target == &replication.source_region || !targets.insert(target.clone()) {
-                    let message = if target == &replication.source_region {
-                        format!(
-                            "`{target}` is the Global Datastore's source; `target_regions` lists only its secondaries"
-                        )
-                    } else {
-                        format!("`{target}` is listed twice in `target_regions`")
-                    };
-                    self.report(
-                        Diagnostic::new(codes::E428, target_path, message)
-                            .with_help("list each secondary region once, without the source"),
-                    );
-                    valid = false;
-                    continue;
-                }
-                if !service_regions.contains(target) {
-                    let help =
-                        match suggest_list(target, service_regions.iter().map(String::as_str)) {
-                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                            None => "declare the region under `regions:`".to_owned(),
-                        };
-                    self.report(
-                        Diagnostic::new(
-                            codes::E428,
-                            target_path,
-                            format!("the cache target `{target}` is not a declared region"),
-                        )
-                        .with_help(help),
-                    );
-                    valid = false;
-                    continue;
-                }
-                ordered.push(target.clone());
-            }
-            if !aws::cache_node_type_supports_global_datastore(&cache.node_type)
-                && aws::is_cache_node_type(&cache.node_type)
-            {
-                self.report(
-                    Diagnostic::new(codes::E423, path.key("node_type"), format!("`{}` cannot join a Global Datastore: burstable (T) nodes are not supported", cache.node_type))
-                        .with_help("use an M or R family, e.g. `cache.r6g.large`"),
-                );
-                valid = false;
-            }
-            cache_regions = service_regions
-                .iter()
-                .filter(|r| ordered.contains(r))
-                .cloned()
-                .collect();
-            global_source = Some(replication.source_region.clone());
-        }
-        // Per-region node types.
-        let mut node_types: BTreeMap<String, String> = BTreeMap::new();
-        for region in regions {
-            let Some(node_type) = region
-                .model
-                .and_then(|m| m.sizing.as_ref())
-                .and_then(|s| s.cache_node_type.as_ref())
-            else {
-                continue;
-            };
-            let node_path = region.path.key("sizing").key("cache_node_type");
-            if !cache_regions.contains(&region.code) {
-                self.report(
-                    Diagnostic::new(codes::W421, node_path, format!("`{node_type}` has no effect: `{}` has no cache", region.code))
-                        .with_help("add the region to `cache.cross_region_replication.target_regions`, or remove the setting"),
-                );
-                continue;
-            }
-            self.check_node_type(&node_path, node_type);
-            if global_source.is_some() && node_type != &cache.node_type {
-                self.report(
-                    Diagnostic::new(
-                        codes::E429,
-                        node_path,
-                        format!("`{node_type}` differs from the Global Datastore's node type `{}`; every member shares the primary's node type", cache.node_type),
-                    )
-                    .with_help("remove the override, or change `cache.node_type`")
-                    .with_related(path.key("node_type"), "the stack-wide node type"),
-                );
-                valid = false;
-            }
-            node_types.insert(region.code.clone(), node_type.clone());
-        }
-        if !valid || !aws::is_cache_node_type(&cache.node_type) {
-            return;
-        }
-        let major = version.split('.').next().unwrap_or("7");
-        let family = if major == "6" {
-            "redis6.x".to_owned()
-        } else {
-            format!("redis{major}")
-        };
-        let parameter_group_name = if cluster_mode {
-            format!("default.{family}.cluster.on")
-        } else {
-            format!("default.{family}")
-        };
-        let endpoint = if cluster_mode {
-            Attr::CacheConfigurationEndpoint
-        } else {
-            Attr::CachePrimaryEndpoint
-        };
-        let source_unit = global_source
-            .as_ref()
-            .map(|region| UnitId::Region(region.clone()));
-        let source_secret = global_source
-            .as_ref()
-            .map(|region| naming::rid("CacheAuthSecret", &UnitId::Region(region.clone())));
-        for region in cache_regions {
-            let unit = UnitId::Region(region.clone());
-            let Some(network) = apps.get(&region).and_then(|app| app.network.clone()) else {
-                continue;
-            };
-            let rid = self.rid(&unit, "Cache", &path);
-            let is_secondary = global_source
-                .as_ref()
-                .is_some_and(|source| source != &region);
-            let role = if is_secondary {
-                let source_unit = source_unit
-                    .clone()
-                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
-                let secret = source_secret
-                    .clone()
-                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
-                let global_id = naming::rid("CacheGlobalDatastore", &source_unit);
-                let global_datastore_id = self.value_from(
-                    &unit,
-                    &source_unit,
-                    "CacheGlobalDatastoreId",
-                    "ID of the cache's Global Datastore",
-                    AttrRef {
-                        resource: global_id,
-                        attr: Attr::GlobalReplicationGroupId,
-                    },
-                );
-                let auth_secret_arn = self.replica_secret_arn(
-                    &unit,
-                    &source_unit,
-                    &region,
-                    &secret,
-                    "CacheAuthSecretNameWithSuffix",
-                );
-                self.facts.cache_secret.insert(
-                    region.clone(),
-                    (secret, global_source.clone().unwrap_or_default()),
-                );
-                CacheRole::Secondary {
-                    global_datastore_id,
-                    auth_secret_arn,
-                }
-            } else {
-                let secret_rid = self.rid(&unit, "CacheAuthSecret", &path);
-                self.facts
-                    .cache_secret
-                    .insert(region.clone(), (secret_rid.clone(), region.clone()));
-                let replicas = match &cache.cross_region_replication {
-                    Some(replication) if global_source.is_some() => replication
-                        .target_regions
-                        .iter()
-                        .filter(|target| target.as_str() != region)
-                        .map(|target| SecretReplica {
-                            region: target.clone(),
-                            kms_key: self.data_key_arn(&unit, target),
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let global = global_source.is_some().then(|| GlobalDatastorePlan {
-                    rid: self.rid(&unit, "CacheGlobalDatastore", &path),
-                    suffix: self.names.global_datastore_suffix(),
-                    description: format!("{} cache shared across regions", self.stack.stack),
-                });
-                if let Some(global) = &global {
-                    self.export(
-                        &unit,
-                        "CacheGlobalDatastoreId",
-                        "ID of the cache's Global Datastore",
-                        Text::attr(&global.rid, Attr::GlobalReplicationGroupId),
-                    );
-                }
-                CacheRole::Primary(Box::new(CachePrimaryPlan {
-                    engine: CacheEngine::Redis,
-                    engine_version: version.clone(),
-                    at_rest_encryption: defaults::ENCRYPTION_AT_REST,
-                    transit_encryption: defaults::ENCRYPTION_IN_TRANSIT,
-                    auto_minor_version_upgrade: defaults::AUTO_MINOR_VERSION_UPGRADE,
-                    // The cache's data survives the group's deletion in a final snapshot.
-                    final_snapshot: Some(naming::final_snapshot(
-                        &self.names.replication_group(&region),
-                    )),
-                    node_type: node_types
-                        .get(&region)
-                        .cloned()
-                        .unwrap_or_else(|| cache.node_type.clone()),
-                    shards,
-                    parameter_group_name: parameter_group_name.clone(),
-                    snapshot_retention_days: defaults::CACHE_SNAPSHOT_DAYS,
-                    auth_secret: SecretPlan {
-                        rid: secret_rid,
-                        name: self.names.cache_secret(),
-                        description: format!("AUTH token of the {} Redis cache", self.stack.stack),
-                        kms_key: self.data_key_arn(&unit, &region),
-                        fixed_fields: Vec::new(),
-                        generated_field: "token".to_owned(),
-                        length: 64,
-                        exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
-                        punctuation: allowed_punctuation(AUTH_TOKEN_EXCLUDED),
-                        replicas,
-                        retain: defaults::RETAIN_SECRETS,
-                    },
-                    global,
-                }))
-            };
-            // With replicas, a node failure promotes a replica in another zone; a shard without
-            // replicas has nothing to fail over to, which ElastiCache rejects with these on.
-            // Cluster mode needs automatic failover whatever the replicas.
-            let has_replicas = replicas_per_shard > 0;
-            let plan = CachePlan {
-                subnet_group_description: format!(
-                    "Private subnets of {}",
-                    self.names.replication_group(&region)
-                ),
-                node_count: (!cluster_mode).then(|| 1 + replicas_per_shard),
-                multi_az: has_replicas,
-                automatic_failover: cluster_mode || has_replicas,
-                replication_group_id: self.names.replication_group(&region),
-                description: format!(
-                    "{} Redis cache in {region}{}",
-                    self.stack.stack,
-                    match global_source.as_deref() {
-                        Some(source) if source == region => ", Global Datastore primary",
-                        Some(_) => ", Global Datastore secondary",
-                        None => "",
-                    }
-                ),
-                cluster_mode,
-                subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
-                subnet_group_name: self.names.cache_subnet_group(&region),
-                subnets: network.private_subnets.clone(),
-                security_group: self.rid(&unit, "CacheSecurityGroup", &path),
-                port,
-                replicas_per_shard,
-                endpoint,
-                role,
-                rid: rid.clone(),
-            };
-            self.export(
-                &unit,
-                "CacheEndpoint",
-                "Endpoint clients of this region's cache connect to",
-                Text::attr(&rid, endpoint),
-            );
-            self.facts.cache.insert(region.clone(), (rid, endpoint));
-            if let Some(app) = apps.get_mut(&region) {
-                app.cache = Some(plan);
-            }
-        }
-    }
-
-    fn check_node_type(&mut self, path: &StackPath, node_type: &str) {
-        if !aws::is_cache_node_type(node_type) {
-            let types = aws::cache_node_types();
-            let help = match (
-                family_sizes(node_type, &types),
-                suggest_list(node_type, types.iter().map(String::as_str)),
-            ) {
-                (Some(help), _) => help,
-                (None, Some(suggestion)) => format!("did you mean `{suggestion}`?"),
-                (None, None) => "use an ElastiCache node type such as `cache.r6g.large`".to_owned(),
-            };
-            self.report(
-                Diagnostic::new(
-                    codes::E421,
-                    path.clone(),
-                    format!("`{node_type}` is not an ElastiCache node type"),
-                )
-                .with_help(help),
-            );
-        }
-    }
-}
-
-/// Secrets Manager's punctuation without `excluded`.
-fn allowed_punctuation(excluded: &str) -> String {
-    aws::SECRETS_MANAGER_PUNCTUATION
-        .chars()
-        .filter(|character| !excluded.contains(*character))
-        .collect()
 }
 
 /// When `class` (`db.m7g.medium`, `cache.r6g.medium`) names a known family with an unknown
 /// size, a help line listing the family's sizes: a closer hint than the nearest spelling, which
 /// may belong to another family.
-fn family_sizes(class: &str, known: &[String]) -> Option<String> {
+pub(crate) fn family_sizes(class: &str, known: &[String]) -> Option<String> {
     let (family, _) = class.rsplit_once('.')?;
     let prefix = format!("{family}.");
     let sizes: Vec<&str> = known
@@ -1226,7 +718,7 @@ fn family_sizes(class: &str, known: &[String]) -> Option<String> {
 
 /// Help for a PostgreSQL version RDS does not offer: the offered minors of its major version,
 /// or the majors on offer.
-fn postgres_version_help(version: &str) -> String {
+pub(crate) fn postgres_version_help(version: &str) -> String {
     let major = version.split('.').next().unwrap_or(version);
     let minors: Vec<&str> = aws::POSTGRES_VERSIONS
         .iter()
@@ -1255,7 +747,7 @@ fn postgres_version_help(version: &str) -> String {
 }
 
 /// `1GB` → 1024, `512MB` → 512, `2TB` → 2097152.
-fn parse_megabytes(text: &str) -> Option<u64> {
+pub(crate) fn parse_megabytes(text: &str) -> Option<u64> {
     let text = text.trim();
     let split = text.find(|c: char| !c.is_ascii_digit())?;
     let (number, unit) = text.split_at(split);

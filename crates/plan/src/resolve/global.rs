@@ -1,0 +1,182 @@
+//! The global unit: what it holds (DNS, CDN, global alarms, dashboards) and failover settings
+//! (E615 to E618).
+
+use meridian_model::{AlertCondition, Diagnostic, StackPath, codes};
+
+use super::*;
+use crate::defaults;
+use crate::ids::UnitId;
+use crate::naming::pascal;
+use crate::types::*;
+use crate::value::{Attr, Text};
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn resolve_global(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        targets: &[Target],
+    ) -> Option<GlobalPlan> {
+        let stack = self.stack;
+        let unit = UnitId::Global;
+        self.check_failover();
+        let dns = stack
+            .dns
+            .as_ref()
+            .and_then(|dns| self.resolve_dns(&unit, dns, regions));
+        let cdn = stack
+            .cdn
+            .as_ref()
+            .and_then(|cdn| self.resolve_cdn(&unit, cdn));
+        let dashboards = self.resolve_dashboards(&unit, regions);
+        let global_alerts: Vec<(usize, &meridian_model::Alert)> = stack
+            .alerts
+            .iter()
+            .enumerate()
+            .filter(|(_, alert)| alert.condition == AlertCondition::PrimaryRegionDown)
+            .collect();
+        let failed = self.diagnostics.iter().any(Diagnostic::is_error);
+        if dns.is_none() && cdn.is_none() && dashboards.is_empty() && global_alerts.is_empty() {
+            return None;
+        }
+        let mut alerting = if global_alerts.is_empty() {
+            Default::default()
+        } else {
+            self.alerting_for(&unit, targets)
+        };
+        if let Some(dns) = &dns {
+            let primary = self.facts.primary.clone();
+            let primary_check = dns
+                .regions
+                .iter()
+                .find(|r| Some(&r.region) == primary.as_ref())
+                .map(|r| r.health_check.clone());
+            for (index, alert) in global_alerts {
+                let Some(health_check) = primary_check.clone() else {
+                    continue;
+                };
+                if failed {
+                    continue;
+                }
+                let path = StackPath::root().key("alerts").index(index);
+                let topics = self.alert_topics(&unit, alert);
+                let evaluation_periods = alert.evaluation_periods.unwrap_or_else(|| {
+                    stack
+                        .failover
+                        .as_ref()
+                        .and_then(|f| f.evaluation_periods)
+                        .unwrap_or(defaults::FAILOVER_EVALUATION_PERIODS)
+                });
+                alerting.alarms.push(AlarmPlan {
+                    rid: self.rid(&unit, format!("{}Alarm", pascal(&alert.name)), &path),
+                    name: self.names.alarm(&alert.name),
+                    description: alarm_description(
+                        "The primary region's Route 53 health check fails",
+                        alert,
+                        Some("promote-replica"),
+                    ),
+                    metric: AlarmMetric::Single(MetricStat {
+                        namespace: "AWS/Route53".to_owned(),
+                        metric: "HealthCheckStatus".to_owned(),
+                        dimensions: vec![(
+                            "HealthCheckId".to_owned(),
+                            Text::attr(&health_check, Attr::HealthCheckId),
+                        )],
+                        stat: Statistic::Minimum,
+                    }),
+                    comparison: Comparison::LessThan,
+                    threshold: 1.0,
+                    period_seconds: alert
+                        .period_seconds
+                        .unwrap_or(defaults::ALERT_PERIOD_SECONDS),
+                    evaluation_periods,
+                    missing_data: MissingData::Breaching,
+                    topics,
+                });
+            }
+        }
+        Some(GlobalPlan {
+            unit,
+            dns,
+            cdn,
+            alerting,
+            dashboards,
+        })
+    }
+
+    pub(crate) fn check_failover(&mut self) {
+        let stack = self.stack;
+        let Some(failover) = &stack.failover else {
+            return;
+        };
+        let path = StackPath::root().key("failover");
+        if failover.enabled.unwrap_or(defaults::FAILOVER_ENABLED) && stack.dns.is_none() {
+            self.report(
+                Diagnostic::new(codes::E618, path.clone(), "failover is enabled, but without `dns` there is no routing to move between regions")
+                    .with_help("add a `dns` block with latency routing, or set `enabled: false`"),
+            );
+        }
+        if let Some(periods) = failover.evaluation_periods
+            && !(1..=10).contains(&periods)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E616,
+                    path.key("evaluation_periods"),
+                    format!("{periods} evaluation periods is outside 1 to 10"),
+                )
+                .with_help("1 fails over after one failed minute of the primary's health check"),
+            );
+        }
+        for (index, name) in failover.notify.iter().enumerate() {
+            if !stack
+                .notifications
+                .iter()
+                .any(|target| &target.name == name)
+            {
+                let help = match crate::suggest_list(
+                    name,
+                    stack.notifications.iter().map(|t| t.name.as_str()),
+                ) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "name a target declared under `notifications`".to_owned(),
+                };
+                self.report(
+                    Diagnostic::new(
+                        codes::E615,
+                        path.key("notify").index(index),
+                        format!("the notification target `{name}` is not declared"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+        if let Some(failback) = &failover.failback
+            && let Some(wait) = failback.wait_period_seconds
+            && !(60..=86_400).contains(&wait)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E617,
+                    path.key("failback").key("wait_period_seconds"),
+                    format!("a failback wait of {wait} s is outside 60 to 86400 s"),
+                )
+                .with_help("wait long enough to be sure the primary stays healthy, e.g. 300"),
+            );
+        }
+    }
+}
+
+/// Whether `name` is a fully qualified domain name (no trailing dot).
+pub(crate) fn is_domain_name(name: &str) -> bool {
+    name.len() <= 253
+        && name.contains('.')
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
