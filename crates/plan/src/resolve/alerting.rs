@@ -93,7 +93,6 @@ impl<'a> Resolver<'a> {
                 path,
             });
         }
-        self.targets = targets.clone();
         targets
     }
 
@@ -105,8 +104,9 @@ impl<'a> Resolver<'a> {
         &mut self,
         unit: &UnitId,
         alert: &meridian_model::Alert,
+        targets: &[Target],
     ) -> Vec<Rid> {
-        let mut topics = self.topics_for(unit, &[alert.severity]);
+        let mut topics = self.topics_for(unit, &[alert.severity], targets);
         let failover_targets = self
             .stack
             .failover
@@ -115,12 +115,12 @@ impl<'a> Resolver<'a> {
             .unwrap_or_default();
         let extra = match alert.action {
             AlertAction::Notify | AlertAction::InvestigateNetwork => Vec::new(),
-            AlertAction::NotifyOnCall => self.topics_for(unit, &[Severity::Critical]),
+            AlertAction::NotifyOnCall => self.topics_for(unit, &[Severity::Critical], targets),
             AlertAction::InitiateFailover | AlertAction::FailoverIfPrimary => {
                 if failover_targets.is_empty() {
-                    self.topics_for(unit, &[Severity::Critical])
+                    self.topics_for(unit, &[Severity::Critical], targets)
                 } else {
-                    self.topics_named(unit, &failover_targets)
+                    self.topics_named(unit, &failover_targets, targets)
                 }
             }
         };
@@ -132,8 +132,12 @@ impl<'a> Resolver<'a> {
         topics
     }
 
-    pub(crate) fn topics_for(&mut self, unit: &UnitId, severities: &[Severity]) -> Vec<Rid> {
-        let targets = self.targets.clone();
+    pub(crate) fn topics_for(
+        &mut self,
+        unit: &UnitId,
+        severities: &[Severity],
+        targets: &[Target],
+    ) -> Vec<Rid> {
         targets
             .iter()
             .filter(|target| {
@@ -147,8 +151,12 @@ impl<'a> Resolver<'a> {
     }
 
     /// The topics of `unit` for the named targets.
-    pub(crate) fn topics_named(&mut self, unit: &UnitId, names: &[String]) -> Vec<Rid> {
-        let targets = self.targets.clone();
+    pub(crate) fn topics_named(
+        &mut self,
+        unit: &UnitId,
+        names: &[String],
+        targets: &[Target],
+    ) -> Vec<Rid> {
         targets
             .iter()
             .filter(|target| names.contains(&target.name))
@@ -167,7 +175,7 @@ impl<'a> Resolver<'a> {
         }
         let global = *unit == UnitId::Global;
         let region = unit.region().map_or_else(
-            || aws::global_region(&self.facts.partition).to_owned(),
+            || aws::global_region(&self.partition).to_owned(),
             str::to_owned,
         );
         let path = StackPath::root().key("notifications");

@@ -19,16 +19,16 @@ impl<'a> Resolver<'a> {
     /// Alarms on replication targets slower than Replication Time Control.
     pub(crate) fn resolve_replication_alarms(
         &mut self,
-        _storage: &mut [StoragePlan],
+        watches: &[ReplicationWatch],
+        targets: &[Target],
         apps: &mut BTreeMap<String, AppPlan>,
     ) {
-        let watches = std::mem::take(&mut self.replication_watches);
         for watch in watches {
             let Some(app) = apps.get(&watch.source_region) else {
                 continue;
             };
             let unit = app.unit.clone();
-            let topics = self.topics_for(&unit, &[Severity::Warning]);
+            let topics = self.topics_for(&unit, &[Severity::Warning], targets);
             let rid = self.entities_rid(
                 &unit,
                 &[&watch.source_bucket, &watch.destination],
@@ -77,6 +77,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_regional_alerts(
         &mut self,
         regions: &[ResolvedRegion<'_>],
+        targets: &[Target],
         apps: &mut BTreeMap<String, AppPlan>,
     ) {
         let stack = self.stack;
@@ -129,7 +130,7 @@ impl<'a> Resolver<'a> {
                 let Some(app) = apps.get(&region.code) else {
                     continue;
                 };
-                let alarms = self.alert_alarms(&path, alert, app);
+                let alarms = self.alert_alarms(&path, alert, app, targets);
                 if let Some(app) = apps.get_mut(&region.code) {
                     app.alerting.alarms.extend(alarms);
                 }
@@ -146,7 +147,7 @@ impl<'a> Resolver<'a> {
             };
             let unit = app.unit.clone();
             let lb_rid = lb.rid.clone();
-            let topics = self.topics_for(&unit, &[Severity::Warning]);
+            let topics = self.topics_for(&unit, &[Severity::Warning], targets);
             let alarm = AlarmPlan {
                 rid: self.rid(
                     &unit,
@@ -406,9 +407,10 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         alert: &meridian_model::Alert,
         app: &AppPlan,
+        targets: &[Target],
     ) -> Vec<AlarmPlan> {
         let unit = app.unit.clone();
-        let topics = self.alert_topics(&unit, alert);
+        let topics = self.alert_topics(&unit, alert, targets);
         let threshold = alert.threshold.unwrap_or(0.0);
         let period = alert
             .period_seconds

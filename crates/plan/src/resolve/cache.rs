@@ -18,33 +18,137 @@ use crate::value::{Attr, AttrRef, Text};
 /// `!&#$^<>-`, so every other printable ASCII character is excluded.
 pub(crate) const AUTH_TOKEN_EXCLUDED: &str = " \"%'()*+,./:;=?@[\\]_`{|}~";
 
+/// What resolving the cache gives later areas (references).
+#[derive(Debug, Default)]
+pub(crate) struct CacheFacts {
+    /// Region → its replication group and the attribute clients connect to.
+    pub by_region: BTreeMap<String, (Rid, Attr)>,
+    /// Region → the AUTH secret it reads and the region that secret was created in.
+    pub secret: BTreeMap<String, (Rid, String)>,
+}
+
+/// The cache's validated settings, shared by every region's replication group.
+struct CacheSettings {
+    version: String,
+    cluster_mode: bool,
+    shards: u32,
+    replicas_per_shard: u32,
+    port: u32,
+}
+
+/// Where the cache's replication groups go.
+struct CachePlacement {
+    /// The regions with a replication group, in declared order.
+    regions: Vec<String>,
+    /// The Global Datastore's primary, when there is one.
+    global_source: Option<String>,
+    /// Per-region node types.
+    node_types: BTreeMap<String, String>,
+}
+
+/// What every region's replication group shares.
+struct CacheShape<'c> {
+    cache: &'c meridian_model::Cache,
+    path: StackPath,
+    settings: CacheSettings,
+    placement: CachePlacement,
+    parameter_group_name: String,
+    endpoint: Attr,
+}
+
 impl<'a> Resolver<'a> {
+    /// A replication group in every cache region, the first the Global Datastore's primary.
     pub(crate) fn resolve_cache(
         &mut self,
-        regions: &[ResolvedRegion<'_>],
+        regions: &Regions<'_>,
         apps: &mut BTreeMap<String, AppPlan>,
-    ) {
+    ) -> CacheFacts {
         let stack = self.stack;
+        let mut facts = CacheFacts::default();
         let Some(cache) = &stack.cache else {
-            for region in regions {
-                if let Some(node_type) = region
-                    .model
-                    .and_then(|m| m.sizing.as_ref())
-                    .and_then(|s| s.cache_node_type.as_ref())
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::W421,
-                            region.path.key("sizing").key("cache_node_type"),
-                            format!("`{node_type}` has no effect: the stack has no cache"),
-                        )
-                        .with_help("remove it, or add a `cache` block"),
-                    );
-                }
-            }
-            return;
+            self.report_sizing_without_cache(regions);
+            return facts;
         };
         let path = StackPath::root().key("cache");
+        let (settings, mut valid) = self.check_cache_settings(&path, cache);
+        let (cache_regions, global_source) =
+            self.resolve_cache_regions(&path, cache, regions, &mut valid);
+        let node_types = self.resolve_node_types(
+            &path,
+            cache,
+            regions,
+            (&cache_regions, global_source.is_some()),
+            &mut valid,
+        );
+        if !valid || !aws::is_cache_node_type(&cache.node_type) {
+            return facts;
+        }
+        let CacheSettings {
+            ref version,
+            cluster_mode,
+            ..
+        } = settings;
+        let major = version.split('.').next().unwrap_or("7");
+        let family = if major == "6" {
+            "redis6.x".to_owned()
+        } else {
+            format!("redis{major}")
+        };
+        let parameter_group_name = if cluster_mode {
+            format!("default.{family}.cluster.on")
+        } else {
+            format!("default.{family}")
+        };
+        let endpoint = if cluster_mode {
+            Attr::CacheConfigurationEndpoint
+        } else {
+            Attr::CachePrimaryEndpoint
+        };
+        let shape = CacheShape {
+            cache,
+            path,
+            settings,
+            placement: CachePlacement {
+                regions: cache_regions,
+                global_source,
+                node_types,
+            },
+            parameter_group_name,
+            endpoint,
+        };
+        for region in &shape.placement.regions {
+            self.cache_in(region, &shape, apps, &mut facts);
+        }
+        facts
+    }
+
+    /// W421 for every region sizing a cache the stack does not have.
+    fn report_sizing_without_cache(&mut self, regions: &Regions<'_>) {
+        for region in regions.iter() {
+            if let Some(node_type) = region
+                .model
+                .and_then(|m| m.sizing.as_ref())
+                .and_then(|s| s.cache_node_type.as_ref())
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::W421,
+                        region.path.key("sizing").key("cache_node_type"),
+                        format!("`{node_type}` has no effect: the stack has no cache"),
+                    )
+                    .with_help("remove it, or add a `cache` block"),
+                );
+            }
+        }
+    }
+
+    /// The version, node type, layout and port (E421, E422, E424, E425, E430) and the global
+    /// keys (E431); `false` beside them when any is wrong.
+    fn check_cache_settings(
+        &mut self,
+        path: &StackPath,
+        cache: &meridian_model::Cache,
+    ) -> (CacheSettings, bool) {
         let mut valid = true;
         let version = cache
             .engine_version
@@ -147,13 +251,27 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // Which regions get a cache, and which is the Global Datastore primary.
-        let service_regions: Vec<String> = self
-            .facts
-            .service_regions
-            .iter()
-            .map(|(r, _)| r.clone())
-            .collect();
+        let settings = CacheSettings {
+            version,
+            cluster_mode,
+            shards,
+            replicas_per_shard,
+            port,
+        };
+        (settings, valid)
+    }
+
+    /// The regions with a replication group: every service region, or with cross-region
+    /// replication the source and its targets (E423, E426 to E428); and the Global Datastore's
+    /// source.
+    fn resolve_cache_regions(
+        &mut self,
+        path: &StackPath,
+        cache: &meridian_model::Cache,
+        regions: &Regions<'_>,
+        valid: &mut bool,
+    ) -> (Vec<String>, Option<String>) {
+        let service_regions: Vec<String> = regions.service_codes().map(str::to_owned).collect();
         let mut cache_regions: Vec<String> = service_regions.clone();
         let mut global_source: Option<String> = None;
         if let Some(replication) = &cache.cross_region_replication
@@ -165,9 +283,9 @@ impl<'a> Resolver<'a> {
                     Diagnostic::new(codes::E426, replication_path.key("strategy"), "`active-active` is not offered by ElastiCache: a Global Datastore has one writable primary")
                         .with_help("use `active-passive`; active-active CRDT replication needs Redis Enterprise"),
                 );
-                valid = false;
+                *valid = false;
             }
-            let primary = self.facts.primary.clone();
+            let primary = regions.primary.clone();
             if self
                 .check_region_code(
                     &replication_path.key("source_region"),
@@ -192,14 +310,14 @@ impl<'a> Resolver<'a> {
                         "the source cluster lives in the primary region, which deploys first",
                     ),
                 );
-                valid = false;
+                *valid = false;
             }
             let mut targets: BTreeSet<String> = BTreeSet::new();
             let mut ordered = vec![replication.source_region.clone()];
             for (index, target) in replication.target_regions.iter().enumerate() {
                 let target_path = replication_path.key("target_regions").index(index);
                 if self.check_region_code(&target_path, target).is_none() {
-                    valid = false;
+                    *valid = false;
                     continue;
                 }
                 if target == &replication.source_region || !targets.insert(target.clone()) {
@@ -214,7 +332,7 @@ impl<'a> Resolver<'a> {
                         Diagnostic::new(codes::E428, target_path, message)
                             .with_help("list each secondary region once, without the source"),
                     );
-                    valid = false;
+                    *valid = false;
                     continue;
                 }
                 if !service_regions.contains(target) {
@@ -231,7 +349,7 @@ impl<'a> Resolver<'a> {
                         )
                         .with_help(help),
                     );
-                    valid = false;
+                    *valid = false;
                     continue;
                 }
                 ordered.push(target.clone());
@@ -243,7 +361,7 @@ impl<'a> Resolver<'a> {
                     Diagnostic::new(codes::E423, path.key("node_type"), format!("`{}` cannot join a Global Datastore: burstable (T) nodes are not supported", cache.node_type))
                         .with_help("use an M or R family, e.g. `cache.r6g.large`"),
                 );
-                valid = false;
+                *valid = false;
             }
             cache_regions = service_regions
                 .iter()
@@ -252,9 +370,20 @@ impl<'a> Resolver<'a> {
                 .collect();
             global_source = Some(replication.source_region.clone());
         }
-        // Per-region node types.
+        (cache_regions, global_source)
+    }
+
+    /// Per-region node types (E429, W421).
+    fn resolve_node_types(
+        &mut self,
+        path: &StackPath,
+        cache: &meridian_model::Cache,
+        regions: &Regions<'_>,
+        (cache_regions, global): (&[String], bool),
+        valid: &mut bool,
+    ) -> BTreeMap<String, String> {
         let mut node_types: BTreeMap<String, String> = BTreeMap::new();
-        for region in regions {
+        for region in regions.iter() {
             let Some(node_type) = region
                 .model
                 .and_then(|m| m.sizing.as_ref())
@@ -271,7 +400,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             self.check_node_type(&node_path, node_type);
-            if global_source.is_some() && node_type != &cache.node_type {
+            if global && node_type != &cache.node_type {
                 self.report(
                     Diagnostic::new(
                         codes::E429,
@@ -281,184 +410,227 @@ impl<'a> Resolver<'a> {
                     .with_help("remove the override, or change `cache.node_type`")
                     .with_related(path.key("node_type"), "the stack-wide node type"),
                 );
-                valid = false;
+                *valid = false;
             }
             node_types.insert(region.code.clone(), node_type.clone());
         }
-        if !valid || !aws::is_cache_node_type(&cache.node_type) {
+        node_types
+    }
+
+    /// The replication group of one region.
+    fn cache_in(
+        &mut self,
+        region: &str,
+        shape: &CacheShape<'_>,
+        apps: &mut BTreeMap<String, AppPlan>,
+        facts: &mut CacheFacts,
+    ) {
+        let CacheShape {
+            path,
+            settings,
+            placement,
+            endpoint,
+            ..
+        } = shape;
+        let CacheSettings {
+            cluster_mode,
+            replicas_per_shard,
+            port,
+            ..
+        } = *settings;
+        let endpoint = *endpoint;
+        let global_source = &placement.global_source;
+        let unit = UnitId::Region(region.to_owned());
+        let Some(network) = apps.get(region).and_then(|app| app.network.clone()) else {
             return;
+        };
+        let rid = self.rid(&unit, "Cache", path);
+        let is_secondary = global_source
+            .as_ref()
+            .is_some_and(|source| source != region);
+        let role = if is_secondary {
+            self.cache_secondary(region, shape, facts)
+        } else {
+            self.cache_primary(region, shape, facts)
+        };
+        // With replicas, a node failure promotes a replica in another zone; a shard without
+        // replicas has nothing to fail over to, which ElastiCache rejects with these on.
+        // Cluster mode needs automatic failover whatever the replicas.
+        let has_replicas = replicas_per_shard > 0;
+        let plan = CachePlan {
+            subnet_group_description: format!(
+                "Private subnets of {}",
+                self.names.replication_group(region)
+            ),
+            node_count: (!cluster_mode).then(|| 1 + replicas_per_shard),
+            multi_az: has_replicas,
+            automatic_failover: cluster_mode || has_replicas,
+            replication_group_id: self.names.replication_group(region),
+            description: format!(
+                "{} Redis cache in {region}{}",
+                self.stack.stack,
+                match global_source.as_deref() {
+                    Some(source) if source == region => ", Global Datastore primary",
+                    Some(_) => ", Global Datastore secondary",
+                    None => "",
+                }
+            ),
+            cluster_mode,
+            subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
+            subnet_group_name: self.names.cache_subnet_group(region),
+            subnets: network.private_subnets.clone(),
+            security_group: self.rid(&unit, "CacheSecurityGroup", &path),
+            port,
+            replicas_per_shard,
+            endpoint,
+            role,
+            rid: rid.clone(),
+        };
+        self.export(
+            &unit,
+            "CacheEndpoint",
+            "Endpoint clients of this region's cache connect to",
+            Text::attr(&rid, endpoint),
+        );
+        facts.by_region.insert(region.to_owned(), (rid, endpoint));
+        if let Some(app) = apps.get_mut(region) {
+            app.cache = Some(plan);
         }
-        let major = version.split('.').next().unwrap_or("7");
-        let family = if major == "6" {
-            "redis6.x".to_owned()
-        } else {
-            format!("redis{major}")
-        };
-        let parameter_group_name = if cluster_mode {
-            format!("default.{family}.cluster.on")
-        } else {
-            format!("default.{family}")
-        };
-        let endpoint = if cluster_mode {
-            Attr::CacheConfigurationEndpoint
-        } else {
-            Attr::CachePrimaryEndpoint
-        };
+    }
+
+    /// A Global Datastore secondary: its group joins the Datastore and reads the AUTH secret's
+    /// replica.
+    fn cache_secondary(
+        &mut self,
+        region: &str,
+        shape: &CacheShape<'_>,
+        facts: &mut CacheFacts,
+    ) -> CacheRole {
+        let global_source = &shape.placement.global_source;
+        let unit = UnitId::Region(region.to_owned());
         let source_unit = global_source
             .as_ref()
             .map(|region| UnitId::Region(region.clone()));
         let source_secret = global_source
             .as_ref()
             .map(|region| naming::rid("CacheAuthSecret", &UnitId::Region(region.clone())));
-        for region in cache_regions {
-            let unit = UnitId::Region(region.clone());
-            let Some(network) = apps.get(&region).and_then(|app| app.network.clone()) else {
-                continue;
-            };
-            let rid = self.rid(&unit, "Cache", &path);
-            let is_secondary = global_source
-                .as_ref()
-                .is_some_and(|source| source != &region);
-            let role = if is_secondary {
-                let source_unit = source_unit
-                    .clone()
-                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
-                let secret = source_secret
-                    .clone()
-                    .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
-                let global_id = naming::rid("CacheGlobalDatastore", &source_unit);
-                let global_datastore_id = self.value_from(
-                    &unit,
-                    &source_unit,
-                    "CacheGlobalDatastoreId",
-                    "ID of the cache's Global Datastore",
-                    AttrRef {
-                        resource: global_id,
-                        attr: Attr::GlobalReplicationGroupId,
-                    },
-                );
-                let auth_secret_arn = self.replica_secret_arn(
-                    &unit,
-                    &source_unit,
-                    &region,
-                    &secret,
-                    "CacheAuthSecretNameWithSuffix",
-                );
-                self.facts.cache_secret.insert(
-                    region.clone(),
-                    (secret, global_source.clone().unwrap_or_default()),
-                );
-                CacheRole::Secondary {
-                    global_datastore_id,
-                    auth_secret_arn,
-                }
-            } else {
-                let secret_rid = self.rid(&unit, "CacheAuthSecret", &path);
-                self.facts
-                    .cache_secret
-                    .insert(region.clone(), (secret_rid.clone(), region.clone()));
-                let replicas = match &cache.cross_region_replication {
-                    Some(replication) if global_source.is_some() => replication
-                        .target_regions
-                        .iter()
-                        .filter(|target| target.as_str() != region)
-                        .map(|target| SecretReplica {
-                            region: target.clone(),
-                            kms_key: self.data_key_arn(&unit, target),
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let global = global_source.is_some().then(|| GlobalDatastorePlan {
-                    rid: self.rid(&unit, "CacheGlobalDatastore", &path),
-                    suffix: self.names.global_datastore_suffix(),
-                    description: format!("{} cache shared across regions", self.stack.stack),
-                });
-                if let Some(global) = &global {
-                    self.export(
-                        &unit,
-                        "CacheGlobalDatastoreId",
-                        "ID of the cache's Global Datastore",
-                        Text::attr(&global.rid, Attr::GlobalReplicationGroupId),
-                    );
-                }
-                CacheRole::Primary(Box::new(CachePrimaryPlan {
-                    engine: CacheEngine::Redis,
-                    engine_version: version.clone(),
-                    at_rest_encryption: defaults::ENCRYPTION_AT_REST,
-                    transit_encryption: defaults::ENCRYPTION_IN_TRANSIT,
-                    auto_minor_version_upgrade: defaults::AUTO_MINOR_VERSION_UPGRADE,
-                    // The cache's data survives the group's deletion in a final snapshot.
-                    final_snapshot: Some(naming::final_snapshot(
-                        &self.names.replication_group(&region),
-                    )),
-                    node_type: node_types
-                        .get(&region)
-                        .cloned()
-                        .unwrap_or_else(|| cache.node_type.clone()),
-                    shards,
-                    parameter_group_name: parameter_group_name.clone(),
-                    snapshot_retention_days: defaults::CACHE_SNAPSHOT_DAYS,
-                    auth_secret: SecretPlan {
-                        rid: secret_rid,
-                        name: self.names.cache_secret(),
-                        description: format!("AUTH token of the {} Redis cache", self.stack.stack),
-                        kms_key: self.data_key_arn(&unit, &region),
-                        fixed_fields: Vec::new(),
-                        generated_field: "token".to_owned(),
-                        length: 64,
-                        exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
-                        punctuation: allowed_punctuation(AUTH_TOKEN_EXCLUDED),
-                        replicas,
-                        retain: defaults::RETAIN_SECRETS,
-                    },
-                    global,
-                }))
-            };
-            // With replicas, a node failure promotes a replica in another zone; a shard without
-            // replicas has nothing to fail over to, which ElastiCache rejects with these on.
-            // Cluster mode needs automatic failover whatever the replicas.
-            let has_replicas = replicas_per_shard > 0;
-            let plan = CachePlan {
-                subnet_group_description: format!(
-                    "Private subnets of {}",
-                    self.names.replication_group(&region)
-                ),
-                node_count: (!cluster_mode).then(|| 1 + replicas_per_shard),
-                multi_az: has_replicas,
-                automatic_failover: cluster_mode || has_replicas,
-                replication_group_id: self.names.replication_group(&region),
-                description: format!(
-                    "{} Redis cache in {region}{}",
-                    self.stack.stack,
-                    match global_source.as_deref() {
-                        Some(source) if source == region => ", Global Datastore primary",
-                        Some(_) => ", Global Datastore secondary",
-                        None => "",
-                    }
-                ),
-                cluster_mode,
-                subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
-                subnet_group_name: self.names.cache_subnet_group(&region),
-                subnets: network.private_subnets.clone(),
-                security_group: self.rid(&unit, "CacheSecurityGroup", &path),
-                port,
-                replicas_per_shard,
-                endpoint,
-                role,
-                rid: rid.clone(),
-            };
+        let source_unit = source_unit
+            .clone()
+            .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
+        let secret = source_secret
+            .clone()
+            .unwrap_or_else(|| bug("a Global Datastore secondary has no source"));
+        let global_id = naming::rid("CacheGlobalDatastore", &source_unit);
+        let global_datastore_id = self.value_from(
+            &unit,
+            &source_unit,
+            "CacheGlobalDatastoreId",
+            "ID of the cache's Global Datastore",
+            AttrRef {
+                resource: global_id,
+                attr: Attr::GlobalReplicationGroupId,
+            },
+        );
+        let auth_secret_arn = self.replica_secret_arn(
+            &unit,
+            &source_unit,
+            region,
+            &secret,
+            "CacheAuthSecretNameWithSuffix",
+        );
+        facts.secret.insert(
+            region.to_owned(),
+            (secret, global_source.clone().unwrap_or_default()),
+        );
+        CacheRole::Secondary {
+            global_datastore_id,
+            auth_secret_arn,
+        }
+    }
+
+    /// A standalone group or the Global Datastore's primary, configured in full with its AUTH
+    /// secret.
+    fn cache_primary(
+        &mut self,
+        region: &str,
+        shape: &CacheShape<'_>,
+        facts: &mut CacheFacts,
+    ) -> CacheRole {
+        let CacheShape {
+            cache,
+            path,
+            settings,
+            placement,
+            parameter_group_name,
+            ..
+        } = shape;
+        let path = path.clone();
+        let global_source = &placement.global_source;
+        let node_types = &placement.node_types;
+        let version = &settings.version;
+        let shards = settings.shards;
+        let unit = UnitId::Region(region.to_owned());
+        let secret_rid = self.rid(&unit, "CacheAuthSecret", &path);
+        facts
+            .secret
+            .insert(region.to_owned(), (secret_rid.clone(), region.to_owned()));
+        let replicas = match &cache.cross_region_replication {
+            Some(replication) if global_source.is_some() => replication
+                .target_regions
+                .iter()
+                .filter(|target| target.as_str() != region)
+                .map(|target| SecretReplica {
+                    region: target.clone(),
+                    kms_key: self.data_key_arn(&unit, target),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let global = global_source.is_some().then(|| GlobalDatastorePlan {
+            rid: self.rid(&unit, "CacheGlobalDatastore", &path),
+            suffix: self.names.global_datastore_suffix(),
+            description: format!("{} cache shared across regions", self.stack.stack),
+        });
+        if let Some(global) = &global {
             self.export(
                 &unit,
-                "CacheEndpoint",
-                "Endpoint clients of this region's cache connect to",
-                Text::attr(&rid, endpoint),
+                "CacheGlobalDatastoreId",
+                "ID of the cache's Global Datastore",
+                Text::attr(&global.rid, Attr::GlobalReplicationGroupId),
             );
-            self.facts.cache.insert(region.clone(), (rid, endpoint));
-            if let Some(app) = apps.get_mut(&region) {
-                app.cache = Some(plan);
-            }
         }
+        CacheRole::Primary(Box::new(CachePrimaryPlan {
+            engine: CacheEngine::Redis,
+            engine_version: version.clone(),
+            at_rest_encryption: defaults::ENCRYPTION_AT_REST,
+            transit_encryption: defaults::ENCRYPTION_IN_TRANSIT,
+            auto_minor_version_upgrade: defaults::AUTO_MINOR_VERSION_UPGRADE,
+            // The cache's data survives the group's deletion in a final snapshot.
+            final_snapshot: Some(naming::final_snapshot(
+                &self.names.replication_group(region),
+            )),
+            node_type: node_types
+                .get(region)
+                .cloned()
+                .unwrap_or_else(|| cache.node_type.clone()),
+            shards,
+            parameter_group_name: parameter_group_name.clone(),
+            snapshot_retention_days: defaults::CACHE_SNAPSHOT_DAYS,
+            auth_secret: SecretPlan {
+                rid: secret_rid,
+                name: self.names.cache_secret(),
+                description: format!("AUTH token of the {} Redis cache", self.stack.stack),
+                kms_key: self.data_key_arn(&unit, region),
+                fixed_fields: Vec::new(),
+                generated_field: "token".to_owned(),
+                length: 64,
+                exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
+                punctuation: allowed_punctuation(AUTH_TOKEN_EXCLUDED),
+                replicas,
+                retain: defaults::RETAIN_SECRETS,
+            },
+            global,
+        }))
     }
 
     pub(crate) fn check_node_type(&mut self, path: &StackPath, node_type: &str) {

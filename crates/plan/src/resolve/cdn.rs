@@ -76,7 +76,7 @@ impl<'a> Resolver<'a> {
                 },
             )
         });
-        let home = aws::global_region(&self.facts.partition);
+        let home = aws::global_region(&self.partition);
         if let Some(literal) = certificate.as_ref().and_then(Text::as_literal)
             && !literal.contains(&format!(":{home}:"))
         {
@@ -93,9 +93,7 @@ impl<'a> Resolver<'a> {
         }
         let distribution = self.rid(unit, "CdnDistribution", &path);
         let bucket_rid = self.rid(unit, "CdnBucket", &path);
-        let (head, tail) = self
-            .names
-            .cdn_bucket(aws::global_region(&self.facts.partition));
+        let (head, tail) = self.names.cdn_bucket(aws::global_region(&self.partition));
         let bucket_arn = Text::attr(&bucket_rid, Attr::BucketArn);
         let bucket = BucketPlan {
             name: "cdn-origin".to_owned(),
@@ -224,7 +222,7 @@ impl<'a> Resolver<'a> {
             comment,
             origin_access_control_description,
             origin_id,
-            alias_hosted_zone_id: aws::cloudfront_hosted_zone_id(&self.facts.partition).to_owned(),
+            alias_hosted_zone_id: aws::cloudfront_hosted_zone_id(&self.partition).to_owned(),
             records: records_plans,
         })
     }

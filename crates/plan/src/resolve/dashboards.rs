@@ -17,7 +17,8 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_dashboards(
         &mut self,
         unit: &UnitId,
-        regions: &[ResolvedRegion<'_>],
+        regions: &Regions<'_>,
+        routed: &Routed<'_>,
     ) -> Vec<DashboardPlan> {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
@@ -124,7 +125,7 @@ impl<'a> Resolver<'a> {
                     valid = false;
                 }
                 let mut lines = Vec::new();
-                for region in regions {
+                for region in regions.iter() {
                     if region.role == RegionRole::StorageOnly {
                         continue;
                     }
@@ -155,7 +156,9 @@ impl<'a> Resolver<'a> {
                         WidgetMetric::RequestCount
                         | WidgetMetric::Latency
                         | WidgetMetric::Http5xx => {
-                            if let Some(lb) = self.facts.load_balancers.get(&region.code).cloned() {
+                            if let Some(lb) =
+                                routed.load_balancers.by_region.get(&region.code).cloned()
+                            {
                                 let full_name = self.value_from(
                                     unit,
                                     &producer,
@@ -170,8 +173,8 @@ impl<'a> Resolver<'a> {
                             }
                         }
                         WidgetMetric::ReplicaLag => {
-                            if self.facts.database.contains_key(&region.code)
-                                && Some(&region.code) != self.facts.primary.as_ref()
+                            if routed.database.by_region.contains_key(&region.code)
+                                && Some(&region.code) != regions.primary.as_ref()
                             {
                                 line(vec![(
                                     "DBInstanceIdentifier".to_owned(),
@@ -180,7 +183,7 @@ impl<'a> Resolver<'a> {
                             }
                         }
                         WidgetMetric::DatabaseConnections => {
-                            if self.facts.database.contains_key(&region.code) {
+                            if routed.database.by_region.contains_key(&region.code) {
                                 line(vec![(
                                     "DBInstanceIdentifier".to_owned(),
                                     Text::lit(self.names.db_instance(&region.code)),
@@ -188,7 +191,7 @@ impl<'a> Resolver<'a> {
                             }
                         }
                         WidgetMetric::ServiceCpu => {
-                            for service in &self.facts.services.clone() {
+                            for service in &routed.services.names {
                                 line(vec![
                                     (
                                         "ClusterName".to_owned(),
@@ -240,9 +243,7 @@ impl<'a> Resolver<'a> {
                             ("view".to_owned(), JsonDoc::String(Text::lit("timeSeries"))),
                             (
                                 "region".to_owned(),
-                                JsonDoc::String(Text::lit(aws::global_region(
-                                    &self.facts.partition,
-                                ))),
+                                JsonDoc::String(Text::lit(aws::global_region(&self.partition))),
                             ),
                             ("stat".to_owned(), JsonDoc::String(Text::lit(stat))),
                             ("period".to_owned(), JsonDoc::Number(i64::from(period))),

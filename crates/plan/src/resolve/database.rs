@@ -30,42 +30,102 @@ pub(crate) struct DatabaseSettings {
     parameters: BTreeMap<String, String>,
 }
 
+/// What resolving the database gives later areas (references, dashboards).
+#[derive(Debug, Default)]
+pub(crate) struct DatabaseFacts {
+    /// The writer.
+    pub writer: Option<Rid>,
+    /// The master credentials' secret, in the writer's region.
+    pub secret: Option<Rid>,
+    /// Region → its instance (the writer or the region's replica).
+    pub by_region: BTreeMap<String, Rid>,
+}
+
+/// Where the database's instances go and what they share.
+struct Layout<'l> {
+    path: StackPath,
+    writer_region: String,
+    replica_regions: Vec<(String, StackPath)>,
+    default_class: String,
+    instance_classes: BTreeMap<String, String>,
+    database: &'l meridian_model::Database,
+}
+
 impl<'a> Resolver<'a> {
+    /// The writer in the primary region and a replica in each replica region, with their groups,
+    /// credentials and rotation.
     pub(crate) fn resolve_database(
         &mut self,
-        regions: &[ResolvedRegion<'_>],
+        regions: &Regions<'_>,
         apps: &mut BTreeMap<String, AppPlan>,
-    ) {
+    ) -> DatabaseFacts {
         let stack = self.stack;
+        let mut facts = DatabaseFacts::default();
         let Some(database) = &stack.database else {
-            for region in regions {
-                if let Some(class) = region
-                    .model
-                    .and_then(|m| m.sizing.as_ref())
-                    .and_then(|s| s.database_instance_class.as_ref())
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::W401,
-                            region.path.key("sizing").key("database_instance_class"),
-                            format!("`{class}` has no effect: the stack has no database"),
-                        )
-                        .with_help("remove it, or add a `database` block"),
-                    );
-                }
-            }
-            return;
+            self.report_sizing_without_database(regions);
+            return facts;
         };
         let path = StackPath::root().key("database");
         let settings = self.check_database_settings(&path, database);
-        let primary = self.facts.primary.clone();
         let writer_region = database.primary.region.clone();
+        self.check_writer_region(&path, &writer_region, regions.primary.as_deref());
+        let replica_regions =
+            self.resolve_replica_regions(&path, database, &writer_region, regions);
+        let (default_class, instance_classes) = self.resolve_instance_classes(
+            &path,
+            database,
+            regions,
+            &writer_region,
+            &replica_regions,
+        );
+        let Some(settings) = settings else {
+            return facts;
+        };
+        let layout = Layout {
+            path,
+            writer_region,
+            replica_regions,
+            default_class,
+            instance_classes,
+            database,
+        };
+        if self.resolve_writer(&layout, &settings, regions, apps, &mut facts) {
+            self.resolve_replicas(&layout, &settings, apps, &mut facts);
+        }
+        facts
+    }
+
+    /// W401 for every region sizing a database the stack does not have.
+    fn report_sizing_without_database(&mut self, regions: &Regions<'_>) {
+        for region in regions.iter() {
+            if let Some(class) = region
+                .model
+                .and_then(|m| m.sizing.as_ref())
+                .and_then(|s| s.database_instance_class.as_ref())
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::W401,
+                        region.path.key("sizing").key("database_instance_class"),
+                        format!("`{class}` has no effect: the stack has no database"),
+                    )
+                    .with_help("remove it, or add a `database` block"),
+                );
+            }
+        }
+    }
+
+    /// E403: the writer lives in the primary region.
+    fn check_writer_region(
+        &mut self,
+        path: &StackPath,
+        writer_region: &str,
+        primary: Option<&str>,
+    ) {
         if self
-            .check_region_code(&path.key("primary").key("region"), &writer_region)
+            .check_region_code(&path.key("primary").key("region"), writer_region)
             .is_some()
-            && primary
-                .as_ref()
-                .is_some_and(|primary| primary != &writer_region)
+            && primary.is_some_and(|primary| primary != writer_region)
         {
             self.report(
                 Diagnostic::new(
@@ -73,13 +133,23 @@ impl<'a> Resolver<'a> {
                     path.key("primary").key("region"),
                     format!(
                         "the database writer is in `{writer_region}`, but the primary region is `{}`",
-                        primary.as_deref().unwrap_or("(none)")
+                        primary.unwrap_or("(none)")
                     ),
                 )
                 .with_help("the writer lives in the primary region, which deploys first; change one of the two"),
             );
         }
-        // Replicas.
+    }
+
+    /// The valid replica regions (E404 to E406), with the read weights (E407) and WAL senders
+    /// (E412) they need.
+    fn resolve_replica_regions(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+        writer_region: &str,
+        regions: &Regions<'_>,
+    ) -> Vec<(String, StackPath)> {
         let mut replica_regions: Vec<(String, StackPath)> = Vec::new();
         let mut total_weight = database.primary.read_weight.unwrap_or(0);
         // A writer weight above 100 cannot add up to 100 either; one finding is enough.
@@ -114,16 +184,9 @@ impl<'a> Resolver<'a> {
                 );
                 continue;
             }
-            let declared = self
-                .facts
-                .service_regions
-                .iter()
-                .any(|(region, _)| region == &replica.region);
+            let declared = regions.service_role(&replica.region).is_some();
             if !declared {
-                let help = match suggest_list(
-                    &replica.region,
-                    self.facts.service_regions.iter().map(|(r, _)| r.as_str()),
-                ) {
+                let help = match suggest_list(&replica.region, regions.service_codes()) {
                     Some(suggestion) => format!(
                         "did you mean `{suggestion}`? otherwise declare the region under `regions:`"
                     ),
@@ -166,7 +229,6 @@ impl<'a> Resolver<'a> {
                 .with_help("weights are the shares of read traffic each reader serves; make them add up to 100"),
             );
         }
-        self.facts.has_replicas = !replica_regions.is_empty();
         if let Some(replication) = &database.replication
             && let Some(senders) = replication.max_wal_senders
             // Out of range is reported by the settings check (E412 too).
@@ -182,11 +244,23 @@ impl<'a> Resolver<'a> {
                 .with_help("each replica holds one WAL sender; keep at least one more for backups and logical consumers"),
             );
         }
-        // Instance classes.
+        replica_regions
+    }
+
+    /// The instance class of every region with an instance: the database's, or the region's own
+    /// (E401, W401).
+    fn resolve_instance_classes(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+        regions: &Regions<'_>,
+        writer_region: &str,
+        replica_regions: &[(String, StackPath)],
+    ) -> (String, BTreeMap<String, String>) {
         let default_class = database.instance_class.clone();
         self.check_instance_class(&path.key("instance_class"), &default_class);
         let mut instance_classes: BTreeMap<String, String> = BTreeMap::new();
-        for region in regions {
+        for region in regions.iter() {
             let Some(model) = region.model else { continue };
             let hosts_instance = region.code == writer_region
                 || replica_regions.iter().any(|(code, _)| code == &region.code);
@@ -214,30 +288,49 @@ impl<'a> Resolver<'a> {
                 instance_classes.insert(region.code.clone(), class.clone());
             }
         }
-        let Some(settings) = settings else { return };
-        // Writer.
+        (default_class, instance_classes)
+    }
+
+    /// The writer with its secret, rotation and outputs; `false` when its region has no network
+    /// to put it in (its replicas then have no source either).
+    fn resolve_writer(
+        &mut self,
+        layout: &Layout<'_>,
+        settings: &DatabaseSettings,
+        regions: &Regions<'_>,
+        apps: &mut BTreeMap<String, AppPlan>,
+        facts: &mut DatabaseFacts,
+    ) -> bool {
+        let Layout {
+            path,
+            writer_region,
+            default_class,
+            instance_classes,
+            database,
+            ..
+        } = layout;
+        let stack = self.stack;
+        let writer_region = writer_region.clone();
         let writer_unit = UnitId::Region(writer_region.clone());
         let Some(writer_app) = apps.get_mut(&writer_region) else {
-            return;
+            return false;
         };
         let Some(network) = writer_app.network.clone() else {
-            return;
+            return false;
         };
-        let writer_rid = self.rid(&writer_unit, "Database", &path);
+        let writer_rid = self.rid(&writer_unit, "Database", path);
         let secret_rid = self.rid(&writer_unit, "DatabaseSecret", &path.key("primary"));
-        self.facts.writer = Some(writer_rid.clone());
-        self.facts.database_secret = Some(secret_rid.clone());
-        self.facts
-            .database
+        facts.writer = Some(writer_rid.clone());
+        facts.secret = Some(secret_rid.clone());
+        facts
+            .by_region
             .insert(writer_region.clone(), writer_rid.clone());
         // The credentials are replicated to every other service region, so that tasks there
         // read them locally and keep working when the primary region is down.
-        let other_regions: Vec<String> = self
-            .facts
-            .service_regions
-            .iter()
-            .map(|(region, _)| region.clone())
-            .filter(|region| region != &writer_region)
+        let other_regions: Vec<String> = regions
+            .service_codes()
+            .filter(|region| *region != writer_region)
+            .map(str::to_owned)
             .collect();
         let replicas: Vec<SecretReplica> = other_regions
             .iter()
@@ -293,7 +386,7 @@ impl<'a> Resolver<'a> {
                 rid: self.rid(&writer_unit, "DatabaseSecretRotation", &path),
                 function: rotation_function,
                 application_id: aws::rotation_application_id(
-                    &self.facts.partition,
+                    &self.partition,
                     rotation_function.application(),
                 ),
                 endpoint: Text::from_parts(vec![
@@ -342,8 +435,31 @@ impl<'a> Resolver<'a> {
             "ARN of the master credentials secret",
             Text::attr(&secret_rid, Attr::SecretArn),
         );
-        // Replicas.
-        for (region, replica_path) in &replica_regions {
+        true
+    }
+
+    /// A read replica in each replica region, reading from the writer.
+    fn resolve_replicas(
+        &mut self,
+        layout: &Layout<'_>,
+        settings: &DatabaseSettings,
+        apps: &mut BTreeMap<String, AppPlan>,
+        facts: &mut DatabaseFacts,
+    ) {
+        let Layout {
+            writer_region,
+            replica_regions,
+            default_class,
+            instance_classes,
+            database,
+            ..
+        } = layout;
+        let writer_unit = UnitId::Region(writer_region.clone());
+        let (Some(writer_rid), Some(secret_rid)) = (facts.writer.clone(), facts.secret.clone())
+        else {
+            return;
+        };
+        for (region, replica_path) in replica_regions.iter() {
             let unit = UnitId::Region(region.clone());
             let Some(app) = apps.get(region) else {
                 continue;
@@ -352,7 +468,7 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let rid = self.rid(&unit, "Database", replica_path);
-            self.facts.database.insert(region.clone(), rid.clone());
+            facts.by_region.insert(region.clone(), rid.clone());
             let source_arn = self.value_from(
                 &unit,
                 &writer_unit,

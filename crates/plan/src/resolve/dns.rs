@@ -16,6 +16,7 @@ impl<'a> Resolver<'a> {
         unit: &UnitId,
         dns: &meridian_model::Dns,
         regions: &[ResolvedRegion<'_>],
+        load_balancers: &LoadBalancers,
     ) -> Option<DnsPlan> {
         let stack = self.stack;
         let path = StackPath::root().key("dns");
@@ -189,7 +190,7 @@ impl<'a> Resolver<'a> {
             if region.role == RegionRole::StorageOnly {
                 continue;
             }
-            let Some(lb_rid) = self.facts.load_balancers.get(&region.code).cloned() else {
+            let Some(lb_rid) = load_balancers.by_region.get(&region.code).cloned() else {
                 continue;
             };
             let producer = UnitId::Region(region.code.clone());

@@ -10,11 +10,21 @@ use crate::naming::pascal;
 use crate::types::*;
 use crate::value::{Attr, Text};
 
+/// What the global unit routes to and reports on, as the regional areas resolved it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Routed<'r> {
+    pub load_balancers: &'r LoadBalancers,
+    pub database: &'r DatabaseFacts,
+    pub services: &'r ServiceNames,
+}
+
 impl<'a> Resolver<'a> {
+    /// The global unit, when the stack has anything global.
     pub(crate) fn resolve_global(
         &mut self,
-        regions: &[ResolvedRegion<'_>],
+        regions: &Regions<'_>,
         targets: &[Target],
+        routed: &Routed<'_>,
     ) -> Option<GlobalPlan> {
         let stack = self.stack;
         let unit = UnitId::Global;
@@ -22,12 +32,12 @@ impl<'a> Resolver<'a> {
         let dns = stack
             .dns
             .as_ref()
-            .and_then(|dns| self.resolve_dns(&unit, dns, regions));
+            .and_then(|dns| self.resolve_dns(&unit, dns, regions, routed.load_balancers));
         let cdn = stack
             .cdn
             .as_ref()
             .and_then(|cdn| self.resolve_cdn(&unit, cdn));
-        let dashboards = self.resolve_dashboards(&unit, regions);
+        let dashboards = self.resolve_dashboards(&unit, regions, routed);
         let global_alerts: Vec<(usize, &meridian_model::Alert)> = stack
             .alerts
             .iter()
@@ -44,7 +54,7 @@ impl<'a> Resolver<'a> {
             self.alerting_for(&unit, targets)
         };
         if let Some(dns) = &dns {
-            let primary = self.facts.primary.clone();
+            let primary = regions.primary.clone();
             let primary_check = dns
                 .regions
                 .iter()
@@ -58,7 +68,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let path = StackPath::root().key("alerts").index(index);
-                let topics = self.alert_topics(&unit, alert);
+                let topics = self.alert_topics(&unit, alert, targets);
                 let evaluation_periods = alert.evaluation_periods.unwrap_or_else(|| {
                     stack
                         .failover

@@ -16,13 +16,32 @@ use crate::suggest_list;
 use crate::types::*;
 use crate::value::{Attr, AttrRef, Part, Text};
 
+/// The load balancer of each region that has one, for the areas that route to it (DNS,
+/// dashboards).
+#[derive(Debug, Default)]
+pub(crate) struct LoadBalancers {
+    /// Region code → the load balancer.
+    pub by_region: BTreeMap<String, Rid>,
+}
+
+/// What every region's load balancer shares: the stack's settings and which services deploy
+/// blue/green (their target groups come in pairs).
+struct LoadBalancerInputs<'s> {
+    lb: &'s meridian_model::LoadBalancer,
+    path: StackPath,
+    blue_green: BTreeSet<&'s str>,
+    dns_domain: Option<&'s str>,
+}
+
 impl<'a> Resolver<'a> {
+    /// Each region's load balancer, from the stack's one `load_balancer` block.
     pub(crate) fn resolve_load_balancers(
         &mut self,
         regions: &[ResolvedRegion<'_>],
         apps: &mut BTreeMap<String, AppPlan>,
-    ) {
+    ) -> LoadBalancers {
         let stack = self.stack;
+        let mut resolved = LoadBalancers::default();
         let Some(lb) = &stack.load_balancer else {
             if stack.dns.is_some() {
                 self.report(
@@ -30,21 +49,24 @@ impl<'a> Resolver<'a> {
                         .with_help("add a `load_balancer` with an HTTPS listener on port 443"),
                 );
             }
-            return;
+            return resolved;
         };
         let path = StackPath::root().key("load_balancer");
         self.check_load_balancer(&path, lb);
-        let internal = lb.scheme == LoadBalancerScheme::Internal;
-        let blue_green: BTreeSet<&str> = stack
-            .services
-            .iter()
-            .filter(|service| {
-                service.deployment.as_ref().and_then(|d| d.strategy)
-                    == Some(DeploymentStrategy::BlueGreen)
-            })
-            .map(|service| service.name.as_str())
-            .collect();
-        let dns_domain = stack.dns.as_ref().map(|dns| dns.domain.clone());
+        let inputs = LoadBalancerInputs {
+            lb,
+            path,
+            blue_green: stack
+                .services
+                .iter()
+                .filter(|service| {
+                    service.deployment.as_ref().and_then(|d| d.strategy)
+                        == Some(DeploymentStrategy::BlueGreen)
+                })
+                .map(|service| service.name.as_str())
+                .collect(),
+            dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+        };
         let mut domain_routed = false;
         for region in regions {
             let Some(app) = apps.get(&region.code) else {
@@ -54,218 +76,12 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let unit = app.unit.clone();
-            let rid = self.rid(&unit, "LoadBalancer", &path);
-            let security_group = self.rid(&unit, "LoadBalancerSecurityGroup", &path);
-            let mut target_groups = Vec::new();
-            let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>)> = BTreeMap::new();
-            for (index, tg) in lb.target_groups.iter().enumerate() {
-                // A repeated name is E210; resolving the repeat would also collide in IDs.
-                if tg_rids.contains_key(&tg.name) {
-                    continue;
-                }
-                let tg_path = path.key("target_groups").index(index);
-                let base = pascal(&tg.name);
-                let blue = self.rid(&unit, format!("{base}TargetGroup"), &tg_path);
-                let green = blue_green
-                    .contains(tg.service.as_str())
-                    .then(|| self.rid(&unit, format!("{base}AlternateTargetGroup"), &tg_path));
-                tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone()));
-                let health = &tg.health_check;
-                target_groups.push(TargetGroupPlan {
-                    name: tg.name.clone(),
-                    rid: blue,
-                    alternate: green,
-                    // Fargate tasks in `awsvpc` networking register by IP address.
-                    target_type: TargetType::Ip,
-                    port: tg.port,
-                    protocol: match tg.protocol {
-                        Some(ListenerProtocol::Https) => Protocol::Https,
-                        _ => Protocol::Http,
-                    },
-                    health: TargetHealth {
-                        enabled: true,
-                        path: health.path.clone(),
-                        interval_seconds: health
-                            .interval_seconds
-                            .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS),
-                        timeout_seconds: health
-                            .timeout_seconds
-                            .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS),
-                        healthy_threshold: health
-                            .healthy_threshold
-                            .unwrap_or(defaults::TARGET_HEALTHY_THRESHOLD),
-                        unhealthy_threshold: health
-                            .unhealthy_threshold
-                            .unwrap_or(defaults::TARGET_UNHEALTHY_THRESHOLD),
-                        matcher: health
-                            .matcher
-                            .clone()
-                            .unwrap_or_else(|| defaults::TARGET_HEALTH_MATCHER.to_owned()),
-                    },
-                    deregistration_delay_seconds: tg
-                        .deregistration_delay_seconds
-                        .unwrap_or(defaults::DEREGISTRATION_DELAY_SECONDS),
-                    service: tg.service.clone(),
-                });
-            }
-            let mut listeners = Vec::new();
-            let mut listener_ports = BTreeSet::new();
-            for (index, listener) in lb.listeners.iter().enumerate() {
-                // A repeated port is E202; resolving the repeat would also collide in IDs.
-                if !listener_ports.insert(listener.port) {
-                    continue;
-                }
-                let listener_path = path.key("listeners").index(index);
-                let listener_rid =
-                    self.rid(&unit, format!("Listener{}", listener.port), &listener_path);
-                let protocol = match listener.protocol {
-                    ListenerProtocol::Https => Protocol::Https,
-                    ListenerProtocol::Http => Protocol::Http,
-                };
-                let certificates = listener
-                    .certificates
-                    .iter()
-                    .enumerate()
-                    .map(|(cert_index, certificate)| {
-                        self.text(
-                            &listener_path.key("certificates").index(cert_index),
-                            certificate,
-                            TextContext {
-                                unit: &unit,
-                                kind: ParamKind::CertificateArn,
-                                per_region: true,
-                                references: ReferenceScope::None,
-                            },
-                        )
-                    })
-                    .collect();
-                let mut rules = Vec::new();
-                let mut priorities = BTreeSet::new();
-                for (rule_index, rule) in listener.rules.iter().enumerate() {
-                    // A repeated priority is E208; resolving the repeat would collide in IDs.
-                    if !priorities.insert(rule.priority) {
-                        continue;
-                    }
-                    let rule_path = listener_path.key("rules").index(rule_index);
-                    let Some((blue, green)) = tg_rids.get(&rule.target_group).cloned() else {
-                        continue;
-                    };
-                    let mut hosts: Vec<Text> = rule
-                        .hosts
-                        .iter()
-                        .map(|host| Text::lit(host.clone()))
-                        .collect();
-                    let routes_domain = dns_domain.as_ref().is_some_and(|domain| {
-                        rule.hosts.is_empty()
-                            || rule
-                                .hosts
-                                .iter()
-                                .any(|host| host.eq_ignore_ascii_case(domain))
-                    });
-                    if routes_domain && listener.port == 443 && protocol == Protocol::Https {
-                        domain_routed = true;
-                        if !rule.hosts.is_empty() {
-                            // Route 53 health checks send the load balancer's own name as Host.
-                            hosts.push(Text::attr(&rid, Attr::LoadBalancerDnsName));
-                        }
-                    }
-                    rules.push(ListenerRulePlan {
-                        rid: self.rid(
-                            &unit,
-                            format!("Listener{}Rule{}", listener.port, rule.priority),
-                            &rule_path,
-                        ),
-                        priority: rule.priority,
-                        hosts,
-                        paths: rule.paths.clone(),
-                        forward: Forward {
-                            target_group: blue,
-                            alternate: green.map(|target_group| WeightedAlternate {
-                                target_group,
-                                production_weight: defaults::BLUE_GREEN_PRODUCTION_WEIGHT,
-                                alternate_weight: defaults::BLUE_GREEN_ALTERNATE_WEIGHT,
-                            }),
-                        },
-                    });
-                }
-                let default_action = match (protocol, listener.redirect_to_port) {
-                    (Protocol::Http, Some(port)) => ListenerAction::Redirect {
-                        protocol: Protocol::Https,
-                        port,
-                        status: RedirectStatus::Permanent,
-                    },
-                    _ => ListenerAction::FixedResponse {
-                        status: defaults::UNMATCHED_REQUEST_STATUS,
-                        content_type: defaults::UNMATCHED_REQUEST_CONTENT_TYPE.to_owned(),
-                    },
-                };
-                listeners.push(ListenerPlan {
-                    rid: listener_rid,
-                    port: listener.port,
-                    protocol,
-                    certificates,
-                    ssl_policy: (protocol == Protocol::Https).then(|| {
-                        listener
-                            .ssl_policy
-                            .clone()
-                            .unwrap_or_else(|| defaults::TLS_POLICY.to_owned())
-                    }),
-                    default_action,
-                    rules,
-                });
-            }
-            let access_logs = lb
-                .access_logs
-                .unwrap_or(defaults::ACCESS_LOGS)
-                .then(|| self.access_log_bucket(&unit, &region.code, &path));
-            let plan = LoadBalancerPlan {
-                rid: rid.clone(),
-                load_balancer_type: LoadBalancerType::Application,
-                internal,
-                drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
-                subnets: if internal {
-                    network.private_subnets.clone()
-                } else {
-                    network.public_subnets.clone()
-                },
-                security_group,
-                idle_timeout_seconds: lb
-                    .idle_timeout_seconds
-                    .unwrap_or(defaults::IDLE_TIMEOUT_SECONDS),
-                deletion_protection: lb
-                    .deletion_protection
-                    .unwrap_or(defaults::LOAD_BALANCER_DELETION_PROTECTION),
-                access_logs,
-                listeners,
-                target_groups,
-            };
-            self.export(
-                &unit,
-                "LoadBalancerDnsName",
-                "DNS name of the load balancer",
-                Text::attr(&rid, Attr::LoadBalancerDnsName),
-            );
-            self.export(
-                &unit,
-                "LoadBalancerZoneId",
-                "Hosted zone of the load balancer's DNS name",
-                Text::attr(&rid, Attr::LoadBalancerZoneId),
-            );
-            self.export(
-                &unit,
-                "LoadBalancerFullName",
-                "Load balancer name as CloudWatch metrics know it",
-                Text::attr(&rid, Attr::LoadBalancerFullName),
-            );
-            for tg in &plan.target_groups {
-                self.export(
-                    &unit,
-                    &format!("{}TargetGroupArn", pascal(&tg.name)),
-                    &format!("ARN of the {} target group", tg.name),
-                    Text::attr(&tg.rid, Attr::TargetGroupArn),
-                );
-            }
-            self.facts.load_balancers.insert(region.code.clone(), rid);
+            let plan =
+                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut domain_routed);
+            self.export_load_balancer(&unit, &plan);
+            resolved
+                .by_region
+                .insert(region.code.clone(), plan.rid.clone());
             if let Some(app) = apps.get_mut(&region.code) {
                 app.load_balancer = Some(plan);
             }
@@ -275,19 +91,239 @@ impl<'a> Resolver<'a> {
             .listeners
             .iter()
             .any(|l| l.port == 443 && l.protocol == ListenerProtocol::Https);
-        if let Some(domain) = &dns_domain
+        if let Some(domain) = inputs.dns_domain
             && !domain_routed
             && https_443
-            && !self.facts.load_balancers.is_empty()
+            && !resolved.by_region.is_empty()
         {
             self.report(
                 Diagnostic::new(
                     codes::E607,
-                    path.key("listeners"),
+                    inputs.path.key("listeners"),
                     format!("no rule of an HTTPS listener on port 443 routes `{domain}`, so the DNS name would reach only the 404 default action"),
                 )
                 .with_help(format!("add a rule with `hosts: [{domain}]` (or without hosts) to the HTTPS listener on 443")),
             );
+        }
+        resolved
+    }
+
+    /// The load balancer of one region. `domain_routed` is set when one of its rules routes the
+    /// DNS domain on HTTPS 443.
+    fn load_balancer_in(
+        &mut self,
+        unit: &UnitId,
+        region: &str,
+        network: &NetworkPlan,
+        inputs: &LoadBalancerInputs<'_>,
+        domain_routed: &mut bool,
+    ) -> LoadBalancerPlan {
+        let LoadBalancerInputs { lb, path, .. } = inputs;
+        let internal = lb.scheme == LoadBalancerScheme::Internal;
+        let rid = self.rid(unit, "LoadBalancer", path);
+        let security_group = self.rid(unit, "LoadBalancerSecurityGroup", path);
+        let (target_groups, tg_rids) = self.target_groups_in(unit, inputs);
+        let mut listeners = Vec::new();
+        let mut listener_ports = BTreeSet::new();
+        for (index, listener) in lb.listeners.iter().enumerate() {
+            // A repeated port is E202; resolving the repeat would also collide in IDs.
+            if !listener_ports.insert(listener.port) {
+                continue;
+            }
+            let listener_path = path.key("listeners").index(index);
+            listeners.push(self.listener_in(
+                unit,
+                (listener, &listener_path),
+                &rid,
+                &tg_rids,
+                inputs.dns_domain,
+                domain_routed,
+            ));
+        }
+        let access_logs = lb
+            .access_logs
+            .unwrap_or(defaults::ACCESS_LOGS)
+            .then(|| self.access_log_bucket(unit, region, path));
+        LoadBalancerPlan {
+            rid,
+            load_balancer_type: LoadBalancerType::Application,
+            internal,
+            drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
+            subnets: if internal {
+                network.private_subnets.clone()
+            } else {
+                network.public_subnets.clone()
+            },
+            security_group,
+            idle_timeout_seconds: lb
+                .idle_timeout_seconds
+                .unwrap_or(defaults::IDLE_TIMEOUT_SECONDS),
+            deletion_protection: lb
+                .deletion_protection
+                .unwrap_or(defaults::LOAD_BALANCER_DELETION_PROTECTION),
+            access_logs,
+            listeners,
+            target_groups,
+        }
+    }
+
+    /// The outputs other units read from a region's load balancer.
+    fn export_load_balancer(&mut self, unit: &UnitId, plan: &LoadBalancerPlan) {
+        let rid = &plan.rid;
+        self.export(
+            unit,
+            "LoadBalancerDnsName",
+            "DNS name of the load balancer",
+            Text::attr(rid, Attr::LoadBalancerDnsName),
+        );
+        self.export(
+            unit,
+            "LoadBalancerZoneId",
+            "Hosted zone of the load balancer's DNS name",
+            Text::attr(rid, Attr::LoadBalancerZoneId),
+        );
+        self.export(
+            unit,
+            "LoadBalancerFullName",
+            "Load balancer name as CloudWatch metrics know it",
+            Text::attr(rid, Attr::LoadBalancerFullName),
+        );
+        for tg in &plan.target_groups {
+            self.export(
+                unit,
+                &format!("{}TargetGroupArn", pascal(&tg.name)),
+                &format!("ARN of the {} target group", tg.name),
+                Text::attr(&tg.rid, Attr::TargetGroupArn),
+            );
+        }
+    }
+
+    /// The target groups of a region, and each name's blue and green group.
+    #[allow(clippy::type_complexity)]
+    fn target_groups_in(
+        &mut self,
+        unit: &UnitId,
+        inputs: &LoadBalancerInputs<'_>,
+    ) -> (Vec<TargetGroupPlan>, BTreeMap<String, (Rid, Option<Rid>)>) {
+        let LoadBalancerInputs {
+            lb,
+            path,
+            blue_green,
+            ..
+        } = inputs;
+        let mut target_groups = Vec::new();
+        let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>)> = BTreeMap::new();
+        for (index, tg) in lb.target_groups.iter().enumerate() {
+            // A repeated name is E210; resolving the repeat would also collide in IDs.
+            if tg_rids.contains_key(&tg.name) {
+                continue;
+            }
+            let tg_path = path.key("target_groups").index(index);
+            let base = pascal(&tg.name);
+            let blue = self.rid(unit, format!("{base}TargetGroup"), &tg_path);
+            let green = blue_green
+                .contains(tg.service.as_str())
+                .then(|| self.rid(unit, format!("{base}AlternateTargetGroup"), &tg_path));
+            tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone()));
+            target_groups.push(target_group(tg, blue, green));
+        }
+        (target_groups, tg_rids)
+    }
+
+    /// One listener of a region with its rules.
+    fn listener_in(
+        &mut self,
+        unit: &UnitId,
+        (listener, listener_path): (&meridian_model::Listener, &StackPath),
+        lb_rid: &Rid,
+        tg_rids: &BTreeMap<String, (Rid, Option<Rid>)>,
+        dns_domain: Option<&str>,
+        domain_routed: &mut bool,
+    ) -> ListenerPlan {
+        let listener_rid = self.rid(unit, format!("Listener{}", listener.port), listener_path);
+        let protocol = match listener.protocol {
+            ListenerProtocol::Https => Protocol::Https,
+            ListenerProtocol::Http => Protocol::Http,
+        };
+        let certificates = listener
+            .certificates
+            .iter()
+            .enumerate()
+            .map(|(cert_index, certificate)| {
+                self.text(
+                    &listener_path.key("certificates").index(cert_index),
+                    certificate,
+                    TextContext {
+                        unit,
+                        kind: ParamKind::CertificateArn,
+                        per_region: true,
+                        references: ReferenceScope::None,
+                    },
+                )
+            })
+            .collect();
+        let mut rules = Vec::new();
+        let mut priorities = BTreeSet::new();
+        for (rule_index, rule) in listener.rules.iter().enumerate() {
+            // A repeated priority is E208; resolving the repeat would collide in IDs.
+            if !priorities.insert(rule.priority) {
+                continue;
+            }
+            let rule_path = listener_path.key("rules").index(rule_index);
+            let Some((blue, green)) = tg_rids.get(&rule.target_group).cloned() else {
+                continue;
+            };
+            let mut hosts: Vec<Text> = rule
+                .hosts
+                .iter()
+                .map(|host| Text::lit(host.clone()))
+                .collect();
+            let routes_domain = dns_domain.is_some_and(|domain| {
+                rule.hosts.is_empty()
+                    || rule
+                        .hosts
+                        .iter()
+                        .any(|host| host.eq_ignore_ascii_case(domain))
+            });
+            if routes_domain && listener.port == 443 && protocol == Protocol::Https {
+                *domain_routed = true;
+                if !rule.hosts.is_empty() {
+                    // Route 53 health checks send the load balancer's own name as Host.
+                    hosts.push(Text::attr(lb_rid, Attr::LoadBalancerDnsName));
+                }
+            }
+            rules.push(ListenerRulePlan {
+                rid: self.rid(
+                    unit,
+                    format!("Listener{}Rule{}", listener.port, rule.priority),
+                    &rule_path,
+                ),
+                priority: rule.priority,
+                hosts,
+                paths: rule.paths.clone(),
+                forward: Forward {
+                    target_group: blue,
+                    alternate: green.map(|target_group| WeightedAlternate {
+                        target_group,
+                        production_weight: defaults::BLUE_GREEN_PRODUCTION_WEIGHT,
+                        alternate_weight: defaults::BLUE_GREEN_ALTERNATE_WEIGHT,
+                    }),
+                },
+            });
+        }
+        ListenerPlan {
+            rid: listener_rid,
+            port: listener.port,
+            protocol,
+            certificates,
+            ssl_policy: (protocol == Protocol::Https).then(|| {
+                listener
+                    .ssl_policy
+                    .clone()
+                    .unwrap_or_else(|| defaults::TLS_POLICY.to_owned())
+            }),
+            default_action: default_action(protocol, listener.redirect_to_port),
+            rules,
         }
     }
 
@@ -784,6 +820,68 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// A target group as the stack declares it, with its health check's defaults.
+fn target_group(
+    tg: &meridian_model::TargetGroup,
+    blue: Rid,
+    green: Option<Rid>,
+) -> TargetGroupPlan {
+    let health = &tg.health_check;
+    TargetGroupPlan {
+        name: tg.name.clone(),
+        rid: blue,
+        alternate: green,
+        // Fargate tasks in `awsvpc` networking register by IP address.
+        target_type: TargetType::Ip,
+        port: tg.port,
+        protocol: match tg.protocol {
+            Some(ListenerProtocol::Https) => Protocol::Https,
+            _ => Protocol::Http,
+        },
+        health: TargetHealth {
+            enabled: true,
+            path: health.path.clone(),
+            interval_seconds: health
+                .interval_seconds
+                .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS),
+            timeout_seconds: health
+                .timeout_seconds
+                .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS),
+            healthy_threshold: health
+                .healthy_threshold
+                .unwrap_or(defaults::TARGET_HEALTHY_THRESHOLD),
+            unhealthy_threshold: health
+                .unhealthy_threshold
+                .unwrap_or(defaults::TARGET_UNHEALTHY_THRESHOLD),
+            matcher: health
+                .matcher
+                .clone()
+                .unwrap_or_else(|| defaults::TARGET_HEALTH_MATCHER.to_owned()),
+        },
+        deregistration_delay_seconds: tg
+            .deregistration_delay_seconds
+            .unwrap_or(defaults::DEREGISTRATION_DELAY_SECONDS),
+        service: tg.service.clone(),
+    }
+}
+
+/// A listener's default action: a redirect when it has a port to redirect to, else the fixed
+/// response of unmatched requests.
+fn default_action(protocol: Protocol, redirect_to_port: Option<u32>) -> ListenerAction {
+    match (protocol, redirect_to_port) {
+        (Protocol::Http, Some(port)) => ListenerAction::Redirect {
+            protocol: Protocol::Https,
+            port,
+            status: RedirectStatus::Permanent,
+        },
+        _ => ListenerAction::FixedResponse {
+            status: defaults::UNMATCHED_REQUEST_STATUS,
+            content_type: defaults::UNMATCHED_REQUEST_CONTENT_TYPE.to_owned(),
+        },
+    }
+}
+
+/// Whether `matcher` is an HTTP status matcher: codes or ranges of codes from 200 to 499.
 pub(crate) fn is_http_matcher(matcher: &str) -> bool {
     let code = |text: &str| {
         text.parse::<u32>()

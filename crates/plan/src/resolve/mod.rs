@@ -89,7 +89,6 @@ use meridian_model::{Diagnostic, Stack, StackPath};
 use crate::ids::{Rid, UnitId};
 use crate::naming::PhysicalNames;
 use crate::types::{EntityKind, Plan, TfMove};
-use crate::value::Attr;
 
 /// The result of planning: the plan (when there is no error) and every diagnostic.
 #[derive(Debug)]
@@ -111,9 +110,15 @@ pub fn plan(stack: &Stack) -> Planned {
     }
 }
 
+/// What every area shares: the stack, the diagnostics, and the registries each area writes to as
+/// it names resources (identities), uses parameters and wires units together. Nothing an area
+/// resolves for another lives here: it is returned by the area and passed on in [`Resolver::run`],
+/// so the order of `run` is the order of the data.
 pub(crate) struct Resolver<'a> {
     pub stack: &'a Stack,
     pub names: PhysicalNames<'a>,
+    /// The stack's ARN partition (`aws` unless all its regions are in another).
+    pub partition: String,
     pub diagnostics: Vec<Diagnostic>,
     /// Logical IDs per unit, with the place that caused each.
     ids: BTreeMap<UnitId, BTreeMap<String, StackPath>>,
@@ -128,14 +133,6 @@ pub(crate) struct Resolver<'a> {
     pub consumed: BTreeMap<UnitId, BTreeSet<(UnitId, String)>>,
     /// Parameters each unit declares.
     pub unit_params: BTreeMap<UnitId, BTreeSet<String>>,
-    /// Facts resolved early and needed by later areas.
-    pub facts: Facts,
-    /// Replication targets slower than Replication Time Control, alarmed in the source region.
-    pub replication_watches: Vec<ReplicationWatch>,
-    /// Storage units' regions in deploy order.
-    pub storage_order: Vec<String>,
-    /// Validated notification targets.
-    pub targets: Vec<Target>,
     /// Valid renames: (kind, current name) → former name.
     renamed: BTreeMap<(EntityKind, String), String>,
     /// What each renamed entity's resources are called, by (kind, current name).
@@ -150,35 +147,18 @@ struct RenameRecord {
     moves: BTreeSet<TfMove>,
 }
 
-/// Facts one area resolves and later areas read.
-#[derive(Debug, Default)]
-pub(crate) struct Facts {
-    /// Valid service regions in declared order, with their roles.
-    pub service_regions: Vec<(String, crate::types::RegionRole)>,
-    /// The primary region, once known.
-    pub primary: Option<String>,
-    /// The partition.
-    pub partition: String,
-    /// Data key per region.
-    pub data_keys: BTreeMap<String, Rid>,
-    /// Regions that have a database instance, and its rid.
-    pub database: BTreeMap<String, Rid>,
-    /// Writer rid.
-    pub writer: Option<Rid>,
-    /// Master secret rid (in the primary region).
-    pub database_secret: Option<Rid>,
-    /// Cache per region: rid and endpoint attribute.
-    pub cache: BTreeMap<String, (Rid, Attr)>,
-    /// Cache AUTH secret: rid and the region it was created in, per region that uses it.
-    pub cache_secret: BTreeMap<String, (Rid, String)>,
-    /// Load balancer per region.
-    pub load_balancers: BTreeMap<String, Rid>,
-    /// Buckets by entity name: region and rid.
-    pub buckets: BTreeMap<String, (String, Rid)>,
-    /// Service names that physical names derive from: a renamed service's former name.
-    pub services: BTreeSet<String>,
-    /// Whether the database has read replicas.
-    pub has_replicas: bool,
+/// The partition of the stack's regions: the first of their partitions in name order, `aws` when
+/// none is a known region (E101 says so). Regions in two partitions are E104.
+fn stack_partition(stack: &Stack) -> String {
+    stack
+        .regions
+        .iter()
+        .map(|region| region.code.as_str())
+        .chain(stack.buckets.iter().map(|bucket| bucket.region.as_str()))
+        .filter_map(|code| crate::aws::region_info(code).map(|info| info.partition))
+        .min()
+        .unwrap_or("aws")
+        .to_owned()
 }
 
 impl<'a> Resolver<'a> {
@@ -188,6 +168,7 @@ impl<'a> Resolver<'a> {
             names: PhysicalNames {
                 stack: &stack.stack,
             },
+            partition: stack_partition(stack),
             diagnostics: Vec::new(),
             ids: BTreeMap::new(),
             tf_ids: BTreeMap::new(),
@@ -196,34 +177,43 @@ impl<'a> Resolver<'a> {
             dependencies: BTreeMap::new(),
             consumed: BTreeMap::new(),
             unit_params: BTreeMap::new(),
-            facts: Facts {
-                partition: "aws".to_owned(),
-                ..Facts::default()
-            },
-            replication_watches: Vec::new(),
-            storage_order: Vec::new(),
-            targets: Vec::new(),
             renamed: BTreeMap::new(),
             rename_records: BTreeMap::new(),
         }
     }
 
+    /// Every area in the order its inputs are known; each takes what earlier areas returned.
     fn run(&mut self) -> Plan {
         self.check_stack_name();
         self.check_objectives();
         self.check_renames();
         let regions = self.resolve_regions();
-        let mut storage = self.resolve_storage(&regions);
+        let storage = self.resolve_storage(&regions);
         let mut apps = self.resolve_networks(&regions);
-        self.resolve_database(&regions, &mut apps);
-        self.resolve_cache(&regions, &mut apps);
+        let database = self.resolve_database(&regions, &mut apps);
+        let cache = self.resolve_cache(&regions, &mut apps);
         let targets = self.resolve_notification_targets();
         self.resolve_topics(&targets, &mut apps);
-        self.resolve_load_balancers(&regions, &mut apps);
-        self.resolve_services(&regions, &mut apps);
-        self.resolve_replication_alarms(&mut storage, &mut apps);
-        self.resolve_regional_alerts(&regions, &mut apps);
-        let global = self.resolve_global(&regions, &targets);
+        let load_balancers = self.resolve_load_balancers(&regions, &mut apps);
+        let references = References {
+            regions: &regions,
+            database: &database,
+            cache: &cache,
+            buckets: &storage.buckets,
+        };
+        let service_inputs = ServiceInputs {
+            references: &references,
+            targets: &targets,
+        };
+        let services = self.resolve_services(&regions, &service_inputs, &mut apps);
+        self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
+        self.resolve_regional_alerts(&regions, &targets, &mut apps);
+        let routed = Routed {
+            load_balancers: &load_balancers,
+            database: &database,
+            services: &services,
+        };
+        let global = self.resolve_global(&regions, &targets, &routed);
         self.check_parameter_declarations();
         self.finish(regions, storage, apps, global)
     }

@@ -1,8 +1,99 @@
 //! What runbooks need to know, derived once: the failover estimate (detection, TTL, promotion, the
 //! RTO) and how long each service's deployment may take.
 
+use meridian_model::Stack;
+
+use crate::aws;
 use crate::defaults;
 use crate::types::*;
+
+/// What runbooks need: failover and failback settings, the failover estimate, the objectives in
+/// seconds, polling and reporting intervals, AWS facts they quote, and each service's rollout
+/// budget.
+pub(crate) fn operations(
+    stack: &Stack,
+    primary_region: &str,
+    region_plans: &[RegionPlan],
+    global: Option<&GlobalPlan>,
+) -> Operations {
+    let failover = stack.failover.as_ref();
+    let database_failover = stack.database.as_ref().and_then(|d| d.failover.as_ref());
+    // The objectives check bounds both to a week, so the seconds cannot overflow.
+    let rto_seconds = stack
+        .objectives
+        .as_ref()
+        .and_then(|o| o.rto_minutes)
+        .map(|minutes| minutes.saturating_mul(60));
+    let rpo_seconds = stack
+        .objectives
+        .as_ref()
+        .and_then(|o| o.rpo_minutes)
+        .map(|minutes| minutes.saturating_mul(60));
+    // Latency records are aliases to the load balancers, whose own records live 60 s, so
+    // resolvers may keep an answer at least that long whatever TTL the stack asks for.
+    let dns_ttl_seconds = stack
+        .dns
+        .as_ref()
+        .and_then(|d| d.ttl_seconds)
+        .unwrap_or(defaults::DNS_TTL_SECONDS)
+        .max(defaults::ALIAS_TARGET_TTL_SECONDS);
+    let promotion_timeout_seconds = database_failover
+        .and_then(|f| f.promotion_timeout_seconds)
+        .unwrap_or(defaults::PROMOTION_TIMEOUT_SECONDS);
+    let failover_estimate = failover_estimate(
+        primary_region,
+        region_plans,
+        global,
+        dns_ttl_seconds,
+        promotion_timeout_seconds,
+        rto_seconds,
+    );
+    Operations {
+        failover_enabled: failover.is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED))
+            && database_failover.is_none_or(|f| f.enabled.unwrap_or(true)),
+        promotion_timeout_seconds,
+        promotion_probe_interval_seconds: database_failover
+            .and_then(|f| f.health_check_interval_seconds)
+            .unwrap_or(defaults::PROMOTION_PROBE_INTERVAL_SECONDS),
+        failback_enabled: failover
+            .and_then(|f| f.failback.as_ref())
+            .is_none_or(|f| f.enabled.unwrap_or(true)),
+        failback_wait_seconds: failover
+            .and_then(|f| f.failback.as_ref())
+            .and_then(|f| f.wait_period_seconds)
+            .unwrap_or(defaults::FAILBACK_WAIT_SECONDS),
+        dns_ttl_seconds,
+        probe_timeout_seconds: stack
+            .dns
+            .as_ref()
+            .and_then(|d| d.health_check.timeout_seconds)
+            .unwrap_or(defaults::DNS_PROBE_TIMEOUT_SECONDS),
+        health_path: stack.dns.as_ref().map(|d| d.health_check.path.clone()),
+        domain: stack.dns.as_ref().map(|d| d.domain.clone()),
+        failover_targets: match failover.map(|f| f.notify.clone()) {
+            Some(targets) if !targets.is_empty() => targets,
+            _ => stack
+                .notifications
+                .iter()
+                .filter(|t| {
+                    t.severities
+                        .contains(&meridian_model::AlertSeverity::Critical)
+                })
+                .map(|t| t.name.clone())
+                .collect(),
+        },
+        rto_seconds,
+        rpo_seconds,
+        failover: failover_estimate,
+        lag_window_seconds: defaults::REPLICA_LAG_WINDOW_SECONDS,
+        rds_metric_period_seconds: aws::RDS_METRIC_PERIOD_SECONDS,
+        poll_interval_seconds: defaults::POLL_INTERVAL_SECONDS,
+        wait_report_seconds: defaults::WAIT_REPORT_SECONDS,
+        route53_healthy_checker_percent: aws::ROUTE53_HEALTHY_CHECKER_PERCENT,
+        inline_template_max_bytes: aws::CFN_INLINE_TEMPLATE_MAX_BYTES,
+        rollouts: rollout_budgets(region_plans),
+    }
+}
 
 /// The one failover estimate (see [`FailoverEstimate`] for why draining is not in the total).
 pub(crate) fn failover_estimate(

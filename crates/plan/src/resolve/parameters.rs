@@ -8,6 +8,7 @@ use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
 use crate::ids::UnitId;
+use crate::naming;
 use crate::suggest_list;
 use crate::types::*;
 
@@ -21,6 +22,33 @@ pub(crate) struct ParamInfo {
 }
 
 impl<'a> Resolver<'a> {
+    /// Every parameter the stack uses, sorted by name, with its kind, scope and description.
+    pub(crate) fn planned_parameters(&self) -> Vec<Parameter> {
+        let stack = self.stack;
+        self.params
+            .iter()
+            .map(|(name, info)| {
+                let spec = stack.parameters.get(name);
+                Parameter {
+                    name: name.clone(),
+                    cfn_name: naming::cfn_parameter(name),
+                    tf_name: naming::tf_variable(name),
+                    kind: info.kind,
+                    per_region: info.per_region,
+                    sensitive: spec.and_then(|s| s.sensitive).unwrap_or(false),
+                    description: spec.and_then(|s| s.description.clone()).unwrap_or_else(|| {
+                        format!(
+                            "{} used at {}",
+                            capitalize(describe_kind(info.kind)),
+                            info.first_use
+                        )
+                    }),
+                    regions: info.regions.iter().cloned().collect(),
+                }
+            })
+            .collect()
+    }
+
     /// Records that `name` is used as a `kind` parameter in `unit`.
     pub(crate) fn use_parameter(
         &mut self,

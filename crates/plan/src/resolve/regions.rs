@@ -19,8 +19,43 @@ pub(crate) struct ResolvedRegion<'a> {
     pub model: Option<&'a Region>,
 }
 
+/// The regions of the stack (declared service regions in order, then storage-only regions) and
+/// its primary region. Dereferences to the list.
+#[derive(Debug, Clone)]
+pub(crate) struct Regions<'a> {
+    pub list: Vec<ResolvedRegion<'a>>,
+    /// The primary region, when exactly one valid region has the role.
+    pub primary: Option<String>,
+}
+
+impl<'a> std::ops::Deref for Regions<'a> {
+    type Target = [ResolvedRegion<'a>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl Regions<'_> {
+    /// The role of a service region; `None` for storage-only and undeclared regions.
+    pub fn service_role(&self, code: &str) -> Option<RegionRole> {
+        self.list
+            .iter()
+            .find(|region| region.code == code && region.role != RegionRole::StorageOnly)
+            .map(|region| region.role)
+    }
+
+    /// The codes of the service regions, in declared order.
+    pub fn service_codes(&self) -> impl Iterator<Item = &str> {
+        self.list
+            .iter()
+            .filter(|region| region.role != RegionRole::StorageOnly)
+            .map(|region| region.code.as_str())
+    }
+}
+
 impl<'a> Resolver<'a> {
-    pub(crate) fn resolve_regions(&mut self) -> Vec<ResolvedRegion<'a>> {
+    pub(crate) fn resolve_regions(&mut self) -> Regions<'a> {
         let stack: &'a Stack = self.stack;
         let mut regions: Vec<ResolvedRegion<'a>> = Vec::new();
         let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -149,19 +184,14 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        if let Some(partition) = partitions.first() {
-            self.facts.partition = (*partition).to_owned();
-        }
-        self.facts.service_regions = regions
-            .iter()
-            .filter(|region| region.role != RegionRole::StorageOnly)
-            .map(|region| (region.code.clone(), region.role))
-            .collect();
-        self.facts.primary = regions
+        let primary = regions
             .iter()
             .find(|region| region.role == RegionRole::Primary)
             .map(|region| region.code.clone());
-        regions
+        Regions {
+            list: regions,
+            primary,
+        }
     }
 
     /// Checks a region code, reporting E101 with a suggestion when it is unknown.

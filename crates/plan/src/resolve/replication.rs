@@ -28,26 +28,54 @@ pub(crate) struct ReplicationWatch {
     pub path: StackPath,
 }
 
+/// What the replication rules of all buckets add up to: which region replicates to which (the
+/// storage units' deploy order follows it), and the slower targets to watch with alarms.
+#[derive(Debug, Default)]
+pub(crate) struct ReplicationGraph {
+    pub edges: BTreeSet<(String, String)>,
+    pub watches: Vec<ReplicationWatch>,
+}
+
+/// A bucket that replicates, as resolved so far.
+pub(crate) struct ReplicationSource<'s> {
+    pub unit: UnitId,
+    pub path: StackPath,
+    pub bucket: &'s meridian_model::Bucket,
+    pub rid: Rid,
+    pub name: Text,
+    pub versioning: bool,
+    pub locked: bool,
+}
+
+/// One resolved rule with what the role's policy needs of it.
+struct ResolvedRule {
+    plan: ReplicationRulePlan,
+    destination_arn: Text,
+    replica_kms_key: Text,
+}
+
 impl<'a> Resolver<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// The replication of a bucket with rules: one rule per valid destination, the role S3
+    /// assumes and its policy.
     pub(crate) fn resolve_replication(
         &mut self,
-        unit: &UnitId,
-        path: &StackPath,
-        bucket: &meridian_model::Bucket,
-        source: &Rid,
-        source_name: &Text,
-        versioning: bool,
-        source_locked: bool,
-        edges: &mut BTreeSet<(String, String)>,
-        watches: &mut Vec<ReplicationWatch>,
+        source: &ReplicationSource<'a>,
+        regions: &Regions<'_>,
+        graph: &mut ReplicationGraph,
     ) -> Option<ReplicationPlan> {
+        let ReplicationSource {
+            unit,
+            path,
+            bucket,
+            versioning,
+            locked,
+            ..
+        } = source;
         if bucket.replication.is_empty() {
             return None;
         }
-        let stack = self.stack;
         // A locked bucket without versioning was already reported on the same key (E505).
-        if !versioning && !source_locked {
+        if !versioning && !locked {
             self.report(
                 Diagnostic::new(codes::E505, path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
                     .with_help("remove `versioning: false`; S3 replicates object versions"),
@@ -55,223 +83,23 @@ impl<'a> Resolver<'a> {
         }
         let mut rules = Vec::new();
         let mut destinations_seen = BTreeSet::new();
-        let mut destination_arns = Vec::new();
-        let mut destination_keys = Vec::new();
         for (rule_index, rule) in bucket.replication.iter().enumerate() {
             let rule_path = path.key("replication").index(rule_index);
-            let Some(destination) = stack
-                .buckets
-                .iter()
-                .find(|other| other.name == rule.destination)
+            let Some(destination) =
+                self.replication_destination(source, &rule_path, rule, &mut destinations_seen)
             else {
-                let help = match suggest_list(
-                    &rule.destination,
-                    stack.buckets.iter().map(|b| b.name.as_str()),
-                ) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!(
-                        "the buckets of this stack are {}; or declare the destination under `buckets:` with its region",
-                        stack
-                            .buckets
-                            .iter()
-                            .map(|b| format!("`{}`", b.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                self.report(
-                    Diagnostic::new(
-                        codes::E507,
-                        rule_path.key("destination"),
-                        format!(
-                            "the replication destination `{}` is not a bucket of this stack",
-                            rule.destination
-                        ),
-                    )
-                    .with_help(help),
-                );
                 continue;
             };
-            if destination.name == bucket.name {
-                self.report(
-                    Diagnostic::new(
-                        codes::E508,
-                        rule_path.key("destination"),
-                        "a bucket cannot replicate to itself",
-                    )
-                    .with_help("name another bucket as the destination"),
-                );
-                continue;
-            }
-            if !destinations_seen.insert(destination.name.clone()) {
-                self.report(
-                    Diagnostic::new(
-                        codes::E508,
-                        rule_path.key("destination"),
-                        format!("`{}` is a destination twice", destination.name),
-                    )
-                    .with_help("keep one rule per destination"),
-                );
-                continue;
-            }
-            let destination_path = stack
-                .buckets
-                .iter()
-                .position(|other| other.name == destination.name)
-                .map(|position| StackPath::root().key("buckets").index(position))
-                .unwrap_or_default();
-            if !destination.versioning.unwrap_or(defaults::VERSIONING) {
-                self.report(
-                    Diagnostic::new(codes::E505, rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
-                        .with_help("remove `versioning: false` from the destination bucket")
-                        .with_related(destination_path.key("versioning"), "versioning is turned off here"),
-                );
-            }
-            let destination_locked = destination
-                .object_lock
-                .as_ref()
-                .is_some_and(|lock| lock.enabled.unwrap_or(true));
-            if source_locked && !destination_locked {
-                self.report(
-                    Diagnostic::new(
-                        codes::E509,
-                        rule_path.key("destination"),
-                        format!("`{}` has Object Lock but its destination `{}` does not; S3 replicates locked objects only to buckets with Object Lock", bucket.name, destination.name),
-                    )
-                    .with_help("give the destination an `object_lock` block with the same or a longer retention")
-                    .with_related(destination_path, "the destination bucket"),
-                );
-            }
-            let (time_control, watch_seconds) =
-                self.resolve_replication_time(&rule_path, rule, &bucket.region);
-            // A renamed destination keeps its former name in the rule ID and outputs, like its
-            // resources.
-            let source_entity = self.entity(EntityKind::Bucket, &bucket.name);
-            let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
-            let destination_identity = destination_entity.identity.clone();
-            let rule_id = format!("to-{destination_identity}");
-            let destination_unit = UnitId::Storage(destination.region.clone());
-            let destination_rid = naming::entity_rid(
-                &destination_entity,
-                |base| format!("{base}Bucket"),
-                &destination_unit,
-            )
-            .0;
-            let output_prefix = pascal(&destination_identity);
-            let destination_arn = self.value_from(
-                unit,
-                &destination_unit,
-                &format!("{output_prefix}BucketArn"),
-                &format!("ARN of the {destination_identity} bucket"),
-                AttrRef {
-                    resource: destination_rid.clone(),
-                    attr: Attr::BucketArn,
-                },
-            );
-            // Bucket names are known before deployment, so the name needs no import (the ARN
-            // above already orders the destination's stack first).
-            let destination_name = self.bucket_name(destination);
-            let replica_kms_key = self.data_key_arn(unit, &destination.region);
-            if destination.region != bucket.region {
-                edges.insert((bucket.region.clone(), destination.region.clone()));
-            }
-            if let Some(seconds) = watch_seconds {
-                watches.push(ReplicationWatch {
-                    source_region: bucket.region.clone(),
-                    source_bucket: source_entity,
-                    source_name: source_name.clone(),
-                    destination: destination_entity,
-                    destination_name: destination_name.clone(),
-                    rule_id: rule_id.clone(),
-                    seconds,
-                    path: rule_path.key("replication_time"),
-                });
-            }
-            destination_arns.push(destination_arn.clone());
-            destination_keys.push(replica_kms_key.clone());
-            rules.push(ReplicationRulePlan {
-                id: rule_id,
-                priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
-                prefix: defaults::REPLICATED_PREFIX.to_owned(),
-                destination: destination.name.clone(),
-                destination_region: destination.region.clone(),
-                destination_arn,
-                destination_name,
-                storage_class: rule.storage_class.map(storage_class),
-                replica_kms_key,
-                time_control,
-                time_control_minutes: defaults::RTC_MINUTES,
-                metrics: time_control || watch_seconds.is_some(),
-                delete_markers: rule
-                    .delete_markers
-                    .unwrap_or(defaults::REPLICATE_DELETE_MARKERS),
-            });
+            rules.push(self.replication_rule(
+                source,
+                (rule_index, rule, &rule_path),
+                destination,
+                regions,
+                graph,
+            ));
         }
-        let source_arn = Text::attr(source, Attr::BucketArn);
-        let source_key = self
-            .facts
-            .data_keys
-            .get(&bucket.region)
-            .map_or_else(|| Text::lit(""), |key| Text::attr(key, Attr::KeyArn));
-        let role_statements = vec![
-            Statement {
-                sid: "ReadSourceConfiguration".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetReplicationConfiguration".to_owned(),
-                    "s3:ListBucket".to_owned(),
-                ],
-                resources: vec![source_arn.clone()],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "ReadSourceObjects".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetObjectLegalHold".to_owned(),
-                    "s3:GetObjectRetention".to_owned(),
-                    "s3:GetObjectVersionAcl".to_owned(),
-                    "s3:GetObjectVersionForReplication".to_owned(),
-                    "s3:GetObjectVersionTagging".to_owned(),
-                ],
-                resources: vec![source_arn.with_suffix("/*")],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "WriteReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:ObjectOwnerOverrideToBucketOwner".to_owned(),
-                    "s3:ReplicateDelete".to_owned(),
-                    "s3:ReplicateObject".to_owned(),
-                    "s3:ReplicateTags".to_owned(),
-                ],
-                resources: destination_arns
-                    .iter()
-                    .map(|arn| arn.with_suffix("/*"))
-                    .collect(),
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "DecryptSource".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Decrypt".to_owned()],
-                resources: vec![source_key],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "EncryptReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Encrypt".to_owned(), "kms:GenerateDataKey".to_owned()],
-                resources: destination_keys,
-                conditions: Vec::new(),
-            },
-        ];
+        let source_key = Text::attr(&data_key(&bucket.region), Attr::KeyArn);
+        let role_statements = replication_role_statements(&source.rid, source_key, &rules);
         let entity = self.entity(EntityKind::Bucket, &bucket.name);
         let policy = self.entity_rid(
             unit,
@@ -286,8 +114,186 @@ impl<'a> Resolver<'a> {
             role_statements,
             // Set once the bucket's encryption is known.
             replicate_kms_encrypted: false,
-            rules,
+            rules: rules.into_iter().map(|rule| rule.plan).collect(),
         })
+    }
+
+    /// The bucket a rule replicates to, when it is another bucket of the stack that no earlier
+    /// rule names (E507, E508); also checks what replication needs of it (E505, E509).
+    fn replication_destination(
+        &mut self,
+        source: &ReplicationSource<'a>,
+        rule_path: &StackPath,
+        rule: &meridian_model::ReplicationRule,
+        destinations_seen: &mut BTreeSet<String>,
+    ) -> Option<&'a meridian_model::Bucket> {
+        let stack: &'a Stack = self.stack;
+        let bucket = source.bucket;
+        let Some(destination) = stack
+            .buckets
+            .iter()
+            .find(|other| other.name == rule.destination)
+        else {
+            let help = match suggest_list(
+                &rule.destination,
+                stack.buckets.iter().map(|b| b.name.as_str()),
+            ) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => format!(
+                    "the buckets of this stack are {}; or declare the destination under `buckets:` with its region",
+                    stack
+                        .buckets
+                        .iter()
+                        .map(|b| format!("`{}`", b.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            self.report(
+                Diagnostic::new(
+                    codes::E507,
+                    rule_path.key("destination"),
+                    format!(
+                        "the replication destination `{}` is not a bucket of this stack",
+                        rule.destination
+                    ),
+                )
+                .with_help(help),
+            );
+            return None;
+        };
+        if destination.name == bucket.name {
+            self.report(
+                Diagnostic::new(
+                    codes::E508,
+                    rule_path.key("destination"),
+                    "a bucket cannot replicate to itself",
+                )
+                .with_help("name another bucket as the destination"),
+            );
+            return None;
+        }
+        if !destinations_seen.insert(destination.name.clone()) {
+            self.report(
+                Diagnostic::new(
+                    codes::E508,
+                    rule_path.key("destination"),
+                    format!("`{}` is a destination twice", destination.name),
+                )
+                .with_help("keep one rule per destination"),
+            );
+            return None;
+        }
+        let destination_path = stack
+            .buckets
+            .iter()
+            .position(|other| other.name == destination.name)
+            .map(|position| StackPath::root().key("buckets").index(position))
+            .unwrap_or_default();
+        if !destination.versioning.unwrap_or(defaults::VERSIONING) {
+            self.report(
+                Diagnostic::new(codes::E505, rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
+                    .with_help("remove `versioning: false` from the destination bucket")
+                    .with_related(destination_path.key("versioning"), "versioning is turned off here"),
+            );
+        }
+        let destination_locked = destination
+            .object_lock
+            .as_ref()
+            .is_some_and(|lock| lock.enabled.unwrap_or(true));
+        if source.locked && !destination_locked {
+            self.report(
+                Diagnostic::new(
+                    codes::E509,
+                    rule_path.key("destination"),
+                    format!("`{}` has Object Lock but its destination `{}` does not; S3 replicates locked objects only to buckets with Object Lock", bucket.name, destination.name),
+                )
+                .with_help("give the destination an `object_lock` block with the same or a longer retention")
+                .with_related(destination_path, "the destination bucket"),
+            );
+        }
+        Some(destination)
+    }
+
+    /// The rule replicating `source` to `destination`, recording the regions' edge and a slower
+    /// target's watch in `graph`.
+    fn replication_rule(
+        &mut self,
+        source: &ReplicationSource<'a>,
+        (rule_index, rule, rule_path): (usize, &meridian_model::ReplicationRule, &StackPath),
+        destination: &meridian_model::Bucket,
+        regions: &Regions<'_>,
+        graph: &mut ReplicationGraph,
+    ) -> ResolvedRule {
+        let ReplicationSource { unit, bucket, .. } = source;
+        let (time_control, watch_seconds) =
+            self.resolve_replication_time(rule_path, rule, &bucket.region, regions);
+        // A renamed destination keeps its former name in the rule ID and outputs, like its
+        // resources.
+        let source_entity = self.entity(EntityKind::Bucket, &bucket.name);
+        let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
+        let destination_identity = destination_entity.identity.clone();
+        let rule_id = format!("to-{destination_identity}");
+        let destination_unit = UnitId::Storage(destination.region.clone());
+        let destination_rid = naming::entity_rid(
+            &destination_entity,
+            |base| format!("{base}Bucket"),
+            &destination_unit,
+        )
+        .0;
+        let output_prefix = pascal(&destination_identity);
+        let destination_arn = self.value_from(
+            unit,
+            &destination_unit,
+            &format!("{output_prefix}BucketArn"),
+            &format!("ARN of the {destination_identity} bucket"),
+            AttrRef {
+                resource: destination_rid,
+                attr: Attr::BucketArn,
+            },
+        );
+        // Bucket names are known before deployment, so the name needs no import (the ARN
+        // above already orders the destination's stack first).
+        let destination_name = self.bucket_name(destination);
+        let replica_kms_key = self.data_key_arn(unit, &destination.region);
+        if destination.region != bucket.region {
+            graph
+                .edges
+                .insert((bucket.region.clone(), destination.region.clone()));
+        }
+        if let Some(seconds) = watch_seconds {
+            graph.watches.push(ReplicationWatch {
+                source_region: bucket.region.clone(),
+                source_bucket: source_entity,
+                source_name: source.name.clone(),
+                destination: destination_entity,
+                destination_name: destination_name.clone(),
+                rule_id: rule_id.clone(),
+                seconds,
+                path: rule_path.key("replication_time"),
+            });
+        }
+        ResolvedRule {
+            plan: ReplicationRulePlan {
+                id: rule_id,
+                priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
+                prefix: defaults::REPLICATED_PREFIX.to_owned(),
+                destination: destination.name.clone(),
+                destination_region: destination.region.clone(),
+                destination_arn: destination_arn.clone(),
+                destination_name,
+                storage_class: rule.storage_class.map(storage_class),
+                replica_kms_key: replica_kms_key.clone(),
+                time_control,
+                time_control_minutes: defaults::RTC_MINUTES,
+                metrics: time_control || watch_seconds.is_some(),
+                delete_markers: rule
+                    .delete_markers
+                    .unwrap_or(defaults::REPLICATE_DELETE_MARKERS),
+            },
+            destination_arn,
+            replica_kms_key,
+        }
     }
 
     /// Returns (Replication Time Control on, seconds of a slower target to watch).
@@ -296,6 +302,7 @@ impl<'a> Resolver<'a> {
         rule_path: &StackPath,
         rule: &meridian_model::ReplicationRule,
         source_region: &str,
+        regions: &Regions<'_>,
     ) -> (bool, Option<u32>) {
         let Some(time) = &rule.replication_time else {
             return (false, None);
@@ -326,11 +333,7 @@ impl<'a> Resolver<'a> {
         if minutes == defaults::RTC_MINUTES {
             return (true, None);
         }
-        let source_is_storage_only = !self
-            .facts
-            .service_regions
-            .iter()
-            .any(|(region, role)| region == source_region && *role != RegionRole::StorageOnly);
+        let source_is_storage_only = regions.service_role(source_region).is_none();
         if source_is_storage_only {
             self.report(
                 Diagnostic::new(
@@ -348,9 +351,9 @@ impl<'a> Resolver<'a> {
     /// Orders storage units so that every replication destination deploys before its source.
     pub(crate) fn order_storage_units(
         &mut self,
-        plans: &mut [StoragePlan],
+        plans: &[StoragePlan],
         edges: &BTreeSet<(String, String)>,
-    ) {
+    ) -> Vec<String> {
         let regions: Vec<String> = plans
             .iter()
             .filter_map(|plan| plan.unit.region().map(str::to_owned))
@@ -382,7 +385,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.storage_order = order;
+        order
     }
 }
 
@@ -397,4 +400,62 @@ pub(crate) fn storage_class(class: meridian_model::StorageClass) -> StorageClass
         Model::GlacierIr => StorageClass::GlacierIr,
         Model::DeepArchive => StorageClass::DeepArchive,
     }
+}
+
+/// The statements of the replication role's policy: read the source's configuration and
+/// objects, write replicas, decrypt with the source's key and encrypt with each destination's.
+fn replication_role_statements(
+    source: &Rid,
+    source_key: Text,
+    rules: &[ResolvedRule],
+) -> Vec<Statement> {
+    let source_arn = Text::attr(source, Attr::BucketArn);
+    let statement = |sid: &str, actions: &[&str], resources: Vec<Text>| Statement {
+        sid: sid.to_owned(),
+        allow: true,
+        principal: None,
+        actions: actions.iter().map(|action| (*action).to_owned()).collect(),
+        resources,
+        conditions: Vec::new(),
+    };
+    vec![
+        statement(
+            "ReadSourceConfiguration",
+            &["s3:GetReplicationConfiguration", "s3:ListBucket"],
+            vec![source_arn.clone()],
+        ),
+        statement(
+            "ReadSourceObjects",
+            &[
+                "s3:GetObjectLegalHold",
+                "s3:GetObjectRetention",
+                "s3:GetObjectVersionAcl",
+                "s3:GetObjectVersionForReplication",
+                "s3:GetObjectVersionTagging",
+            ],
+            vec![source_arn.with_suffix("/*")],
+        ),
+        statement(
+            "WriteReplicas",
+            &[
+                "s3:ObjectOwnerOverrideToBucketOwner",
+                "s3:ReplicateDelete",
+                "s3:ReplicateObject",
+                "s3:ReplicateTags",
+            ],
+            rules
+                .iter()
+                .map(|rule| rule.destination_arn.with_suffix("/*"))
+                .collect(),
+        ),
+        statement("DecryptSource", &["kms:Decrypt"], vec![source_key]),
+        statement(
+            "EncryptReplicas",
+            &["kms:Encrypt", "kms:GenerateDataKey"],
+            rules
+                .iter()
+                .map(|rule| rule.replica_kms_key.clone())
+                .collect(),
+        ),
+    ]
 }

@@ -12,7 +12,7 @@ use crate::aws;
 use crate::cron::check_schedule;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::{self, pascal};
+use crate::naming::{self, EntityName, pascal};
 use crate::suggest_list;
 use crate::timezones::is_time_zone;
 use crate::types::*;
@@ -27,14 +27,18 @@ pub(crate) struct ServiceRouting {
 }
 
 impl<'a> Resolver<'a> {
+    /// Every service in every service region, their cluster and the security groups that chain
+    /// load balancer → tasks → data stores.
     pub(crate) fn resolve_services(
         &mut self,
-        regions: &[ResolvedRegion<'_>],
+        regions: &Regions<'_>,
+        inputs: &ServiceInputs<'_>,
         apps: &mut BTreeMap<String, AppPlan>,
-    ) {
+    ) -> ServiceNames {
         let stack = self.stack;
+        let mut resolved = ServiceNames::default();
         if stack.services.is_empty() {
-            return;
+            return resolved;
         }
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut routing: BTreeMap<String, ServiceRouting> = BTreeMap::new();
@@ -76,9 +80,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let identity = self.entity(EntityKind::Service, &service.name).identity;
-            self.facts.services.insert(identity);
-            let valid = self.check_service(&path, service, routing.get(&service.name));
-            for region in regions {
+            resolved.names.insert(identity);
+            let valid = self.check_service(&path, service, routing.get(&service.name), regions);
+            for region in regions.iter() {
                 if region.role == RegionRole::StorageOnly {
                     continue;
                 }
@@ -95,6 +99,7 @@ impl<'a> Resolver<'a> {
                     &network.private_subnets,
                     app,
                     routing.get(&service.name),
+                    inputs,
                 );
                 // An invalid service is still resolved above, so that its references are
                 // checked too; it is not added to the plan.
@@ -131,6 +136,7 @@ impl<'a> Resolver<'a> {
         for app in apps.values_mut() {
             wire_security_groups(self, app);
         }
+        resolved
     }
 
     /// Checks one service's settings; returns whether it can be planned.
@@ -139,6 +145,7 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         service: &meridian_model::Service,
         routing: Option<&ServiceRouting>,
+        regions: &Regions<'_>,
     ) -> bool {
         let mut valid = true;
         match aws::fargate_memory_options(service.cpu) {
@@ -305,7 +312,10 @@ impl<'a> Resolver<'a> {
             }
         }
         // Desired counts and capacity.
-        let roles: Vec<(String, RegionRole)> = self.facts.service_regions.clone();
+        let roles: Vec<(String, RegionRole)> = regions
+            .service_codes()
+            .filter_map(|code| Some((code.to_owned(), regions.service_role(code)?)))
+            .collect();
         let scaling = service.scaling.as_ref();
         for (region, role) in &roles {
             let desired = per_role(&service.desired_count, *role);
@@ -460,7 +470,9 @@ impl<'a> Resolver<'a> {
         valid
     }
 
-    #[allow(clippy::too_many_lines)]
+    /// One service in one region: its task definition, roles, log group, load-balancer
+    /// attachment, deployment, rollback alarms and scaling.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn service_in_region(
         &mut self,
         path: &StackPath,
@@ -469,6 +481,7 @@ impl<'a> Resolver<'a> {
         subnets: &[Text],
         app: &AppPlan,
         routing: Option<&ServiceRouting>,
+        inputs: &ServiceInputs<'_>,
     ) -> ServicePlan {
         let unit = app.unit.clone();
         // A renamed service keeps its former name in IDs and physical names (naming.rs).
@@ -484,20 +497,99 @@ impl<'a> Resolver<'a> {
         let security_group =
             self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
         let cluster = naming_cluster_rid(self, &unit);
+        let container = self.container_values(path, service, &unit, inputs.references);
+        let execution_statements = self.execution_statements(&unit, &region.code, &container);
+        let rollback = RollbackSettings::of(service);
+        let wiring = self.service_load_balancer(path, service, &entity, app, routing, &rollback);
+        let rollback_alarms =
+            self.service_rollback_alarms(path, &entity, &unit, (&rollback, &wiring), inputs);
+        let scaling = service.scaling.as_ref().map(|scaling| {
+            self.service_scaling(
+                path,
+                &entity,
+                (&unit, region.role),
+                (&cluster, &rid),
+                scaling,
+            )
+        });
+        let service_name = self.names.service(&identity);
+        let container_name = self.names.container(&identity);
+        self.export(
+            &unit,
+            &format!("{}ServiceName", pascal(&identity)),
+            &format!("Name of the {identity} ECS service"),
+            Text::lit(service_name.clone()),
+        );
+        let logs = service.logs.as_ref();
+        ServicePlan {
+            name: service.name.clone(),
+            renamed_from: entity.is_renamed().then(|| identity.clone()),
+            rid,
+            task_definition,
+            task_role,
+            execution_policy_name: naming::role_policy_name(&execution_role),
+            execution_role,
+            execution_statements,
+            log_group,
+            log_group_name: logs
+                .and_then(|logs| logs.group.clone())
+                .unwrap_or_else(|| self.names.service_log_group(&identity)),
+            log_retention_days: logs
+                .and_then(|logs| logs.retention_days)
+                .unwrap_or(defaults::LOG_RETENTION_DAYS),
+            log_kms_key: self.data_key_arn(&unit, &region.code),
+            security_group,
+            cluster,
+            family: service_name.clone(),
+            service_name,
+            logging: ContainerLogging {
+                driver: LogDriver::AwsLogs,
+                // Streams are `<container>/<container>/<task ID>`: one prefix per service.
+                stream_prefix: container_name.clone(),
+            },
+            container_name,
+            image: container.image,
+            cpu: service.cpu,
+            memory: service.memory,
+            runtime: task_runtime(service),
+            // The task's only container: the task stops when it does.
+            essential: true,
+            port: service.port,
+            port_protocol: IpProtocol::Tcp,
+            environment: container.environment,
+            secrets: container.secrets,
+            health_check: service.health_check.as_ref().map(container_health),
+            desired_count: per_role(&service.desired_count, region.role),
+            deployment: deployment_plan(service, &rollback, &rollback_alarms, wiring.blue_green),
+            health_check_grace_seconds: wiring
+                .load_balancer
+                .as_ref()
+                .map(|_| defaults::HEALTH_CHECK_GRACE_SECONDS),
+            load_balancer: wiring.load_balancer,
+            subnets: subnets.to_vec(),
+            assign_public_ip: defaults::ASSIGN_PUBLIC_IP,
+            tag_propagation: defaults::TAG_PROPAGATION,
+            ecs_managed_tags: defaults::ECS_MANAGED_TAGS,
+            scaling,
+            rollback_alarms,
+        }
+    }
+
+    /// The image, environment and secrets of a service's container in `unit`.
+    fn container_values(
+        &mut self,
+        path: &StackPath,
+        service: &meridian_model::Service,
+        unit: &UnitId,
+        references: &References<'_>,
+    ) -> ContainerValues {
         let environment_context = TextContext {
-            unit: &unit,
+            unit,
             kind: ParamKind::Text,
             per_region: false,
-            references: ReferenceScope::Environment,
+            references: ReferenceScope::Environment(references),
         };
-        let image = self.text(
-            &path.key("image"),
-            &service.image,
-            TextContext {
-                references: ReferenceScope::Environment,
-                ..environment_context
-            },
-        );
+        let image = self.text(&path.key("image"), &service.image, environment_context);
         let environment: Vec<(String, Text)> = service
             .environment
             .iter()
@@ -520,88 +612,77 @@ impl<'a> Resolver<'a> {
                     &path.key("secrets").key(name),
                     value,
                     TextContext {
-                        unit: &unit,
+                        unit,
                         kind: ParamKind::SecretArn,
                         per_region: true,
-                        references: ReferenceScope::Secrets,
+                        references: ReferenceScope::Secrets(references),
                     },
                 );
                 (name.clone(), value_from)
             })
             .collect();
-        // The execution role reads exactly the secrets the task uses, and the region's data key
-        // that encrypts Meridian's secrets there.
+        ContainerValues {
+            image,
+            environment,
+            secrets,
+        }
+    }
+
+    /// The statements of the execution role: it reads exactly the secrets the task uses, and
+    /// decrypts with the region's data key that encrypts Meridian's secrets there.
+    fn execution_statements(
+        &mut self,
+        unit: &UnitId,
+        region: &str,
+        container: &ContainerValues,
+    ) -> Vec<Statement> {
         let mut secret_arns: Vec<Text> = Vec::new();
-        for (_, value_from) in &secrets {
+        for (_, value_from) in &container.secrets {
             let arn = strip_json_key(value_from);
             if !secret_arns.contains(&arn) {
                 secret_arns.push(arn);
             }
         }
-        let mut execution_statements = Vec::new();
-        if !secret_arns.is_empty() {
-            execution_statements.push(Statement {
+        if secret_arns.is_empty() {
+            return Vec::new();
+        }
+        vec![
+            Statement {
                 sid: "ReadSecrets".to_owned(),
                 allow: true,
                 principal: None,
                 actions: vec!["secretsmanager:GetSecretValue".to_owned()],
                 resources: secret_arns,
                 conditions: Vec::new(),
-            });
-            execution_statements.push(Statement {
+            },
+            Statement {
                 sid: "DecryptSecrets".to_owned(),
                 allow: true,
                 principal: None,
                 actions: vec!["kms:Decrypt".to_owned()],
-                resources: vec![self.data_key_arn(&unit, &region.code)],
+                resources: vec![self.data_key_arn(unit, region)],
                 conditions: vec![Condition {
                     operator: "StringEquals".to_owned(),
                     key: "kms:ViaService".to_owned(),
-                    values: vec![Text::lit(format!(
-                        "secretsmanager.{}.amazonaws.com",
-                        region.code
-                    ))],
+                    values: vec![Text::lit(format!("secretsmanager.{region}.amazonaws.com"))],
                 }],
-            });
-        }
-        let logs = service.logs.as_ref();
-        let log_group_name = logs
-            .and_then(|logs| logs.group.clone())
-            .unwrap_or_else(|| self.names.service_log_group(&identity));
-        let health_check = service.health_check.as_ref().map(|health| ContainerHealth {
-            command: vec![aws::ECS_SHELL_COMMAND.to_owned(), health.command.clone()],
-            interval_seconds: health
-                .interval_seconds
-                .unwrap_or(defaults::CONTAINER_HEALTH_INTERVAL_SECONDS),
-            timeout_seconds: health
-                .timeout_seconds
-                .unwrap_or(defaults::CONTAINER_HEALTH_TIMEOUT_SECONDS),
-            retries: health.retries.unwrap_or(defaults::CONTAINER_HEALTH_RETRIES),
-            start_period_seconds: health
-                .start_period_seconds
-                .unwrap_or(defaults::CONTAINER_HEALTH_START_PERIOD_SECONDS),
-        });
-        let desired_count = per_role(&service.desired_count, region.role);
-        let deployment = service.deployment.as_ref();
-        let strategy = match deployment.and_then(|d| d.strategy) {
-            Some(DeploymentStrategy::BlueGreen) => Strategy::BlueGreen,
-            _ => Strategy::Rolling,
-        };
-        let rollback = deployment.and_then(|d| d.rollback.as_ref());
-        let rollback_enabled = rollback
-            .and_then(|r| r.enabled)
-            .unwrap_or(defaults::ROLLBACK_ENABLED);
-        let actions: Vec<RollbackAction> = match rollback.map(|r| r.actions.clone()) {
-            Some(actions) if !actions.is_empty() => actions,
-            _ => vec![
-                RollbackAction::RollbackToPrevious,
-                RollbackAction::SendNotification,
-            ],
-        };
-        let rolls_back = rollback_enabled && actions.contains(&RollbackAction::RollbackToPrevious);
-        // Load balancer wiring.
+            },
+        ]
+    }
+
+    /// The service's target group and listener rule in the region's load balancer, and its
+    /// blue/green wiring.
+    fn service_load_balancer<'p>(
+        &mut self,
+        path: &StackPath,
+        service: &meridian_model::Service,
+        entity: &EntityName,
+        app: &'p AppPlan,
+        routing: Option<&ServiceRouting>,
+        rollback: &RollbackSettings,
+    ) -> ServiceWiring<'p> {
         let lb = app.load_balancer.as_ref();
-        let tg_plan = routing.and_then(|routing| {
+        let target_group = routing.and_then(|routing| {
             lb.and_then(|lb| {
                 lb.target_groups
                     .iter()
@@ -620,226 +701,306 @@ impl<'a> Resolver<'a> {
         });
         // A target group no rule forwards to is an error reported with the load balancer, and
         // then no plan is produced.
-        let load_balancer =
-            tg_plan
-                .zip(rule_rid.clone())
-                .map(|(tg, listener_rule)| ServiceLoadBalancer {
-                    target_group: tg.rid.clone(),
-                    listener_rule,
-                    container_port: service.port,
-                });
+        let load_balancer = target_group
+            .zip(rule_rid.clone())
+            .map(|(tg, listener_rule)| ServiceLoadBalancer {
+                target_group: tg.rid.clone(),
+                listener_rule,
+                container_port: service.port,
+            });
         let blue_green = match (
-            strategy,
-            tg_plan.and_then(|tg| tg.alternate.clone()),
+            rollback.strategy,
+            target_group.and_then(|tg| tg.alternate.clone()),
             rule_rid,
         ) {
             (Strategy::BlueGreen, Some(alternate), Some(rule)) => Some(BlueGreenPlan {
                 alternate_target_group: alternate,
                 production_listener_rule: rule,
                 infrastructure_role: self.entity_rid(
-                    &unit,
-                    &entity,
+                    &app.unit,
+                    entity,
                     |base| format!("{base}InfrastructureRole"),
                     path,
                 ),
             }),
             _ => None,
         };
-        // Rollback alarms.
-        let rollback_alarms = match (rollback.and_then(|r| r.triggers.as_ref()), tg_plan, lb) {
-            (Some(triggers), Some(tg), Some(lb)) => {
-                let timing = rollback.and_then(|r| r.timing.as_ref());
-                let period = timing
-                    .and_then(|t| t.evaluation_period_seconds)
-                    .unwrap_or(defaults::ROLLBACK_EVALUATION_PERIOD_SECONDS);
-                let evaluation_periods = timing
-                    .and_then(|t| t.wait_after_trigger_seconds)
-                    .map_or(1, |wait| (wait / period.max(1)).max(1));
-                let mut topics = Vec::new();
-                if actions.contains(&RollbackAction::SendNotification) {
-                    topics
-                        .extend(self.topics_for(&unit, &[meridian_model::AlertSeverity::Warning]));
-                }
-                if actions.contains(&RollbackAction::AlertOnCall) {
-                    for topic in self.topics_for(&unit, &[meridian_model::AlertSeverity::Critical])
-                    {
-                        if !topics.contains(&topic) {
-                            topics.push(topic);
-                        }
-                    }
-                }
-                self.rollback_alarms(
-                    &unit,
-                    path,
-                    &entity,
-                    triggers,
-                    tg,
-                    &lb.rid,
-                    period,
-                    evaluation_periods,
-                    &topics,
-                )
-            }
-            _ => Vec::new(),
-        };
-        let scaling = service.scaling.as_ref().map(|scaling| {
-            let capacity = per_role(&scaling.capacity, region.role);
-            let target =
-                self.entity_rid(&unit, &entity, |base| format!("{base}ScalableTarget"), path);
-            let scheduled = scaling
-                .schedules
-                .iter()
-                .enumerate()
-                .filter(|(index, schedule)| {
-                    // A repeated name is E318; resolving the repeat would collide in IDs.
-                    !scaling.schedules[..*index]
-                        .iter()
-                        .any(|earlier| earlier.name == schedule.name)
-                })
-                .filter_map(|(index, schedule)| {
-                    let bounds = match region.role {
-                        RegionRole::Primary | RegionRole::StorageOnly => schedule.capacity.primary,
-                        RegionRole::Secondary => schedule.capacity.secondary,
-                        RegionRole::Optional => schedule.capacity.optional,
-                    }?;
-                    Some(ScheduledActionPlan {
-                        name: schedule.name.clone(),
-                        rid: self.entity_rid(
-                            &unit,
-                            &entity,
-                            |base| format!("{base}Schedule{}", pascal(&schedule.name)),
-                            &path.key("scaling").key("schedules").index(index),
-                        ),
-                        schedule: schedule.cron.trim().to_owned(),
-                        timezone: schedule
-                            .timezone
-                            .clone()
-                            .unwrap_or_else(|| defaults::SCHEDULE_TIMEZONE.to_owned()),
-                        min: bounds.min,
-                        max: bounds.max,
-                    })
-                })
-                .collect();
-            let policy = self.entity_rid(&unit, &entity, |base| format!("{base}CpuScaling"), path);
-            ScalingPlan {
-                service_namespace: aws::ECS_SCALING_NAMESPACE.to_owned(),
-                scalable_dimension: aws::ECS_DESIRED_COUNT_DIMENSION.to_owned(),
-                // From the resources themselves, so that the target waits for the service.
-                resource_id: Text::from_parts(vec![
-                    Part::Lit("service/".to_owned()),
-                    Part::Attr(AttrRef {
-                        resource: cluster.clone(),
-                        attr: Attr::ClusterName,
-                    }),
-                    Part::Lit("/".to_owned()),
-                    Part::Attr(AttrRef {
-                        resource: rid.clone(),
-                        attr: Attr::ServiceName,
-                    }),
-                ]),
-                policy_type: ScalingPolicyType::TargetTracking,
-                metric: ScalingMetric::EcsServiceAverageCpu,
-                target,
-                policy,
-                policy_name: self.names.scaling_policy(&identity),
-                min: capacity.min,
-                max: capacity.max,
-                target_cpu_percent: scaling
-                    .target_cpu_percent
-                    .unwrap_or(defaults::TARGET_CPU_PERCENT),
-                scale_out_cooldown_seconds: defaults::SCALE_OUT_COOLDOWN_SECONDS,
-                scale_in_cooldown_seconds: defaults::SCALE_IN_COOLDOWN_SECONDS,
-                scheduled,
-            }
-        });
-        let service_name = self.names.service(&identity);
-        let container_name = self.names.container(&identity);
-        self.export(
-            &unit,
-            &format!("{}ServiceName", pascal(&identity)),
-            &format!("Name of the {identity} ECS service"),
-            Text::lit(service_name.clone()),
-        );
-        ServicePlan {
-            name: service.name.clone(),
-            renamed_from: entity.is_renamed().then(|| identity.clone()),
-            rid,
-            task_definition,
-            task_role,
-            execution_policy_name: naming::role_policy_name(&execution_role),
-            execution_role,
-            execution_statements,
-            log_group,
-            log_group_name,
-            log_retention_days: logs
-                .and_then(|logs| logs.retention_days)
-                .unwrap_or(defaults::LOG_RETENTION_DAYS),
-            log_kms_key: self.data_key_arn(&unit, &region.code),
-            security_group,
-            cluster,
-            family: service_name.clone(),
-            service_name,
-            logging: ContainerLogging {
-                driver: LogDriver::AwsLogs,
-                // Streams are `<container>/<container>/<task ID>`: one prefix per service.
-                stream_prefix: container_name.clone(),
-            },
-            container_name,
-            image,
-            cpu: service.cpu,
-            memory: service.memory,
-            runtime: TaskRuntime {
-                launch_type: LaunchType::Fargate,
-                // The only network mode Fargate offers.
-                network_mode: NetworkMode::Awsvpc,
-                operating_system: OperatingSystem::Linux,
-                cpu_architecture: match service.architecture {
-                    Some(meridian_model::Architecture::Arm64) => CpuArchitecture::Arm64,
-                    _ => CpuArchitecture::X86_64,
-                },
-            },
-            // The task's only container: the task stops when it does.
-            essential: true,
-            port: service.port,
-            port_protocol: IpProtocol::Tcp,
-            environment,
-            secrets,
-            health_check,
-            desired_count,
-            deployment: DeploymentPlan {
-                controller: DeploymentController::Ecs,
-                strategy,
-                circuit_breaker: strategy == Strategy::Rolling && defaults::CIRCUIT_BREAKER,
-                minimum_healthy_percent: deployment
-                    .and_then(|d| d.minimum_healthy_percent)
-                    .unwrap_or(defaults::MINIMUM_HEALTHY_PERCENT),
-                maximum_percent: deployment
-                    .and_then(|d| d.maximum_percent)
-                    .unwrap_or(defaults::MAXIMUM_PERCENT),
-                bake_time_minutes: (strategy == Strategy::BlueGreen).then(|| {
-                    deployment
-                        .and_then(|d| d.bake_time_minutes)
-                        .unwrap_or(defaults::BAKE_TIME_MINUTES)
-                }),
-                rollback: rolls_back,
-                alarms_enabled: rollback_enabled && !rollback_alarms.is_empty(),
-                blue_green,
-                max_rollback_seconds: rollback
-                    .and_then(|r| r.timing.as_ref())
-                    .and_then(|t| t.max_rollback_time_seconds)
-                    .unwrap_or(defaults::MAX_ROLLBACK_TIME_SECONDS),
-            },
-            health_check_grace_seconds: load_balancer
-                .as_ref()
-                .map(|_| defaults::HEALTH_CHECK_GRACE_SECONDS),
+        ServiceWiring {
+            lb,
+            target_group,
             load_balancer,
-            subnets: subnets.to_vec(),
-            assign_public_ip: defaults::ASSIGN_PUBLIC_IP,
-            tag_propagation: defaults::TAG_PROPAGATION,
-            ecs_managed_tags: defaults::ECS_MANAGED_TAGS,
-            scaling,
-            rollback_alarms,
+            blue_green,
         }
+    }
+
+    /// The alarms that fail the service's deployments, notifying the topics its rollback actions
+    /// name.
+    fn service_rollback_alarms(
+        &mut self,
+        path: &StackPath,
+        entity: &EntityName,
+        unit: &UnitId,
+        (rollback, wiring): (&RollbackSettings, &ServiceWiring<'_>),
+        inputs: &ServiceInputs<'_>,
+    ) -> Vec<AlarmPlan> {
+        let (Some(triggers), Some(tg), Some(lb)) =
+            (rollback.triggers.as_ref(), wiring.target_group, wiring.lb)
+        else {
+            return Vec::new();
+        };
+        let period = rollback
+            .evaluation_period_seconds
+            .unwrap_or(defaults::ROLLBACK_EVALUATION_PERIOD_SECONDS);
+        let evaluation_periods = rollback
+            .wait_after_trigger_seconds
+            .map_or(1, |wait| (wait / period.max(1)).max(1));
+        let mut topics = Vec::new();
+        if rollback.actions.contains(&RollbackAction::SendNotification) {
+            topics.extend(self.topics_for(
+                unit,
+                &[meridian_model::AlertSeverity::Warning],
+                inputs.targets,
+            ));
+        }
+        if rollback.actions.contains(&RollbackAction::AlertOnCall) {
+            for topic in self.topics_for(
+                unit,
+                &[meridian_model::AlertSeverity::Critical],
+                inputs.targets,
+            ) {
+                if !topics.contains(&topic) {
+                    topics.push(topic);
+                }
+            }
+        }
+        self.rollback_alarms(
+            unit,
+            path,
+            entity,
+            triggers,
+            tg,
+            &lb.rid,
+            period,
+            evaluation_periods,
+            &topics,
+        )
+    }
+
+    /// Application Auto Scaling of the service in a region of `role`.
+    fn service_scaling(
+        &mut self,
+        path: &StackPath,
+        entity: &EntityName,
+        (unit, role): (&UnitId, RegionRole),
+        (cluster, service): (&Rid, &Rid),
+        scaling: &meridian_model::Scaling,
+    ) -> ScalingPlan {
+        let capacity = per_role(&scaling.capacity, role);
+        let target = self.entity_rid(unit, entity, |base| format!("{base}ScalableTarget"), path);
+        let scheduled = scaling
+            .schedules
+            .iter()
+            .enumerate()
+            .filter(|(index, schedule)| {
+                // A repeated name is E318; resolving the repeat would collide in IDs.
+                !scaling.schedules[..*index]
+                    .iter()
+                    .any(|earlier| earlier.name == schedule.name)
+            })
+            .filter_map(|(index, schedule)| {
+                let bounds = match role {
+                    RegionRole::Primary | RegionRole::StorageOnly => schedule.capacity.primary,
+                    RegionRole::Secondary => schedule.capacity.secondary,
+                    RegionRole::Optional => schedule.capacity.optional,
+                }?;
+                Some(ScheduledActionPlan {
+                    name: schedule.name.clone(),
+                    rid: self.entity_rid(
+                        unit,
+                        entity,
+                        |base| format!("{base}Schedule{}", pascal(&schedule.name)),
+                        &path.key("scaling").key("schedules").index(index),
+                    ),
+                    schedule: schedule.cron.trim().to_owned(),
+                    timezone: schedule
+                        .timezone
+                        .clone()
+                        .unwrap_or_else(|| defaults::SCHEDULE_TIMEZONE.to_owned()),
+                    min: bounds.min,
+                    max: bounds.max,
+                })
+            })
+            .collect();
+        let policy = self.entity_rid(unit, entity, |base| format!("{base}CpuScaling"), path);
+        ScalingPlan {
+            service_namespace: aws::ECS_SCALING_NAMESPACE.to_owned(),
+            scalable_dimension: aws::ECS_DESIRED_COUNT_DIMENSION.to_owned(),
+            // From the resources themselves, so that the target waits for the service.
+            resource_id: Text::from_parts(vec![
+                Part::Lit("service/".to_owned()),
+                Part::Attr(AttrRef {
+                    resource: cluster.clone(),
+                    attr: Attr::ClusterName,
+                }),
+                Part::Lit("/".to_owned()),
+                Part::Attr(AttrRef {
+                    resource: service.clone(),
+                    attr: Attr::ServiceName,
+                }),
+            ]),
+            policy_type: ScalingPolicyType::TargetTracking,
+            metric: ScalingMetric::EcsServiceAverageCpu,
+            target,
+            policy,
+            policy_name: self.names.scaling_policy(&entity.identity),
+            min: capacity.min,
+            max: capacity.max,
+            target_cpu_percent: scaling
+                .target_cpu_percent
+                .unwrap_or(defaults::TARGET_CPU_PERCENT),
+            scale_out_cooldown_seconds: defaults::SCALE_OUT_COOLDOWN_SECONDS,
+            scale_in_cooldown_seconds: defaults::SCALE_IN_COOLDOWN_SECONDS,
+            scheduled,
+        }
+    }
+}
+
+/// What every service resolution reads: what references resolve to, and the notification
+/// targets rollback alarms notify.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ServiceInputs<'r> {
+    pub references: &'r References<'r>,
+    pub targets: &'r [Target],
+}
+
+/// The services that run, by the name their physical names derive from (a renamed service's
+/// former name), for the dashboards.
+#[derive(Debug, Default)]
+pub(crate) struct ServiceNames {
+    pub names: BTreeSet<String>,
+}
+
+/// A container's image, environment and secrets, resolved for one region.
+struct ContainerValues {
+    image: Text,
+    environment: Vec<(String, Text)>,
+    secrets: Vec<(String, Text)>,
+}
+
+/// How a service's deployments roll back, with the defaults applied.
+struct RollbackSettings {
+    strategy: Strategy,
+    enabled: bool,
+    actions: Vec<RollbackAction>,
+    triggers: Option<meridian_model::RollbackTriggers>,
+    evaluation_period_seconds: Option<u32>,
+    wait_after_trigger_seconds: Option<u32>,
+    max_rollback_seconds: u32,
+}
+
+impl RollbackSettings {
+    fn of(service: &meridian_model::Service) -> Self {
+        let deployment = service.deployment.as_ref();
+        let rollback = deployment.and_then(|d| d.rollback.as_ref());
+        let timing = rollback.and_then(|r| r.timing.as_ref());
+        Self {
+            strategy: match deployment.and_then(|d| d.strategy) {
+                Some(DeploymentStrategy::BlueGreen) => Strategy::BlueGreen,
+                _ => Strategy::Rolling,
+            },
+            enabled: rollback
+                .and_then(|r| r.enabled)
+                .unwrap_or(defaults::ROLLBACK_ENABLED),
+            actions: match rollback.map(|r| r.actions.clone()) {
+                Some(actions) if !actions.is_empty() => actions,
+                _ => vec![
+                    RollbackAction::RollbackToPrevious,
+                    RollbackAction::SendNotification,
+                ],
+            },
+            triggers: rollback.and_then(|r| r.triggers.clone()),
+            evaluation_period_seconds: timing.and_then(|t| t.evaluation_period_seconds),
+            wait_after_trigger_seconds: timing.and_then(|t| t.wait_after_trigger_seconds),
+            max_rollback_seconds: timing
+                .and_then(|t| t.max_rollback_time_seconds)
+                .unwrap_or(defaults::MAX_ROLLBACK_TIME_SECONDS),
+        }
+    }
+
+    /// Whether a failed deployment returns to the previous task definition.
+    fn rolls_back(&self) -> bool {
+        self.enabled && self.actions.contains(&RollbackAction::RollbackToPrevious)
+    }
+}
+
+/// A service's place behind the region's load balancer.
+struct ServiceWiring<'p> {
+    lb: Option<&'p LoadBalancerPlan>,
+    target_group: Option<&'p TargetGroupPlan>,
+    load_balancer: Option<ServiceLoadBalancer>,
+    blue_green: Option<BlueGreenPlan>,
+}
+
+/// Where the service's tasks run: Fargate, in their own network interfaces, Linux on the image's
+/// architecture.
+fn task_runtime(service: &meridian_model::Service) -> TaskRuntime {
+    TaskRuntime {
+        launch_type: LaunchType::Fargate,
+        // The only network mode Fargate offers.
+        network_mode: NetworkMode::Awsvpc,
+        operating_system: OperatingSystem::Linux,
+        cpu_architecture: match service.architecture {
+            Some(meridian_model::Architecture::Arm64) => CpuArchitecture::Arm64,
+            _ => CpuArchitecture::X86_64,
+        },
+    }
+}
+
+/// The container health check with ECS's defaults, run by the shell.
+fn container_health(health: &meridian_model::ContainerHealthCheck) -> ContainerHealth {
+    ContainerHealth {
+        command: vec![aws::ECS_SHELL_COMMAND.to_owned(), health.command.clone()],
+        interval_seconds: health
+            .interval_seconds
+            .unwrap_or(defaults::CONTAINER_HEALTH_INTERVAL_SECONDS),
+        timeout_seconds: health
+            .timeout_seconds
+            .unwrap_or(defaults::CONTAINER_HEALTH_TIMEOUT_SECONDS),
+        retries: health.retries.unwrap_or(defaults::CONTAINER_HEALTH_RETRIES),
+        start_period_seconds: health
+            .start_period_seconds
+            .unwrap_or(defaults::CONTAINER_HEALTH_START_PERIOD_SECONDS),
+    }
+}
+
+/// How the service deploys.
+fn deployment_plan(
+    service: &meridian_model::Service,
+    rollback: &RollbackSettings,
+    rollback_alarms: &[AlarmPlan],
+    blue_green: Option<BlueGreenPlan>,
+) -> DeploymentPlan {
+    let deployment = service.deployment.as_ref();
+    let strategy = rollback.strategy;
+    DeploymentPlan {
+        controller: DeploymentController::Ecs,
+        strategy,
+        circuit_breaker: strategy == Strategy::Rolling && defaults::CIRCUIT_BREAKER,
+        minimum_healthy_percent: deployment
+            .and_then(|d| d.minimum_healthy_percent)
+            .unwrap_or(defaults::MINIMUM_HEALTHY_PERCENT),
+        maximum_percent: deployment
+            .and_then(|d| d.maximum_percent)
+            .unwrap_or(defaults::MAXIMUM_PERCENT),
+        bake_time_minutes: (strategy == Strategy::BlueGreen).then(|| {
+            deployment
+                .and_then(|d| d.bake_time_minutes)
+                .unwrap_or(defaults::BAKE_TIME_MINUTES)
+        }),
+        rollback: rollback.rolls_back(),
+        alarms_enabled: rollback.enabled && !rollback_alarms.is_empty(),
+        blue_green,
+        max_rollback_seconds: rollback.max_rollback_seconds,
     }
 }
 

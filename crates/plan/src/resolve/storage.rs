@@ -2,7 +2,7 @@
 //! Object Lock, lifecycle and policies (E501 to E506). Replication between buckets is
 //! `replication.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use meridian_model::{Diagnostic, StackPath, codes};
 
@@ -14,8 +14,28 @@ use crate::naming::{self, pascal};
 use crate::types::*;
 use crate::value::{Attr, Part, Text};
 
+/// The storage units and what later areas need of them.
+#[derive(Debug)]
+pub(crate) struct Storage {
+    /// Every region's storage unit.
+    pub plans: Vec<StoragePlan>,
+    /// Bucket entity name → its region and identity (for `${bucket.<name>.…}` references).
+    pub buckets: BTreeMap<String, (String, Rid)>,
+    /// Slower replication targets, alarmed in their source region.
+    pub watches: Vec<ReplicationWatch>,
+    /// The storage units' regions in deploy order.
+    pub order: Vec<String>,
+}
+
+/// The data key of `region`'s storage unit.
+pub(crate) fn data_key(region: &str) -> Rid {
+    naming::rid("DataKey", &UnitId::Storage(region.to_owned()))
+}
+
 impl<'a> Resolver<'a> {
-    pub(crate) fn resolve_storage(&mut self, regions: &[ResolvedRegion<'_>]) -> Vec<StoragePlan> {
+    /// Every region's storage unit with its data key, the stack's buckets in them, and their
+    /// replication.
+    pub(crate) fn resolve_storage(&mut self, regions: &Regions<'_>) -> Storage {
         let mut plans: Vec<StoragePlan> = regions
             .iter()
             .map(|region| {
@@ -38,9 +58,6 @@ impl<'a> Resolver<'a> {
                     "ARN of the region's KMS key for data at rest",
                     Text::attr(&data_key.rid, Attr::KeyArn),
                 );
-                self.facts
-                    .data_keys
-                    .insert(region.code.clone(), data_key.rid.clone());
                 StoragePlan {
                     unit,
                     data_key,
@@ -48,15 +65,24 @@ impl<'a> Resolver<'a> {
                 }
             })
             .collect();
-        self.resolve_buckets(&mut plans);
-        plans
+        let buckets = self.bucket_identities();
+        let graph = self.resolve_buckets(regions, &mut plans);
+        let order = self.order_storage_units(&plans, &graph.edges);
+        Storage {
+            plans,
+            buckets,
+            watches: graph.watches,
+            order,
+        }
     }
 
-    pub(crate) fn resolve_buckets(&mut self, plans: &mut [StoragePlan]) {
+    /// Every valid bucket's region and identity, so that replication rules and references can
+    /// refer to any of them (E501 to E504 on the way).
+    fn bucket_identities(&mut self) -> BTreeMap<String, (String, Rid)> {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut physical: BTreeMap<String, StackPath> = BTreeMap::new();
-        // First pass: every bucket's identity, so replication rules can refer to any of them.
+        let mut identities = BTreeMap::new();
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
             if !is_entity_name(&bucket.name, 40) {
@@ -105,13 +131,25 @@ impl<'a> Resolver<'a> {
             let unit = UnitId::Storage(bucket.region.clone());
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
             let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
-            self.facts
-                .buckets
-                .insert(bucket.name.clone(), (bucket.region.clone(), rid));
+            identities.insert(bucket.name.clone(), (bucket.region.clone(), rid));
         }
-        // Second pass: settings and replication.
-        let mut edges: BTreeSet<(String, String)> = BTreeSet::new();
-        let mut watches = Vec::new();
+        identities
+    }
+
+    /// Each valid bucket's settings and replication, in its region's storage unit.
+    fn resolve_buckets(
+        &mut self,
+        regions: &Regions<'_>,
+        plans: &mut [StoragePlan],
+    ) -> ReplicationGraph {
+        let stack = self.stack;
+        let mut graph = ReplicationGraph::default();
+        let mut first_of_name: BTreeMap<&str, StackPath> = BTreeMap::new();
+        for (index, bucket) in stack.buckets.iter().enumerate() {
+            first_of_name
+                .entry(bucket.name.as_str())
+                .or_insert_with(|| StackPath::root().key("buckets").index(index));
+        }
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
             let Some(plan_index) = plans
@@ -120,7 +158,7 @@ impl<'a> Resolver<'a> {
             else {
                 continue;
             };
-            if names.get(bucket.name.as_str()) != Some(&path) {
+            if first_of_name.get(bucket.name.as_str()) != Some(&path) {
                 continue;
             }
             let unit = plans[plan_index].unit.clone();
@@ -130,20 +168,18 @@ impl<'a> Resolver<'a> {
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
             let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
             let bucket_name = self.bucket_name(bucket);
-            let replication = self.resolve_replication(
-                &unit,
-                &path,
+            let source = ReplicationSource {
+                unit: unit.clone(),
+                path: path.clone(),
                 bucket,
-                &rid,
-                &bucket_name,
+                rid: rid.clone(),
+                name: bucket_name.clone(),
                 versioning,
-                object_lock.is_some(),
-                &mut edges,
-                &mut watches,
-            );
-            let key = self.facts.data_keys.get(&bucket.region).cloned();
+                locked: object_lock.is_some(),
+            };
+            let replication = self.resolve_replication(&source, regions, &mut graph);
             let encryption = BucketEncryption::Kms {
-                key: key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
+                key: Text::attr(&data_key(&bucket.region), Attr::KeyArn),
                 bucket_key: defaults::BUCKET_KEYS,
             };
             let replication = replication.map(|replication| ReplicationPlan {
@@ -177,8 +213,7 @@ impl<'a> Resolver<'a> {
             );
             plans[plan_index].buckets.push(plan);
         }
-        self.replication_watches = watches;
-        self.order_storage_units(plans, &edges);
+        graph
     }
 
     pub(crate) fn resolve_object_lock(
@@ -242,7 +277,7 @@ impl<'a> Resolver<'a> {
     /// Data key ARN of `region`, as seen from `unit`.
     pub(crate) fn data_key_arn(&mut self, unit: &UnitId, region: &str) -> Text {
         let storage = UnitId::Storage(region.to_owned());
-        let key = naming::rid("DataKey", &storage);
+        let key = data_key(region);
         self.value_from(
             unit,
             &storage,

@@ -18,19 +18,19 @@ pub(crate) struct TextContext<'a> {
     pub kind: ParamKind,
     /// Whether a parameter here takes one value per region.
     pub per_region: bool,
-    /// Which references are allowed.
-    pub references: ReferenceScope,
+    /// Which references are allowed, and what they resolve to.
+    pub references: ReferenceScope<'a>,
 }
 
 /// Which `${lower.case}` references a field accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ReferenceScope {
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ReferenceScope<'a> {
     /// None: only literals and parameters.
     None,
     /// Container environment values.
-    Environment,
+    Environment(&'a References<'a>),
     /// Container secrets.
-    Secrets,
+    Secrets(&'a References<'a>),
 }
 
 impl<'a> Resolver<'a> {
@@ -80,7 +80,7 @@ impl<'a> Resolver<'a> {
                     }));
                 }
                 Placeholder::Reference(reference) => {
-                    if context.references == ReferenceScope::None {
+                    if matches!(context.references, ReferenceScope::None) {
                         self.report(
                             Diagnostic::new(
                                 codes::E807,

@@ -8,60 +8,70 @@ use meridian_model::Diagnostic;
 
 use super::*;
 use crate::aws;
-use crate::defaults;
 use crate::ids::UnitId;
 use crate::naming::{self};
 use crate::types::*;
 
 impl<'a> Resolver<'a> {
+    /// The plan: the regions with their units' content, the units in deploy order, the
+    /// parameters and what runbooks need.
     pub(crate) fn finish(
         &mut self,
-        regions: Vec<ResolvedRegion<'_>>,
-        storage: Vec<StoragePlan>,
-        mut apps: BTreeMap<String, AppPlan>,
+        regions: Regions<'_>,
+        storage: Storage,
+        apps: BTreeMap<String, AppPlan>,
         global: Option<GlobalPlan>,
     ) -> Plan {
         let stack = self.stack;
-        let mut storage_by_region: BTreeMap<String, StoragePlan> = storage
-            .into_iter()
-            .filter_map(|plan| {
-                plan.unit
-                    .region()
-                    .map(str::to_owned)
-                    .map(|region| (region, plan))
-            })
-            .collect();
-        let mut region_plans = Vec::new();
-        for region in &regions {
-            let Some(storage) = storage_by_region.remove(&region.code) else {
-                continue;
-            };
-            region_plans.push(RegionPlan {
-                region: region.code.clone(),
-                role: region.role,
-                latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
-                storage,
-                app: apps.remove(&region.code),
-            });
+        let region_plans = region_plans(&regions, storage.plans, apps);
+        let order = deploy_order(
+            &storage.order,
+            regions.primary.as_deref(),
+            &region_plans,
+            global.is_some(),
+        );
+        let units = self.units(&order, &region_plans, global.as_ref());
+        let parameters = self.planned_parameters();
+        let mut tags = stack.tags.clone();
+        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
+        let primary_region = regions.primary.clone().unwrap_or_default();
+        let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
+        Plan {
+            stack: stack.stack.clone(),
+            description: stack
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("{} (synthesized by Meridian)", stack.stack)),
+            tags,
+            objectives: Objectives {
+                availability_percent: stack
+                    .objectives
+                    .as_ref()
+                    .and_then(|o| o.availability_percent),
+                rto_minutes: stack.objectives.as_ref().and_then(|o| o.rto_minutes),
+                rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
+            },
+            primary_region,
+            global_region: aws::global_region(&self.partition).to_owned(),
+            partition: self.partition.clone(),
+            parameters,
+            units,
+            regions: region_plans,
+            global,
+            operations,
+            renames: self.planned_renames(),
         }
-        // Deploy order.
-        let mut order: Vec<UnitId> = self
-            .storage_order
-            .iter()
-            .map(|region| UnitId::Storage(region.clone()))
-            .collect();
-        let primary = self.facts.primary.clone();
-        if let Some(primary) = &primary {
-            order.push(UnitId::Region(primary.clone()));
-        }
-        for plan in &region_plans {
-            if plan.app.is_some() && Some(&plan.region) != primary.as_ref() {
-                order.push(UnitId::Region(plan.region.clone()));
-            }
-        }
-        if global.is_some() {
-            order.push(UnitId::Global);
-        }
+    }
+
+    /// The units in `order`, each with its stack, template, dependencies, consumed outputs,
+    /// parameters, outputs and capabilities.
+    fn units(
+        &mut self,
+        order: &[UnitId],
+        region_plans: &[RegionPlan],
+        global: Option<&GlobalPlan>,
+    ) -> Vec<Unit> {
+        let stack = self.stack;
         let mut units = Vec::new();
         // Deploy order is an invariant of valid stacks only: with errors, half-resolved entities
         // (a writer outside the primary region, a replication circle) may point backwards, and
@@ -82,7 +92,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             let region = id.region().map_or_else(
-                || aws::global_region(&self.facts.partition).to_owned(),
+                || aws::global_region(&self.partition).to_owned(),
                 str::to_owned,
             );
             let description = match id {
@@ -124,140 +134,69 @@ impl<'a> Resolver<'a> {
                     .get(id)
                     .map(|outputs| outputs.values().cloned().collect())
                     .unwrap_or_default(),
-                capabilities: capabilities(id, &region_plans, global.as_ref()),
+                capabilities: capabilities(id, region_plans, global),
             });
         }
-        let parameters = self
-            .params
-            .iter()
-            .map(|(name, info)| {
-                let spec = stack.parameters.get(name);
-                Parameter {
-                    name: name.clone(),
-                    cfn_name: naming::cfn_parameter(name),
-                    tf_name: naming::tf_variable(name),
-                    kind: info.kind,
-                    per_region: info.per_region,
-                    sensitive: spec.and_then(|s| s.sensitive).unwrap_or(false),
-                    description: spec.and_then(|s| s.description.clone()).unwrap_or_else(|| {
-                        format!(
-                            "{} used at {}",
-                            capitalize(describe_kind(info.kind)),
-                            info.first_use
-                        )
-                    }),
-                    regions: info.regions.iter().cloned().collect(),
-                }
-            })
-            .collect();
-        let mut tags = stack.tags.clone();
-        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
-        let failover = stack.failover.as_ref();
-        let database_failover = stack.database.as_ref().and_then(|d| d.failover.as_ref());
-        let primary_region = primary.clone().unwrap_or_default();
-        // The objectives check bounds both to a week, so the seconds cannot overflow.
-        let rto_seconds = stack
-            .objectives
-            .as_ref()
-            .and_then(|o| o.rto_minutes)
-            .map(|minutes| minutes.saturating_mul(60));
-        let rpo_seconds = stack
-            .objectives
-            .as_ref()
-            .and_then(|o| o.rpo_minutes)
-            .map(|minutes| minutes.saturating_mul(60));
-        // Latency records are aliases to the load balancers, whose own records live 60 s, so
-        // resolvers may keep an answer at least that long whatever TTL the stack asks for.
-        let dns_ttl_seconds = stack
-            .dns
-            .as_ref()
-            .and_then(|d| d.ttl_seconds)
-            .unwrap_or(defaults::DNS_TTL_SECONDS)
-            .max(defaults::ALIAS_TARGET_TTL_SECONDS);
-        let promotion_timeout_seconds = database_failover
-            .and_then(|f| f.promotion_timeout_seconds)
-            .unwrap_or(defaults::PROMOTION_TIMEOUT_SECONDS);
-        let failover_estimate = failover_estimate(
-            &primary_region,
-            &region_plans,
-            global.as_ref(),
-            dns_ttl_seconds,
-            promotion_timeout_seconds,
-            rto_seconds,
-        );
-        let operations = Operations {
-            failover_enabled: failover
-                .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED))
-                && database_failover.is_none_or(|f| f.enabled.unwrap_or(true)),
-            promotion_timeout_seconds,
-            promotion_probe_interval_seconds: database_failover
-                .and_then(|f| f.health_check_interval_seconds)
-                .unwrap_or(defaults::PROMOTION_PROBE_INTERVAL_SECONDS),
-            failback_enabled: failover
-                .and_then(|f| f.failback.as_ref())
-                .is_none_or(|f| f.enabled.unwrap_or(true)),
-            failback_wait_seconds: failover
-                .and_then(|f| f.failback.as_ref())
-                .and_then(|f| f.wait_period_seconds)
-                .unwrap_or(defaults::FAILBACK_WAIT_SECONDS),
-            dns_ttl_seconds,
-            probe_timeout_seconds: stack
-                .dns
-                .as_ref()
-                .and_then(|d| d.health_check.timeout_seconds)
-                .unwrap_or(defaults::DNS_PROBE_TIMEOUT_SECONDS),
-            health_path: stack.dns.as_ref().map(|d| d.health_check.path.clone()),
-            domain: stack.dns.as_ref().map(|d| d.domain.clone()),
-            failover_targets: match failover.map(|f| f.notify.clone()) {
-                Some(targets) if !targets.is_empty() => targets,
-                _ => stack
-                    .notifications
-                    .iter()
-                    .filter(|t| {
-                        t.severities
-                            .contains(&meridian_model::AlertSeverity::Critical)
-                    })
-                    .map(|t| t.name.clone())
-                    .collect(),
-            },
-            rto_seconds,
-            rpo_seconds,
-            failover: failover_estimate,
-            lag_window_seconds: defaults::REPLICA_LAG_WINDOW_SECONDS,
-            rds_metric_period_seconds: aws::RDS_METRIC_PERIOD_SECONDS,
-            poll_interval_seconds: defaults::POLL_INTERVAL_SECONDS,
-            wait_report_seconds: defaults::WAIT_REPORT_SECONDS,
-            route53_healthy_checker_percent: aws::ROUTE53_HEALTHY_CHECKER_PERCENT,
-            inline_template_max_bytes: aws::CFN_INLINE_TEMPLATE_MAX_BYTES,
-            rollouts: rollout_budgets(&region_plans),
+        units
+    }
+}
+
+/// Each region with its storage unit's content and, for service regions, its application
+/// unit's.
+fn region_plans(
+    regions: &Regions<'_>,
+    storage: Vec<StoragePlan>,
+    mut apps: BTreeMap<String, AppPlan>,
+) -> Vec<RegionPlan> {
+    let mut storage_by_region: BTreeMap<String, StoragePlan> = storage
+        .into_iter()
+        .filter_map(|plan| {
+            plan.unit
+                .region()
+                .map(str::to_owned)
+                .map(|region| (region, plan))
+        })
+        .collect();
+    let mut region_plans = Vec::new();
+    for region in regions.iter() {
+        let Some(storage) = storage_by_region.remove(&region.code) else {
+            continue;
         };
-        let _ = RegionRole::Primary;
-        Plan {
-            stack: stack.stack.clone(),
-            description: stack
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("{} (synthesized by Meridian)", stack.stack)),
-            tags,
-            objectives: Objectives {
-                availability_percent: stack
-                    .objectives
-                    .as_ref()
-                    .and_then(|o| o.availability_percent),
-                rto_minutes: stack.objectives.as_ref().and_then(|o| o.rto_minutes),
-                rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
-            },
-            primary_region,
-            global_region: aws::global_region(&self.facts.partition).to_owned(),
-            partition: self.facts.partition.clone(),
-            parameters,
-            units,
-            regions: region_plans,
-            global,
-            operations,
-            renames: self.planned_renames(),
+        region_plans.push(RegionPlan {
+            region: region.code.clone(),
+            role: region.role,
+            latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
+            storage,
+            app: apps.remove(&region.code),
+        });
+    }
+    region_plans
+}
+
+/// Storage units (in their replication order), the primary region, the other regions as
+/// declared, then the global unit.
+fn deploy_order(
+    storage_order: &[String],
+    primary: Option<&str>,
+    region_plans: &[RegionPlan],
+    global: bool,
+) -> Vec<UnitId> {
+    let mut order: Vec<UnitId> = storage_order
+        .iter()
+        .map(|region| UnitId::Storage(region.clone()))
+        .collect();
+    if let Some(primary) = primary {
+        order.push(UnitId::Region(primary.to_owned()));
+    }
+    for plan in region_plans {
+        if plan.app.is_some() && Some(plan.region.as_str()) != primary {
+            order.push(UnitId::Region(plan.region.clone()));
         }
     }
+    if global {
+        order.push(UnitId::Global);
+    }
+    order
 }
 
 pub(crate) fn capitalize(text: &str) -> String {

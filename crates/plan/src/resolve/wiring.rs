@@ -27,7 +27,7 @@ impl<'a> Resolver<'a> {
         }
         let stack_name = self.stack_name(producer);
         let region = producer.region().map_or_else(
-            || crate::aws::global_region(&self.facts.partition).to_owned(),
+            || crate::aws::global_region(&self.partition).to_owned(),
             str::to_owned,
         );
         self.export(
