@@ -653,6 +653,23 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        valid &= self.check_database_storage(path, database);
+        let (parameters, parameters_valid) = self.database_parameters(path, database);
+        valid &= parameters_valid;
+        valid.then(|| DatabaseSettings {
+            engine_version,
+            family: format!("postgres{major}"),
+            port,
+            parameters,
+        })
+    }
+    /// Storage (E408, E409), backups (E410), password rotation (E416) and promotion (E417).
+    fn check_database_storage(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+    ) -> bool {
+        let mut valid = true;
         let storage = database.storage_gb.unwrap_or(defaults::STORAGE_GB);
         if !(20..=65_536).contains(&storage) {
             self.report(
@@ -732,6 +749,17 @@ impl<'a> Resolver<'a> {
                 valid = false;
             }
         }
+        valid
+    }
+
+    /// The parameter group's values: TLS, connections and replication settings (E411 to E413,
+    /// E418); `false` beside them when any is wrong.
+    fn database_parameters(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+    ) -> (BTreeMap<String, String>, bool) {
+        let mut valid = true;
         let mut parameters = BTreeMap::new();
         let ssl = database
             .ssl_mode
@@ -806,12 +834,7 @@ impl<'a> Resolver<'a> {
                 defaults::MAX_WAL_SENDERS.to_string(),
             );
         }
-        valid.then(|| DatabaseSettings {
-            engine_version,
-            family: format!("postgres{major}"),
-            port,
-            parameters,
-        })
+        (parameters, valid)
     }
 }
 

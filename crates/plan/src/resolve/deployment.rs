@@ -108,103 +108,132 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some(rollback) = &deployment.rollback {
-            let rollback_path = deployment_path.key("rollback");
-            if let Some(triggers) = &rollback.triggers {
-                let triggers_path = rollback_path.key("triggers");
-                if routing.is_none()
-                    && (triggers.error_rate_threshold.is_some()
-                        || triggers.latency_threshold_ms.is_some()
-                        || triggers.health_check_failure == Some(true))
-                {
-                    self.report(
-                        Diagnostic::new(codes::E313, triggers_path.clone(), "rollback triggers watch load-balancer metrics, but this service has no target group")
-                            .with_help("route the service through a target group, or remove the triggers"),
-                    );
-                    valid = false;
-                }
-                if let Some(rate) = triggers.error_rate_threshold
-                    && !(rate > 0.0 && rate <= 1.0)
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E311,
-                            triggers_path.key("error_rate_threshold"),
-                            format!(
-                                "an error rate of {rate} is not a share between 0 (excluded) and 1"
-                            ),
-                        )
-                        .with_help("write 0.05 for 5%"),
-                    );
-                    valid = false;
-                }
-                if let Some(latency) = triggers.latency_threshold_ms
-                    && !(1..=600_000).contains(&latency)
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E312,
-                            triggers_path.key("latency_threshold_ms"),
-                            format!(
-                                "a latency threshold of {latency} ms is outside 1 to 600000 ms"
-                            ),
-                        )
-                        .with_help("give the p99 response time that fails a deployment, e.g. 2000"),
-                    );
-                    valid = false;
-                }
-            }
-            if let Some(timing) = &rollback.timing {
-                let timing_path = rollback_path.key("timing");
-                let period = timing
-                    .evaluation_period_seconds
-                    .unwrap_or(defaults::ROLLBACK_EVALUATION_PERIOD_SECONDS);
-                if !aws::is_valid_cloudwatch_period(period) {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E314,
-                            timing_path.key("evaluation_period_seconds"),
-                            format!("{period} s is not a CloudWatch alarm period"),
-                        )
-                        .with_help("use 10, 30 or a multiple of 60"),
-                    );
-                    valid = false;
-                } else if let Some(wait) = timing.wait_after_trigger_seconds
-                    && (wait < period || !wait.is_multiple_of(period) || wait / period > 100)
-                {
-                    self.report(
-                        Diagnostic::new(codes::E315, timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number (1 to 100) of evaluation periods of {period} s"))
-                            .with_help("the alarm fires after this many consecutive breaching periods; use a multiple of the period"),
-                    );
-                    valid = false;
-                }
-                if let Some(max) = timing.max_rollback_time_seconds
-                    && !(60..=86_400).contains(&max)
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E315,
-                            timing_path.key("max_rollback_time_seconds"),
-                            format!("{max} s is outside 60 to 86400 s"),
-                        )
-                        .with_help("runbooks wait this long for a rollback to finish"),
-                    );
-                    valid = false;
-                }
-            }
-            if rollback.actions.is_empty()
-                && rollback.triggers.is_some()
-                && rollback.enabled == Some(false)
-            {
-                // Triggers without any action would watch nothing useful.
-                self.report(
-                    Diagnostic::new(
-                        codes::W311,
-                        rollback_path.clone(),
-                        "rollback is disabled, so the triggers only stop deployments",
-                    )
-                    .with_help("remove the triggers, or enable rollback"),
-                );
-            }
+            valid &= self.check_rollback(&deployment_path.key("rollback"), rollback, routing);
+        }
+        valid
+    }
+    /// Rollback settings: triggers (E311 to E313), timing (E314, E315), and triggers without
+    /// rollback (W311).
+    fn check_rollback(
+        &mut self,
+        rollback_path: &StackPath,
+        rollback: &meridian_model::Rollback,
+        routing: Option<&ServiceRouting>,
+    ) -> bool {
+        let mut valid = true;
+        if let Some(triggers) = &rollback.triggers {
+            valid &=
+                self.check_rollback_triggers(&rollback_path.key("triggers"), triggers, routing);
+        }
+        if let Some(timing) = &rollback.timing {
+            valid &= self.check_rollback_timing(&rollback_path.key("timing"), timing);
+        }
+        if rollback.actions.is_empty()
+            && rollback.triggers.is_some()
+            && rollback.enabled == Some(false)
+        {
+            // Triggers without any action would watch nothing useful.
+            self.report(
+                Diagnostic::new(
+                    codes::W311,
+                    rollback_path.clone(),
+                    "rollback is disabled, so the triggers only stop deployments",
+                )
+                .with_help("remove the triggers, or enable rollback"),
+            );
+        }
+        valid
+    }
+
+    /// What fails a deployment (E311 to E313).
+    fn check_rollback_triggers(
+        &mut self,
+        triggers_path: &StackPath,
+        triggers: &meridian_model::RollbackTriggers,
+        routing: Option<&ServiceRouting>,
+    ) -> bool {
+        let mut valid = true;
+        if routing.is_none()
+            && (triggers.error_rate_threshold.is_some()
+                || triggers.latency_threshold_ms.is_some()
+                || triggers.health_check_failure == Some(true))
+        {
+            self.report(
+                Diagnostic::new(codes::E313, triggers_path.clone(), "rollback triggers watch load-balancer metrics, but this service has no target group")
+                    .with_help("route the service through a target group, or remove the triggers"),
+            );
+            valid = false;
+        }
+        if let Some(rate) = triggers.error_rate_threshold
+            && !(rate > 0.0 && rate <= 1.0)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E311,
+                    triggers_path.key("error_rate_threshold"),
+                    format!("an error rate of {rate} is not a share between 0 (excluded) and 1"),
+                )
+                .with_help("write 0.05 for 5%"),
+            );
+            valid = false;
+        }
+        if let Some(latency) = triggers.latency_threshold_ms
+            && !(1..=600_000).contains(&latency)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E312,
+                    triggers_path.key("latency_threshold_ms"),
+                    format!("a latency threshold of {latency} ms is outside 1 to 600000 ms"),
+                )
+                .with_help("give the p99 response time that fails a deployment, e.g. 2000"),
+            );
+            valid = false;
+        }
+        valid
+    }
+
+    /// How long the rollback alarms watch and runbooks wait (E314, E315).
+    fn check_rollback_timing(
+        &mut self,
+        timing_path: &StackPath,
+        timing: &meridian_model::RollbackTiming,
+    ) -> bool {
+        let mut valid = true;
+        let period = timing
+            .evaluation_period_seconds
+            .unwrap_or(defaults::ROLLBACK_EVALUATION_PERIOD_SECONDS);
+        if !aws::is_valid_cloudwatch_period(period) {
+            self.report(
+                Diagnostic::new(
+                    codes::E314,
+                    timing_path.key("evaluation_period_seconds"),
+                    format!("{period} s is not a CloudWatch alarm period"),
+                )
+                .with_help("use 10, 30 or a multiple of 60"),
+            );
+            valid = false;
+        } else if let Some(wait) = timing.wait_after_trigger_seconds
+            && (wait < period || !wait.is_multiple_of(period) || wait / period > 100)
+        {
+            self.report(
+                Diagnostic::new(codes::E315, timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number (1 to 100) of evaluation periods of {period} s"))
+                    .with_help("the alarm fires after this many consecutive breaching periods; use a multiple of the period"),
+            );
+            valid = false;
+        }
+        if let Some(max) = timing.max_rollback_time_seconds
+            && !(60..=86_400).contains(&max)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E315,
+                    timing_path.key("max_rollback_time_seconds"),
+                    format!("{max} s is outside 60 to 86400 s"),
+                )
+                .with_help("runbooks wait this long for a rollback to finish"),
+            );
+            valid = false;
         }
         valid
     }

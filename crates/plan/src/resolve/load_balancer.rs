@@ -384,7 +384,6 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         lb: &meridian_model::LoadBalancer,
     ) {
-        let stack = self.stack;
         if lb.listeners.is_empty() {
             self.report(
                 Diagnostic::new(codes::E202, path.key("listeners"), "the load balancer has no listener")
@@ -403,35 +402,7 @@ impl<'a> Resolver<'a> {
                 .with_help("the AWS default is 60 s"),
             );
         }
-        if let Some(cidrs) = &lb.ingress_cidrs {
-            if cidrs.is_empty() {
-                self.report(
-                    Diagnostic::new(
-                        codes::E217,
-                        path.key("ingress_cidrs"),
-                        "`ingress_cidrs` is empty, so nothing could reach the listeners",
-                    )
-                    .with_help(
-                        "remove it to allow the default, or list the CIDRs that may connect",
-                    ),
-                );
-            }
-            for (index, cidr) in cidrs.iter().enumerate() {
-                if Cidr::parse(cidr).is_none() {
-                    let (message, corrected) = cidr_problem(cidr);
-                    self.report(
-                        Diagnostic::new(codes::E217, path.key("ingress_cidrs").index(index), message)
-                            .with_help(match corrected {
-                                Some(_) if !cidr.contains('/') => format!(
-                                    "give the prefix length: `{cidr}/32` for this one address, or the network's, such as `/24`"
-                                ),
-                                Some(corrected) => format!("write `{corrected}`"),
-                                None => "write it like `203.0.113.0/24` or `0.0.0.0/0`".to_owned(),
-                            }),
-                    );
-                }
-            }
-        }
+        self.check_ingress_cidrs(path, lb);
         let https_ports: BTreeSet<u32> = lb
             .listeners
             .iter()
@@ -471,174 +442,256 @@ impl<'a> Resolver<'a> {
                 );
             }
             ports.insert(listener.port, listener_path.clone());
-            match listener.protocol {
-                ListenerProtocol::Https => {
-                    if listener.certificates.len() > 1 {
-                        self.report(
-                            Diagnostic::new(codes::E223, listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
-                                .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
-                        );
-                    }
-                    if listener.certificates.is_empty() {
-                        self.report(
-                            Diagnostic::new(codes::E204, listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
-                                .with_help("add `certificates: [\"${CERTIFICATE_ARN}\"]`; each region's stack receives its own ACM certificate"),
-                        );
-                    }
-                    if let Some(policy) = &listener.ssl_policy
-                        && !aws::ALB_TLS_POLICIES.contains(&policy.as_str())
-                    {
-                        self.report(
-                            Diagnostic::new(codes::E206, listener_path.key("ssl_policy"), format!("`{policy}` is not a current TLS 1.2+ policy of Application Load Balancers"))
-                                .with_help(format!("use one of {}", aws::ALB_TLS_POLICIES.join(", "))),
-                        );
-                    }
-                    if listener.redirect_to_port.is_some() {
-                        self.report(
-                            Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), "an HTTPS listener cannot redirect; only HTTP listeners redirect to HTTPS")
-                                .with_help("remove `redirect_to_port` here and give the HTTP listener `redirect_to_port: 443`"),
-                        );
-                    }
-                }
-                ListenerProtocol::Http => {
-                    if !listener.certificates.is_empty() {
-                        self.report(
-                            Diagnostic::new(
-                                codes::E205,
-                                listener_path.key("certificates"),
-                                "an HTTP listener does not use certificates",
-                            )
-                            .with_help("use `protocol: HTTPS`, or remove `certificates`"),
-                        );
-                    }
-                    match listener.redirect_to_port {
-                        Some(target) if !https_ports.contains(&target) => {
-                            self.report(
-                                Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), format!("the redirect goes to port {target}, which has no HTTPS listener"))
-                                    .with_help("redirect to the port of an HTTPS listener, usually 443"),
-                            );
-                        }
-                        Some(_) if !listener.rules.is_empty() => {
-                            self.report(
-                                Diagnostic::new(codes::E207, listener_path.key("rules"), "an HTTP listener that redirects to HTTPS cannot also route requests")
-                                    .with_help("move the rules to the HTTPS listener"),
-                            );
-                        }
-                        None if listener.rules.is_empty() => {
-                            self.report(
-                                Diagnostic::new(
-                                    codes::E207,
-                                    listener_path.clone(),
-                                    format!(
-                                        "the HTTP listener on {} neither redirects nor routes",
-                                        listener.port
-                                    ),
-                                )
-                                .with_help("add `redirect_to_port: 443`"),
-                            );
-                        }
-                        None => {
-                            self.report(
-                                Diagnostic::new(codes::W201, listener_path.key("rules"), format!("the HTTP listener on {} serves traffic without TLS", listener.port))
-                                    .with_help("redirect HTTP to HTTPS with `redirect_to_port: 443` and route on the HTTPS listener"),
-                            );
-                        }
-                        Some(_) => {}
-                    }
-                }
+            self.check_listener_protocol(&listener_path, listener, &https_ports);
+            self.check_listener_rules(
+                &listener_path,
+                listener,
+                &tg_names,
+                (&mut used_groups, &mut undeclared_groups),
+            );
+        }
+        self.check_target_groups(path, lb, &used_groups, undeclared_groups);
+    }
+
+    /// E217: the CIDRs that may reach the listeners.
+    fn check_ingress_cidrs(&mut self, path: &StackPath, lb: &meridian_model::LoadBalancer) {
+        if let Some(cidrs) = &lb.ingress_cidrs {
+            if cidrs.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        codes::E217,
+                        path.key("ingress_cidrs"),
+                        "`ingress_cidrs` is empty, so nothing could reach the listeners",
+                    )
+                    .with_help(
+                        "remove it to allow the default, or list the CIDRs that may connect",
+                    ),
+                );
             }
-            let mut priorities: BTreeMap<u32, StackPath> = BTreeMap::new();
-            for (rule_index, rule) in listener.rules.iter().enumerate() {
-                let rule_path = listener_path.key("rules").index(rule_index);
-                if !(1..=50_000).contains(&rule.priority) {
+            for (index, cidr) in cidrs.iter().enumerate() {
+                if Cidr::parse(cidr).is_none() {
+                    let (message, corrected) = cidr_problem(cidr);
                     self.report(
-                        Diagnostic::new(
-                            codes::E208,
-                            rule_path.key("priority"),
-                            format!("priority {} is outside 1 to 50000", rule.priority),
-                        )
-                        .with_help(
-                            "use a priority from 1 to 50000; lower numbers are matched first",
-                        ),
-                    );
-                }
-                if let Some(first) = priorities.get(&rule.priority) {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E208,
-                            rule_path.key("priority"),
-                            format!(
-                                "two rules of the listener on {} have priority {}",
-                                listener.port, rule.priority
-                            ),
-                        )
-                        .with_help("give each rule of a listener its own priority")
-                        .with_related(first.clone(), "the first rule with this priority"),
-                    );
-                }
-                priorities.insert(rule.priority, rule_path.clone());
-                if !tg_names.contains(&rule.target_group.as_str()) {
-                    let help = match suggest_list(&rule.target_group, tg_names.iter().copied()) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => "name a target group declared under `load_balancer.target_groups`"
-                            .to_owned(),
-                    };
-                    undeclared_groups = true;
-                    self.report(
-                        Diagnostic::new(
-                            codes::E209,
-                            rule_path.key("target_group"),
-                            format!("the target group `{}` is not declared", rule.target_group),
-                        )
-                        .with_help(help),
-                    );
-                } else {
-                    used_groups.insert(rule.target_group.as_str());
-                }
-                for (host_index, host) in rule.hosts.iter().enumerate() {
-                    let valid = !host.is_empty()
-                        && host.len() <= 128
-                        && host
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "-.*?".contains(c));
-                    if !valid {
-                        self.report(
-                            Diagnostic::new(
-                                codes::E220,
-                                rule_path.key("hosts").index(host_index),
-                                format!("`{host}` is not a host-header pattern"),
-                            )
-                            .with_help(match host.split_once("://") {
-                                Some((_, rest)) => format!(
-                                    "write the host name without the scheme: `{}`",
-                                    rest.trim_end_matches('/')
+                        Diagnostic::new(codes::E217, path.key("ingress_cidrs").index(index), message)
+                            .with_help(match corrected {
+                                Some(_) if !cidr.contains('/') => format!(
+                                    "give the prefix length: `{cidr}/32` for this one address, or the network's, such as `/24`"
                                 ),
-                                None => "use letters, digits, hyphens, dots and the wildcards `*` and `?`".to_owned(),
+                                Some(corrected) => format!("write `{corrected}`"),
+                                None => "write it like `203.0.113.0/24` or `0.0.0.0/0`".to_owned(),
                             }),
-                        );
-                    }
-                }
-                for (path_index, pattern) in rule.paths.iter().enumerate() {
-                    if !pattern.starts_with('/') || pattern.len() > 128 {
-                        self.report(
-                            Diagnostic::new(
-                                codes::E221,
-                                rule_path.key("paths").index(path_index),
-                                format!("`{pattern}` is not a path pattern"),
-                            )
-                            .with_help("path patterns start with `/`, e.g. `/api/*`"),
-                        );
-                    }
-                }
-                // One condition value is kept for the load balancer's own name (health checks).
-                if rule.hosts.len() + rule.paths.len() > 4 {
-                    self.report(
-                        Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most 4 fit", rule.hosts.len() + rule.paths.len()))
-                            .with_help("an ALB rule evaluates at most 5 values and Meridian adds the load balancer's own DNS name for health checks; split the rule"),
                     );
                 }
             }
         }
+    }
+
+    /// What a listener of each protocol may have: certificates and a TLS policy (E204, E205,
+    /// E206, E223), redirects (E207), and plain HTTP serving (W201).
+    fn check_listener_protocol(
+        &mut self,
+        listener_path: &StackPath,
+        listener: &meridian_model::Listener,
+        https_ports: &BTreeSet<u32>,
+    ) {
+        match listener.protocol {
+            ListenerProtocol::Https => {
+                if listener.certificates.len() > 1 {
+                    self.report(
+                        Diagnostic::new(codes::E223, listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
+                            .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
+                    );
+                }
+                if listener.certificates.is_empty() {
+                    self.report(
+                        Diagnostic::new(codes::E204, listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
+                            .with_help("add `certificates: [\"${CERTIFICATE_ARN}\"]`; each region's stack receives its own ACM certificate"),
+                    );
+                }
+                if let Some(policy) = &listener.ssl_policy
+                    && !aws::ALB_TLS_POLICIES.contains(&policy.as_str())
+                {
+                    self.report(
+                        Diagnostic::new(codes::E206, listener_path.key("ssl_policy"), format!("`{policy}` is not a current TLS 1.2+ policy of Application Load Balancers"))
+                            .with_help(format!("use one of {}", aws::ALB_TLS_POLICIES.join(", "))),
+                    );
+                }
+                if listener.redirect_to_port.is_some() {
+                    self.report(
+                        Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), "an HTTPS listener cannot redirect; only HTTP listeners redirect to HTTPS")
+                            .with_help("remove `redirect_to_port` here and give the HTTP listener `redirect_to_port: 443`"),
+                    );
+                }
+            }
+            ListenerProtocol::Http => {
+                if !listener.certificates.is_empty() {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E205,
+                            listener_path.key("certificates"),
+                            "an HTTP listener does not use certificates",
+                        )
+                        .with_help("use `protocol: HTTPS`, or remove `certificates`"),
+                    );
+                }
+                match listener.redirect_to_port {
+                    Some(target) if !https_ports.contains(&target) => {
+                        self.report(
+                            Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), format!("the redirect goes to port {target}, which has no HTTPS listener"))
+                                .with_help("redirect to the port of an HTTPS listener, usually 443"),
+                        );
+                    }
+                    Some(_) if !listener.rules.is_empty() => {
+                        self.report(
+                            Diagnostic::new(codes::E207, listener_path.key("rules"), "an HTTP listener that redirects to HTTPS cannot also route requests")
+                                .with_help("move the rules to the HTTPS listener"),
+                        );
+                    }
+                    None if listener.rules.is_empty() => {
+                        self.report(
+                            Diagnostic::new(
+                                codes::E207,
+                                listener_path.clone(),
+                                format!(
+                                    "the HTTP listener on {} neither redirects nor routes",
+                                    listener.port
+                                ),
+                            )
+                            .with_help("add `redirect_to_port: 443`"),
+                        );
+                    }
+                    None => {
+                        self.report(
+                            Diagnostic::new(codes::W201, listener_path.key("rules"), format!("the HTTP listener on {} serves traffic without TLS", listener.port))
+                                .with_help("redirect HTTP to HTTPS with `redirect_to_port: 443` and route on the HTTPS listener"),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    /// A listener's rules: priorities (E208), target groups (E209), conditions (E220 to E222).
+    /// Records the target groups they forward to, and whether one names an undeclared group.
+    fn check_listener_rules<'l>(
+        &mut self,
+        listener_path: &StackPath,
+        listener: &'l meridian_model::Listener,
+        tg_names: &[&str],
+        (used_groups, undeclared_groups): (&mut BTreeSet<&'l str>, &mut bool),
+    ) {
+        let mut priorities: BTreeMap<u32, StackPath> = BTreeMap::new();
+        for (rule_index, rule) in listener.rules.iter().enumerate() {
+            let rule_path = listener_path.key("rules").index(rule_index);
+            if !(1..=50_000).contains(&rule.priority) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E208,
+                        rule_path.key("priority"),
+                        format!("priority {} is outside 1 to 50000", rule.priority),
+                    )
+                    .with_help("use a priority from 1 to 50000; lower numbers are matched first"),
+                );
+            }
+            if let Some(first) = priorities.get(&rule.priority) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E208,
+                        rule_path.key("priority"),
+                        format!(
+                            "two rules of the listener on {} have priority {}",
+                            listener.port, rule.priority
+                        ),
+                    )
+                    .with_help("give each rule of a listener its own priority")
+                    .with_related(first.clone(), "the first rule with this priority"),
+                );
+            }
+            priorities.insert(rule.priority, rule_path.clone());
+            if !tg_names.contains(&rule.target_group.as_str()) {
+                let help = match suggest_list(&rule.target_group, tg_names.iter().copied()) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "name a target group declared under `load_balancer.target_groups`"
+                        .to_owned(),
+                };
+                *undeclared_groups = true;
+                self.report(
+                    Diagnostic::new(
+                        codes::E209,
+                        rule_path.key("target_group"),
+                        format!("the target group `{}` is not declared", rule.target_group),
+                    )
+                    .with_help(help),
+                );
+            } else {
+                used_groups.insert(rule.target_group.as_str());
+            }
+            self.check_rule_conditions(&rule_path, rule);
+        }
+    }
+
+    /// A rule's host and path conditions (E220 to E222).
+    fn check_rule_conditions(
+        &mut self,
+        rule_path: &StackPath,
+        rule: &meridian_model::ListenerRule,
+    ) {
+        for (host_index, host) in rule.hosts.iter().enumerate() {
+            let valid = !host.is_empty()
+                && host.len() <= 128
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-.*?".contains(c));
+            if !valid {
+                self.report(
+                    Diagnostic::new(
+                        codes::E220,
+                        rule_path.key("hosts").index(host_index),
+                        format!("`{host}` is not a host-header pattern"),
+                    )
+                    .with_help(match host.split_once("://") {
+                        Some((_, rest)) => format!(
+                            "write the host name without the scheme: `{}`",
+                            rest.trim_end_matches('/')
+                        ),
+                        None => "use letters, digits, hyphens, dots and the wildcards `*` and `?`"
+                            .to_owned(),
+                    }),
+                );
+            }
+        }
+        for (path_index, pattern) in rule.paths.iter().enumerate() {
+            if !pattern.starts_with('/') || pattern.len() > 128 {
+                self.report(
+                    Diagnostic::new(
+                        codes::E221,
+                        rule_path.key("paths").index(path_index),
+                        format!("`{pattern}` is not a path pattern"),
+                    )
+                    .with_help("path patterns start with `/`, e.g. `/api/*`"),
+                );
+            }
+        }
+        // One condition value is kept for the load balancer's own name (health checks).
+        if rule.hosts.len() + rule.paths.len() > 4 {
+            self.report(
+                Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most 4 fit", rule.hosts.len() + rule.paths.len()))
+                    .with_help("an ALB rule evaluates at most 5 values and Meridian adds the load balancer's own DNS name for health checks; split the rule"),
+            );
+        }
+    }
+
+    /// The target groups: names (E210), the services they feed (E211, E212, E216), health
+    /// checks (E213, E214), draining (E215), and those no rule uses (W210).
+    fn check_target_groups(
+        &mut self,
+        path: &StackPath,
+        lb: &meridian_model::LoadBalancer,
+        used_groups: &BTreeSet<&str>,
+        undeclared_groups: bool,
+    ) {
+        let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut services_seen: BTreeMap<&str, StackPath> = BTreeMap::new();
         for (index, tg) in lb.target_groups.iter().enumerate() {
@@ -725,72 +778,7 @@ impl<'a> Resolver<'a> {
                 );
             }
             services_seen.insert(&tg.service, tg_path.clone());
-            let health = &tg.health_check;
-            let health_path = tg_path.key("health_check");
-            if !health.path.starts_with('/') {
-                self.report(
-                    Diagnostic::new(
-                        codes::E213,
-                        health_path.key("path"),
-                        format!(
-                            "the health-check path `{}` does not start with `/`",
-                            health.path
-                        ),
-                    )
-                    .with_help("write e.g. `/health`"),
-                );
-            }
-            let interval = health
-                .interval_seconds
-                .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS);
-            let timeout = health
-                .timeout_seconds
-                .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS);
-            if !(5..=300).contains(&interval) {
-                self.report(
-                    Diagnostic::new(
-                        codes::E213,
-                        health_path.key("interval_seconds"),
-                        format!("interval {interval} s is outside 5 to 300 s"),
-                    )
-                    .with_help("Application Load Balancers check every 5 to 300 seconds"),
-                );
-            }
-            if !(2..=120).contains(&timeout) || timeout >= interval {
-                self.report(
-                    Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be 2 to 120 s and shorter than the interval ({interval} s)"))
-                        .with_help("a check must time out before the next one starts"),
-                );
-            }
-            for (key, value) in [
-                ("healthy_threshold", health.healthy_threshold),
-                ("unhealthy_threshold", health.unhealthy_threshold),
-            ] {
-                if let Some(value) = value
-                    && !(2..=10).contains(&value)
-                {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E213,
-                            health_path.key(key),
-                            format!("{key} {value} is outside 2 to 10"),
-                        )
-                        .with_help("Application Load Balancers count 2 to 10 consecutive checks"),
-                    );
-                }
-            }
-            if let Some(matcher) = &health.matcher
-                && !is_http_matcher(matcher)
-            {
-                self.report(
-                    Diagnostic::new(
-                        codes::E214,
-                        health_path.key("matcher"),
-                        format!("`{matcher}` is not a list or range of HTTP codes"),
-                    )
-                    .with_help("write e.g. `200`, `200,204` or `200-299` (codes 200 to 499)"),
-                );
-            }
+            self.check_target_health(&tg_path, tg);
             if let Some(delay) = tg.deregistration_delay_seconds
                 && delay > 3600
             {
@@ -816,6 +804,76 @@ impl<'a> Resolver<'a> {
                     .with_help("add a rule that forwards to it, or remove it"),
                 );
             }
+        }
+    }
+
+    /// A target group's health check (E213, E214).
+    fn check_target_health(&mut self, tg_path: &StackPath, tg: &meridian_model::TargetGroup) {
+        let health = &tg.health_check;
+        let health_path = tg_path.key("health_check");
+        if !health.path.starts_with('/') {
+            self.report(
+                Diagnostic::new(
+                    codes::E213,
+                    health_path.key("path"),
+                    format!(
+                        "the health-check path `{}` does not start with `/`",
+                        health.path
+                    ),
+                )
+                .with_help("write e.g. `/health`"),
+            );
+        }
+        let interval = health
+            .interval_seconds
+            .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS);
+        let timeout = health
+            .timeout_seconds
+            .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS);
+        if !(5..=300).contains(&interval) {
+            self.report(
+                Diagnostic::new(
+                    codes::E213,
+                    health_path.key("interval_seconds"),
+                    format!("interval {interval} s is outside 5 to 300 s"),
+                )
+                .with_help("Application Load Balancers check every 5 to 300 seconds"),
+            );
+        }
+        if !(2..=120).contains(&timeout) || timeout >= interval {
+            self.report(
+                Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be 2 to 120 s and shorter than the interval ({interval} s)"))
+                    .with_help("a check must time out before the next one starts"),
+            );
+        }
+        for (key, value) in [
+            ("healthy_threshold", health.healthy_threshold),
+            ("unhealthy_threshold", health.unhealthy_threshold),
+        ] {
+            if let Some(value) = value
+                && !(2..=10).contains(&value)
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::E213,
+                        health_path.key(key),
+                        format!("{key} {value} is outside 2 to 10"),
+                    )
+                    .with_help("Application Load Balancers count 2 to 10 consecutive checks"),
+                );
+            }
+        }
+        if let Some(matcher) = &health.matcher
+            && !is_http_matcher(matcher)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E214,
+                    health_path.key("matcher"),
+                    format!("`{matcher}` is not a list or range of HTTP codes"),
+                )
+                .with_help("write e.g. `200`, `200,204` or `200-299` (codes 200 to 499)"),
+            );
         }
     }
 }

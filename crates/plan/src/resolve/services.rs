@@ -148,6 +148,18 @@ impl<'a> Resolver<'a> {
         regions: &Regions<'_>,
     ) -> bool {
         let mut valid = true;
+        valid &= self.check_service_size(path, service);
+        valid &= self.check_container(path, service);
+        valid &= self.check_environment_names(path, service);
+        valid &= self.check_desired_counts(path, service, regions);
+        valid &= self.check_scaling(path, service);
+        valid &= self.check_service_deployment(path, service, routing);
+        valid
+    }
+
+    /// The task size Fargate offers (E302) and the container port (E303).
+    fn check_service_size(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
+        let mut valid = true;
         match aws::fargate_memory_options(service.cpu) {
             None => {
                 self.report(
@@ -195,6 +207,12 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        valid
+    }
+
+    /// The container's logs (E304) and health check (E305).
+    fn check_container(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
+        let mut valid = true;
         if let Some(logs) = &service.logs {
             if let Some(days) = logs.retention_days
                 && !aws::LOG_RETENTION_DAYS.contains(&days)
@@ -274,6 +292,16 @@ impl<'a> Resolver<'a> {
                 valid = false;
             }
         }
+        valid
+    }
+
+    /// Environment and secret variable names (E321, E322).
+    fn check_environment_names(
+        &mut self,
+        path: &StackPath,
+        service: &meridian_model::Service,
+    ) -> bool {
+        let mut valid = true;
         for (key, value) in service
             .environment
             .keys()
@@ -311,6 +339,17 @@ impl<'a> Resolver<'a> {
                 valid = false;
             }
         }
+        valid
+    }
+
+    /// Desired counts per region role against the scaling capacity (E306, E307).
+    fn check_desired_counts(
+        &mut self,
+        path: &StackPath,
+        service: &meridian_model::Service,
+        regions: &Regions<'_>,
+    ) -> bool {
+        let mut valid = true;
         // Desired counts and capacity.
         let roles: Vec<(String, RegionRole)> = regions
             .service_codes()
@@ -356,6 +395,13 @@ impl<'a> Resolver<'a> {
                 valid = false;
             }
         }
+        valid
+    }
+
+    /// The scaling settings: CPU target and schedules (E316 to E320).
+    fn check_scaling(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
+        let mut valid = true;
+        let scaling = service.scaling.as_ref();
         if let Some(scaling) = scaling {
             if let Some(cpu) = scaling.target_cpu_percent
                 && !(10..=90).contains(&cpu)
@@ -464,6 +510,17 @@ impl<'a> Resolver<'a> {
         {
             // Nothing extra: blue/green works without auto scaling.
         }
+        valid
+    }
+
+    /// The service's deployment settings.
+    fn check_service_deployment(
+        &mut self,
+        path: &StackPath,
+        service: &meridian_model::Service,
+        routing: Option<&ServiceRouting>,
+    ) -> bool {
+        let mut valid = true;
         if let Some(deployment) = &service.deployment {
             valid &= self.check_deployment(path, service, deployment, routing);
         }
