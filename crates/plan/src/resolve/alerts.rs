@@ -184,7 +184,15 @@ impl<'a> Resolver<'a> {
         alert: &meridian_model::Alert,
         failover_enabled: bool,
     ) -> bool {
-        let stack = self.stack;
+        let mut valid = true;
+        valid &= self.check_alert_threshold(path, alert);
+        valid &= self.check_alert_source(path, alert);
+        valid &= self.check_alert_evaluation(path, alert);
+        valid &= self.check_alert_action(path, alert, failover_enabled);
+        valid
+    }
+    /// Whether the condition takes a threshold and whether it is in range (E707, E708).
+    fn check_alert_threshold(&mut self, path: &StackPath, alert: &meridian_model::Alert) -> bool {
         let mut valid = true;
         let (unit_name, low, high): (&str, f64, f64) = match alert.condition {
             AlertCondition::PrimaryRegionDown => ("", 0.0, 0.0),
@@ -243,6 +251,13 @@ impl<'a> Resolver<'a> {
             }
             (_, Some(_)) => {}
         }
+        valid
+    }
+
+    /// Whether the stack has what the condition watches (E709).
+    fn check_alert_source(&mut self, path: &StackPath, alert: &meridian_model::Alert) -> bool {
+        let mut valid = true;
+        let stack = self.stack;
         let needs = match alert.condition {
             AlertCondition::PrimaryRegionDown => (stack.dns.is_none())
                 .then_some(("`dns` with Route 53 health checks", "add a `dns` block")),
@@ -281,6 +296,13 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        valid
+    }
+
+    /// The alarm's period and evaluation periods (E710, E711), and that someone receives it (E712).
+    fn check_alert_evaluation(&mut self, path: &StackPath, alert: &meridian_model::Alert) -> bool {
+        let mut valid = true;
+        let stack = self.stack;
         if let Some(period) = alert.period_seconds
             && !aws::is_valid_cloudwatch_period(period)
         {
@@ -321,6 +343,18 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        valid
+    }
+
+    /// Whether the action follows from the condition (E713) and a replica-lag threshold fits the RPO (E714).
+    fn check_alert_action(
+        &mut self,
+        path: &StackPath,
+        alert: &meridian_model::Alert,
+        failover_enabled: bool,
+    ) -> bool {
+        let mut valid = true;
+        let stack = self.stack;
         // Each mismatch with the help that fixes it.
         let action_problem: Option<(&str, &str)> = match alert.action {
             AlertAction::InitiateFailover if !failover_enabled => Some((
@@ -401,7 +435,7 @@ impl<'a> Resolver<'a> {
         valid
     }
 
-    /// Alarms for a regional alert in one region's app unit.
+    /// The alarms of an alert in one region: one, or one per service for service conditions.
     pub(crate) fn alert_alarms(
         &mut self,
         path: &StackPath,
@@ -412,234 +446,231 @@ impl<'a> Resolver<'a> {
         let unit = app.unit.clone();
         let topics = self.alert_topics(&unit, alert, targets);
         let threshold = alert.threshold.unwrap_or(0.0);
-        let period = alert
-            .period_seconds
-            .unwrap_or(defaults::ALERT_PERIOD_SECONDS);
-        let evaluation_periods = alert
-            .evaluation_periods
-            .unwrap_or(defaults::ALERT_EVALUATION_PERIODS);
-        let description = |what: &str| alarm_description(what, alert, None);
-        let base = pascal(&alert.name);
-        // One alarm per alert, or per service for service conditions: then the service's name
-        // (its former one when renamed, like its other resources) is part of the ID and name.
-        let alarm = |resolver: &mut Self,
-                     service: Option<&EntityName>,
-                     text: String,
-                     metric: AlarmMetric,
-                     comparison,
-                     threshold| AlarmPlan {
-            rid: match service {
-                Some(service) => resolver.entity_rid(
-                    &unit,
-                    service,
-                    |service_base| format!("{base}{service_base}Alarm"),
-                    path,
-                ),
-                None => resolver.rid(&unit, format!("{base}Alarm"), path),
-            },
-            name: resolver.names.alarm(&match service {
-                Some(service) => format!("{}-{}", alert.name, service.identity),
-                None => alert.name.clone(),
-            }),
-            description: text,
-            metric,
-            comparison,
-            threshold,
-            period_seconds: period,
-            evaluation_periods,
-            missing_data: MissingData::NotBreaching,
-            topics: topics.clone(),
-        };
-        let lb = app.load_balancer.as_ref();
-        match alert.condition {
+        let measures = match alert.condition {
             AlertCondition::PrimaryRegionDown => Vec::new(),
-            AlertCondition::ReplicaLag => match &app.database {
-                Some(database) if matches!(database.role, DatabaseRole::Replica(_)) => {
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!("read replica lag above {threshold} s")),
-                        AlarmMetric::Single(MetricStat {
-                            namespace: "AWS/RDS".to_owned(),
-                            metric: "ReplicaLag".to_owned(),
-                            dimensions: vec![(
-                                "DBInstanceIdentifier".to_owned(),
-                                Text::lit(database.identifier.clone()),
-                            )],
-                            stat: Statistic::Maximum,
-                        }),
-                        Comparison::GreaterThan,
-                        threshold,
-                    )]
-                }
-                _ => Vec::new(),
-            },
-            AlertCondition::Latency => lb
-                .map(|lb| {
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!("p95 response time above {threshold} ms")),
-                        AlarmMetric::Single(load_balancer_metric(
-                            &lb.rid,
-                            "TargetResponseTime",
-                            Statistic::Percentile(95),
-                        )),
-                        Comparison::GreaterThan,
-                        threshold / 1000.0,
-                    )]
-                })
-                .unwrap_or_default(),
-            AlertCondition::Http5xx => lb
-                .map(|lb| {
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!(
-                            "more than {threshold} target 5xx responses per period"
-                        )),
-                        AlarmMetric::Single(load_balancer_metric(
-                            &lb.rid,
-                            "HTTPCode_Target_5XX_Count",
-                            Statistic::Sum,
-                        )),
-                        Comparison::GreaterThan,
-                        threshold,
-                    )]
-                })
-                .unwrap_or_default(),
-            AlertCondition::ErrorRate => lb
-                .map(|lb| {
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!("share of 5xx responses above {threshold}")),
-                        AlarmMetric::Math {
-                            result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
-                            expression: "IF(requests > 0, errors / requests, 0)".to_owned(),
-                            label: "5xx share".to_owned(),
-                            inputs: vec![
-                                (
-                                    "errors".to_owned(),
-                                    load_balancer_metric(
-                                        &lb.rid,
-                                        "HTTPCode_Target_5XX_Count",
-                                        Statistic::Sum,
-                                    ),
-                                ),
-                                (
-                                    "requests".to_owned(),
-                                    load_balancer_metric(&lb.rid, "RequestCount", Statistic::Sum),
-                                ),
-                            ],
-                        },
-                        Comparison::GreaterThan,
-                        threshold,
-                    )]
-                })
-                .unwrap_or_default(),
-            AlertCondition::FailedHealthChecks => lb
-                .map(|lb| {
-                    let mut inputs = Vec::new();
-                    for tg in &lb.target_groups {
-                        for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
-                            let mut metric = load_balancer_metric(
-                                &lb.rid,
-                                "UnHealthyHostCount",
-                                Statistic::Maximum,
-                            );
-                            metric.dimensions.push((
-                                "TargetGroup".to_owned(),
-                                Text::attr(group, Attr::TargetGroupFullName),
-                            ));
-                            inputs.push((format!("unhealthy{}", inputs.len()), metric));
-                        }
-                    }
-                    if inputs.is_empty() {
-                        return Vec::new();
-                    }
-                    let expression = inputs
-                        .iter()
-                        .map(|(id, _)| id.clone())
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!(
-                            "more than {threshold} targets fail their health checks"
-                        )),
-                        AlarmMetric::Math {
-                            result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
-                            expression,
-                            label: "unhealthy targets".to_owned(),
-                            inputs,
-                        },
-                        Comparison::GreaterThan,
-                        threshold,
-                    )]
-                })
-                .unwrap_or_default(),
-            AlertCondition::ServiceCpu => app
-                .services
-                .iter()
-                .map(|service| {
-                    let entity = EntityName::new(
-                        EntityKind::Service,
-                        &service.name,
-                        service.renamed_from.as_deref(),
-                    );
-                    let text = description(&format!("{} CPU above {threshold}%", entity.identity));
-                    alarm(
-                        self,
-                        Some(&entity),
-                        text,
-                        AlarmMetric::Single(MetricStat {
-                            namespace: "AWS/ECS".to_owned(),
-                            metric: "CPUUtilization".to_owned(),
-                            dimensions: vec![
-                                (
-                                    "ClusterName".to_owned(),
-                                    Text::lit(
-                                        self.names.cluster(unit.region().unwrap_or_default()),
-                                    ),
-                                ),
-                                (
-                                    "ServiceName".to_owned(),
-                                    Text::lit(service.service_name.clone()),
-                                ),
-                            ],
-                            stat: Statistic::Average,
-                        }),
-                        Comparison::GreaterThan,
-                        threshold,
-                    )
-                })
-                .collect(),
-            AlertCondition::DatabaseCpu => app
-                .database
+            AlertCondition::ReplicaLag | AlertCondition::DatabaseCpu => {
+                database_measures(alert.condition, app, threshold)
+            }
+            AlertCondition::Latency
+            | AlertCondition::Http5xx
+            | AlertCondition::ErrorRate
+            | AlertCondition::FailedHealthChecks => app
+                .load_balancer
                 .as_ref()
-                .map(|database| {
-                    vec![alarm(
-                        self,
-                        None,
-                        description(&format!("database CPU above {threshold}%")),
-                        AlarmMetric::Single(MetricStat {
-                            namespace: "AWS/RDS".to_owned(),
-                            metric: "CPUUtilization".to_owned(),
-                            dimensions: vec![(
-                                "DBInstanceIdentifier".to_owned(),
-                                Text::lit(database.identifier.clone()),
-                            )],
-                            stat: Statistic::Average,
-                        }),
-                        Comparison::GreaterThan,
-                        threshold,
-                    )]
-                })
+                .map(|lb| load_balancer_measures(alert.condition, lb, threshold))
                 .unwrap_or_default(),
-        }
+            AlertCondition::ServiceCpu => service_measures(&self.names, &unit, app, threshold),
+        };
+        let base = pascal(&alert.name);
+        measures
+            .into_iter()
+            .map(|measure| {
+                // One alarm per alert, or per service for service conditions: then the service's
+                // name (its former one when renamed, like its other resources) is part of the ID
+                // and name.
+                let rid = match &measure.service {
+                    Some(service) => self.entity_rid(
+                        &unit,
+                        service,
+                        |service_base| format!("{base}{service_base}Alarm"),
+                        path,
+                    ),
+                    None => self.rid(&unit, format!("{base}Alarm"), path),
+                };
+                AlarmPlan {
+                    rid,
+                    name: self.names.alarm(&match &measure.service {
+                        Some(service) => format!("{}-{}", alert.name, service.identity),
+                        None => alert.name.clone(),
+                    }),
+                    description: alarm_description(&measure.what, alert, None),
+                    metric: measure.metric,
+                    comparison: Comparison::GreaterThan,
+                    threshold: measure.threshold,
+                    period_seconds: alert
+                        .period_seconds
+                        .unwrap_or(defaults::ALERT_PERIOD_SECONDS),
+                    evaluation_periods: alert
+                        .evaluation_periods
+                        .unwrap_or(defaults::ALERT_EVALUATION_PERIODS),
+                    missing_data: MissingData::NotBreaching,
+                    topics: topics.clone(),
+                }
+            })
+            .collect()
     }
+}
+
+/// What one alarm of an alert measures: the service it is for (service conditions), what fires
+/// it, the metric, and the threshold in the metric's unit.
+struct Measure {
+    service: Option<EntityName>,
+    what: String,
+    metric: AlarmMetric,
+    threshold: f64,
+}
+
+/// Replica lag (on a replica) and database CPU.
+fn database_measures(condition: AlertCondition, app: &AppPlan, threshold: f64) -> Vec<Measure> {
+    let Some(database) = &app.database else {
+        return Vec::new();
+    };
+    let instance = || {
+        vec![(
+            "DBInstanceIdentifier".to_owned(),
+            Text::lit(database.identifier.clone()),
+        )]
+    };
+    let measure = match condition {
+        AlertCondition::ReplicaLag if matches!(database.role, DatabaseRole::Replica(_)) => {
+            Measure {
+                service: None,
+                what: format!("read replica lag above {threshold} s"),
+                metric: AlarmMetric::Single(MetricStat {
+                    namespace: "AWS/RDS".to_owned(),
+                    metric: "ReplicaLag".to_owned(),
+                    dimensions: instance(),
+                    stat: Statistic::Maximum,
+                }),
+                threshold,
+            }
+        }
+        AlertCondition::DatabaseCpu => Measure {
+            service: None,
+            what: format!("database CPU above {threshold}%"),
+            metric: AlarmMetric::Single(MetricStat {
+                namespace: "AWS/RDS".to_owned(),
+                metric: "CPUUtilization".to_owned(),
+                dimensions: instance(),
+                stat: Statistic::Average,
+            }),
+            threshold,
+        },
+        _ => return Vec::new(),
+    };
+    vec![measure]
+}
+
+/// The load balancer's latency, 5xx responses, error share and unhealthy targets.
+fn load_balancer_measures(
+    condition: AlertCondition,
+    lb: &LoadBalancerPlan,
+    threshold: f64,
+) -> Vec<Measure> {
+    let single = |what: String, metric: &str, stat: Statistic, threshold: f64| Measure {
+        service: None,
+        what,
+        metric: AlarmMetric::Single(load_balancer_metric(&lb.rid, metric, stat)),
+        threshold,
+    };
+    let measure = match condition {
+        AlertCondition::Latency => single(
+            format!("p95 response time above {threshold} ms"),
+            "TargetResponseTime",
+            Statistic::Percentile(95),
+            threshold / 1000.0,
+        ),
+        AlertCondition::Http5xx => single(
+            format!("more than {threshold} target 5xx responses per period"),
+            "HTTPCode_Target_5XX_Count",
+            Statistic::Sum,
+            threshold,
+        ),
+        AlertCondition::ErrorRate => Measure {
+            service: None,
+            what: format!("share of 5xx responses above {threshold}"),
+            metric: AlarmMetric::Math {
+                result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
+                expression: "IF(requests > 0, errors / requests, 0)".to_owned(),
+                label: "5xx share".to_owned(),
+                inputs: vec![
+                    (
+                        "errors".to_owned(),
+                        load_balancer_metric(&lb.rid, "HTTPCode_Target_5XX_Count", Statistic::Sum),
+                    ),
+                    (
+                        "requests".to_owned(),
+                        load_balancer_metric(&lb.rid, "RequestCount", Statistic::Sum),
+                    ),
+                ],
+            },
+            threshold,
+        },
+        AlertCondition::FailedHealthChecks => {
+            let mut inputs = Vec::new();
+            for tg in &lb.target_groups {
+                for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
+                    let mut metric =
+                        load_balancer_metric(&lb.rid, "UnHealthyHostCount", Statistic::Maximum);
+                    metric.dimensions.push((
+                        "TargetGroup".to_owned(),
+                        Text::attr(group, Attr::TargetGroupFullName),
+                    ));
+                    inputs.push((format!("unhealthy{}", inputs.len()), metric));
+                }
+            }
+            if inputs.is_empty() {
+                return Vec::new();
+            }
+            let expression = inputs
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            Measure {
+                service: None,
+                what: format!("more than {threshold} targets fail their health checks"),
+                metric: AlarmMetric::Math {
+                    result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
+                    expression,
+                    label: "unhealthy targets".to_owned(),
+                    inputs,
+                },
+                threshold,
+            }
+        }
+        _ => return Vec::new(),
+    };
+    vec![measure]
+}
+
+/// Each service's CPU.
+fn service_measures(
+    names: &PhysicalNames<'_>,
+    unit: &UnitId,
+    app: &AppPlan,
+    threshold: f64,
+) -> Vec<Measure> {
+    app.services
+        .iter()
+        .map(|service| {
+            let entity = EntityName::new(
+                EntityKind::Service,
+                &service.name,
+                service.renamed_from.as_deref(),
+            );
+            Measure {
+                what: format!("{} CPU above {threshold}%", entity.identity),
+                metric: AlarmMetric::Single(MetricStat {
+                    namespace: "AWS/ECS".to_owned(),
+                    metric: "CPUUtilization".to_owned(),
+                    dimensions: vec![
+                        (
+                            "ClusterName".to_owned(),
+                            Text::lit(names.cluster(unit.region().unwrap_or_default())),
+                        ),
+                        (
+                            "ServiceName".to_owned(),
+                            Text::lit(service.service_name.clone()),
+                        ),
+                    ],
+                    stat: Statistic::Average,
+                }),
+                threshold,
+                service: Some(entity),
+            }
+        })
+        .collect()
 }
 
 /// The condition as written in stack files.

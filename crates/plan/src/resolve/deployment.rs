@@ -254,21 +254,8 @@ impl<'a> Resolver<'a> {
         let groups: Vec<&Rid> = std::iter::once(&tg.rid)
             .chain(tg.alternate.iter())
             .collect();
-        let metric = |name: &str, stat: Statistic, group: &Rid| MetricStat {
-            namespace: "AWS/ApplicationELB".to_owned(),
-            metric: name.to_owned(),
-            dimensions: vec![
-                (
-                    "LoadBalancer".to_owned(),
-                    Text::attr(lb, Attr::LoadBalancerFullName),
-                ),
-                (
-                    "TargetGroup".to_owned(),
-                    Text::attr(group, Attr::TargetGroupFullName),
-                ),
-            ],
-            stat,
-        };
+        let metric =
+            |name: &str, stat: Statistic, group: &Rid| target_group_metric(lb, group, name, stat);
         let trigger_path = path.key("deployment").key("rollback").key("triggers");
         let mut alarms = Vec::new();
         let mut alarm = |resolver: &mut Self,
@@ -400,5 +387,24 @@ impl<'a> Resolver<'a> {
             );
         }
         alarms
+    }
+}
+
+/// An Application Load Balancer metric of one target group.
+fn target_group_metric(lb: &Rid, group: &Rid, metric: &str, stat: Statistic) -> MetricStat {
+    MetricStat {
+        namespace: "AWS/ApplicationELB".to_owned(),
+        metric: metric.to_owned(),
+        dimensions: vec![
+            (
+                "LoadBalancer".to_owned(),
+                Text::attr(lb, Attr::LoadBalancerFullName),
+            ),
+            (
+                "TargetGroup".to_owned(),
+                Text::attr(group, Attr::TargetGroupFullName),
+            ),
+        ],
+        stat,
     }
 }

@@ -8,7 +8,7 @@ use crate::defaults;
 use crate::ids::UnitId;
 use crate::naming::pascal;
 use crate::types::*;
-use crate::value::{Attr, AttrRef};
+use crate::value::{Attr, AttrRef, Text};
 
 impl<'a> Resolver<'a> {
     pub(crate) fn resolve_dns(
@@ -20,7 +20,58 @@ impl<'a> Resolver<'a> {
     ) -> Option<DnsPlan> {
         let stack = self.stack;
         let path = StackPath::root().key("dns");
-        let domain = match self.literal(&path.key("domain"), &dns.domain, "the domain") {
+        let domain = self.dns_domain(&path, dns);
+        let hosted_zone_id = self.dns_zone(&path, dns, unit);
+        let (interval, failure_threshold) = self.check_dns_health(&path, dns);
+        let lb = stack.load_balancer.as_ref()?;
+        if lb.scheme == meridian_model::LoadBalancerScheme::Internal {
+            self.report(
+                Diagnostic::new(codes::E608, path.clone(), "public DNS routing and Route 53 health checks cannot reach an `internal` load balancer")
+                    .with_help("use `scheme: internet-facing`, or remove `dns`"),
+            );
+            return None;
+        }
+        let https_443 = lb
+            .listeners
+            .iter()
+            .any(|l| l.port == 443 && l.protocol == meridian_model::ListenerProtocol::Https);
+        if !https_443 {
+            self.report(
+                Diagnostic::new(codes::E606, path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
+                    .with_help("add an HTTPS listener on port 443"),
+            );
+            return None;
+        }
+        let evaluate_health = stack
+            .failover
+            .as_ref()
+            .is_none_or(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
+        let mut plans = Vec::new();
+        for region in regions {
+            if region.role == RegionRole::StorageOnly {
+                continue;
+            }
+            let Some(lb_rid) = load_balancers.by_region.get(&region.code).cloned() else {
+                continue;
+            };
+            plans.push(self.regional_dns(
+                unit,
+                region,
+                lb_rid,
+                (&dns.health_check.path, interval, failure_threshold),
+            ));
+        }
+        Some(DnsPlan {
+            hosted_zone_id,
+            domain,
+            evaluate_health,
+            regions: plans,
+        })
+    }
+
+    /// The domain, checked (E601).
+    fn dns_domain(&mut self, path: &StackPath, dns: &meridian_model::Dns) -> String {
+        match self.literal(&path.key("domain"), &dns.domain, "the domain") {
             Some(domain) => {
                 if !is_domain_name(&domain) {
                     let help =
@@ -46,7 +97,11 @@ impl<'a> Resolver<'a> {
                 domain
             }
             None => dns.domain.clone(),
-        };
+        }
+    }
+
+    /// The hosted zone, checked when it is written out (E602).
+    fn dns_zone(&mut self, path: &StackPath, dns: &meridian_model::Dns, unit: &UnitId) -> Text {
         let hosted_zone_id = self.text(
             &path.key("hosted_zone_id"),
             &dns.hosted_zone_id,
@@ -81,6 +136,13 @@ impl<'a> Resolver<'a> {
                 }),
             );
         }
+        hosted_zone_id
+    }
+
+    /// The health check's interval and failure threshold, checked with its timeout and path
+    /// (E603 to E605), the TTL (E610) and the detection time against the RTO (E609).
+    fn check_dns_health(&mut self, path: &StackPath, dns: &meridian_model::Dns) -> (u32, u32) {
+        let stack = self.stack;
         let health = &dns.health_check;
         let health_path = path.key("health_check");
         let interval = health
@@ -162,83 +224,57 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        let lb = stack.load_balancer.as_ref()?;
-        if lb.scheme == meridian_model::LoadBalancerScheme::Internal {
-            self.report(
-                Diagnostic::new(codes::E608, path.clone(), "public DNS routing and Route 53 health checks cannot reach an `internal` load balancer")
-                    .with_help("use `scheme: internet-facing`, or remove `dns`"),
-            );
-            return None;
+        (interval, failure_threshold)
+    }
+
+    /// A region's health check and latency record, aliasing its load balancer.
+    fn regional_dns(
+        &mut self,
+        unit: &UnitId,
+        region: &ResolvedRegion<'_>,
+        lb_rid: Rid,
+        (health_path, interval, failure_threshold): (&str, u32, u32),
+    ) -> RegionalDnsPlan {
+        let stack = self.stack;
+        let producer = UnitId::Region(region.code.clone());
+        let region_pascal = pascal(&region.code);
+        let target_dns_name = self.value_from(
+            unit,
+            &producer,
+            "LoadBalancerDnsName",
+            "DNS name of the load balancer",
+            AttrRef {
+                resource: lb_rid.clone(),
+                attr: Attr::LoadBalancerDnsName,
+            },
+        );
+        let target_zone_id = self.value_from(
+            unit,
+            &producer,
+            "LoadBalancerZoneId",
+            "Hosted zone of the load balancer's DNS name",
+            AttrRef {
+                resource: lb_rid,
+                attr: Attr::LoadBalancerZoneId,
+            },
+        );
+        RegionalDnsPlan {
+            region: region.code.clone(),
+            health_check: self.rid(unit, format!("{region_pascal}HealthCheck"), &region.path),
+            record: self.rid(unit, format!("{region_pascal}LatencyRecord"), &region.path),
+            set_identifier: region.code.clone(),
+            target_dns_name,
+            target_zone_id,
+            path: health_path.to_owned(),
+            // The check requests what viewers request: HTTPS on 443, with the domain by SNI.
+            protocol: Protocol::Https,
+            enable_sni: true,
+            port: 443,
+            interval_seconds: interval,
+            failure_threshold,
+            name: format!("{}-{}", stack.stack, region.code),
+            // An alias of the load balancer, which answers on IPv4.
+            record_type: DnsRecordType::A,
         }
-        let https_443 = lb
-            .listeners
-            .iter()
-            .any(|l| l.port == 443 && l.protocol == meridian_model::ListenerProtocol::Https);
-        if !https_443 {
-            self.report(
-                Diagnostic::new(codes::E606, path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
-                    .with_help("add an HTTPS listener on port 443"),
-            );
-            return None;
-        }
-        let evaluate_health = stack
-            .failover
-            .as_ref()
-            .is_none_or(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
-        let mut plans = Vec::new();
-        for region in regions {
-            if region.role == RegionRole::StorageOnly {
-                continue;
-            }
-            let Some(lb_rid) = load_balancers.by_region.get(&region.code).cloned() else {
-                continue;
-            };
-            let producer = UnitId::Region(region.code.clone());
-            let region_pascal = pascal(&region.code);
-            let target_dns_name = self.value_from(
-                unit,
-                &producer,
-                "LoadBalancerDnsName",
-                "DNS name of the load balancer",
-                AttrRef {
-                    resource: lb_rid.clone(),
-                    attr: Attr::LoadBalancerDnsName,
-                },
-            );
-            let target_zone_id = self.value_from(
-                unit,
-                &producer,
-                "LoadBalancerZoneId",
-                "Hosted zone of the load balancer's DNS name",
-                AttrRef {
-                    resource: lb_rid,
-                    attr: Attr::LoadBalancerZoneId,
-                },
-            );
-            plans.push(RegionalDnsPlan {
-                region: region.code.clone(),
-                health_check: self.rid(unit, format!("{region_pascal}HealthCheck"), &region.path),
-                record: self.rid(unit, format!("{region_pascal}LatencyRecord"), &region.path),
-                set_identifier: region.code.clone(),
-                target_dns_name,
-                target_zone_id,
-                path: health.path.clone(),
-                // The check requests what viewers request: HTTPS on 443, with the domain by SNI.
-                protocol: Protocol::Https,
-                enable_sni: true,
-                port: 443,
-                interval_seconds: interval,
-                failure_threshold,
-                name: format!("{}-{}", stack.stack, region.code),
-                // An alias of the load balancer, which answers on IPv4.
-                record_type: DnsRecordType::A,
-            });
-        }
-        Some(DnsPlan {
-            hosted_zone_id,
-            domain,
-            evaluate_health,
-            regions: plans,
-        })
     }
 }
