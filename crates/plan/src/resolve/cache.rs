@@ -476,10 +476,10 @@ impl<'a> Resolver<'a> {
                 }
             ),
             cluster_mode,
-            subnet_group: self.rid(&unit, "CacheSubnetGroup", &path),
+            subnet_group: self.rid(&unit, "CacheSubnetGroup", path),
             subnet_group_name: self.names.cache_subnet_group(region),
             subnets: network.private_subnets.clone(),
-            security_group: self.rid(&unit, "CacheSecurityGroup", &path),
+            security_group: self.rid(&unit, "CacheSecurityGroup", path),
             port,
             replicas_per_shard,
             endpoint,

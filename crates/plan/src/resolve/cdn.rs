@@ -17,7 +17,6 @@ impl<'a> Resolver<'a> {
         unit: &UnitId,
         cdn: &meridian_model::Cdn,
     ) -> Option<CdnPlan> {
-        let stack = self.stack;
         let path = StackPath::root().key("cdn");
         let price_class = match cdn.price_class.as_deref() {
             None => defaults::PRICE_CLASS,
@@ -94,84 +93,9 @@ impl<'a> Resolver<'a> {
         let distribution = self.rid(unit, "CdnDistribution", &path);
         let bucket_rid = self.rid(unit, "CdnBucket", &path);
         let (head, tail) = self.names.cdn_bucket(aws::global_region(&self.partition));
-        let bucket_arn = Text::attr(&bucket_rid, Attr::BucketArn);
-        let bucket = BucketPlan {
-            name: "cdn-origin".to_owned(),
-            policy_rid: self.rid(unit, "CdnBucketPolicy", &path),
-            bucket_name: Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)]),
-            purpose: BucketPurpose::CdnOrigin,
-            versioning: true,
-            encryption: BucketEncryption::S3Managed,
-            object_lock: None,
-            replication: None,
-            policy_statements: vec![
-                deny_insecure_transport(&bucket_rid),
-                Statement {
-                    sid: "CloudFrontReadsObjects".to_owned(),
-                    allow: true,
-                    principal: Some(Principal::Service(Text::lit("cloudfront.amazonaws.com"))),
-                    actions: vec!["s3:GetObject".to_owned()],
-                    resources: vec![bucket_arn.with_suffix("/*")],
-                    conditions: vec![Condition {
-                        operator: "StringEquals".to_owned(),
-                        key: "AWS:SourceArn".to_owned(),
-                        values: vec![Text::attr(&distribution, Attr::DistributionArn)],
-                    }],
-                },
-            ],
-            public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
-            object_ownership: defaults::OBJECT_OWNERSHIP,
-            lifecycle_rules: lifecycle_rules(None),
-            retain: defaults::RETAIN_BUCKETS,
-            rid: bucket_rid,
-        };
-        let mut records_plans = Vec::new();
-        if let Some(dns) = &stack.dns {
-            let parent = dns
-                .domain
-                .split_once('.')
-                .map(|(_, parent)| parent.to_owned())
-                .unwrap_or_default();
-            for (index, alias) in cdn.aliases.iter().enumerate() {
-                if !(alias == &parent || alias.ends_with(&format!(".{parent}"))) {
-                    self.report(
-                        Diagnostic::new(codes::E614, path.key("aliases").index(index), format!("`{alias}` is not under `{parent}`, the zone that holds `{}`", dns.domain))
-                            .with_help("Meridian creates CDN alias records in the hosted zone of `dns`; use a name in that zone")
-                            .with_related(StackPath::root().key("dns").key("domain"), "the DNS domain"),
-                    );
-                    continue;
-                }
-                let zone = self.text(
-                    &StackPath::root().key("dns").key("hosted_zone_id"),
-                    &dns.hosted_zone_id,
-                    TextContext {
-                        unit,
-                        kind: ParamKind::HostedZoneId,
-                        per_region: false,
-                        references: ReferenceScope::None,
-                    },
-                );
-                let rid = self.rid(
-                    unit,
-                    format!("Cdn{}Record", pascal(alias)),
-                    &path.key("aliases").index(index),
-                );
-                // The distribution answers IPv4 and IPv6, so each alias gets an A and an AAAA
-                // record.
-                let records = vec![
-                    (DnsRecordType::A, rid.tf.clone()),
-                    (DnsRecordType::Aaaa, naming::ipv6_record_tf_name(&rid)),
-                ];
-                records_plans.push(CdnRecordPlan {
-                    rid,
-                    name: alias.clone(),
-                    hosted_zone_id: zone,
-                    comment: format!("{alias} to the CDN"),
-                    records,
-                    evaluate_target_health: false,
-                });
-            }
-        }
+        let policy_rid = self.rid(unit, "CdnBucketPolicy", &path);
+        let bucket = cdn_origin_bucket((bucket_rid, policy_rid), (head, tail), &distribution);
+        let records_plans = self.cdn_alias_records(&path, cdn, unit);
         self.export(
             unit,
             "CdnDomainName",
@@ -225,5 +149,104 @@ impl<'a> Resolver<'a> {
             alias_hosted_zone_id: aws::cloudfront_hosted_zone_id(&self.partition).to_owned(),
             records: records_plans,
         })
+    }
+
+    /// An A and an AAAA alias record for every CDN alias in the DNS zone (E614).
+    fn cdn_alias_records(
+        &mut self,
+        path: &StackPath,
+        cdn: &meridian_model::Cdn,
+        unit: &UnitId,
+    ) -> Vec<CdnRecordPlan> {
+        let mut records_plans = Vec::new();
+        let Some(dns) = &self.stack.dns else {
+            return records_plans;
+        };
+        {
+            let parent = dns
+                .domain
+                .split_once('.')
+                .map(|(_, parent)| parent.to_owned())
+                .unwrap_or_default();
+            for (index, alias) in cdn.aliases.iter().enumerate() {
+                if !(alias == &parent || alias.ends_with(&format!(".{parent}"))) {
+                    self.report(
+                        Diagnostic::new(codes::E614, path.key("aliases").index(index), format!("`{alias}` is not under `{parent}`, the zone that holds `{}`", dns.domain))
+                            .with_help("Meridian creates CDN alias records in the hosted zone of `dns`; use a name in that zone")
+                            .with_related(StackPath::root().key("dns").key("domain"), "the DNS domain"),
+                    );
+                    continue;
+                }
+                let zone = self.text(
+                    &StackPath::root().key("dns").key("hosted_zone_id"),
+                    &dns.hosted_zone_id,
+                    TextContext {
+                        unit,
+                        kind: ParamKind::HostedZoneId,
+                        per_region: false,
+                        references: ReferenceScope::None,
+                    },
+                );
+                let rid = self.rid(
+                    unit,
+                    format!("Cdn{}Record", pascal(alias)),
+                    &path.key("aliases").index(index),
+                );
+                // The distribution answers IPv4 and IPv6, so each alias gets an A and an AAAA
+                // record.
+                let records = vec![
+                    (DnsRecordType::A, rid.tf.clone()),
+                    (DnsRecordType::Aaaa, naming::ipv6_record_tf_name(&rid)),
+                ];
+                records_plans.push(CdnRecordPlan {
+                    rid,
+                    name: alias.clone(),
+                    hosted_zone_id: zone,
+                    comment: format!("{alias} to the CDN"),
+                    records,
+                    evaluate_target_health: false,
+                });
+            }
+        }
+        records_plans
+    }
+}
+
+/// The CDN's origin bucket: SSE-S3, versioned, readable by the distribution only.
+fn cdn_origin_bucket(
+    (bucket_rid, policy_rid): (Rid, Rid),
+    (head, tail): (String, String),
+    distribution: &Rid,
+) -> BucketPlan {
+    let bucket_arn = Text::attr(&bucket_rid, Attr::BucketArn);
+    BucketPlan {
+        name: "cdn-origin".to_owned(),
+        policy_rid,
+        bucket_name: Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)]),
+        purpose: BucketPurpose::CdnOrigin,
+        versioning: true,
+        encryption: BucketEncryption::S3Managed,
+        object_lock: None,
+        replication: None,
+        policy_statements: vec![
+            deny_insecure_transport(&bucket_rid),
+            Statement {
+                sid: "CloudFrontReadsObjects".to_owned(),
+                allow: true,
+                principal: Some(Principal::Service(Text::lit("cloudfront.amazonaws.com"))),
+                actions: vec!["s3:GetObject".to_owned()],
+                resources: vec![bucket_arn.with_suffix("/*")],
+                conditions: vec![Condition {
+                    operator: "StringEquals".to_owned(),
+                    key: "AWS:SourceArn".to_owned(),
+                    values: vec![Text::attr(distribution, Attr::DistributionArn)],
+                }],
+            },
+        ],
+        public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+        object_ownership: defaults::OBJECT_OWNERSHIP,
+        lifecycle_rules: lifecycle_rules(None),
+        retain: defaults::RETAIN_BUCKETS,
+        rid: bucket_rid,
     }
 }

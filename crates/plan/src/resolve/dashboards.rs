@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use meridian_model::{Diagnostic, StackPath, WidgetMetric, codes};
+use meridian_model::{Diagnostic, Stack, StackPath, Widget, WidgetMetric, codes};
 
 use super::*;
 use crate::aws;
@@ -12,6 +12,74 @@ use crate::ids::UnitId;
 use crate::naming::pascal;
 use crate::types::*;
 use crate::value::{Attr, AttrRef, Text};
+
+/// Where a widget's metric comes from, and what the stack needs to have one.
+struct MetricSource {
+    namespace: &'static str,
+    metric: &'static str,
+    natural_stat: Statistic,
+    needs: &'static str,
+}
+
+fn metric_source(metric: WidgetMetric) -> MetricSource {
+    let (namespace, metric, natural_stat, needs) = match metric {
+        WidgetMetric::RequestCount => (
+            "AWS/ApplicationELB",
+            "RequestCount",
+            Statistic::Sum,
+            "load_balancer",
+        ),
+        WidgetMetric::Latency => (
+            "AWS/ApplicationELB",
+            "TargetResponseTime",
+            Statistic::Percentile(95),
+            "load_balancer",
+        ),
+        WidgetMetric::Http5xx => (
+            "AWS/ApplicationELB",
+            "HTTPCode_Target_5XX_Count",
+            Statistic::Sum,
+            "load_balancer",
+        ),
+        WidgetMetric::ReplicaLag => ("AWS/RDS", "ReplicaLag", Statistic::Maximum, "read replicas"),
+        WidgetMetric::DatabaseConnections => (
+            "AWS/RDS",
+            "DatabaseConnections",
+            Statistic::Average,
+            "database",
+        ),
+        WidgetMetric::ServiceCpu => ("AWS/ECS", "CPUUtilization", Statistic::Average, "services"),
+    };
+    MetricSource {
+        namespace,
+        metric,
+        natural_stat,
+        needs,
+    }
+}
+
+/// Whether any region of the stack has a source for the metric.
+fn metric_available(stack: &Stack, metric: WidgetMetric) -> bool {
+    match metric {
+        WidgetMetric::RequestCount | WidgetMetric::Latency | WidgetMetric::Http5xx => {
+            stack.load_balancer.is_some()
+        }
+        WidgetMetric::ReplicaLag => stack
+            .database
+            .as_ref()
+            .is_some_and(|d| !d.read_replicas.is_empty()),
+        WidgetMetric::DatabaseConnections => stack.database.is_some(),
+        WidgetMetric::ServiceCpu => !stack.services.is_empty(),
+    }
+}
+
+fn is_valid_dashboard_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
 
 impl<'a> Resolver<'a> {
     pub(crate) fn resolve_dashboards(
@@ -25,13 +93,7 @@ impl<'a> Resolver<'a> {
         let mut plans = Vec::new();
         for (index, dashboard) in stack.dashboards.iter().enumerate() {
             let path = StackPath::root().key("dashboards").index(index);
-            let name_ok = !dashboard.name.is_empty()
-                && dashboard.name.len() <= 255
-                && dashboard
-                    .name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !name_ok {
+            if !is_valid_dashboard_name(&dashboard.name) {
                 self.report(
                     Diagnostic::new(
                         codes::E720,
@@ -67,190 +129,17 @@ impl<'a> Resolver<'a> {
             let mut valid = true;
             for (widget_index, widget) in dashboard.widgets.iter().enumerate() {
                 let widget_path = path.key("widgets").index(widget_index);
-                let (namespace, metric, natural_stat, needs) = match widget.metric {
-                    WidgetMetric::RequestCount => (
-                        "AWS/ApplicationELB",
-                        "RequestCount",
-                        Statistic::Sum,
-                        "load_balancer",
-                    ),
-                    WidgetMetric::Latency => (
-                        "AWS/ApplicationELB",
-                        "TargetResponseTime",
-                        Statistic::Percentile(95),
-                        "load_balancer",
-                    ),
-                    WidgetMetric::Http5xx => (
-                        "AWS/ApplicationELB",
-                        "HTTPCode_Target_5XX_Count",
-                        Statistic::Sum,
-                        "load_balancer",
-                    ),
-                    WidgetMetric::ReplicaLag => {
-                        ("AWS/RDS", "ReplicaLag", Statistic::Maximum, "read replicas")
-                    }
-                    WidgetMetric::DatabaseConnections => (
-                        "AWS/RDS",
-                        "DatabaseConnections",
-                        Statistic::Average,
-                        "database",
-                    ),
-                    WidgetMetric::ServiceCpu => {
-                        ("AWS/ECS", "CPUUtilization", Statistic::Average, "services")
-                    }
-                };
-                let stat = widget
-                    .stat
-                    .clone()
-                    .unwrap_or_else(|| natural_stat.to_string());
-                if !is_statistic(&stat) {
-                    self.report(
-                        Diagnostic::new(codes::E722, widget_path.key("stat"), format!("`{stat}` is not a CloudWatch statistic"))
-                            .with_help("use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p95 or p99.9"),
-                    );
-                    valid = false;
+                match self.dashboard_widget(
+                    unit,
+                    regions,
+                    routed,
+                    widget,
+                    widget_index,
+                    &widget_path,
+                ) {
+                    Some(doc) => widgets.push(doc),
+                    None => valid = false,
                 }
-                let period = widget
-                    .period_seconds
-                    .unwrap_or(defaults::WIDGET_PERIOD_SECONDS);
-                if !aws::is_valid_cloudwatch_period(period) {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E723,
-                            widget_path.key("period_seconds"),
-                            format!("{period} s is not a CloudWatch period"),
-                        )
-                        .with_help("use 10, 30 or a multiple of 60"),
-                    );
-                    valid = false;
-                }
-                let mut lines = Vec::new();
-                for region in regions.iter() {
-                    if region.role == RegionRole::StorageOnly {
-                        continue;
-                    }
-                    let producer = UnitId::Region(region.code.clone());
-                    let options = JsonDoc::Object(vec![
-                        (
-                            "region".to_owned(),
-                            JsonDoc::String(Text::lit(region.code.clone())),
-                        ),
-                        (
-                            "label".to_owned(),
-                            JsonDoc::String(Text::lit(region.code.clone())),
-                        ),
-                    ]);
-                    let mut line = |dimensions: Vec<(String, Text)>| {
-                        let mut items = vec![
-                            JsonDoc::String(Text::lit(namespace)),
-                            JsonDoc::String(Text::lit(metric)),
-                        ];
-                        for (name, value) in dimensions {
-                            items.push(JsonDoc::String(Text::lit(name)));
-                            items.push(JsonDoc::String(value));
-                        }
-                        items.push(options.clone());
-                        lines.push(JsonDoc::Array(items));
-                    };
-                    match widget.metric {
-                        WidgetMetric::RequestCount
-                        | WidgetMetric::Latency
-                        | WidgetMetric::Http5xx => {
-                            if let Some(lb) =
-                                routed.load_balancers.by_region.get(&region.code).cloned()
-                            {
-                                let full_name = self.value_from(
-                                    unit,
-                                    &producer,
-                                    "LoadBalancerFullName",
-                                    "Load balancer name as CloudWatch metrics know it",
-                                    AttrRef {
-                                        resource: lb,
-                                        attr: Attr::LoadBalancerFullName,
-                                    },
-                                );
-                                line(vec![("LoadBalancer".to_owned(), full_name)]);
-                            }
-                        }
-                        WidgetMetric::ReplicaLag => {
-                            if routed.database.by_region.contains_key(&region.code)
-                                && Some(&region.code) != regions.primary.as_ref()
-                            {
-                                line(vec![(
-                                    "DBInstanceIdentifier".to_owned(),
-                                    Text::lit(self.names.db_instance(&region.code)),
-                                )]);
-                            }
-                        }
-                        WidgetMetric::DatabaseConnections => {
-                            if routed.database.by_region.contains_key(&region.code) {
-                                line(vec![(
-                                    "DBInstanceIdentifier".to_owned(),
-                                    Text::lit(self.names.db_instance(&region.code)),
-                                )]);
-                            }
-                        }
-                        WidgetMetric::ServiceCpu => {
-                            for service in &routed.services.names {
-                                line(vec![
-                                    (
-                                        "ClusterName".to_owned(),
-                                        Text::lit(self.names.cluster(&region.code)),
-                                    ),
-                                    (
-                                        "ServiceName".to_owned(),
-                                        Text::lit(self.names.service(service)),
-                                    ),
-                                ]);
-                            }
-                        }
-                    }
-                }
-                let available = match widget.metric {
-                    WidgetMetric::RequestCount | WidgetMetric::Latency | WidgetMetric::Http5xx => {
-                        stack.load_balancer.is_some()
-                    }
-                    WidgetMetric::ReplicaLag => stack
-                        .database
-                        .as_ref()
-                        .is_some_and(|d| !d.read_replicas.is_empty()),
-                    WidgetMetric::DatabaseConnections => stack.database.is_some(),
-                    WidgetMetric::ServiceCpu => !stack.services.is_empty(),
-                };
-                if !available {
-                    self.report(
-                        Diagnostic::new(codes::E724, widget_path.key("metric"), format!("the widget shows a metric of the {needs}, which no region of this stack has"))
-                            .with_help("remove the widget, or add what it watches"),
-                    );
-                    valid = false;
-                    continue;
-                }
-                let x = i64::try_from((widget_index % 2) * 12).unwrap_or(0);
-                let y = i64::try_from((widget_index / 2) * 6).unwrap_or(0);
-                widgets.push(JsonDoc::Object(vec![
-                    ("type".to_owned(), JsonDoc::String(Text::lit("metric"))),
-                    ("x".to_owned(), JsonDoc::Number(x)),
-                    ("y".to_owned(), JsonDoc::Number(y)),
-                    ("width".to_owned(), JsonDoc::Number(12)),
-                    ("height".to_owned(), JsonDoc::Number(6)),
-                    (
-                        "properties".to_owned(),
-                        JsonDoc::Object(vec![
-                            (
-                                "title".to_owned(),
-                                JsonDoc::String(Text::lit(widget.title.clone())),
-                            ),
-                            ("view".to_owned(), JsonDoc::String(Text::lit("timeSeries"))),
-                            (
-                                "region".to_owned(),
-                                JsonDoc::String(Text::lit(aws::global_region(&self.partition))),
-                            ),
-                            ("stat".to_owned(), JsonDoc::String(Text::lit(stat))),
-                            ("period".to_owned(), JsonDoc::Number(i64::from(period))),
-                            ("metrics".to_owned(), JsonDoc::Array(lines)),
-                        ]),
-                    ),
-                ]));
             }
             if !valid {
                 continue;
@@ -262,6 +151,198 @@ impl<'a> Resolver<'a> {
             });
         }
         plans
+    }
+
+    /// One widget, or `None` after reporting why it cannot be drawn.
+    fn dashboard_widget(
+        &mut self,
+        unit: &UnitId,
+        regions: &Regions<'_>,
+        routed: &Routed<'_>,
+        widget: &Widget,
+        widget_index: usize,
+        widget_path: &StackPath,
+    ) -> Option<JsonDoc> {
+        let source = metric_source(widget.metric);
+        let mut valid = true;
+        let stat = widget
+            .stat
+            .clone()
+            .unwrap_or_else(|| source.natural_stat.to_string());
+        if !is_statistic(&stat) {
+            self.report(
+                Diagnostic::new(codes::E722, widget_path.key("stat"), format!("`{stat}` is not a CloudWatch statistic"))
+                    .with_help("use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p95 or p99.9"),
+            );
+            valid = false;
+        }
+        let period = widget
+            .period_seconds
+            .unwrap_or(defaults::WIDGET_PERIOD_SECONDS);
+        if !aws::is_valid_cloudwatch_period(period) {
+            self.report(
+                Diagnostic::new(
+                    codes::E723,
+                    widget_path.key("period_seconds"),
+                    format!("{period} s is not a CloudWatch period"),
+                )
+                .with_help("use 10, 30 or a multiple of 60"),
+            );
+            valid = false;
+        }
+        let lines = self.widget_lines(unit, regions, routed, widget.metric, &source);
+        if !metric_available(self.stack, widget.metric) {
+            self.report(
+                Diagnostic::new(
+                    codes::E724,
+                    widget_path.key("metric"),
+                    format!(
+                        "the widget shows a metric of the {}, which no region of this stack has",
+                        source.needs
+                    ),
+                )
+                .with_help("remove the widget, or add what it watches"),
+            );
+            return None;
+        }
+        if !valid {
+            return None;
+        }
+        let x = i64::try_from((widget_index % 2) * 12).unwrap_or(0);
+        let y = i64::try_from((widget_index / 2) * 6).unwrap_or(0);
+        Some(JsonDoc::Object(vec![
+            ("type".to_owned(), JsonDoc::String(Text::lit("metric"))),
+            ("x".to_owned(), JsonDoc::Number(x)),
+            ("y".to_owned(), JsonDoc::Number(y)),
+            ("width".to_owned(), JsonDoc::Number(12)),
+            ("height".to_owned(), JsonDoc::Number(6)),
+            (
+                "properties".to_owned(),
+                JsonDoc::Object(vec![
+                    (
+                        "title".to_owned(),
+                        JsonDoc::String(Text::lit(widget.title.clone())),
+                    ),
+                    ("view".to_owned(), JsonDoc::String(Text::lit("timeSeries"))),
+                    (
+                        "region".to_owned(),
+                        JsonDoc::String(Text::lit(aws::global_region(&self.partition))),
+                    ),
+                    ("stat".to_owned(), JsonDoc::String(Text::lit(stat))),
+                    ("period".to_owned(), JsonDoc::Number(i64::from(period))),
+                    ("metrics".to_owned(), JsonDoc::Array(lines)),
+                ]),
+            ),
+        ]))
+    }
+
+    /// One metric line per region (and service) that has a source for the metric.
+    fn widget_lines(
+        &mut self,
+        unit: &UnitId,
+        regions: &Regions<'_>,
+        routed: &Routed<'_>,
+        metric: WidgetMetric,
+        source: &MetricSource,
+    ) -> Vec<JsonDoc> {
+        let mut lines = Vec::new();
+        for region in regions.iter() {
+            if region.role == RegionRole::StorageOnly {
+                continue;
+            }
+            let options = JsonDoc::Object(vec![
+                (
+                    "region".to_owned(),
+                    JsonDoc::String(Text::lit(region.code.clone())),
+                ),
+                (
+                    "label".to_owned(),
+                    JsonDoc::String(Text::lit(region.code.clone())),
+                ),
+            ]);
+            for dimensions in self.widget_dimensions(unit, regions, routed, metric, &region.code) {
+                let mut items = vec![
+                    JsonDoc::String(Text::lit(source.namespace)),
+                    JsonDoc::String(Text::lit(source.metric)),
+                ];
+                for (name, value) in dimensions {
+                    items.push(JsonDoc::String(Text::lit(name)));
+                    items.push(JsonDoc::String(value));
+                }
+                items.push(options.clone());
+                lines.push(JsonDoc::Array(items));
+            }
+        }
+        lines
+    }
+
+    /// The dimensions of each line the region contributes to a widget of `metric`.
+    fn widget_dimensions(
+        &mut self,
+        unit: &UnitId,
+        regions: &Regions<'_>,
+        routed: &Routed<'_>,
+        metric: WidgetMetric,
+        code: &String,
+    ) -> Vec<Vec<(String, Text)>> {
+        let producer = UnitId::Region(code.clone());
+        match metric {
+            WidgetMetric::RequestCount | WidgetMetric::Latency | WidgetMetric::Http5xx => {
+                let Some(lb) = routed.load_balancers.by_region.get(code).cloned() else {
+                    return Vec::new();
+                };
+                let full_name = self.value_from(
+                    unit,
+                    &producer,
+                    "LoadBalancerFullName",
+                    "Load balancer name as CloudWatch metrics know it",
+                    AttrRef {
+                        resource: lb,
+                        attr: Attr::LoadBalancerFullName,
+                    },
+                );
+                vec![vec![("LoadBalancer".to_owned(), full_name)]]
+            }
+            WidgetMetric::ReplicaLag => {
+                if routed.database.by_region.contains_key(code)
+                    && Some(code) != regions.primary.as_ref()
+                {
+                    vec![vec![(
+                        "DBInstanceIdentifier".to_owned(),
+                        Text::lit(self.names.db_instance(code)),
+                    )]]
+                } else {
+                    Vec::new()
+                }
+            }
+            WidgetMetric::DatabaseConnections => {
+                if routed.database.by_region.contains_key(code) {
+                    vec![vec![(
+                        "DBInstanceIdentifier".to_owned(),
+                        Text::lit(self.names.db_instance(code)),
+                    )]]
+                } else {
+                    Vec::new()
+                }
+            }
+            WidgetMetric::ServiceCpu => routed
+                .services
+                .names
+                .iter()
+                .map(|service| {
+                    vec![
+                        (
+                            "ClusterName".to_owned(),
+                            Text::lit(self.names.cluster(code)),
+                        ),
+                        (
+                            "ServiceName".to_owned(),
+                            Text::lit(self.names.service(service)),
+                        ),
+                    ]
+                })
+                .collect(),
+        }
     }
 }
 

@@ -358,7 +358,7 @@ impl<'a> Resolver<'a> {
             replicas,
             retain: defaults::RETAIN_SECRETS,
         };
-        let rotation_group = self.rid(&writer_unit, "DatabaseRotationSecurityGroup", &path);
+        let rotation_group = self.rid(&writer_unit, "DatabaseRotationSecurityGroup", path);
         let rotation_function = HostedRotation::PostgresSingleUser;
         let writer_plan = WriterPlan {
             engine: DatabaseEngine::Postgres,
@@ -381,9 +381,9 @@ impl<'a> Resolver<'a> {
             backup_window: defaults::BACKUP_WINDOW.to_owned(),
             maintenance_window: defaults::MAINTENANCE_WINDOW.to_owned(),
             secret,
-            secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", &path),
+            secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", path),
             rotation: RotationPlan {
-                rid: self.rid(&writer_unit, "DatabaseSecretRotation", &path),
+                rid: self.rid(&writer_unit, "DatabaseSecretRotation", path),
                 function: rotation_function,
                 application_id: aws::rotation_application_id(
                     &self.partition,
@@ -407,11 +407,11 @@ impl<'a> Resolver<'a> {
             .unwrap_or_else(|| default_class.clone());
         let writer = self.database_instance(
             &writer_unit,
-            &path,
+            path,
             &writer_region,
             writer_rid.clone(),
             writer_class,
-            &settings,
+            settings,
             database
                 .deletion_protection
                 .unwrap_or(defaults::DELETION_PROTECTION),
@@ -496,7 +496,7 @@ impl<'a> Resolver<'a> {
                 region,
                 rid.clone(),
                 class,
-                &settings,
+                settings,
                 database
                     .deletion_protection
                     .unwrap_or(defaults::DELETION_PROTECTION),
