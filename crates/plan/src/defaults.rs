@@ -3,7 +3,7 @@
 
 use crate::types::{
     DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, PublicAccessBlock,
-    TagPropagation, ViewerProtocolPolicy,
+    Statistic, TagPropagation, ViewerProtocolPolicy,
 };
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
@@ -173,6 +173,11 @@ pub const PERFORMANCE_INSIGHTS: bool = true;
 /// Generated secrets (database credentials, AUTH tokens) outlive their stack: what they hold may
 /// still be in use by a restored instance or a client.
 pub const RETAIN_SECRETS: bool = true;
+/// Length of the generated database master password: 32 characters of letters, digits and the
+/// punctuation RDS accepts, far beyond guessing.
+pub const DATABASE_PASSWORD_LENGTH: u32 = 32;
+/// Length of the generated Redis AUTH token: 64 characters (ElastiCache accepts 16 to 128).
+pub const CACHE_AUTH_TOKEN_LENGTH: u32 = 64;
 
 /// Redis version when none is given.
 pub const REDIS_VERSION: &str = "7.1";
@@ -265,8 +270,24 @@ pub const FAILBACK_WAIT_SECONDS: u32 = 300;
 pub const ALERT_PERIOD_SECONDS: u32 = 60;
 /// Alert evaluation periods: three minutes of breach before paging.
 pub const ALERT_EVALUATION_PERIODS: u32 = 3;
+/// Latency alerts, targets and dashboards watch the 95th percentile: what most users see, without
+/// the noise of the slowest few requests.
+pub const LATENCY_STATISTIC: Statistic = Statistic::Percentile(95);
+/// A deployment rolls back on the 99th percentile: a new version that slows even a few requests
+/// down is caught before it takes all the traffic.
+pub const ROLLBACK_LATENCY_STATISTIC: Statistic = Statistic::Percentile(99);
 /// Dashboard widget period.
 pub const WIDGET_PERIOD_SECONDS: u32 = 60;
+/// Dashboard widgets sit two to a row, each half of CloudWatch's grid wide
+/// ([`crate::aws::limits::DASHBOARD_GRID_COLUMNS`]).
+pub const WIDGETS_PER_ROW: u32 = 2;
+/// Widget height in grid rows: CloudWatch's default for a metric widget.
+pub const WIDGET_HEIGHT: u32 = 6;
+/// Replication-latency alarms compare the maximum of each five minutes with the bucket's target:
+/// S3 publishes replication metrics per minute, and one slow object is not a trend.
+pub const REPLICATION_LATENCY_PERIOD_SECONDS: u32 = 300;
+/// They fire after three such periods in a row: a quarter of an hour behind is worth a page.
+pub const REPLICATION_LATENCY_EVALUATION_PERIODS: u32 = 3;
 
 /// Seconds Fargate needs to place a task and pull its image before health checks start: about a
 /// minute is typical, twice that leaves room for large images and capacity retries.
@@ -279,3 +300,65 @@ pub const REPLICA_LAG_WINDOW_SECONDS: u32 = 5 * crate::aws::RDS_METRIC_PERIOD_SE
 /// Seconds between progress lines while a runbook waits out a fixed time: often enough to show
 /// it is alive, rarely enough to stay readable.
 pub const WAIT_REPORT_SECONDS: u32 = 15;
+
+/// Ranges Meridian accepts where AWS accepts more (or has no limit): each keeps a setting where
+/// the plan's arithmetic and the runbooks make sense. The reason is on each constant; AWS's own
+/// limits are in [`crate::aws::limits`].
+pub mod bounds {
+    use std::ops::RangeInclusive;
+
+    use meridian_model::AlertCondition;
+
+    /// Recovery time and point objectives, in minutes: up to a week, so the plan's seconds (and
+    /// every `× 60`) stay in range and a runbook's wait stays meaningful.
+    pub const OBJECTIVE_MINUTES: RangeInclusive<u32> = 1..=10_080;
+    /// Per-region p95 latency targets, in milliseconds: up to a minute.
+    pub const LATENCY_TARGET_MS: RangeInclusive<u32> = 1..=60_000;
+    /// VPC prefixes Meridian lays subnets out in: AWS accepts /16 to /28, but public subnets are
+    /// /24s ([`super::PUBLIC_SUBNET_PREFIX`]), so a VPC is at least that large.
+    pub const VPC_PREFIX: RangeInclusive<u8> = 16..=24;
+    /// Ports a Redis cache may listen on: unprivileged ones.
+    pub const CACHE_PORTS: RangeInclusive<u32> = 1024..=65_535;
+    /// `max_wal_senders`: one per replica plus spares; more than 100 is a typo.
+    pub const MAX_WAL_SENDERS: RangeInclusive<u32> = 1..=100;
+    /// Seconds a runbook waits for a replica's promotion: at least the half minute RDS needs, at
+    /// most an hour.
+    pub const PROMOTION_TIMEOUT_SECONDS: RangeInclusive<u32> = 30..=3600;
+    /// Seconds between a runbook's probes while a replica is promoted.
+    pub const PROMOTION_PROBE_INTERVAL_SECONDS: RangeInclusive<u32> = 1..=300;
+    /// Seconds a runbook probe waits for an answer.
+    pub const PROBE_TIMEOUT_SECONDS: RangeInclusive<u32> = 1..=30;
+    /// ECS `maximumPercent` of a rolling deployment: full capacity at least, a second full set
+    /// of tasks at most.
+    pub const MAXIMUM_PERCENT: RangeInclusive<u32> = 100..=200;
+    /// The p99 latency, in milliseconds, that fails a deployment: up to ten minutes.
+    pub const ROLLBACK_LATENCY_MS: RangeInclusive<u32> = 1..=600_000;
+    /// Seconds runbooks wait for a rollback, and a failback waits for a healthy primary: a
+    /// minute to a day.
+    pub const WAIT_SECONDS: RangeInclusive<u32> = 60..=86_400;
+    /// Consecutive breaching periods before an alarm fires.
+    pub const ALARM_EVALUATION_PERIODS: RangeInclusive<u32> = 1..=100;
+    /// Consecutive failed minutes of the primary's health check before a failover.
+    pub const FAILOVER_EVALUATION_PERIODS: RangeInclusive<u32> = 1..=10;
+    /// Target-tracking CPU targets, in percent: below 10 never scales in, above 90 leaves no
+    /// headroom.
+    pub const TARGET_CPU_PERCENT: RangeInclusive<u32> = 10..=90;
+    /// Certificates an HTTPS listener may list: Meridian attaches one.
+    pub const CERTIFICATES_PER_LISTENER: usize = 1;
+    /// Condition values Meridian adds to every ALB rule: the load balancer's own DNS name, so
+    /// health checks reach it.
+    pub const ADDED_CONDITION_VALUES: usize = 1;
+
+    /// The unit of an alert's threshold and the range that makes sense for it.
+    pub fn alert_threshold(condition: AlertCondition) -> (&'static str, f64, f64) {
+        match condition {
+            AlertCondition::PrimaryRegionDown => ("", 0.0, 0.0),
+            AlertCondition::ReplicaLag => ("seconds", 1.0, 86_400.0),
+            AlertCondition::Latency => ("milliseconds", 1.0, 600_000.0),
+            AlertCondition::FailedHealthChecks => ("targets", 0.0, 10_000.0),
+            AlertCondition::ErrorRate => ("a share of requests", 0.000_001, 1.0),
+            AlertCondition::Http5xx => ("responses per period", 1.0, 1.0e9),
+            AlertCondition::ServiceCpu | AlertCondition::DatabaseCpu => ("percent", 1.0, 100.0),
+        }
+    }
+}

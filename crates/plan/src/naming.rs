@@ -200,6 +200,25 @@ pub mod limits {
     pub const ALARM: usize = 255;
     /// Stack names.
     pub const STACK: usize = 24;
+
+    // Entity names (GUIDE §4) become parts of logical IDs and physical names; these budgets
+    // leave room for the stack name, the region and the role words beside them.
+
+    /// Notification targets: part of the SNS topic name.
+    pub const NOTIFICATION_TARGET_NAME: usize = 40;
+    /// Bucket entities: part of the default bucket name, beside the stack, region and account ID
+    /// within [`BUCKET`].
+    pub const BUCKET_ENTITY_NAME: usize = 40;
+    /// Services: part of the ECS service name and of IDs; as long as an ALB target group name.
+    pub const SERVICE_NAME: usize = 32;
+    /// Target groups: part of IDs; an ALB target group name has at most 32 characters.
+    pub const TARGET_GROUP_NAME: usize = 32;
+    /// Alerts: part of the alarm name, within [`ALARM`].
+    pub const ALERT_NAME: usize = 128;
+    /// Scheduled scaling actions: part of the scheduled action's name.
+    pub const SCHEDULE_NAME: usize = 200;
+    /// The word an e-mail address or URL gives a subscription's logical ID.
+    pub const ENDPOINT_LABEL: usize = 48;
 }
 
 /// Physical names of the resources that need one.

@@ -10,7 +10,7 @@ use crate::aws;
 use crate::defaults;
 use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
-use crate::naming::pascal;
+use crate::naming::{self, pascal};
 use crate::types::*;
 
 /// A validated notification target.
@@ -28,10 +28,10 @@ impl<'a> Resolver<'a> {
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         for (index, target) in stack.notifications.iter().enumerate() {
             let path = StackPath::root().key("notifications").index(index);
-            if !is_entity_name(&target.name, 40) {
+            if !is_entity_name(&target.name, naming::limits::NOTIFICATION_TARGET_NAME) {
                 self.report(
-                    Diagnostic::new(codes::E701, path.key("name"), format!("`{}` is not a valid notification target name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", target.name))
-                        .with_help(format!("the name is part of the SNS topic name{}", entity_name_example(&target.name, 40))),
+                    Diagnostic::new(codes::E701, path.key("name"), format!("`{}` is not a valid notification target name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", target.name, naming::limits::NOTIFICATION_TARGET_NAME))
+                        .with_help(format!("the name is part of the SNS topic name{}", entity_name_example(&target.name, naming::limits::NOTIFICATION_TARGET_NAME))),
                 );
                 continue;
             }
@@ -285,7 +285,7 @@ pub(crate) fn endpoint_label(endpoint: &str) -> String {
             }
         })
         .collect();
-    label.chars().take(48).collect()
+    label.chars().take(naming::limits::ENDPOINT_LABEL).collect()
 }
 
 pub(crate) fn is_email(text: &str) -> bool {

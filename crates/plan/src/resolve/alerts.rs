@@ -61,8 +61,8 @@ impl<'a> Resolver<'a> {
                 }),
                 comparison: Comparison::GreaterThan,
                 threshold: f64::from(watch.seconds),
-                period_seconds: 300,
-                evaluation_periods: 3,
+                period_seconds: defaults::REPLICATION_LATENCY_PERIOD_SECONDS,
+                evaluation_periods: defaults::REPLICATION_LATENCY_EVALUATION_PERIODS,
                 missing_data: MissingData::NotBreaching,
                 topics,
             };
@@ -89,7 +89,7 @@ impl<'a> Resolver<'a> {
         for (index, alert) in stack.alerts.iter().enumerate() {
             let path = StackPath::root().key("alerts").index(index);
             let name_ok = !alert.name.is_empty()
-                && alert.name.len() <= 128
+                && alert.name.len() <= naming::limits::ALERT_NAME
                 && alert
                     .name
                     .chars()
@@ -156,13 +156,14 @@ impl<'a> Resolver<'a> {
                 ),
                 name: self.names.alarm("latency-target"),
                 description: format!(
-                    "p95 response time in {} is above its {target} ms target",
+                    "{} response time in {} is above its {target} ms target",
+                    defaults::LATENCY_STATISTIC,
                     region.code
                 ),
                 metric: AlarmMetric::Single(load_balancer_metric(
                     &lb_rid,
                     "TargetResponseTime",
-                    Statistic::Percentile(95),
+                    defaults::LATENCY_STATISTIC,
                 )),
                 comparison: Comparison::GreaterThan,
                 threshold: f64::from(target) / 1000.0,
@@ -194,15 +195,7 @@ impl<'a> Resolver<'a> {
     /// Whether the condition takes a threshold and whether it is in range (E707, E708).
     fn check_alert_threshold(&mut self, path: &StackPath, alert: &meridian_model::Alert) -> bool {
         let mut valid = true;
-        let (unit_name, low, high): (&str, f64, f64) = match alert.condition {
-            AlertCondition::PrimaryRegionDown => ("", 0.0, 0.0),
-            AlertCondition::ReplicaLag => ("seconds", 1.0, 86_400.0),
-            AlertCondition::Latency => ("milliseconds", 1.0, 600_000.0),
-            AlertCondition::FailedHealthChecks => ("targets", 0.0, 10_000.0),
-            AlertCondition::ErrorRate => ("a share of requests", 0.000_001, 1.0),
-            AlertCondition::Http5xx => ("responses per period", 1.0, 1.0e9),
-            AlertCondition::ServiceCpu | AlertCondition::DatabaseCpu => ("percent", 1.0, 100.0),
-        };
+        let (unit_name, low, high) = defaults::bounds::alert_threshold(alert.condition);
         match (alert.condition, alert.threshold) {
             (AlertCondition::PrimaryRegionDown, Some(_)) => {
                 self.report(
@@ -317,13 +310,16 @@ impl<'a> Resolver<'a> {
             valid = false;
         }
         if let Some(periods) = alert.evaluation_periods
-            && !(1..=100).contains(&periods)
+            && !defaults::bounds::ALARM_EVALUATION_PERIODS.contains(&periods)
         {
             self.report(
                 Diagnostic::new(
                     codes::E711,
                     path.key("evaluation_periods"),
-                    format!("{periods} evaluation periods is outside 1 to 100"),
+                    format!(
+                        "{periods} evaluation periods is outside {}",
+                        range_text(&defaults::bounds::ALARM_EVALUATION_PERIODS)
+                    ),
                 )
                 .with_help("three periods of breach before firing is common"),
             );
@@ -565,9 +561,12 @@ fn load_balancer_measures(
     };
     let measure = match condition {
         AlertCondition::Latency => single(
-            format!("p95 response time above {threshold} ms"),
+            format!(
+                "{} response time above {threshold} ms",
+                defaults::LATENCY_STATISTIC
+            ),
             "TargetResponseTime",
-            Statistic::Percentile(95),
+            defaults::LATENCY_STATISTIC,
             threshold / 1000.0,
         ),
         AlertCondition::Http5xx => single(

@@ -185,38 +185,50 @@ impl<'a> Resolver<'a> {
                 1
             }
         };
-        if !(1..=500).contains(&shards) {
+        if !aws::limits::CACHE_SHARDS.contains(&shards) {
             self.report(
                 Diagnostic::new(
                     codes::E424,
                     path.key("shards"),
-                    format!("{shards} shards is outside 1 to 500"),
+                    format!(
+                        "{shards} shards is outside {}",
+                        range_text(&aws::limits::CACHE_SHARDS)
+                    ),
                 )
-                .with_help("use 1 to 500 shards; three shards spread keys over three primaries"),
+                .with_help(format!(
+                    "use {} shards; three shards spread keys over three primaries",
+                    range_text(&aws::limits::CACHE_SHARDS)
+                )),
             );
             valid = false;
         }
         let replicas_per_shard = cache
             .replicas_per_shard
             .unwrap_or(defaults::REPLICAS_PER_SHARD);
-        if !(1..=5).contains(&replicas_per_shard) {
+        if !aws::limits::CACHE_REPLICAS_PER_SHARD.contains(&replicas_per_shard) {
             self.report(
                 Diagnostic::new(
                     codes::E425,
                     path.key("replicas_per_shard"),
-                    format!("{replicas_per_shard} replicas per shard is outside 1 to 5"),
+                    format!(
+                        "{replicas_per_shard} replicas per shard is outside {}",
+                        range_text(&aws::limits::CACHE_REPLICAS_PER_SHARD)
+                    ),
                 )
                 .with_help("automatic failover needs at least one replica per shard"),
             );
             valid = false;
         }
         let port = cache.port.unwrap_or(defaults::REDIS_PORT);
-        if !(1024..=65535).contains(&port) {
+        if !defaults::bounds::CACHE_PORTS.contains(&port) {
             self.report(
                 Diagnostic::new(
                     codes::E430,
                     path.key("port"),
-                    format!("port {port} is outside 1024 to 65535"),
+                    format!(
+                        "port {port} is outside {}",
+                        range_text(&defaults::bounds::CACHE_PORTS)
+                    ),
                 )
                 .with_help("use Redis's standard 6379"),
             );
@@ -623,7 +635,7 @@ impl<'a> Resolver<'a> {
                 kms_key: self.data_key_arn(&unit, region),
                 fixed_fields: Vec::new(),
                 generated_field: "token".to_owned(),
-                length: 64,
+                length: defaults::CACHE_AUTH_TOKEN_LENGTH,
                 exclude_characters: AUTH_TOKEN_EXCLUDED.to_owned(),
                 punctuation: allowed_punctuation(AUTH_TOKEN_EXCLUDED),
                 replicas,

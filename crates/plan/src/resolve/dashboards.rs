@@ -32,7 +32,7 @@ fn metric_source(metric: WidgetMetric) -> MetricSource {
         WidgetMetric::Latency => (
             "AWS/ApplicationELB",
             "TargetResponseTime",
-            Statistic::Percentile(95),
+            defaults::LATENCY_STATISTIC,
             "load_balancer",
         ),
         WidgetMetric::Http5xx => (
@@ -75,7 +75,7 @@ fn metric_available(stack: &Stack, metric: WidgetMetric) -> bool {
 
 fn is_valid_dashboard_name(name: &str) -> bool {
     !name.is_empty()
-        && name.len() <= 255
+        && name.len() <= aws::limits::DASHBOARD_NAME_LENGTH
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -100,7 +100,10 @@ impl<'a> Resolver<'a> {
                         path.key("name"),
                         format!("`{}` is not a valid dashboard name", dashboard.name),
                     )
-                    .with_help("use letters, digits, `-` and `_`, at most 255 characters"),
+                    .with_help(format!(
+                        "use letters, digits, `-` and `_`, at most {} characters",
+                        aws::limits::DASHBOARD_NAME_LENGTH
+                    )),
                 );
                 continue;
             }
@@ -208,14 +211,19 @@ impl<'a> Resolver<'a> {
         if !valid {
             return None;
         }
-        let x = i64::try_from((widget_index % 2) * 12).unwrap_or(0);
-        let y = i64::try_from((widget_index / 2) * 6).unwrap_or(0);
+        let per_row = defaults::WIDGETS_PER_ROW;
+        let width = aws::limits::DASHBOARD_GRID_COLUMNS / per_row;
+        let height = defaults::WIDGET_HEIGHT;
+        let column = u32::try_from(widget_index).unwrap_or(u32::MAX) % per_row;
+        let row = u32::try_from(widget_index).unwrap_or(u32::MAX) / per_row;
+        let x = i64::from(column * width);
+        let y = i64::from(row.saturating_mul(height));
         Some(JsonDoc::Object(vec![
             ("type".to_owned(), JsonDoc::String(Text::lit("metric"))),
             ("x".to_owned(), JsonDoc::Number(x)),
             ("y".to_owned(), JsonDoc::Number(y)),
-            ("width".to_owned(), JsonDoc::Number(12)),
-            ("height".to_owned(), JsonDoc::Number(6)),
+            ("width".to_owned(), JsonDoc::Number(i64::from(width))),
+            ("height".to_owned(), JsonDoc::Number(i64::from(height))),
             (
                 "properties".to_owned(),
                 JsonDoc::Object(vec![

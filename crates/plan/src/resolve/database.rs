@@ -232,7 +232,7 @@ impl<'a> Resolver<'a> {
         if let Some(replication) = &database.replication
             && let Some(senders) = replication.max_wal_senders
             // Out of range is reported by the settings check (E412 too).
-            && (1..=100).contains(&senders)
+            && defaults::bounds::MAX_WAL_SENDERS.contains(&senders)
             && senders < u32::try_from(replica_regions.len()).unwrap_or(u32::MAX) + 1
         {
             self.report(
@@ -352,7 +352,7 @@ impl<'a> Resolver<'a> {
                 defaults::MASTER_USERNAME.to_owned(),
             )],
             generated_field: aws::SECRET_PASSWORD_FIELD.to_owned(),
-            length: 32,
+            length: defaults::DATABASE_PASSWORD_LENGTH,
             exclude_characters: PASSWORD_EXCLUDED.to_owned(),
             punctuation: allowed_punctuation(PASSWORD_EXCLUDED),
             replicas,
@@ -372,7 +372,7 @@ impl<'a> Resolver<'a> {
                     .storage_gb
                     .unwrap_or(defaults::STORAGE_GB)
                     .saturating_mul(defaults::MAX_STORAGE_FACTOR)
-                    .min(65_536)
+                    .min(*aws::limits::RDS_GP3_STORAGE_GIB.end())
             }),
             multi_az: database.multi_az.unwrap_or(defaults::MULTI_AZ),
             backup_retention_days: database
@@ -607,7 +607,7 @@ impl<'a> Resolver<'a> {
         database: &meridian_model::Database,
     ) -> Option<DatabaseSettings> {
         let mut valid = true;
-        let name_ok = database.name.len() <= 63
+        let name_ok = database.name.len() <= aws::limits::POSTGRES_IDENTIFIER_LENGTH
             && database.name.starts_with(|c: char| c.is_ascii_alphabetic())
             && database
                 .name
@@ -616,7 +616,7 @@ impl<'a> Resolver<'a> {
         if !name_ok || RESERVED_DATABASE_NAMES.contains(&database.name.as_str()) {
             self.report(
                 Diagnostic::new(codes::E415, path.key("name"), format!("`{}` is not a usable PostgreSQL database name", database.name))
-                    .with_help("use letters, digits and underscores, start with a letter, at most 63 characters, and avoid `postgres`, `rdsadmin`, `template0`, `template1`"),
+                    .with_help(format!("use letters, digits and underscores, start with a letter, at most {} characters, and avoid `postgres`, `rdsadmin`, `template0`, `template1`", aws::limits::POSTGRES_IDENTIFIER_LENGTH)),
             );
             valid = false;
         }
@@ -642,12 +642,15 @@ impl<'a> Resolver<'a> {
         }
         let major = engine_version.split('.').next().unwrap_or("16").to_owned();
         let port = database.port.unwrap_or(defaults::POSTGRES_PORT);
-        if !(1150..=65535).contains(&port) {
+        if !aws::limits::RDS_PORTS.contains(&port) {
             self.report(
                 Diagnostic::new(
                     codes::E414,
                     path.key("port"),
-                    format!("port {port} is outside 1150 to 65535, the ports RDS accepts"),
+                    format!(
+                        "port {port} is outside {}, the ports RDS accepts",
+                        range_text(&aws::limits::RDS_PORTS)
+                    ),
                 )
                 .with_help("use PostgreSQL's standard 5432"),
             );
@@ -671,22 +674,25 @@ impl<'a> Resolver<'a> {
     ) -> bool {
         let mut valid = true;
         let storage = database.storage_gb.unwrap_or(defaults::STORAGE_GB);
-        if !(20..=65_536).contains(&storage) {
+        if !aws::limits::RDS_GP3_STORAGE_GIB.contains(&storage) {
             self.report(
                 Diagnostic::new(
                     codes::E408,
                     path.key("storage_gb"),
-                    format!("{storage} GiB is outside 20 to 65536 GiB of gp3 storage"),
+                    format!(
+                        "{storage} GiB is outside {} GiB of gp3 storage",
+                        range_text(&aws::limits::RDS_GP3_STORAGE_GIB)
+                    ),
                 )
                 .with_help("start small; storage autoscaling grows it up to `max_storage_gb`"),
             );
             valid = false;
         }
         if let Some(max) = database.max_storage_gb
-            && (max < storage || max > 65_536)
+            && (max < storage || max > *aws::limits::RDS_GP3_STORAGE_GIB.end())
         {
             self.report(
-                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most 65536"))
+                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most {}", aws::limits::RDS_GP3_STORAGE_GIB.end()))
                     .with_help("the ceiling of storage autoscaling cannot be below the allocation"),
             );
             valid = false;
@@ -694,40 +700,52 @@ impl<'a> Resolver<'a> {
         let backups = database
             .backup_retention_days
             .unwrap_or(defaults::BACKUP_RETENTION_DAYS);
-        if !(1..=35).contains(&backups) {
+        if !aws::limits::RDS_BACKUP_RETENTION_DAYS.contains(&backups) {
             self.report(
                 Diagnostic::new(
                     codes::E410,
                     path.key("backup_retention_days"),
-                    format!("{backups} days of backups is outside 1 to 35"),
+                    format!(
+                        "{backups} days of backups is outside {}",
+                        range_text(&aws::limits::RDS_BACKUP_RETENTION_DAYS)
+                    ),
                 )
                 .with_help("read replicas need automated backups on the writer (at least 1 day)"),
             );
             valid = false;
         }
         if let Some(days) = database.password_rotation_days
-            && !(1..=1000).contains(&days)
+            && !aws::limits::SECRET_ROTATION_DAYS.contains(&days)
         {
             self.report(
                 Diagnostic::new(
                     codes::E416,
                     path.key("password_rotation_days"),
-                    format!("rotation every {days} days is outside 1 to 1000"),
+                    format!(
+                        "rotation every {days} days is outside {}",
+                        range_text(&aws::limits::SECRET_ROTATION_DAYS)
+                    ),
                 )
-                .with_help("Secrets Manager rotates at most every 1000 days; monthly is common"),
+                .with_help(format!(
+                    "Secrets Manager rotates at most every {} days; monthly is common",
+                    aws::limits::SECRET_ROTATION_DAYS.end()
+                )),
             );
             valid = false;
         }
         if let Some(failover) = &database.failover {
             let failover_path = path.key("failover");
             if let Some(timeout) = failover.promotion_timeout_seconds
-                && !(30..=3600).contains(&timeout)
+                && !defaults::bounds::PROMOTION_TIMEOUT_SECONDS.contains(&timeout)
             {
                 self.report(
                     Diagnostic::new(
                         codes::E417,
                         failover_path.key("promotion_timeout_seconds"),
-                        format!("a promotion timeout of {timeout} s is outside 30 to 3600 s"),
+                        format!(
+                            "a promotion timeout of {timeout} s is outside {} s",
+                            range_text(&defaults::bounds::PROMOTION_TIMEOUT_SECONDS)
+                        ),
                     )
                     .with_help(
                         "promoting an RDS replica takes a minute or more; 120 s is a common budget",
@@ -736,13 +754,16 @@ impl<'a> Resolver<'a> {
                 valid = false;
             }
             if let Some(interval) = failover.health_check_interval_seconds
-                && !(1..=300).contains(&interval)
+                && !defaults::bounds::PROMOTION_PROBE_INTERVAL_SECONDS.contains(&interval)
             {
                 self.report(
                     Diagnostic::new(
                         codes::E417,
                         failover_path.key("health_check_interval_seconds"),
-                        format!("a probe interval of {interval} s is outside 1 to 300 s"),
+                        format!(
+                            "a probe interval of {interval} s is outside {} s",
+                            range_text(&defaults::bounds::PROMOTION_PROBE_INTERVAL_SECONDS)
+                        ),
                     )
                     .with_help("probe every few seconds while promoting"),
                 );
@@ -769,12 +790,15 @@ impl<'a> Resolver<'a> {
             if ssl { "1" } else { "0" }.to_owned(),
         );
         if let Some(connections) = database.max_connections {
-            if !(10..=262_143).contains(&connections) {
+            if !aws::limits::POSTGRES_MAX_CONNECTIONS.contains(&connections) {
                 self.report(
                     Diagnostic::new(
                         codes::E418,
                         path.key("max_connections"),
-                        format!("`max_connections: {connections}` is outside 10 to 262143"),
+                        format!(
+                            "`max_connections: {connections}` is outside {}",
+                            range_text(&aws::limits::POSTGRES_MAX_CONNECTIONS)
+                        ),
                     )
                     .with_help("size it to the pool sizes of all tasks in the region"),
                 );
@@ -794,12 +818,15 @@ impl<'a> Resolver<'a> {
             let senders = replication
                 .max_wal_senders
                 .unwrap_or(defaults::MAX_WAL_SENDERS);
-            if !(1..=100).contains(&senders) {
+            if !defaults::bounds::MAX_WAL_SENDERS.contains(&senders) {
                 self.report(
                     Diagnostic::new(
                         codes::E412,
                         replication_path.key("max_wal_senders"),
-                        format!("`max_wal_senders: {senders}` is outside 1 to 100"),
+                        format!(
+                            "`max_wal_senders: {senders}` is outside {}",
+                            range_text(&defaults::bounds::MAX_WAL_SENDERS)
+                        ),
                     )
                     .with_help("one sender per replica plus a few spare"),
                 );

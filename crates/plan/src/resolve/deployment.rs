@@ -38,12 +38,15 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
-        if !(100..=200).contains(&maximum) {
+        if !defaults::bounds::MAXIMUM_PERCENT.contains(&maximum) {
             self.report(
                 Diagnostic::new(
                     codes::E308,
                     deployment_path.key("maximum_percent"),
-                    format!("{maximum}% is outside 100 to 200%"),
+                    format!(
+                        "{maximum}% is outside {}%",
+                        range_text(&defaults::bounds::MAXIMUM_PERCENT)
+                    ),
                 )
                 .with_help("200% lets a full new set of tasks start beside the old one"),
             );
@@ -72,12 +75,15 @@ impl<'a> Resolver<'a> {
                     .with_help("remove `bake_time_minutes`, or set `strategy: blue_green`"),
                 );
                 valid = false;
-            } else if bake > 1440 {
+            } else if bake > aws::limits::ECS_BAKE_TIME_MINUTES {
                 self.report(
                     Diagnostic::new(
                         codes::E309,
                         deployment_path.key("bake_time_minutes"),
-                        format!("a bake time of {bake} minutes is above 1440 (a day)"),
+                        format!(
+                            "a bake time of {bake} minutes is above {} (a day)",
+                            aws::limits::ECS_BAKE_TIME_MINUTES
+                        ),
                     )
                     .with_help("ECS bakes a new version for at most a day"),
                 );
@@ -178,15 +184,21 @@ impl<'a> Resolver<'a> {
             valid = false;
         }
         if let Some(latency) = triggers.latency_threshold_ms
-            && !(1..=600_000).contains(&latency)
+            && !defaults::bounds::ROLLBACK_LATENCY_MS.contains(&latency)
         {
             self.report(
                 Diagnostic::new(
                     codes::E312,
                     triggers_path.key("latency_threshold_ms"),
-                    format!("a latency threshold of {latency} ms is outside 1 to 600000 ms"),
+                    format!(
+                        "a latency threshold of {latency} ms is outside {} ms",
+                        range_text(&defaults::bounds::ROLLBACK_LATENCY_MS)
+                    ),
                 )
-                .with_help("give the p99 response time that fails a deployment, e.g. 2000"),
+                .with_help(format!(
+                    "give the {} response time that fails a deployment, e.g. 2000",
+                    defaults::ROLLBACK_LATENCY_STATISTIC
+                )),
             );
             valid = false;
         }
@@ -214,22 +226,27 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         } else if let Some(wait) = timing.wait_after_trigger_seconds
-            && (wait < period || !wait.is_multiple_of(period) || wait / period > 100)
+            && (wait < period
+                || !wait.is_multiple_of(period)
+                || !defaults::bounds::ALARM_EVALUATION_PERIODS.contains(&(wait / period)))
         {
             self.report(
-                Diagnostic::new(codes::E315, timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number (1 to 100) of evaluation periods of {period} s"))
+                Diagnostic::new(codes::E315, timing_path.key("wait_after_trigger_seconds"), format!("{wait} s is not a whole number ({}) of evaluation periods of {period} s", range_text(&defaults::bounds::ALARM_EVALUATION_PERIODS)))
                     .with_help("the alarm fires after this many consecutive breaching periods; use a multiple of the period"),
             );
             valid = false;
         }
         if let Some(max) = timing.max_rollback_time_seconds
-            && !(60..=86_400).contains(&max)
+            && !defaults::bounds::WAIT_SECONDS.contains(&max)
         {
             self.report(
                 Diagnostic::new(
                     codes::E315,
                     timing_path.key("max_rollback_time_seconds"),
-                    format!("{max} s is outside 60 to 86400 s"),
+                    format!(
+                        "{max} s is outside {} s",
+                        range_text(&defaults::bounds::WAIT_SECONDS)
+                    ),
                 )
                 .with_help("runbooks wait this long for a rollback to finish"),
             );
@@ -335,7 +352,11 @@ impl<'a> Resolver<'a> {
                 .map(|(index, group)| {
                     (
                         format!("latency{index}"),
-                        metric("TargetResponseTime", Statistic::Percentile(99), group),
+                        metric(
+                            "TargetResponseTime",
+                            defaults::ROLLBACK_LATENCY_STATISTIC,
+                            group,
+                        ),
                     )
                 })
                 .collect();
@@ -344,13 +365,14 @@ impl<'a> Resolver<'a> {
                 self,
                 "Latency",
                 format!(
-                    "Deployment of {} fails when p99 response time exceeds {latency} ms",
-                    entity.identity
+                    "Deployment of {} fails when {} response time exceeds {latency} ms",
+                    entity.identity,
+                    defaults::ROLLBACK_LATENCY_STATISTIC
                 ),
                 AlarmMetric::Math {
                     result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression: format!("MAX([{}])", ids.join(", ")),
-                    label: "p99 response time".to_owned(),
+                    label: format!("{} response time", defaults::ROLLBACK_LATENCY_STATISTIC),
                     inputs,
                 },
                 Comparison::GreaterThan,

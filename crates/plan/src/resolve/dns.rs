@@ -4,6 +4,7 @@
 use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
+use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
 use crate::naming::pascal;
@@ -31,10 +32,9 @@ impl<'a> Resolver<'a> {
             );
             return None;
         }
-        let https_443 = lb
-            .listeners
-            .iter()
-            .any(|l| l.port == 443 && l.protocol == meridian_model::ListenerProtocol::Https);
+        let https_443 = lb.listeners.iter().any(|l| {
+            l.port == aws::HTTPS_PORT && l.protocol == meridian_model::ListenerProtocol::Https
+        });
         if !https_443 {
             self.report(
                 Diagnostic::new(codes::E606, path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
@@ -114,7 +114,7 @@ impl<'a> Resolver<'a> {
         );
         if let Some(literal) = hosted_zone_id.as_literal()
             && !(literal.starts_with('Z')
-                && literal.len() <= 32
+                && literal.len() <= aws::limits::HOSTED_ZONE_ID_LENGTH
                 && literal
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
@@ -148,7 +148,7 @@ impl<'a> Resolver<'a> {
         let interval = health
             .interval_seconds
             .unwrap_or(defaults::DNS_HEALTH_INTERVAL_SECONDS);
-        if interval != 10 && interval != 30 {
+        if !aws::limits::ROUTE53_HEALTH_INTERVALS_SECONDS.contains(&interval) {
             self.report(
                 Diagnostic::new(
                     codes::E603,
@@ -161,24 +161,30 @@ impl<'a> Resolver<'a> {
         let failure_threshold = health
             .failure_threshold
             .unwrap_or(defaults::DNS_FAILURE_THRESHOLD);
-        if !(1..=10).contains(&failure_threshold) {
+        if !aws::limits::ROUTE53_FAILURE_THRESHOLDS.contains(&failure_threshold) {
             self.report(
                 Diagnostic::new(
                     codes::E604,
                     health_path.key("failure_threshold"),
-                    format!("a failure threshold of {failure_threshold} is outside 1 to 10"),
+                    format!(
+                        "a failure threshold of {failure_threshold} is outside {}",
+                        range_text(&aws::limits::ROUTE53_FAILURE_THRESHOLDS)
+                    ),
                 )
                 .with_help("3 consecutive failures is common"),
             );
         }
         if let Some(timeout) = health.timeout_seconds
-            && !(1..=30).contains(&timeout)
+            && !defaults::bounds::PROBE_TIMEOUT_SECONDS.contains(&timeout)
         {
             self.report(
                 Diagnostic::new(
                     codes::E605,
                     health_path.key("timeout_seconds"),
-                    format!("a probe timeout of {timeout} s is outside 1 to 30 s"),
+                    format!(
+                        "a probe timeout of {timeout} s is outside {} s",
+                        range_text(&defaults::bounds::PROBE_TIMEOUT_SECONDS)
+                    ),
                 )
                 .with_help("runbook probes wait this long for an answer"),
             );
@@ -197,12 +203,15 @@ impl<'a> Resolver<'a> {
             );
         }
         let ttl = dns.ttl_seconds.unwrap_or(defaults::DNS_TTL_SECONDS);
-        if ttl > 172_800 {
+        if ttl > aws::limits::ROUTE53_MAX_TTL_SECONDS {
             self.report(
                 Diagnostic::new(
                     codes::E610,
                     path.key("ttl_seconds"),
-                    format!("a TTL of {ttl} s is above Route 53's 172800 s"),
+                    format!(
+                        "a TTL of {ttl} s is above Route 53's {} s",
+                        aws::limits::ROUTE53_MAX_TTL_SECONDS
+                    ),
                 )
                 .with_help("short TTLs make failover fast; 60 s is common"),
             );
@@ -269,7 +278,7 @@ impl<'a> Resolver<'a> {
             // The check requests what viewers request: HTTPS on 443, with the domain by SNI.
             protocol: Protocol::Https,
             enable_sni: true,
-            port: 443,
+            port: aws::HTTPS_PORT,
             interval_seconds: interval,
             failure_threshold,
             name: format!("{}-{}", stack.stack, region.code),

@@ -4,6 +4,7 @@
 use meridian_model::{AlertCondition, Diagnostic, StackPath, codes};
 
 use super::*;
+use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
 use crate::naming::pascal;
@@ -126,13 +127,16 @@ impl<'a> Resolver<'a> {
             );
         }
         if let Some(periods) = failover.evaluation_periods
-            && !(1..=10).contains(&periods)
+            && !defaults::bounds::FAILOVER_EVALUATION_PERIODS.contains(&periods)
         {
             self.report(
                 Diagnostic::new(
                     codes::E616,
                     path.key("evaluation_periods"),
-                    format!("{periods} evaluation periods is outside 1 to 10"),
+                    format!(
+                        "{periods} evaluation periods is outside {}",
+                        range_text(&defaults::bounds::FAILOVER_EVALUATION_PERIODS)
+                    ),
                 )
                 .with_help("1 fails over after one failed minute of the primary's health check"),
             );
@@ -162,13 +166,16 @@ impl<'a> Resolver<'a> {
         }
         if let Some(failback) = &failover.failback
             && let Some(wait) = failback.wait_period_seconds
-            && !(60..=86_400).contains(&wait)
+            && !defaults::bounds::WAIT_SECONDS.contains(&wait)
         {
             self.report(
                 Diagnostic::new(
                     codes::E617,
                     path.key("failback").key("wait_period_seconds"),
-                    format!("a failback wait of {wait} s is outside 60 to 86400 s"),
+                    format!(
+                        "a failback wait of {wait} s is outside {} s",
+                        range_text(&defaults::bounds::WAIT_SECONDS)
+                    ),
                 )
                 .with_help("wait long enough to be sure the primary stays healthy, e.g. 300"),
             );
@@ -178,11 +185,11 @@ impl<'a> Resolver<'a> {
 
 /// Whether `name` is a fully qualified domain name (no trailing dot).
 pub(crate) fn is_domain_name(name: &str) -> bool {
-    name.len() <= 253
+    name.len() <= aws::limits::DOMAIN_NAME_LENGTH
         && name.contains('.')
         && name.split('.').all(|label| {
             !label.is_empty()
-                && label.len() <= 63
+                && label.len() <= aws::limits::DOMAIN_LABEL_LENGTH
                 && !label.starts_with('-')
                 && !label.ends_with('-')
                 && label

@@ -11,7 +11,7 @@ use super::*;
 use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::pascal;
+use crate::naming::{self, pascal};
 use crate::suggest_list;
 use crate::types::*;
 use crate::value::{Attr, AttrRef, Part, Text};
@@ -90,7 +90,7 @@ impl<'a> Resolver<'a> {
         let https_443 = lb
             .listeners
             .iter()
-            .any(|l| l.port == 443 && l.protocol == ListenerProtocol::Https);
+            .any(|l| l.port == aws::HTTPS_PORT && l.protocol == ListenerProtocol::Https);
         if let Some(domain) = inputs.dns_domain
             && !domain_routed
             && https_443
@@ -285,7 +285,7 @@ impl<'a> Resolver<'a> {
                         .iter()
                         .any(|host| host.eq_ignore_ascii_case(domain))
             });
-            if routes_domain && listener.port == 443 && protocol == Protocol::Https {
+            if routes_domain && listener.port == aws::HTTPS_PORT && protocol == Protocol::Https {
                 *domain_routed = true;
                 if !rule.hosts.is_empty() {
                     // Route 53 health checks send the load balancer's own name as Host.
@@ -391,13 +391,16 @@ impl<'a> Resolver<'a> {
             );
         }
         if let Some(timeout) = lb.idle_timeout_seconds
-            && !(1..=4000).contains(&timeout)
+            && !aws::limits::ALB_IDLE_TIMEOUT_SECONDS.contains(&timeout)
         {
             self.report(
                 Diagnostic::new(
                     codes::E218,
                     path.key("idle_timeout_seconds"),
-                    format!("idle timeout {timeout} s is outside 1 to 4000 s"),
+                    format!(
+                        "idle timeout {timeout} s is outside {} s",
+                        range_text(&aws::limits::ALB_IDLE_TIMEOUT_SECONDS)
+                    ),
                 )
                 .with_help("the AWS default is 60 s"),
             );
@@ -417,12 +420,16 @@ impl<'a> Resolver<'a> {
         let mut undeclared_groups = false;
         for (index, listener) in lb.listeners.iter().enumerate() {
             let listener_path = path.key("listeners").index(index);
-            if !(1..=65535).contains(&listener.port) {
+            if !aws::limits::PORTS.contains(&listener.port) {
                 self.report(
                     Diagnostic::new(
                         codes::E203,
                         listener_path.key("port"),
-                        format!("port {} is outside 1 to 65535", listener.port),
+                        format!(
+                            "port {} is outside {}",
+                            listener.port,
+                            range_text(&aws::limits::PORTS)
+                        ),
                     )
                     .with_help(match listener.protocol {
                         ListenerProtocol::Https => "HTTPS listeners usually use 443",
@@ -496,7 +503,7 @@ impl<'a> Resolver<'a> {
     ) {
         match listener.protocol {
             ListenerProtocol::Https => {
-                if listener.certificates.len() > 1 {
+                if listener.certificates.len() > defaults::bounds::CERTIFICATES_PER_LISTENER {
                     self.report(
                         Diagnostic::new(codes::E223, listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
                             .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
@@ -584,14 +591,21 @@ impl<'a> Resolver<'a> {
         let mut priorities: BTreeMap<u32, StackPath> = BTreeMap::new();
         for (rule_index, rule) in listener.rules.iter().enumerate() {
             let rule_path = listener_path.key("rules").index(rule_index);
-            if !(1..=50_000).contains(&rule.priority) {
+            if !aws::limits::ALB_RULE_PRIORITIES.contains(&rule.priority) {
                 self.report(
                     Diagnostic::new(
                         codes::E208,
                         rule_path.key("priority"),
-                        format!("priority {} is outside 1 to 50000", rule.priority),
+                        format!(
+                            "priority {} is outside {}",
+                            rule.priority,
+                            range_text(&aws::limits::ALB_RULE_PRIORITIES)
+                        ),
                     )
-                    .with_help("use a priority from 1 to 50000; lower numbers are matched first"),
+                    .with_help(format!(
+                        "use a priority from {}; lower numbers are matched first",
+                        range_text(&aws::limits::ALB_RULE_PRIORITIES)
+                    )),
                 );
             }
             if let Some(first) = priorities.get(&rule.priority) {
@@ -639,7 +653,7 @@ impl<'a> Resolver<'a> {
     ) {
         for (host_index, host) in rule.hosts.iter().enumerate() {
             let valid = !host.is_empty()
-                && host.len() <= 128
+                && host.len() <= aws::limits::ALB_CONDITION_VALUE_LENGTH
                 && host
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "-.*?".contains(c));
@@ -662,7 +676,8 @@ impl<'a> Resolver<'a> {
             }
         }
         for (path_index, pattern) in rule.paths.iter().enumerate() {
-            if !pattern.starts_with('/') || pattern.len() > 128 {
+            if !pattern.starts_with('/') || pattern.len() > aws::limits::ALB_CONDITION_VALUE_LENGTH
+            {
                 self.report(
                     Diagnostic::new(
                         codes::E221,
@@ -674,10 +689,12 @@ impl<'a> Resolver<'a> {
             }
         }
         // One condition value is kept for the load balancer's own name (health checks).
-        if rule.hosts.len() + rule.paths.len() > 4 {
+        let room =
+            aws::limits::ALB_RULE_CONDITION_VALUES - defaults::bounds::ADDED_CONDITION_VALUES;
+        if rule.hosts.len() + rule.paths.len() > room {
             self.report(
-                Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most 4 fit", rule.hosts.len() + rule.paths.len()))
-                    .with_help("an ALB rule evaluates at most 5 values and Meridian adds the load balancer's own DNS name for health checks; split the rule"),
+                Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most {room} fit", rule.hosts.len() + rule.paths.len()))
+                    .with_help(format!("an ALB rule evaluates at most {} values and Meridian adds the load balancer's own DNS name for health checks; split the rule", aws::limits::ALB_RULE_CONDITION_VALUES)),
             );
         }
     }
@@ -696,10 +713,10 @@ impl<'a> Resolver<'a> {
         let mut services_seen: BTreeMap<&str, StackPath> = BTreeMap::new();
         for (index, tg) in lb.target_groups.iter().enumerate() {
             let tg_path = path.key("target_groups").index(index);
-            if !is_entity_name(&tg.name, 32) {
+            if !is_entity_name(&tg.name, naming::limits::TARGET_GROUP_NAME) {
                 self.report(
-                    Diagnostic::new(codes::E210, tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", tg.name))
-                        .with_help(format!("the name is used in IDs{}", entity_name_example(&tg.name, 32))),
+                    Diagnostic::new(codes::E210, tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", tg.name, naming::limits::TARGET_GROUP_NAME))
+                        .with_help(format!("the name is used in IDs{}", entity_name_example(&tg.name, naming::limits::TARGET_GROUP_NAME))),
                 );
             }
             self.claim_name(
@@ -780,13 +797,16 @@ impl<'a> Resolver<'a> {
             services_seen.insert(&tg.service, tg_path.clone());
             self.check_target_health(&tg_path, tg);
             if let Some(delay) = tg.deregistration_delay_seconds
-                && delay > 3600
+                && delay > aws::limits::ALB_DEREGISTRATION_DELAY_SECONDS
             {
                 self.report(
                     Diagnostic::new(
                         codes::E215,
                         tg_path.key("deregistration_delay_seconds"),
-                        format!("deregistration delay {delay} s is above 3600 s"),
+                        format!(
+                            "deregistration delay {delay} s is above {} s",
+                            aws::limits::ALB_DEREGISTRATION_DELAY_SECONDS
+                        ),
                     )
                     .with_help("targets drain for at most an hour"),
                 );
@@ -830,19 +850,25 @@ impl<'a> Resolver<'a> {
         let timeout = health
             .timeout_seconds
             .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS);
-        if !(5..=300).contains(&interval) {
+        if !aws::limits::ALB_HEALTH_INTERVAL_SECONDS.contains(&interval) {
             self.report(
                 Diagnostic::new(
                     codes::E213,
                     health_path.key("interval_seconds"),
-                    format!("interval {interval} s is outside 5 to 300 s"),
+                    format!(
+                        "interval {interval} s is outside {} s",
+                        range_text(&aws::limits::ALB_HEALTH_INTERVAL_SECONDS)
+                    ),
                 )
-                .with_help("Application Load Balancers check every 5 to 300 seconds"),
+                .with_help(format!(
+                    "Application Load Balancers check every {} seconds",
+                    range_text(&aws::limits::ALB_HEALTH_INTERVAL_SECONDS)
+                )),
             );
         }
-        if !(2..=120).contains(&timeout) || timeout >= interval {
+        if !aws::limits::ALB_HEALTH_TIMEOUT_SECONDS.contains(&timeout) || timeout >= interval {
             self.report(
-                Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be 2 to 120 s and shorter than the interval ({interval} s)"))
+                Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be {} s and shorter than the interval ({interval} s)", range_text(&aws::limits::ALB_HEALTH_TIMEOUT_SECONDS)))
                     .with_help("a check must time out before the next one starts"),
             );
         }
@@ -851,15 +877,21 @@ impl<'a> Resolver<'a> {
             ("unhealthy_threshold", health.unhealthy_threshold),
         ] {
             if let Some(value) = value
-                && !(2..=10).contains(&value)
+                && !aws::limits::ALB_HEALTH_THRESHOLDS.contains(&value)
             {
                 self.report(
                     Diagnostic::new(
                         codes::E213,
                         health_path.key(key),
-                        format!("{key} {value} is outside 2 to 10"),
+                        format!(
+                            "{key} {value} is outside {}",
+                            range_text(&aws::limits::ALB_HEALTH_THRESHOLDS)
+                        ),
                     )
-                    .with_help("Application Load Balancers count 2 to 10 consecutive checks"),
+                    .with_help(format!(
+                        "Application Load Balancers count {} consecutive checks",
+                        range_text(&aws::limits::ALB_HEALTH_THRESHOLDS)
+                    )),
                 );
             }
         }
@@ -943,7 +975,7 @@ fn default_action(protocol: Protocol, redirect_to_port: Option<u32>) -> Listener
 pub(crate) fn is_http_matcher(matcher: &str) -> bool {
     let code = |text: &str| {
         text.parse::<u32>()
-            .is_ok_and(|code| (200..=499).contains(&code))
+            .is_ok_and(|code| aws::limits::ALB_MATCHER_CODES.contains(&code))
     };
     matcher.split(',').all(|item| match item.split_once('-') {
         Some((from, to)) => {

@@ -149,6 +149,11 @@ struct RenameRecord {
 
 /// The partition of the stack's regions: the first of their partitions in name order, `aws` when
 /// none is a known region (E101 says so). Regions in two partitions are E104.
+/// `1 to 35`: a range as the diagnostics word it.
+pub(crate) fn range_text<T: std::fmt::Display>(range: &std::ops::RangeInclusive<T>) -> String {
+    format!("{} to {}", range.start(), range.end())
+}
+
 fn stack_partition(stack: &Stack) -> String {
     stack
         .regions

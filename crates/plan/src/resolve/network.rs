@@ -215,12 +215,12 @@ impl<'a> Resolver<'a> {
                     ));
                     return None;
                 };
-                if !(16..=24).contains(&cidr.prefix) {
+                if !defaults::bounds::VPC_PREFIX.contains(&cidr.prefix) {
                     self.report(
                         Diagnostic::new(
                             codes::E111,
                             cidr_path,
-                            format!("the VPC prefix /{} is outside /16 to /24, the sizes a VPC may have", cidr.prefix),
+                            format!("the VPC prefix /{} is outside /{} to /{}, the sizes a VPC may have", cidr.prefix, defaults::bounds::VPC_PREFIX.start(), defaults::bounds::VPC_PREFIX.end()),
                         )
                         .with_help("use a /16 to leave room for growth"),
                     );
@@ -242,12 +242,12 @@ impl<'a> Resolver<'a> {
                 cidrs.push((cidr, cidr_path.clone()));
                 let az_count = network.az_count.unwrap_or(defaults::AZ_COUNT);
                 let available = aws::availability_zone_count(region);
-                if az_count < 2 || az_count > available {
+                if az_count < aws::limits::MIN_AVAILABILITY_ZONES || az_count > available {
                     self.report(
                         Diagnostic::new(
                             codes::E112,
                             path.key("az_count"),
-                            format!("`az_count: {az_count}` is outside 2 to {available}, the zones every account can use in {region}"),
+                            format!("`az_count: {az_count}` is outside {} to {available}, the zones every account can use in {region}", aws::limits::MIN_AVAILABILITY_ZONES),
                         )
                         .with_help("a load balancer and a Multi-AZ database need at least two zones"),
                     );
@@ -255,12 +255,12 @@ impl<'a> Resolver<'a> {
                 }
                 let blocks = (2 * u32::from(az_count)).next_power_of_two();
                 let subnet_prefix = cidr.prefix + blocks.trailing_zeros() as u8;
-                if subnet_prefix > 28 {
+                if subnet_prefix > aws::limits::SMALLEST_SUBNET_PREFIX {
                     self.report(
                         Diagnostic::new(
                             codes::E112,
                             cidr_path,
-                            format!("`{raw_cidr}` is too small for {az_count} zones: each subnet would be /{subnet_prefix}, smaller than the /28 AWS allows"),
+                            format!("`{raw_cidr}` is too small for {az_count} zones: each subnet would be /{subnet_prefix}, smaller than the /{} AWS allows", aws::limits::SMALLEST_SUBNET_PREFIX),
                         )
                         .with_help("use a larger VPC or fewer zones"),
                     );
@@ -461,7 +461,7 @@ impl<'a> Resolver<'a> {
         }
         let vpc_cidr = vpc_cidr.unwrap_or_else(|| existing.vpc_cidr.clone());
         let subnets = |resolver: &mut Self, key: &str, list: &[String]| -> Vec<Text> {
-            if list.len() < 2 {
+            if list.len() < usize::from(aws::limits::MIN_AVAILABILITY_ZONES) {
                 resolver.report(
                     Diagnostic::new(
                         codes::E113,

@@ -105,15 +105,21 @@ impl<'a> Resolver<'a> {
                 meridian_model::RegionRole::Optional => RegionRole::Optional,
             };
             if let Some(target) = region.latency_target_ms
-                && !(1..=60_000).contains(&target)
+                && !crate::defaults::bounds::LATENCY_TARGET_MS.contains(&target)
             {
                 self.report(
                     Diagnostic::new(
                         codes::E105,
                         path.key("latency_target_ms"),
-                        format!("latency target {target} ms is outside 1 to 60000 ms"),
+                        format!(
+                            "latency target {target} ms is outside {} ms",
+                            range_text(&crate::defaults::bounds::LATENCY_TARGET_MS)
+                        ),
                     )
-                    .with_help("give the p95 latency users of this region should see, e.g. 100"),
+                    .with_help(format!(
+                        "give the {} latency users of this region should see, e.g. 100",
+                        crate::defaults::LATENCY_STATISTIC
+                    )),
                 );
             }
             regions.push(ResolvedRegion {

@@ -172,7 +172,7 @@ fn wire_service(
         Named::Entity(&entity, |base| format!("{base}EgressHttps")),
         &service.security_group,
         Direction::Egress,
-        443,
+        aws::HTTPS_PORT,
         Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
         "HTTPS to AWS APIs (ECR, Secrets Manager, CloudWatch Logs) through the NAT gateways"
             .to_owned(),
@@ -250,7 +250,7 @@ fn wire_database(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring
                 Named::Fixed("DatabaseRotationEgressHttps".to_owned()),
                 &rotation,
                 Direction::Egress,
-                443,
+                aws::HTTPS_PORT,
                 Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
                 "Rotation function to the Secrets Manager API".to_owned(),
             );

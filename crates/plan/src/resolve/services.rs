@@ -63,10 +63,10 @@ impl<'a> Resolver<'a> {
         }
         for (index, service) in stack.services.iter().enumerate() {
             let path = StackPath::root().key("services").index(index);
-            if !is_entity_name(&service.name, 32) {
+            if !is_entity_name(&service.name, naming::limits::SERVICE_NAME) {
                 self.report(
-                    Diagnostic::new(codes::E301, path.key("name"), format!("`{}` is not a valid service name: lowercase letters, digits and single hyphens, starting with a letter, at most 32 characters", service.name))
-                        .with_help(format!("the name is part of the ECS service name and of IDs{}", entity_name_example(&service.name, 32))),
+                    Diagnostic::new(codes::E301, path.key("name"), format!("`{}` is not a valid service name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", service.name, naming::limits::SERVICE_NAME))
+                        .with_help(format!("the name is part of the ECS service name and of IDs{}", entity_name_example(&service.name, naming::limits::SERVICE_NAME))),
                 );
             }
             if !self.claim_name(
@@ -196,12 +196,16 @@ impl<'a> Resolver<'a> {
             }
             Some(_) => {}
         }
-        if !(1..=65535).contains(&service.port) {
+        if !aws::limits::PORTS.contains(&service.port) {
             self.report(
                 Diagnostic::new(
                     codes::E303,
                     path.key("port"),
-                    format!("port {} is outside 1 to 65535", service.port),
+                    format!(
+                        "port {} is outside {}",
+                        service.port,
+                        range_text(&aws::limits::PORTS)
+                    ),
                 )
                 .with_help("give the port the container listens on"),
             );
@@ -221,7 +225,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .copied()
                     .min_by_key(|allowed| allowed.abs_diff(days))
-                    .unwrap_or(30);
+                    .unwrap_or(defaults::LOG_RETENTION_DAYS);
                 self.report(
                     Diagnostic::new(
                         codes::E304,
@@ -244,7 +248,7 @@ impl<'a> Resolver<'a> {
                     self.literal(&path.key("logs").key("group"), group, "a log group name")
             {
                 let ok = !group.is_empty()
-                    && group.len() <= 512
+                    && group.len() <= aws::limits::LOG_GROUP_NAME_LENGTH
                     && group
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_-/.#".contains(c));
@@ -264,14 +268,27 @@ impl<'a> Resolver<'a> {
         if let Some(health) = &service.health_check {
             let health_path = path.key("health_check");
             let checks = [
-                ("interval_seconds", health.interval_seconds, 5, 300),
-                ("timeout_seconds", health.timeout_seconds, 2, 60),
-                ("retries", health.retries, 1, 10),
-                ("start_period_seconds", health.start_period_seconds, 0, 300),
+                (
+                    "interval_seconds",
+                    health.interval_seconds,
+                    aws::limits::ECS_HEALTH_INTERVAL_SECONDS,
+                ),
+                (
+                    "timeout_seconds",
+                    health.timeout_seconds,
+                    aws::limits::ECS_HEALTH_TIMEOUT_SECONDS,
+                ),
+                ("retries", health.retries, aws::limits::ECS_HEALTH_RETRIES),
+                (
+                    "start_period_seconds",
+                    health.start_period_seconds,
+                    aws::limits::ECS_HEALTH_START_PERIOD_SECONDS,
+                ),
             ];
-            for (key, value, low, high) in checks {
+            for (key, value, range) in checks {
+                let (low, high) = (*range.start(), *range.end());
                 if let Some(value) = value
-                    && !(low..=high).contains(&value)
+                    && !range.contains(&value)
                 {
                     self.report(
                         Diagnostic::new(
@@ -365,9 +382,10 @@ impl<'a> Resolver<'a> {
             };
             if let Some(scaling) = scaling {
                 let capacity = per_role(&scaling.capacity, *role);
-                if capacity.min > capacity.max || capacity.max > 5000 {
+                if capacity.min > capacity.max || capacity.max > aws::limits::ECS_TASKS_PER_SERVICE
+                {
                     self.report(
-                        Diagnostic::new(codes::E307, path.key("scaling").key("capacity").key(role_key), format!("capacity min {} / max {} in `{region}` is not a range (min ≤ max ≤ 5000)", capacity.min, capacity.max))
+                        Diagnostic::new(codes::E307, path.key("scaling").key("capacity").key(role_key), format!("capacity min {} / max {} in `{region}` is not a range (min ≤ max ≤ {})", capacity.min, capacity.max, aws::limits::ECS_TASKS_PER_SERVICE))
                             .with_help("make `min` at most `max`"),
                     );
                     valid = false;
@@ -383,14 +401,20 @@ impl<'a> Resolver<'a> {
                     );
                     valid = false;
                 }
-            } else if desired > 5000 {
+            } else if desired > aws::limits::ECS_TASKS_PER_SERVICE {
                 self.report(
                     Diagnostic::new(
                         codes::E306,
                         path.key("desired_count").key(role_key),
-                        format!("desired count {desired} is above 5000 tasks"),
+                        format!(
+                            "desired count {desired} is above {} tasks",
+                            aws::limits::ECS_TASKS_PER_SERVICE
+                        ),
                     )
-                    .with_help("ECS services run at most 5000 tasks"),
+                    .with_help(format!(
+                        "ECS services run at most {} tasks",
+                        aws::limits::ECS_TASKS_PER_SERVICE
+                    )),
                 );
                 valid = false;
             }
@@ -404,13 +428,16 @@ impl<'a> Resolver<'a> {
         let scaling = service.scaling.as_ref();
         if let Some(scaling) = scaling {
             if let Some(cpu) = scaling.target_cpu_percent
-                && !(10..=90).contains(&cpu)
+                && !defaults::bounds::TARGET_CPU_PERCENT.contains(&cpu)
             {
                 self.report(
                     Diagnostic::new(
                         codes::E320,
                         path.key("scaling").key("target_cpu_percent"),
-                        format!("a CPU target of {cpu}% is outside 10 to 90%"),
+                        format!(
+                            "a CPU target of {cpu}% is outside {}%",
+                            range_text(&defaults::bounds::TARGET_CPU_PERCENT)
+                        ),
                     )
                     .with_help("60% leaves headroom for a region taking over another's traffic"),
                 );
@@ -420,7 +447,7 @@ impl<'a> Resolver<'a> {
             for (schedule_index, schedule) in scaling.schedules.iter().enumerate() {
                 let schedule_path = path.key("scaling").key("schedules").index(schedule_index);
                 let name_ok = !schedule.name.is_empty()
-                    && schedule.name.len() <= 200
+                    && schedule.name.len() <= naming::limits::SCHEDULE_NAME
                     && schedule
                         .name
                         .chars()

@@ -49,14 +49,15 @@ impl<'a> Resolver<'a> {
             );
         }
         if let Some(rto) = objectives.rto_minutes
-            && !(1..=10_080).contains(&rto)
+            && !crate::defaults::bounds::OBJECTIVE_MINUTES.contains(&rto)
         {
             self.report(
                 Diagnostic::new(
                     codes::E106,
                     path.key("rto_minutes"),
                     format!(
-                        "a recovery time objective of {rto} minutes is outside 1 to 10080 (a week)"
+                        "a recovery time objective of {rto} minutes is outside {} (a week)",
+                        range_text(&crate::defaults::bounds::OBJECTIVE_MINUTES)
                     ),
                 )
                 .with_help("give the longest acceptable outage, e.g. 15"),
@@ -68,7 +69,7 @@ impl<'a> Resolver<'a> {
                     .with_help("cross-region replicas are asynchronous; give the data loss you can accept, e.g. 5"),
             );
         } else if let Some(rpo) = objectives.rpo_minutes
-            && rpo > 10_080
+            && rpo > *crate::defaults::bounds::OBJECTIVE_MINUTES.end()
         {
             // Bounded like the RTO, so the plan's seconds (and every `× 60`) stay in range.
             self.report(
@@ -76,7 +77,8 @@ impl<'a> Resolver<'a> {
                     codes::E106,
                     path.key("rpo_minutes"),
                     format!(
-                        "a recovery point objective of {rpo} minutes is outside 1 to 10080 (a week)"
+                        "a recovery point objective of {rpo} minutes is outside {} (a week)",
+                        range_text(&crate::defaults::bounds::OBJECTIVE_MINUTES)
                     ),
                 )
                 .with_help("give the most data loss you can accept, e.g. 5"),

@@ -85,14 +85,14 @@ impl<'a> Resolver<'a> {
         let mut identities = BTreeMap::new();
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
-            if !is_entity_name(&bucket.name, 40) {
+            if !is_entity_name(&bucket.name, naming::limits::BUCKET_ENTITY_NAME) {
                 self.report(
                     Diagnostic::new(
                         codes::E501,
                         path.key("name"),
-                        format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", bucket.name),
+                        format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", bucket.name, naming::limits::BUCKET_ENTITY_NAME),
                     )
-                    .with_help(format!("the name is used in IDs and in the default bucket name{}", entity_name_example(&bucket.name, 40))),
+                    .with_help(format!("the name is used in IDs and in the default bucket name{}", entity_name_example(&bucket.name, naming::limits::BUCKET_ENTITY_NAME))),
                 );
             }
             if !self.claim_name(
@@ -113,8 +113,9 @@ impl<'a> Resolver<'a> {
                     self.report(
                         Diagnostic::new(codes::E503, explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
                             .with_help(format!(
-                                "S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
-                                entity_name_example(&explicit, 63)
+                                "S3 bucket names have {} lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
+                                range_text(&crate::aws::limits::BUCKET_NAME_LENGTH),
+                                entity_name_example(&explicit, naming::limits::BUCKET)
                             )),
                     );
                 }
@@ -227,14 +228,15 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let lock_path = path.key("object_lock");
-        if !(1..=36_500).contains(&lock.retention_days) {
+        if !crate::aws::limits::OBJECT_LOCK_RETENTION_DAYS.contains(&lock.retention_days) {
             self.report(
                 Diagnostic::new(
                     codes::E506,
                     lock_path.key("retention_days"),
                     format!(
-                        "Object Lock retention of {} days is outside 1 to 36500 days",
-                        lock.retention_days
+                        "Object Lock retention of {} days is outside {} days",
+                        lock.retention_days,
+                        range_text(&crate::aws::limits::OBJECT_LOCK_RETENTION_DAYS)
                     ),
                 )
                 .with_help("seven years, as PCI-DSS asks for audit logs, is 2555 days"),
@@ -315,36 +317,39 @@ pub(crate) fn lifecycle_rules(expiration_days: Option<u32>) -> Vec<LifecycleRule
 }
 
 /// Why `name` is not a valid S3 bucket name, if it is not.
-pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<&'static str> {
-    if !(3..=63).contains(&name.len()) {
-        return Some("it must have 3 to 63 characters");
+pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<String> {
+    if !crate::aws::limits::BUCKET_NAME_LENGTH.contains(&name.len()) {
+        return Some(format!(
+            "it must have {} characters",
+            range_text(&crate::aws::limits::BUCKET_NAME_LENGTH)
+        ));
     }
     if !name
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
     {
-        return Some("only lowercase letters, digits, hyphens and dots are allowed");
+        return Some("only lowercase letters, digits, hyphens and dots are allowed".to_owned());
     }
     if name.contains('.') {
-        return Some(
-            "dots break TLS for virtual-hosted requests and S3 Transfer Acceleration; Meridian refuses them",
-        );
+        return Some("dots break TLS for virtual-hosted requests and S3 Transfer Acceleration; Meridian refuses them".to_owned());
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
         || !name.ends_with(|c: char| c.is_ascii_alphanumeric())
     {
-        return Some("it must start and end with a letter or digit");
+        return Some("it must start and end with a letter or digit".to_owned());
     }
     if name.starts_with("xn--") || name.starts_with("sthree-") || name.starts_with("amzn-s3-demo-")
     {
-        return Some("the prefixes `xn--`, `sthree-` and `amzn-s3-demo-` are reserved");
+        return Some("the prefixes `xn--`, `sthree-` and `amzn-s3-demo-` are reserved".to_owned());
     }
     if name.ends_with("-s3alias")
         || name.ends_with("--ol-s3")
         || name.ends_with("--x-s3")
         || name.ends_with(".mrap")
     {
-        return Some("the suffixes `-s3alias`, `--ol-s3`, `--x-s3` and `.mrap` are reserved");
+        return Some(
+            "the suffixes `-s3alias`, `--ol-s3`, `--x-s3` and `.mrap` are reserved".to_owned(),
+        );
     }
     None
 }
