@@ -142,12 +142,12 @@ const SYNTAX: SyntaxLiterals = &[
          on, Object Lock on a bucket with a retention, the default certificate of a distribution \
          without its own, the metric-math query that returns the alarm's value)",
         &[
-            ("buckets.rs", "\"Enabled\"", 1),
-            ("buckets.rs", "\"Disabled\"", 1),
-            ("buckets.rs", "true", 3),
+            ("storage.rs", "\"Enabled\"", 1),
+            ("storage.rs", "\"Disabled\"", 1),
+            ("storage.rs", "true", 3),
             ("mod.rs", "\"enabled\"", 1),
             ("mod.rs", "\"disabled\"", 1),
-            ("edge.rs", "true", 1),
+            ("global.rs", "true", 1),
             ("alerting.rs", "true", 1),
             ("alerting.rs", "false", 1),
         ],

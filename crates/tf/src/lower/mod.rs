@@ -10,10 +10,9 @@
 //! Terraform.
 
 mod alerting;
-mod buckets;
 mod cache;
 mod database;
-mod edge;
+mod global;
 mod keys;
 mod load_balancer;
 mod network;
@@ -22,6 +21,7 @@ mod parameters;
 mod policy;
 mod secrets;
 mod services;
+mod storage;
 mod values;
 
 use std::collections::BTreeMap;
