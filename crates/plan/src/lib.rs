@@ -15,7 +15,7 @@ pub mod types;
 pub mod value;
 
 pub use iam::{KeyGrant, RolePurpose};
-pub use ids::{Rid, UnitId};
+pub use ids::{LogicalId, RegionCode, Rid, UnitId};
 /// The one way to stop on a bug of Meridian's own, for the emitters (which depend on the plan only).
 pub use meridian_model::{bug, diagnostic::bug_message};
 pub use resolve::{Planned, plan};

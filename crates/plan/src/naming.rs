@@ -57,7 +57,10 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
         UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
-    Rid { logical, tf }
+    Rid {
+        logical: logical.into(),
+        tf,
+    }
 }
 
 /// The names of an entity that may have been renamed.
@@ -119,7 +122,7 @@ pub fn entities_rid(
     let current = rid(role(&currents), unit);
     (
         Rid {
-            logical,
+            logical: logical.into(),
             tf: current.tf,
         },
         Some(former.tf),
@@ -361,7 +364,7 @@ pub fn expiration_rule_id(days: u32) -> String {
 /// Name of a policy that is a resource of its own: its logical ID (policy names need only be
 /// unique within the role).
 pub fn inline_policy_name(policy: &Rid) -> String {
-    policy.logical.clone()
+    policy.logical.to_string()
 }
 
 /// Name of the inline policy of `role`: the role's logical ID and `Policy`.

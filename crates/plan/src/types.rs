@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ids::{Rid, UnitId};
+use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::value::Text;
 
 /// The whole deployment of one stack file.
@@ -19,9 +19,9 @@ pub struct Plan {
     /// Recovery objectives.
     pub objectives: Objectives,
     /// The primary region.
-    pub primary_region: String,
+    pub primary_region: RegionCode,
     /// Where global resources deploy.
-    pub global_region: String,
+    pub global_region: RegionCode,
     /// ARN partition of every region.
     pub partition: String,
     /// Deploy-time parameters, sorted by name.
@@ -69,7 +69,7 @@ pub struct Rename {
     /// The name the stack file uses now.
     pub to: String,
     /// CloudFormation logical IDs derived from the former name, per unit, sorted.
-    pub logical_ids: BTreeMap<UnitId, Vec<String>>,
+    pub logical_ids: BTreeMap<UnitId, Vec<LogicalId>>,
     /// Terraform names the entity's resources had under the former name and have now, sorted;
     /// every resource declared under a new name moves from the former name in state.
     pub moves: Vec<TfMove>,
@@ -155,7 +155,7 @@ pub struct Operations {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FailoverEstimate {
     /// The region that fails over: the primary.
-    pub from_region: String,
+    pub from_region: RegionCode,
     /// Route 53 detection, when the stack has DNS.
     pub detection: Option<FailoverDetection>,
     /// Target-group detection inside the primary, when it has a load balancer: how soon the load
@@ -173,7 +173,7 @@ pub struct FailoverEstimate {
     pub promoted_replica: Option<PromotedReplica>,
     /// The region whose Global Datastore secondary becomes the primary: the promoted replica's,
     /// when it holds one.
-    pub cache_region: Option<String>,
+    pub cache_region: Option<RegionCode>,
     /// Seconds promotion may take (counted only when a replica is promoted).
     pub promotion_timeout_seconds: u32,
     /// `total_seconds` plus the promotion timeout when a replica is promoted.
@@ -218,7 +218,7 @@ pub struct TargetDetection {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PromotedReplica {
     /// Its region.
-    pub region: String,
+    pub region: RegionCode,
     /// Its DB instance identifier.
     pub identifier: String,
     /// The writer's DB instance identifier.
@@ -245,7 +245,7 @@ pub struct FailoverProbe {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RolloutBudget {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Service entity name.
     pub service: String,
     /// The steps of one wave, in order.
@@ -370,7 +370,7 @@ pub struct Unit {
     /// Template file name.
     pub template_file: String,
     /// Region it deploys to.
-    pub region: String,
+    pub region: RegionCode,
     /// One-line description.
     pub description: String,
     /// Units whose outputs it consumes (all earlier in the order).
@@ -428,7 +428,7 @@ impl RegionRole {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionPlan {
     /// Region code.
-    pub region: String,
+    pub region: RegionCode,
     /// Role.
     pub role: RegionRole,
     /// Latency target, milliseconds.
@@ -717,7 +717,7 @@ pub struct ReplicationRulePlan {
     /// Destination entity name.
     pub destination: String,
     /// Destination region.
-    pub destination_region: String,
+    pub destination_region: RegionCode,
     /// Destination bucket ARN.
     pub destination_arn: Text,
     /// Destination bucket name.
@@ -1793,7 +1793,7 @@ pub struct ReplicaPlan {
     /// ARN of the writer.
     pub source_arn: Text,
     /// Region of the writer.
-    pub source_region: String,
+    pub source_region: RegionCode,
     /// The master credentials' replica in this region.
     pub secret_arn: Text,
 }
@@ -1830,7 +1830,7 @@ pub struct SecretPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretReplica {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Key ARN there.
     pub kms_key: Text,
 }
@@ -2210,7 +2210,7 @@ pub struct DnsPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionalDnsPlan {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Health check.
     pub health_check: Rid,
     /// Latency record.

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::ids::{Rid, UnitId};
+use crate::ids::{RegionCode, Rid, UnitId};
 
 /// A value known only at deploy time, or a literal.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,7 +42,7 @@ pub struct ParamUse {
     pub name: String,
     /// For parameters that take one value per region (certificates, regional ARNs), the
     /// region whose value is meant.
-    pub region: Option<String>,
+    pub region: Option<RegionCode>,
 }
 
 /// An attribute of a resource.
@@ -62,7 +62,7 @@ pub struct Import {
     /// The producing unit's CloudFormation stack name.
     pub stack_name: String,
     /// The region the producing unit deploys to.
-    pub region: String,
+    pub region: RegionCode,
     /// Name of the output in the producing unit.
     pub output: String,
     /// The attribute the output holds (what Terraform, one module for all regions, refers to

@@ -32,8 +32,8 @@ pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> Str
         format: MANIFEST_FORMAT,
         stack: plan.stack.clone(),
         description: plan.description.clone(),
-        primary_region: plan.primary_region.clone(),
-        global_region: plan.global_region.clone(),
+        primary_region: plan.primary_region.to_string(),
+        global_region: plan.global_region.to_string(),
         units,
         renames: plan
             .renames
@@ -45,7 +45,12 @@ pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> Str
                 logical_ids: rename
                     .logical_ids
                     .iter()
-                    .map(|(unit, ids)| (naming_stack(plan, unit), ids.clone()))
+                    .map(|(unit, ids)| {
+                        (
+                            naming_stack(plan, unit),
+                            ids.iter().map(ToString::to_string).collect(),
+                        )
+                    })
                     .collect(),
             })
             .collect(),
@@ -97,7 +102,7 @@ fn manifest_unit(
             ConsumedOutput {
                 unit: producer.id.to_string(),
                 stack_name: producer.stack_name.clone(),
-                region: producer.region.clone(),
+                region: producer.region.to_string(),
                 output: producer
                     .outputs
                     .iter()
@@ -122,7 +127,7 @@ fn manifest_unit(
         unit: id.to_string(),
         stack_name: stack_name.clone(),
         template: template_path(unit),
-        region: region.clone(),
+        region: region.to_string(),
         description: description.clone(),
         depends_on: dependencies
             .into_iter()

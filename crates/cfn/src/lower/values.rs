@@ -371,7 +371,7 @@ mod tests {
 
     fn rid(logical: &str) -> Rid {
         Rid {
-            logical: logical.to_owned(),
+            logical: logical.into(),
             tf: logical.to_lowercase(),
         }
     }
@@ -385,9 +385,9 @@ mod tests {
 
     fn import(stack_name: &str, region: &str, output: &str) -> Part {
         Part::Import(Import {
-            unit: UnitId::Region(region.to_owned()),
+            unit: UnitId::Region(region.into()),
             stack_name: stack_name.to_owned(),
-            region: region.to_owned(),
+            region: region.into(),
             output: output.to_owned(),
             source: AttrRef {
                 resource: rid("Producer"),

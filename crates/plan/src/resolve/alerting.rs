@@ -175,8 +175,8 @@ impl<'a> Resolver<'a> {
         }
         let global = *unit == UnitId::Global;
         let region = unit.region().map_or_else(
-            || aws::global_region(&self.partition).to_owned(),
-            str::to_owned,
+            || RegionCode::from(aws::global_region(&self.partition)),
+            Clone::clone,
         );
         let path = StackPath::root().key("notifications");
         let key = KeyPlan {
@@ -263,7 +263,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_topics(
         &mut self,
         targets: &[Target],
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) {
         for app in apps.values_mut() {
             let unit = app.unit.clone();

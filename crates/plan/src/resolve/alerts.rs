@@ -21,7 +21,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         watches: &[ReplicationWatch],
         targets: &[Target],
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) {
         for watch in watches {
             let Some(app) = apps.get(&watch.source_region) else {
@@ -78,7 +78,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         regions: &[ResolvedRegion<'_>],
         targets: &[Target],
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
@@ -656,7 +656,7 @@ fn service_measures(
                     dimensions: vec![
                         (
                             "ClusterName".to_owned(),
-                            Text::lit(names.cluster(unit.region().unwrap_or_default())),
+                            Text::lit(names.cluster(unit.region().map_or("", RegionCode::as_str))),
                         ),
                         (
                             "ServiceName".to_owned(),

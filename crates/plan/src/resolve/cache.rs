@@ -22,9 +22,9 @@ pub(crate) const AUTH_TOKEN_EXCLUDED: &str = " \"%'()*+,./:;=?@[\\]_`{|}~";
 #[derive(Debug, Default)]
 pub(crate) struct CacheFacts {
     /// Region → its replication group and the attribute clients connect to.
-    pub by_region: BTreeMap<String, (Rid, Attr)>,
+    pub by_region: BTreeMap<RegionCode, (Rid, Attr)>,
     /// Region → the AUTH secret it reads and the region that secret was created in.
-    pub secret: BTreeMap<String, (Rid, String)>,
+    pub secret: BTreeMap<RegionCode, (Rid, RegionCode)>,
 }
 
 /// The cache's validated settings, shared by every region's replication group.
@@ -39,11 +39,11 @@ struct CacheSettings {
 /// Where the cache's replication groups go.
 struct CachePlacement {
     /// The regions with a replication group, in declared order.
-    regions: Vec<String>,
+    regions: Vec<RegionCode>,
     /// The Global Datastore's primary, when there is one.
-    global_source: Option<String>,
+    global_source: Option<RegionCode>,
     /// Per-region node types.
-    node_types: BTreeMap<String, String>,
+    node_types: BTreeMap<RegionCode, String>,
 }
 
 /// What every region's replication group shares.
@@ -61,7 +61,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_cache(
         &mut self,
         regions: &Regions<'_>,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> CacheFacts {
         let stack = self.stack;
         let mut facts = CacheFacts::default();
@@ -282,10 +282,10 @@ impl<'a> Resolver<'a> {
         cache: &meridian_model::Cache,
         regions: &Regions<'_>,
         valid: &mut bool,
-    ) -> (Vec<String>, Option<String>) {
-        let service_regions: Vec<String> = regions.service_codes().map(str::to_owned).collect();
-        let mut cache_regions: Vec<String> = service_regions.clone();
-        let mut global_source: Option<String> = None;
+    ) -> (Vec<RegionCode>, Option<RegionCode>) {
+        let service_regions: Vec<RegionCode> = regions.service_codes().cloned().collect();
+        let mut cache_regions: Vec<RegionCode> = service_regions.clone();
+        let mut global_source: Option<RegionCode> = None;
         if let Some(replication) = &cache.cross_region_replication
             && replication.enabled.unwrap_or(true)
         {
@@ -324,7 +324,7 @@ impl<'a> Resolver<'a> {
                 );
                 *valid = false;
             }
-            let mut targets: BTreeSet<String> = BTreeSet::new();
+            let mut targets: BTreeSet<RegionCode> = BTreeSet::new();
             let mut ordered = vec![replication.source_region.clone()];
             for (index, target) in replication.target_regions.iter().enumerate() {
                 let target_path = replication_path.key("target_regions").index(index);
@@ -332,7 +332,7 @@ impl<'a> Resolver<'a> {
                     *valid = false;
                     continue;
                 }
-                if target == &replication.source_region || !targets.insert(target.clone()) {
+                if target == &replication.source_region || !targets.insert(target.into()) {
                     let message = if target == &replication.source_region {
                         format!(
                             "`{target}` is the Global Datastore's source; `target_regions` lists only its secondaries"
@@ -347,12 +347,14 @@ impl<'a> Resolver<'a> {
                     *valid = false;
                     continue;
                 }
-                if !service_regions.contains(target) {
-                    let help =
-                        match suggest_list(target, service_regions.iter().map(String::as_str)) {
-                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                            None => "declare the region under `regions:`".to_owned(),
-                        };
+                if !service_regions.iter().any(|region| region == target) {
+                    let help = match suggest_list(
+                        target,
+                        service_regions.iter().map(RegionCode::as_str),
+                    ) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => "declare the region under `regions:`".to_owned(),
+                    };
                     self.report(
                         Diagnostic::new(
                             codes::E428,
@@ -377,10 +379,10 @@ impl<'a> Resolver<'a> {
             }
             cache_regions = service_regions
                 .iter()
-                .filter(|r| ordered.contains(r))
+                .filter(|r| ordered.iter().any(|o| o == *r))
                 .cloned()
                 .collect();
-            global_source = Some(replication.source_region.clone());
+            global_source = Some(RegionCode::from(&replication.source_region));
         }
         (cache_regions, global_source)
     }
@@ -391,10 +393,10 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         cache: &meridian_model::Cache,
         regions: &Regions<'_>,
-        (cache_regions, global): (&[String], bool),
+        (cache_regions, global): (&[RegionCode], bool),
         valid: &mut bool,
-    ) -> BTreeMap<String, String> {
-        let mut node_types: BTreeMap<String, String> = BTreeMap::new();
+    ) -> BTreeMap<RegionCode, String> {
+        let mut node_types: BTreeMap<RegionCode, String> = BTreeMap::new();
         for region in regions.iter() {
             let Some(node_type) = region
                 .model
@@ -434,7 +436,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         region: &str,
         shape: &CacheShape<'_>,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
         facts: &mut CacheFacts,
     ) {
         let CacheShape {
@@ -452,7 +454,7 @@ impl<'a> Resolver<'a> {
         } = *settings;
         let endpoint = *endpoint;
         let global_source = &placement.global_source;
-        let unit = UnitId::Region(region.to_owned());
+        let unit = UnitId::Region(region.into());
         let Some(network) = apps.get(region).and_then(|app| app.network.clone()) else {
             return;
         };
@@ -504,7 +506,7 @@ impl<'a> Resolver<'a> {
             "Endpoint clients of this region's cache connect to",
             Text::attr(&rid, endpoint),
         );
-        facts.by_region.insert(region.to_owned(), (rid, endpoint));
+        facts.by_region.insert(region.into(), (rid, endpoint));
         if let Some(app) = apps.get_mut(region) {
             app.cache = Some(plan);
         }
@@ -519,7 +521,7 @@ impl<'a> Resolver<'a> {
         facts: &mut CacheFacts,
     ) -> CacheRole {
         let global_source = &shape.placement.global_source;
-        let unit = UnitId::Region(region.to_owned());
+        let unit = UnitId::Region(region.into());
         let source_unit = global_source
             .as_ref()
             .map(|region| UnitId::Region(region.clone()));
@@ -551,7 +553,7 @@ impl<'a> Resolver<'a> {
             "CacheAuthSecretNameWithSuffix",
         );
         facts.secret.insert(
-            region.to_owned(),
+            region.into(),
             (secret, global_source.clone().unwrap_or_default()),
         );
         CacheRole::Secondary {
@@ -581,18 +583,18 @@ impl<'a> Resolver<'a> {
         let node_types = &placement.node_types;
         let version = &settings.version;
         let shards = settings.shards;
-        let unit = UnitId::Region(region.to_owned());
+        let unit = UnitId::Region(region.into());
         let secret_rid = self.rid(&unit, "CacheAuthSecret", &path);
         facts
             .secret
-            .insert(region.to_owned(), (secret_rid.clone(), region.to_owned()));
+            .insert(region.into(), (secret_rid.clone(), region.into()));
         let replicas = match &cache.cross_region_replication {
             Some(replication) if global_source.is_some() => replication
                 .target_regions
                 .iter()
                 .filter(|target| target.as_str() != region)
                 .map(|target| SecretReplica {
-                    region: target.clone(),
+                    region: target.into(),
                     kms_key: self.data_key_arn(&unit, target),
                 })
                 .collect(),

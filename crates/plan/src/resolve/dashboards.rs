@@ -291,9 +291,9 @@ impl<'a> Resolver<'a> {
         regions: &Regions<'_>,
         routed: &Routed<'_>,
         metric: WidgetMetric,
-        code: &String,
+        code: &RegionCode,
     ) -> Vec<Vec<(String, Text)>> {
-        let producer = UnitId::Region(code.clone());
+        let producer = UnitId::Region(code.into());
         match metric {
             WidgetMetric::RequestCount | WidgetMetric::Latency | WidgetMetric::Http5xx => {
                 let Some(lb) = routed.load_balancers.by_region.get(code).cloned() else {

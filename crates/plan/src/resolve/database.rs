@@ -38,16 +38,16 @@ pub(crate) struct DatabaseFacts {
     /// The master credentials' secret, in the writer's region.
     pub secret: Option<Rid>,
     /// Region → its instance (the writer or the region's replica).
-    pub by_region: BTreeMap<String, Rid>,
+    pub by_region: BTreeMap<RegionCode, Rid>,
 }
 
 /// Where the database's instances go and what they share.
 struct Layout<'l> {
     path: StackPath,
-    writer_region: String,
-    replica_regions: Vec<(String, StackPath)>,
+    writer_region: RegionCode,
+    replica_regions: Vec<(RegionCode, StackPath)>,
     default_class: String,
-    instance_classes: BTreeMap<String, String>,
+    instance_classes: BTreeMap<RegionCode, String>,
     database: &'l meridian_model::Database,
 }
 
@@ -57,7 +57,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_database(
         &mut self,
         regions: &Regions<'_>,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> DatabaseFacts {
         let stack = self.stack;
         let mut facts = DatabaseFacts::default();
@@ -67,7 +67,7 @@ impl<'a> Resolver<'a> {
         };
         let path = StackPath::root().key("database");
         let settings = self.check_database_settings(&path, database);
-        let writer_region = database.primary.region.clone();
+        let writer_region = RegionCode::from(&database.primary.region);
         self.check_writer_region(&path, &writer_region, regions.primary.as_deref());
         let replica_regions =
             self.resolve_replica_regions(&path, database, &writer_region, regions);
@@ -149,8 +149,8 @@ impl<'a> Resolver<'a> {
         database: &meridian_model::Database,
         writer_region: &str,
         regions: &Regions<'_>,
-    ) -> Vec<(String, StackPath)> {
-        let mut replica_regions: Vec<(String, StackPath)> = Vec::new();
+    ) -> Vec<(RegionCode, StackPath)> {
+        let mut replica_regions: Vec<(RegionCode, StackPath)> = Vec::new();
         let mut total_weight = database.primary.read_weight.unwrap_or(0);
         // A writer weight above 100 cannot add up to 100 either; one finding is enough.
         let writer_weight_too_large = total_weight > 100;
@@ -186,7 +186,10 @@ impl<'a> Resolver<'a> {
             }
             let declared = regions.service_role(&replica.region).is_some();
             if !declared {
-                let help = match suggest_list(&replica.region, regions.service_codes()) {
+                let help = match suggest_list(
+                    &replica.region,
+                    regions.service_codes().map(RegionCode::as_str),
+                ) {
                     Some(suggestion) => format!(
                         "did you mean `{suggestion}`? otherwise declare the region under `regions:`"
                     ),
@@ -217,7 +220,7 @@ impl<'a> Resolver<'a> {
                 );
                 continue;
             }
-            replica_regions.push((replica.region.clone(), replica_path));
+            replica_regions.push((RegionCode::from(&replica.region), replica_path));
         }
         if total_weight != 100 && !writer_weight_too_large {
             self.report(
@@ -255,11 +258,11 @@ impl<'a> Resolver<'a> {
         database: &meridian_model::Database,
         regions: &Regions<'_>,
         writer_region: &str,
-        replica_regions: &[(String, StackPath)],
-    ) -> (String, BTreeMap<String, String>) {
+        replica_regions: &[(RegionCode, StackPath)],
+    ) -> (String, BTreeMap<RegionCode, String>) {
         let default_class = database.instance_class.clone();
         self.check_instance_class(&path.key("instance_class"), &default_class);
-        let mut instance_classes: BTreeMap<String, String> = BTreeMap::new();
+        let mut instance_classes: BTreeMap<RegionCode, String> = BTreeMap::new();
         for region in regions.iter() {
             let Some(model) = region.model else { continue };
             let hosts_instance = region.code == writer_region
@@ -298,7 +301,7 @@ impl<'a> Resolver<'a> {
         layout: &Layout<'_>,
         settings: &DatabaseSettings,
         regions: &Regions<'_>,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
         facts: &mut DatabaseFacts,
     ) -> bool {
         let Layout {
@@ -327,10 +330,10 @@ impl<'a> Resolver<'a> {
             .insert(writer_region.clone(), writer_rid.clone());
         // The credentials are replicated to every other service region, so that tasks there
         // read them locally and keep working when the primary region is down.
-        let other_regions: Vec<String> = regions
+        let other_regions: Vec<RegionCode> = regions
             .service_codes()
-            .filter(|region| *region != writer_region)
-            .map(str::to_owned)
+            .filter(|region| **region != writer_region)
+            .cloned()
             .collect();
         let replicas: Vec<SecretReplica> = other_regions
             .iter()
@@ -443,7 +446,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         layout: &Layout<'_>,
         settings: &DatabaseSettings,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
         facts: &mut DatabaseFacts,
     ) {
         let Layout {
@@ -468,7 +471,7 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let rid = self.rid(&unit, "Database", replica_path);
-            facts.by_region.insert(region.clone(), rid.clone());
+            facts.by_region.insert(region.into(), rid.clone());
             let source_arn = self.value_from(
                 &unit,
                 &writer_unit,

@@ -21,7 +21,7 @@ use crate::value::{Attr, AttrRef, Part, Text};
 #[derive(Debug, Default)]
 pub(crate) struct LoadBalancers {
     /// Region code → the load balancer.
-    pub by_region: BTreeMap<String, Rid>,
+    pub by_region: BTreeMap<RegionCode, Rid>,
 }
 
 /// What every region's load balancer shares: the stack's settings and which services deploy
@@ -38,7 +38,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_load_balancers(
         &mut self,
         regions: &[ResolvedRegion<'_>],
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> LoadBalancers {
         let stack = self.stack;
         let mut resolved = LoadBalancers::default();

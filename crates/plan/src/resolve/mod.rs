@@ -86,7 +86,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::{Diagnostic, Stack, StackPath};
 
-use crate::ids::{Rid, UnitId};
+use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::naming::PhysicalNames;
 use crate::types::{EntityKind, Plan, TfMove};
 
@@ -121,7 +121,7 @@ pub(crate) struct Resolver<'a> {
     pub partition: String,
     pub diagnostics: Vec<Diagnostic>,
     /// Logical IDs per unit, with the place that caused each.
-    ids: BTreeMap<UnitId, BTreeMap<String, StackPath>>,
+    ids: BTreeMap<UnitId, BTreeMap<LogicalId, StackPath>>,
     /// Terraform names across the whole module, with their unit and the place that caused each.
     tf_ids: BTreeMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
@@ -143,7 +143,7 @@ pub(crate) struct Resolver<'a> {
 #[derive(Debug, Default)]
 struct RenameRecord {
     from: String,
-    logical_ids: BTreeMap<UnitId, BTreeSet<String>>,
+    logical_ids: BTreeMap<UnitId, BTreeSet<LogicalId>>,
     moves: BTreeSet<TfMove>,
 }
 

@@ -106,7 +106,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_networks(
         &mut self,
         regions: &[ResolvedRegion<'_>],
-    ) -> BTreeMap<String, AppPlan> {
+    ) -> BTreeMap<RegionCode, AppPlan> {
         let mut apps = BTreeMap::new();
         let mut cidrs: Vec<(Cidr, StackPath)> = Vec::new();
         for region in regions {

@@ -216,7 +216,7 @@ pub(crate) fn failover_estimate(
         0
     });
     FailoverEstimate {
-        from_region: primary_region.to_owned(),
+        from_region: primary_region.into(),
         detection,
         target_detection,
         draining_seconds,
@@ -317,7 +317,7 @@ pub(crate) fn rollout_budget(region: &str, app: &AppPlan, service: &ServicePlan)
         }
     };
     RolloutBudget {
-        region: region.to_owned(),
+        region: region.into(),
         service: service.name.clone(),
         wave,
         wave_seconds,

@@ -64,7 +64,7 @@ impl<'a> Resolver<'a> {
             .insert(name.to_owned());
         let scope = unit
             .region()
-            .map_or_else(|| crate::ids::GLOBAL_UNIT.to_owned(), str::to_owned);
+            .map_or_else(|| crate::ids::GLOBAL_UNIT.to_owned(), ToString::to_string);
         match self.params.get_mut(name) {
             None => {
                 self.params.insert(

@@ -22,7 +22,7 @@ pub(crate) struct References<'a> {
     pub database: &'a DatabaseFacts,
     pub cache: &'a CacheFacts,
     /// Bucket entity name → its region and identity.
-    pub buckets: &'a BTreeMap<String, (String, Rid)>,
+    pub buckets: &'a BTreeMap<String, (RegionCode, Rid)>,
 }
 
 /// The references a stack may write, besides `buckets.<name>.name`.
@@ -50,7 +50,7 @@ struct Use<'u> {
     path: &'u StackPath,
     reference: &'u str,
     unit: UnitId,
-    region: String,
+    region: RegionCode,
 }
 
 impl<'a> Resolver<'a> {
@@ -67,7 +67,7 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let unit = context.unit.clone();
-        let region = unit.region().unwrap_or_default().to_owned();
+        let region = unit.region().cloned().unwrap_or_default();
         let stack = self.stack;
         let secrets_only = ["database.username", "database.password", "cache.auth_token"];
         let is_secret = secrets_only.contains(&reference);

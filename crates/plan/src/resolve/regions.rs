@@ -13,7 +13,7 @@ use crate::types::*;
 /// A region as resolved: declared service regions first, then storage-only regions.
 #[derive(Debug, Clone)]
 pub(crate) struct ResolvedRegion<'a> {
-    pub code: String,
+    pub code: RegionCode,
     pub role: RegionRole,
     pub path: StackPath,
     pub model: Option<&'a Region>,
@@ -25,7 +25,7 @@ pub(crate) struct ResolvedRegion<'a> {
 pub(crate) struct Regions<'a> {
     pub list: Vec<ResolvedRegion<'a>>,
     /// The primary region, when exactly one valid region has the role.
-    pub primary: Option<String>,
+    pub primary: Option<RegionCode>,
 }
 
 impl<'a> std::ops::Deref for Regions<'a> {
@@ -46,11 +46,11 @@ impl Regions<'_> {
     }
 
     /// The codes of the service regions, in declared order.
-    pub fn service_codes(&self) -> impl Iterator<Item = &str> {
+    pub fn service_codes(&self) -> impl Iterator<Item = &RegionCode> {
         self.list
             .iter()
             .filter(|region| region.role != RegionRole::StorageOnly)
-            .map(|region| region.code.as_str())
+            .map(|region| &region.code)
     }
 }
 
@@ -123,7 +123,7 @@ impl<'a> Resolver<'a> {
                 );
             }
             regions.push(ResolvedRegion {
-                code: region.code.clone(),
+                code: RegionCode::from(&region.code),
                 role,
                 path,
                 model: Some(region),
@@ -167,7 +167,7 @@ impl<'a> Resolver<'a> {
             }
             seen.insert(&bucket.region);
             regions.push(ResolvedRegion {
-                code: bucket.region.clone(),
+                code: RegionCode::from(&bucket.region),
                 role: RegionRole::StorageOnly,
                 path,
                 model: None,

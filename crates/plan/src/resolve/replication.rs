@@ -18,7 +18,7 @@ use crate::value::{Attr, AttrRef, Text};
 /// source region.
 #[derive(Debug, Clone)]
 pub(crate) struct ReplicationWatch {
-    pub source_region: String,
+    pub source_region: RegionCode,
     pub source_bucket: EntityName,
     pub source_name: Text,
     pub destination: EntityName,
@@ -32,7 +32,7 @@ pub(crate) struct ReplicationWatch {
 /// storage units' deploy order follows it), and the slower targets to watch with alarms.
 #[derive(Debug, Default)]
 pub(crate) struct ReplicationGraph {
-    pub edges: BTreeSet<(String, String)>,
+    pub edges: BTreeSet<(RegionCode, RegionCode)>,
     pub watches: Vec<ReplicationWatch>,
 }
 
@@ -234,7 +234,7 @@ impl<'a> Resolver<'a> {
         let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
         let destination_identity = destination_entity.identity.clone();
         let rule_id = format!("to-{destination_identity}");
-        let destination_unit = UnitId::Storage(destination.region.clone());
+        let destination_unit = UnitId::Storage(RegionCode::from(&destination.region));
         let destination_rid = naming::entity_rid(
             &destination_entity,
             |base| format!("{base}Bucket"),
@@ -257,13 +257,14 @@ impl<'a> Resolver<'a> {
         let destination_name = self.bucket_name(destination);
         let replica_kms_key = self.data_key_arn(unit, &destination.region);
         if destination.region != bucket.region {
-            graph
-                .edges
-                .insert((bucket.region.clone(), destination.region.clone()));
+            graph.edges.insert((
+                RegionCode::from(&bucket.region),
+                RegionCode::from(&destination.region),
+            ));
         }
         if let Some(seconds) = watch_seconds {
             graph.watches.push(ReplicationWatch {
-                source_region: bucket.region.clone(),
+                source_region: RegionCode::from(&bucket.region),
                 source_bucket: source_entity,
                 source_name: source.name.clone(),
                 destination: destination_entity,
@@ -279,7 +280,7 @@ impl<'a> Resolver<'a> {
                 priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
                 prefix: defaults::REPLICATED_PREFIX.to_owned(),
                 destination: destination.name.clone(),
-                destination_region: destination.region.clone(),
+                destination_region: RegionCode::from(&destination.region),
                 destination_arn: destination_arn.clone(),
                 destination_name,
                 storage_class: rule.storage_class.map(storage_class),
@@ -352,14 +353,14 @@ impl<'a> Resolver<'a> {
     pub(crate) fn order_storage_units(
         &mut self,
         plans: &[StoragePlan],
-        edges: &BTreeSet<(String, String)>,
-    ) -> Vec<String> {
-        let regions: Vec<String> = plans
+        edges: &BTreeSet<(RegionCode, RegionCode)>,
+    ) -> Vec<RegionCode> {
+        let regions: Vec<RegionCode> = plans
             .iter()
-            .filter_map(|plan| plan.unit.region().map(str::to_owned))
+            .filter_map(|plan| plan.unit.region().cloned())
             .collect();
-        let mut order: Vec<String> = Vec::new();
-        let mut remaining: Vec<String> = regions.clone();
+        let mut order: Vec<RegionCode> = Vec::new();
+        let mut remaining: Vec<RegionCode> = regions.clone();
         while !remaining.is_empty() {
             let ready = remaining.iter().position(|region| {
                 edges

@@ -33,7 +33,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         regions: &Regions<'_>,
         inputs: &ServiceInputs<'_>,
-        apps: &mut BTreeMap<String, AppPlan>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> ServiceNames {
         let stack = self.stack;
         let mut resolved = ServiceNames::default();
@@ -368,9 +368,9 @@ impl<'a> Resolver<'a> {
     ) -> bool {
         let mut valid = true;
         // Desired counts and capacity.
-        let roles: Vec<(String, RegionRole)> = regions
+        let roles: Vec<(RegionCode, RegionRole)> = regions
             .service_codes()
-            .filter_map(|code| Some((code.to_owned(), regions.service_role(code)?)))
+            .filter_map(|code| Some((code.clone(), regions.service_role(code)?)))
             .collect();
         let scaling = service.scaling.as_ref();
         for (region, role) in &roles {

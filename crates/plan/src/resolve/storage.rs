@@ -20,16 +20,16 @@ pub(crate) struct Storage {
     /// Every region's storage unit.
     pub plans: Vec<StoragePlan>,
     /// Bucket entity name → its region and identity (for `${bucket.<name>.…}` references).
-    pub buckets: BTreeMap<String, (String, Rid)>,
+    pub buckets: BTreeMap<String, (RegionCode, Rid)>,
     /// Slower replication targets, alarmed in their source region.
     pub watches: Vec<ReplicationWatch>,
     /// The storage units' regions in deploy order.
-    pub order: Vec<String>,
+    pub order: Vec<RegionCode>,
 }
 
 /// The data key of `region`'s storage unit.
 pub(crate) fn data_key(region: &str) -> Rid {
-    naming::rid("DataKey", &UnitId::Storage(region.to_owned()))
+    naming::rid("DataKey", &UnitId::Storage(region.into()))
 }
 
 impl<'a> Resolver<'a> {
@@ -78,7 +78,7 @@ impl<'a> Resolver<'a> {
 
     /// Every valid bucket's region and identity, so that replication rules and references can
     /// refer to any of them (E501 to E504 on the way).
-    fn bucket_identities(&mut self) -> BTreeMap<String, (String, Rid)> {
+    fn bucket_identities(&mut self) -> BTreeMap<String, (RegionCode, Rid)> {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut physical: BTreeMap<String, StackPath> = BTreeMap::new();
@@ -129,10 +129,10 @@ impl<'a> Resolver<'a> {
                     physical.insert(explicit, explicit_path);
                 }
             }
-            let unit = UnitId::Storage(bucket.region.clone());
+            let unit = UnitId::Storage(RegionCode::from(&bucket.region));
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
             let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
-            identities.insert(bucket.name.clone(), (bucket.region.clone(), rid));
+            identities.insert(bucket.name.clone(), (RegionCode::from(&bucket.region), rid));
         }
         identities
     }
@@ -155,7 +155,7 @@ impl<'a> Resolver<'a> {
             let path = StackPath::root().key("buckets").index(index);
             let Some(plan_index) = plans
                 .iter()
-                .position(|plan| plan.unit == UnitId::Storage(bucket.region.clone()))
+                .position(|plan| plan.unit == UnitId::Storage(RegionCode::from(&bucket.region)))
             else {
                 continue;
             };
@@ -278,7 +278,7 @@ impl<'a> Resolver<'a> {
 
     /// Data key ARN of `region`, as seen from `unit`.
     pub(crate) fn data_key_arn(&mut self, unit: &UnitId, region: &str) -> Text {
-        let storage = UnitId::Storage(region.to_owned());
+        let storage = UnitId::Storage(region.into());
         let key = data_key(region);
         self.value_from(
             unit,

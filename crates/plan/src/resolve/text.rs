@@ -72,7 +72,7 @@ impl<'a> Resolver<'a> {
             match piece {
                 Placeholder::Lit(text) => parts.push(Part::Lit(text)),
                 Placeholder::Param(name) => {
-                    let region = context.unit.region().map(str::to_owned);
+                    let region = context.unit.region().cloned();
                     self.use_parameter(path, name, context.kind, context.per_region, context.unit);
                     parts.push(Part::Param(ParamUse {
                         name: name.to_owned(),

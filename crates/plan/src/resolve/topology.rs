@@ -19,7 +19,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         regions: Regions<'_>,
         storage: Storage,
-        apps: BTreeMap<String, AppPlan>,
+        apps: BTreeMap<RegionCode, AppPlan>,
         global: Option<GlobalPlan>,
     ) -> Plan {
         let stack = self.stack;
@@ -52,7 +52,7 @@ impl<'a> Resolver<'a> {
                 rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
             },
             primary_region,
-            global_region: aws::global_region(&self.partition).to_owned(),
+            global_region: aws::global_region(&self.partition).into(),
             partition: self.partition.clone(),
             parameters,
             units,
@@ -92,8 +92,8 @@ impl<'a> Resolver<'a> {
                 }
             }
             let region = id.region().map_or_else(
-                || aws::global_region(&self.partition).to_owned(),
-                str::to_owned,
+                || RegionCode::from(aws::global_region(&self.partition)),
+                Clone::clone,
             );
             let description = match id {
                 UnitId::Storage(region) => {
@@ -146,16 +146,11 @@ impl<'a> Resolver<'a> {
 fn region_plans(
     regions: &Regions<'_>,
     storage: Vec<StoragePlan>,
-    mut apps: BTreeMap<String, AppPlan>,
+    mut apps: BTreeMap<RegionCode, AppPlan>,
 ) -> Vec<RegionPlan> {
-    let mut storage_by_region: BTreeMap<String, StoragePlan> = storage
+    let mut storage_by_region: BTreeMap<RegionCode, StoragePlan> = storage
         .into_iter()
-        .filter_map(|plan| {
-            plan.unit
-                .region()
-                .map(str::to_owned)
-                .map(|region| (region, plan))
-        })
+        .filter_map(|plan| plan.unit.region().cloned().map(|region| (region, plan)))
         .collect();
     let mut region_plans = Vec::new();
     for region in regions.iter() {
@@ -176,7 +171,7 @@ fn region_plans(
 /// Storage units (in their replication order), the primary region, the other regions as
 /// declared, then the global unit.
 fn deploy_order(
-    storage_order: &[String],
+    storage_order: &[RegionCode],
     primary: Option<&str>,
     region_plans: &[RegionPlan],
     global: bool,
@@ -186,7 +181,7 @@ fn deploy_order(
         .map(|region| UnitId::Storage(region.clone()))
         .collect();
     if let Some(primary) = primary {
-        order.push(UnitId::Region(primary.to_owned()));
+        order.push(UnitId::Region(primary.into()));
     }
     for plan in region_plans {
         if plan.app.is_some() && Some(plan.region.as_str()) != primary {

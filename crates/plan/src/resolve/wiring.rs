@@ -27,8 +27,8 @@ impl<'a> Resolver<'a> {
         }
         let stack_name = self.stack_name(producer);
         let region = producer.region().map_or_else(
-            || crate::aws::global_region(&self.partition).to_owned(),
-            str::to_owned,
+            || RegionCode::from(crate::aws::global_region(&self.partition)),
+            Clone::clone,
         );
         self.export(
             producer,

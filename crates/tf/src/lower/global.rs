@@ -66,7 +66,9 @@ impl Lowerer<'_> {
                     )),
                     // Without failover the record answers whatever the check says.
                     health_check_id: evaluate_health.then(|| check.id().into()),
-                    latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(region)),
+                    latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(
+                        region.as_str(),
+                    )),
                     set_identifier: Some(set_identifier.into()),
                     ..Route53Record::new(domain, record_type.as_str(), self.value(hosted_zone_id))
                 },

@@ -130,7 +130,7 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
     let mut module = Module::new(settings(plan));
     module.set_comment(GENERATED_COMMENT);
     module.add_aws_provider(AwsProvider {
-        region: Some(global_region.into()),
+        region: Some(global_region.as_str().into()),
         default_tags: Some(AwsDefaultTags {
             tags: Some(
                 tags.iter()

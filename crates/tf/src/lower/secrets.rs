@@ -89,7 +89,7 @@ impl Lowerer<'_> {
                 let SecretReplica { region, kms_key } = replica;
                 SecretsmanagerSecretReplica {
                     kms_key_id: Some(self.value(kms_key)),
-                    ..SecretsmanagerSecretReplica::new(region)
+                    ..SecretsmanagerSecretReplica::new(region.as_str())
                 }
             })
             .collect();
