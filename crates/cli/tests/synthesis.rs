@@ -10,11 +10,11 @@ use std::path::Path;
 
 use meridian::Target;
 use meridian::pipeline::{check, emit};
-use meridian_plan::{OutputFile, UnitId};
+use meridian_plan::OutputFile;
 use serde_json::Value;
 
 use common::{
-    Scratch, at, decided_value_differences, repository, scalar, snapshot_settings,
+    Scratch, at, decided_value_differences, repository, resources_of, scalar, snapshot_settings,
     without_interpolations,
 };
 use meridian_testkit::bundled_stack_paths;
@@ -57,16 +57,6 @@ fn synthesized_output_is_locked_by_snapshots() {
     });
 }
 
-fn parse(file: &OutputFile) -> Value {
-    serde_json::from_str(&file.contents)
-        .unwrap_or_else(|error| panic!("{} is not JSON: {error}", file.path))
-}
-
-/// `ApiTaskDefinition` → `api_task_definition`, as plan::naming derives Terraform names.
-fn snake(logical: &str) -> String {
-    meridian_plan::naming::snake(logical)
-}
-
 #[test]
 fn cloudformation_and_terraform_describe_the_same_components() {
     let rows = meridian_tf::parity::CORRESPONDENCES;
@@ -84,50 +74,25 @@ fn cloudformation_and_terraform_describe_the_same_components() {
         let bytes = std::fs::read(&path).expect("readable");
         let checked = check(&path.display().to_string(), &bytes).expect("valid stack");
         let plan = &checked.plan;
-        let cfn = emit(plan, Target::Cloudformation, &BTreeMap::new()).expect("cfn");
-        let tf = emit(plan, Target::Terraform, &BTreeMap::new()).expect("tf");
-        // CloudFormation: the Terraform name each resource's plan identity gives, with its type.
-        let mut cloudformation: BTreeMap<String, String> = BTreeMap::new();
-        let mut scheduled_actions = 0usize;
-        for unit in &plan.units {
-            let file = cfn
-                .iter()
-                .find(|f| f.path == format!("cloudformation/{}", unit.template_file))
-                .expect("a template per unit");
-            let slug = match &unit.id {
-                UnitId::Global => "global".to_owned(),
-                other => meridian_plan::naming::region_slug(other.region().expect("regional unit")),
-            };
-            let template = parse(file);
-            for (logical, resource) in template["Resources"].as_object().expect("resources") {
-                let cfn_type = resource["Type"].as_str().expect("type").to_owned();
-                if cfn_type == "AWS::ApplicationAutoScaling::ScalableTarget" {
-                    scheduled_actions += resource["Properties"]["ScheduledActions"]
-                        .as_array()
-                        .map_or(0, Vec::len);
-                }
-                let previous =
-                    cloudformation.insert(format!("{}_{slug}", snake(logical)), cfn_type);
-                assert!(
-                    previous.is_none(),
-                    "{}: two CloudFormation resources map to one Terraform name",
-                    path.display()
-                );
-            }
-        }
+        // CloudFormation: the Terraform name each resource's plan identity gives, with its type;
         // Terraform: resource types by name.
-        let main = tf
-            .iter()
-            .find(|f| f.path == "terraform/main.tf.json")
-            .expect("main.tf.json");
+        let (resources, terraform_resources) = resources_of(plan);
+        let scheduled_actions: usize = resources
+            .values()
+            .filter(|(cfn_type, _)| cfn_type == "AWS::ApplicationAutoScaling::ScalableTarget")
+            .map(|(_, resource)| {
+                resource["Properties"]["ScheduledActions"]
+                    .as_array()
+                    .map_or(0, Vec::len)
+            })
+            .sum();
+        let cloudformation: BTreeMap<String, String> = resources
+            .into_iter()
+            .map(|(name, (cfn_type, _))| (name, cfn_type))
+            .collect();
         let mut terraform: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (tf_type, resources) in parse(main)["resource"].as_object().expect("resources") {
-            for name in resources.as_object().expect("named resources").keys() {
-                terraform
-                    .entry(name.clone())
-                    .or_default()
-                    .insert(tf_type.clone());
-            }
+        for (tf_type, name) in terraform_resources.into_keys() {
+            terraform.entry(name).or_default().insert(tf_type);
         }
         let stack = path.display();
         for (name, cfn_type) in &cloudformation {

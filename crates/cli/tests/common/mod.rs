@@ -105,9 +105,14 @@ pub fn resources_of(plan: &meridian_plan::Plan) -> Resources {
         let template = parse(file);
         for (logical, resource) in template["Resources"].as_object().expect("resources") {
             let cfn_type = resource["Type"].as_str().expect("type").to_owned();
-            cloudformation.insert(
+            let previous = cloudformation.insert(
                 format!("{}_{slug}", snake(logical)),
                 (cfn_type, resource.clone()),
+            );
+            assert!(
+                previous.is_none(),
+                "{}: two CloudFormation resources map to one Terraform name",
+                plan.stack
             );
         }
     }

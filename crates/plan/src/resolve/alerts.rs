@@ -88,12 +88,7 @@ impl<'a> Resolver<'a> {
             .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
         for (index, alert) in stack.alerts.iter().enumerate() {
             let path = StackPath::root().key("alerts").index(index);
-            let name_ok = !alert.name.is_empty()
-                && alert.name.len() <= naming::limits::ALERT_NAME
-                && alert
-                    .name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let name_ok = is_plain_name(&alert.name, naming::limits::ALERT_NAME);
             if !name_ok {
                 self.report(
                     Diagnostic::new(

@@ -73,14 +73,6 @@ fn metric_available(stack: &Stack, metric: WidgetMetric) -> bool {
     }
 }
 
-fn is_valid_dashboard_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= aws::limits::DASHBOARD_NAME_LENGTH
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
 impl<'a> Resolver<'a> {
     pub(crate) fn resolve_dashboards(
         &mut self,
@@ -93,7 +85,7 @@ impl<'a> Resolver<'a> {
         let mut plans = Vec::new();
         for (index, dashboard) in stack.dashboards.iter().enumerate() {
             let path = StackPath::root().key("dashboards").index(index);
-            if !is_valid_dashboard_name(&dashboard.name) {
+            if !is_plain_name(&dashboard.name, aws::limits::DASHBOARD_NAME_LENGTH) {
                 self.report(
                     Diagnostic::new(
                         codes::E720,

@@ -446,12 +446,7 @@ impl<'a> Resolver<'a> {
             let mut schedule_names: BTreeMap<&str, StackPath> = BTreeMap::new();
             for (schedule_index, schedule) in scaling.schedules.iter().enumerate() {
                 let schedule_path = path.key("scaling").key("schedules").index(schedule_index);
-                let name_ok = !schedule.name.is_empty()
-                    && schedule.name.len() <= naming::limits::SCHEDULE_NAME
-                    && schedule
-                        .name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                let name_ok = is_plain_name(&schedule.name, naming::limits::SCHEDULE_NAME);
                 if !name_ok {
                     self.report(
                         Diagnostic::new(

@@ -87,6 +87,16 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether `name` is a name of the kind alarms, dashboards and scheduled actions take: letters,
+/// digits, `-` and `_`, at most `limit` characters.
+pub(crate) fn is_plain_name(name: &str, limit: usize) -> bool {
+    !name.is_empty()
+        && name.len() <= limit
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Whether `name` is a valid entity name: lowercase letters, digits and hyphens, starting with a
 /// letter, at most `limit` characters.
 pub(crate) fn is_entity_name(name: &str, limit: usize) -> bool {
