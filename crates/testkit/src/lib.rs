@@ -2,6 +2,8 @@
 //! repository and its bundled stacks (`stacks/*.yaml`) are, and their plans. Only ever a
 //! dev-dependency; it panics with a message instead of returning errors, as tests want.
 
+pub mod scale;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
