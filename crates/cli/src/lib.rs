@@ -2,8 +2,14 @@
 //! writes or checks outputs, and renders diagnostics. It is the only crate that touches the file
 //! system; it holds no domain logic.
 
+// Everything printed goes through `console`, which neither panics on a closed pipe nor lets a
+// stack's control characters reach the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod changes;
 pub mod commands;
+pub mod console;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod summary;
@@ -161,7 +167,13 @@ where
             } else {
                 EXIT_OK
             };
-            let _ = error.print();
+            // Help and version go to stdout: a closed pipe there is no failure.
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                console::eprint(&text);
+            } else {
+                console::print(&text);
+            }
             return ExitCode::from(status);
         }
     };
@@ -205,6 +217,12 @@ where
             format,
         ),
     };
+    if let Some(error) = console::stdout_error() {
+        console::eprint(&format!(
+            "meridian: cannot write to standard output: {error}\n"
+        ));
+        return ExitCode::from(EXIT_USAGE);
+    }
     ExitCode::from(status)
 }
 
