@@ -16,7 +16,7 @@ use crate::pipeline::emit;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 
 /// The largest template file read from `--templates`: the built-in ones are a few kilobytes.
-pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+pub const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 
 /// Reads the user's template copies: every `*.hbs` file of `directory`, by file name. Each must
 /// be a regular file (a link to one is fine: the directory is the user's input) of UTF-8 text
@@ -48,7 +48,7 @@ fn read_templates(directory: &Path) -> Result<BTreeMap<String, String>, String> 
             .map_err(|error| unreadable(error.to_string()))?;
         if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
             return Err(unreadable(format!(
-                "it is larger than {MAX_TEMPLATE_BYTES} bytes (1 MiB)"
+                "it is larger than {MAX_TEMPLATE_BYTES} bytes (256 KiB)"
             )));
         }
         let text = String::from_utf8(bytes).map_err(|error| {

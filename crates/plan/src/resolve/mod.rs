@@ -296,6 +296,16 @@ impl<'a> Resolver<'a> {
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
     fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
+        if let Some(problem) = naming::identifier_problem(&rid) {
+            self.report(
+                Diagnostic::error(
+                    "E905",
+                    path.clone(),
+                    format!("the name here cannot become a resource ID in every target: {problem}"),
+                )
+                .with_help("start the name with a letter and use letters, digits, `-` and `_`"),
+            );
+        }
         let logical = &rid.logical;
         match self.ids.get(unit).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {
