@@ -174,7 +174,7 @@ where
             } else {
                 console::print(&text);
             }
-            return ExitCode::from(status);
+            return ExitCode::from(stdout_status(status));
         }
     };
     let status = match cli.command {
@@ -217,13 +217,21 @@ where
             format,
         ),
     };
-    if let Some(error) = console::stdout_error() {
-        console::eprint(&format!(
-            "meridian: cannot write to standard output: {error}\n"
-        ));
-        return ExitCode::from(EXIT_USAGE);
+    ExitCode::from(stdout_status(status))
+}
+
+/// `status`, or [`EXIT_USAGE`] with a message when stdout failed for another reason than a
+/// closed pipe (a full disk, `/dev/full`).
+fn stdout_status(status: u8) -> u8 {
+    match console::stdout_error() {
+        Some(error) => {
+            console::eprint(&format!(
+                "meridian: cannot write to standard output: {error}\n"
+            ));
+            EXIT_USAGE
+        }
+        None => status,
     }
-    ExitCode::from(status)
 }
 
 fn default_stacks(stacks: Vec<PathBuf>) -> Vec<PathBuf> {
