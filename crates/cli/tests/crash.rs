@@ -175,13 +175,19 @@ fn killing_synth_at_random_instants_loses_nothing_and_never_mixes_generations() 
     let mut random = Random(seed);
     let kills = 240;
     let mut killed_while_running = 0;
+    // The kills fall uniformly in [0, bound]; the bound follows how long runs take now (the
+    // machine's load changes it), shrinking after a kill that came too late and growing after
+    // one that came in time, so that the kills cover whole runs.
+    let mut bound = duration.as_micros() as u64 * 5 / 4;
     for round in 0..kills {
         let stack = if round % 2 == 0 { &first } else { &second };
         let mut child = synth_command(stack, &out).spawn().expect("meridian runs");
-        let bound = duration.as_micros() as u64 * 5 / 4;
         std::thread::sleep(Duration::from_micros(random.below(bound)));
         if child.try_wait().expect("wait").is_none() {
             killed_while_running += 1;
+            bound = bound * 21 / 20;
+        } else {
+            bound = (bound * 9 / 10).max(1_000);
         }
         let _ = child.kill();
         let _ = child.wait();

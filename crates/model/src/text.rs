@@ -31,7 +31,7 @@ pub fn escape_control(text: &str) -> Cow<'_, str> {
 }
 
 /// The longest value echoed whole in a message, in characters.
-pub const MAX_ECHOED_CHARACTERS: usize = 80;
+pub const MAX_ECHOED_CHARACTERS: usize = 200;
 
 /// `value` as a message echoes it: whole when short, else its head and tail around `…` and the
 /// length, so that a 1 MB value costs a line, not a megabyte, of the report.
@@ -41,8 +41,8 @@ pub fn shorten(value: &str) -> Cow<'_, str> {
         return Cow::Borrowed(value);
     }
     let count = value.chars().count();
-    let head: String = value.chars().take(48).collect();
-    let tail: String = value.chars().skip(count - 16).collect();
+    let head: String = value.chars().take(120).collect();
+    let tail: String = value.chars().skip(count - 40).collect();
     Cow::Owned(format!("{head}…{tail} ({count} characters)"))
 }
 
@@ -92,13 +92,14 @@ mod tests {
         let value = "A".repeat(1_000_000);
         let message = format!("`{value}` is not an IANA time zone, see `x`");
         let short = shorten_quoted(&message);
-        assert!(short.len() < 200, "{short}");
+        assert!(short.len() < 300, "{short}");
         assert!(short.contains("(1000000 characters)"), "{short}");
         assert!(
             short.ends_with("` is not an IANA time zone, see `x`"),
             "{short}"
         );
         assert_eq!(shorten_quoted("`short` value"), "`short` value");
-        assert_eq!(shorten("é".repeat(80).as_str()), "é".repeat(80));
+        assert_eq!(shorten("é".repeat(200).as_str()), "é".repeat(200));
+        assert_ne!(shorten("é".repeat(201).as_str()), "é".repeat(201));
     }
 }

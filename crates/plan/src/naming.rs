@@ -259,8 +259,8 @@ pub fn name_problem(name: &str, limit: usize) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
     {
         return Some(format!(
-            "`{}` is not allowed: use letters, digits, `-` and `_`",
-            bad.escape_default()
+            "the character {:?} is not allowed: use letters, digits, `-` and `_`",
+            bad
         ));
     }
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {

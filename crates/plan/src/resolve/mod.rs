@@ -298,12 +298,14 @@ impl<'a> Resolver<'a> {
     fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
         if let Some(problem) = naming::identifier_problem(&rid) {
             self.report(
+                // The checks of each entity's name keep every derived ID valid; one that is not
+                // is a gap in those checks, reported instead of reaching an emitter.
                 Diagnostic::error(
-                    "E905",
+                    "E900",
                     path.clone(),
-                    format!("the name here cannot become a resource ID in every target: {problem}"),
+                    format!("internal error: the name here gives a resource ID that not every target accepts: {problem}"),
                 )
-                .with_help("start the name with a letter and use letters, digits, `-` and `_`"),
+                .with_help("this is a bug in meridian; renaming the entity (letters, digits and `-`, starting with a letter) avoids it"),
             );
         }
         let logical = &rid.logical;
