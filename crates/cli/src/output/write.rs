@@ -17,7 +17,9 @@
 //! two generations until the next run, which rewrites them all.
 //!
 //! Either way, leftovers of an interrupted run (a staging directory, temporary files) are
-//! recovered or removed by the next run, under the directory's lock.
+//! recovered or removed by the next run, under the directory's lock. A staging directory is
+//! only ever deleted after a rename to `.meridian-trash-<hash>`, so that a deletion cut short
+//! leaves nothing recovery could mistake for a directory to reconcile.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
@@ -226,6 +228,29 @@ fn staging_path(out: &Path) -> Option<PathBuf> {
     Some(out.parent()?.join(staging_name(out.file_name()?)))
 }
 
+/// Where a staging directory goes to be deleted: renamed there first, in one step, so that a
+/// deletion cut short never leaves a half-deleted staging directory (one that lost its marker
+/// or its index before the rest) for recovery to misread.
+fn trash_path(out: &Path) -> Option<PathBuf> {
+    let staging = staging_path(out)?;
+    let name = staging
+        .file_name()?
+        .to_string_lossy()
+        .replace("-staging-", "-trash-");
+    Some(staging.with_file_name(name))
+}
+
+/// Deletes the staging directory of `out`: renamed to the trash name, then removed.
+fn discard_staging(out: &Path, staging: &Path) -> std::io::Result<()> {
+    match trash_path(out) {
+        Some(trash) => {
+            std::fs::rename(staging, &trash)?;
+            std::fs::remove_dir_all(&trash)
+        }
+        None => std::fs::remove_dir_all(staging),
+    }
+}
+
 /// Writes one generated file, executable when it is a script.
 fn write_file(path: &Path, contents: &[u8], executable: bool) -> std::io::Result<()> {
     use std::io::Write as _;
@@ -249,17 +274,26 @@ fn write_file(path: &Path, contents: &[u8], executable: bool) -> std::io::Result
 /// then the previous directory) is first reconciled into `out`. Temporary files of an in-place
 /// write are removed.
 fn recover(out: &Path) -> std::io::Result<()> {
+    if let Some(trash) = trash_path(out)
+        && let Ok(metadata) = std::fs::symlink_metadata(&trash)
+    {
+        if metadata.is_dir() {
+            std::fs::remove_dir_all(&trash)?;
+        } else {
+            std::fs::remove_file(&trash)?;
+        }
+    }
     if let Some(staging) = staging_path(out)
         && let Ok(metadata) = std::fs::symlink_metadata(&staging)
     {
         if !metadata.is_dir() {
             std::fs::remove_file(&staging)?;
         } else if std::fs::symlink_metadata(staging.join(STAGING_MARKER)).is_ok() {
-            std::fs::remove_dir_all(&staging)?;
+            discard_staging(out, &staging)?;
         } else {
             let index = Index::read(&staging).unwrap_or_default();
             reconcile(&staging, out, Path::new(""), &index)?;
-            std::fs::remove_dir_all(&staging)?;
+            discard_staging(out, &staging)?;
         }
     }
     let marker = out.join(STAGING_MARKER);
@@ -399,7 +433,7 @@ fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
     let _staging_lock = match staging_lock {
         Ok(lock) => lock,
         Err(step) => {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = discard_staging(out, &staging);
             return Err(step);
         }
     };
@@ -414,7 +448,7 @@ fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
             &error,
         )
     })?;
-    std::fs::remove_dir_all(&staging)?;
+    discard_staging(out, &staging)?;
     Ok(())
 }
 
