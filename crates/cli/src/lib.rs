@@ -2,8 +2,14 @@
 //! writes or checks outputs, and renders diagnostics. It is the only crate that touches the file
 //! system; it holds no domain logic.
 
+// Everything printed goes through `console`, which neither panics on a closed pipe nor lets a
+// stack's control characters reach the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod changes;
 pub mod commands;
+pub mod console;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod summary;
@@ -161,8 +167,14 @@ where
             } else {
                 EXIT_OK
             };
-            let _ = error.print();
-            return ExitCode::from(status);
+            // Help and version go to stdout: a closed pipe there is no failure.
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                console::eprint(&text);
+            } else {
+                console::print(&text);
+            }
+            return ExitCode::from(stdout_status(status));
         }
     };
     let status = match cli.command {
@@ -205,7 +217,21 @@ where
             format,
         ),
     };
-    ExitCode::from(status)
+    ExitCode::from(stdout_status(status))
+}
+
+/// `status`, or [`EXIT_USAGE`] with a message when stdout failed for another reason than a
+/// closed pipe (a full disk, `/dev/full`).
+fn stdout_status(status: u8) -> u8 {
+    match console::stdout_error() {
+        Some(error) => {
+            console::eprint(&format!(
+                "meridian: cannot write to standard output: {error}\n"
+            ));
+            EXIT_USAGE
+        }
+        None => status,
+    }
 }
 
 fn default_stacks(stacks: Vec<PathBuf>) -> Vec<PathBuf> {

@@ -71,22 +71,45 @@ pub fn cloudformation_synthesis(plan: &Plan) -> meridian_cfn::diff::Synthesis {
     .expect("invariant: synthesized templates and manifest are JSON")
 }
 
+/// Why files could not be emitted.
+#[derive(Debug)]
+pub enum EmitError {
+    /// A user's template does not render.
+    Template(meridian_runbook::RenderError),
+    /// An emitter refused the plan: a bug in Meridian, reported instead of a panic.
+    Internal(String),
+}
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Template(error) => write!(formatter, "{error}"),
+            Self::Internal(error) => write!(formatter, "error[E900]: internal error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for EmitError {}
+
 /// Every file of the requested targets, sorted by path. `templates` holds the user's own copies
 /// of runbook templates by file name; a template that fails to render is an error.
 pub fn emit(
     plan: &Plan,
     target: Target,
     templates: &BTreeMap<String, String>,
-) -> Result<Vec<OutputFile>, meridian_runbook::RenderError> {
+) -> Result<Vec<OutputFile>, EmitError> {
     let mut files = Vec::new();
     if matches!(target, Target::Cloudformation | Target::All) {
         files.extend(meridian_cfn::synthesize(plan));
     }
     if matches!(target, Target::Terraform | Target::All) {
-        files.extend(meridian_tf::synthesize(plan));
+        files.extend(
+            meridian_tf::try_synthesize(plan)
+                .map_err(|error| EmitError::Internal(error.to_string()))?,
+        );
     }
     if matches!(target, Target::Runbooks | Target::All) {
-        files.extend(meridian_runbook::render(plan, templates)?);
+        files.extend(meridian_runbook::render(plan, templates).map_err(EmitError::Template)?);
     }
     files.sort();
     Ok(files)

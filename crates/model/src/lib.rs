@@ -7,6 +7,7 @@ pub mod path;
 pub mod source_map;
 pub mod stack;
 pub mod suggest;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, Position, Related, Severity};
 pub use load::{LoadFailure, LoadedStack, SourceText, load_stack, locate};

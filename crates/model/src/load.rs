@@ -183,6 +183,18 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
                 Some(source),
             ));
         }
+        Err(error) if error.kind == MapErrorKind::TooManyNodes => {
+            return Err(fail(
+                Diagnostic::error(
+                    "E005",
+                    StackPath::root(),
+                    format!("refusing the file: {}", error.message),
+                )
+                .with_help("a stack describes one service in a few thousand nodes; split generated content out of it")
+                .at(error.position),
+                Some(source),
+            ));
+        }
         Err(error) => {
             let diagnostic = syntax_diagnostic(&source.text, &error);
             return Err(fail(diagnostic, Some(source)));
@@ -250,6 +262,18 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
         "the parser stopped at line {}, column {}: {}",
         error.position.line, error.position.column, error.message
     );
+    if error.message.contains("recursion limit") {
+        return Diagnostic::error(
+            "E005",
+            StackPath::root(),
+            format!(
+                "the document nests deeper than the YAML parser allows (it stopped at line {}, column {}); a stack needs a few levels, so Meridian refuses it",
+                error.position.line, error.position.column
+            ),
+        )
+        .with_help("remove the extra nesting; this limit guards against documents built to exhaust the parser")
+        .at(error.position);
+    }
     if let Some(at) = tab_indentation(text) {
         return Diagnostic::error(
             "E003",
@@ -557,6 +581,19 @@ fn diagnostic_from_yaml_error(
             format!("{field} expects a string, but the value is tagged as another type"),
         )
         .with_help("remove the tag (such as `!!int`) or make it `!!str`"),
+        YamlError::InvalidScalar { ty, .. }
+            if integer_range(ty).is_some_and(|range| out_of_range(&found, range))
+                // A negative value for a count keeps its own help ("cannot be negative").
+                && !(ty.starts_with('u') && found.starts_with("`-")) =>
+        {
+            let (low, high) = integer_range(ty).unwrap_or_default();
+            Diagnostic::error(
+                "E008",
+                path.clone(),
+                format!("{field} is out of range: {found} is not between {low} and {high}"),
+            )
+            .with_help(format!("give a whole number from {low} to {high}"))
+        }
         YamlError::InvalidScalar { ty, .. } => {
             let unsigned = ty.starts_with('u');
             let number = unsigned || ty.starts_with('i') || ty.starts_with('f');
@@ -726,6 +763,41 @@ fn strip_comment(line: &str) -> &str {
         previous = character;
     }
     line
+}
+
+/// The smallest and largest value of an integer type, by its serde name.
+fn integer_range(ty: &str) -> Option<(i128, i128)> {
+    Some(match ty {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// Whether `found` (a value as quoted in a message, `` `123` ``) is written as a whole number
+/// outside `range`: then the value is a number, only too large or too small for the setting.
+fn out_of_range(found: &str, (low, high): (i128, i128)) -> bool {
+    let Some(digits) = found
+        .strip_prefix('`')
+        .and_then(|rest| rest.strip_suffix('`'))
+    else {
+        return false;
+    };
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if unsigned.is_empty() || !unsigned.bytes().all(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    match digits.parse::<i128>() {
+        Ok(value) => value < low || value > high,
+        // Beyond even i128: certainly out of range.
+        Err(_) => true,
+    }
 }
 
 /// The words for a serde type name, as a stack author would say them.

@@ -14,6 +14,9 @@ pub mod timezones;
 pub mod types;
 pub mod value;
 
+/// Escaping and shortening of stack text for terminals and generated documents (the model's).
+pub use meridian_model::text;
+
 pub use iam::RolePurpose;
 pub use ids::{Rid, UnitId};
 pub use resolve::{Planned, plan};

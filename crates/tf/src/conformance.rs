@@ -1278,29 +1278,11 @@ fn holds_interpolation(text: &str) -> bool {
 fn suggestion<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
     let limit = (name.chars().count() / 4).max(2);
     known
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min()
         .map(|(_, candidate)| format!(" (did you mean {candidate:?}?)"))
         .unwrap_or_default()
-}
-
-fn edit_distance(left: &str, right: &str) -> usize {
-    let right: Vec<char> = right.chars().collect();
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    for (row, left_character) in left.chars().enumerate() {
-        let mut current = vec![row + 1];
-        for (column, right_character) in right.iter().enumerate() {
-            let substitution = previous[column] + usize::from(left_character != *right_character);
-            current.push(
-                substitution
-                    .min(previous[column + 1] + 1)
-                    .min(current[column] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[right.len()]
 }
 
 /// The code of every `${...}` / `%{...}` sequence in a Terraform template string, including sequences nested

@@ -379,7 +379,15 @@ fn unknown_property_message(name: &str, declared: Option<&Map<String, Json>>) ->
     let closest = declared.and_then(|declared| {
         declared
             .keys()
-            .map(|candidate| (edit_distance(name, candidate), candidate))
+            .map(|candidate| {
+                (
+                    strsim::levenshtein(
+                        &name.to_ascii_lowercase(),
+                        &candidate.to_ascii_lowercase(),
+                    ),
+                    candidate,
+                )
+            })
             .min()
             .filter(|(distance, candidate)| *distance <= (candidate.len() / 4).max(2))
     });
@@ -391,20 +399,4 @@ fn unknown_property_message(name: &str, declared: Option<&Map<String, Json>>) ->
         }
         None => format!("unknown property `{name}`: the schema does not define it here"),
     }
-}
-
-/// Levenshtein distance between two names, ignoring ASCII case.
-fn edit_distance(left: &str, right: &str) -> usize {
-    let left: Vec<char> = left.to_ascii_lowercase().chars().collect();
-    let right: Vec<char> = right.to_ascii_lowercase().chars().collect();
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    for (i, left_char) in left.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, right_char) in right.iter().enumerate() {
-            let substitution = previous[j] + usize::from(left_char != right_char);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[right.len()]
 }

@@ -3,13 +3,14 @@
 //! and prints the change summary. A diff is information: the exit status is 0 whenever both sides
 //! load, 1 when a stack file has errors, 2 on usage or I/O errors.
 
+use crate::console::complain;
 use std::path::Path;
 
 use meridian_cfn::diff::Synthesis;
 
 use super::load_and_check;
-use super::synth::{owned, read_tree};
 use crate::changes::{render_json, render_markdown, render_text};
+use crate::output::{DirectoryLock, list_output, owned};
 use crate::pipeline::cloudformation_synthesis;
 use crate::{DiffFormat, EXIT_OK, EXIT_USAGE, Target};
 
@@ -30,7 +31,7 @@ pub fn diff(before: &Path, after: &Path, format: DiffFormat) -> u8 {
         DiffFormat::Markdown => render_markdown(&before, &after, &result),
         DiffFormat::Json => render_json(&before, &after, &result),
     };
-    print!("{text}");
+    crate::console::print(&text);
     EXIT_OK
 }
 
@@ -41,7 +42,7 @@ pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
         return read_output_directory(path);
     }
     if !path.exists() {
-        eprintln!(
+        complain!(
             "meridian: `{}` does not exist; give a stack file or an output directory such as out/<stack>",
             path.display()
         );
@@ -52,22 +53,48 @@ pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
 }
 
 fn read_output_directory(path: &Path) -> Result<Synthesis, u8> {
-    // Only what the CloudFormation target writes (the manifest and the templates) is read; the
+    // Only what the CloudFormation target writes (the manifest and the templates) is read, never
+    // through a link, never from a device or FIFO, and each file only up to a size limit; the
     // rest of the directory (Terraform, runbooks, the user's own files) is neither entered nor
-    // loaded.
-    let files = match read_tree(path, |name| owned(name, Target::Cloudformation)) {
-        Ok(files) => files,
+    // loaded. A shared lock keeps a concurrent synth from changing it half-way through.
+    let _lock = match DirectoryLock::acquire(path, false, || {
+        complain!(
+            "meridian: waiting for another meridian process writing `{}` to finish",
+            path.display()
+        );
+    }) {
+        Ok(lock) => lock,
         Err(error) => {
-            eprintln!("meridian: cannot read `{}`: {error}", path.display());
+            complain!("meridian: cannot lock `{}`: {error}", path.display());
             return Err(EXIT_USAGE);
         }
     };
+    let listing = match list_output(
+        path,
+        |name| owned(name, Target::Cloudformation),
+        |directory| directory == meridian_cfn::TEMPLATE_FOLDER,
+        |_| false,
+    ) {
+        Ok(listing) => listing,
+        Err(error) => {
+            complain!("meridian: cannot read `{}`: {error}", path.display());
+            return Err(EXIT_USAGE);
+        }
+    };
+    for (name, not_read) in &listing.unreadable {
+        complain!(
+            "meridian: `{}` {}; skipped",
+            path.join(name).display(),
+            not_read.describe()
+        );
+    }
+    let files = listing.files;
     let mut texts = Vec::new();
     for (name, bytes) in &files {
         match std::str::from_utf8(bytes) {
             Ok(text) => texts.push((name.as_str(), text)),
             Err(_) => {
-                eprintln!(
+                complain!(
                     "meridian: `{}` is not UTF-8 text",
                     path.join(name).display()
                 );
@@ -78,12 +105,12 @@ fn read_output_directory(path: &Path) -> Result<Synthesis, u8> {
     let synthesis = match Synthesis::from_files(texts) {
         Ok(synthesis) => synthesis,
         Err(error) => {
-            eprintln!("meridian: `{}`: {error}", path.display());
+            complain!("meridian: `{}`: {error}", path.display());
             return Err(EXIT_USAGE);
         }
     };
     if synthesis.is_empty() {
-        eprintln!(
+        complain!(
             "meridian: `{}` holds no {}/*.template.json; give an output directory such as out/<stack> (written by `meridian synth`) or a stack file",
             path.display(),
             meridian_cfn::TEMPLATE_FOLDER

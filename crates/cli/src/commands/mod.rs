@@ -3,6 +3,7 @@
 mod diff;
 mod synth;
 
+use crate::console::{complain, say};
 use std::io::Read as _;
 use std::path::Path;
 
@@ -64,16 +65,17 @@ pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
         Ok(StackBytes::Whole(bytes)) => bytes,
         Ok(StackBytes::TooLarge { head, size }) => {
             let failure = oversized_stack(&display, &head, size);
-            eprint!(
-                "{}",
-                render_report(&display, failure.source.as_ref(), &failure.diagnostics)
-            );
+            crate::console::eprint(&render_report(
+                &display,
+                failure.source.as_ref(),
+                &failure.diagnostics,
+            ));
             return Err(EXIT_STACK_ERRORS);
         }
         Err(error) => {
-            eprintln!("meridian: cannot read `{display}`: {error}");
+            complain!("meridian: cannot read `{display}`: {error}");
             if !path.exists() && path == Path::new(crate::DEFAULT_STACK) {
-                eprintln!("meridian: run it from the repository root, or pass a stack file");
+                complain!("meridian: run it from the repository root, or pass a stack file");
             }
             return Err(EXIT_USAGE);
         }
@@ -81,15 +83,16 @@ pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
     match check(&display, &bytes) {
         Ok(checked) => {
             if !checked.warnings.is_empty() {
-                eprint!(
-                    "{}",
-                    render_report(&display, Some(&checked.loaded.source), &checked.warnings)
-                );
+                crate::console::eprint(&render_report(
+                    &display,
+                    Some(&checked.loaded.source),
+                    &checked.warnings,
+                ));
             }
             Ok(checked)
         }
         Err(rejected) => {
-            eprint!("{}", rejected.report(&display));
+            crate::console::eprint(&rejected.report(&display));
             Err(EXIT_STACK_ERRORS)
         }
     }
@@ -101,7 +104,7 @@ pub fn validate(stacks: &[std::path::PathBuf]) -> u8 {
     for path in stacks {
         match load_and_check(path) {
             Ok(checked) => {
-                println!(
+                say!(
                     "ok: {} ({} CloudFormation stacks in {} regions, {} warning(s))",
                     path.display(),
                     checked.plan.units.len(),
@@ -119,7 +122,7 @@ pub fn validate(stacks: &[std::path::PathBuf]) -> u8 {
 pub fn plan(path: &Path) -> u8 {
     match load_and_check(path) {
         Ok(checked) => {
-            print!("{}", render_plan(&checked.plan));
+            crate::console::print(&render_plan(&checked.plan));
             EXIT_OK
         }
         Err(code) => code,
@@ -134,7 +137,7 @@ pub fn graph(path: &Path, format: crate::GraphFormat) -> u8 {
                 crate::GraphFormat::Mermaid => meridian_runbook::GraphFormat::Mermaid,
                 crate::GraphFormat::Dot => meridian_runbook::GraphFormat::Dot,
             };
-            print!("{}", meridian_runbook::graph(&checked.plan, format));
+            crate::console::print(&meridian_runbook::graph(&checked.plan, format));
             EXIT_OK
         }
         Err(code) => code,
@@ -143,7 +146,7 @@ pub fn graph(path: &Path, format: crate::GraphFormat) -> u8 {
 
 /// `meridian schema`.
 pub fn schema() -> u8 {
-    println!("{}", schema_text().trim_end());
+    say!("{}", schema_text().trim_end());
     EXIT_OK
 }
 

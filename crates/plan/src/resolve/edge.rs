@@ -11,7 +11,7 @@ use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
-use crate::naming::pascal;
+use crate::naming::{self, pascal};
 use crate::types::{
     AlarmMetric, AlarmPlan, BucketEncryption, BucketPlan, BucketPurpose, CdnPlan, CdnRecordPlan,
     Comparison, Condition, DashboardPlan, DnsPlan, GlobalPlan, JsonDoc, MetricStat, MissingData,
@@ -598,20 +598,18 @@ impl Resolver<'_> {
         let mut plans = Vec::new();
         for (index, dashboard) in stack.dashboards.iter().enumerate() {
             let path = StackPath::root().key("dashboards").index(index);
-            let name_ok = !dashboard.name.is_empty()
-                && dashboard.name.len() <= 255
-                && dashboard
-                    .name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !name_ok {
+            if let Some(problem) = naming::name_problem(&dashboard.name, naming::limits::DASHBOARD)
+            {
                 self.report(
                     Diagnostic::error(
                         "E720",
                         path.key("name"),
-                        format!("`{}` is not a valid dashboard name", dashboard.name),
+                        format!("`{}` is not a valid dashboard name: {problem}", dashboard.name),
                     )
-                    .with_help("use letters, digits, `-` and `_`, at most 255 characters"),
+                    .with_help(format!(
+                        "use letters, digits, `-` and `_`, starting with a letter, at most {} characters",
+                        naming::limits::DASHBOARD
+                    )),
                 );
                 continue;
             }

@@ -11,7 +11,7 @@ mod services;
 mod storage;
 mod topology;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use meridian_model::{Diagnostic, Stack, StackPath};
 
@@ -102,6 +102,9 @@ pub(crate) struct Resolver<'a> {
     renamed: BTreeMap<(EntityKind, String), String>,
     /// What each renamed entity's resources are called, by (kind, current name).
     rename_records: BTreeMap<(EntityKind, String), RenameRecord>,
+    /// (code, path, message) of every diagnostic reported, so that a repeat is found in constant
+    /// time: a stack with 45,000 mistakes is reported in linear time, not quadratic.
+    reported: HashSet<(&'static str, StackPath, String)>,
 }
 
 /// The resources of a renamed entity, collected as they are named.
@@ -167,6 +170,7 @@ impl<'a> Resolver<'a> {
             targets: Vec::new(),
             renamed: BTreeMap::new(),
             rename_records: BTreeMap::new(),
+            reported: HashSet::new(),
         }
     }
 
@@ -193,12 +197,12 @@ impl<'a> Resolver<'a> {
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the
     /// same finding per region.
     pub fn report(&mut self, diagnostic: Diagnostic) {
-        let repeated = self.diagnostics.iter().any(|seen| {
-            seen.code == diagnostic.code
-                && seen.path == diagnostic.path
-                && seen.message == diagnostic.message
-        });
-        if !repeated {
+        let key = (
+            diagnostic.code,
+            diagnostic.path.clone(),
+            diagnostic.message.clone(),
+        );
+        if self.reported.insert(key) {
             self.diagnostics.push(diagnostic);
         }
     }
@@ -292,6 +296,18 @@ impl<'a> Resolver<'a> {
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
     fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
+        if let Some(problem) = naming::identifier_problem(&rid) {
+            self.report(
+                // The checks of each entity's name keep every derived ID valid; one that is not
+                // is a gap in those checks, reported instead of reaching an emitter.
+                Diagnostic::error(
+                    "E900",
+                    path.clone(),
+                    format!("internal error: the name here gives a resource ID that not every target accepts: {problem}"),
+                )
+                .with_help("this is a bug in meridian; renaming the entity (letters, digits and `-`, starting with a letter) avoids it"),
+            );
+        }
         let logical = &rid.logical;
         match self.ids.get(unit).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {

@@ -12,7 +12,7 @@ use super::{ReferenceScope, Resolver, TextContext};
 use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
-use crate::naming::{EntityName, pascal};
+use crate::naming::{self, EntityName, pascal};
 use crate::types::{
     AlarmMetric, AlarmPlan, AlertingPlan, AppPlan, Comparison, EntityKind, KeyGrant, KeyPlan,
     MetricStat, MissingData, ParamKind, RegionRole, StoragePlan, SubscriptionPlan, TopicPlan,
@@ -333,22 +333,17 @@ impl Resolver<'_> {
             .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
         for (index, alert) in stack.alerts.iter().enumerate() {
             let path = StackPath::root().key("alerts").index(index);
-            let name_ok = !alert.name.is_empty()
-                && alert.name.len() <= 128
-                && alert
-                    .name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !name_ok {
+            if let Some(problem) = naming::name_problem(&alert.name, naming::limits::ALERT) {
                 self.report(
                     Diagnostic::error(
                         "E706",
                         path.key("name"),
-                        format!("`{}` is not a valid alert name", alert.name),
+                        format!("`{}` is not a valid alert name: {problem}", alert.name),
                     )
-                    .with_help(
-                        "use letters, digits, hyphens and underscores, e.g. `ReplicationLagHigh`",
-                    ),
+                    .with_help(format!(
+                        "use letters, digits, hyphens and underscores, starting with a letter, at most {} characters, e.g. `ReplicationLagHigh`",
+                        naming::limits::ALERT
+                    )),
                 );
                 continue;
             }
