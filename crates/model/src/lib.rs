@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod path;
+mod shape;
 pub mod source_map;
 pub mod stack;
 pub mod suggest;

@@ -230,10 +230,15 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
     }
     match serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options()) {
         Ok(stack) => Ok(LoadedStack { stack, source, map }),
-        Err(error) => Err(fail(
-            diagnostic_from_yaml_error(&error, &map, &source),
-            Some(source),
-        )),
+        // serde stops at the first mistake; the others of the same kind (unknown keys, wrong
+        // types) are found by walking the file against the schema, so one run reports them all.
+        Err(error) => Err(LoadFailure {
+            diagnostics: crate::shape::with_other_shape_problems(
+                diagnostic_from_yaml_error(&error, &map, &source),
+                &source,
+            ),
+            source: Some(source),
+        }),
     }
 }
 
@@ -433,7 +438,7 @@ fn foreign_tag_diagnostic(text: &str, map: &SourceMap) -> Option<Diagnostic> {
     )
 }
 
-fn yaml_options() -> Options {
+pub(crate) fn yaml_options() -> Options {
     let mut options = Options::default();
     options.strict_booleans = true;
     options.duplicate_keys = DuplicateKeyPolicy::Error;
@@ -704,7 +709,7 @@ fn shape_mismatch(map: &SourceMap, path: &StackPath, expected: &str) -> StackPat
 
 /// What the user wrote at `at`, for "found ..." in messages: the scalar in backticks, or the
 /// kind of collection. `is_item`: the node is a list item, so a `- ` before it is its own.
-fn describe_found(source: &SourceText, at: Position, is_item: bool) -> String {
+pub(crate) fn describe_found(source: &SourceText, at: Position, is_item: bool) -> String {
     let Some(line) = source.line(at.line) else {
         return "something else".to_owned();
     };
@@ -782,7 +787,7 @@ fn integer_range(ty: &str) -> Option<(i128, i128)> {
 
 /// Whether `found` (a value as quoted in a message, `` `123` ``) is written as a whole number
 /// outside `range`: then the value is a number, only too large or too small for the setting.
-fn out_of_range(found: &str, (low, high): (i128, i128)) -> bool {
+pub(crate) fn out_of_range(found: &str, (low, high): (i128, i128)) -> bool {
     let Some(digits) = found
         .strip_prefix('`')
         .and_then(|rest| rest.strip_suffix('`'))
@@ -801,7 +806,7 @@ fn out_of_range(found: &str, (low, high): (i128, i128)) -> bool {
 }
 
 /// The words for a serde type name, as a stack author would say them.
-fn friendly_type(name: &str) -> String {
+pub(crate) fn friendly_type(name: &str) -> String {
     match name {
         "u8" | "u16" | "u32" | "u64" | "usize" | "an unsigned integer" => {
             "a whole number (0 or more)".to_owned()
@@ -852,7 +857,7 @@ fn schema_at<'s>(root: &'s Value, path: &StackPath) -> Option<&'s Value> {
     Some(node)
 }
 
-fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
+pub(crate) fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
     // Bounded: schemars' definitions do not chain references deeper than a few levels.
     for _ in 0..16 {
         if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
