@@ -33,11 +33,56 @@ pub struct Planned {
 pub fn plan(stack: &Stack) -> Planned {
     let mut resolver = Resolver::new(stack);
     let plan = resolver.run();
-    let has_errors = resolver.diagnostics.iter().any(Diagnostic::is_error);
+    let diagnostics = without_region_cascades(resolver.diagnostics, &resolver.misspelt_regions);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     Planned {
         plan: if has_errors { None } else { Some(plan) },
-        diagnostics: resolver.diagnostics,
+        diagnostics,
     }
+}
+
+/// Rules that report something absent (a component, a region's cache, a use of a parameter):
+/// with a region code left out of the plan, what they find absent may only be the typo's
+/// consequence.
+const ABSENCE_RULES: &[&str] = &[
+    "E325", "E326", "E404", "E428", "E513", "E709", "E724", "E802", "W401", "W421",
+];
+
+/// `diagnostics` without the ones that follow from a misspelt region code (E101). A region
+/// code that is not one is left out of the plan, and so is what depends on it (a cache whose
+/// target region is undeclared is not planned), so later rules see a stack without them: the
+/// region its author meant has no database, no cache or no service, and rules report what is
+/// only the typo's consequence (a cache reference "in a region without a cache", sizing
+/// "without effect", a parameter "never used"). Those findings are dropped: the ones of the
+/// rules that report an absence ([`ABSENCE_RULES`]), and any that names the typo or the region
+/// meant (the E101's suggestion). With one misspelt code, one error is reported; the rest of
+/// the stack is checked again once it is fixed.
+fn without_region_cascades(
+    diagnostics: Vec<Diagnostic>,
+    misspelt: &[(String, Option<&'static str>)],
+) -> Vec<Diagnostic> {
+    if misspelt.is_empty() {
+        return diagnostics;
+    }
+    let names: Vec<String> = misspelt
+        .iter()
+        .flat_map(|(typo, meant)| std::iter::once(typo.as_str()).chain(*meant))
+        .map(|code| format!("`{code}`"))
+        .collect();
+    diagnostics
+        .into_iter()
+        .filter(|diagnostic| {
+            let unused_parameter =
+                diagnostic.code == "E802" && diagnostic.message.contains("never used");
+            let absence = unused_parameter
+                || (diagnostic.code != "E802" && ABSENCE_RULES.contains(&diagnostic.code));
+            diagnostic.code == "E101"
+                || !(absence
+                    || names
+                        .iter()
+                        .any(|name| diagnostic.message.contains(name.as_str())))
+        })
+        .collect()
 }
 
 /// What a parameter has been used as so far.
@@ -105,6 +150,9 @@ pub(crate) struct Resolver<'a> {
     /// (code, path, message) of every diagnostic reported, so that a repeat is found in constant
     /// time: a stack with 45,000 mistakes is reported in linear time, not quadratic.
     reported: HashSet<(&'static str, StackPath, String)>,
+    /// Region codes refused with E101, with the region suggested instead: findings that follow
+    /// from them are dropped (see `without_region_cascades`).
+    pub(crate) misspelt_regions: Vec<(String, Option<&'static str>)>,
 }
 
 /// The resources of a renamed entity, collected as they are named.
@@ -171,6 +219,7 @@ impl<'a> Resolver<'a> {
             renamed: BTreeMap::new(),
             rename_records: BTreeMap::new(),
             reported: HashSet::new(),
+            misspelt_regions: Vec::new(),
         }
     }
 
