@@ -59,16 +59,20 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
     }
 }
 
-/// The CloudFormation side of a plan as `meridian diff` compares it: the templates and the
-/// manifest, synthesized in memory.
-pub fn cloudformation_synthesis(plan: &Plan) -> meridian_cfn::diff::Synthesis {
-    let files = meridian_cfn::synthesize(plan);
+/// A plan as `meridian diff` compares it: the CloudFormation templates and manifest and the
+/// Terraform module, synthesized in memory.
+pub fn diff_synthesis(plan: &Plan) -> Result<meridian_cfn::diff::Synthesis, EmitError> {
+    let mut files = meridian_cfn::synthesize(plan);
+    files.extend(
+        meridian_tf::try_synthesize(plan)
+            .map_err(|error| EmitError::Internal(error.to_string()))?,
+    );
     meridian_cfn::diff::Synthesis::from_files(
         files
             .iter()
             .map(|file| (file.path.as_str(), file.contents.as_str())),
     )
-    .expect("invariant: synthesized templates and manifest are JSON")
+    .map_err(|error| EmitError::Internal(error.to_string()))
 }
 
 /// Why files could not be emitted.

@@ -1,6 +1,6 @@
 //! Rendering diagnostics for people: code, message, `file:line:column`, the stack path, the
-//! source line with a caret, and the help line. Plain text, no colour, so that snapshots and CI
-//! logs read the same. Values echoed in backticks are shortened when long
+//! source line with a caret, and the help line. Plain text, so that snapshots and CI logs read the
+//! same (`console::report` adds colour on a terminal). Values echoed in backticks are shortened when long
 //! (`meridian_model::text::shorten_quoted`), and the whole report costs time linear in its size:
 //! the source's lines are indexed once, not searched per diagnostic.
 
@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 
 use meridian_model::text::{shorten, shorten_quoted};
 use meridian_model::{Diagnostic, Position, Severity, SourceText};
+
+use crate::words::count;
 
 /// The lines of a source text, split once for a whole report.
 struct Lines<'a>(Vec<&'a str>);
@@ -143,13 +145,17 @@ pub fn render_report(
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
+    let (error_count, warning_count) = (
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+    );
     if errors > 0 {
         let _ = writeln!(
             out,
-            "{file}: {errors} error(s), {warnings} warning(s); nothing was written"
+            "{file}: {error_count}, {warning_count}; nothing was written"
         );
     } else if warnings > 0 {
-        let _ = writeln!(out, "{file}: {warnings} warning(s)");
+        let _ = writeln!(out, "{file}: {warning_count}");
     }
     out
 }

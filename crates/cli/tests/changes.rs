@@ -7,7 +7,7 @@
 mod common;
 
 use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
-use meridian::pipeline::{check, cloudformation_synthesis, emit};
+use meridian::pipeline::{check, diff_synthesis, emit};
 use meridian::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 use meridian_cfn::diff::{
     ReplacementCause, ResourceAction, ResourceChange, SecurityRule, StackStatus, SynthesisDiff,
@@ -73,8 +73,8 @@ fn pair(name: &str) -> Pair {
     let before = plan_of(&side_path(name, "before"));
     let after = plan_of(&side_path(name, "after"));
     let diff = diff(
-        &cloudformation_synthesis(&before),
-        &cloudformation_synthesis(&after),
+        &diff_synthesis(&before).expect("synthesizes"),
+        &diff_synthesis(&after).expect("synthesizes"),
     );
     Pair {
         name: name.to_owned(),

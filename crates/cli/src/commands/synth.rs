@@ -10,9 +10,10 @@ use clap::ValueEnum as _;
 use meridian_plan::OutputFile;
 
 use super::load_and_check;
-use crate::console::{complain, say};
+use crate::console::complain;
 use crate::output::{self, DirectoryLock, INDEX_FILE, Index, owned};
 use crate::pipeline::emit;
+use crate::words::count;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 
 /// The largest template file read from `--templates`: the built-in ones are a few kilobytes.
@@ -108,7 +109,11 @@ pub fn synth(
     };
     match output::write_output(&out, &files, target, waiting) {
         Ok(_) => {
-            say!("wrote {} files to {}", files.len(), out.display());
+            crate::console::status(&format!(
+                "wrote {} to {}\n",
+                count(files.len(), "file", "files"),
+                out.display()
+            ));
             EXIT_OK
         }
         Err(error) => {
@@ -224,29 +229,35 @@ fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -
         );
     }
     if changed == 0 && missing.is_empty() && extra.is_empty() {
-        say!(
-            "{foreign}up to date: {} files in {} match {}{}",
-            files.len(),
+        crate::console::status(&format!(
+            "{foreign}up to date: {} in {} match {}{}\n",
+            count(files.len(), "file", "files"),
             out.display(),
             stack.display(),
             match listing.foreign.len() {
                 0 => String::new(),
-                count => format!(" ({count} foreign entries left alone)"),
+                number => format!(
+                    " ({} left alone)",
+                    count(number, "foreign entry", "foreign entries")
+                ),
             }
-        );
+        ));
         return EXIT_OK;
     }
     report.push_str(&foreign);
     let _ = writeln!(
         report,
-        "{} changed, {} missing, {} extra file(s) in {}{}",
-        changed,
+        "{} changed, {} missing, {} extra in {}{}",
+        count(changed, "file", "files"),
         missing.len(),
         extra.len(),
         out.display(),
         match listing.foreign.len() {
             0 => String::new(),
-            count => format!(" ({count} foreign entries left alone)"),
+            number => format!(
+                " ({} left alone)",
+                count(number, "foreign entry", "foreign entries")
+            ),
         }
     );
     let _ = writeln!(
