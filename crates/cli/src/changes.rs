@@ -25,11 +25,17 @@ fn terraform_summary(terraform: &TerraformDiff) -> Option<String> {
     if !terraform.compared || terraform.is_empty() {
         return None;
     }
-    Some(format!(
-        "Terraform: {} changed, {} replaced",
-        count(terraform.resources.len(), "resource", "resources"),
+    Some(format!("Terraform: {}", terraform_counts(terraform)))
+}
+
+/// `2 resources added, 0 removed, 1 changed, 1 replaced`.
+fn terraform_counts(terraform: &TerraformDiff) -> String {
+    let (added, removed, changed) = terraform.counts();
+    format!(
+        "{} added, {removed} removed, {changed} changed, {} replaced",
+        count(added, "resource", "resources"),
         terraform.replacements()
-    ))
+    )
 }
 
 /// One line saying how much changed: `2 stacks changed (1 added): 3 resources added, ...`.
@@ -267,9 +273,8 @@ fn text_terraform(out: &mut String, terraform: &TerraformDiff) {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "terraform (terraform/; {} changed, {} replaced)",
-        count(terraform.resources.len(), "resource", "resources"),
-        terraform.replacements()
+        "terraform (terraform/; {})",
+        terraform_counts(terraform)
     );
     for resource in &terraform.resources {
         let mut line = format!("  {} {}", action_marker(&resource.action), resource.address);
@@ -293,19 +298,51 @@ fn text_terraform(out: &mut String, terraform: &TerraformDiff) {
                 "      {}: {}{}",
                 change.path,
                 describe_change(change),
-                if change.create_only {
-                    "  [forces replacement]"
-                } else {
-                    ""
-                }
+                terraform_marker(resource, change)
             );
+        }
+        if !resource.ignored.is_empty() {
+            let _ = writeln!(out, "      note: {}", ignored_text(resource));
         }
     }
 }
 
-/// `forces replacement: bucket, name`.
+/// `[forces replacement]` or `[ignored]` after a changed Terraform argument.
+fn terraform_marker(resource: &TerraformChange, change: &PropertyChange) -> &'static str {
+    let argument = change.path.split(['.', '[']).next().unwrap_or_default();
+    if resource.ignored.iter().any(|ignored| ignored == argument) {
+        "  [ignored]"
+    } else if change.create_only {
+        "  [forces replacement]"
+    } else {
+        ""
+    }
+}
+
+/// Why an ignored change does nothing in Terraform.
+fn ignored_text(resource: &TerraformChange) -> String {
+    format!(
+        "targets differ: lifecycle ignore_changes lists {}, so Terraform applies no change to {} (CloudFormation applies its twin's)",
+        resource.ignored.join(", "),
+        if resource.ignored.len() == 1 {
+            "it"
+        } else {
+            "them"
+        }
+    )
+}
+
+/// `forces replacement: bucket, name`, and the replaced resources they refer to.
 fn terraform_replacement_text(resource: &TerraformChange) -> String {
-    format!("forces replacement: {}", resource.replaced_by.join(", "))
+    let mut text = format!("forces replacement: {}", resource.replaced_by.join(", "));
+    if !resource.replaced_through.is_empty() {
+        let _ = write!(
+            text,
+            " (refers to replaced {})",
+            resource.replaced_through.join(", ")
+        );
+    }
+    text
 }
 
 /// `[create-only]` or `[some interruption]` after a changed property.
@@ -620,9 +657,8 @@ fn markdown_terraform(out: &mut String, terraform: &TerraformDiff) {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "<details><summary>Terraform — {} changed, {} replaced</summary>",
-        count(terraform.resources.len(), "resource", "resources"),
-        terraform.replacements()
+        "<details><summary>Terraform — {}</summary>",
+        terraform_counts(terraform)
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "| | address | changes |");
@@ -642,6 +678,9 @@ fn markdown_terraform(out: &mut String, terraform: &TerraformDiff) {
             .collect();
         if let ResourceAction::Moved { from } = &resource.action {
             details.insert(0, format!("moved from {}: nothing is replaced", code(from)));
+        }
+        if !resource.ignored.is_empty() {
+            details.push(format!("**note**: {}", cell(&ignored_text(resource))));
         }
         if resource.is_replacement() {
             details.insert(
@@ -751,6 +790,11 @@ fn json_terraform(terraform: &TerraformDiff) -> Json {
             object.insert("replacement".to_owned(), json!(resource.is_replacement()));
             object.insert("replaced_by".to_owned(), json!(resource.replaced_by));
             object.insert(
+                "replaced_through".to_owned(),
+                json!(resource.replaced_through),
+            );
+            object.insert("ignored".to_owned(), json!(resource.ignored));
+            object.insert(
                 "changes".to_owned(),
                 Json::Array(
                     resource
@@ -799,7 +843,9 @@ pub fn render_json(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             "interruptions": summary.interruptions,
             "security_findings": summary.security_findings,
             "renames": summary.renames,
-            "terraform_resources_changed": diff.terraform.resources.len(),
+            "terraform_resources_added": diff.terraform.counts().0,
+            "terraform_resources_removed": diff.terraform.counts().1,
+            "terraform_resources_changed": diff.terraform.counts().2,
             "terraform_replacements": diff.terraform.replacements(),
         },
         "stacks": diff.stacks.iter().map(|stack| json!({

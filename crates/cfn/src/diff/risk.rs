@@ -10,15 +10,33 @@ use serde_json::Value as Json;
 
 use super::{ResourceAction, StackDiff, Synthesis, substitution, tree};
 
-/// CloudFormation types whose in-place changes Terraform defers to the next maintenance window
-/// unless the resource sets `apply_immediately`, with the Terraform twin (the provider's
-/// `apply_immediately` argument defaults to false for both; CloudFormation applies every change
-/// at once).
-const MAINTENANCE_WINDOW_TYPES: &[(&str, &str)] = &[
-    ("AWS::RDS::DBInstance", "aws_db_instance"),
+/// CloudFormation types some of whose in-place changes Terraform defers to the next maintenance
+/// window unless the resource sets `apply_immediately` (the provider's default is false), with
+/// the Terraform twin and the properties concerned. CloudFormation applies every change at once.
+/// The properties are the settings the RDS User Guide ("Settings for DB instances": the change
+/// occurs during the next maintenance window unless applied immediately) and the ElastiCache
+/// User Guide (modifying a cluster: node type and engine version) list as deferred; settings
+/// such as deletion protection take effect at once on either target.
+const MAINTENANCE_WINDOW_TYPES: &[(&str, &str, &[&str])] = &[
+    (
+        "AWS::RDS::DBInstance",
+        "aws_db_instance",
+        &[
+            "AllocatedStorage",
+            "BackupRetentionPeriod",
+            "CACertificateIdentifier",
+            "DBInstanceClass",
+            "EngineVersion",
+            "Iops",
+            "MultiAZ",
+            "StorageThroughput",
+            "StorageType",
+        ],
+    ),
     (
         "AWS::ElastiCache::ReplicationGroup",
         "aws_elasticache_replication_group",
+        &["CacheNodeType", "EngineVersion"],
     ),
 ];
 
@@ -63,13 +81,13 @@ fn maintenance_window_note(
     resource: &super::ResourceChange,
     module: &BTreeMap<String, Json>,
 ) -> Option<String> {
-    let (_, twin) = MAINTENANCE_WINDOW_TYPES
+    let (_, twin, properties) = MAINTENANCE_WINDOW_TYPES
         .iter()
-        .find(|(cloudformation, _)| *cloudformation == resource.resource_type)?;
+        .find(|(cloudformation, _, _)| *cloudformation == resource.resource_type)?;
     let deferred: Vec<&str> = resource
         .changes
         .iter()
-        .filter(|change| !change.attribute && !change.path.starts_with("Tags"))
+        .filter(|change| !change.attribute && properties.contains(&change.path.as_str()))
         .map(|change| change.path.as_str())
         .collect();
     if deferred.is_empty() {

@@ -53,6 +53,12 @@ pub struct TerraformChange {
     pub replaced_by: Vec<String>,
     /// Changed paths of a modified or moved resource; `create_only` marks the force-new ones.
     pub changes: Vec<PropertyChange>,
+    /// The replaced resources a force-new argument refers to: the provider replaces this one
+    /// with them, since the reference's value changes.
+    pub replaced_through: Vec<String>,
+    /// Changed arguments the resource's `lifecycle { ignore_changes }` lists: Terraform applies
+    /// none of them (CloudFormation, which has no such setting, applies its twin's).
+    pub ignored: Vec<String>,
 }
 
 impl TerraformChange {
@@ -78,6 +84,26 @@ impl TerraformDiff {
         self.resources.is_empty()
     }
 
+    /// How many resources are added, removed, and changed (modified or moved).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |wanted: fn(&ResourceAction) -> bool| {
+            self.resources
+                .iter()
+                .filter(|resource| wanted(&resource.action))
+                .count()
+        };
+        (
+            count(|action| *action == ResourceAction::Added),
+            count(|action| *action == ResourceAction::Removed),
+            count(|action| {
+                matches!(
+                    action,
+                    ResourceAction::Modified | ResourceAction::Moved { .. }
+                )
+            }),
+        )
+    }
+
     /// Resources Terraform replaces.
     pub fn replacements(&self) -> usize {
         self.resources
@@ -101,6 +127,56 @@ fn resources(module: &BTreeMap<String, Json>) -> BTreeMap<String, &Json> {
         }
     }
     found
+}
+
+/// `value` with every reference to a `from` address (`aws_iam_role.web.arn` inside `${...}`, an
+/// address in `depends_on`) written with its `to` address.
+fn with_addresses_moved(value: &Json, renamed: &[(&str, &str)]) -> Json {
+    match value {
+        // References live in `${...}` expressions, and `depends_on` lists bare addresses.
+        Json::String(text) if renamed.iter().any(|(from, _)| text.contains(from)) => {
+            let mut text = text.clone();
+            for (from, to) in renamed {
+                text = replace_address(&text, from, to);
+            }
+            Json::String(text)
+        }
+        Json::Array(items) => Json::Array(
+            items
+                .iter()
+                .map(|item| with_addresses_moved(item, renamed))
+                .collect(),
+        ),
+        Json::Object(object) => Json::Object(
+            object
+                .iter()
+                .map(|(key, item)| (key.clone(), with_addresses_moved(item, renamed)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// `text` with the address `from` replaced by `to` where it stands as a whole reference: not
+/// preceded by a name character, and followed by `.` (an attribute) or the end of the
+/// reference.
+fn replace_address(text: &str, from: &str, to: &str) -> String {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        let before_ok = !rest[..at].chars().next_back().is_some_and(is_name);
+        let after = &rest[at + from.len()..];
+        let after_ok = !after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        out.push_str(&rest[..at]);
+        out.push_str(if before_ok && after_ok { to } else { from });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The `moved` blocks of a module: (from, to).
@@ -132,20 +208,32 @@ pub fn diff(before: &BTreeMap<String, Json>, after: &BTreeMap<String, Json>) -> 
         .map(|(from, to)| (to, from))
         .collect();
     let moved_from: BTreeSet<&String> = moved.values().collect();
+    // A reference to a moved resource names the same object under its new address: read the
+    // before side with the new addresses, so that only real changes remain.
+    let renamed: Vec<(&str, &str)> = moved
+        .iter()
+        .map(|(to, from)| (from.as_str(), to.as_str()))
+        .collect();
+    let old: BTreeMap<String, Json> = old
+        .into_iter()
+        .map(|(address, body)| (address, with_addresses_moved(body, &renamed)))
+        .collect();
     let mut changes = Vec::new();
     for (address, body) in &new {
         if let Some(previous) = old.get(address) {
-            if previous != body {
+            if previous != *body {
                 changes.push(compare(address, previous, body, None));
             }
         } else if let Some(from) = moved.get(address) {
-            changes.push(compare(address, old[from], body, Some(from)));
+            changes.push(compare(address, &old[from], body, Some(from)));
         } else {
             changes.push(TerraformChange {
                 address: address.clone(),
                 action: ResourceAction::Added,
                 replaced_by: Vec::new(),
+                replaced_through: Vec::new(),
                 changes: Vec::new(),
+                ignored: Vec::new(),
             });
         }
     }
@@ -155,10 +243,13 @@ pub fn diff(before: &BTreeMap<String, Json>, after: &BTreeMap<String, Json>) -> 
                 address: address.clone(),
                 action: ResourceAction::Removed,
                 replaced_by: Vec::new(),
+                replaced_through: Vec::new(),
                 changes: Vec::new(),
+                ignored: Vec::new(),
             });
         }
     }
+    cascade_replacements(&old, &new, &mut changes);
     changes.sort_by(|a, b| a.address.cmp(&b.address));
     TerraformDiff {
         compared: true,
@@ -181,7 +272,9 @@ fn compare(
         .collect();
     let mut found: Vec<Change> = Vec::new();
     tree::compare(&mut Vec::new(), before, after, &mut found);
+    let ignoring = ignored_arguments(after);
     let mut replaced_by = BTreeSet::new();
+    let mut ignored = BTreeSet::new();
     let changes = found
         .into_iter()
         .map(|change| {
@@ -190,8 +283,10 @@ fn compare(
                 && force_new
                     .iter()
                     .any(|argument| tree::overlaps(&change.path, argument));
-            if forces {
-                if let Some(Step::Field(name)) = change.path.first() {
+            if let Some(Step::Field(name)) = change.path.first() {
+                if ignoring.contains(name) {
+                    ignored.insert(name.clone());
+                } else if forces {
                     replaced_by.insert(name.clone());
                 }
             }
@@ -211,8 +306,92 @@ fn compare(
             from: from.clone(),
         }),
         replaced_by: replaced_by.into_iter().collect(),
+        replaced_through: Vec::new(),
         changes,
+        ignored: ignored.into_iter().collect(),
     }
+}
+
+/// Marks the resources the provider replaces because a force-new argument refers to a resource
+/// it replaces (a replaced bucket takes its policy and configuration resources with it).
+/// Repeats until nothing more is replaced.
+fn cascade_replacements(
+    old: &BTreeMap<String, Json>,
+    new: &BTreeMap<String, &Json>,
+    changes: &mut Vec<TerraformChange>,
+) {
+    let mut replaced: BTreeSet<String> = changes
+        .iter()
+        .filter(|change| change.is_replacement() && change.action == ResourceAction::Modified)
+        .map(|change| change.address.clone())
+        .collect();
+    loop {
+        let mut found: Vec<(String, String, String)> = Vec::new();
+        for (address, body) in new {
+            if replaced.contains(address) || !old.contains_key(address) {
+                continue;
+            }
+            let kind = address.split('.').next().unwrap_or_default();
+            for argument in force_new_arguments(kind).unwrap_or_default() {
+                let steps: Vec<&str> = argument.split('.').collect();
+                let target = tree::select(body, &steps).into_iter().find_map(|value| {
+                    let text = value.to_string();
+                    replaced
+                        .iter()
+                        .find(|target| text.contains(&format!("{target}.")))
+                        .cloned()
+                });
+                if let Some(target) = target {
+                    found.push((address.clone(), argument.clone(), target));
+                    break;
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (address, argument, target) in found {
+            replaced.insert(address.clone());
+            let change = match changes.iter_mut().find(|change| change.address == address) {
+                Some(change) => change,
+                None => {
+                    changes.push(TerraformChange {
+                        address,
+                        action: ResourceAction::Modified,
+                        replaced_by: Vec::new(),
+                        replaced_through: Vec::new(),
+                        changes: Vec::new(),
+                        ignored: Vec::new(),
+                    });
+                    changes.last_mut().expect("invariant: just pushed")
+                }
+            };
+            if !change.replaced_by.contains(&argument) {
+                change.replaced_by.push(argument);
+            }
+            change.replaced_through.push(target);
+        }
+    }
+}
+
+/// The arguments a resource's `lifecycle { ignore_changes = [...] }` lists (the block written as
+/// an object or as a one-element list).
+fn ignored_arguments(body: &Json) -> BTreeSet<String> {
+    let lifecycle = match body.get("lifecycle") {
+        Some(Json::Array(blocks)) => blocks.first(),
+        other => other,
+    };
+    lifecycle
+        .and_then(|lifecycle| lifecycle.get("ignore_changes"))
+        .and_then(Json::as_array)
+        .map(|arguments| {
+            arguments
+                .iter()
+                .filter_map(Json::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -270,6 +449,27 @@ mod tests {
         );
         assert!(role.changes.is_empty() && !role.is_replacement());
         assert_eq!(result.replacements(), 1);
+        assert_eq!(
+            replace_address(
+                "${aws_iam_role.web_role.arn} ${aws_iam_role.web_role_2.arn}",
+                "aws_iam_role.web_role",
+                "aws_iam_role.api_role"
+            ),
+            "${aws_iam_role.api_role.arn} ${aws_iam_role.web_role_2.arn}"
+        );
+        // A change lifecycle ignore_changes lists is not applied, and replaces nothing.
+        let service = |count: u32, cluster: &str| {
+            json!({"aws_ecs_service": {"web": {
+                "desired_count": count, "cluster": cluster,
+                "lifecycle": {"ignore_changes": ["desired_count", "cluster"]}
+            }}})
+        };
+        let ignored = diff(
+            &module(service(2, "a"), None),
+            &module(service(4, "b"), None),
+        );
+        assert_eq!(ignored.resources[0].ignored, ["cluster", "desired_count"]);
+        assert!(!ignored.resources[0].is_replacement());
         // Without a module on one side, nothing is compared.
         assert!(!diff(&BTreeMap::new(), &after).compared);
     }
