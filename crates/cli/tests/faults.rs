@@ -334,7 +334,7 @@ fn costs_stay_linear_under_the_input_limit() {
     let elapsed = started.elapsed();
     assert_eq!(exit_code(&output), 1);
     assert!(
-        stderr(&output).contains("45000 error(s)"),
+        stderr(&output).contains("45000 errors"),
         "{}",
         &stderr(&output)[..2000]
     );

@@ -460,7 +460,8 @@ struct DeployDirectory(std::path::PathBuf);
 
 impl DeployDirectory {
     fn new(name: &str, plan: &Plan, template_bytes: usize) -> Self {
-        let root = std::env::temp_dir().join(format!("meridian-runbook-{name}-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("meridian-runbook-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("runbooks")).expect("scratch");
         std::fs::create_dir_all(root.join("cloudformation")).expect("scratch");
@@ -510,7 +511,10 @@ fn deploy_dry_run_runs_the_template_checks() {
     let large = DeployDirectory::new("dry-run-large", plan, limit + 1);
     let (ok, output) = large.run(&["--dry-run", "--param", "IMAGE_TAG=abc123"]);
     assert!(!ok, "{output}");
-    assert!(output.contains("CloudFormation accepts inline; pass --artifact-bucket"), "{output}");
+    assert!(
+        output.contains("CloudFormation accepts inline; pass --artifact-bucket"),
+        "{output}"
+    );
     assert!(!output.contains("aws cloudformation deploy"), "{output}");
     let (ok, output) = large.run(&[
         "--dry-run",
@@ -520,12 +524,23 @@ fn deploy_dry_run_runs_the_template_checks() {
         "artifacts-{region}",
     ]);
     assert!(ok, "{output}");
-    assert!(output.contains("--s3-bucket artifacts-us-east-1"), "{output}");
+    assert!(
+        output.contains("--s3-bucket artifacts-us-east-1"),
+        "{output}"
+    );
     // A missing template fails the dry run too.
-    std::fs::remove_file(large.0.join("cloudformation").join(&plan.units[0].template_file))
-        .expect("removed");
+    std::fs::remove_file(
+        large
+            .0
+            .join("cloudformation")
+            .join(&plan.units[0].template_file),
+    )
+    .expect("removed");
     let (ok, output) = large.run(&["--dry-run", "--artifact-bucket", "b"]);
-    assert!(!ok && output.contains("not found (use --templates-dir)"), "{output}");
+    assert!(
+        !ok && output.contains("not found (use --templates-dir)"),
+        "{output}"
+    );
 }
 
 #[test]
@@ -616,7 +631,11 @@ fn failover_simulation_asks_before_stopping_the_primary() {
     );
     // The question itself, for a run from a terminal: the primary region's name to go on.
     assert!(script.contents.contains("Type %s to go on: "));
-    assert!(script.contents.contains("die \"not confirmed; nothing was stopped\""));
+    assert!(
+        script
+            .contents
+            .contains("die \"not confirmed; nothing was stopped\"")
+    );
     let (helped, help) = run_with_input("bash", &["-s", "--", "--help"], &script.contents);
     assert!(helped && help.contains("--yes"), "{help}");
 }
