@@ -434,6 +434,51 @@ fn markdown_change(change: &PropertyChange) -> String {
     )
 }
 
+/// A Markdown section listing `rows` (stack, resource, type) with `why` each is there; nothing
+/// when there is no row.
+fn why_table(
+    out: &mut String,
+    title: &str,
+    rows: &[(&StackDiff, &ResourceChange)],
+    why: fn(&ResourceChange) -> String,
+) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "#### {title}");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "| stack | resource | type | why |");
+    let _ = writeln!(out, "| --- | --- | --- | --- |");
+    for (stack, resource) in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            code(&stack.stack),
+            code(&resource.logical_id),
+            code(&resource.resource_type),
+            cell(&why(resource))
+        );
+    }
+}
+
+/// Every changed resource of the diff that `keep` accepts, with its stack, in the diff's order.
+fn resources_where(
+    diff: &SynthesisDiff,
+    keep: impl Fn(&ResourceChange) -> bool,
+) -> Vec<(&StackDiff, &ResourceChange)> {
+    diff.stacks
+        .iter()
+        .flat_map(|stack| {
+            stack
+                .resources
+                .iter()
+                .map(move |resource| (stack, resource))
+        })
+        .filter(|(_, resource)| keep(resource))
+        .collect()
+}
+
 /// The diff for a pull-request comment: the summary, tables of replacements, security-sensitive
 /// changes and renames first (what a reviewer must look at), then one collapsible table per
 /// stack.
@@ -444,73 +489,19 @@ pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> Strin
     let _ = writeln!(out, "{} → {}", code(before), code(after));
     let _ = writeln!(out);
     let _ = writeln!(out, "**{}**", summary_line(diff));
-    let replacements: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| resource.is_replacement())
-        .collect();
-    if !replacements.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "#### Replacements");
-        let _ = writeln!(out);
-        let _ = writeln!(out, "| stack | resource | type | why |");
-        let _ = writeln!(out, "| --- | --- | --- | --- |");
-        for (stack, resource) in replacements {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                code(&stack.stack),
-                code(&resource.logical_id),
-                code(&resource.resource_type),
-                cell(&replacement_text(resource))
-            );
-        }
-    }
-    let interrupted: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| resource.is_interruption())
-        .collect();
-    if !interrupted.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "#### Interruptions");
-        let _ = writeln!(out);
-        let _ = writeln!(out, "| stack | resource | type | why |");
-        let _ = writeln!(out, "| --- | --- | --- | --- |");
-        for (stack, resource) in interrupted {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                code(&stack.stack),
-                code(&resource.logical_id),
-                code(&resource.resource_type),
-                cell(&interruption_text(resource))
-            );
-        }
-    }
-    let noted: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| !resource.notes.is_empty())
-        .collect();
+    why_table(
+        &mut out,
+        "Replacements",
+        &resources_where(diff, ResourceChange::is_replacement),
+        replacement_text,
+    );
+    why_table(
+        &mut out,
+        "Interruptions",
+        &resources_where(diff, ResourceChange::is_interruption),
+        interruption_text,
+    );
+    let noted = resources_where(diff, |resource| !resource.notes.is_empty());
     if !noted.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "#### Notes");
@@ -535,17 +526,7 @@ pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> Strin
             let _ = writeln!(out, "- {}", cell(&hint_text(hint)));
         }
     }
-    let findings: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| !resource.security.is_empty())
-        .collect();
+    let findings = resources_where(diff, |resource| !resource.security.is_empty());
     if !findings.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "#### Security-sensitive changes");
