@@ -8,5 +8,3 @@ mod lower;
 
 pub use lower::{MANIFEST_PATH, TEMPLATE_FOLDER, synthesize};
 
-#[cfg(any(test, feature = "conformance"))]
-pub mod conformance;

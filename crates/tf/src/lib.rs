@@ -9,5 +9,3 @@ pub mod parity;
 
 pub use lower::{OUTPUT_DIRECTORY, SynthesisError, synthesize, try_synthesize};
 
-#[cfg(any(test, feature = "conformance"))]
-pub mod conformance;
