@@ -262,8 +262,8 @@ pub const TERRAFORM: &[TfType] = &[
     tf("aws_wafv2_web_acl_association", "wafv2"),
 ];
 
-/// Arguments no Terraform struct gets: `id` (SDKv2 schemas list it as optional, but it is the computed
-/// identifier) and `tags_all` (computed from `tags` and the provider's default tags).
+/// Top-level arguments no Terraform struct gets: `id` (SDKv2 schemas list it as optional, but it is the
+/// computed identifier) and `tags_all` (computed from `tags` and the provider's default tags).
 pub const TF_SKIPPED_ATTRIBUTES: &[&str] = &["id", "tags_all"];
 
 /// Blocks no Terraform struct gets: `timeouts` (the provider's defaults are what Meridian wants).
@@ -283,10 +283,39 @@ pub const TF_SKIPPED: &[(&str, &str)] = &[
     ("aws_s3_bucket", "website"),
 ];
 
+/// Blocks the provider allows once although the schema cannot say so (framework resources check it
+/// with validators): (type, path). They are an `Option` and serialize as one object.
+pub const TF_SINGLE: &[(&str, &str)] = &[
+    ("aws_s3_bucket_lifecycle_configuration", "rule.abort_incomplete_multipart_upload"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule.expiration"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule.filter"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule.filter.and"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule.filter.tag"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule.noncurrent_version_expiration"),
+];
+
 /// Block names that differ from the rule (the type's struct name followed by every block of the path in
 /// `PascalCase`): (type, block path, name). Paths given the same name must have the same schema and
 /// share one struct; the blocks below a renamed block take its name as their prefix.
-pub const TF_NAMES: &[(&str, &str, &str)] = &[];
+pub const TF_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "aws_appautoscaling_policy",
+        "target_tracking_scaling_policy_configuration",
+        "TargetTrackingScalingPolicyConfiguration",
+    ),
+    (
+        "aws_appautoscaling_policy",
+        "target_tracking_scaling_policy_configuration.predefined_metric_specification",
+        "PredefinedMetricSpecification",
+    ),
+    ("aws_lb_listener", "default_action", "LbListenerAction"),
+    ("aws_lb_listener_rule", "action", "LbListenerAction"),
+    ("aws_lb_listener_rule", "condition.host_header", "LbListenerRuleConditionValues"),
+    ("aws_lb_listener_rule", "condition.path_pattern", "LbListenerRuleConditionValues"),
+    ("aws_s3_bucket_lifecycle_configuration", "rule", "S3LifecycleRule"),
+    ("aws_s3_bucket_replication_configuration", "rule", "S3ReplicationRule"),
+    ("aws_wafv2_web_acl", "rule.action", "Wafv2RuleAction"),
+];
 
 /// Arguments typed by a hand-written type of `l1` because the schema leaves them untyped (`dynamic`):
 /// (type, path, Rust type).

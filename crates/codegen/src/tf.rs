@@ -4,13 +4,14 @@
 //!
 //! Fields are in alphabetical order (arguments and blocks together), as the provider schema lists them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::Value as Json;
 
 use crate::config::{
-    TERRAFORM, TF_NAMES, TF_SKIPPED, TF_SKIPPED_ATTRIBUTES, TF_SKIPPED_BLOCKS, TF_TYPES, TfType,
+    TERRAFORM, TF_NAMES, TF_SINGLE, TF_SKIPPED, TF_SKIPPED_ATTRIBUTES, TF_SKIPPED_BLOCKS, TF_TYPES,
+    TfType,
 };
 use crate::naming::{identifier, pascal};
 use crate::{GENERATED_HEADER, GeneratedFile};
@@ -99,7 +100,7 @@ impl Generator<'_> {
             let mode = definition["mode"].as_str().unwrap_or("computed");
             let attribute_path = join(path, attribute);
             if mode == "computed"
-                || TF_SKIPPED_ATTRIBUTES.contains(&attribute.as_str())
+                || (path.is_empty() && TF_SKIPPED_ATTRIBUTES.contains(&attribute.as_str()))
                 || self.skipped(&attribute_path)
             {
                 continue;
@@ -130,14 +131,26 @@ impl Generator<'_> {
                 .exception(TF_NAMES, &nested_path)
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("{name}{}", pascal(block_name)));
-            let single = nested["nesting"] == "single" || nested["max_items"] == 1;
+            let single = nested["nesting"] == "single"
+                || nested["max_items"] == 1
+                || TF_SINGLE
+                    .iter()
+                    .any(|(type_name, at)| *type_name == self.config.type_name && *at == nested_path);
             let required = nested["min_items"] == 1;
             let doc = format!(
                 "The `{nested_path}` block ({}) of `{}`.",
                 if single { "at most one" } else { "repeated" },
                 self.config.type_name
             );
-            let struct_name = self.block(&nested["block"], &nested_path, nested_name, doc)?;
+            let inner = &nested["block"];
+            let is_empty = inner["attributes"].as_object().is_none_or(|map| map.is_empty())
+                && inner["blocks"].as_object().is_none_or(|map| map.is_empty());
+            // A block without arguments (WAF `override_action { none {} }`) is `l1::EmptyBlock`.
+            let struct_name = if is_empty {
+                "EmptyBlock".to_owned()
+            } else {
+                self.block(inner, &nested_path, nested_name, doc)?
+            };
             let field = match (single, required) {
                 (true, true) => (struct_name, true, None),
                 (true, false) => (format!("Option<{struct_name}>"), false, Some("Option::is_none")),
@@ -226,7 +239,10 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
             .find_map(|provider| provider[section].get(config.type_name).cloned())
     };
     let mut modules: BTreeMap<&str, String> = BTreeMap::new();
-    let mut seen_names = BTreeSet::new();
+    let mut referenceable = Vec::new();
+    // Struct name → schema: two types may share a block struct (`aws_lb_listener` and
+    // `aws_lb_listener_rule` actions) when their schemas are the same.
+    let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
     for config in TERRAFORM {
         let schema = find(config)
             .ok_or_else(|| format!("{} is in no vendored provider schema", config.type_name))?;
@@ -247,8 +263,12 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
         generator.block(&schema, "", name.clone(), doc)?;
         let body = modules.entry(config.module).or_default();
         for block in &generator.blocks {
-            if !seen_names.insert(block.name.clone()) {
-                return Err(format!("two structs are named {}", block.name));
+            match seen_names.get(&block.name) {
+                Some(schema) if *schema == block.schema => continue,
+                Some(_) => return Err(format!("two different structs are named {}", block.name)),
+                None => {
+                    seen_names.insert(block.name.clone(), block.schema.clone());
+                }
             }
             body.push('\n');
             body.push_str(&block.rendered);
@@ -261,6 +281,16 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
             .filter(|attribute| !HANDLE_METHODS.contains(&attribute.as_str()))
             .map(identifier)
             .collect();
+        let key = if config.data_source {
+            format!("data.{}", config.type_name)
+        } else {
+            config.type_name.to_owned()
+        };
+        let quoted: Vec<String> = attributes
+            .iter()
+            .map(|attribute| format!("\"{}\"", attribute.trim_start_matches("r#")))
+            .collect();
+        referenceable.push(format!("    (\"{key}\", &[{}]),\n", quoted.join(", ")));
         let _ = writeln!(
             body,
             "\n{}!({name}, \"{}\", [{}]);",
@@ -275,7 +305,13 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
     }
     let mut files = Vec::new();
     for (module, body) in &modules {
-        let mut imports = vec!["Value"];
+        let mut imports = Vec::new();
+        if body.contains("Value<") {
+            imports.push("Value");
+        }
+        if body.contains("EmptyBlock") {
+            imports.push("EmptyBlock");
+        }
         for marker in ["List", "Map", "Number"] {
             if body.contains(&format!("{marker}<")) || body.contains(&format!("<{marker}>")) {
                 imports.push(marker);
@@ -290,12 +326,22 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
         files.push(GeneratedFile {
             path: format!("crates/tf/src/l1/generated/{module}.rs"),
             contents: format!(
-                "{GENERATED_HEADER}\n//! Terraform types of the `{module}` service.\n\nuse serde::Serialize;\n\nuse crate::l1::{{{}}};\n{body}",
-                imports.join(", ")
+                "{GENERATED_HEADER}\n//! Terraform types of the `{module}` service.\n\nuse serde::Serialize;\n{}\n{body}",
+                if imports.is_empty() {
+                    String::new()
+                } else {
+                    format!("\nuse crate::l1::{{{}}};\n", imports.join(", "))
+                }
             ),
         });
     }
     let mut root = format!("{GENERATED_HEADER}\n//! One module per AWS service (and one for `random`).\n\n");
+    referenceable.sort();
+    let _ = writeln!(
+        root,
+        "/// Every type this layer can emit (data sources as `data.<type>`) with the attributes a\n/// reference may read.\npub const REFERENCEABLE: &[(&str, &[&str])] = &[\n{}];\n",
+        referenceable.concat()
+    );
     for module in modules.keys() {
         let _ = writeln!(root, "pub mod {module};");
     }

@@ -25,6 +25,7 @@
 use serde::Serialize;
 
 pub mod policy;
+mod references;
 pub mod template;
 pub mod value;
 
@@ -32,6 +33,7 @@ pub mod value;
 mod generated;
 
 pub use generated::*;
+pub use references::unresolved_references;
 pub use policy::{Effect, OneOrMany, PolicyConditions, PolicyDocument, Principal, Statement};
 pub use template::{
     DeletionPolicy, DuplicateLogicalId, Export, Output, Parameter, ParameterType, Resource,

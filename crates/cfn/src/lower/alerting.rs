@@ -222,7 +222,7 @@ fn lower_dimensions(
 ) -> Vec<Dimension> {
     dimensions
         .iter()
-        .map(|(name, value)| Dimension::new(name.as_str(), unit.values.text(value)))
+        .map(|(name, value)| Dimension::new(unit.values.text(value), name.as_str()))
         .collect()
 }
 

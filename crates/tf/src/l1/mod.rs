@@ -68,43 +68,22 @@ macro_rules! data_source_type {
 
 mod expression;
 mod module;
+mod references;
+mod wafv2_statement;
 
-pub mod appautoscaling;
-pub mod cloudfront;
-pub mod cloudwatch;
-pub mod ec2;
-pub mod ecs;
-pub mod elasticache;
-pub mod elbv2;
-pub mod iam;
-pub mod kms;
-pub mod logs;
-pub mod meta;
-pub mod random;
-pub mod rds;
-pub mod route53;
-pub mod s3;
-pub mod secretsmanager;
-pub mod serverlessrepo;
-pub mod sns;
-pub mod sts;
-pub mod wafv2;
+#[rustfmt::skip]
+mod generated;
 
-pub use appautoscaling::*;
-pub use cloudfront::*;
-pub use cloudwatch::*;
-pub use ec2::*;
-pub use ecs::*;
-pub use elasticache::*;
-pub use elbv2::*;
+pub use generated::*;
+pub use references::unresolved_references;
 pub use expression::{
     Expression, ExpressionError, Function, FunctionCall, JsonDocument, List, Map, Number,
     NumberLiteral, Operation, Operator, Reference, Template, TemplatePart, Value,
 };
-pub use iam::*;
-pub use kms::*;
-pub use logs::*;
-pub use meta::*;
+pub use wafv2_statement::{
+    Wafv2GeoMatchStatement, Wafv2IpSetReferenceStatement, Wafv2ManagedRuleGroupStatement,
+    Wafv2RateBasedStatement, Wafv2RuleActionOverride, Wafv2Statement,
+};
 pub use module::{
     Address, AwsDefaultTags, AwsProvider, DataMetaArguments, DataRef, DataSource, IgnoreChanges,
     Lifecycle, LocalRef, MAIN_FILE, MOVED_FILE, MetaArguments, Module, ModuleError, ModuleFile,
@@ -112,15 +91,6 @@ pub use module::{
     ResourceRef, TerraformSettings, TypeConstraint, VARIABLES_FILE, VERSIONS_FILE, Variable,
     VariableRef, VariableValidation, render_json,
 };
-pub use random::*;
-pub use rds::*;
-pub use route53::*;
-pub use s3::*;
-pub use secretsmanager::*;
-pub use serverlessrepo::*;
-pub use sns::*;
-pub use sts::*;
-pub use wafv2::*;
 
 /// A nested block without arguments, such as WAF `override_action { none {} }`; serializes as `{}`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{Map, Number, Value};
 
+
 /// The `aws_appautoscaling_target` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppautoscalingTarget {
@@ -71,7 +72,7 @@ pub struct AppautoscalingPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step_scaling_policy_configuration: Option<AppautoscalingPolicyStepScalingPolicyConfiguration>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_tracking_scaling_policy_configuration: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration>,
+    pub target_tracking_scaling_policy_configuration: Option<TargetTrackingScalingPolicyConfiguration>,
 }
 
 impl AppautoscalingPolicy {
@@ -167,16 +168,30 @@ impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecification
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_capacity_metric_specification.metric_data_query` block (repeated) of `aws_appautoscaling_policy`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression: Option<Value<String>>,
+    pub id: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_stat: Option<AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueryMetricStat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_data: Option<Value<bool>>,
+}
+
+impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQuery {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(id: impl Into<Value<String>>) -> Self {
+        Self {
+            expression: Default::default(),
+            id: id.into(),
+            label: Default::default(),
+            metric_stat: Default::default(),
+            return_data: Default::default(),
+        }
+    }
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_capacity_metric_specification.metric_data_query.metric_stat` block (at most one) of `aws_appautoscaling_policy`.
@@ -243,16 +258,30 @@ impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecification
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_load_metric_specification.metric_data_query` block (repeated) of `aws_appautoscaling_policy`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedLoadMetricSpecificationMetricDataQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression: Option<Value<String>>,
+    pub id: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_stat: Option<AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedLoadMetricSpecificationMetricDataQueryMetricStat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_data: Option<Value<bool>>,
+}
+
+impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedLoadMetricSpecificationMetricDataQuery {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(id: impl Into<Value<String>>) -> Self {
+        Self {
+            expression: Default::default(),
+            id: id.into(),
+            label: Default::default(),
+            metric_stat: Default::default(),
+            return_data: Default::default(),
+        }
+    }
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_load_metric_specification.metric_data_query.metric_stat` block (at most one) of `aws_appautoscaling_policy`.
@@ -319,16 +348,30 @@ impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecification
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_scaling_metric_specification.metric_data_query` block (repeated) of `aws_appautoscaling_policy`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedScalingMetricSpecificationMetricDataQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression: Option<Value<String>>,
+    pub id: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_stat: Option<AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedScalingMetricSpecificationMetricDataQueryMetricStat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_data: Option<Value<bool>>,
+}
+
+impl AppautoscalingPolicyPredictiveScalingPolicyConfigurationMetricSpecificationCustomizedScalingMetricSpecificationMetricDataQuery {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(id: impl Into<Value<String>>) -> Self {
+        Self {
+            expression: Default::default(),
+            id: id.into(),
+            label: Default::default(),
+            metric_stat: Default::default(),
+            return_data: Default::default(),
+        }
+    }
 }
 
 /// The `predictive_scaling_policy_configuration.metric_specification.customized_scaling_metric_specification.metric_data_query.metric_stat` block (at most one) of `aws_appautoscaling_policy`.
@@ -471,13 +514,13 @@ impl AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment {
 
 /// The `target_tracking_scaling_policy_configuration` block (at most one) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
+pub struct TargetTrackingScalingPolicyConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customized_metric_specification: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification>,
+    pub customized_metric_specification: Option<TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_scale_in: Option<Value<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predefined_metric_specification: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification>,
+    pub predefined_metric_specification: Option<PredefinedMetricSpecification>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale_in_cooldown: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -485,7 +528,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
     pub target_value: Value<Number>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
+impl TargetTrackingScalingPolicyConfiguration {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(target_value: impl Into<Value<Number>>) -> Self {
         Self {
@@ -501,13 +544,13 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
 
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification` block (at most one) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification {
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification {
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub dimensions: Vec<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions>,
+    pub dimensions: Vec<TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_name: Option<Value<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub metrics: Vec<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics>,
+    pub metrics: Vec<TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -518,12 +561,12 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification.dimensions` block (repeated) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
+impl TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -534,30 +577,44 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetri
 }
 
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification.metrics` block (repeated) of `aws_appautoscaling_policy`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression: Option<Value<String>>,
+    pub id: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric_stat: Option<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat>,
+    pub metric_stat: Option<TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_data: Option<Value<bool>>,
 }
 
+impl TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(id: impl Into<Value<String>>) -> Self {
+        Self {
+            expression: Default::default(),
+            id: id.into(),
+            label: Default::default(),
+            metric_stat: Default::default(),
+            return_data: Default::default(),
+        }
+    }
+}
+
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification.metrics.metric_stat` block (at most one) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat {
-    pub metric: AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric,
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat {
+    pub metric: TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric,
     pub stat: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Value<String>>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat {
+impl TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(metric: AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric, stat: impl Into<Value<String>>) -> Self {
+    pub fn new(metric: TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric, stat: impl Into<Value<String>>) -> Self {
         Self {
             metric,
             stat: stat.into(),
@@ -568,14 +625,14 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetri
 
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification.metrics.metric_stat.metric` block (at most one) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric {
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric {
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub dimensions: Vec<AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions>,
+    pub dimensions: Vec<TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions>,
     pub metric_name: Value<String>,
     pub namespace: Value<String>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric {
+impl TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(metric_name: impl Into<Value<String>>, namespace: impl Into<Value<String>>) -> Self {
         Self {
@@ -588,12 +645,12 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetri
 
 /// The `target_tracking_scaling_policy_configuration.customized_metric_specification.metrics.metric_stat.metric.dimensions` block (repeated) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions {
+pub struct TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions {
+impl TargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetricDimensions {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -605,13 +662,13 @@ impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetri
 
 /// The `target_tracking_scaling_policy_configuration.predefined_metric_specification` block (at most one) of `aws_appautoscaling_policy`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification {
+pub struct PredefinedMetricSpecification {
     pub predefined_metric_type: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_label: Option<Value<String>>,
 }
 
-impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification {
+impl PredefinedMetricSpecification {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(predefined_metric_type: impl Into<Value<String>>) -> Self {
         Self {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{List, Map, Number, Value};
 
+
 /// The `aws_cloudwatch_metric_alarm` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloudwatchMetricAlarm {
@@ -87,12 +88,13 @@ impl CloudwatchMetricAlarm {
 }
 
 /// The `metric_query` block (repeated) of `aws_cloudwatch_metric_alarm`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloudwatchMetricAlarmMetricQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression: Option<Value<String>>,
+    pub id: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +103,21 @@ pub struct CloudwatchMetricAlarmMetricQuery {
     pub period: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_data: Option<Value<bool>>,
+}
+
+impl CloudwatchMetricAlarmMetricQuery {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(id: impl Into<Value<String>>) -> Self {
+        Self {
+            account_id: Default::default(),
+            expression: Default::default(),
+            id: id.into(),
+            label: Default::default(),
+            metric: Default::default(),
+            period: Default::default(),
+            return_data: Default::default(),
+        }
+    }
 }
 
 /// The `metric_query.metric` block (at most one) of `aws_cloudwatch_metric_alarm`.

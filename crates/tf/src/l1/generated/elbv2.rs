@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{List, Map, Number, Value};
 
+
 /// The `aws_lb` resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Lb {
@@ -202,7 +203,7 @@ pub struct LbListener {
     pub alpn_policy: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_arn: Option<Value<String>>,
-    pub default_action: Vec<LbListenerDefaultAction>,
+    pub default_action: Vec<LbListenerAction>,
     pub load_balancer_arn: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mutual_authentication: Option<LbListenerMutualAuthentication>,
@@ -260,7 +261,7 @@ pub struct LbListener {
 
 impl LbListener {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(default_action: Vec<LbListenerDefaultAction>, load_balancer_arn: impl Into<Value<String>>) -> Self {
+    pub fn new(default_action: Vec<LbListenerAction>, load_balancer_arn: impl Into<Value<String>>) -> Self {
         Self {
             alpn_policy: Default::default(),
             certificate_arn: Default::default(),
@@ -298,27 +299,27 @@ impl LbListener {
 
 /// The `default_action` block (repeated) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultAction {
+pub struct LbListenerAction {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authenticate_cognito: Option<LbListenerDefaultActionAuthenticateCognito>,
+    pub authenticate_cognito: Option<LbListenerActionAuthenticateCognito>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authenticate_oidc: Option<LbListenerDefaultActionAuthenticateOidc>,
+    pub authenticate_oidc: Option<LbListenerActionAuthenticateOidc>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixed_response: Option<LbListenerDefaultActionFixedResponse>,
+    pub fixed_response: Option<LbListenerActionFixedResponse>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward: Option<LbListenerDefaultActionForward>,
+    pub forward: Option<LbListenerActionForward>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jwt_validation: Option<LbListenerDefaultActionJwtValidation>,
+    pub jwt_validation: Option<LbListenerActionJwtValidation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect: Option<LbListenerDefaultActionRedirect>,
+    pub redirect: Option<LbListenerActionRedirect>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_group_arn: Option<Value<String>>,
     pub r#type: Value<String>,
 }
 
-impl LbListenerDefaultAction {
+impl LbListenerAction {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(r#type: impl Into<Value<String>>) -> Self {
         Self {
@@ -337,7 +338,7 @@ impl LbListenerDefaultAction {
 
 /// The `default_action.authenticate_cognito` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionAuthenticateCognito {
+pub struct LbListenerActionAuthenticateCognito {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -353,7 +354,7 @@ pub struct LbListenerDefaultActionAuthenticateCognito {
     pub user_pool_domain: Value<String>,
 }
 
-impl LbListenerDefaultActionAuthenticateCognito {
+impl LbListenerActionAuthenticateCognito {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(user_pool_arn: impl Into<Value<String>>, user_pool_client_id: impl Into<Value<String>>, user_pool_domain: impl Into<Value<String>>) -> Self {
         Self {
@@ -371,7 +372,7 @@ impl LbListenerDefaultActionAuthenticateCognito {
 
 /// The `default_action.authenticate_oidc` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionAuthenticateOidc {
+pub struct LbListenerActionAuthenticateOidc {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
     pub authorization_endpoint: Value<String>,
@@ -390,7 +391,7 @@ pub struct LbListenerDefaultActionAuthenticateOidc {
     pub user_info_endpoint: Value<String>,
 }
 
-impl LbListenerDefaultActionAuthenticateOidc {
+impl LbListenerActionAuthenticateOidc {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(authorization_endpoint: impl Into<Value<String>>, client_id: impl Into<Value<String>>, client_secret: impl Into<Value<String>>, issuer: impl Into<Value<String>>, token_endpoint: impl Into<Value<String>>, user_info_endpoint: impl Into<Value<String>>) -> Self {
         Self {
@@ -411,7 +412,7 @@ impl LbListenerDefaultActionAuthenticateOidc {
 
 /// The `default_action.fixed_response` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionFixedResponse {
+pub struct LbListenerActionFixedResponse {
     pub content_type: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_body: Option<Value<String>>,
@@ -419,7 +420,7 @@ pub struct LbListenerDefaultActionFixedResponse {
     pub status_code: Option<Value<String>>,
 }
 
-impl LbListenerDefaultActionFixedResponse {
+impl LbListenerActionFixedResponse {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(content_type: impl Into<Value<String>>) -> Self {
         Self {
@@ -432,15 +433,15 @@ impl LbListenerDefaultActionFixedResponse {
 
 /// The `default_action.forward` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionForward {
+pub struct LbListenerActionForward {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stickiness: Option<LbListenerDefaultActionForwardStickiness>,
-    pub target_group: Vec<LbListenerDefaultActionForwardTargetGroup>,
+    pub stickiness: Option<LbListenerActionForwardStickiness>,
+    pub target_group: Vec<LbListenerActionForwardTargetGroup>,
 }
 
-impl LbListenerDefaultActionForward {
+impl LbListenerActionForward {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(target_group: Vec<LbListenerDefaultActionForwardTargetGroup>) -> Self {
+    pub fn new(target_group: Vec<LbListenerActionForwardTargetGroup>) -> Self {
         Self {
             stickiness: Default::default(),
             target_group,
@@ -450,13 +451,13 @@ impl LbListenerDefaultActionForward {
 
 /// The `default_action.forward.stickiness` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionForwardStickiness {
+pub struct LbListenerActionForwardStickiness {
     pub duration: Value<Number>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<Value<bool>>,
 }
 
-impl LbListenerDefaultActionForwardStickiness {
+impl LbListenerActionForwardStickiness {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(duration: impl Into<Value<Number>>) -> Self {
         Self {
@@ -468,13 +469,13 @@ impl LbListenerDefaultActionForwardStickiness {
 
 /// The `default_action.forward.target_group` block (repeated) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionForwardTargetGroup {
+pub struct LbListenerActionForwardTargetGroup {
     pub arn: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Value<Number>>,
 }
 
-impl LbListenerDefaultActionForwardTargetGroup {
+impl LbListenerActionForwardTargetGroup {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(arn: impl Into<Value<String>>) -> Self {
         Self {
@@ -486,14 +487,14 @@ impl LbListenerDefaultActionForwardTargetGroup {
 
 /// The `default_action.jwt_validation` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionJwtValidation {
+pub struct LbListenerActionJwtValidation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub additional_claim: Vec<LbListenerDefaultActionJwtValidationAdditionalClaim>,
+    pub additional_claim: Vec<LbListenerActionJwtValidationAdditionalClaim>,
     pub issuer: Value<String>,
     pub jwks_endpoint: Value<String>,
 }
 
-impl LbListenerDefaultActionJwtValidation {
+impl LbListenerActionJwtValidation {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(issuer: impl Into<Value<String>>, jwks_endpoint: impl Into<Value<String>>) -> Self {
         Self {
@@ -506,13 +507,13 @@ impl LbListenerDefaultActionJwtValidation {
 
 /// The `default_action.jwt_validation.additional_claim` block (repeated) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionJwtValidationAdditionalClaim {
+pub struct LbListenerActionJwtValidationAdditionalClaim {
     pub format: Value<String>,
     pub name: Value<String>,
     pub values: Value<List<String>>,
 }
 
-impl LbListenerDefaultActionJwtValidationAdditionalClaim {
+impl LbListenerActionJwtValidationAdditionalClaim {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(format: impl Into<Value<String>>, name: impl Into<Value<String>>, values: impl Into<Value<List<String>>>) -> Self {
         Self {
@@ -525,7 +526,7 @@ impl LbListenerDefaultActionJwtValidationAdditionalClaim {
 
 /// The `default_action.redirect` block (at most one) of `aws_lb_listener`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerDefaultActionRedirect {
+pub struct LbListenerActionRedirect {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -539,7 +540,7 @@ pub struct LbListenerDefaultActionRedirect {
     pub status_code: Value<String>,
 }
 
-impl LbListenerDefaultActionRedirect {
+impl LbListenerActionRedirect {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status_code: impl Into<Value<String>>) -> Self {
         Self {
@@ -582,7 +583,7 @@ resource_type!(LbListener, "aws_lb_listener", [alpn_policy, arn, certificate_arn
 /// The `aws_lb_listener_rule` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LbListenerRule {
-    pub action: Vec<LbListenerRuleAction>,
+    pub action: Vec<LbListenerAction>,
     pub condition: Vec<LbListenerRuleCondition>,
     pub listener_arn: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -597,7 +598,7 @@ pub struct LbListenerRule {
 
 impl LbListenerRule {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(action: Vec<LbListenerRuleAction>, condition: Vec<LbListenerRuleCondition>, listener_arn: impl Into<Value<String>>) -> Self {
+    pub fn new(action: Vec<LbListenerAction>, condition: Vec<LbListenerRuleCondition>, listener_arn: impl Into<Value<String>>) -> Self {
         Self {
             action,
             condition,
@@ -610,274 +611,17 @@ impl LbListenerRule {
     }
 }
 
-/// The `action` block (repeated) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleAction {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authenticate_cognito: Option<LbListenerRuleActionAuthenticateCognito>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authenticate_oidc: Option<LbListenerRuleActionAuthenticateOidc>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixed_response: Option<LbListenerRuleActionFixedResponse>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward: Option<LbListenerRuleActionForward>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub jwt_validation: Option<LbListenerRuleActionJwtValidation>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order: Option<Value<Number>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect: Option<LbListenerRuleActionRedirect>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_group_arn: Option<Value<String>>,
-    pub r#type: Value<String>,
-}
-
-impl LbListenerRuleAction {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(r#type: impl Into<Value<String>>) -> Self {
-        Self {
-            authenticate_cognito: Default::default(),
-            authenticate_oidc: Default::default(),
-            fixed_response: Default::default(),
-            forward: Default::default(),
-            jwt_validation: Default::default(),
-            order: Default::default(),
-            redirect: Default::default(),
-            target_group_arn: Default::default(),
-            r#type: r#type.into(),
-        }
-    }
-}
-
-/// The `action.authenticate_cognito` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionAuthenticateCognito {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params: Option<Value<Map<String>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_unauthenticated_request: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_cookie_name: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_timeout: Option<Value<Number>>,
-    pub user_pool_arn: Value<String>,
-    pub user_pool_client_id: Value<String>,
-    pub user_pool_domain: Value<String>,
-}
-
-impl LbListenerRuleActionAuthenticateCognito {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(user_pool_arn: impl Into<Value<String>>, user_pool_client_id: impl Into<Value<String>>, user_pool_domain: impl Into<Value<String>>) -> Self {
-        Self {
-            authentication_request_extra_params: Default::default(),
-            on_unauthenticated_request: Default::default(),
-            scope: Default::default(),
-            session_cookie_name: Default::default(),
-            session_timeout: Default::default(),
-            user_pool_arn: user_pool_arn.into(),
-            user_pool_client_id: user_pool_client_id.into(),
-            user_pool_domain: user_pool_domain.into(),
-        }
-    }
-}
-
-/// The `action.authenticate_oidc` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionAuthenticateOidc {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication_request_extra_params: Option<Value<Map<String>>>,
-    pub authorization_endpoint: Value<String>,
-    pub client_id: Value<String>,
-    pub client_secret: Value<String>,
-    pub issuer: Value<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub on_unauthenticated_request: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_cookie_name: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_timeout: Option<Value<Number>>,
-    pub token_endpoint: Value<String>,
-    pub user_info_endpoint: Value<String>,
-}
-
-impl LbListenerRuleActionAuthenticateOidc {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(authorization_endpoint: impl Into<Value<String>>, client_id: impl Into<Value<String>>, client_secret: impl Into<Value<String>>, issuer: impl Into<Value<String>>, token_endpoint: impl Into<Value<String>>, user_info_endpoint: impl Into<Value<String>>) -> Self {
-        Self {
-            authentication_request_extra_params: Default::default(),
-            authorization_endpoint: authorization_endpoint.into(),
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            issuer: issuer.into(),
-            on_unauthenticated_request: Default::default(),
-            scope: Default::default(),
-            session_cookie_name: Default::default(),
-            session_timeout: Default::default(),
-            token_endpoint: token_endpoint.into(),
-            user_info_endpoint: user_info_endpoint.into(),
-        }
-    }
-}
-
-/// The `action.fixed_response` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionFixedResponse {
-    pub content_type: Value<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_body: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_code: Option<Value<String>>,
-}
-
-impl LbListenerRuleActionFixedResponse {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(content_type: impl Into<Value<String>>) -> Self {
-        Self {
-            content_type: content_type.into(),
-            message_body: Default::default(),
-            status_code: Default::default(),
-        }
-    }
-}
-
-/// The `action.forward` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionForward {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stickiness: Option<LbListenerRuleActionForwardStickiness>,
-    pub target_group: Vec<LbListenerRuleActionForwardTargetGroup>,
-}
-
-impl LbListenerRuleActionForward {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(target_group: Vec<LbListenerRuleActionForwardTargetGroup>) -> Self {
-        Self {
-            stickiness: Default::default(),
-            target_group,
-        }
-    }
-}
-
-/// The `action.forward.stickiness` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionForwardStickiness {
-    pub duration: Value<Number>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled: Option<Value<bool>>,
-}
-
-impl LbListenerRuleActionForwardStickiness {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(duration: impl Into<Value<Number>>) -> Self {
-        Self {
-            duration: duration.into(),
-            enabled: Default::default(),
-        }
-    }
-}
-
-/// The `action.forward.target_group` block (repeated) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionForwardTargetGroup {
-    pub arn: Value<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub weight: Option<Value<Number>>,
-}
-
-impl LbListenerRuleActionForwardTargetGroup {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(arn: impl Into<Value<String>>) -> Self {
-        Self {
-            arn: arn.into(),
-            weight: Default::default(),
-        }
-    }
-}
-
-/// The `action.jwt_validation` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionJwtValidation {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub additional_claim: Vec<LbListenerRuleActionJwtValidationAdditionalClaim>,
-    pub issuer: Value<String>,
-    pub jwks_endpoint: Value<String>,
-}
-
-impl LbListenerRuleActionJwtValidation {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(issuer: impl Into<Value<String>>, jwks_endpoint: impl Into<Value<String>>) -> Self {
-        Self {
-            additional_claim: Default::default(),
-            issuer: issuer.into(),
-            jwks_endpoint: jwks_endpoint.into(),
-        }
-    }
-}
-
-/// The `action.jwt_validation.additional_claim` block (repeated) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionJwtValidationAdditionalClaim {
-    pub format: Value<String>,
-    pub name: Value<String>,
-    pub values: Value<List<String>>,
-}
-
-impl LbListenerRuleActionJwtValidationAdditionalClaim {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(format: impl Into<Value<String>>, name: impl Into<Value<String>>, values: impl Into<Value<List<String>>>) -> Self {
-        Self {
-            format: format.into(),
-            name: name.into(),
-            values: values.into(),
-        }
-    }
-}
-
-/// The `action.redirect` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LbListenerRuleActionRedirect {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub host: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub port: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocol: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub query: Option<Value<String>>,
-    pub status_code: Value<String>,
-}
-
-impl LbListenerRuleActionRedirect {
-    /// Sets the required arguments; every optional one starts unset.
-    pub fn new(status_code: impl Into<Value<String>>) -> Self {
-        Self {
-            host: Default::default(),
-            path: Default::default(),
-            port: Default::default(),
-            protocol: Default::default(),
-            query: Default::default(),
-            status_code: status_code.into(),
-        }
-    }
-}
-
 /// The `condition` block (repeated) of `aws_lb_listener_rule`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct LbListenerRuleCondition {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub host_header: Option<LbListenerRuleConditionHostHeader>,
+    pub host_header: Option<LbListenerRuleConditionValues>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_header: Option<LbListenerRuleConditionHttpHeader>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_request_method: Option<LbListenerRuleConditionHttpRequestMethod>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub path_pattern: Option<LbListenerRuleConditionPathPattern>,
+    pub path_pattern: Option<LbListenerRuleConditionValues>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub query_string: Vec<LbListenerRuleConditionQueryString>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -886,7 +630,7 @@ pub struct LbListenerRuleCondition {
 
 /// The `condition.host_header` block (at most one) of `aws_lb_listener_rule`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct LbListenerRuleConditionHostHeader {
+pub struct LbListenerRuleConditionValues {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex_values: Option<Value<List<String>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -927,15 +671,6 @@ impl LbListenerRuleConditionHttpRequestMethod {
             values: values.into(),
         }
     }
-}
-
-/// The `condition.path_pattern` block (at most one) of `aws_lb_listener_rule`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct LbListenerRuleConditionPathPattern {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub regex_values: Option<Value<List<String>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Value<List<String>>>,
 }
 
 /// The `condition.query_string` block (repeated) of `aws_lb_listener_rule`.

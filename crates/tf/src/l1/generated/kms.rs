@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{Map, Number, Value};
 
+
 /// The `aws_kms_key` resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct KmsKey {

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use crate::l1::{Value};
 
 /// The `aws_partition` data source.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{Map, Number, Value};
 
+
 /// The `random_password` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RandomPassword {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{List, Map, Number, Value};
 
+
 /// The `aws_db_instance` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DbInstance {

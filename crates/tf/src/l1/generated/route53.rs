@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{List, Map, Number, Value};
 
+
 /// The `aws_route53_health_check` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Route53HealthCheck {

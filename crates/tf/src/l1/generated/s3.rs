@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::l1::{List, Map, Number, Value};
+use crate::l1::{EmptyBlock, List, Map, Number, Value};
+
 
 /// The `aws_s3_bucket` resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -87,14 +88,14 @@ pub struct S3BucketReplicationConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<Value<String>>,
     pub role: Value<String>,
-    pub rule: Vec<S3BucketReplicationConfigurationRule>,
+    pub rule: Vec<S3ReplicationRule>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<Value<String>>,
 }
 
 impl S3BucketReplicationConfiguration {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(bucket: impl Into<Value<String>>, role: impl Into<Value<String>>, rule: Vec<S3BucketReplicationConfigurationRule>) -> Self {
+    pub fn new(bucket: impl Into<Value<String>>, role: impl Into<Value<String>>, rule: Vec<S3ReplicationRule>) -> Self {
         Self {
             bucket: bucket.into(),
             region: Default::default(),
@@ -107,31 +108,34 @@ impl S3BucketReplicationConfiguration {
 
 /// The `rule` block (repeated) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRule {
+pub struct S3ReplicationRule {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delete_marker_replication: Option<S3BucketReplicationConfigurationRuleDeleteMarkerReplication>,
-    pub destination: S3BucketReplicationConfigurationRuleDestination,
+    pub delete_marker_replication: Option<S3ReplicationRuleDeleteMarkerReplication>,
+    pub destination: S3ReplicationRuleDestination,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub existing_object_replication: Option<S3BucketReplicationConfigurationRuleExistingObjectReplication>,
+    pub existing_object_replication: Option<S3ReplicationRuleExistingObjectReplication>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<S3BucketReplicationConfigurationRuleFilter>,
+    pub filter: Option<S3ReplicationRuleFilter>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_selection_criteria: Option<S3BucketReplicationConfigurationRuleSourceSelectionCriteria>,
+    pub source_selection_criteria: Option<S3ReplicationRuleSourceSelectionCriteria>,
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRule {
+impl S3ReplicationRule {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(destination: S3BucketReplicationConfigurationRuleDestination, status: impl Into<Value<String>>) -> Self {
+    pub fn new(destination: S3ReplicationRuleDestination, status: impl Into<Value<String>>) -> Self {
         Self {
             delete_marker_replication: Default::default(),
             destination,
             existing_object_replication: Default::default(),
             filter: Default::default(),
+            id: Default::default(),
             prefix: Default::default(),
             priority: Default::default(),
             source_selection_criteria: Default::default(),
@@ -142,11 +146,11 @@ impl S3BucketReplicationConfigurationRule {
 
 /// The `rule.delete_marker_replication` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDeleteMarkerReplication {
+pub struct S3ReplicationRuleDeleteMarkerReplication {
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleDeleteMarkerReplication {
+impl S3ReplicationRuleDeleteMarkerReplication {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status: impl Into<Value<String>>) -> Self {
         Self {
@@ -157,23 +161,23 @@ impl S3BucketReplicationConfigurationRuleDeleteMarkerReplication {
 
 /// The `rule.destination` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestination {
+pub struct S3ReplicationRuleDestination {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_control_translation: Option<S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation>,
+    pub access_control_translation: Option<S3ReplicationRuleDestinationAccessControlTranslation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<Value<String>>,
     pub bucket: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_configuration: Option<S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration>,
+    pub encryption_configuration: Option<S3ReplicationRuleDestinationEncryptionConfiguration>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<S3BucketReplicationConfigurationRuleDestinationMetrics>,
+    pub metrics: Option<S3ReplicationRuleDestinationMetrics>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replication_time: Option<S3BucketReplicationConfigurationRuleDestinationReplicationTime>,
+    pub replication_time: Option<S3ReplicationRuleDestinationReplicationTime>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_class: Option<Value<String>>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestination {
+impl S3ReplicationRuleDestination {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(bucket: impl Into<Value<String>>) -> Self {
         Self {
@@ -190,11 +194,11 @@ impl S3BucketReplicationConfigurationRuleDestination {
 
 /// The `rule.destination.access_control_translation` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation {
+pub struct S3ReplicationRuleDestinationAccessControlTranslation {
     pub owner: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation {
+impl S3ReplicationRuleDestinationAccessControlTranslation {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(owner: impl Into<Value<String>>) -> Self {
         Self {
@@ -205,11 +209,11 @@ impl S3BucketReplicationConfigurationRuleDestinationAccessControlTranslation {
 
 /// The `rule.destination.encryption_configuration` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration {
+pub struct S3ReplicationRuleDestinationEncryptionConfiguration {
     pub replica_kms_key_id: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration {
+impl S3ReplicationRuleDestinationEncryptionConfiguration {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(replica_kms_key_id: impl Into<Value<String>>) -> Self {
         Self {
@@ -220,13 +224,13 @@ impl S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration {
 
 /// The `rule.destination.metrics` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationMetrics {
+pub struct S3ReplicationRuleDestinationMetrics {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_threshold: Option<S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold>,
+    pub event_threshold: Option<S3ReplicationRuleDestinationMetricsEventThreshold>,
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationMetrics {
+impl S3ReplicationRuleDestinationMetrics {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status: impl Into<Value<String>>) -> Self {
         Self {
@@ -238,11 +242,11 @@ impl S3BucketReplicationConfigurationRuleDestinationMetrics {
 
 /// The `rule.destination.metrics.event_threshold` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold {
+pub struct S3ReplicationRuleDestinationMetricsEventThreshold {
     pub minutes: Value<Number>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold {
+impl S3ReplicationRuleDestinationMetricsEventThreshold {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(minutes: impl Into<Value<Number>>) -> Self {
         Self {
@@ -253,14 +257,14 @@ impl S3BucketReplicationConfigurationRuleDestinationMetricsEventThreshold {
 
 /// The `rule.destination.replication_time` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationReplicationTime {
+pub struct S3ReplicationRuleDestinationReplicationTime {
     pub status: Value<String>,
-    pub time: S3BucketReplicationConfigurationRuleDestinationReplicationTimeTime,
+    pub time: S3ReplicationRuleDestinationReplicationTimeTime,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationReplicationTime {
+impl S3ReplicationRuleDestinationReplicationTime {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(status: impl Into<Value<String>>, time: S3BucketReplicationConfigurationRuleDestinationReplicationTimeTime) -> Self {
+    pub fn new(status: impl Into<Value<String>>, time: S3ReplicationRuleDestinationReplicationTimeTime) -> Self {
         Self {
             status: status.into(),
             time,
@@ -270,11 +274,11 @@ impl S3BucketReplicationConfigurationRuleDestinationReplicationTime {
 
 /// The `rule.destination.replication_time.time` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleDestinationReplicationTimeTime {
+pub struct S3ReplicationRuleDestinationReplicationTimeTime {
     pub minutes: Value<Number>,
 }
 
-impl S3BucketReplicationConfigurationRuleDestinationReplicationTimeTime {
+impl S3ReplicationRuleDestinationReplicationTimeTime {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(minutes: impl Into<Value<Number>>) -> Self {
         Self {
@@ -285,11 +289,11 @@ impl S3BucketReplicationConfigurationRuleDestinationReplicationTimeTime {
 
 /// The `rule.existing_object_replication` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleExistingObjectReplication {
+pub struct S3ReplicationRuleExistingObjectReplication {
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleExistingObjectReplication {
+impl S3ReplicationRuleExistingObjectReplication {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status: impl Into<Value<String>>) -> Self {
         Self {
@@ -300,18 +304,18 @@ impl S3BucketReplicationConfigurationRuleExistingObjectReplication {
 
 /// The `rule.filter` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketReplicationConfigurationRuleFilter {
+pub struct S3ReplicationRuleFilter {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub and: Option<S3BucketReplicationConfigurationRuleFilterAnd>,
+    pub and: Option<S3ReplicationRuleFilterAnd>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<S3BucketReplicationConfigurationRuleFilterTag>,
+    pub tag: Option<S3ReplicationRuleFilterTag>,
 }
 
 /// The `rule.filter.and` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketReplicationConfigurationRuleFilterAnd {
+pub struct S3ReplicationRuleFilterAnd {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -320,12 +324,12 @@ pub struct S3BucketReplicationConfigurationRuleFilterAnd {
 
 /// The `rule.filter.tag` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleFilterTag {
+pub struct S3ReplicationRuleFilterTag {
     pub key: Value<String>,
     pub value: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleFilterTag {
+impl S3ReplicationRuleFilterTag {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -337,20 +341,20 @@ impl S3BucketReplicationConfigurationRuleFilterTag {
 
 /// The `rule.source_selection_criteria` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketReplicationConfigurationRuleSourceSelectionCriteria {
+pub struct S3ReplicationRuleSourceSelectionCriteria {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replica_modifications: Option<S3BucketReplicationConfigurationRuleSourceSelectionCriteriaReplicaModifications>,
+    pub replica_modifications: Option<S3ReplicationRuleSourceSelectionCriteriaReplicaModifications>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sse_kms_encrypted_objects: Option<S3BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects>,
+    pub sse_kms_encrypted_objects: Option<S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects>,
 }
 
 /// The `rule.source_selection_criteria.replica_modifications` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleSourceSelectionCriteriaReplicaModifications {
+pub struct S3ReplicationRuleSourceSelectionCriteriaReplicaModifications {
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleSourceSelectionCriteriaReplicaModifications {
+impl S3ReplicationRuleSourceSelectionCriteriaReplicaModifications {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status: impl Into<Value<String>>) -> Self {
         Self {
@@ -361,11 +365,11 @@ impl S3BucketReplicationConfigurationRuleSourceSelectionCriteriaReplicaModificat
 
 /// The `rule.source_selection_criteria.sse_kms_encrypted_objects` block (at most one) of `aws_s3_bucket_replication_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects {
+pub struct S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects {
     pub status: Value<String>,
 }
 
-impl S3BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects {
+impl S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(status: impl Into<Value<String>>) -> Self {
         Self {
@@ -635,6 +639,8 @@ impl S3BucketLoggingTargetGrant {
 pub struct S3BucketLoggingTargetGrantGrantee {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_address: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Value<String>>,
     pub r#type: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<Value<String>>,
@@ -645,6 +651,7 @@ impl S3BucketLoggingTargetGrantGrantee {
     pub fn new(r#type: impl Into<Value<String>>) -> Self {
         Self {
             email_address: Default::default(),
+            id: Default::default(),
             r#type: r#type.into(),
             uri: Default::default(),
         }
@@ -657,7 +664,7 @@ pub struct S3BucketLoggingTargetObjectKeyFormat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partitioned_prefix: Option<S3BucketLoggingTargetObjectKeyFormatPartitionedPrefix>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub simple_prefix: Option<S3BucketLoggingTargetObjectKeyFormatSimplePrefix>,
+    pub simple_prefix: Option<EmptyBlock>,
 }
 
 /// The `target_object_key_format.partitioned_prefix` block (at most one) of `aws_s3_bucket_logging`.
@@ -675,11 +682,6 @@ impl S3BucketLoggingTargetObjectKeyFormatPartitionedPrefix {
     }
 }
 
-/// The `target_object_key_format.simple_prefix` block (at most one) of `aws_s3_bucket_logging`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketLoggingTargetObjectKeyFormatSimplePrefix {
-}
-
 resource_type!(S3BucketLogging, "aws_s3_bucket_logging", [bucket, expected_bucket_owner, id, region, target_bucket, target_prefix]);
 
 /// The `aws_s3_bucket_lifecycle_configuration` resource.
@@ -691,7 +693,7 @@ pub struct S3BucketLifecycleConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<Value<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rule: Vec<S3BucketLifecycleConfigurationRule>,
+    pub rule: Vec<S3LifecycleRule>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transition_default_minimum_object_size: Option<Value<String>>,
 }
@@ -711,31 +713,33 @@ impl S3BucketLifecycleConfiguration {
 
 /// The `rule` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketLifecycleConfigurationRule {
+pub struct S3LifecycleRule {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abort_incomplete_multipart_upload: Option<S3LifecycleRuleAbortIncompleteMultipartUpload>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<S3LifecycleRuleExpiration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<S3LifecycleRuleFilter>,
+    pub id: Value<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noncurrent_version_expiration: Option<S3LifecycleRuleNoncurrentVersionExpiration>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub abort_incomplete_multipart_upload: Vec<S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub expiration: Vec<S3BucketLifecycleConfigurationRuleExpiration>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub filter: Vec<S3BucketLifecycleConfigurationRuleFilter>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub noncurrent_version_expiration: Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub noncurrent_version_transition: Vec<S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition>,
+    pub noncurrent_version_transition: Vec<S3LifecycleRuleNoncurrentVersionTransition>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<Value<String>>,
     pub status: Value<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub transition: Vec<S3BucketLifecycleConfigurationRuleTransition>,
+    pub transition: Vec<S3LifecycleRuleTransition>,
 }
 
-impl S3BucketLifecycleConfigurationRule {
+impl S3LifecycleRule {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(status: impl Into<Value<String>>) -> Self {
+    pub fn new(id: impl Into<Value<String>>, status: impl Into<Value<String>>) -> Self {
         Self {
             abort_incomplete_multipart_upload: Default::default(),
             expiration: Default::default(),
             filter: Default::default(),
+            id: id.into(),
             noncurrent_version_expiration: Default::default(),
             noncurrent_version_transition: Default::default(),
             prefix: Default::default(),
@@ -745,16 +749,16 @@ impl S3BucketLifecycleConfigurationRule {
     }
 }
 
-/// The `rule.abort_incomplete_multipart_upload` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.abort_incomplete_multipart_upload` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload {
+pub struct S3LifecycleRuleAbortIncompleteMultipartUpload {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_after_initiation: Option<Value<Number>>,
 }
 
-/// The `rule.expiration` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.expiration` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketLifecycleConfigurationRuleExpiration {
+pub struct S3LifecycleRuleExpiration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -763,24 +767,24 @@ pub struct S3BucketLifecycleConfigurationRuleExpiration {
     pub expired_object_delete_marker: Option<Value<bool>>,
 }
 
-/// The `rule.filter` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.filter` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketLifecycleConfigurationRuleFilter {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub and: Vec<S3BucketLifecycleConfigurationRuleFilterAnd>,
+pub struct S3LifecycleRuleFilter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub and: Option<S3LifecycleRuleFilterAnd>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object_size_greater_than: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object_size_less_than: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tag: Vec<S3BucketLifecycleConfigurationRuleFilterTag>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<S3LifecycleRuleFilterTag>,
 }
 
-/// The `rule.filter.and` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.filter.and` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct S3BucketLifecycleConfigurationRuleFilterAnd {
+pub struct S3LifecycleRuleFilterAnd {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object_size_greater_than: Option<Value<Number>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -791,14 +795,14 @@ pub struct S3BucketLifecycleConfigurationRuleFilterAnd {
     pub tags: Option<Value<Map<String>>>,
 }
 
-/// The `rule.filter.tag` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.filter.tag` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketLifecycleConfigurationRuleFilterTag {
+pub struct S3LifecycleRuleFilterTag {
     pub key: Value<String>,
     pub value: Value<String>,
 }
 
-impl S3BucketLifecycleConfigurationRuleFilterTag {
+impl S3LifecycleRuleFilterTag {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(key: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -808,15 +812,15 @@ impl S3BucketLifecycleConfigurationRuleFilterTag {
     }
 }
 
-/// The `rule.noncurrent_version_expiration` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
+/// The `rule.noncurrent_version_expiration` block (at most one) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration {
+pub struct S3LifecycleRuleNoncurrentVersionExpiration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newer_noncurrent_versions: Option<Value<Number>>,
     pub noncurrent_days: Value<Number>,
 }
 
-impl S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration {
+impl S3LifecycleRuleNoncurrentVersionExpiration {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(noncurrent_days: impl Into<Value<Number>>) -> Self {
         Self {
@@ -828,14 +832,14 @@ impl S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration {
 
 /// The `rule.noncurrent_version_transition` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition {
+pub struct S3LifecycleRuleNoncurrentVersionTransition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newer_noncurrent_versions: Option<Value<Number>>,
     pub noncurrent_days: Value<Number>,
     pub storage_class: Value<String>,
 }
 
-impl S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition {
+impl S3LifecycleRuleNoncurrentVersionTransition {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(noncurrent_days: impl Into<Value<Number>>, storage_class: impl Into<Value<String>>) -> Self {
         Self {
@@ -848,7 +852,7 @@ impl S3BucketLifecycleConfigurationRuleNoncurrentVersionTransition {
 
 /// The `rule.transition` block (repeated) of `aws_s3_bucket_lifecycle_configuration`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct S3BucketLifecycleConfigurationRuleTransition {
+pub struct S3LifecycleRuleTransition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Value<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -856,7 +860,7 @@ pub struct S3BucketLifecycleConfigurationRuleTransition {
     pub storage_class: Value<String>,
 }
 
-impl S3BucketLifecycleConfigurationRuleTransition {
+impl S3LifecycleRuleTransition {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(storage_class: impl Into<Value<String>>) -> Self {
         Self {

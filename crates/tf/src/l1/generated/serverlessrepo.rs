@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{List, Map, Value};
 
+
 /// The `aws_serverlessapplicationrepository_cloudformation_stack` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServerlessapplicationrepositoryCloudformationStack {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::l1::{Map, Number, Value};
 
+
 /// The `aws_sns_topic` resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct SnsTopic {

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use crate::l1::{Value};
 
 /// The `aws_caller_identity` data source.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]

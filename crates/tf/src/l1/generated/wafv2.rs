@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::l1::{List, Map, Number, Value, Wafv2Statement};
+use crate::l1::{EmptyBlock, List, Map, Number, Value, Wafv2Statement};
+
 
 /// The `aws_wafv2_web_acl` resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -354,7 +355,7 @@ impl Wafv2WebAclDefaultActionBlockCustomResponseResponseHeader {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Wafv2WebAclRule {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<Wafv2WebAclRuleAction>,
+    pub action: Option<Wafv2RuleAction>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub captcha_config: Option<Wafv2WebAclRuleCaptchaConfig>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -389,35 +390,35 @@ impl Wafv2WebAclRule {
 
 /// The `rule.action` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleAction {
+pub struct Wafv2RuleAction {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allow: Option<Wafv2WebAclRuleActionAllow>,
+    pub allow: Option<Wafv2RuleActionAllow>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block: Option<Wafv2WebAclRuleActionBlock>,
+    pub block: Option<Wafv2RuleActionBlock>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub captcha: Option<Wafv2WebAclRuleActionCaptcha>,
+    pub captcha: Option<Wafv2RuleActionCaptcha>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge: Option<Wafv2WebAclRuleActionChallenge>,
+    pub challenge: Option<Wafv2RuleActionChallenge>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<Wafv2WebAclRuleActionCount>,
+    pub count: Option<Wafv2RuleActionCount>,
 }
 
 /// The `rule.action.allow` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleActionAllow {
+pub struct Wafv2RuleActionAllow {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_request_handling: Option<Wafv2WebAclRuleActionAllowCustomRequestHandling>,
+    pub custom_request_handling: Option<Wafv2RuleActionAllowCustomRequestHandling>,
 }
 
 /// The `rule.action.allow.custom_request_handling` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionAllowCustomRequestHandling {
-    pub insert_header: Vec<Wafv2WebAclRuleActionAllowCustomRequestHandlingInsertHeader>,
+pub struct Wafv2RuleActionAllowCustomRequestHandling {
+    pub insert_header: Vec<Wafv2RuleActionAllowCustomRequestHandlingInsertHeader>,
 }
 
-impl Wafv2WebAclRuleActionAllowCustomRequestHandling {
+impl Wafv2RuleActionAllowCustomRequestHandling {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(insert_header: Vec<Wafv2WebAclRuleActionAllowCustomRequestHandlingInsertHeader>) -> Self {
+    pub fn new(insert_header: Vec<Wafv2RuleActionAllowCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
         }
@@ -426,12 +427,12 @@ impl Wafv2WebAclRuleActionAllowCustomRequestHandling {
 
 /// The `rule.action.allow.custom_request_handling.insert_header` block (repeated) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionAllowCustomRequestHandlingInsertHeader {
+pub struct Wafv2RuleActionAllowCustomRequestHandlingInsertHeader {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl Wafv2WebAclRuleActionAllowCustomRequestHandlingInsertHeader {
+impl Wafv2RuleActionAllowCustomRequestHandlingInsertHeader {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -443,22 +444,22 @@ impl Wafv2WebAclRuleActionAllowCustomRequestHandlingInsertHeader {
 
 /// The `rule.action.block` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleActionBlock {
+pub struct Wafv2RuleActionBlock {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_response: Option<Wafv2WebAclRuleActionBlockCustomResponse>,
+    pub custom_response: Option<Wafv2RuleActionBlockCustomResponse>,
 }
 
 /// The `rule.action.block.custom_response` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionBlockCustomResponse {
+pub struct Wafv2RuleActionBlockCustomResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_response_body_key: Option<Value<String>>,
     pub response_code: Value<Number>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub response_header: Vec<Wafv2WebAclRuleActionBlockCustomResponseResponseHeader>,
+    pub response_header: Vec<Wafv2RuleActionBlockCustomResponseResponseHeader>,
 }
 
-impl Wafv2WebAclRuleActionBlockCustomResponse {
+impl Wafv2RuleActionBlockCustomResponse {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(response_code: impl Into<Value<Number>>) -> Self {
         Self {
@@ -471,12 +472,12 @@ impl Wafv2WebAclRuleActionBlockCustomResponse {
 
 /// The `rule.action.block.custom_response.response_header` block (repeated) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionBlockCustomResponseResponseHeader {
+pub struct Wafv2RuleActionBlockCustomResponseResponseHeader {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl Wafv2WebAclRuleActionBlockCustomResponseResponseHeader {
+impl Wafv2RuleActionBlockCustomResponseResponseHeader {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -488,20 +489,20 @@ impl Wafv2WebAclRuleActionBlockCustomResponseResponseHeader {
 
 /// The `rule.action.captcha` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleActionCaptcha {
+pub struct Wafv2RuleActionCaptcha {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_request_handling: Option<Wafv2WebAclRuleActionCaptchaCustomRequestHandling>,
+    pub custom_request_handling: Option<Wafv2RuleActionCaptchaCustomRequestHandling>,
 }
 
 /// The `rule.action.captcha.custom_request_handling` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionCaptchaCustomRequestHandling {
-    pub insert_header: Vec<Wafv2WebAclRuleActionCaptchaCustomRequestHandlingInsertHeader>,
+pub struct Wafv2RuleActionCaptchaCustomRequestHandling {
+    pub insert_header: Vec<Wafv2RuleActionCaptchaCustomRequestHandlingInsertHeader>,
 }
 
-impl Wafv2WebAclRuleActionCaptchaCustomRequestHandling {
+impl Wafv2RuleActionCaptchaCustomRequestHandling {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(insert_header: Vec<Wafv2WebAclRuleActionCaptchaCustomRequestHandlingInsertHeader>) -> Self {
+    pub fn new(insert_header: Vec<Wafv2RuleActionCaptchaCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
         }
@@ -510,12 +511,12 @@ impl Wafv2WebAclRuleActionCaptchaCustomRequestHandling {
 
 /// The `rule.action.captcha.custom_request_handling.insert_header` block (repeated) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionCaptchaCustomRequestHandlingInsertHeader {
+pub struct Wafv2RuleActionCaptchaCustomRequestHandlingInsertHeader {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl Wafv2WebAclRuleActionCaptchaCustomRequestHandlingInsertHeader {
+impl Wafv2RuleActionCaptchaCustomRequestHandlingInsertHeader {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -527,20 +528,20 @@ impl Wafv2WebAclRuleActionCaptchaCustomRequestHandlingInsertHeader {
 
 /// The `rule.action.challenge` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleActionChallenge {
+pub struct Wafv2RuleActionChallenge {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_request_handling: Option<Wafv2WebAclRuleActionChallengeCustomRequestHandling>,
+    pub custom_request_handling: Option<Wafv2RuleActionChallengeCustomRequestHandling>,
 }
 
 /// The `rule.action.challenge.custom_request_handling` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionChallengeCustomRequestHandling {
-    pub insert_header: Vec<Wafv2WebAclRuleActionChallengeCustomRequestHandlingInsertHeader>,
+pub struct Wafv2RuleActionChallengeCustomRequestHandling {
+    pub insert_header: Vec<Wafv2RuleActionChallengeCustomRequestHandlingInsertHeader>,
 }
 
-impl Wafv2WebAclRuleActionChallengeCustomRequestHandling {
+impl Wafv2RuleActionChallengeCustomRequestHandling {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(insert_header: Vec<Wafv2WebAclRuleActionChallengeCustomRequestHandlingInsertHeader>) -> Self {
+    pub fn new(insert_header: Vec<Wafv2RuleActionChallengeCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
         }
@@ -549,12 +550,12 @@ impl Wafv2WebAclRuleActionChallengeCustomRequestHandling {
 
 /// The `rule.action.challenge.custom_request_handling.insert_header` block (repeated) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionChallengeCustomRequestHandlingInsertHeader {
+pub struct Wafv2RuleActionChallengeCustomRequestHandlingInsertHeader {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl Wafv2WebAclRuleActionChallengeCustomRequestHandlingInsertHeader {
+impl Wafv2RuleActionChallengeCustomRequestHandlingInsertHeader {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -566,20 +567,20 @@ impl Wafv2WebAclRuleActionChallengeCustomRequestHandlingInsertHeader {
 
 /// The `rule.action.count` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleActionCount {
+pub struct Wafv2RuleActionCount {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_request_handling: Option<Wafv2WebAclRuleActionCountCustomRequestHandling>,
+    pub custom_request_handling: Option<Wafv2RuleActionCountCustomRequestHandling>,
 }
 
 /// The `rule.action.count.custom_request_handling` block (at most one) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionCountCustomRequestHandling {
-    pub insert_header: Vec<Wafv2WebAclRuleActionCountCustomRequestHandlingInsertHeader>,
+pub struct Wafv2RuleActionCountCustomRequestHandling {
+    pub insert_header: Vec<Wafv2RuleActionCountCustomRequestHandlingInsertHeader>,
 }
 
-impl Wafv2WebAclRuleActionCountCustomRequestHandling {
+impl Wafv2RuleActionCountCustomRequestHandling {
     /// Sets the required arguments; every optional one starts unset.
-    pub fn new(insert_header: Vec<Wafv2WebAclRuleActionCountCustomRequestHandlingInsertHeader>) -> Self {
+    pub fn new(insert_header: Vec<Wafv2RuleActionCountCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
         }
@@ -588,12 +589,12 @@ impl Wafv2WebAclRuleActionCountCustomRequestHandling {
 
 /// The `rule.action.count.custom_request_handling.insert_header` block (repeated) of `aws_wafv2_web_acl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2WebAclRuleActionCountCustomRequestHandlingInsertHeader {
+pub struct Wafv2RuleActionCountCustomRequestHandlingInsertHeader {
     pub name: Value<String>,
     pub value: Value<String>,
 }
 
-impl Wafv2WebAclRuleActionCountCustomRequestHandlingInsertHeader {
+impl Wafv2RuleActionCountCustomRequestHandlingInsertHeader {
     /// Sets the required arguments; every optional one starts unset.
     pub fn new(name: impl Into<Value<String>>, value: impl Into<Value<String>>) -> Self {
         Self {
@@ -635,19 +636,9 @@ pub struct Wafv2WebAclRuleChallengeConfigImmunityTimeProperty {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Wafv2WebAclRuleOverrideAction {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<Wafv2WebAclRuleOverrideActionCount>,
+    pub count: Option<EmptyBlock>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub none: Option<Wafv2WebAclRuleOverrideActionNone>,
-}
-
-/// The `rule.override_action.count` block (at most one) of `aws_wafv2_web_acl`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleOverrideActionCount {
-}
-
-/// The `rule.override_action.none` block (at most one) of `aws_wafv2_web_acl`.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct Wafv2WebAclRuleOverrideActionNone {
+    pub none: Option<EmptyBlock>,
 }
 
 /// The `rule.rule_label` block (repeated) of `aws_wafv2_web_acl`.
