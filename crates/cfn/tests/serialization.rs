@@ -4,11 +4,8 @@
 use meridian_cfn::l1::cloudfront::{HttpVersion, PriceClass};
 use meridian_cfn::l1::ec2::{FlowLogDestinationType, InternetGateway, Vpc};
 use meridian_cfn::l1::ecs::{Compatibility, CpuArchitecture, DeploymentControllerType};
-use meridian_cfn::l1::elbv2::{
-    Action, LoadBalancerIpAddressType, Protocol, RedirectConfig, RedirectStatusCode,
-};
+use meridian_cfn::l1::elbv2::{LoadBalancerIpAddressType, Protocol};
 use meridian_cfn::l1::s3::{Bucket, SseAlgorithm, VersioningConfiguration, VersioningStatus};
-use meridian_cfn::l1::wafv2::{DefaultAction, OverrideAction};
 use meridian_cfn::l1::{
     ConditionExpression, DeletionPolicy, DuplicateLogicalId, Effect, GetStackOutput, ListValue,
     OneOrMany, Output, Parameter, ParameterType, PolicyConditions, PolicyDocument, Principal,
@@ -357,28 +354,6 @@ fn enum_values_use_their_wire_spelling() {
             "PriceClass_All",
             compact(&PriceClass::PriceClassAll),
             r#""PriceClass_All""#,
-        ),
-        (
-            "WAF block",
-            compact(&DefaultAction::Block {}),
-            r#"{"Block":{}}"#,
-        ),
-        (
-            "WAF count override",
-            compact(&OverrideAction::Count {}),
-            r#"{"Count":{}}"#,
-        ),
-        (
-            "redirect action",
-            compact(&Action::redirect(RedirectConfig {
-                status_code: RedirectStatusCode::Found302,
-                protocol: Some("HTTPS".into()),
-                host: None,
-                port: Some("443".into()),
-                path: None,
-                query: None,
-            })),
-            r#"{"Type":"redirect","RedirectConfig":{"StatusCode":"HTTP_302","Protocol":"HTTPS","Port":"443"}}"#,
         ),
     ]);
 }

@@ -83,7 +83,9 @@ impl Schema<'_> {
     }
 
     fn definition(&self, name: &str) -> Option<&Json> {
-        self.json.get("definitions").and_then(|definitions| definitions.get(name))
+        self.json
+            .get("definitions")
+            .and_then(|definitions| definitions.get(name))
     }
 }
 
@@ -92,10 +94,16 @@ pub fn struct_name(type_name: &str) -> String {
     pascal(type_name.rsplit("::").next().unwrap_or(type_name))
 }
 
-fn exception<'a, T: Copy>(table: &'a [(&str, &str, T)], type_name: &str, location: &str) -> Option<T> {
+fn exception<'a, T: Copy>(
+    table: &'a [(&str, &str, T)],
+    type_name: &str,
+    location: &str,
+) -> Option<T> {
     table
         .iter()
-        .find(|(table_type, table_location, _)| *table_type == type_name && *table_location == location)
+        .find(|(table_type, table_location, _)| {
+            *table_type == type_name && *table_location == location
+        })
         .map(|(_, _, value)| *value)
 }
 
@@ -191,7 +199,10 @@ impl Builder {
         }
         // Branches that only list required properties (`oneOf` of `required` lists) leave the
         // object's own `required` list in force.
-        if !branches.iter().any(|branch| branch.get("properties").is_some()) {
+        if !branches
+            .iter()
+            .any(|branch| branch.get("properties").is_some())
+        {
             for name in node
                 .get("required")
                 .and_then(Json::as_array)
@@ -258,7 +269,10 @@ impl Builder {
                     _ => Ok(Ty::List(Box::new(Ty::Json))),
                 },
                 "object" => self.object(schema, node, location, owner, property),
-                other => Err(format!("{}: {location} has type {other}", schema.type_name())),
+                other => Err(format!(
+                    "{}: {location} has type {other}",
+                    schema.type_name()
+                )),
             },
             _ if node.get("properties").is_some() || node.get("oneOf").is_some() => {
                 self.object(schema, node, location, owner, property)
@@ -278,8 +292,18 @@ impl Builder {
         let mut values: Vec<String> = node
             .get("enum")
             .and_then(Json::as_array)
-            .map(|values| values.iter().filter_map(Json::as_str).map(str::to_owned).collect())
-            .or_else(|| node.get("pattern").and_then(Json::as_str).and_then(pattern_values))
+            .map(|values| {
+                values
+                    .iter()
+                    .filter_map(Json::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .or_else(|| {
+                node.get("pattern")
+                    .and_then(Json::as_str)
+                    .and_then(pattern_values)
+            })
             .unwrap_or_default();
         if let Some((_, _, listed)) = CFN_ENUMS
             .iter()
@@ -321,7 +345,11 @@ impl Builder {
             || node
                 .get("oneOf")
                 .and_then(Json::as_array)
-                .is_some_and(|branches| branches.iter().any(|branch| branch.get("properties").is_some()));
+                .is_some_and(|branches| {
+                    branches
+                        .iter()
+                        .any(|branch| branch.get("properties").is_some())
+                });
         if has_properties {
             if is_tag(property, node) {
                 return Ok(Ty::Tag);
@@ -357,15 +385,14 @@ impl Builder {
             .get("patternProperties")
             .and_then(Json::as_object)
             .and_then(|patterns| patterns.values().next())
-            .or_else(|| node.get("additionalProperties").filter(|value| value.is_object()));
+            .or_else(|| {
+                node.get("additionalProperties")
+                    .filter(|value| value.is_object())
+            });
         match pattern_value {
-            Some(value) => Ok(Ty::Map(Box::new(self.ty(
-                schema,
-                value,
-                location,
-                owner,
-                property,
-            )?))),
+            Some(value) => Ok(Ty::Map(Box::new(
+                self.ty(schema, value, location, owner, property)?,
+            ))),
             None => Ok(Ty::Json),
         }
     }
@@ -391,9 +418,9 @@ fn pattern_values(pattern: &str) -> Option<Vec<String>> {
         .iter()
         .all(|value| {
             !value.is_empty()
-                && value
-                    .chars()
-                    .all(|character| character.is_ascii_alphanumeric() || character == '-' || character == '_')
+                && value.chars().all(|character| {
+                    character.is_ascii_alphanumeric() || character == '-' || character == '_'
+                })
         })
         .then_some(values)
 }
@@ -461,9 +488,9 @@ fn assign_names(defs: &[Def]) -> Result<(Vec<String>, Vec<usize>), String> {
     let mut level = vec![0usize; defs.len()];
     let name_at = |index: usize, level: &[usize]| -> String {
         let def = &defs[index];
-        def.fixed.clone().unwrap_or_else(|| {
-            def.candidates[level[index].min(def.candidates.len() - 1)].clone()
-        })
+        def.fixed
+            .clone()
+            .unwrap_or_else(|| def.candidates[level[index].min(def.candidates.len() - 1)].clone())
     };
     for _ in 0..8 {
         let mut groups: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
@@ -493,10 +520,16 @@ fn assign_names(defs: &[Def]) -> Result<(Vec<String>, Vec<usize>), String> {
             }
         }
         if !bumped {
-            let names: Vec<String> = (0..defs.len()).map(|index| name_at(index, &level)).collect();
+            let names: Vec<String> = (0..defs.len())
+                .map(|index| name_at(index, &level))
+                .collect();
             let mut first: BTreeMap<(&str, &String), usize> = BTreeMap::new();
             let representative = (0..defs.len())
-                .map(|index| *first.entry((defs[index].module, &names[index])).or_insert(index))
+                .map(|index| {
+                    *first
+                        .entry((defs[index].module, &names[index]))
+                        .or_insert(index)
+                })
                 .collect();
             return Ok((names, representative));
         }
@@ -518,7 +551,9 @@ fn reaches(defs: &[Def], from: usize, to: usize, seen: &mut BTreeSet<usize>) -> 
     fields.iter().any(|field| {
         let mut targets = Vec::new();
         collect_defs(&field.ty, &mut targets);
-        targets.into_iter().any(|target| reaches(defs, target, to, seen))
+        targets
+            .into_iter()
+            .any(|target| reaches(defs, target, to, seen))
     })
 }
 
@@ -631,7 +666,8 @@ impl Renderer<'_> {
                             );
                         }
                         None => {
-                            let _ = writeln!(out, "    #[serde(rename = {})]", literal(&field.wire));
+                            let _ =
+                                writeln!(out, "    #[serde(rename = {})]", literal(&field.wire));
                         }
                     }
                     let _ = writeln!(
@@ -742,8 +778,7 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
         let text = schemas
             .get(&file)
             .ok_or_else(|| format!("no vendored schema {file} for {}", config.type_name))?;
-        let json: Json =
-            serde_json::from_str(text).map_err(|error| format!("{file}: {error}"))?;
+        let json: Json = serde_json::from_str(text).map_err(|error| format!("{file}: {error}"))?;
         if json["typeName"] != config.type_name {
             return Err(format!("{file} holds {}", json["typeName"]));
         }
@@ -766,7 +801,10 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
     let mut files = Vec::new();
     for module in &modules {
         let mut body = String::new();
-        for &index in ordered.iter().filter(|index| defs[**index].module == *module) {
+        for &index in ordered
+            .iter()
+            .filter(|index| defs[**index].module == *module)
+        {
             body.push('\n');
             renderer.render(index, &mut body);
         }
@@ -778,9 +816,8 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
             imports.push("PolicyDocument");
         }
         imports.sort_unstable();
-        let mut text = format!(
-            "{GENERATED_HEADER}\n//! CloudFormation types of the `{module}` service.\n\n"
-        );
+        let mut text =
+            format!("{GENERATED_HEADER}\n//! CloudFormation types of the `{module}` service.\n\n");
         if body.contains("BTreeMap") {
             text.push_str("use std::collections::BTreeMap;\n\n");
         }
@@ -814,7 +851,8 @@ fn render_mod(
     for module in modules {
         let _ = writeln!(text, "pub mod {module};");
     }
-    let variant = |config: &CfnType, index: usize| format!("{}{}", pascal(config.module), names[index]);
+    let variant =
+        |config: &CfnType, index: usize| format!("{}{}", pascal(config.module), names[index]);
     text.push_str(
         "\n/// The properties of any resource type this layer knows, so a template can hold them all\n/// without trait objects. Variants are boxed because property structs differ widely in size.\n#[derive(Debug, Clone, PartialEq)]\npub enum ResourceKind {\n",
     );

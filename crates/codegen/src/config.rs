@@ -61,7 +61,10 @@ pub const CLOUDFORMATION: &[CfnType] = &[
     cfn("AWS::S3::Bucket", "s3"),
     cfn("AWS::S3::BucketPolicy", "s3"),
     cfn("AWS::SecretsManager::Secret", "secretsmanager"),
-    cfn("AWS::SecretsManager::SecretTargetAttachment", "secretsmanager"),
+    cfn(
+        "AWS::SecretsManager::SecretTargetAttachment",
+        "secretsmanager",
+    ),
     cfn("AWS::SecretsManager::RotationSchedule", "secretsmanager"),
     cfn("AWS::SNS::Topic", "sns"),
     cfn("AWS::SNS::Subscription", "sns"),
@@ -73,61 +76,165 @@ pub const CLOUDFORMATION: &[CfnType] = &[
 /// Rust names that differ from the schema's: (type, location, name). A location is `#Definition`,
 /// `#Definition.Property` (an inline object or enum) or `Property` (a top-level one).
 pub const CFN_NAMES: &[(&str, &str, &str)] = &[
-    ("AWS::ApplicationAutoScaling::ScalingPolicy", "PolicyType", "ScalingPolicyType"),
+    (
+        "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "PolicyType",
+        "ScalingPolicyType",
+    ),
     (
         "AWS::ApplicationAutoScaling::ScalingPolicy",
         "#TargetTrackingScalingPolicyConfiguration",
         "TargetTrackingConfiguration",
     ),
-    ("AWS::EC2::FlowLog", "LogDestinationType", "FlowLogDestinationType"),
+    (
+        "AWS::EC2::FlowLog",
+        "LogDestinationType",
+        "FlowLogDestinationType",
+    ),
     ("AWS::EC2::FlowLog", "TrafficType", "FlowLogTrafficType"),
     ("AWS::EC2::SecurityGroup", "#Egress", "EgressRule"),
     ("AWS::EC2::SecurityGroup", "#Ingress", "IngressRule"),
     ("AWS::ECS::Cluster", "#ClusterSettings", "ClusterSetting"),
-    ("AWS::ECS::Service", "#AwsVpcConfiguration", "AwsvpcConfiguration"),
-    ("AWS::ECS::Service", "#DeploymentConfiguration.Strategy", "DeploymentStrategy"),
+    (
+        "AWS::ECS::Service",
+        "#AwsVpcConfiguration",
+        "AwsvpcConfiguration",
+    ),
+    (
+        "AWS::ECS::Service",
+        "#DeploymentConfiguration.Strategy",
+        "DeploymentStrategy",
+    ),
     ("AWS::ECS::Service", "#LoadBalancer", "ServiceLoadBalancer"),
-    ("AWS::ECS::TaskDefinition", "#HealthCheck", "ContainerHealthCheck"),
-    ("AWS::ECS::TaskDefinition", "#KeyValuePair", "EnvironmentVariable"),
-    ("AWS::ECS::TaskDefinition", "#LogConfiguration", "LogConfiguration"),
-    ("AWS::ECS::TaskDefinition", "#PortMapping.Protocol", "TransportProtocol"),
+    (
+        "AWS::ECS::TaskDefinition",
+        "#HealthCheck",
+        "ContainerHealthCheck",
+    ),
+    (
+        "AWS::ECS::TaskDefinition",
+        "#KeyValuePair",
+        "EnvironmentVariable",
+    ),
+    (
+        "AWS::ECS::TaskDefinition",
+        "#LogConfiguration",
+        "LogConfiguration",
+    ),
+    (
+        "AWS::ECS::TaskDefinition",
+        "#PortMapping.Protocol",
+        "TransportProtocol",
+    ),
     ("AWS::ECS::TaskDefinition", "#Secret", "ContainerSecret"),
-    ("AWS::ECS::TaskDefinition", "RequiresCompatibilities", "Compatibility"),
-    ("AWS::ElastiCache::GlobalReplicationGroup", "#GlobalReplicationGroupMember.Role", "GlobalMemberRole"),
+    (
+        "AWS::ECS::TaskDefinition",
+        "RequiresCompatibilities",
+        "Compatibility",
+    ),
+    (
+        "AWS::ElastiCache::GlobalReplicationGroup",
+        "#GlobalReplicationGroupMember.Role",
+        "GlobalMemberRole",
+    ),
     ("AWS::ElasticLoadBalancingV2::Listener", "#Action", "Action"),
-    ("AWS::ElasticLoadBalancingV2::Listener", "#RedirectConfig.StatusCode", "RedirectStatusCode"),
-    ("AWS::ElasticLoadBalancingV2::Listener", "#TargetGroupTuple", "WeightedTargetGroup"),
-    ("AWS::ElasticLoadBalancingV2::LoadBalancer", "#LoadBalancerAttribute", "Attribute"),
-    ("AWS::ElasticLoadBalancingV2::TargetGroup", "#TargetGroupAttribute", "Attribute"),
-    ("AWS::ElasticLoadBalancingV2::TargetGroup", "HealthCheckProtocol", "Protocol"),
-    ("AWS::ElasticLoadBalancingV2::LoadBalancer", "Scheme", "LoadBalancerScheme"),
+    (
+        "AWS::ElasticLoadBalancingV2::Listener",
+        "#RedirectConfig.StatusCode",
+        "RedirectStatusCode",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::Listener",
+        "#TargetGroupTuple",
+        "WeightedTargetGroup",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "#LoadBalancerAttribute",
+        "Attribute",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::TargetGroup",
+        "#TargetGroupAttribute",
+        "Attribute",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::TargetGroup",
+        "HealthCheckProtocol",
+        "Protocol",
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "Scheme",
+        "LoadBalancerScheme",
+    ),
     ("AWS::IAM::Role", "#Policy", "InlinePolicy"),
-    ("AWS::Route53::HealthCheck", "HealthCheckConfig.Type", "HealthCheckType"),
+    (
+        "AWS::Route53::HealthCheck",
+        "HealthCheckConfig.Type",
+        "HealthCheckType",
+    ),
     ("AWS::Route53::RecordSet", "#Type", "RecordType"),
-    ("AWS::Route53::RecordSetGroup", "#RecordSet.Type", "RecordType"),
-    ("AWS::S3::Bucket", "#DefaultRetention.Mode", "ObjectLockMode"),
-    ("AWS::S3::Bucket", "#DeleteMarkerReplication.Status", "Status"),
-    ("AWS::S3::Bucket", "#EncryptionConfiguration", "ReplicaEncryptionConfiguration"),
+    (
+        "AWS::Route53::RecordSetGroup",
+        "#RecordSet.Type",
+        "RecordType",
+    ),
+    (
+        "AWS::S3::Bucket",
+        "#DefaultRetention.Mode",
+        "ObjectLockMode",
+    ),
+    (
+        "AWS::S3::Bucket",
+        "#DeleteMarkerReplication.Status",
+        "Status",
+    ),
+    (
+        "AWS::S3::Bucket",
+        "#EncryptionConfiguration",
+        "ReplicaEncryptionConfiguration",
+    ),
     ("AWS::S3::Bucket", "#Metrics", "ReplicationMetrics"),
     ("AWS::S3::Bucket", "#Metrics.Status", "Status"),
     ("AWS::S3::Bucket", "#ReplicaModifications", "StatusSwitch"),
-    ("AWS::S3::Bucket", "#ReplicationDestination.StorageClass", "StorageClass"),
+    (
+        "AWS::S3::Bucket",
+        "#ReplicationDestination.StorageClass",
+        "StorageClass",
+    ),
     ("AWS::S3::Bucket", "#ReplicationRule.Status", "Status"),
     ("AWS::S3::Bucket", "#ReplicationTime.Status", "Status"),
     ("AWS::S3::Bucket", "#Rule", "LifecycleRule"),
     ("AWS::S3::Bucket", "#Rule.Status", "Status"),
-    ("AWS::S3::Bucket", "#ServerSideEncryptionByDefault.SSEAlgorithm", "SseAlgorithm"),
+    (
+        "AWS::S3::Bucket",
+        "#ServerSideEncryptionByDefault.SSEAlgorithm",
+        "SseAlgorithm",
+    ),
     ("AWS::S3::Bucket", "#SseKmsEncryptedObjects", "StatusSwitch"),
-    ("AWS::S3::Bucket", "#SseKmsEncryptedObjects.Status", "Status"),
+    (
+        "AWS::S3::Bucket",
+        "#SseKmsEncryptedObjects.Status",
+        "Status",
+    ),
     ("AWS::S3::Bucket", "#ReplicaModifications.Status", "Status"),
-    ("AWS::S3::Bucket", "#VersioningConfiguration.Status", "VersioningStatus"),
+    (
+        "AWS::S3::Bucket",
+        "#VersioningConfiguration.Status",
+        "VersioningStatus",
+    ),
 ];
 
 /// String properties the schema leaves open that lowering sets from a closed set: (type, location,
 /// values). Patterns that are a plain choice (`^(s3|lambda)$`) need no entry.
 pub const CFN_ENUMS: &[(&str, &str, &[&str])] = &[
     ("AWS::Route53::RecordSet", "#Type", RECORD_TYPES),
-    ("AWS::Route53::RecordSetGroup", "#RecordSet.Type", RECORD_TYPES),
+    (
+        "AWS::Route53::RecordSetGroup",
+        "#RecordSet.Type",
+        RECORD_TYPES,
+    ),
 ];
 
 /// The DNS record types Route 53 serves.
@@ -139,18 +246,38 @@ const RECORD_TYPES: &[&str] = &[
 /// Properties typed by a hand-written type of `l1` (or `map of strings`) instead of the schema's
 /// free-form JSON, or left a `string` where the plan holds the value as text: (type, location, type).
 pub const CFN_TYPES: &[(&str, &str, &str)] = &[
-    ("AWS::ApplicationAutoScaling::ScalableTarget", "ScalableDimension", "string"),
-    ("AWS::ApplicationAutoScaling::ScalableTarget", "ServiceNamespace", "string"),
+    (
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        "ScalableDimension",
+        "string",
+    ),
+    (
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        "ServiceNamespace",
+        "string",
+    ),
     (
         "AWS::ApplicationAutoScaling::ScalingPolicy",
         "#PredefinedMetricSpecification.PredefinedMetricType",
         "string",
     ),
-    ("AWS::CloudFront::Distribution", "#ViewerCertificate.MinimumProtocolVersion", "string"),
-    ("AWS::ECS::TaskDefinition", "#RuntimePlatform.OperatingSystemFamily", "string"),
+    (
+        "AWS::CloudFront::Distribution",
+        "#ViewerCertificate.MinimumProtocolVersion",
+        "string",
+    ),
+    (
+        "AWS::ECS::TaskDefinition",
+        "#RuntimePlatform.OperatingSystemFamily",
+        "string",
+    ),
     ("AWS::RDS::DBParameterGroup", "Parameters", "map of strings"),
     ("AWS::IAM::Policy", "PolicyDocument", "PolicyDocument"),
-    ("AWS::IAM::Role", "AssumeRolePolicyDocument", "PolicyDocument"),
+    (
+        "AWS::IAM::Role",
+        "AssumeRolePolicyDocument",
+        "PolicyDocument",
+    ),
     ("AWS::IAM::Role", "#Policy.PolicyDocument", "PolicyDocument"),
     ("AWS::KMS::Key", "KeyPolicy", "PolicyDocument"),
     ("AWS::S3::BucketPolicy", "PolicyDocument", "PolicyDocument"),
@@ -286,12 +413,18 @@ pub const TF_SKIPPED: &[(&str, &str)] = &[
 /// Blocks the provider allows once although the schema cannot say so (framework resources check it
 /// with validators): (type, path). They are an `Option` and serialize as one object.
 pub const TF_SINGLE: &[(&str, &str)] = &[
-    ("aws_s3_bucket_lifecycle_configuration", "rule.abort_incomplete_multipart_upload"),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        "rule.abort_incomplete_multipart_upload",
+    ),
     ("aws_s3_bucket_lifecycle_configuration", "rule.expiration"),
     ("aws_s3_bucket_lifecycle_configuration", "rule.filter"),
     ("aws_s3_bucket_lifecycle_configuration", "rule.filter.and"),
     ("aws_s3_bucket_lifecycle_configuration", "rule.filter.tag"),
-    ("aws_s3_bucket_lifecycle_configuration", "rule.noncurrent_version_expiration"),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        "rule.noncurrent_version_expiration",
+    ),
 ];
 
 /// Block names that differ from the rule (the type's struct name followed by every block of the path in
@@ -310,13 +443,30 @@ pub const TF_NAMES: &[(&str, &str, &str)] = &[
     ),
     ("aws_lb_listener", "default_action", "LbListenerAction"),
     ("aws_lb_listener_rule", "action", "LbListenerAction"),
-    ("aws_lb_listener_rule", "condition.host_header", "LbListenerRuleConditionValues"),
-    ("aws_lb_listener_rule", "condition.path_pattern", "LbListenerRuleConditionValues"),
-    ("aws_s3_bucket_lifecycle_configuration", "rule", "S3LifecycleRule"),
-    ("aws_s3_bucket_replication_configuration", "rule", "S3ReplicationRule"),
+    (
+        "aws_lb_listener_rule",
+        "condition.host_header",
+        "LbListenerRuleConditionValues",
+    ),
+    (
+        "aws_lb_listener_rule",
+        "condition.path_pattern",
+        "LbListenerRuleConditionValues",
+    ),
+    (
+        "aws_s3_bucket_lifecycle_configuration",
+        "rule",
+        "S3LifecycleRule",
+    ),
+    (
+        "aws_s3_bucket_replication_configuration",
+        "rule",
+        "S3ReplicationRule",
+    ),
     ("aws_wafv2_web_acl", "rule.action", "Wafv2RuleAction"),
 ];
 
 /// Arguments typed by a hand-written type of `l1` because the schema leaves them untyped (`dynamic`):
 /// (type, path, Rust type).
-pub const TF_TYPES: &[(&str, &str, &str)] = &[("aws_wafv2_web_acl", "rule.statement", "Wafv2Statement")];
+pub const TF_TYPES: &[(&str, &str, &str)] =
+    &[("aws_wafv2_web_acl", "rule.statement", "Wafv2Statement")];

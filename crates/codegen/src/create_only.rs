@@ -11,7 +11,8 @@ use crate::GeneratedFile;
 pub fn generate(schemas: &BTreeMap<String, String>) -> Result<GeneratedFile, String> {
     let mut rows: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (file, text) in schemas {
-        let schema: Json = serde_json::from_str(text).map_err(|error| format!("{file}: {error}"))?;
+        let schema: Json =
+            serde_json::from_str(text).map_err(|error| format!("{file}: {error}"))?;
         let type_name = schema["typeName"]
             .as_str()
             .ok_or_else(|| format!("{file} has no typeName"))?

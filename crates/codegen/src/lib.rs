@@ -31,7 +31,8 @@ pub struct GeneratedFile {
 }
 
 /// Folders whose every file is generated: a file there that the generator no longer writes is stale.
-pub const GENERATED_FOLDERS: &[&str] = &["crates/cfn/src/l1/generated", "crates/tf/src/l1/generated"];
+pub const GENERATED_FOLDERS: &[&str] =
+    &["crates/cfn/src/l1/generated", "crates/tf/src/l1/generated"];
 
 /// The repository root (two levels above this crate).
 pub fn repository() -> PathBuf {
@@ -41,16 +42,20 @@ pub fn repository() -> PathBuf {
 /// Every `*.json` file of `folder`, by file name.
 fn read_schemas(folder: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut schemas = BTreeMap::new();
-    let entries = std::fs::read_dir(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
+    let entries =
+        std::fs::read_dir(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
     for entry in entries {
         let path = entry.map_err(|error| error.to_string())?.path();
-        if path.extension().is_some_and(|extension| extension == "json") {
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+        {
             let name = path
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let text =
-                std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
             schemas.insert(name, text);
         }
     }
@@ -72,11 +77,17 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, String> {
 pub fn stale(root: &Path, files: &[GeneratedFile]) -> Vec<String> {
     let mut stale: Vec<String> = files
         .iter()
-        .filter(|file| std::fs::read_to_string(root.join(&file.path)).ok().as_ref() != Some(&file.contents))
+        .filter(|file| {
+            std::fs::read_to_string(root.join(&file.path)).ok().as_ref() != Some(&file.contents)
+        })
         .map(|file| file.path.clone())
         .collect();
     for folder in GENERATED_FOLDERS {
-        for entry in std::fs::read_dir(root.join(folder)).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(root.join(folder))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let path = format!("{folder}/{}", entry.file_name().to_string_lossy());
             if !files.iter().any(|file| file.path == path) {
                 stale.push(path);
@@ -95,7 +106,8 @@ pub fn write(root: &Path, files: &[GeneratedFile]) -> Result<(), String> {
                 if let Some(parent) = target.parent() {
                     std::fs::create_dir_all(parent).map_err(|error| format!("{path}: {error}"))?;
                 }
-                std::fs::write(&target, &file.contents).map_err(|error| format!("{path}: {error}"))?;
+                std::fs::write(&target, &file.contents)
+                    .map_err(|error| format!("{path}: {error}"))?;
             }
             None => std::fs::remove_file(&target).map_err(|error| format!("{path}: {error}"))?,
         }

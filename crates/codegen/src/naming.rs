@@ -69,9 +69,9 @@ pub fn pascal(name: &str) -> String {
 /// `name` as an identifier: keywords get `r#`.
 pub fn identifier(name: String) -> String {
     const KEYWORDS: &[&str] = &[
-        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum",
-        "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-        "move", "mut", "priv", "pub", "ref", "return", "static", "struct", "super", "trait",
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match",
+        "mod", "move", "mut", "priv", "pub", "ref", "return", "static", "struct", "super", "trait",
         "true", "try", "type", "unsafe", "use", "where", "while", "yield",
     ];
     if KEYWORDS.contains(&name.as_str()) {

@@ -17,11 +17,21 @@ use crate::naming::{identifier, pascal};
 use crate::{GENERATED_HEADER, GeneratedFile};
 
 /// Names `ResourceRef` and `DataRef` already use for their own methods.
-const HANDLE_METHODS: &[&str] = &["planned", "terraform_name", "terraform_address", "attribute"];
+const HANDLE_METHODS: &[&str] = &[
+    "planned",
+    "terraform_name",
+    "terraform_address",
+    "attribute",
+];
 
 /// The struct name of a type: without `aws_`, in `PascalCase`, `Data` first for data sources.
 pub fn struct_name(config: &TfType) -> String {
-    let base = pascal(config.type_name.strip_prefix("aws_").unwrap_or(config.type_name));
+    let base = pascal(
+        config
+            .type_name
+            .strip_prefix("aws_")
+            .unwrap_or(config.type_name),
+    );
     if config.data_source {
         format!("Data{base}")
     } else {
@@ -78,7 +88,13 @@ impl Generator<'_> {
     }
 
     /// Writes the struct for `block` (found at `path`, `""` for the resource itself) and returns its name.
-    fn block(&mut self, block: &Json, path: &str, name: String, doc: String) -> Result<String, String> {
+    fn block(
+        &mut self,
+        block: &Json,
+        path: &str,
+        name: String,
+        doc: String,
+    ) -> Result<String, String> {
         let schema_text = block.to_string();
         if let Some(existing) = self.blocks.iter().find(|existing| existing.name == name) {
             if existing.schema != schema_text {
@@ -133,9 +149,9 @@ impl Generator<'_> {
                 .unwrap_or_else(|| format!("{name}{}", pascal(block_name)));
             let single = nested["nesting"] == "single"
                 || nested["max_items"] == 1
-                || TF_SINGLE
-                    .iter()
-                    .any(|(type_name, at)| *type_name == self.config.type_name && *at == nested_path);
+                || TF_SINGLE.iter().any(|(type_name, at)| {
+                    *type_name == self.config.type_name && *at == nested_path
+                });
             let required = nested["min_items"] == 1;
             let doc = format!(
                 "The `{nested_path}` block ({}) of `{}`.",
@@ -143,7 +159,9 @@ impl Generator<'_> {
                 self.config.type_name
             );
             let inner = &nested["block"];
-            let is_empty = inner["attributes"].as_object().is_none_or(|map| map.is_empty())
+            let is_empty = inner["attributes"]
+                .as_object()
+                .is_none_or(|map| map.is_empty())
                 && inner["blocks"].as_object().is_none_or(|map| map.is_empty());
             // A block without arguments (WAF `override_action { none {} }`) is `l1::EmptyBlock`.
             let struct_name = if is_empty {
@@ -153,7 +171,11 @@ impl Generator<'_> {
             };
             let field = match (single, required) {
                 (true, true) => (struct_name, true, None),
-                (true, false) => (format!("Option<{struct_name}>"), false, Some("Option::is_none")),
+                (true, false) => (
+                    format!("Option<{struct_name}>"),
+                    false,
+                    Some("Option::is_none"),
+                ),
                 (false, true) => (format!("Vec<{struct_name}>"), true, None),
                 (false, false) => (format!("Vec<{struct_name}>"), false, Some("Vec::is_empty")),
             };
@@ -335,7 +357,8 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
             ),
         });
     }
-    let mut root = format!("{GENERATED_HEADER}\n//! One module per AWS service (and one for `random`).\n\n");
+    let mut root =
+        format!("{GENERATED_HEADER}\n//! One module per AWS service (and one for `random`).\n\n");
     referenceable.sort();
     let _ = writeln!(
         root,

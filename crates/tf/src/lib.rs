@@ -8,4 +8,3 @@ mod lower;
 pub mod parity;
 
 pub use lower::{OUTPUT_DIRECTORY, SynthesisError, synthesize, try_synthesize};
-

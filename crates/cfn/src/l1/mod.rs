@@ -33,8 +33,8 @@ pub mod value;
 mod generated;
 
 pub use generated::*;
-pub use references::unresolved_references;
 pub use policy::{Effect, OneOrMany, PolicyConditions, PolicyDocument, Principal, Statement};
+pub use references::unresolved_references;
 pub use template::{
     DeletionPolicy, DuplicateLogicalId, Export, Output, Parameter, ParameterType, Resource,
     Template, TemplateSection, UpdateReplacePolicy,

@@ -18,7 +18,8 @@ pub fn unresolved_references(template: &Json) -> Vec<String> {
             .and_then(|resource| resource["Type"].as_str())
     };
     let mut problems = Vec::new();
-    let check_attribute = |id: &str, attribute: &str, problems: &mut Vec<String>| match type_of(id) {
+    let check_attribute = |id: &str, attribute: &str, problems: &mut Vec<String>| match type_of(id)
+    {
         None => problems.push(format!("Fn::GetAtt names `{id}`, which is not a resource")),
         Some(type_name) => {
             let known = RESOURCE_TYPES
@@ -26,7 +27,9 @@ pub fn unresolved_references(template: &Json) -> Vec<String> {
                 .find(|(name, _)| *name == type_name)
                 .is_some_and(|(_, attributes)| attributes.contains(&attribute));
             if !known {
-                problems.push(format!("`{id}` ({type_name}) has no attribute `{attribute}`"));
+                problems.push(format!(
+                    "`{id}` ({type_name}) has no attribute `{attribute}`"
+                ));
             }
         }
     };
@@ -42,7 +45,10 @@ pub fn unresolved_references(template: &Json) -> Vec<String> {
                 {
                     problems.push(format!("Ref `{target}` names nothing in the template"));
                 }
-                if let Some([id, attribute]) = map.get("Fn::GetAtt").and_then(Json::as_array).map(Vec::as_slice)
+                if let Some([id, attribute]) = map
+                    .get("Fn::GetAtt")
+                    .and_then(Json::as_array)
+                    .map(Vec::as_slice)
                     && let (Some(id), Some(attribute)) = (id.as_str(), attribute.as_str())
                 {
                     check_attribute(id, attribute, &mut problems);
@@ -50,7 +56,9 @@ pub fn unresolved_references(template: &Json) -> Vec<String> {
                 let sub = map.get("Fn::Sub");
                 let (text, variables) = match sub {
                     Some(Json::String(text)) => (Some(text.as_str()), None),
-                    Some(Json::Array(parts)) => (parts.first().and_then(Json::as_str), parts.get(1)),
+                    Some(Json::Array(parts)) => {
+                        (parts.first().and_then(Json::as_str), parts.get(1))
+                    }
                     _ => (None, None),
                 };
                 for name in text.into_iter().flat_map(sub_names) {
@@ -75,7 +83,9 @@ pub fn unresolved_references(template: &Json) -> Vec<String> {
         };
         for target in depends_on {
             if type_of(target).is_none() {
-                problems.push(format!("`{id}` depends on `{target}`, which is not a resource"));
+                problems.push(format!(
+                    "`{id}` depends on `{target}`, which is not a resource"
+                ));
             }
         }
     }

@@ -226,7 +226,10 @@ fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePl
         conditions.push(RuleCondition {
             field: Some(Value::from("path-pattern")),
             path_pattern_config: Some(PathPatternConfig {
-                values: paths.iter().map(|path| Value::from(path.as_str())).collect(),
+                values: paths
+                    .iter()
+                    .map(|path| Value::from(path.as_str()))
+                    .collect(),
                 ..PathPatternConfig::default()
             }),
             ..RuleCondition::default()

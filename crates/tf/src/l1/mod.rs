@@ -74,22 +74,22 @@ mod wafv2_statement;
 #[rustfmt::skip]
 mod generated;
 
-pub use generated::*;
-pub use references::unresolved_references;
 pub use expression::{
     Expression, ExpressionError, Function, FunctionCall, JsonDocument, List, Map, Number,
     NumberLiteral, Operation, Operator, Reference, Template, TemplatePart, Value,
 };
-pub use wafv2_statement::{
-    Wafv2GeoMatchStatement, Wafv2IpSetReferenceStatement, Wafv2ManagedRuleGroupStatement,
-    Wafv2RateBasedStatement, Wafv2RuleActionOverride, Wafv2Statement,
-};
+pub use generated::*;
 pub use module::{
     Address, AwsDefaultTags, AwsProvider, DataMetaArguments, DataRef, DataSource, IgnoreChanges,
     Lifecycle, LocalRef, MAIN_FILE, MOVED_FILE, MetaArguments, Module, ModuleError, ModuleFile,
     Moved, OUTPUTS_FILE, Output, ProviderRef, RenderedFile, RequiredProvider, Resource,
     ResourceRef, TerraformSettings, TypeConstraint, VARIABLES_FILE, VERSIONS_FILE, Variable,
     VariableRef, VariableValidation, render_json,
+};
+pub use references::unresolved_references;
+pub use wafv2_statement::{
+    Wafv2GeoMatchStatement, Wafv2IpSetReferenceStatement, Wafv2ManagedRuleGroupStatement,
+    Wafv2RateBasedStatement, Wafv2RuleActionOverride, Wafv2Statement,
 };
 
 /// A nested block without arguments, such as WAF `override_action { none {} }`; serializes as `{}`.

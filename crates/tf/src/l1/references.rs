@@ -14,13 +14,23 @@ pub fn unresolved_references(files: &[&Json]) -> Vec<String> {
     for file in files {
         for (section, prefix) in [("resource", ""), ("data", "data.")] {
             for (type_name, instances) in file[section].as_object().into_iter().flatten() {
-                for name in instances.as_object().into_iter().flatten().map(|(name, _)| name) {
+                for name in instances
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(name, _)| name)
+                {
                     declared.insert(format!("{prefix}{type_name}.{name}"));
                 }
             }
         }
         for (section, prefix) in [("variable", "var."), ("locals", "local.")] {
-            for name in file[section].as_object().into_iter().flatten().map(|(name, _)| name) {
+            for name in file[section]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(name, _)| name)
+            {
                 declared.insert(format!("{prefix}{name}"));
             }
         }
@@ -56,13 +66,17 @@ fn check(declared: &BTreeSet<String>, reference: &[&str]) -> Option<String> {
             format!("data.{type_name}"),
             *attribute,
         ),
-        [type_name, name, attribute, ..] => {
-            (format!("{type_name}.{name}"), (*type_name).to_owned(), *attribute)
-        }
+        [type_name, name, attribute, ..] => (
+            format!("{type_name}.{name}"),
+            (*type_name).to_owned(),
+            *attribute,
+        ),
         _ => return None,
     };
     if !declared.contains(&address) {
-        return Some(format!("`{joined}` names no declared resource or data source"));
+        return Some(format!(
+            "`{joined}` names no declared resource or data source"
+        ));
     }
     let known = REFERENCEABLE
         .iter()
@@ -85,10 +99,15 @@ fn references(text: &str) -> Vec<Vec<&str>> {
         let end = inner.find('}').unwrap_or(inner.len());
         let expression = &inner[..end];
         for token in expression.split(|character: char| {
-            !(character.is_ascii_alphanumeric() || character == '_' || character == '.' || character == '-')
+            !(character.is_ascii_alphanumeric()
+                || character == '_'
+                || character == '.'
+                || character == '-')
         }) {
             let parts: Vec<&str> = token.split('.').filter(|part| !part.is_empty()).collect();
-            if parts.len() >= 2 && parts[0].starts_with(|character: char| character.is_ascii_lowercase()) {
+            if parts.len() >= 2
+                && parts[0].starts_with(|character: char| character.is_ascii_lowercase())
+            {
                 found.push(parts);
             }
         }
