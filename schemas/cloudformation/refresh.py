@@ -4,13 +4,13 @@
 Usage:
   python3 refresh.py --check            compare every vendored file with cfn-lint's copy
   python3 refresh.py                    overwrite every vendored file with cfn-lint's copy
-  python3 refresh.py AWS::X::Y [...]    also vendor these types (after typing them in src/l1/)
+  python3 refresh.py AWS::X::Y [...]    also vendor these types (after allow-listing them in crates/codegen/src/config.rs)
 
 cfn-lint is found in $CFN_LINT_PACKAGE (the `cfnlint` package folder) or else in the oracle venv
 ($CFN_ORACLES_VENV, default ~/.cache/cfn-oracles, created by /work/shared/oracles/oracles-venv).
 Files are copied byte for byte from cfnlint/data/schemas/resources/, through the us-east-1 provider
 index; the schemas of the types Meridian emits are identical in us-east-1, eu-west-1 and
-ap-northeast-1. After adding a type, also list it in src/conformance/vendored.rs.
+ap-northeast-1. Then run `cargo run -p meridian-codegen`.
 """
 
 import glob
