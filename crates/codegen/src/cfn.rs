@@ -94,11 +94,7 @@ pub fn struct_name(type_name: &str) -> String {
     pascal(type_name.rsplit("::").next().unwrap_or(type_name))
 }
 
-fn exception<'a, T: Copy>(
-    table: &'a [(&str, &str, T)],
-    type_name: &str,
-    location: &str,
-) -> Option<T> {
+fn exception<T: Copy>(table: &[(&str, &str, T)], type_name: &str, location: &str) -> Option<T> {
     table
         .iter()
         .find(|(table_type, table_location, _)| {
@@ -358,26 +354,17 @@ impl Builder {
             if let Some(&index) = self.built.get(&key) {
                 return Ok(Ty::Def(index));
             }
-            let natural = if location.starts_with('#') && !location.contains('.') {
-                property.to_owned()
-            } else {
-                property.to_owned()
-            };
             let index = self.push(Def {
                 module: schema.config.module,
-                candidates: candidates(&schema.resource_name, owner, &natural),
+                candidates: candidates(&schema.resource_name, owner, property),
                 fixed: exception(CFN_NAMES, schema.type_name(), location).map(str::to_owned),
                 kind: Kind::Struct(Vec::new()),
                 resource: None,
                 doc: format!("`{}` `{location}`.", schema.type_name()),
             });
             self.built.insert(key, index);
-            let prefix = if location.starts_with('#') && !location.contains('.') {
-                format!("{location}.")
-            } else {
-                format!("{location}.")
-            };
-            let fields = self.fields(schema, node, &prefix, &pascal(&natural), &BTreeSet::new())?;
+            let prefix = format!("{location}.");
+            let fields = self.fields(schema, node, &prefix, &pascal(property), &BTreeSet::new())?;
             self.defs[index].kind = Kind::Struct(fields);
             return Ok(Ty::Def(index));
         }
@@ -494,9 +481,9 @@ fn assign_names(defs: &[Def]) -> Result<(Vec<String>, Vec<usize>), String> {
     };
     for _ in 0..8 {
         let mut groups: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
-        for index in 0..defs.len() {
+        for (index, def) in defs.iter().enumerate() {
             groups
-                .entry((defs[index].module, name_at(index, &level)))
+                .entry((def.module, name_at(index, &level)))
                 .or_default()
                 .push(index);
         }
@@ -602,9 +589,10 @@ impl Renderer<'_> {
         if field.whole_value {
             inner = format!("Value<{inner}>");
         }
-        if field.required {
-            inner
-        } else if matches!(field.ty, Ty::List(_) | Ty::Map(_)) && !field.whole_value {
+        // Optional lists and maps are left out when empty rather than wrapped in an `Option`.
+        let bare =
+            field.required || (matches!(field.ty, Ty::List(_) | Ty::Map(_)) && !field.whole_value);
+        if bare {
             inner
         } else {
             format!("Option<{inner}>")
