@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde_json::Value as Json;
 
 use crate::config::{
-    CFN_ENUMS, CFN_MAX_ENUM_VALUES, CFN_NAMES, CFN_TYPES, CFN_WHOLE_VALUE, CLOUDFORMATION, CfnType,
+    CFN_ENUMS, CFN_MAX_ENUM_VALUES, CFN_NAMES, CFN_TYPES, CLOUDFORMATION, CfnType,
 };
 use crate::naming::{literal, pascal, snake};
 use crate::{GENERATED_HEADER, GeneratedFile};
@@ -42,7 +42,6 @@ struct Field {
     required: bool,
     /// The position in the schema's `required` list: `new` takes required fields in that order.
     required_rank: usize,
-    whole_value: bool,
 }
 
 #[derive(Debug)]
@@ -222,9 +221,6 @@ impl Builder {
                 ty,
                 required: required.contains(wire),
                 required_rank: required.iter().position(|name| name == wire).unwrap_or(0),
-                whole_value: CFN_WHOLE_VALUE
-                    .iter()
-                    .any(|(type_name, at)| *type_name == schema.type_name() && *at == location),
             });
         }
         Ok(fields)
@@ -442,10 +438,9 @@ fn shape(defs: &[Def], index: usize, visiting: &mut Vec<usize>) -> String {
             for field in fields {
                 let _ = write!(
                     text,
-                    "{}:{}:{}:{};",
+                    "{}:{}:{};",
                     field.wire,
                     field.required,
-                    field.whole_value,
                     ty_shape(defs, &field.ty, visiting)
                 );
             }
@@ -586,12 +581,8 @@ impl Renderer<'_> {
         {
             inner = format!("Box<{inner}>");
         }
-        if field.whole_value {
-            inner = format!("Value<{inner}>");
-        }
         // Optional lists and maps are left out when empty rather than wrapped in an `Option`.
-        let bare =
-            field.required || (matches!(field.ty, Ty::List(_) | Ty::Map(_)) && !field.whole_value);
+        let bare = field.required || matches!(field.ty, Ty::List(_) | Ty::Map(_));
         if bare {
             inner
         } else {
@@ -602,8 +593,6 @@ impl Renderer<'_> {
     fn skip(&self, field: &Field) -> Option<&'static str> {
         if field.required {
             None
-        } else if field.whole_value {
-            Some("Option::is_none")
         } else {
             match field.ty {
                 Ty::List(_) => Some("Vec::is_empty"),

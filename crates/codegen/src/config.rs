@@ -284,9 +284,6 @@ pub const CFN_TYPES: &[(&str, &str, &str)] = &[
     ("AWS::SNS::TopicPolicy", "PolicyDocument", "PolicyDocument"),
 ];
 
-/// Properties whose whole value may be an intrinsic (so `Fn::If` can switch it): (type, location).
-pub const CFN_WHOLE_VALUE: &[(&str, &str)] = &[("AWS::S3::Bucket", "ReplicationConfiguration")];
-
 /// String enums with more values than this stay strings (country codes, regions, units).
 pub const CFN_MAX_ENUM_VALUES: usize = 40;
 

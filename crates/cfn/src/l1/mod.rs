@@ -36,12 +36,10 @@ pub use generated::*;
 pub use policy::{Effect, OneOrMany, PolicyConditions, PolicyDocument, Principal, Statement};
 pub use references::unresolved_references;
 pub use template::{
-    DeletionPolicy, DuplicateLogicalId, Export, Output, Parameter, ParameterType, Resource,
-    Template, TemplateSection, UpdateReplacePolicy,
+    DeletionPolicy, DuplicateLogicalId, Output, Parameter, ParameterType, Resource, Template,
+    TemplateSection, UpdateReplacePolicy,
 };
-pub use value::{
-    ConditionExpression, GetAtt, GetStackOutput, ListValue, PseudoParameter, Reference, Value,
-};
+pub use value::{GetAtt, GetStackOutput, ListValue, PseudoParameter, Reference, Value};
 
 /// The properties of one CloudFormation resource type.
 pub trait ResourceProperties: Serialize {

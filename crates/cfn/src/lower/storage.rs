@@ -80,7 +80,7 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         }),
         object_lock_enabled: object_lock.as_ref().map(|_| true.into()),
         object_lock_configuration: object_lock.as_ref().map(object_lock_configuration),
-        replication_configuration: replication_configuration.map(Value::Literal),
+        replication_configuration,
         lifecycle_configuration: Some(lifecycle(*abort_incomplete_uploads_days, *expiration_days)),
         tags: unit.values.tags(None),
         ..Bucket::default()

@@ -1,5 +1,5 @@
 //! The check that every reference of a root module resolves: each `type.name.attribute`,
-//! `data.type.name.attribute`, `var.name` and `local.name` inside `${...}` names something the module
+//! `data.type.name.attribute` and `var.name` inside `${...}` names something the module
 //! declares, with an attribute its type has. Tests run it on every synthesized module; it decides nothing.
 
 use std::collections::BTreeSet;
@@ -24,15 +24,8 @@ pub fn unresolved_references(files: &[&Json]) -> Vec<String> {
                 }
             }
         }
-        for (section, prefix) in [("variable", "var."), ("locals", "local.")] {
-            for name in file[section]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .map(|(name, _)| name)
-            {
-                declared.insert(format!("{prefix}{name}"));
-            }
+        for name in file["variable"].as_object().into_iter().flatten() {
+            declared.insert(format!("var.{}", name.0));
         }
     }
     let mut problems = BTreeSet::new();
@@ -57,8 +50,8 @@ pub fn unresolved_references(files: &[&Json]) -> Vec<String> {
 fn check(declared: &BTreeSet<String>, reference: &[&str]) -> Option<String> {
     let joined = reference.join(".");
     let (address, type_key, attribute) = match reference {
-        ["var" | "local", name, ..] => {
-            let address = format!("{}.{name}", reference[0]);
+        ["var", name, ..] => {
+            let address = format!("var.{name}");
             return (!declared.contains(&address)).then(|| format!("`{joined}` names nothing"));
         }
         ["data", type_name, name, attribute, ..] => (

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::l1::{List, Number, Value, Wafv2RuleAction};
+use crate::l1::{Number, Value};
 
 /// The `rule.statement` block of `aws_wafv2_web_acl`: set exactly one statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -13,10 +13,6 @@ pub struct Wafv2Statement {
     pub managed_rule_group_statement: Option<Wafv2ManagedRuleGroupStatement>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_based_statement: Option<Wafv2RateBasedStatement>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub geo_match_statement: Option<Wafv2GeoMatchStatement>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_set_reference_statement: Option<Wafv2IpSetReferenceStatement>,
 }
 
 /// A managed rule group such as `AWSManagedRulesCommonRuleSet` from vendor `AWS`.
@@ -26,8 +22,6 @@ pub struct Wafv2ManagedRuleGroupStatement {
     pub vendor_name: Value<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rule_action_override: Vec<Wafv2RuleActionOverride>,
 }
 
 impl Wafv2ManagedRuleGroupStatement {
@@ -37,24 +31,6 @@ impl Wafv2ManagedRuleGroupStatement {
             name: name.into(),
             vendor_name: vendor_name.into(),
             version: None,
-            rule_action_override: Vec::new(),
-        }
-    }
-}
-
-/// Replaces the action of one rule inside a managed rule group (for example with `count`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2RuleActionOverride {
-    pub name: Value<String>,
-    pub action_to_use: Wafv2RuleAction,
-}
-
-impl Wafv2RuleActionOverride {
-    /// Sets the required arguments.
-    pub fn new(name: impl Into<Value<String>>, action_to_use: Wafv2RuleAction) -> Self {
-        Self {
-            name: name.into(),
-            action_to_use,
         }
     }
 }
@@ -78,16 +54,4 @@ impl Wafv2RateBasedStatement {
             evaluation_window_sec: None,
         }
     }
-}
-
-/// Matches requests by the two-letter country code of their origin.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2GeoMatchStatement {
-    pub country_codes: Value<List<String>>,
-}
-
-/// Matches requests whose source address is in an IP set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Wafv2IpSetReferenceStatement {
-    pub arn: Value<String>,
 }

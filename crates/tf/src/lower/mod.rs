@@ -140,7 +140,6 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
                     .collect(),
             ),
         }),
-        ..AwsProvider::default()
     })?;
     let caller = module.add_data_source("current", DataCallerIdentity::default())?;
     let partition = module.add_data_source("current", DataPartition::default())?;

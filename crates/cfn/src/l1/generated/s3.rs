@@ -54,7 +54,7 @@ pub struct Bucket {
     #[serde(rename = "PublicAccessBlockConfiguration", skip_serializing_if = "Option::is_none")]
     pub public_access_block_configuration: Option<PublicAccessBlockConfiguration>,
     #[serde(rename = "ReplicationConfiguration", skip_serializing_if = "Option::is_none")]
-    pub replication_configuration: Option<Value<ReplicationConfiguration>>,
+    pub replication_configuration: Option<ReplicationConfiguration>,
     #[serde(rename = "Tags", skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
     #[serde(rename = "VersioningConfiguration", skip_serializing_if = "Option::is_none")]
