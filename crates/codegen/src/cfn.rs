@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde_json::Value as Json;
 
 use crate::config::{
-    CFN_ENUMS, CFN_MAX_ENUM_VALUES, CFN_NAMES, CFN_TYPES, CLOUDFORMATION, CfnType,
+    CFN_ENUMS, CFN_MAX_ENUM_VALUES, CFN_NAMES, CFN_ONLY, CFN_TYPES, CLOUDFORMATION, CfnType,
 };
 use crate::naming::{literal, pascal, snake};
 use crate::{GENERATED_HEADER, GeneratedFile};
@@ -207,6 +207,13 @@ impl Builder {
             {
                 required.push(name.to_owned());
             }
+        }
+        let object = prefix.strip_suffix('.').unwrap_or(prefix);
+        if let Some((_, _, kept)) = CFN_ONLY
+            .iter()
+            .find(|(type_name, at, _)| *type_name == schema.type_name() && *at == object)
+        {
+            properties.retain(|name, _| kept.contains(&name.as_str()));
         }
         let mut fields = Vec::new();
         for (wire, property) in &properties {

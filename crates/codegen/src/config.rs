@@ -284,6 +284,39 @@ pub const CFN_TYPES: &[(&str, &str, &str)] = &[
     ("AWS::SNS::TopicPolicy", "PolicyDocument", "PolicyDocument"),
 ];
 
+/// Objects generated with only some of their properties, where the schema's tree is large and Meridian
+/// uses a corner of it: (type, object location, kept properties). WAF statements nest twenty kinds of
+/// statement and their scope-down statements recursively; Meridian writes managed rule groups and rate
+/// limits.
+pub const CFN_ONLY: &[(&str, &str, &[&str])] = &[
+    (
+        "AWS::WAFv2::WebACL",
+        "#Statement",
+        &["ManagedRuleGroupStatement", "RateBasedStatement"],
+    ),
+    (
+        "AWS::WAFv2::WebACL",
+        "#ManagedRuleGroupStatement",
+        &[
+            "ExcludedRules",
+            "Name",
+            "RuleActionOverrides",
+            "VendorName",
+            "Version",
+        ],
+    ),
+    (
+        "AWS::WAFv2::WebACL",
+        "#RateBasedStatement",
+        &[
+            "AggregateKeyType",
+            "EvaluationWindowSec",
+            "ForwardedIPConfig",
+            "Limit",
+        ],
+    ),
+];
+
 /// String enums with more values than this stay strings (country codes, regions, units).
 pub const CFN_MAX_ENUM_VALUES: usize = 40;
 
