@@ -752,12 +752,19 @@ fn order(defs: &[Def], representative: &[usize]) -> Vec<usize> {
 
 /// The generated files of `crates/cfn/src/l1/generated/`, from the schemas as (file name, text).
 pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>, String> {
+    generate_types(CLOUDFORMATION, schemas)
+}
+
+fn generate_types(
+    types: &[CfnType],
+    schemas: &BTreeMap<String, String>,
+) -> Result<Vec<GeneratedFile>, String> {
     let mut builder = Builder {
         defs: Vec::new(),
         built: BTreeMap::new(),
     };
     let mut resources = Vec::new();
-    for config in CLOUDFORMATION {
+    for config in types {
         let file = format!("{}.json", config.type_name.replace("::", "_"));
         let text = schemas
             .get(&file)
@@ -781,7 +788,7 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
         representative: &representative,
     };
     let ordered = order(&defs, &representative);
-    let modules: BTreeSet<&str> = CLOUDFORMATION.iter().map(|config| config.module).collect();
+    let modules: BTreeSet<&str> = types.iter().map(|config| config.module).collect();
     let mut files = Vec::new();
     for module in &modules {
         let mut body = String::new();
@@ -896,4 +903,95 @@ fn render_mod(
     }
     text.push_str("];\n");
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated module `test` for one schema of type `AWS::Test::Thing`.
+    fn generated(schema: serde_json::Value) -> String {
+        let types = [CfnType {
+            type_name: "AWS::Test::Thing",
+            module: "test",
+        }];
+        let mut json = schema;
+        json["typeName"] = "AWS::Test::Thing".into();
+        let schemas = BTreeMap::from([("AWS_Test_Thing.json".to_owned(), json.to_string())]);
+        let files = generate_types(&types, &schemas).expect("the schema generates");
+        files
+            .into_iter()
+            .find(|file| file.path.ends_with("/test.rs"))
+            .expect("the module is written")
+            .contents
+    }
+
+    #[test]
+    fn properties_become_typed_fields_in_wire_name_order() {
+        let text = generated(serde_json::json!({
+            "properties": {
+                "Zone": {"type": "string"},
+                "Count": {"type": "integer"},
+                "Arn": {"type": "string"},
+                "Mode": {"type": "string", "enum": ["on", "off-ish"]},
+                "Kind": {"type": "string", "pattern": "^(a|b)$"},
+                "Tags": {"type": "array", "items": {"$ref": "#/definitions/Tag"}},
+                "Labels": {"type": "object", "patternProperties": {".+": {"type": "string"}}}
+            },
+            "definitions": {"Tag": {"properties": {"Key": {"type": "string"}, "Value": {"type": "string"}}}},
+            "required": ["Zone", "Count"],
+            "readOnlyProperties": ["/properties/Arn"]
+        }));
+        let fields: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("    pub "))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "    pub count: Value<i64>,",
+                "    pub kind: Option<Kind>,",
+                "    pub labels: BTreeMap<String, Value<String>>,",
+                "    pub mode: Option<Mode>,",
+                "    pub tags: Vec<Tag>,",
+                "    pub zone: Value<String>,",
+                "    pub fn new(zone: impl Into<Value<String>>, count: impl Into<Value<i64>>) -> Self {",
+            ]
+        );
+        assert!(
+            text.contains("#[serde(rename = \"off-ish\")]\n    OffIsh,"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "#[serde(rename = \"Labels\", skip_serializing_if = \"BTreeMap::is_empty\")]"
+        ));
+        assert!(
+            !text.contains("arn"),
+            "read-only properties are not settable"
+        );
+    }
+
+    #[test]
+    fn recursive_definitions_are_boxed_and_same_named_shapes_are_told_apart() {
+        let text = generated(serde_json::json!({
+            "properties": {
+                "Statement": {"$ref": "#/definitions/Statement"},
+                "Config": {"$ref": "#/definitions/Config"}
+            },
+            "definitions": {
+                "Statement": {"properties": {
+                    "Not": {"$ref": "#/definitions/NotStatement"},
+                    "Status": {"type": "string", "enum": ["A", "B"]}
+                }},
+                "NotStatement": {"properties": {"Statement": {"$ref": "#/definitions/Statement"}}},
+                "Config": {"properties": {"Status": {"type": "string", "enum": ["C"]}}}
+            }
+        }));
+        assert!(
+            text.contains("pub statement: Option<Box<Statement>>"),
+            "{text}"
+        );
+        assert!(text.contains("pub enum StatementStatus"), "{text}");
+        assert!(text.contains("pub enum ConfigStatus"), "{text}");
+    }
 }

@@ -245,6 +245,13 @@ fn join(path: &str, name: &str) -> String {
 
 /// The generated files of `crates/tf/src/l1/generated/`, from the provider schemas (file name, text).
 pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>, String> {
+    generate_types(TERRAFORM, schemas)
+}
+
+fn generate_types(
+    types: &[TfType],
+    schemas: &BTreeMap<String, String>,
+) -> Result<Vec<GeneratedFile>, String> {
     let mut providers = Vec::new();
     for (file, text) in schemas {
         let json: Json = serde_json::from_str(text).map_err(|error| format!("{file}: {error}"))?;
@@ -265,7 +272,7 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
     // Struct name → schema: two types may share a block struct (`aws_lb_listener` and
     // `aws_lb_listener_rule` actions) when their schemas are the same.
     let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
-    for config in TERRAFORM {
+    for config in types {
         let schema = find(config)
             .ok_or_else(|| format!("{} is in no vendored provider schema", config.type_name))?;
         let mut generator = Generator {
@@ -377,4 +384,71 @@ pub fn generate(schemas: &BTreeMap<String, String>) -> Result<Vec<GeneratedFile>
         contents: root,
     });
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn generated(schema: serde_json::Value) -> String {
+        let types = [TfType {
+            type_name: "test_thing",
+            module: "test",
+            data_source: false,
+        }];
+        let provider = serde_json::json!({"resources": {"test_thing": schema}, "data_sources": {}});
+        let schemas = BTreeMap::from([("test.json".to_owned(), provider.to_string())]);
+        generate_types(&types, &schemas)
+            .expect("the schema generates")
+            .into_iter()
+            .find(|file| file.path.ends_with("/test.rs"))
+            .expect("the module is written")
+            .contents
+    }
+
+    #[test]
+    fn nesting_modes_and_attribute_types_become_fields() {
+        let text = generated(serde_json::json!({
+            "attributes": {
+                "id": {"mode": "optional", "type": "string"},
+                "arn": {"mode": "computed", "type": "string"},
+                "name": {"mode": "required", "type": "string"},
+                "ports": {"mode": "optional", "type": ["set", "number"]},
+                "rules": {"mode": "optional", "type": ["list", ["object", {"a": "string"}]]}
+            },
+            "blocks": {
+                "one": {"nesting": "list", "max_items": 1, "block": {
+                    "attributes": {"id": {"mode": "required", "type": "string"}}, "blocks": {}}},
+                "many": {"nesting": "set", "min_items": 1, "block": {
+                    "attributes": {"tags": {"mode": "optional", "type": ["map", "string"]}}, "blocks": {}}},
+                "none": {"nesting": "single", "block": {"attributes": {}, "blocks": {}}},
+                "timeouts": {"nesting": "single", "block": {
+                    "attributes": {"create": {"mode": "optional", "type": "string"}}, "blocks": {}}}
+            }
+        }));
+        let fields: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("    pub "))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "    pub many: Vec<TestThingMany>,",
+                "    pub name: Value<String>,",
+                "    pub none: Option<EmptyBlock>,",
+                "    pub one: Option<TestThingOne>,",
+                "    pub ports: Option<Value<List<Number>>>,",
+                "    pub fn new(many: Vec<TestThingMany>, name: impl Into<Value<String>>) -> Self {",
+                "    pub tags: Option<Value<Map<String>>>,",
+                "    pub id: Value<String>,",
+                "    pub fn new(id: impl Into<Value<String>>) -> Self {",
+            ]
+        );
+        assert!(
+            text.contains(
+                "resource_type!(TestThing, \"test_thing\", [arn, id, name, ports, rules]);"
+            ),
+            "{text}"
+        );
+    }
 }
