@@ -1,10 +1,12 @@
-//! The CloudFormation L1 layer: typed templates, intrinsic values and one module of resource types per
-//! AWS service. It decides nothing (no defaults, no names, no topology); it only types and serializes.
+//! The CloudFormation L1 layer: typed templates, intrinsic values, policy documents, and one module of
+//! resource types per AWS service, generated from the registry schemas by `meridian-codegen` into
+//! `generated/`. It decides nothing (no defaults, no names, no topology); it only types and serializes.
 //!
-//! Field names are Rust-cased and renamed to CloudFormation's wire names; optional properties are
-//! `Option` and omitted when `None`; list properties are omitted when empty. Each resource's properties
-//! struct implements [`ResourceProperties`], whose `TYPE` is the CloudFormation type name, and converts
-//! into [`ResourceKind`] so that a [`Template`] can hold any of them.
+//! Generated fields are Rust-cased and renamed to the wire names; optional properties are `Option` and
+//! omitted when `None`, optional lists and maps omitted when empty; short string enums are Rust enums.
+//! Each resource's properties struct implements [`ResourceProperties`] and converts into
+//! [`ResourceKind`], so that a [`Template`] can hold any of them; [`unresolved_references`] checks a
+//! whole template.
 //!
 //! ```
 //! use meridian_cfn::l1::{ec2, Resource, Template, Value};

@@ -46,7 +46,7 @@ impl<R: Resource> ResourceRef<R> {
     /// The handle of a resource of type `R` named `name` that the lowering declares (or will declare) in the
     /// same module. The plan names every resource and refers to resources by name before they are added, so
     /// the lowering needs handles by name; whether each such reference is declared is checked on the whole
-    /// synthesized module by the conformance tests.
+    /// synthesized module by `unresolved_references` in the tests.
     pub(crate) fn planned(name: &str) -> Self {
         Self {
             name: name.to_owned(),
