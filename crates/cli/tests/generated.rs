@@ -570,7 +570,8 @@ fn unresolved_references(files: &[OutputFile]) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: CI judges every change on the same 256 stacks.
+    #![proptest_config(ProptestConfig { cases: 256, rng_seed: proptest::test_runner::RngSeed::Fixed(0x6d65_7269_6469_616e), ..ProptestConfig::default() })]
 
     #[test]
     fn generated_stacks_synthesize_without_panic_and_stably(knobs in knobs()) {
