@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use meridian::Target;
 use meridian::pipeline::{check, emit};
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
+use proptest::test_runner::{FileFailurePersistence, RngSeed};
 
 /// Cases per property in a normal `cargo test`; `MERIDIAN_FUZZ_CASES` raises it.
 fn cases() -> u32 {
@@ -24,9 +24,22 @@ fn cases() -> u32 {
         .unwrap_or(256)
 }
 
+/// The seed of a normal run is fixed, so CI judges a change on the same inputs every time and a
+/// failure is reproducible from the log; `MERIDIAN_FUZZ_SEED=random` (or a number) explores.
+fn seed() -> RngSeed {
+    match std::env::var("MERIDIAN_FUZZ_SEED").ok().as_deref() {
+        Some("random") => RngSeed::Random,
+        Some(number) => RngSeed::Fixed(number.parse().unwrap_or(FIXED_SEED)),
+        None => RngSeed::Fixed(FIXED_SEED),
+    }
+}
+
+const FIXED_SEED: u64 = 0x6d65_7269_6469_616e;
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: cases(),
+        rng_seed: seed(),
         failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
             "proptest-regressions",
         ))),
@@ -54,6 +67,8 @@ fn survives(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 /// Inputs that broke Meridian once (issue 12 and the campaigns since), replayed on every run.
 const REGRESSIONS: &[&str] = &[
+    // A 50-character region code under a bucket underflowed the bucket-name budget.
+    "buckets:\n  - name: logs\n    region: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
     // An alert or dashboard name starting with a digit panicked in the Terraform emitter.
     "alerts:\n  - name: 5xx-errors\n    condition: latency\n    threshold: 500\n    severity: warning\n    action: notify\n",
     "dashboards:\n  - name: 24h-overview\n    widgets:\n      - {title: Latency, metric: latency, stat: p95}\n",

@@ -94,14 +94,14 @@ fn committed_json_schema_is_fresh() {
         return;
     }
     // A test run never edits the source tree unless asked to.
-    if std::env::var_os("MERIDIAN_BLESS").is_some_and(|value| value == "1") {
+    if std::env::var_os("MERIDIAN_UPDATE_GENERATED").is_some_and(|value| value == "1") {
         std::fs::write(&path, &current).expect("rewrite the schema");
         panic!(
-            "stacks/stack.schema.json was stale and has been rewritten (MERIDIAN_BLESS=1); review and commit it"
+            "stacks/stack.schema.json was stale and has been rewritten (MERIDIAN_UPDATE_GENERATED=1); review and commit it"
         );
     }
     panic!(
         "stacks/stack.schema.json is stale: regenerate it with `{REGENERATE_SCHEMA}` \
-         (or run this test with MERIDIAN_BLESS=1), then review and commit it"
+         (or run this test with MERIDIAN_UPDATE_GENERATED=1), then review and commit it"
     );
 }

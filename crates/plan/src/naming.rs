@@ -175,7 +175,12 @@ pub fn fit(name: &str, limit: usize) -> String {
     if name.len() <= limit {
         return name.to_owned();
     }
-    let keep = limit.saturating_sub(8);
+    let mut keep = limit.saturating_sub(8);
+    // Names are validated ASCII before they get here; a boundary check keeps a name that was
+    // not (reported elsewhere) from panicking on the way.
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
     let head = name[..keep].trim_end_matches('-');
     format!("{head}-{}", short_hash(name))
 }
@@ -337,7 +342,9 @@ impl PhysicalNames<'_> {
     /// deploy time, so this returns the parts around it.
     pub fn default_bucket(&self, bucket: &str, region: &str) -> (String, String) {
         let suffix = format!("-{region}");
-        let budget = limits::BUCKET - ACCOUNT_ID_LENGTH - suffix.len() - 1;
+        // A region code AWS does not know is reported elsewhere; the arithmetic must not
+        // underflow on the way there.
+        let budget = (limits::BUCKET - ACCOUNT_ID_LENGTH - 1).saturating_sub(suffix.len());
         let head = fit(&format!("{}-{bucket}", self.stack), budget);
         (format!("{head}-"), suffix)
     }

@@ -39,12 +39,14 @@ mod tests {
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         {
             let type_name = line.split_whitespace().next().expect("a type");
-            let file = format!("{}.json", type_name.replace("::", "_"));
-            let (_, text) = crate::conformance::VENDORED_SCHEMA_FILES
-                .iter()
-                .find(|(name, _)| *name == file)
-                .unwrap_or_else(|| panic!("{type_name} is not an emitted type"));
-            let schema: serde_json::Value = serde_json::from_str(text).expect("JSON");
+            // The registry schemas the L1 types and the create-only table are generated from.
+            let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../schemas/cloudformation")
+                .join(format!("{}.json", type_name.replace("::", "_")));
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+                panic!("{type_name} is not an emitted type ({})", file.display())
+            });
+            let schema: serde_json::Value = serde_json::from_str(&text).expect("JSON");
             let create_only = super::super::create_only_properties(type_name).unwrap_or_default();
             for property in interrupting_properties(type_name) {
                 assert!(

@@ -474,14 +474,10 @@ mod tests {
         assert!(!diff(&BTreeMap::new(), &after).compared);
     }
 
-    /// The provider schema vendored for the Terraform crate's conformance tests (moved to a
-    /// top-level `schemas/` folder by some layouts): the first that exists.
+    /// The vendored provider schema the Terraform L1 types are generated from.
     fn provider_schema() -> Json {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let candidates = [
-            root.join("crates/tf/tests/data/tf-aws-schema.json"),
-            root.join("schemas/tf-aws-schema.json"),
-        ];
+        let candidates = [root.join("schemas/terraform/tf-aws-schema.json")];
         let path = candidates
             .iter()
             .find(|path| path.exists())

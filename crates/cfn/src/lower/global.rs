@@ -13,7 +13,7 @@ use crate::l1::cloudfront::{
 use crate::l1::cloudwatch::Dashboard;
 use crate::l1::route53::{
     AliasTarget, HealthCheck, HealthCheckConfig, HealthCheckType, RecordSet, RecordSetGroup,
-    RecordType,
+    RecordSetGroupRecordSet, RecordType,
 };
 use crate::l1::{Resource, Value};
 
@@ -44,8 +44,8 @@ pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan
         unit.add(
             rid,
             Resource::new(Dashboard {
-                dashboard_body: body,
                 dashboard_name: Some(Value::from(name.as_str())),
+                ..Dashboard::new(body)
             }),
         );
     }
@@ -96,7 +96,7 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
                 hosted_zone_id: unit.values.text(target_zone_id),
                 evaluate_target_health: evaluate_health.then(|| true.into()),
             }),
-            ..RecordSet::new(domain.as_str(), RecordType::A)
+            ..RecordSet::new(RecordType::A, domain.as_str())
         };
         unit.add(record, Resource::new(record_properties));
     }
@@ -148,9 +148,9 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
     let viewer_certificate = match certificate {
         Some(certificate) => ViewerCertificate {
             acm_certificate_arn: Some(unit.values.text(certificate)),
-            cloud_front_default_certificate: None,
             minimum_protocol_version: Some(Value::from(minimum_protocol_version.as_str())),
             ssl_support_method: Some(SslSupportMethod::SniOnly),
+            ..ViewerCertificate::default()
         },
         None => ViewerCertificate {
             cloud_front_default_certificate: Some(true.into()),
@@ -164,9 +164,6 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             .map(|alias| Value::from(alias.as_str()))
             .collect(),
         origins: vec![Origin {
-            id: Value::from(origin_id),
-            domain_name: attr_of(&bucket.rid, meridian_plan::Attr::BucketRegionalDomainName),
-            origin_path: None,
             origin_access_control_id: Some(attr_of(
                 origin_access_control,
                 meridian_plan::Attr::OriginAccessControlId,
@@ -175,12 +172,15 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             // CloudFormation spells as an empty one.
             s3_origin_config: Some(S3OriginConfig {
                 origin_access_identity: Some(Value::from("")),
-                origin_read_timeout: None,
+                ..S3OriginConfig::default()
             }),
-            custom_origin_config: None,
+            ..Origin::new(
+                attr_of(&bucket.rid, meridian_plan::Attr::BucketRegionalDomainName),
+                origin_id,
+            )
         }],
         default_root_object: Some(Value::from(default_root_object.as_str())),
-        http_version: Some(HttpVersion::Http2And3),
+        http_version: Some(HttpVersion::Http2and3),
         ipv6_enabled: Some(true.into()),
         price_class: Some(price_class(plan_price_class)),
         viewer_certificate: Some(viewer_certificate),
@@ -223,9 +223,9 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
                 comment: Some(Value::from(format!("{name} to the CDN"))),
                 record_sets: [RecordType::A, RecordType::Aaaa]
                     .into_iter()
-                    .map(|record_type| RecordSet {
+                    .map(|record_type| RecordSetGroupRecordSet {
                         alias_target: Some(alias()),
-                        ..RecordSet::new(name.as_str(), record_type)
+                        ..RecordSetGroupRecordSet::new(record_type, name.as_str())
                     })
                     .collect(),
             }),

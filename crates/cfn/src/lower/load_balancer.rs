@@ -9,9 +9,10 @@ use meridian_plan::{
 };
 
 use crate::l1::elbv2::{
-    self, Action, Attribute, Certificate, FixedResponseConfig, ForwardConfig, Listener,
-    ListenerRule, LoadBalancer, LoadBalancerScheme, LoadBalancerType, Matcher, RedirectConfig,
-    RedirectStatusCode, RuleCondition, TargetGroup, TargetType, WeightedTargetGroup,
+    self, Action, ActionType, Attribute, Certificate, FixedResponseConfig, ForwardConfig,
+    HostHeaderConfig, Listener, ListenerRule, ListenerRuleAction, LoadBalancer, LoadBalancerScheme,
+    LoadBalancerType, Matcher, PathPatternConfig, RedirectConfig, RedirectStatusCode,
+    RuleCondition, TargetGroup, TargetType, WeightedTargetGroup,
 };
 use crate::l1::{Resource, Value};
 
@@ -43,28 +44,28 @@ pub(crate) fn lower_load_balancer(
         target_groups,
     } = load_balancer;
     let mut attributes = vec![
-        Attribute::new(
+        attribute(
             "deletion_protection.enabled",
             deletion_protection.to_string(),
         ),
-        Attribute::new(
+        attribute(
             "idle_timeout.timeout_seconds",
             idle_timeout_seconds.to_string(),
         ),
         // Requests with malformed headers are a smuggling vector; the load balancer drops them
         // rather than passing them on.
-        Attribute::new("routing.http.drop_invalid_header_fields.enabled", "true"),
+        attribute("routing.http.drop_invalid_header_fields.enabled", "true"),
     ];
     if let Some(bucket) = access_logs {
         lower_bucket(unit, bucket);
-        attributes.push(Attribute::new("access_logs.s3.enabled", "true"));
-        attributes.push(Attribute::new(
+        attributes.push(attribute("access_logs.s3.enabled", "true"));
+        attributes.push(attribute(
             "access_logs.s3.bucket",
             attr_of(&bucket.rid, meridian_plan::Attr::BucketName),
         ));
     }
     let properties = LoadBalancer {
-        load_balancer_type: Some(LoadBalancerType::Application),
+        r#type: Some(LoadBalancerType::Application),
         scheme: Some(if *internal {
             LoadBalancerScheme::Internal
         } else {
@@ -143,7 +144,7 @@ fn lower_target_groups(
             http_code: Some(Value::from(matcher.as_str())),
             grpc_code: None,
         }),
-        target_group_attributes: vec![Attribute::new(
+        target_group_attributes: vec![attribute(
             "deregistration_delay.timeout_seconds",
             deregistration_delay_seconds.to_string(),
         )],
@@ -168,19 +169,21 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
         rules,
     } = listener;
     let default_action = match default_action {
-        ListenerAction::RedirectToHttps { port } => Action::redirect(RedirectConfig {
-            status_code: RedirectStatusCode::Permanent301,
-            protocol: Some(Value::from("HTTPS")),
-            host: None,
-            port: Some(Value::from(port.to_string())),
-            path: None,
-            query: None,
-        }),
-        ListenerAction::FixedResponse { status } => Action::fixed_response(FixedResponseConfig {
-            status_code: Value::from(status.to_string()),
-            content_type: Some(Value::from("text/plain")),
-            message_body: None,
-        }),
+        ListenerAction::RedirectToHttps { port } => Action {
+            redirect_config: Some(RedirectConfig {
+                protocol: Some(Value::from("HTTPS")),
+                port: Some(Value::from(port.to_string())),
+                ..RedirectConfig::new(RedirectStatusCode::Http301)
+            }),
+            ..Action::new(ActionType::Redirect)
+        },
+        ListenerAction::FixedResponse { status } => Action {
+            fixed_response_config: Some(FixedResponseConfig {
+                content_type: Some(Value::from("text/plain")),
+                ..FixedResponseConfig::new(status.to_string())
+            }),
+            ..Action::new(ActionType::FixedResponse)
+        },
     };
     let properties = Listener {
         port: Some(i64::from(*port).into()),
@@ -189,7 +192,7 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
         certificates: certificates
             .iter()
             .map(|certificate| Certificate {
-                certificate_arn: unit.values.text(certificate),
+                certificate_arn: Some(unit.values.text(certificate)),
             })
             .collect(),
         ..Listener::new(reference(load_balancer), vec![default_action])
@@ -210,43 +213,67 @@ fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePl
     } = rule;
     let mut conditions = Vec::new();
     if !hosts.is_empty() {
-        conditions.push(RuleCondition::host_header(unit.values.texts(hosts)));
+        conditions.push(RuleCondition {
+            field: Some(Value::from("host-header")),
+            host_header_config: Some(HostHeaderConfig {
+                values: unit.values.texts(hosts),
+                ..HostHeaderConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
     }
     if !paths.is_empty() {
-        conditions.push(RuleCondition::path_pattern(
-            paths
-                .iter()
-                .map(|path| Value::from(path.as_str()))
-                .collect(),
-        ));
+        conditions.push(RuleCondition {
+            field: Some(Value::from("path-pattern")),
+            path_pattern_config: Some(PathPatternConfig {
+                values: paths
+                    .iter()
+                    .map(|path| Value::from(path.as_str()))
+                    .collect(),
+                ..PathPatternConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
     }
     let Forward {
         target_group,
         alternate,
     } = forward;
     let action = match alternate {
-        None => Action::forward(reference(target_group)),
-        Some(alternate) => Action::weighted_forward(ForwardConfig {
-            target_groups: vec![
-                WeightedTargetGroup {
-                    target_group_arn: reference(target_group),
-                    weight: Some(BLUE_WEIGHT.into()),
-                },
-                WeightedTargetGroup {
-                    target_group_arn: reference(alternate),
-                    weight: Some(GREEN_WEIGHT.into()),
-                },
-            ],
-            target_group_stickiness_config: None,
-        }),
+        None => ListenerRuleAction {
+            target_group_arn: Some(reference(target_group)),
+            ..ListenerRuleAction::new(ActionType::Forward)
+        },
+        Some(alternate) => ListenerRuleAction {
+            forward_config: Some(ForwardConfig {
+                target_groups: vec![
+                    WeightedTargetGroup {
+                        target_group_arn: Some(reference(target_group)),
+                        weight: Some(BLUE_WEIGHT.into()),
+                    },
+                    WeightedTargetGroup {
+                        target_group_arn: Some(reference(alternate)),
+                        weight: Some(GREEN_WEIGHT.into()),
+                    },
+                ],
+                target_group_stickiness_config: None,
+            }),
+            ..ListenerRuleAction::new(ActionType::Forward)
+        },
     };
     unit.add(
         rid,
         Resource::new(ListenerRule {
-            listener_arn: reference(listener),
-            priority: i64::from(*priority).into(),
-            conditions,
-            actions: vec![action],
+            listener_arn: Some(reference(listener)),
+            ..ListenerRule::new(vec![action], i64::from(*priority), conditions)
         }),
     );
+}
+
+/// A load balancer or target group attribute, `{"Key": key, "Value": value}`.
+fn attribute(key: &str, value: impl Into<Value<String>>) -> Attribute {
+    Attribute {
+        key: Some(Value::from(key)),
+        value: Some(value.into()),
+    }
 }

@@ -75,12 +75,12 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         }),
         ownership_controls: Some(OwnershipControls {
             rules: vec![OwnershipControlsRule {
-                object_ownership: ObjectOwnership::BucketOwnerEnforced,
+                object_ownership: Some(ObjectOwnership::BucketOwnerEnforced),
             }],
         }),
         object_lock_enabled: object_lock.as_ref().map(|_| true.into()),
         object_lock_configuration: object_lock.as_ref().map(object_lock_configuration),
-        replication_configuration: replication_configuration.map(Value::Literal),
+        replication_configuration,
         lifecycle_configuration: Some(lifecycle(*abort_incomplete_uploads_days, *expiration_days)),
         tags: unit.values.tags(None),
         ..Bucket::default()
@@ -115,13 +115,14 @@ fn encryption_rule(
                 kms_master_key_id: Some(unit.values.text(key)),
             }),
             bucket_key_enabled: Some(true.into()),
+            ..ServerSideEncryptionRule::default()
         },
         BucketEncryption::S3Managed => ServerSideEncryptionRule {
             server_side_encryption_by_default: Some(ServerSideEncryptionByDefault {
                 sse_algorithm: SseAlgorithm::Aes256,
                 kms_master_key_id: None,
             }),
-            bucket_key_enabled: None,
+            ..ServerSideEncryptionRule::default()
         },
     }
 }
@@ -139,9 +140,9 @@ fn object_lock_configuration(object_lock: &ObjectLockPlan) -> ObjectLockConfigur
         object_lock_enabled: Some(ObjectLockEnabled::Enabled),
         rule: Some(ObjectLockRule {
             default_retention: Some(DefaultRetention {
-                mode,
+                mode: Some(mode),
                 days: Some(i64::from(*days).into()),
-                years: None,
+                ..DefaultRetention::default()
             }),
         }),
     }
@@ -171,7 +172,7 @@ fn lifecycle(abort_days: u32, expiration_days: Option<u32>) -> LifecycleConfigur
             ..LifecycleRule::new(Status::Enabled)
         });
     }
-    LifecycleConfiguration { rules }
+    LifecycleConfiguration::new(rules)
 }
 
 /// Adds the replication role and returns the bucket's replication configuration.
@@ -241,16 +242,17 @@ fn replication_rule(
     };
     ReplicationRule {
         id: Some(Value::from(id.as_str())),
+        prefix: None,
         status: Status::Enabled,
         priority: Some(i64::from(*priority).into()),
         // The current rule schema (with priorities) needs a filter; an empty prefix is every
         // object.
         filter: Some(ReplicationRuleFilter {
             prefix: Some(Value::from("")),
-            tag_filter: None,
+            ..ReplicationRuleFilter::default()
         }),
         delete_marker_replication: Some(DeleteMarkerReplication {
-            status: switch(*delete_markers),
+            status: Some(switch(*delete_markers)),
         }),
         // S3 skips SSE-KMS objects unless the rule opts in.
         source_selection_criteria: replicate_kms_encrypted.then_some(SourceSelectionCriteria {
