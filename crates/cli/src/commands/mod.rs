@@ -67,7 +67,7 @@ fn read_stack_file(path: &Path) -> std::io::Result<StackBytes> {
 /// What reading and checking one stack file gave.
 pub(crate) enum Outcome {
     /// It planned; warnings may remain.
-    Checked(Checked),
+    Checked(Box<Checked>),
     /// It has errors: every diagnostic, located, and the source when it could be read.
     Rejected {
         diagnostics: Vec<meridian_model::Diagnostic>,
@@ -99,7 +99,7 @@ pub(crate) fn read_and_check(path: &Path) -> Outcome {
         }
     };
     match check(&display, &bytes) {
-        Ok(checked) => Outcome::Checked(checked),
+        Ok(checked) => Outcome::Checked(Box::new(checked)),
         Err(rejected) => Outcome::Rejected {
             diagnostics: rejected.diagnostics,
             source: rejected.source,
@@ -119,7 +119,7 @@ pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
                     &checked.warnings,
                 ));
             }
-            Ok(checked)
+            Ok(*checked)
         }
         Outcome::Rejected {
             diagnostics,
@@ -185,7 +185,7 @@ fn validate_text(path: &Path, display: &str, outcome: &Outcome, deny_warnings: b
                 }
                 crate::console::report(&report);
             }
-            if !(deny_warnings && !checked.warnings.is_empty()) {
+            if !deny_warnings || checked.warnings.is_empty() {
                 crate::console::status(&format!(
                     "ok: {} ({} in {}, {})\n",
                     path.display(),
