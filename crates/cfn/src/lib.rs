@@ -7,6 +7,3 @@ pub mod l1;
 mod lower;
 
 pub use lower::{MANIFEST_PATH, TEMPLATE_FOLDER, synthesize};
-
-#[cfg(any(test, feature = "conformance"))]
-pub mod conformance;

@@ -1,19 +1,15 @@
-//! Exact JSON of the L1 building blocks: every intrinsic form, pseudo parameters, conditions, policy
+//! Exact JSON of the L1 building blocks: every intrinsic form, pseudo parameters, policy
 //! documents, resource attributes, tricky enum spellings and the shipped template text.
 
 use meridian_cfn::l1::cloudfront::{HttpVersion, PriceClass};
 use meridian_cfn::l1::ec2::{FlowLogDestinationType, InternetGateway, Vpc};
 use meridian_cfn::l1::ecs::{Compatibility, CpuArchitecture, DeploymentControllerType};
-use meridian_cfn::l1::elbv2::{
-    Action, LoadBalancerIpAddressType, Protocol, RedirectConfig, RedirectStatusCode,
-};
-use meridian_cfn::l1::s3::{Bucket, SseAlgorithm, VersioningConfiguration, VersioningStatus};
-use meridian_cfn::l1::wafv2::{DefaultAction, OverrideAction};
+use meridian_cfn::l1::elbv2::{LoadBalancerIpAddressType, Protocol};
+use meridian_cfn::l1::s3::{Bucket, SseAlgorithm};
 use meridian_cfn::l1::{
-    ConditionExpression, DeletionPolicy, DuplicateLogicalId, Effect, GetStackOutput, ListValue,
-    OneOrMany, Output, Parameter, ParameterType, PolicyConditions, PolicyDocument, Principal,
-    PseudoParameter, Reference, Resource, Statement, Tag, Template, TemplateSection,
-    UpdateReplacePolicy, Value,
+    DeletionPolicy, DuplicateLogicalId, Effect, GetStackOutput, ListValue, OneOrMany, Output,
+    Parameter, ParameterType, PolicyConditions, PolicyDocument, Principal, Reference, Resource,
+    Statement, Tag, Template, TemplateSection, UpdateReplacePolicy, Value,
 };
 use serde::Serialize;
 
@@ -81,29 +77,9 @@ fn references_and_pseudo_parameters_serialize_as_ref() {
             r#"{"Ref":"AWS::Partition"}"#,
         ),
         (
-            "stack name",
-            compact(&Value::<String>::aws_stack_name()),
-            r#"{"Ref":"AWS::StackName"}"#,
-        ),
-        (
             "url suffix",
             compact(&Value::<String>::aws_url_suffix()),
             r#"{"Ref":"AWS::URLSuffix"}"#,
-        ),
-        (
-            "no value",
-            compact(&Value::<bool>::no_value()),
-            r#"{"Ref":"AWS::NoValue"}"#,
-        ),
-        (
-            "stack id",
-            compact(&Value::<String>::pseudo(PseudoParameter::StackId)),
-            r#"{"Ref":"AWS::StackId"}"#,
-        ),
-        (
-            "notification ARNs",
-            compact(&Value::<String>::pseudo(PseudoParameter::NotificationArns)),
-            r#"{"Ref":"AWS::NotificationARNs"}"#,
         ),
         (
             "reference converted into a value",
@@ -179,47 +155,6 @@ fn intrinsic_functions_serialize_in_cloudformation_form() {
             r#"{"Fn::Select":[2,{"Fn::Cidr":[{"Ref":"VpcCidr"},4,8]}]}"#,
         ),
         (
-            "Fn::Select over a list parameter",
-            compact(&Value::<String>::select(
-                0,
-                ListValue::Ref(Reference::LogicalId("SubnetIds".to_owned())),
-            )),
-            r#"{"Fn::Select":[0,{"Ref":"SubnetIds"}]}"#,
-        ),
-        (
-            "Fn::Select over a list attribute",
-            compact(&Value::<String>::select(
-                0,
-                ListValue::GetAtt(meridian_cfn::l1::GetAtt::new("Vpc", "Ipv6CidrBlocks")),
-            )),
-            r#"{"Fn::Select":[0,{"Fn::GetAtt":["Vpc","Ipv6CidrBlocks"]}]}"#,
-        ),
-        (
-            "Fn::If between literals",
-            compact(&Value::<i64>::fn_if("IsProduction", 3.into(), 1.into())),
-            r#"{"Fn::If":["IsProduction",3,1]}"#,
-        ),
-        (
-            "Fn::If with AWS::NoValue",
-            compact(&Value::<String>::fn_if(
-                "HasKey",
-                Value::r#ref("Key"),
-                Value::no_value(),
-            )),
-            r#"{"Fn::If":["HasKey",{"Ref":"Key"},{"Ref":"AWS::NoValue"}]}"#,
-        ),
-        (
-            "Fn::If over a property object",
-            compact(&Value::fn_if(
-                "Versioned",
-                Value::Literal(VersioningConfiguration {
-                    status: VersioningStatus::Enabled,
-                }),
-                Value::no_value(),
-            )),
-            r#"{"Fn::If":["Versioned",{"Status":"Enabled"},{"Ref":"AWS::NoValue"}]}"#,
-        ),
-        (
             "Fn::GetStackOutput in another region",
             compact(&Value::<String>::get_stack_output(
                 GetStackOutput::new("orders-us-east-1", "DatabaseArn").in_region("us-east-1"),
@@ -233,47 +168,6 @@ fn intrinsic_functions_serialize_in_cloudformation_form() {
                 "VpcId",
             ))),
             r#"{"Fn::GetStackOutput":{"StackName":{"Ref":"NetworkStack"},"OutputName":"VpcId"}}"#,
-        ),
-        (
-            "Fn::GetStackOutput across accounts",
-            compact(&Value::<String>::get_stack_output(GetStackOutput {
-                role_arn: Some("arn:aws:iam::111122223333:role/read-outputs".into()),
-                ..GetStackOutput::new("shared-dns", "ZoneId").in_region("us-east-1")
-            })),
-            r#"{"Fn::GetStackOutput":{"StackName":"shared-dns","OutputName":"ZoneId","Region":"us-east-1","RoleArn":"arn:aws:iam::111122223333:role/read-outputs"}}"#,
-        ),
-    ]);
-}
-
-#[test]
-fn conditions_serialize_in_cloudformation_form() {
-    let is_production = ConditionExpression::equals(Value::r#ref("Stage"), "production");
-    assert_cases(&[
-        (
-            "Fn::Equals",
-            compact(&is_production),
-            r#"{"Fn::Equals":[{"Ref":"Stage"},"production"]}"#,
-        ),
-        (
-            "Fn::Not",
-            compact(&ConditionExpression::Not(Box::new(is_production.clone()))),
-            r#"{"Fn::Not":[{"Fn::Equals":[{"Ref":"Stage"},"production"]}]}"#,
-        ),
-        (
-            "Fn::And with a named condition",
-            compact(&ConditionExpression::And(vec![
-                is_production.clone(),
-                ConditionExpression::Condition("IsPrimaryRegion".to_owned()),
-            ])),
-            r#"{"Fn::And":[{"Fn::Equals":[{"Ref":"Stage"},"production"]},{"Condition":"IsPrimaryRegion"}]}"#,
-        ),
-        (
-            "Fn::Or",
-            compact(&ConditionExpression::Or(vec![
-                ConditionExpression::equals(Value::aws_region(), "us-east-1"),
-                ConditionExpression::equals(Value::aws_region(), "eu-west-1"),
-            ])),
-            r#"{"Fn::Or":[{"Fn::Equals":[{"Ref":"AWS::Region"},"us-east-1"]},{"Fn::Equals":[{"Ref":"AWS::Region"},"eu-west-1"]}]}"#,
         ),
     ]);
 }
@@ -358,28 +252,6 @@ fn enum_values_use_their_wire_spelling() {
             compact(&PriceClass::PriceClassAll),
             r#""PriceClass_All""#,
         ),
-        (
-            "WAF block",
-            compact(&DefaultAction::Block {}),
-            r#"{"Block":{}}"#,
-        ),
-        (
-            "WAF count override",
-            compact(&OverrideAction::Count {}),
-            r#"{"Count":{}}"#,
-        ),
-        (
-            "redirect action",
-            compact(&Action::redirect(RedirectConfig {
-                status_code: RedirectStatusCode::Found302,
-                protocol: Some("HTTPS".into()),
-                host: None,
-                port: Some("443".into()),
-                path: None,
-                query: None,
-            })),
-            r#"{"Type":"redirect","RedirectConfig":{"StatusCode":"HTTP_302","Protocol":"HTTPS","Port":"443"}}"#,
-        ),
     ]);
 }
 
@@ -389,7 +261,6 @@ fn resources_serialize_type_attributes_then_properties() {
         bucket_name: Some("orders-data".into()),
         ..Bucket::default()
     })
-    .condition("IsPrimaryRegion")
     .depends_on("ReplicationRole")
     .depends_on("LogsBucket")
     .deletion_policy(DeletionPolicy::Retain)
@@ -398,7 +269,7 @@ fn resources_serialize_type_attributes_then_properties() {
         (
             "every resource attribute",
             compact(&bucket),
-            r#"{"Type":"AWS::S3::Bucket","Condition":"IsPrimaryRegion","DependsOn":["ReplicationRole","LogsBucket"],"DeletionPolicy":"Retain","UpdateReplacePolicy":"Retain","Properties":{"BucketName":"orders-data"}}"#,
+            r#"{"Type":"AWS::S3::Bucket","DependsOn":["ReplicationRole","LogsBucket"],"DeletionPolicy":"Retain","UpdateReplacePolicy":"Retain","Properties":{"BucketName":"orders-data"}}"#,
         ),
         (
             "no properties set",
@@ -421,7 +292,7 @@ fn small_template(resource_order: &[&str]) -> Template {
         .add_parameter(
             "VpcCidr",
             Parameter {
-                default: Some("10.0.0.0/16".to_owned()),
+                description: Some("The VPC's block".to_owned()),
                 ..Parameter::new(ParameterType::String)
             },
         )
@@ -449,7 +320,7 @@ fn templates_ship_as_pretty_json_with_a_trailing_newline() {
   "Parameters": {
     "VpcCidr": {
       "Type": "String",
-      "Default": "10.0.0.0/16"
+      "Description": "The VPC's block"
     }
   },
   "Resources": {

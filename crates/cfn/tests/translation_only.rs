@@ -98,7 +98,8 @@ const SYNTAX: SyntaxLiterals = &[
     ),
     (
         "property keys CloudFormation spells as data: load-balancer and target-group attribute \
-         names, and the option names of the awslogs driver",
+         names, the option names of the awslogs driver, the condition fields of a listener rule and the \
+         cluster setting's name (the generated L1 types take these as strings)",
         &[
             ("load_balancer.rs", "\"deletion_protection.enabled\"", 1),
             ("load_balancer.rs", "\"idle_timeout.timeout_seconds\"", 1),
@@ -117,6 +118,9 @@ const SYNTAX: SyntaxLiterals = &[
             ("services.rs", "\"awslogs-group\"", 1),
             ("services.rs", "\"awslogs-region\"", 1),
             ("services.rs", "\"awslogs-stream-prefix\"", 1),
+            ("load_balancer.rs", "\"host-header\"", 1),
+            ("load_balancer.rs", "\"path-pattern\"", 1),
+            ("services.rs", "\"containerInsights\"", 1),
         ],
     ),
     (

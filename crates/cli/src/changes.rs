@@ -1,29 +1,55 @@
 //! `meridian diff`'s output: a [`SynthesisDiff`] rendered as plain text for people, Markdown for
 //! a pull-request comment, or JSON for tools (schema in README, "Reviewing changes"). Rendering
-//! only: what changed, what is replaced and what is security-sensitive is decided by
-//! `meridian_cfn::diff`.
+//! only: what changed, what is replaced or interrupted, what is security-sensitive, where the two
+//! targets differ and which rename `renamed_from` would keep is decided by `meridian_cfn::diff`.
 
 use std::fmt::Write as _;
 
 use meridian_cfn::diff::{
-    DeclaredRename, NameChanges, PropertyChange, ResourceAction, ResourceChange, StackDiff,
-    Summary, SynthesisDiff,
+    DeclaredRename, NameChanges, PropertyChange, RenameHint, ResourceAction, ResourceChange,
+    StackDiff, Summary, SynthesisDiff, TerraformChange, TerraformDiff,
 };
 use serde_json::{Value as Json, json};
 
-/// Version of the JSON document's shape, raised when a field changes meaning.
-pub const DIFF_JSON_FORMAT: u32 = 1;
+use crate::words::count;
+
+/// Version of the JSON document's shape, raised when a field changes meaning or is added.
+/// 2: interruptions, notes, rename hints and the Terraform module's changes.
+pub const DIFF_JSON_FORMAT: u32 = 2;
 
 /// Values longer than this are shortened in text and Markdown (JSON carries them whole).
 const VALUE_DISPLAY_LIMIT: usize = 160;
 
-/// `1 resource`, `2 resources`.
-fn count(number: usize, singular: &str, plural: &str) -> String {
-    format!("{number} {}", if number == 1 { singular } else { plural })
+/// The Terraform module's part of the summary: `Terraform: 3 resources changed, 1 replaced`.
+fn terraform_summary(terraform: &TerraformDiff) -> Option<String> {
+    if !terraform.compared || terraform.is_empty() {
+        return None;
+    }
+    Some(format!("Terraform: {}", terraform_counts(terraform)))
+}
+
+/// `2 resources added, 0 removed, 1 changed, 1 replaced`.
+fn terraform_counts(terraform: &TerraformDiff) -> String {
+    let (added, removed, changed) = terraform.counts();
+    format!(
+        "{} added, {removed} removed, {changed} changed, {} replaced",
+        count(added, "resource", "resources"),
+        terraform.replacements()
+    )
 }
 
 /// One line saying how much changed: `2 stacks changed (1 added): 3 resources added, ...`.
-fn summary_line(summary: &Summary) -> String {
+fn summary_line(diff: &SynthesisDiff) -> String {
+    let summary = diff.summary();
+    let line = cloudformation_summary(&summary);
+    match terraform_summary(&diff.terraform) {
+        Some(terraform) if line == "no changes" => format!("no template changes; {terraform}"),
+        Some(terraform) => format!("{line}; {terraform}"),
+        None => line,
+    }
+}
+
+fn cloudformation_summary(summary: &Summary) -> String {
     let stacks = summary.stacks_added + summary.stacks_removed + summary.stacks_changed;
     if stacks == 0 {
         return if summary.renames == 0 {
@@ -53,6 +79,11 @@ fn summary_line(summary: &Summary) -> String {
         summary.resources_changed
     )];
     parts.push(count(summary.replacements, "replacement", "replacements"));
+    parts.push(count(
+        summary.interruptions,
+        "interruption",
+        "interruptions",
+    ));
     parts.push(count(
         summary.security_findings,
         "security-sensitive change",
@@ -149,7 +180,7 @@ fn names_line(label: &str, names: &NameChanges) -> Option<String> {
 pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "meridian diff {before} → {after}");
-    let _ = writeln!(out, "{}", summary_line(&diff.summary()));
+    let _ = writeln!(out, "{}", summary_line(diff));
     for stack in &diff.stacks {
         let _ = writeln!(out);
         let _ = writeln!(
@@ -169,6 +200,8 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             );
             if resource.is_replacement() {
                 let _ = write!(line, "  REPLACEMENT: {}", replacement_text(resource));
+            } else if resource.is_interruption() {
+                let _ = write!(line, "  INTERRUPTION: {}", interruption_text(resource));
             }
             let _ = writeln!(out, "{line}");
             for change in &resource.changes {
@@ -177,11 +210,7 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
                     "      {}: {}{}",
                     change.path,
                     describe_change(change),
-                    if change.create_only {
-                        "  [create-only]"
-                    } else {
-                        ""
-                    }
+                    impact_marker(change)
                 );
             }
             for finding in &resource.security {
@@ -191,6 +220,9 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
                     finding.rule.code(),
                     finding.message
                 );
+            }
+            for note in &resource.notes {
+                let _ = writeln!(out, "      note: {note}");
             }
         }
         for line in [
@@ -215,7 +247,133 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             let _ = writeln!(out, "renamed {}", rename_text(rename, str::to_owned));
         }
     }
+    if !diff.rename_hints.is_empty() {
+        let _ = writeln!(out);
+        for hint in &diff.rename_hints {
+            let _ = writeln!(out, "hint: {}", hint_text(hint));
+        }
+    }
+    text_terraform(&mut out, &diff.terraform);
     out
+}
+
+/// The Terraform module's changes, after the stacks.
+fn text_terraform(out: &mut String, terraform: &TerraformDiff) {
+    if !terraform.compared {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "terraform: not compared (a side has no terraform/*.tf.json; synthesize it with --target all)"
+        );
+        return;
+    }
+    if terraform.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "terraform (terraform/; {})",
+        terraform_counts(terraform)
+    );
+    for resource in &terraform.resources {
+        let mut line = format!("  {} {}", action_marker(&resource.action), resource.address);
+        if let ResourceAction::Moved { from } = &resource.action {
+            let _ = write!(
+                line,
+                "  (moved from {from}: state moves, nothing is replaced)"
+            );
+        }
+        if resource.is_replacement() {
+            let _ = write!(
+                line,
+                "  REPLACEMENT: {}",
+                terraform_replacement_text(resource)
+            );
+        }
+        let _ = writeln!(out, "{line}");
+        for change in &resource.changes {
+            let _ = writeln!(
+                out,
+                "      {}: {}{}",
+                change.path,
+                describe_change(change),
+                terraform_marker(resource, change)
+            );
+        }
+        if !resource.ignored.is_empty() {
+            let _ = writeln!(out, "      note: {}", ignored_text(resource));
+        }
+    }
+}
+
+/// `[forces replacement]` or `[ignored]` after a changed Terraform argument.
+fn terraform_marker(resource: &TerraformChange, change: &PropertyChange) -> &'static str {
+    let argument = change.path.split(['.', '[']).next().unwrap_or_default();
+    if resource.ignored.iter().any(|ignored| ignored == argument) {
+        "  [ignored]"
+    } else if change.create_only {
+        "  [forces replacement]"
+    } else {
+        ""
+    }
+}
+
+/// Why an ignored change does nothing in Terraform.
+fn ignored_text(resource: &TerraformChange) -> String {
+    format!(
+        "targets differ: lifecycle ignore_changes lists {}, so Terraform applies no change to {} (CloudFormation applies its twin's)",
+        resource.ignored.join(", "),
+        if resource.ignored.len() == 1 {
+            "it"
+        } else {
+            "them"
+        }
+    )
+}
+
+/// `forces replacement: bucket, name`, and the replaced resources they refer to.
+fn terraform_replacement_text(resource: &TerraformChange) -> String {
+    let mut text = format!("forces replacement: {}", resource.replaced_by.join(", "));
+    if !resource.replaced_through.is_empty() {
+        let _ = write!(
+            text,
+            " (refers to replaced {})",
+            resource.replaced_through.join(", ")
+        );
+    }
+    text
+}
+
+/// `[create-only]` or `[some interruption]` after a changed property.
+fn impact_marker(change: &PropertyChange) -> &'static str {
+    if change.create_only {
+        "  [create-only]"
+    } else if change.interrupts {
+        "  [some interruption]"
+    } else {
+        ""
+    }
+}
+
+/// `some interruption: DBInstanceClass`.
+fn interruption_text(resource: &ResourceChange) -> String {
+    let properties: Vec<&str> = resource
+        .changes
+        .iter()
+        .filter(|change| change.interrupts)
+        .map(|change| change.path.as_str())
+        .collect();
+    format!(
+        "updated in place with some interruption (a reboot or failover): {}",
+        properties.join(", ")
+    )
+}
+
+/// The hint, with the stacks it concerns.
+fn hint_text(hint: &RenameHint) -> String {
+    let stacks: Vec<&str> = hint.replaced.keys().map(String::as_str).collect();
+    format!("{} (in {})", hint.message(), stacks.join(", "))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,10 +426,57 @@ fn markdown_change(change: &PropertyChange) -> String {
         code(&change.path),
         if change.create_only {
             " (create-only)"
+        } else if change.interrupts {
+            " (some interruption)"
         } else {
             ""
         }
     )
+}
+
+/// A Markdown section listing `rows` (stack, resource, type) with `why` each is there; nothing
+/// when there is no row.
+fn why_table(
+    out: &mut String,
+    title: &str,
+    rows: &[(&StackDiff, &ResourceChange)],
+    why: fn(&ResourceChange) -> String,
+) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "#### {title}");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "| stack | resource | type | why |");
+    let _ = writeln!(out, "| --- | --- | --- | --- |");
+    for (stack, resource) in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            code(&stack.stack),
+            code(&resource.logical_id),
+            code(&resource.resource_type),
+            cell(&why(resource))
+        );
+    }
+}
+
+/// Every changed resource of the diff that `keep` accepts, with its stack, in the diff's order.
+fn resources_where(
+    diff: &SynthesisDiff,
+    keep: impl Fn(&ResourceChange) -> bool,
+) -> Vec<(&StackDiff, &ResourceChange)> {
+    diff.stacks
+        .iter()
+        .flat_map(|stack| {
+            stack
+                .resources
+                .iter()
+                .map(move |resource| (stack, resource))
+        })
+        .filter(|(_, resource)| keep(resource))
+        .collect()
 }
 
 /// The diff for a pull-request comment: the summary, tables of replacements, security-sensitive
@@ -279,51 +484,49 @@ fn markdown_change(change: &PropertyChange) -> String {
 /// stack.
 pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> String {
     let mut out = String::new();
-    let summary = diff.summary();
     let _ = writeln!(out, "### meridian diff");
     let _ = writeln!(out);
     let _ = writeln!(out, "{} → {}", code(before), code(after));
     let _ = writeln!(out);
-    let _ = writeln!(out, "**{}**", summary_line(&summary));
-    let replacements: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| resource.is_replacement())
-        .collect();
-    if !replacements.is_empty() {
+    let _ = writeln!(out, "**{}**", summary_line(diff));
+    why_table(
+        &mut out,
+        "Replacements",
+        &resources_where(diff, ResourceChange::is_replacement),
+        replacement_text,
+    );
+    why_table(
+        &mut out,
+        "Interruptions",
+        &resources_where(diff, ResourceChange::is_interruption),
+        interruption_text,
+    );
+    let noted = resources_where(diff, |resource| !resource.notes.is_empty());
+    if !noted.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "#### Replacements");
+        let _ = writeln!(out, "#### Notes");
         let _ = writeln!(out);
-        let _ = writeln!(out, "| stack | resource | type | why |");
-        let _ = writeln!(out, "| --- | --- | --- | --- |");
-        for (stack, resource) in replacements {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                code(&stack.stack),
-                code(&resource.logical_id),
-                code(&resource.resource_type),
-                cell(&replacement_text(resource))
-            );
+        for (stack, resource) in noted {
+            for note in &resource.notes {
+                let _ = writeln!(
+                    out,
+                    "- {} {}: {}",
+                    code(&stack.stack),
+                    code(&resource.logical_id),
+                    cell(note)
+                );
+            }
         }
     }
-    let findings: Vec<(&StackDiff, &ResourceChange)> = diff
-        .stacks
-        .iter()
-        .flat_map(|stack| {
-            stack
-                .resources
-                .iter()
-                .map(move |resource| (stack, resource))
-        })
-        .filter(|(_, resource)| !resource.security.is_empty())
-        .collect();
+    if !diff.rename_hints.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "#### Renames that replace resources");
+        let _ = writeln!(out);
+        for hint in &diff.rename_hints {
+            let _ = writeln!(out, "- {}", cell(&hint_text(hint)));
+        }
+    }
+    let findings = resources_where(diff, |resource| !resource.security.is_empty());
     if !findings.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "#### Security-sensitive changes");
@@ -372,6 +575,14 @@ pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> Strin
                         0,
                         format!("**replacement**: {}", cell(&replacement_text(resource))),
                     );
+                } else if resource.is_interruption() {
+                    details.insert(
+                        0,
+                        format!("**interruption**: {}", cell(&interruption_text(resource))),
+                    );
+                }
+                for note in &resource.notes {
+                    details.push(format!("**note**: {}", cell(note)));
                 }
                 for finding in &resource.security {
                     details.push(format!(
@@ -408,7 +619,69 @@ pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> Strin
         }
         let _ = writeln!(out, "</details>");
     }
+    markdown_terraform(&mut out, &diff.terraform);
     out
+}
+
+fn markdown_terraform(out: &mut String, terraform: &TerraformDiff) {
+    if !terraform.compared {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Terraform: not compared (a side has no <code>terraform/*.tf.json</code>)."
+        );
+        return;
+    }
+    if terraform.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "<details><summary>Terraform — {}</summary>",
+        terraform_counts(terraform)
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "| | address | changes |");
+    let _ = writeln!(out, "| --- | --- | --- |");
+    for resource in &terraform.resources {
+        let mut details: Vec<String> = resource
+            .changes
+            .iter()
+            .map(|change| {
+                let text = markdown_change(change);
+                if change.create_only {
+                    text.replace(" (create-only)", " (forces replacement)")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        if let ResourceAction::Moved { from } = &resource.action {
+            details.insert(0, format!("moved from {}: nothing is replaced", code(from)));
+        }
+        if !resource.ignored.is_empty() {
+            details.push(format!("**note**: {}", cell(&ignored_text(resource))));
+        }
+        if resource.is_replacement() {
+            details.insert(
+                0,
+                format!(
+                    "**replacement**: {}",
+                    cell(&terraform_replacement_text(resource))
+                ),
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            action_marker(&resource.action),
+            code(&resource.address),
+            details.join("<br>")
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "</details>");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +705,7 @@ fn json_change(change: &PropertyChange) -> Json {
         object.insert("after".to_owned(), after.clone());
     }
     object.insert("create_only".to_owned(), json!(change.create_only));
+    object.insert("interrupts".to_owned(), json!(change.interrupts));
     Json::Object(object)
 }
 
@@ -445,6 +719,7 @@ fn json_resource(resource: &ResourceChange) -> Json {
         object.insert("previous_logical_id".to_owned(), json!(from));
     }
     object.insert("replacement".to_owned(), json!(resource.is_replacement()));
+    object.insert("interruption".to_owned(), json!(resource.is_interruption()));
     let causes: Vec<Json> = resource
         .replacement
         .iter()
@@ -478,7 +753,56 @@ fn json_resource(resource: &ResourceChange) -> Json {
                 .collect(),
         ),
     );
+    object.insert("notes".to_owned(), json!(resource.notes));
     Json::Object(object)
+}
+
+fn json_terraform(terraform: &TerraformDiff) -> Json {
+    let resources: Vec<Json> = terraform
+        .resources
+        .iter()
+        .map(|resource| {
+            let mut object = serde_json::Map::new();
+            object.insert("address".to_owned(), json!(resource.address));
+            object.insert("action".to_owned(), json!(resource.action.as_str()));
+            if let ResourceAction::Moved { from } = &resource.action {
+                object.insert("previous_address".to_owned(), json!(from));
+            }
+            object.insert("replacement".to_owned(), json!(resource.is_replacement()));
+            object.insert("replaced_by".to_owned(), json!(resource.replaced_by));
+            object.insert(
+                "replaced_through".to_owned(),
+                json!(resource.replaced_through),
+            );
+            object.insert("ignored".to_owned(), json!(resource.ignored));
+            object.insert(
+                "changes".to_owned(),
+                Json::Array(
+                    resource
+                        .changes
+                        .iter()
+                        .map(|change| {
+                            let mut change_object = json_change(change);
+                            if let Json::Object(fields) = &mut change_object {
+                                fields.remove("interrupts");
+                                let forces =
+                                    fields.remove("create_only").unwrap_or(Json::Bool(false));
+                                fields.insert("forces_replacement".to_owned(), forces);
+                                if change.attribute {
+                                    fields.insert("scope".to_owned(), json!("meta-argument"));
+                                } else {
+                                    fields.insert("scope".to_owned(), json!("argument"));
+                                }
+                            }
+                            change_object
+                        })
+                        .collect(),
+                ),
+            );
+            Json::Object(object)
+        })
+        .collect();
+    json!({"compared": terraform.compared, "resources": resources})
 }
 
 /// The diff for tools: one JSON document (schema in README, "Reviewing changes"), pretty-printed
@@ -497,8 +821,13 @@ pub fn render_json(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             "resources_removed": summary.resources_removed,
             "resources_changed": summary.resources_changed,
             "replacements": summary.replacements,
+            "interruptions": summary.interruptions,
             "security_findings": summary.security_findings,
             "renames": summary.renames,
+            "terraform_resources_added": diff.terraform.counts().0,
+            "terraform_resources_removed": diff.terraform.counts().1,
+            "terraform_resources_changed": diff.terraform.counts().2,
+            "terraform_replacements": diff.terraform.replacements(),
         },
         "stacks": diff.stacks.iter().map(|stack| json!({
             "stack": stack.stack,
@@ -515,6 +844,14 @@ pub fn render_json(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             "to": rename.to,
             "logical_ids": rename.logical_ids,
         })).collect::<Vec<_>>(),
+        "rename_hints": diff.rename_hints.iter().map(|hint| json!({
+            "kind": hint.kind,
+            "from": hint.from,
+            "to": hint.to,
+            "replaced": hint.replaced,
+            "message": hint.message(),
+        })).collect::<Vec<_>>(),
+        "terraform": json_terraform(&diff.terraform),
     });
     let mut text = serde_json::to_string_pretty(&document)
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));

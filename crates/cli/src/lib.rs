@@ -2,11 +2,18 @@
 //! writes or checks outputs, and renders diagnostics. It is the only crate that touches the file
 //! system; it holds no domain logic.
 
+// Everything printed goes through `console`, which neither panics on a closed pipe nor lets a
+// stack's control characters reach the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod changes;
 pub mod commands;
+pub mod console;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod summary;
+pub mod words;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -36,8 +43,45 @@ and to a Terraform root module.\n\nExit status: 0 success, 1 the stack has error
 differences), 2 usage or I/O error."
 )]
 pub struct Cli {
+    /// Print no status lines (`ok: ...`, `wrote ...`); reports, errors and the output a
+    /// command exists for are still printed.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// When to colour reports on a terminal (`auto` honours `NO_COLOR` and never colours a pipe
+    /// or a file).
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: console::ColourChoice,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Output formats of `meridian validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// Reports for people, on standard error (and `ok:` lines on standard output).
+    Text,
+    /// One JSON document for tools, on standard output (shape in README).
+    Json,
+    /// SARIF 2.1.0 for code-scanning annotations, on standard output.
+    Sarif,
+}
+
+/// Kinds of change `meridian diff --fail-on` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A resource CloudFormation or Terraform replaces.
+    Replacement,
+    /// An update in place that interrupts the resource (a restart, a failover) or a
+    /// replacement.
+    Interruption,
+    /// A security-sensitive change.
+    Security,
 }
 
 /// Output targets.
@@ -76,10 +120,42 @@ pub enum DiffFormat {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check stack files and report every mistake with its file, line, column and stack path.
+    #[command(
+        long_about = "Check stack files and report every mistake with its file, line, column and \
+stack path.\n\nExit status: 0 when every file is free of errors (warnings allowed unless \
+--deny-warnings), 1 when a file has errors (or warnings with --deny-warnings), 2 when a file \
+cannot be read or on a usage error."
+    )]
     Validate {
         /// Stack files (default: stacks/rail-backend.yaml).
         stacks: Vec<PathBuf>,
+        /// Report format: `text` for people, `json` (documented in README) or `sarif`
+        /// (SARIF 2.1.0, for code-scanning annotations) on standard output.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+        /// Fail (exit 1) when a file has warnings.
+        #[arg(long)]
+        deny_warnings: bool,
     },
+    /// Write a starter stack and its JSON Schema (for editor validation) into a directory.
+    Init {
+        /// Directory to write `stack.yaml` and `stack.schema.json` into (created if needed).
+        #[arg(default_value = ".")]
+        directory: PathBuf,
+        /// The stack's name (lowercase letters, digits and `-`).
+        #[arg(long, default_value = "my-service")]
+        name: String,
+        /// Replace the two files when they exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (e.g. `meridian completions bash > /etc/bash_completion.d/meridian`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, in roff (e.g. `meridian man > meridian.1 && man ./meridian.1`).
+    Man,
     /// Show the resolved deployment: regions and roles, what is created where, cross-region
     /// links, deploy order and parameters.
     Plan {
@@ -126,7 +202,8 @@ resources added, removed and changed (with each changed property path and its ol
 value), the changes that make CloudFormation replace a resource, security-sensitive changes \
 and renamed entities.\n\nEach side is a stack file (synthesized in memory) or an output \
 directory written by `meridian synth` (e.g. the committed out/<stack>).\n\nExit status: 0 when \
-both sides load (whatever changed), 1 when a stack file has errors, 2 on usage or I/O errors."
+both sides load (whatever changed, unless --fail-on names a kind of change found), 1 when a \
+stack file has errors or the change holds a kind --fail-on names, 2 on usage or I/O errors."
     )]
     Diff {
         /// The earlier side: a stack file or an output directory.
@@ -136,6 +213,10 @@ both sides load (whatever changed), 1 when a stack file has errors, 2 on usage o
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+        /// Exit 1 when the change holds any of these kinds (comma-separated): `replacement`,
+        /// `interruption` (includes replacements), `security`.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+        fail_on: Vec<FailOn>,
     },
     /// Print the topology of a stack: regions, what runs where, replication links.
     Graph {
@@ -161,12 +242,36 @@ where
             } else {
                 EXIT_OK
             };
-            let _ = error.print();
-            return ExitCode::from(status);
+            // Help and version go to stdout: a closed pipe there is no failure.
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                console::eprint(&text);
+            } else {
+                console::print(&text);
+            }
+            return ExitCode::from(stdout_status(status));
         }
     };
+    console::configure(cli.quiet, cli.color);
     let status = match cli.command {
-        Command::Validate { stacks } => commands::validate(&default_stacks(stacks)),
+        Command::Validate {
+            stacks,
+            format,
+            deny_warnings,
+        } => commands::validate(&default_stacks(stacks), format, deny_warnings),
+        Command::Init {
+            directory,
+            name,
+            force,
+        } => commands::init(&directory, &name, force),
+        Command::Completions { shell } => {
+            console::print(&completions(shell));
+            EXIT_OK
+        }
+        Command::Man => {
+            console::print(&man_page());
+            EXIT_OK
+        }
         Command::Plan { stack } => {
             commands::plan(&stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)))
         }
@@ -199,13 +304,59 @@ where
             before,
             after,
             format,
-        } => commands::diff(&before, &after, format),
+            fail_on,
+        } => commands::diff(&before, &after, format, &fail_on),
         Command::Graph { stack, format } => commands::graph(
             &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
             format,
         ),
     };
-    ExitCode::from(status)
+    ExitCode::from(stdout_status(status))
+}
+
+/// `status`, or [`EXIT_USAGE`] with a message when stdout failed for another reason than a
+/// closed pipe (a full disk, `/dev/full`).
+fn stdout_status(status: u8) -> u8 {
+    match console::stdout_error() {
+        Some(error) => {
+            console::eprint(&format!(
+                "meridian: cannot write to standard output: {error}\n"
+            ));
+            EXIT_USAGE
+        }
+        None => status,
+    }
+}
+
+/// The completion script for `shell`, generated from the command definition.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory as _;
+    let mut command = Cli::command();
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut command, "meridian", &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The man page (roff), generated from the command definition: the main page, then one section
+/// per subcommand.
+pub fn man_page() -> String {
+    use clap::CommandFactory as _;
+    let command = Cli::command();
+    let mut bytes = Vec::new();
+    let _ = clap_mangen::Man::new(command.clone()).render(&mut bytes);
+    for subcommand in command.get_subcommands() {
+        let page = clap_mangen::Man::new(subcommand.clone());
+        bytes.extend_from_slice(
+            format!(
+                ".SH \"MERIDIAN {}\"\n",
+                subcommand.get_name().to_uppercase()
+            )
+            .as_bytes(),
+        );
+        let _ = page.render_description_section(&mut bytes);
+        let _ = page.render_options_section(&mut bytes);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn default_stacks(stacks: Vec<PathBuf>) -> Vec<PathBuf> {

@@ -59,17 +59,41 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
     }
 }
 
-/// The CloudFormation side of a plan as `meridian diff` compares it: the templates and the
-/// manifest, synthesized in memory.
-pub fn cloudformation_synthesis(plan: &Plan) -> meridian_cfn::diff::Synthesis {
-    let files = meridian_cfn::synthesize(plan);
+/// A plan as `meridian diff` compares it: the CloudFormation templates and manifest and the
+/// Terraform module, synthesized in memory.
+pub fn diff_synthesis(plan: &Plan) -> Result<meridian_cfn::diff::Synthesis, EmitError> {
+    let mut files = meridian_cfn::synthesize(plan);
+    files.extend(
+        meridian_tf::try_synthesize(plan)
+            .map_err(|error| EmitError::Internal(error.to_string()))?,
+    );
     meridian_cfn::diff::Synthesis::from_files(
         files
             .iter()
             .map(|file| (file.path.as_str(), file.contents.as_str())),
     )
-    .expect("invariant: synthesized templates and manifest are JSON")
+    .map_err(|error| EmitError::Internal(error.to_string()))
 }
+
+/// Why files could not be emitted.
+#[derive(Debug)]
+pub enum EmitError {
+    /// A user's template does not render.
+    Template(meridian_runbook::RenderError),
+    /// An emitter refused the plan: a bug in Meridian, reported instead of a panic.
+    Internal(String),
+}
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Template(error) => write!(formatter, "{error}"),
+            Self::Internal(error) => write!(formatter, "error[E900]: internal error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for EmitError {}
 
 /// Every file of the requested targets, sorted by path. `templates` holds the user's own copies
 /// of runbook templates by file name; a template that fails to render is an error.
@@ -77,16 +101,19 @@ pub fn emit(
     plan: &Plan,
     target: Target,
     templates: &BTreeMap<String, String>,
-) -> Result<Vec<OutputFile>, meridian_runbook::RenderError> {
+) -> Result<Vec<OutputFile>, EmitError> {
     let mut files = Vec::new();
     if matches!(target, Target::Cloudformation | Target::All) {
         files.extend(meridian_cfn::synthesize(plan));
     }
     if matches!(target, Target::Terraform | Target::All) {
-        files.extend(meridian_tf::synthesize(plan));
+        files.extend(
+            meridian_tf::try_synthesize(plan)
+                .map_err(|error| EmitError::Internal(error.to_string()))?,
+        );
     }
     if matches!(target, Target::Runbooks | Target::All) {
-        files.extend(meridian_runbook::render(plan, templates)?);
+        files.extend(meridian_runbook::render(plan, templates).map_err(EmitError::Template)?);
     }
     files.sort();
     Ok(files)

@@ -1,10 +1,28 @@
 //! Rendering diagnostics for people: code, message, `file:line:column`, the stack path, the
-//! source line with a caret, and the help line. Plain text, no colour, so that snapshots and CI
-//! logs read the same.
+//! source line with a caret, and the help line. Plain text, so that snapshots and CI logs read the
+//! same (`console::report` adds colour on a terminal). Values echoed in backticks are shortened when long
+//! (`meridian_model::text::shorten_quoted`), and the whole report costs time linear in its size:
+//! the source's lines are indexed once, not searched per diagnostic.
 
 use std::fmt::Write as _;
 
+use meridian_model::text::{shorten, shorten_quoted};
 use meridian_model::{Diagnostic, Position, Severity, SourceText};
+
+use crate::words::count;
+
+/// The lines of a source text, split once for a whole report.
+struct Lines<'a>(Vec<&'a str>);
+
+impl<'a> Lines<'a> {
+    fn of(source: Option<&'a SourceText>) -> Option<Self> {
+        source.map(|source| Self(source.text.split('\n').collect()))
+    }
+
+    fn line(&self, number: usize) -> Option<&'a str> {
+        self.0.get(number.checked_sub(1)?).copied()
+    }
+}
 
 /// Renders one diagnostic against its source (when the text could be read).
 pub fn render_diagnostic(
@@ -12,28 +30,34 @@ pub fn render_diagnostic(
     source: Option<&SourceText>,
     diagnostic: &Diagnostic,
 ) -> String {
+    render_with_lines(file, Lines::of(source).as_ref(), diagnostic)
+}
+
+fn render_with_lines(file: &str, lines: Option<&Lines<'_>>, diagnostic: &Diagnostic) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}[{}]: {}",
-        diagnostic.severity, diagnostic.code, diagnostic.message
+        diagnostic.severity,
+        diagnostic.code,
+        shorten_quoted(&diagnostic.message)
     );
     location_block(
         &mut out,
         file,
-        source,
+        lines,
         diagnostic.position,
         &diagnostic.path.to_string(),
     );
     if let Some(help) = &diagnostic.help {
-        let _ = writeln!(out, "  = help: {help}");
+        let _ = writeln!(out, "  = help: {}", shorten_quoted(help));
     }
     for related in &diagnostic.related {
-        let _ = writeln!(out, "note: {}", related.message);
+        let _ = writeln!(out, "note: {}", shorten_quoted(&related.message));
         location_block(
             &mut out,
             file,
-            source,
+            lines,
             related.position,
             &related.path.to_string(),
         );
@@ -44,7 +68,7 @@ pub fn render_diagnostic(
 fn location_block(
     out: &mut String,
     file: &str,
-    source: Option<&SourceText>,
+    lines: Option<&Lines<'_>>,
     position: Option<Position>,
     path: &str,
 ) {
@@ -57,7 +81,7 @@ fn location_block(
                 "{gutter}--> {file}:{}:{}",
                 position.line, position.column
             );
-            if let Some(line) = source.and_then(|source| source.line(position.line)) {
+            if let Some(line) = lines.and_then(|lines| lines.line(position.line)) {
                 let (line, column) = excerpt(line, position.column);
                 let caret_offset: String = line
                     .chars()
@@ -74,7 +98,7 @@ fn location_block(
         }
     }
     if path != "(document)" {
-        let _ = writeln!(out, "  = at: {path}");
+        let _ = writeln!(out, "  = at: {}", shorten(path));
     }
 }
 
@@ -111,8 +135,9 @@ pub fn render_report(
     diagnostics: &[Diagnostic],
 ) -> String {
     let mut out = String::new();
+    let lines = Lines::of(source);
     for diagnostic in diagnostics {
-        out.push_str(&render_diagnostic(file, source, diagnostic));
+        out.push_str(&render_with_lines(file, lines.as_ref(), diagnostic));
         out.push('\n');
     }
     let errors = diagnostics
@@ -120,13 +145,17 @@ pub fn render_report(
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
+    let (error_count, warning_count) = (
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+    );
     if errors > 0 {
         let _ = writeln!(
             out,
-            "{file}: {errors} error(s), {warnings} warning(s); nothing was written"
+            "{file}: {error_count}, {warning_count}; nothing was written"
         );
     } else if warnings > 0 {
-        let _ = writeln!(out, "{file}: {warnings} warning(s)");
+        let _ = writeln!(out, "{file}: {warning_count}");
     }
     out
 }

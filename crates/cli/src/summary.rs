@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use crate::words::count;
+
 use meridian_plan::{
     AlarmPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, Strategy, UnitId,
 };
@@ -202,9 +204,10 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                 };
                 let _ = writeln!(
                     out,
-                    "  network      VPC {} over {} zones, {nats} NAT gateway(s){flow}",
+                    "  network      VPC {} over {}, {}{flow}",
                     network.vpc_cidr,
-                    created.zones.len()
+                    count(created.zones.len(), "zone", "zones"),
+                    count(nats, "NAT gateway", "NAT gateways")
                 );
             }
             None => {
@@ -262,21 +265,25 @@ fn render_region(out: &mut String, region: &RegionPlan) {
         };
         let scaling = service.scaling.as_ref().map_or(String::new(), |s| {
             format!(
-                ", scaling {}–{} at {}% CPU, {} schedule(s)",
+                ", scaling {}–{} at {}% CPU, {}",
                 s.min,
                 s.max,
                 s.target_cpu_percent,
-                s.scheduled.len()
+                count(s.scheduled.len(), "schedule", "schedules")
             )
         });
         let _ = writeln!(
             out,
-            "  service      {}: {} task(s) of {} CPU / {} MiB, {deployment}{scaling}, {} rollback alarm(s)",
+            "  service      {}: {} of {} CPU / {} MiB, {deployment}{scaling}, {}",
             service.service_name,
-            service.desired_count,
+            count(service.desired_count as usize, "task", "tasks"),
             service.cpu,
             service.memory,
-            service.rollback_alarms.len()
+            count(
+                service.rollback_alarms.len(),
+                "rollback alarm",
+                "rollback alarms"
+            )
         );
     }
     if let Some(database) = &app.database {
@@ -307,11 +314,11 @@ fn render_region(out: &mut String, region: &RegionPlan) {
     if let Some(cache) = &app.cache {
         let role = match &cache.role {
             CacheRole::Primary(primary) => format!(
-                "Redis {} {} × {} shard(s), {} replica(s) per shard{}",
+                "Redis {} {} × {}, {} per shard{}",
                 primary.engine_version,
                 primary.node_type,
-                primary.shards,
-                cache.replicas_per_shard,
+                count(primary.shards as usize, "shard", "shards"),
+                count(cache.replicas_per_shard as usize, "replica", "replicas"),
                 if primary.global.is_some() {
                     ", Global Datastore primary"
                 } else {
@@ -319,8 +326,8 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                 }
             ),
             CacheRole::Secondary { .. } => format!(
-                "Global Datastore secondary, {} replica(s) per shard",
-                cache.replicas_per_shard
+                "Global Datastore secondary, {} per shard",
+                count(cache.replicas_per_shard as usize, "replica", "replicas")
             ),
         };
         let _ = writeln!(out, "  cache        {}: {role}", cache.replication_group_id);

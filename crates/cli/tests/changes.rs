@@ -1,17 +1,19 @@
 //! The before/after stack pairs in `stacks/changes/`: every pair is valid, its `meridian diff` is
 //! locked by a snapshot (`snapshots/diff@<name>.snap`, text then Markdown), and the facts each
 //! pair exists to show are asserted (the replacement pair replaces the right resource, the
-//! widened rule is security-sensitive, a rename replaces nothing and moves Terraform state...).
+//! widened rule is security-sensitive, a rename replaces nothing and moves Terraform state, a
+//! writer's class change interrupts and the targets apply it at different times, a rename
+//! without `renamed_from` is hinted, a dashboard change names the widget properties...).
 //! The command itself is run on an output directory and with broken inputs for its exit codes.
 
 mod common;
 
 use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
-use meridian::pipeline::{check, cloudformation_synthesis, emit};
+use meridian::pipeline::{check, diff_synthesis, emit};
 use meridian::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 use meridian_cfn::diff::{
     ReplacementCause, ResourceAction, ResourceChange, SecurityRule, StackStatus, SynthesisDiff,
-    diff,
+    TerraformChange, diff,
 };
 use meridian_plan::Plan;
 use serde_json::Value as Json;
@@ -73,8 +75,8 @@ fn pair(name: &str) -> Pair {
     let before = plan_of(&side_path(name, "before"));
     let after = plan_of(&side_path(name, "after"));
     let diff = diff(
-        &cloudformation_synthesis(&before),
-        &cloudformation_synthesis(&after),
+        &diff_synthesis(&before).expect("synthesizes"),
+        &diff_synthesis(&after).expect("synthesizes"),
     );
     Pair {
         name: name.to_owned(),
@@ -102,6 +104,15 @@ impl Pair {
             .filter(|resource| resource.is_replacement())
             .map(|resource| resource.logical_id.as_str())
             .collect()
+    }
+
+    fn terraform(&self, address: &str) -> &TerraformChange {
+        self.diff
+            .terraform
+            .resources
+            .iter()
+            .find(|resource| resource.address == address)
+            .unwrap_or_else(|| panic!("{}: no Terraform change to {address}", self.name))
     }
 
     fn security_rules(&self) -> Vec<SecurityRule> {
@@ -200,8 +211,65 @@ fn check_facts(pair: &Pair) {
             assert_eq!(database.changes.len(), 1);
             assert_eq!(database.changes[0].path, "DBInstanceClass");
             assert_eq!(database.changes[0].after, Some(Json::from("db.r6g.large")));
+            // "Update requires: Some interruptions": a Multi-AZ failover, not a replacement.
+            assert!(database.changes[0].interrupts && database.is_interruption());
+            assert_eq!(pair.diff.summary().interruptions, 1);
+            // CloudFormation applies it at once, Terraform at the next maintenance window.
+            assert_eq!(database.notes.len(), 1);
+            assert!(
+                database.notes[0].contains("at once")
+                    && database.notes[0].contains("next maintenance window"),
+                "{:?}",
+                database.notes
+            );
+            let twin = pair.terraform("aws_db_instance.database_eu_west_1");
+            assert_eq!(twin.changes[0].path, "instance_class");
+            assert!(!twin.is_replacement());
             no_replacement();
             no_security();
+        }
+        "dashboard-widget" => {
+            let dashboard = pair.resource("ShopOverviewDashboard");
+            let paths: Vec<&str> = dashboard.changes.iter().map(|c| c.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "DashboardBody.widgets[1].properties.stat",
+                    "DashboardBody.widgets[1].properties.title"
+                ],
+                "the body is compared as a document, not as one long string"
+            );
+            assert_eq!(dashboard.changes[0].after, Some(Json::from("p99")));
+            let twin = pair.terraform("aws_cloudwatch_dashboard.shop_overview_dashboard_global");
+            let paths: Vec<&str> = twin.changes.iter().map(|c| c.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "dashboard_body.widgets[1].properties.stat",
+                    "dashboard_body.widgets[1].properties.title"
+                ]
+            );
+            no_replacement();
+            no_security();
+        }
+        "desired-count-autoscaled" => {
+            let service = pair.resource("WebService");
+            assert_eq!(service.changes.len(), 1);
+            assert_eq!(service.changes[0].path, "DesiredCount");
+            assert!(!service.is_interruption());
+            assert_eq!(service.notes.len(), 1);
+            assert!(
+                service.notes[0].contains("autoscaling")
+                    && service.notes[0].contains("Terraform ignores desired_count"),
+                "{:?}",
+                service.notes
+            );
+            // Terraform's twin changes the same argument, but ignore_changes keeps it from
+            // being applied: the difference is Terraform's alone.
+            let twin = pair.terraform("aws_ecs_service.web_service_eu_west_1");
+            assert_eq!(twin.ignored, ["desired_count"]);
+            assert!(!twin.is_replacement());
+            no_replacement();
         }
         "load-balancer-scheme" => {
             assert_eq!(
@@ -254,6 +322,17 @@ fn check_facts(pair: &Pair) {
             );
             no_replacement();
             check_moved_blocks(pair);
+            // The Terraform-only difference: CloudFormation keeps every logical ID, while the
+            // Terraform module moves each resource's state to its new address; nothing is
+            // replaced and no argument changes.
+            let terraform = &pair.diff.terraform;
+            assert!(terraform.compared && !terraform.is_empty());
+            assert!(terraform.resources.iter().all(|resource| {
+                matches!(resource.action, ResourceAction::Moved { .. })
+                    && resource.changes.is_empty()
+                    && !resource.is_replacement()
+            }));
+            assert!(pair.diff.rename_hints.is_empty());
         }
         "rename-without-renamed-from" => {
             let service = pair.resource("StorefrontApiService");
@@ -271,6 +350,20 @@ fn check_facts(pair: &Pair) {
                     })
             );
             assert!(pair.diff.renames.is_empty());
+            // The hint: one entity, the service, replaced in one stack, and the fix.
+            assert_eq!(
+                pair.diff.rename_hints.len(),
+                1,
+                "{:?}",
+                pair.diff.rename_hints
+            );
+            let hint = &pair.diff.rename_hints[0];
+            assert_eq!(
+                (hint.kind.as_str(), hint.from.as_str(), hint.to.as_str()),
+                ("service", "web", "storefront-api")
+            );
+            assert_eq!(hint.replaced.get("shop-eu-west-1"), Some(&9));
+            assert!(hint.message().contains("add `renamed_from: web`"));
         }
         "scaling-schedule" => {
             let target = pair.resource("WebScalableTarget");

@@ -104,7 +104,7 @@ fn check_passes_on_a_fresh_synthesis_and_fails_after_any_edit() {
     );
     std::fs::write(&template, &original).expect("restore");
 
-    // A missing file and an extra file.
+    // A missing file and a file of the user's.
     std::fs::remove_file(out.join("terraform/outputs.tf.json")).expect("remove");
     std::fs::write(out.join("terraform/stray.tf.json"), "{}\n").expect("extra");
     let missing = check(stack, &out);
@@ -114,10 +114,12 @@ fn check_passes_on_a_fresh_synthesis_and_fails_after_any_edit() {
         text.contains("missing: ") && text.contains("outputs.tf.json"),
         "{text}"
     );
+    // A file Meridian did not write is the user's: listed apart, never "extra".
     assert!(
-        text.contains("extra: ") && text.contains("stray.tf.json"),
+        text.contains("foreign: ") && text.contains("stray.tf.json"),
         "{text}"
     );
+    assert!(!text.contains("extra: "), "{text}");
     // Check mode wrote nothing.
     assert!(!out.join("terraform/outputs.tf.json").exists());
     assert_eq!(

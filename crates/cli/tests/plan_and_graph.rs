@@ -117,7 +117,15 @@ fn plan_shows_every_region_with_its_role_and_what_it_runs() {
             for service in &app.services {
                 assert!(
                     lines.iter().any(|line| line.contains(&service.service_name)
-                        && line.contains(&format!("{} task(s)", service.desired_count))),
+                        && line.contains(&format!(
+                            "{} {}",
+                            service.desired_count,
+                            if service.desired_count == 1 {
+                                "task"
+                            } else {
+                                "tasks"
+                            }
+                        ))),
                     "{}: {heading} does not show {} with {} tasks",
                     bundled.name,
                     service.service_name,

@@ -374,6 +374,20 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
         .into_iter()
         .map(|file| (file.path, file.contents.into_bytes()))
         .collect();
+    // Besides the synthesized files, the directory holds the index of Meridian's files: exactly
+    // their paths.
+    let index = trees[0]
+        .remove(".meridian-files")
+        .expect("the index of Meridian's files");
+    let listed: Vec<&str> = std::str::from_utf8(&index)
+        .expect("utf-8 index")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .collect();
+    assert_eq!(
+        listed,
+        in_memory.keys().map(String::as_str).collect::<Vec<_>>()
+    );
     assert_eq!(
         trees[0], in_memory,
         "the written files differ from the synthesized ones"

@@ -46,6 +46,13 @@ impl fmt::Display for Code {
     }
 }
 
+/// A code serializes as its ID, `"E301"`, as in JSON and SARIF reports.
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id)
+    }
+}
+
 impl PartialEq<str> for Code {
     fn eq(&self, other: &str) -> bool {
         self.id == other
@@ -75,7 +82,7 @@ codes! {
     E002 => "the file is empty (or only comments)",
     E003 => "YAML syntax error, or an alias to an undefined anchor",
     E004 => "the document is not a mapping",
-    E005 => "aliases expand the document beyond what a stack can hold (alias bomb)",
+    E005 => "the document is too large or too deep: more than 100,000 nodes (itself or with aliases expanded: an alias bomb), or nested beyond the parser's limit",
     E006 => "unknown field (with the closest known field)",
     E007 => "missing required field",
     E008 => "wrong type (including YAML 1.1 booleans such as `yes`)",

@@ -5,9 +5,11 @@ pub mod codes;
 pub mod diagnostic;
 pub mod load;
 pub mod path;
+mod shape;
 pub mod source_map;
 pub mod stack;
 pub mod suggest;
+pub mod text;
 
 pub use codes::Code;
 pub use diagnostic::{Diagnostic, Position, Related, Severity, bug};

@@ -184,6 +184,17 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
                 Some(source),
             ));
         }
+        Err(error) if error.kind == MapErrorKind::TooManyNodes => {
+            return Err(fail(
+                Diagnostic::new(codes::E005,
+                    StackPath::root(),
+                    format!("refusing the file: {}", error.message),
+                )
+                .with_help("a stack describes one service in a few thousand nodes; split generated content out of it")
+                .at(error.position),
+                Some(source),
+            ));
+        }
         Err(error) => {
             let diagnostic = syntax_diagnostic(&source.text, &error);
             return Err(fail(diagnostic, Some(source)));
@@ -219,10 +230,15 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
     }
     match serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options()) {
         Ok(stack) => Ok(LoadedStack { stack, source, map }),
-        Err(error) => Err(fail(
-            diagnostic_from_yaml_error(&error, &map, &source),
-            Some(source),
-        )),
+        // serde stops at the first mistake; the others of the same kind (unknown keys, wrong
+        // types) are found by walking the file against the schema, so one run reports them all.
+        Err(error) => Err(LoadFailure {
+            diagnostics: crate::shape::with_other_shape_problems(
+                diagnostic_from_yaml_error(&error, &map, &source),
+                &source,
+            ),
+            source: Some(source),
+        }),
     }
 }
 
@@ -251,6 +267,17 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
         "the parser stopped at line {}, column {}: {}",
         error.position.line, error.position.column, error.message
     );
+    if error.message.contains("recursion limit") {
+        return Diagnostic::new(codes::E005,
+            StackPath::root(),
+            format!(
+                "the document nests deeper than the YAML parser allows (it stopped at line {}, column {}); a stack needs a few levels, so Meridian refuses it",
+                error.position.line, error.position.column
+            ),
+        )
+        .with_help("remove the extra nesting; this limit guards against documents built to exhaust the parser")
+        .at(error.position);
+    }
     if let Some(at) = tab_indentation(text) {
         return Diagnostic::new(
             codes::E003,
@@ -410,7 +437,7 @@ fn foreign_tag_diagnostic(text: &str, map: &SourceMap) -> Option<Diagnostic> {
     )
 }
 
-fn yaml_options() -> Options {
+pub(crate) fn yaml_options() -> Options {
     let mut options = Options::default();
     options.strict_booleans = true;
     options.duplicate_keys = DuplicateKeyPolicy::Error;
@@ -558,6 +585,18 @@ fn diagnostic_from_yaml_error(
             format!("{field} expects a string, but the value is tagged as another type"),
         )
         .with_help("remove the tag (such as `!!int`) or make it `!!str`"),
+        YamlError::InvalidScalar { ty, .. }
+            if integer_range(ty).is_some_and(|range| out_of_range(&found, range))
+                // A negative value for a count keeps its own help ("cannot be negative").
+                && !(ty.starts_with('u') && found.starts_with("`-")) =>
+        {
+            let (low, high) = integer_range(ty).unwrap_or_default();
+            Diagnostic::new(codes::E008,
+                path.clone(),
+                format!("{field} is out of range: {found} is not between {low} and {high}"),
+            )
+            .with_help(format!("give a whole number from {low} to {high}"))
+        }
         YamlError::InvalidScalar { ty, .. } => {
             let unsigned = ty.starts_with('u');
             let number = unsigned || ty.starts_with('i') || ty.starts_with('f');
@@ -668,7 +707,7 @@ fn shape_mismatch(map: &SourceMap, path: &StackPath, expected: &str) -> StackPat
 
 /// What the user wrote at `at`, for "found ..." in messages: the scalar in backticks, or the
 /// kind of collection. `is_item`: the node is a list item, so a `- ` before it is its own.
-fn describe_found(source: &SourceText, at: Position, is_item: bool) -> String {
+pub(crate) fn describe_found(source: &SourceText, at: Position, is_item: bool) -> String {
     let Some(line) = source.line(at.line) else {
         return "something else".to_owned();
     };
@@ -729,8 +768,43 @@ fn strip_comment(line: &str) -> &str {
     line
 }
 
+/// The smallest and largest value of an integer type, by its serde name.
+fn integer_range(ty: &str) -> Option<(i128, i128)> {
+    Some(match ty {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// Whether `found` (a value as quoted in a message, `` `123` ``) is written as a whole number
+/// outside `range`: then the value is a number, only too large or too small for the setting.
+pub(crate) fn out_of_range(found: &str, (low, high): (i128, i128)) -> bool {
+    let Some(digits) = found
+        .strip_prefix('`')
+        .and_then(|rest| rest.strip_suffix('`'))
+    else {
+        return false;
+    };
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if unsigned.is_empty() || !unsigned.bytes().all(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    match digits.parse::<i128>() {
+        Ok(value) => value < low || value > high,
+        // Beyond even i128: certainly out of range.
+        Err(_) => true,
+    }
+}
+
 /// The words for a serde type name, as a stack author would say them.
-fn friendly_type(name: &str) -> String {
+pub(crate) fn friendly_type(name: &str) -> String {
     match name {
         "u8" | "u16" | "u32" | "u64" | "usize" | "an unsigned integer" => {
             "a whole number (0 or more)".to_owned()
@@ -781,7 +855,7 @@ fn schema_at<'s>(root: &'s Value, path: &StackPath) -> Option<&'s Value> {
     Some(node)
 }
 
-fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
+pub(crate) fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
     // Bounded: schemars' definitions do not chain references deeper than a few levels.
     for _ in 0..16 {
         if let Some(reference) = node.get("$ref").and_then(Value::as_str) {

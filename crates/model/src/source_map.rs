@@ -49,6 +49,8 @@ pub enum MapErrorKind {
     Syntax,
     /// Aliases expand the document past [`MAX_EXPANDED_NODES`].
     AliasExpansion,
+    /// The document itself, without aliases, has more than [`MAX_EXPANDED_NODES`] nodes.
+    TooManyNodes,
 }
 
 /// A problem found while building the map.
@@ -84,6 +86,12 @@ struct ExpansionCounter {
     open: Vec<(usize, u64)>,
     /// Expanded size of all completed top-level nodes.
     total: u64,
+    /// Expanded size of the open collections' completed children, kept up to date so that
+    /// each event costs constant time (summing the open collections per event made deep
+    /// nesting quadratic).
+    open_total: u64,
+    /// Whether an alias was seen: without one, the count is the document's own size.
+    aliased: bool,
 }
 
 impl ExpansionCounter {
@@ -91,12 +99,18 @@ impl ExpansionCounter {
     fn observe(&mut self, event: &Event<'_>) -> Result<(), u64> {
         let finished = match event {
             Event::Scalar(_, _, anchor, _) => Some((*anchor, 1)),
-            Event::Alias(anchor) => Some((0, self.anchor_sizes.get(anchor).copied().unwrap_or(1))),
+            Event::Alias(anchor) => {
+                self.aliased = true;
+                Some((0, self.anchor_sizes.get(anchor).copied().unwrap_or(1)))
+            }
             Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
                 self.open.push((*anchor, 1));
+                self.open_total = self.open_total.saturating_add(1);
                 None
             }
-            Event::MappingEnd | Event::SequenceEnd => self.open.pop(),
+            Event::MappingEnd | Event::SequenceEnd => self.open.pop().inspect(|(_, size)| {
+                self.open_total = self.open_total.saturating_sub(*size);
+            }),
             _ => None,
         };
         if let Some((anchor, size)) = finished {
@@ -104,14 +118,14 @@ impl ExpansionCounter {
                 self.anchor_sizes.insert(anchor, size);
             }
             match self.open.last_mut() {
-                Some((_, parent)) => *parent = parent.saturating_add(size),
+                Some((_, parent)) => {
+                    *parent = parent.saturating_add(size);
+                    self.open_total = self.open_total.saturating_add(size);
+                }
                 None => self.total = self.total.saturating_add(size),
             }
         }
-        let running = self
-            .open
-            .iter()
-            .fold(self.total, |sum, (_, size)| sum.saturating_add(*size));
+        let running = self.total.saturating_add(self.open_total);
         if running > MAX_EXPANDED_NODES {
             Err(running)
         } else {
@@ -143,13 +157,23 @@ impl SourceMap {
                     column: error.marker().col() + 1,
                 },
             })?;
-            if let Err(total) = expansion.observe(&event) {
-                return Err(SyntaxError {
-                    kind: MapErrorKind::AliasExpansion,
-                    message: format!(
-                        "aliases expand the document to more than {total} nodes (the limit is {MAX_EXPANDED_NODES})"
-                    ),
-                    position: position(&span),
+            if expansion.observe(&event).is_err() {
+                return Err(if expansion.aliased {
+                    SyntaxError {
+                        kind: MapErrorKind::AliasExpansion,
+                        message: format!(
+                            "aliases expand the document to more than {MAX_EXPANDED_NODES} nodes, the limit"
+                        ),
+                        position: position(&span),
+                    }
+                } else {
+                    SyntaxError {
+                        kind: MapErrorKind::TooManyNodes,
+                        message: format!(
+                            "the document has more than {MAX_EXPANDED_NODES} nodes (keys, values and list items), the limit"
+                        ),
+                        position: position(&span),
+                    }
                 });
             }
             if let Event::Scalar(_, _, _, Some(tag))

@@ -567,8 +567,6 @@ pub mod limits {
     /// Most characters of a CloudWatch Logs log group name (CloudWatch Logs API
     /// `CreateLogGroup`).
     pub const LOG_GROUP_NAME_LENGTH: usize = 512;
-    /// Most characters of a CloudWatch dashboard name (CloudWatch API `PutDashboard`).
-    pub const DASHBOARD_NAME_LENGTH: usize = 255;
     /// Columns of a CloudWatch dashboard's grid (CloudWatch dashboard body structure).
     pub const DASHBOARD_GRID_COLUMNS: u32 = 24;
 

@@ -182,7 +182,7 @@ string_newtype!(LogicalId);
 
 impl LogicalId {
     /// Most characters of a logical ID (CloudFormation template anatomy, "Resources").
-    pub const MAX_LENGTH: usize = 255;
+    pub const MAX_LENGTH: usize = crate::naming::limits::LOGICAL_ID;
 
     /// Whether the ID follows CloudFormation's rules.
     pub fn is_valid(&self) -> bool {

@@ -15,6 +15,9 @@ pub mod timezones;
 pub mod types;
 pub mod value;
 
+/// Escaping and shortening of stack text for terminals and generated documents (the model's).
+pub use meridian_model::text;
+
 pub use iam::{KeyGrant, RolePurpose};
 pub use ids::{LogicalId, RegionCode, Rid, UnitId};
 /// The one way to stop on a bug of Meridian's own, for the emitters (which depend on the plan only).

@@ -178,7 +178,12 @@ pub fn fit(name: &str, limit: usize) -> String {
     if name.len() <= limit {
         return name.to_owned();
     }
-    let keep = limit.saturating_sub(8);
+    let mut keep = limit.saturating_sub(8);
+    // Names are validated ASCII before they get here; a boundary check keeps a name that was
+    // not (reported elsewhere) from panicking on the way.
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
     let head = name[..keep].trim_end_matches('-');
     format!("{head}-{}", short_hash(name))
 }
@@ -203,6 +208,13 @@ pub mod limits {
     pub const ALARM: usize = 255;
     /// Stack names.
     pub const STACK: usize = 24;
+    /// CloudFormation logical IDs.
+    pub const LOGICAL_ID: usize = 255;
+    /// Alert names (a CloudWatch alarm name is `<stack>-<alert>[-<service>]`, at most 255).
+    pub const ALERT: usize = 128;
+    /// Dashboard names: CloudWatch allows 255 characters, and the logical ID
+    /// (`<Name>Dashboard`) must stay within [`LOGICAL_ID`].
+    pub const DASHBOARD: usize = LOGICAL_ID - "Dashboard".len();
 
     // Entity names (GUIDE §4) become parts of logical IDs and physical names; these budgets
     // leave room for the stack name, the region and the role words beside them.
@@ -216,12 +228,72 @@ pub mod limits {
     pub const SERVICE_NAME: usize = 32;
     /// Target groups: part of IDs; an ALB target group name has at most 32 characters.
     pub const TARGET_GROUP_NAME: usize = 32;
-    /// Alerts: part of the alarm name, within [`ALARM`].
-    pub const ALERT_NAME: usize = 128;
     /// Scheduled scaling actions: part of the scheduled action's name.
     pub const SCHEDULE_NAME: usize = 200;
     /// The word an e-mail address or URL gives a subscription's logical ID.
     pub const ENDPOINT_LABEL: usize = 48;
+}
+
+/// The identifier grammars every derived ID must satisfy in every target, in one place:
+///
+/// - a CloudFormation logical ID is ASCII letters and digits, at most [`limits::LOGICAL_ID`];
+/// - a Terraform name starts with a letter or `_` and goes on with letters, digits, `_` and `-`.
+///
+/// IDs derive from the user's names ([`pascal`], [`rid`]), so a name that begins an ID must start
+/// with a letter (`5xx-errors` would give the Terraform name `5xx_errors_alarm_...`). The checks
+/// of entity names use [`name_problem`]; [`identifier_problem`] is the last word on every derived
+/// ID, so that no name reaches an emitter that one target would refuse.
+pub fn identifier_problem(rid: &Rid) -> Option<String> {
+    let logical = &rid.logical;
+    if logical.is_empty() || !logical.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Some(format!(
+            "the CloudFormation logical ID `{logical}` must be letters and digits only"
+        ));
+    }
+    if logical.len() > limits::LOGICAL_ID {
+        return Some(format!(
+            "the CloudFormation logical ID `{logical}` is longer than {} characters",
+            limits::LOGICAL_ID
+        ));
+    }
+    let tf = &rid.tf;
+    let valid_tf = tf.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && tf
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !valid_tf {
+        return Some(format!(
+            "the Terraform name `{tf}` must start with a letter and hold only letters, digits, `_` and `-`"
+        ));
+    }
+    None
+}
+
+/// Why `name`, a user's name that begins resource IDs (an alert, a dashboard, a schedule), is
+/// not usable in every target, or `None`: non-empty, at most `limit` characters, ASCII letters,
+/// digits, `-` and `_`, starting with a letter.
+pub fn name_problem(name: &str, limit: usize) -> Option<String> {
+    if name.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if name.chars().count() > limit {
+        return Some(format!("it is longer than {limit} characters"));
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Some(format!(
+            "the character {:?} is not allowed: use letters, digits, `-` and `_`",
+            bad
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(
+            "it must start with a letter: resource IDs begin with it, and Terraform names cannot start with a digit, `-` or `_`".to_owned(),
+        );
+    }
+    None
 }
 
 /// Physical names of the resources that need one.
@@ -295,7 +367,9 @@ impl PhysicalNames<'_> {
     /// deploy time, so this returns the parts around it.
     pub fn default_bucket(&self, bucket: &str, region: &str) -> (String, String) {
         let suffix = format!("-{region}");
-        let budget = limits::BUCKET - ACCOUNT_ID_LENGTH - suffix.len() - 1;
+        // A region code AWS does not know is reported elsewhere; the arithmetic must not
+        // underflow on the way there.
+        let budget = (limits::BUCKET - ACCOUNT_ID_LENGTH - 1).saturating_sub(suffix.len());
         let head = fit(&format!("{}-{bucket}", self.stack), budget);
         (format!("{head}-"), suffix)
     }
@@ -400,6 +474,44 @@ pub const METRIC_MATH_RESULT_ID: &str = "result";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_at_the_edges_of_every_rule() {
+        for good in [
+            "a",
+            "A",
+            "ReplicationLagHigh",
+            "x5xx-errors",
+            "a_b-c",
+            &"a".repeat(128),
+        ] {
+            assert_eq!(name_problem(good, 128), None, "{good}");
+            let rid = rid(format!("{}Alarm", pascal(good)), &UnitId::Global);
+            assert_eq!(identifier_problem(&rid), None, "{good}");
+        }
+        for bad in [
+            "",
+            "5xx-errors",
+            "24h-overview",
+            "9am",
+            "500",
+            "-a",
+            "_a",
+            "a b",
+            "é",
+            "a.b",
+        ] {
+            assert!(name_problem(bad, 128).is_some(), "{bad}");
+        }
+        assert!(name_problem(&"a".repeat(129), 128).is_some());
+        assert!(identifier_problem(&rid("5xxErrorsAlarm", &UnitId::Global)).is_some());
+        assert!(identifier_problem(&rid("A".repeat(256), &UnitId::Global)).is_some());
+        assert!(identifier_problem(&rid("", &UnitId::Global)).is_some());
+        assert!(identifier_problem(&rid("A".repeat(255), &UnitId::Global)).is_none());
+        let longest = "a".repeat(limits::DASHBOARD);
+        let dashboard = rid(format!("{}Dashboard", pascal(&longest)), &UnitId::Global);
+        assert_eq!(identifier_problem(&dashboard), None);
+    }
 
     #[test]
     fn case_conversions() {

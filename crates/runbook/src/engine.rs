@@ -195,6 +195,56 @@ fn empty_registry() -> Handlebars<'static> {
     registry
 }
 
+/// How deep blocks (`{{#if}}`, `{{#each}}`, `{{else if}}` chains) and subexpressions may nest in
+/// a template. Handlebars parses and renders nesting recursively, so a template with thousands
+/// of levels would overflow the stack; the built-in templates nest three or four.
+pub const MAX_TEMPLATE_NESTING: usize = 64;
+
+/// The first place where `source` nests blocks or subexpressions deeper than
+/// [`MAX_TEMPLATE_NESTING`]: (line, column, what).
+fn excessive_nesting(source: &str) -> Option<(usize, usize, &'static str)> {
+    let mut blocks = 0usize;
+    let mut rest = source;
+    let mut offset = 0usize;
+    while let Some(start) = rest.find("{{") {
+        let tag_start = offset + start;
+        let after = &rest[start + 2..];
+        let end = after.find("}}").unwrap_or(after.len());
+        let tag = after[..end].trim_start_matches(['{', '~']).trim_start();
+        let at = || {
+            let before = &source[..tag_start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        };
+        if tag.starts_with('#') || tag.starts_with("else if") || tag.starts_with("else unless") {
+            blocks += 1;
+        } else if tag.starts_with('/') {
+            blocks = blocks.saturating_sub(1);
+        }
+        if blocks > MAX_TEMPLATE_NESTING {
+            let (line, column) = at();
+            return Some((line, column, "blocks"));
+        }
+        let mut parentheses = 0usize;
+        for character in after[..end].chars() {
+            match character {
+                '(' => parentheses += 1,
+                ')' => parentheses = parentheses.saturating_sub(1),
+                _ => {}
+            }
+            if parentheses > MAX_TEMPLATE_NESTING {
+                let (line, column) = at();
+                return Some((line, column, "subexpressions"));
+            }
+        }
+        let consumed = start + 2 + end;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    None
+}
+
 /// Compiles `source` as the template `name` into `registry`.
 fn register(
     registry: &mut Handlebars<'static>,
@@ -202,6 +252,17 @@ fn register(
     source: &str,
     user_copy: bool,
 ) -> Result<(), RenderError> {
+    if let Some((line, column, what)) = excessive_nesting(source) {
+        return Err(RenderError::Syntax {
+            template: name.to_owned(),
+            user_copy,
+            line: Some(line),
+            column: Some(column),
+            message: format!(
+                "{what} nest more than {MAX_TEMPLATE_NESTING} levels deep here; Meridian refuses deeper nesting"
+            ),
+        });
+    }
     registry
         .register_template_string(name, source)
         .map_err(|error| {
@@ -287,6 +348,12 @@ impl Engine {
                     column: error.column_no,
                     message: describe_reason(error.reason()),
                 })?;
+        // Stack text (a description, a tag) may hold control characters or ESC sequences: they
+        // are written escaped, so that `cat ARCHITECTURE.md` or a script's `--help` cannot
+        // repaint the terminal that shows them.
+        if let std::borrow::Cow::Owned(escaped) = meridian_plan::text::escape_control(&contents) {
+            contents = escaped;
+        }
         let trimmed = contents.trim_end_matches('\n').len();
         contents.truncate(trimmed);
         contents.push('\n');
@@ -335,6 +402,27 @@ impl HelperDef for StrictIf {
         match branch {
             Some(template) => template.render(registry, context, render_context, out),
             None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_line() {
+        let deep = format!("a\n{}x{}", "{{#if a}}".repeat(5000), "{{/if}}".repeat(5000));
+        assert_eq!(excessive_nesting(&deep), Some((2, 577, "blocks")));
+        let chain = format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{else if b}}".repeat(100));
+        assert!(excessive_nesting(&chain).is_some());
+        let parentheses = format!("{{{{x {}{}}}}}", "(a ".repeat(100), ")".repeat(100));
+        assert_eq!(
+            excessive_nesting(&parentheses).map(|(.., what)| what),
+            Some("subexpressions")
+        );
+        for (name, source) in BUILTIN_TEMPLATES {
+            assert_eq!(excessive_nesting(source), None, "{name}");
         }
     }
 }

@@ -24,6 +24,14 @@ pub use graph::{GraphFormat, graph};
 /// Directory of the outputs, relative to the synthesis output directory.
 pub const OUTPUT_DIR: &str = "runbooks";
 
+/// Whether the generated file at `path` (as in [`OutputFile::path`]) is a script, to be written
+/// executable: the shell scripts among the runbooks.
+pub fn is_executable(path: &str) -> bool {
+    path.strip_prefix(OUTPUT_DIR)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|file| !file.contains('/') && file.ends_with(".sh"))
+}
+
 /// The built-in templates as (file name, text), in file-name order: what `--templates DIR` may
 /// replace, and a starting point for a user's copy.
 pub fn builtin_templates() -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -454,22 +454,103 @@ fn generated_scripts_parse_and_answer_help() {
     }
 }
 
+/// An output directory as `deploy.sh` finds it: the script in `runbooks/` and a template of
+/// `template_bytes` bytes for each stack in `cloudformation/`, in a fresh scratch directory.
+struct DeployDirectory(std::path::PathBuf);
+
+impl DeployDirectory {
+    fn new(name: &str, plan: &Plan, template_bytes: usize) -> Self {
+        let root =
+            std::env::temp_dir().join(format!("meridian-runbook-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("runbooks")).expect("scratch");
+        std::fs::create_dir_all(root.join("cloudformation")).expect("scratch");
+        let deploy = render_default(plan)
+            .into_iter()
+            .find(|file| file.path == "runbooks/deploy.sh")
+            .expect("deploy.sh");
+        std::fs::write(root.join("runbooks/deploy.sh"), deploy.contents).expect("written");
+        for unit in &plan.units {
+            std::fs::write(
+                root.join("cloudformation").join(&unit.template_file),
+                "{".repeat(template_bytes),
+            )
+            .expect("written");
+        }
+        Self(root)
+    }
+
+    /// Runs `deploy.sh` with `arguments`: (succeeded, stdout and stderr).
+    fn run(&self, arguments: &[&str]) -> (bool, String) {
+        let output = Command::new("bash")
+            .arg(self.0.join("runbooks/deploy.sh"))
+            .args(arguments)
+            .output()
+            .expect("bash runs");
+        let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+        text.push_str(&String::from_utf8_lossy(&output.stderr));
+        (output.status.success(), text)
+    }
+}
+
+impl Drop for DeployDirectory {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `--dry-run` runs every check a deploy runs before it starts: a template too large to send
+/// inline fails it as it would fail the deploy, before anything is printed as deployed.
+#[test]
+fn deploy_dry_run_runs_the_template_checks() {
+    if !require_program("bash", "bash") {
+        return;
+    }
+    let plan = rail_backend();
+    let limit = plan.operations.inline_template_max_bytes as usize;
+    let large = DeployDirectory::new("dry-run-large", plan, limit + 1);
+    let (ok, output) = large.run(&["--dry-run", "--param", "IMAGE_TAG=abc123"]);
+    assert!(!ok, "{output}");
+    assert!(
+        output.contains("CloudFormation accepts inline; pass --artifact-bucket"),
+        "{output}"
+    );
+    assert!(!output.contains("aws cloudformation deploy"), "{output}");
+    let (ok, output) = large.run(&[
+        "--dry-run",
+        "--param",
+        "IMAGE_TAG=abc123",
+        "--artifact-bucket",
+        "artifacts-{region}",
+    ]);
+    assert!(ok, "{output}");
+    assert!(
+        output.contains("--s3-bucket artifacts-us-east-1"),
+        "{output}"
+    );
+    // A missing template fails the dry run too.
+    std::fs::remove_file(
+        large
+            .0
+            .join("cloudformation")
+            .join(&plan.units[0].template_file),
+    )
+    .expect("removed");
+    let (ok, output) = large.run(&["--dry-run", "--artifact-bucket", "b"]);
+    assert!(
+        !ok && output.contains("not found (use --templates-dir)"),
+        "{output}"
+    );
+}
+
 #[test]
 fn deploy_dry_run_prints_every_stack_in_order() {
     if !require_program("bash", "bash") {
         return;
     }
     let plan = rail_backend();
-    let files = render_default(plan);
-    let deploy = files
-        .iter()
-        .find(|file| file.path == "runbooks/deploy.sh")
-        .expect("deploy.sh");
-    let (ok, output) = run_with_input(
-        "bash",
-        &["-s", "--", "--dry-run", "--param", "IMAGE_TAG=abc123"],
-        &deploy.contents,
-    );
+    let directory = DeployDirectory::new("dry-run-order", plan, 100);
+    let (ok, output) = directory.run(&["--dry-run", "--param", "IMAGE_TAG=abc123"]);
     assert!(ok, "{output}");
     let mut position = 0;
     for unit in &plan.units {
@@ -495,15 +576,8 @@ fn deploy_passes_each_stack_its_own_capabilities() {
         return;
     }
     let plan = rail_backend();
-    let deploy = render_default(plan)
-        .into_iter()
-        .find(|file| file.path == "runbooks/deploy.sh")
-        .expect("deploy.sh");
-    let (ok, output) = run_with_input(
-        "bash",
-        &["-s", "--", "--dry-run", "--param", "IMAGE_TAG=abc123"],
-        &deploy.contents,
-    );
+    let directory = DeployDirectory::new("dry-run-capabilities", plan, 100);
+    let (ok, output) = directory.run(&["--dry-run", "--param", "IMAGE_TAG=abc123"]);
     assert!(ok, "{output}");
     assert!(
         plan.units.iter().any(|unit| unit.capabilities.is_empty()),
@@ -526,6 +600,44 @@ fn deploy_passes_each_stack_its_own_capabilities() {
             assert!(line.contains(&expected), "{line}");
         }
     }
+}
+
+/// `--simulate` stops production services: without a terminal to ask on and without `--yes` it
+/// refuses before running anything (no AWS CLI is needed to see it), and asks otherwise.
+#[test]
+fn failover_simulation_asks_before_stopping_the_primary() {
+    if !require_program("bash", "bash") {
+        return;
+    }
+    let plan = rail_backend();
+    let script = render_default(plan)
+        .into_iter()
+        .find(|file| file.path == "runbooks/test-failover.sh")
+        .expect("test-failover.sh");
+    let path = std::env::temp_dir().join(format!("meridian-failover-{}.sh", std::process::id()));
+    std::fs::write(&path, &script.contents).expect("written");
+    let output = Command::new("bash")
+        .arg(&path)
+        .arg("--simulate")
+        .stdin(Stdio::null())
+        .output()
+        .expect("bash runs");
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("run it from a terminal to confirm, or pass --yes"),
+        "{text}"
+    );
+    // The question itself, for a run from a terminal: the primary region's name to go on.
+    assert!(script.contents.contains("Type %s to go on: "));
+    assert!(
+        script
+            .contents
+            .contains("die \"not confirmed; nothing was stopped\"")
+    );
+    let (helped, help) = run_with_input("bash", &["-s", "--", "--help"], &script.contents);
+    assert!(helped && help.contains("--yes"), "{help}");
 }
 
 /// `ARCHITECTURE.md`, `test-failover.sh` and the plan state the same failover time.

@@ -8,6 +8,3 @@ mod lower;
 pub mod parity;
 
 pub use lower::{OUTPUT_DIRECTORY, SynthesisError, synthesize, try_synthesize};
-
-#[cfg(any(test, feature = "conformance"))]
-pub mod conformance;

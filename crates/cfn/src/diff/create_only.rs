@@ -1,8 +1,7 @@
 //! Which properties CloudFormation cannot update in place: the `createOnlyProperties` of every
 //! emitted type's registry schema, embedded as a compact table (`create_only.txt`). The table is
-//! generated from the vendored schemas (`tests/data/registry-schemas/`) and kept fresh by the test
-//! below, which regenerates it and rewrites the file when it differs (rust-analyzer's
-//! `ensure_file_contents`); it must not be edited by hand.
+//! generated from `schemas/cloudformation/` by `meridian-codegen`, whose freshness test keeps it in
+//! step with the schemas; it must not be edited by hand.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -33,69 +32,9 @@ fn parse(table: &'static str) -> BTreeMap<&'static str, Vec<String>> {
         .collect()
 }
 
-/// The table's text for registry schemas given as (file name, contents): types sorted, paths
-/// sorted within a type.
-#[cfg(test)]
-fn render_table<'a>(schemas: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut rows: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (file, text) in schemas {
-        let schema: serde_json::Value =
-            serde_json::from_str(text).unwrap_or_else(|error| panic!("{file}: {error}"));
-        let type_name = schema["typeName"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{file} has no typeName"))
-            .to_owned();
-        let mut paths: Vec<String> = schema["createOnlyProperties"]
-            .as_array()
-            .map(|paths| {
-                paths
-                    .iter()
-                    .filter_map(serde_json::Value::as_str)
-                    .map(|path| {
-                        path.trim_start_matches("/properties/")
-                            .split('/')
-                            .collect::<Vec<_>>()
-                            .join(".")
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        paths.dedup();
-        rows.insert(type_name, paths);
-    }
-    let mut text = String::from(
-        "# Generated from crates/cfn/tests/data/registry-schemas (createOnlyProperties) by the test\n\
-         # `diff::create_only::tests::table_is_fresh`; do not edit. One line per emitted type: the type,\n\
-         # then the properties CloudFormation replaces the resource to change (dotted paths below\n\
-         # Properties, `*` for any array element).\n",
-    );
-    for (type_name, paths) in rows {
-        text.push_str(&type_name);
-        for path in paths {
-            text.push(' ');
-            text.push_str(&path);
-        }
-        text.push('\n');
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn table_is_fresh() {
-        let current = render_table(crate::conformance::VENDORED_SCHEMA_FILES.iter().copied());
-        if current != TABLE {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/diff/create_only.txt");
-            std::fs::write(path, &current).expect("rewrite the create-only table");
-            panic!(
-                "src/diff/create_only.txt was stale and has been regenerated from the vendored schemas; review and commit it"
-            );
-        }
-    }
 
     #[test]
     fn table_answers_by_type() {

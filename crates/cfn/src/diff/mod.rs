@@ -10,8 +10,11 @@
 //! alike, and it formats nothing: the CLI renders the result as text, Markdown or JSON.
 
 mod create_only;
+mod interruptions;
 pub mod manifest;
+mod risk;
 mod security;
+pub mod terraform;
 mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,8 +23,11 @@ use std::fmt;
 use serde_json::Value as Json;
 
 pub use create_only::create_only_properties;
+pub use interruptions::interrupting_properties;
 pub use manifest::{DeclaredRename, MANIFEST_FORMAT, Manifest};
+pub use risk::RenameHint;
 pub use security::{SecurityFinding, SecurityRule};
+pub use terraform::{TerraformChange, TerraformDiff};
 
 use tree::{Change, Step};
 
@@ -43,6 +49,8 @@ pub struct Synthesis {
     /// Templates in deploy order (the manifest's), then any the manifest does not list.
     templates: Vec<TemplateFile>,
     renames: Vec<DeclaredRename>,
+    /// The Terraform module's files (`terraform/*.tf.json`), by path.
+    terraform: BTreeMap<String, Json>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +79,8 @@ impl std::error::Error for SynthesisError {}
 
 impl Synthesis {
     /// The synthesis made of `files`, given as (path relative to the output directory, contents):
-    /// `cloudformation/*.template.json` and `manifest.json`; other files are ignored. A template's
+    /// `cloudformation/*.template.json`, `manifest.json` and `terraform/*.tf.json`; other files
+    /// are ignored. A template's
     /// stack is the one the manifest names for it, else its file name without `.template.json`.
     /// A manifest of another format, or one that lacks a field the format has, is an error.
     pub fn from_files<'a, I>(files: I) -> Result<Self, SynthesisError>
@@ -86,8 +95,14 @@ impl Synthesis {
         };
         let mut templates: BTreeMap<String, Json> = BTreeMap::new();
         let mut manifest = None;
+        let mut terraform = BTreeMap::new();
         for (path, contents) in files {
-            if path == crate::MANIFEST_PATH {
+            if let Some(name) = path.strip_prefix(terraform::FOLDER)
+                && name.ends_with(".tf.json")
+                && !name.contains('/')
+            {
+                terraform.insert(path.to_owned(), parse(path, contents)?);
+            } else if path == crate::MANIFEST_PATH {
                 manifest = Some(Manifest::parse(path, contents)?);
             } else if let Some(name) = path.strip_prefix(&format!("{}/", crate::TEMPLATE_FOLDER))
                 && name.ends_with(".template.json")
@@ -135,6 +150,7 @@ impl Synthesis {
         Ok(Self {
             templates: ordered,
             renames,
+            terraform,
         })
     }
 
@@ -268,6 +284,9 @@ pub struct PropertyChange {
     pub after: Option<Json>,
     /// Whether the path is (or holds, or lies in) a create-only property.
     pub create_only: bool,
+    /// Whether CloudFormation updates it in place with some interruption (a reboot, a failover;
+    /// `interruptions.txt`); never set when `create_only` is.
+    pub interrupts: bool,
 }
 
 /// One resource of a stack that differs.
@@ -285,12 +304,21 @@ pub struct ResourceChange {
     pub changes: Vec<PropertyChange>,
     /// Security-sensitive changes.
     pub security: Vec<SecurityFinding>,
+    /// What else a reviewer must know about applying this change: where CloudFormation and
+    /// Terraform apply it differently, and side effects of an update (sentences).
+    pub notes: Vec<String>,
 }
 
 impl ResourceChange {
     /// Whether CloudFormation replaces the resource.
     pub fn is_replacement(&self) -> bool {
         !self.replacement.is_empty()
+    }
+
+    /// Whether CloudFormation updates the resource in place with some interruption (and does
+    /// not replace it).
+    pub fn is_interruption(&self) -> bool {
+        !self.is_replacement() && self.changes.iter().any(|change| change.interrupts)
     }
 }
 
@@ -351,6 +379,11 @@ pub struct SynthesisDiff {
     pub stacks: Vec<StackDiff>,
     /// Entities renamed on the after side (declared renames the before side does not have).
     pub renames: Vec<DeclaredRename>,
+    /// Renames that replace resources because they were not declared: where `renamed_from`
+    /// would keep them.
+    pub rename_hints: Vec<RenameHint>,
+    /// The Terraform module's changes.
+    pub terraform: TerraformDiff,
 }
 
 /// Counts over a [`SynthesisDiff`].
@@ -365,6 +398,8 @@ pub struct Summary {
     pub resources_changed: usize,
     /// Resources CloudFormation replaces.
     pub replacements: usize,
+    /// Resources CloudFormation updates in place with some interruption.
+    pub interruptions: usize,
     /// Security findings.
     pub security_findings: usize,
     /// Declared renames.
@@ -372,9 +407,10 @@ pub struct Summary {
 }
 
 impl SynthesisDiff {
-    /// Whether the two sides are the same, as far as the templates and renames go.
+    /// Whether the two sides are the same, as far as the templates, the Terraform module and
+    /// renames go.
     pub fn is_empty(&self) -> bool {
-        self.stacks.is_empty() && self.renames.is_empty()
+        self.stacks.is_empty() && self.renames.is_empty() && self.terraform.is_empty()
     }
 
     /// The counts.
@@ -417,6 +453,9 @@ impl Summary {
             if resource.is_replacement() {
                 self.replacements += 1;
             }
+            if resource.is_interruption() {
+                self.interruptions += 1;
+            }
             self.security_findings += resource.security.len();
         }
     }
@@ -450,7 +489,15 @@ pub fn diff(before: &Synthesis, after: &Synthesis) -> SynthesisDiff {
         })
         .cloned()
         .collect();
-    SynthesisDiff { stacks, renames }
+    let terraform = terraform::diff(&before.terraform, &after.terraform);
+    risk::annotate(&mut stacks, after, &after.terraform);
+    let rename_hints = risk::rename_hints(&stacks);
+    SynthesisDiff {
+        stacks,
+        renames,
+        rename_hints,
+        terraform,
+    }
 }
 
 fn resources_of(template: Option<&TemplateFile>) -> BTreeMap<&str, &Json> {
@@ -511,6 +558,7 @@ fn diff_stack(
                 replacement: Vec::new(),
                 changes: Vec::new(),
                 security: security::added_findings(type_of(resource), properties_of(resource)),
+                notes: Vec::new(),
             });
         }
     }
@@ -527,6 +575,7 @@ fn diff_stack(
                 properties_of(resource),
                 after.map(|file| &file.template),
             ),
+            notes: Vec::new(),
         });
     }
     if let Some(after) = after {
@@ -647,6 +696,7 @@ fn cascade_replacements(
                     replacement: vec![cause],
                     changes: Vec::new(),
                     security: Vec::new(),
+                    notes: Vec::new(),
                 }),
             }
         }
@@ -740,12 +790,20 @@ fn compare_resource(
                 let steps: Vec<&str> = property.split('.').collect();
                 tree::overlaps(&change.path, &steps)
             });
+            let interrupts = !create_only
+                && interrupting_properties(resource_type)
+                    .iter()
+                    .any(|property| {
+                        let steps: Vec<&str> = property.split('.').collect();
+                        tree::overlaps(&change.path, &steps)
+                    });
             PropertyChange {
                 path: tree::render_path(&change.path),
                 attribute: false,
                 before: change.before,
                 after: change.after,
                 create_only,
+                interrupts,
             }
         })
         .collect();
@@ -755,6 +813,7 @@ fn compare_resource(
         before: change.before,
         after: change.after,
         create_only: false,
+        interrupts: false,
     }));
     ResourceChange {
         logical_id: id.to_owned(),
@@ -765,6 +824,7 @@ fn compare_resource(
         replacement,
         changes,
         security,
+        notes: Vec::new(),
     }
 }
 

@@ -61,9 +61,51 @@ pub(crate) fn is_intrinsic(value: &Json) -> bool {
     })
 }
 
-/// Every changed path between `before` and `after` below `path`, in a stable order.
+/// The JSON document a string holds (a dashboard body, a policy written as text), when it is
+/// one: an object or a list. A `Fn::Sub` whose template is such a document holds it too (with
+/// its variables, compared apart).
+fn embedded_document(value: &Json) -> Option<(Json, Option<&Json>)> {
+    let parse = |text: &str| {
+        let trimmed = text.trim_start();
+        if !(trimmed.starts_with('{') || trimmed.starts_with('[')) {
+            return None;
+        }
+        serde_json::from_str::<Json>(text)
+            .ok()
+            .filter(|document| document.is_object() || document.is_array())
+    };
+    match value {
+        Json::String(text) => parse(text).map(|document| (document, None)),
+        Json::Object(object) if object.len() == 1 => match object.get("Fn::Sub")? {
+            Json::String(text) => parse(text).map(|document| (document, None)),
+            Json::Array(parts) => match parts.as_slice() {
+                [Json::String(text), variables] => {
+                    parse(text).map(|document| (document, Some(variables)))
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every changed path between `before` and `after` below `path`, in a stable order. Text that
+/// holds a JSON document on both sides is compared as the document, so a dashboard change reads
+/// `DashboardBody.widgets[2].properties.title` instead of two kilobytes of escaped text.
 pub(crate) fn compare(path: &mut Path, before: &Json, after: &Json, changes: &mut Vec<Change>) {
     if before == after {
+        return;
+    }
+    if let (Some((old, old_variables)), Some((new, new_variables))) =
+        (embedded_document(before), embedded_document(after))
+    {
+        compare(path, &old, &new, changes);
+        if old_variables != new_variables {
+            path.push(Step::Field("Fn::Sub variables".to_owned()));
+            compare_present(path, old_variables, new_variables, changes);
+            path.pop();
+        }
         return;
     }
     match (before, after) {
@@ -332,6 +374,37 @@ mod tests {
                 ("Tags[b]".into(), Some(json!("2")), Some(json!("3"))),
             ]
         );
+    }
+
+    #[test]
+    fn json_documents_in_text_are_compared_as_documents() {
+        let body = |title: &str| json!({"Fn::Sub": [format!("{{\"widgets\":[{{\"properties\":{{\"title\":\"{title}\"}}}}]}}"), {"A": "x"}]});
+        assert_eq!(
+            changes(&json!({"Body": body("Old")}), &json!({"Body": body("New")})),
+            vec![(
+                "Body.widgets[0].properties.title".into(),
+                Some(json!("Old")),
+                Some(json!("New"))
+            )]
+        );
+        let policy = |action: &str| {
+            json!(format!(
+                "{{\"Statement\":[{{\"Sid\":\"Read\",\"Action\":\"{action}\"}}]}}"
+            ))
+        };
+        assert_eq!(
+            changes(
+                &json!({"policy": policy("s3:Get")}),
+                &json!({"policy": policy("s3:*")})
+            ),
+            vec![(
+                "policy.Statement[Sid=Read].Action".into(),
+                Some(json!("s3:Get")),
+                Some(json!("s3:*"))
+            )]
+        );
+        // Text that is not a document stays one value.
+        assert_eq!(changes(&json!("{not json"), &json!("{x")).len(), 1);
     }
 
     #[test]

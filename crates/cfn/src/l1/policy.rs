@@ -82,8 +82,6 @@ pub enum Principal {
     Aws(OneOrMany<Value<String>>),
     /// `{"Service": ...}`: AWS service principals such as `ecs-tasks.amazonaws.com`.
     Service(OneOrMany<Value<String>>),
-    /// `{"Federated": ...}`: identity providers.
-    Federated(OneOrMany<Value<String>>),
 }
 
 impl Serialize for Principal {
@@ -93,7 +91,6 @@ impl Serialize for Principal {
             Principal::Everyone => return serializer.serialize_str("*"),
             Principal::Aws(principals) => ("AWS", principals),
             Principal::Service(principals) => ("Service", principals),
-            Principal::Federated(principals) => ("Federated", principals),
         };
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry(key, principals)?;

@@ -1,4 +1,4 @@
-//! The CloudFormation template document: parameters, conditions, resources and outputs, and its JSON text.
+//! The CloudFormation template document: parameters, resources and outputs, and its JSON text.
 //! It must not invent entries or names: it only holds what lowering adds and serializes it deterministically.
 
 use std::collections::BTreeMap;
@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::ser::{Error as _, SerializeMap, Serializer};
 
 use super::ResourceKind;
-use super::value::{ConditionExpression, Value};
+use super::value::Value;
 
 /// A whole template. Maps are ordered by logical id, so the output does not depend on insertion order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,7 +18,6 @@ pub struct Template {
     /// (required by `AWS::SecretsManager::RotationSchedule` with `HostedRotationLambda`).
     pub transform: Vec<String>,
     pub parameters: BTreeMap<String, Parameter>,
-    pub conditions: BTreeMap<String, ConditionExpression>,
     pub resources: BTreeMap<String, Resource>,
     pub outputs: BTreeMap<String, Output>,
 }
@@ -46,20 +45,6 @@ impl Template {
             ));
         }
         self.parameters.insert(logical_id, parameter);
-        Ok(())
-    }
-
-    /// Adds a named condition.
-    pub fn add_condition(
-        &mut self,
-        name: impl Into<String>,
-        condition: ConditionExpression,
-    ) -> Result<(), DuplicateLogicalId> {
-        let name = name.into();
-        if self.conditions.contains_key(&name) {
-            return Err(DuplicateLogicalId::new(TemplateSection::Conditions, name));
-        }
-        self.conditions.insert(name, condition);
         Ok(())
     }
 
@@ -116,8 +101,6 @@ struct TemplateWire<'a> {
     transform: &'a [String],
     #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
     parameters: &'a BTreeMap<String, Parameter>,
-    #[serde(rename = "Conditions", skip_serializing_if = "BTreeMap::is_empty")]
-    conditions: &'a BTreeMap<String, ConditionExpression>,
     #[serde(rename = "Resources")]
     resources: &'a BTreeMap<String, Resource>,
     #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
@@ -134,7 +117,6 @@ impl Serialize for Template {
             description: self.description.as_ref(),
             transform: &self.transform,
             parameters: &self.parameters,
-            conditions: &self.conditions,
             resources: &self.resources,
             outputs: &self.outputs,
         }
@@ -146,7 +128,6 @@ impl Serialize for Template {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateSection {
     Parameters,
-    Conditions,
     Resources,
     Outputs,
 }
@@ -190,21 +171,11 @@ pub struct Parameter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_pattern: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allowed_values: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub constraint_description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_length: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_value: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_value: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_echo: Option<bool>,
 }
@@ -215,14 +186,9 @@ impl Parameter {
         Parameter {
             parameter_type,
             description: None,
-            default: None,
             allowed_pattern: None,
-            allowed_values: Vec::new(),
             constraint_description: None,
             min_length: None,
-            max_length: None,
-            min_value: None,
-            max_value: None,
             no_echo: None,
         }
     }
@@ -232,12 +198,7 @@ impl Parameter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParameterType {
     String,
-    Number,
-    /// `List<Number>`.
-    NumberList,
-    CommaDelimitedList,
-    /// An AWS-specific or SSM parameter type, written as given, such as `AWS::Route53::HostedZone::Id`
-    /// or `AWS::SSM::Parameter::Value<String>`.
+    /// An AWS-specific parameter type, written as given, such as `AWS::Route53::HostedZone::Id`.
     AwsSpecific(String),
 }
 
@@ -245,9 +206,6 @@ impl Serialize for ParameterType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(match self {
             ParameterType::String => "String",
-            ParameterType::Number => "Number",
-            ParameterType::NumberList => "List<Number>",
-            ParameterType::CommaDelimitedList => "CommaDelimitedList",
             ParameterType::AwsSpecific(name) => name,
         })
     }
@@ -260,10 +218,6 @@ pub struct Output {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub value: Value<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub export: Option<Export>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub condition: Option<String>,
 }
 
 impl Output {
@@ -272,17 +226,8 @@ impl Output {
         Output {
             description: None,
             value: value.into(),
-            export: None,
-            condition: None,
         }
     }
-}
-
-/// `{"Name": ...}`: the region-wide export name of an output, for `Fn::ImportValue`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct Export {
-    pub name: Value<String>,
 }
 
 /// A resource: its properties (which carry the `Type`) plus the resource attributes CloudFormation
@@ -294,8 +239,6 @@ pub struct Resource {
     pub depends_on: Vec<String>,
     pub deletion_policy: Option<DeletionPolicy>,
     pub update_replace_policy: Option<UpdateReplacePolicy>,
-    /// The name of a template condition that decides whether the resource exists.
-    pub condition: Option<String>,
 }
 
 impl Resource {
@@ -306,7 +249,6 @@ impl Resource {
             depends_on: Vec::new(),
             deletion_policy: None,
             update_replace_policy: None,
-            condition: None,
         }
     }
 
@@ -332,14 +274,6 @@ impl Resource {
         }
     }
 
-    /// Sets `Condition`.
-    pub fn condition(self, condition_name: impl Into<String>) -> Self {
-        Resource {
-            condition: Some(condition_name.into()),
-            ..self
-        }
-    }
-
     /// The CloudFormation type name, such as `AWS::EC2::VPC`.
     pub fn type_name(&self) -> &'static str {
         self.properties.type_name()
@@ -357,9 +291,6 @@ impl Serialize for Resource {
         };
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("Type", self.type_name())?;
-        if let Some(condition) = &self.condition {
-            map.serialize_entry("Condition", condition)?;
-        }
         if !self.depends_on.is_empty() {
             map.serialize_entry("DependsOn", &self.depends_on)?;
         }
@@ -382,7 +313,6 @@ impl Serialize for Resource {
 pub enum DeletionPolicy {
     Delete,
     Retain,
-    RetainExceptOnCreate,
     /// Only for resources that support snapshots (RDS, ElastiCache, EBS...).
     Snapshot,
 }

@@ -6,11 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-/// A property value of type `T`: either a literal or an intrinsic function that CloudFormation resolves
-/// when it deploys the stack.
-///
-/// Intrinsics that yield a list (`Fn::GetAZs`, `Fn::Split`, `Fn::Cidr`) are not values of their own; they
-/// appear as the list argument of `Fn::Select` and `Fn::Join` through [`ListValue`].
+/// A property value of type `T`: a literal, or an intrinsic function CloudFormation resolves at deploy
+/// time. Intrinsics that yield a list (`Fn::GetAZs`, `Fn::Split`, `Fn::Cidr`) appear only as the list
+/// argument of `Fn::Select` and `Fn::Join`, through [`ListValue`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<T> {
     /// A literal, serialized as `T` serializes.
@@ -25,14 +23,11 @@ pub enum Value<T> {
     Join(Box<Join>),
     /// `{"Fn::Select": [index, list]}`.
     Select(Box<Select>),
-    /// `{"Fn::If": ["ConditionName", when_true, when_false]}`.
-    If(Box<If<T>>),
     /// `{"Fn::GetStackOutput": {"StackName": ..., "OutputName": ..., "Region": ...}}`.
     GetStackOutput(Box<GetStackOutput>),
 }
 
 impl<T> Value<T> {
-    /// A literal value.
     pub fn literal(value: impl Into<T>) -> Self {
         Value::Literal(value.into())
     }
@@ -42,53 +37,36 @@ impl<T> Value<T> {
         Value::Ref(Reference::LogicalId(logical_id.into()))
     }
 
-    /// `{"Ref": "AWS::..."}` for a pseudo parameter.
+    /// `{"Ref": "AWS::..."}`.
     pub fn pseudo(parameter: PseudoParameter) -> Self {
         Value::Ref(Reference::Pseudo(parameter))
     }
 
-    /// `{"Ref": "AWS::Region"}`.
     pub fn aws_region() -> Self {
         Self::pseudo(PseudoParameter::Region)
     }
 
-    /// `{"Ref": "AWS::AccountId"}`.
     pub fn aws_account_id() -> Self {
         Self::pseudo(PseudoParameter::AccountId)
     }
 
-    /// `{"Ref": "AWS::Partition"}`.
     pub fn aws_partition() -> Self {
         Self::pseudo(PseudoParameter::Partition)
     }
 
-    /// `{"Ref": "AWS::StackName"}`.
-    pub fn aws_stack_name() -> Self {
-        Self::pseudo(PseudoParameter::StackName)
-    }
-
-    /// `{"Ref": "AWS::URLSuffix"}`.
     pub fn aws_url_suffix() -> Self {
         Self::pseudo(PseudoParameter::UrlSuffix)
     }
 
-    /// `{"Ref": "AWS::NoValue"}`: removes the property it stands for (useful as a `Fn::If` branch).
-    pub fn no_value() -> Self {
-        Self::pseudo(PseudoParameter::NoValue)
-    }
-
-    /// `{"Fn::GetAtt": [logical_id, attribute]}`; nested attributes use dots, as in `Endpoint.Address`.
+    /// `{"Fn::GetAtt": [logical_id, attribute]}`; nested attributes use dots (`Endpoint.Address`).
     pub fn get_att(logical_id: impl Into<String>, attribute: impl Into<String>) -> Self {
         Value::GetAtt(GetAtt::new(logical_id, attribute))
     }
 
-    /// `{"Fn::Sub": template}`, where `${Name}` and `${Name.Attribute}` refer to the template's own
-    /// parameters, resources and pseudo parameters.
+    /// `{"Fn::Sub": template}`: `${Name}` and `${Name.Attribute}` name the template's own parameters,
+    /// resources and pseudo parameters.
     pub fn sub(template: impl Into<String>) -> Self {
-        Value::Sub(Sub {
-            template: template.into(),
-            variables: BTreeMap::new(),
-        })
+        Self::sub_with_variables(template, Vec::<(String, Value<String>)>::new())
     }
 
     /// `{"Fn::Sub": [template, {name: value, ...}]}`.
@@ -96,12 +74,13 @@ impl<T> Value<T> {
         template: impl Into<String>,
         variables: impl IntoIterator<Item = (K, Value<String>)>,
     ) -> Self {
+        let variables = variables
+            .into_iter()
+            .map(|(name, value)| (name.into(), value))
+            .collect();
         Value::Sub(Sub {
             template: template.into(),
-            variables: variables
-                .into_iter()
-                .map(|(name, value)| (name.into(), value))
-                .collect(),
+            variables,
         })
     }
 
@@ -113,12 +92,10 @@ impl<T> Value<T> {
         Self::join_list(delimiter, ListValue::Literal(values.into_iter().collect()))
     }
 
-    /// `{"Fn::Join": [delimiter, list]}` where the list is itself an intrinsic (for example `Fn::Split`).
+    /// `{"Fn::Join": [delimiter, list]}` where the list is itself an intrinsic (such as `Fn::Split`).
     pub fn join_list(delimiter: impl Into<String>, list: ListValue) -> Self {
-        Value::Join(Box::new(Join {
-            delimiter: delimiter.into(),
-            list,
-        }))
+        let delimiter = delimiter.into();
+        Value::Join(Box::new(Join { delimiter, list }))
     }
 
     /// `{"Fn::Select": [index, list]}`.
@@ -126,22 +103,11 @@ impl<T> Value<T> {
         Value::Select(Box::new(Select { index, list }))
     }
 
-    /// `{"Fn::If": [condition, when_true, when_false]}`; `condition` names an entry of the template's
-    /// `Conditions`.
-    pub fn fn_if(condition: impl Into<String>, when_true: Value<T>, when_false: Value<T>) -> Self {
-        Value::If(Box::new(If {
-            condition: condition.into(),
-            when_true,
-            when_false,
-        }))
-    }
-
     /// `{"Fn::GetStackOutput": {...}}`: an output of another stack, possibly in another region.
     pub fn get_stack_output(output: GetStackOutput) -> Self {
         Value::GetStackOutput(Box::new(output))
     }
 
-    /// The literal, when this value is one.
     pub fn as_literal(&self) -> Option<&T> {
         match self {
             Value::Literal(literal) => Some(literal),
@@ -150,34 +116,23 @@ impl<T> Value<T> {
     }
 }
 
-impl From<&str> for Value<String> {
-    fn from(value: &str) -> Self {
-        Value::Literal(value.to_owned())
-    }
+/// `From` for literals of the types properties have.
+macro_rules! literal_from {
+    ($($source:ty => $target:ty, $convert:expr;)*) => {
+        $(impl From<$source> for Value<$target> {
+            fn from(value: $source) -> Self {
+                Value::Literal($convert(value))
+            }
+        })*
+    };
 }
 
-impl From<String> for Value<String> {
-    fn from(value: String) -> Self {
-        Value::Literal(value)
-    }
-}
-
-impl From<i64> for Value<i64> {
-    fn from(value: i64) -> Self {
-        Value::Literal(value)
-    }
-}
-
-impl From<f64> for Value<f64> {
-    fn from(value: f64) -> Self {
-        Value::Literal(value)
-    }
-}
-
-impl From<bool> for Value<bool> {
-    fn from(value: bool) -> Self {
-        Value::Literal(value)
-    }
+literal_from! {
+    &str => String, str::to_owned;
+    String => String, std::convert::identity;
+    i64 => i64, std::convert::identity;
+    f64 => f64, std::convert::identity;
+    bool => bool, std::convert::identity;
 }
 
 impl<T> From<Reference> for Value<T> {
@@ -205,31 +160,30 @@ impl<T: Serialize> Serialize for Value<T> {
             Value::Ref(reference) => reference.serialize(serializer),
             Value::GetAtt(get_att) => get_att.serialize(serializer),
             Value::Sub(sub) => sub.serialize(serializer),
-            Value::Join(join) => join.serialize(serializer),
-            Value::Select(select) => select.serialize(serializer),
-            Value::If(fn_if) => fn_if.serialize(serializer),
+            Value::Join(join) => function(serializer, "Fn::Join", &(&join.delimiter, &join.list)),
+            Value::Select(select) => {
+                function(serializer, "Fn::Select", &(select.index, &select.list))
+            }
             Value::GetStackOutput(output) => output.serialize(serializer),
         }
     }
 }
 
-/// Serializes `{key: value}`, the shape of every intrinsic function call.
-fn serialize_function<S: Serializer, V: Serialize + ?Sized>(
+/// Serializes `{name: arguments}`, the shape of every intrinsic function call.
+fn function<S: Serializer, V: Serialize + ?Sized>(
     serializer: S,
-    function_name: &str,
+    name: &str,
     arguments: &V,
 ) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(Some(1))?;
-    map.serialize_entry(function_name, arguments)?;
+    map.serialize_entry(name, arguments)?;
     map.end()
 }
 
-/// The target of a `Ref`.
+/// The target of a `Ref`: a resource or parameter of the same template, or a pseudo parameter.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reference {
-    /// A resource or parameter of the same template.
     LogicalId(String),
-    /// A pseudo parameter such as `AWS::Region`.
     Pseudo(PseudoParameter),
 }
 
@@ -245,28 +199,18 @@ impl Reference {
 
 impl Serialize for Reference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_function(serializer, "Ref", self.target())
+        function(serializer, "Ref", self.target())
     }
 }
 
-/// The pseudo parameters CloudFormation defines in every stack.
+/// The pseudo parameters Meridian's templates read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PseudoParameter {
-    /// `AWS::AccountId`.
     AccountId,
-    /// `AWS::NotificationARNs` (a list).
-    NotificationArns,
-    /// `AWS::NoValue`: removes the property it is the value of.
-    NoValue,
-    /// `AWS::Partition`, such as `aws` or `aws-cn`.
+    /// `aws`, `aws-cn`, `aws-us-gov`.
     Partition,
-    /// `AWS::Region`.
     Region,
-    /// `AWS::StackId`.
-    StackId,
-    /// `AWS::StackName`.
-    StackName,
-    /// `AWS::URLSuffix`, such as `amazonaws.com`.
+    /// `amazonaws.com` (`amazonaws.com.cn` in China).
     UrlSuffix,
 }
 
@@ -275,12 +219,8 @@ impl PseudoParameter {
     pub const fn name(self) -> &'static str {
         match self {
             PseudoParameter::AccountId => "AWS::AccountId",
-            PseudoParameter::NotificationArns => "AWS::NotificationARNs",
-            PseudoParameter::NoValue => "AWS::NoValue",
             PseudoParameter::Partition => "AWS::Partition",
             PseudoParameter::Region => "AWS::Region",
-            PseudoParameter::StackId => "AWS::StackId",
-            PseudoParameter::StackName => "AWS::StackName",
             PseudoParameter::UrlSuffix => "AWS::URLSuffix",
         }
     }
@@ -304,7 +244,7 @@ impl GetAtt {
 
 impl Serialize for GetAtt {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_function(
+        function(
             serializer,
             "Fn::GetAtt",
             &(&self.logical_id, &self.attribute),
@@ -312,7 +252,7 @@ impl Serialize for GetAtt {
     }
 }
 
-/// `Fn::Sub`: string interpolation. Without variables it serializes in the short string form.
+/// `Fn::Sub`: string interpolation; without variables it takes the short string form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sub {
     pub template: String,
@@ -322,9 +262,9 @@ pub struct Sub {
 impl Serialize for Sub {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.variables.is_empty() {
-            serialize_function(serializer, "Fn::Sub", &self.template)
+            function(serializer, "Fn::Sub", &self.template)
         } else {
-            serialize_function(serializer, "Fn::Sub", &(&self.template, &self.variables))
+            function(serializer, "Fn::Sub", &(&self.template, &self.variables))
         }
     }
 }
@@ -336,12 +276,6 @@ pub struct Join {
     pub list: ListValue,
 }
 
-impl Serialize for Join {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_function(serializer, "Fn::Join", &(&self.delimiter, &self.list))
-    }
-}
-
 /// `Fn::Select`: one element of a list, by zero-based index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Select {
@@ -349,44 +283,18 @@ pub struct Select {
     pub list: ListValue,
 }
 
-impl Serialize for Select {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_function(serializer, "Fn::Select", &(self.index, &self.list))
-    }
-}
-
-/// `Fn::If`: one of two values, chosen by a named condition.
-#[derive(Debug, Clone, PartialEq)]
-pub struct If<T> {
-    pub condition: String,
-    pub when_true: Value<T>,
-    pub when_false: Value<T>,
-}
-
-impl<T: Serialize> Serialize for If<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_function(
-            serializer,
-            "Fn::If",
-            &(&self.condition, &self.when_true, &self.when_false),
-        )
-    }
-}
-
 /// `Fn::GetStackOutput`: an output of another stack, which need not be exported and may live in
-/// another region (or, with `role_arn`, another account).
+/// another region.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetStackOutput {
     pub stack_name: Value<String>,
     pub output_name: Value<String>,
     /// The referenced stack's region; CloudFormation uses the current stack's region when absent.
     pub region: Option<Value<String>>,
-    /// A role allowed to describe the referenced stack, for cross-account references.
-    pub role_arn: Option<Value<String>>,
 }
 
 impl GetStackOutput {
-    /// An output of a stack in the current region and account.
+    /// An output of a stack in the current region.
     pub fn new(
         stack_name: impl Into<Value<String>>,
         output_name: impl Into<Value<String>>,
@@ -395,7 +303,6 @@ impl GetStackOutput {
             stack_name: stack_name.into(),
             output_name: output_name.into(),
             region: None,
-            role_arn: None,
         }
     }
 
@@ -408,27 +315,22 @@ impl GetStackOutput {
     }
 }
 
-/// The argument object of `Fn::GetStackOutput`, in CloudFormation's casing.
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct GetStackOutputArguments<'a> {
-    stack_name: &'a Value<String>,
-    output_name: &'a Value<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<&'a Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role_arn: Option<&'a Value<String>>,
-}
-
 impl Serialize for GetStackOutput {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let arguments = GetStackOutputArguments {
+        #[derive(Serialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Arguments<'a> {
+            stack_name: &'a Value<String>,
+            output_name: &'a Value<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            region: Option<&'a Value<String>>,
+        }
+        let arguments = Arguments {
             stack_name: &self.stack_name,
             output_name: &self.output_name,
             region: self.region.as_ref(),
-            role_arn: self.role_arn.as_ref(),
         };
-        serialize_function(serializer, "Fn::GetStackOutput", &arguments)
+        function(serializer, "Fn::GetStackOutput", &arguments)
     }
 }
 
@@ -437,10 +339,6 @@ impl Serialize for GetStackOutput {
 pub enum ListValue {
     /// A literal list, whose elements may themselves be intrinsics.
     Literal(Vec<Value<String>>),
-    /// `{"Ref": ...}` to a list-typed parameter (such as `CommaDelimitedList`).
-    Ref(Reference),
-    /// `{"Fn::GetAtt": ...}` of a list-typed attribute.
-    GetAtt(GetAtt),
     /// `{"Fn::GetAZs": region}`; an empty string literal means the stack's own region.
     GetAzs(Value<String>),
     /// `{"Fn::Split": [delimiter, source]}`.
@@ -463,7 +361,6 @@ impl ListValue {
         ListValue::GetAzs(Value::Literal(String::new()))
     }
 
-    /// `{"Fn::Split": [delimiter, source]}`.
     pub fn split(delimiter: impl Into<String>, source: impl Into<Value<String>>) -> Self {
         ListValue::Split {
             delimiter: delimiter.into(),
@@ -471,7 +368,6 @@ impl ListValue {
         }
     }
 
-    /// `{"Fn::Cidr": [ip_block, count, cidr_bits]}`.
     pub fn cidr(
         ip_block: impl Into<Value<String>>,
         count: impl Into<Value<i64>>,
@@ -489,61 +385,15 @@ impl Serialize for ListValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             ListValue::Literal(values) => values.serialize(serializer),
-            ListValue::Ref(reference) => reference.serialize(serializer),
-            ListValue::GetAtt(get_att) => get_att.serialize(serializer),
-            ListValue::GetAzs(region) => serialize_function(serializer, "Fn::GetAZs", region),
+            ListValue::GetAzs(region) => function(serializer, "Fn::GetAZs", region),
             ListValue::Split { delimiter, source } => {
-                serialize_function(serializer, "Fn::Split", &(delimiter, source))
+                function(serializer, "Fn::Split", &(delimiter, source))
             }
             ListValue::Cidr {
                 ip_block,
                 count,
                 cidr_bits,
-            } => serialize_function(serializer, "Fn::Cidr", &(ip_block, count, cidr_bits)),
-        }
-    }
-}
-
-/// An entry of a template's `Conditions` section (or a nested part of one).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConditionExpression {
-    /// `{"Fn::Equals": [left, right]}`.
-    Equals(Value<String>, Value<String>),
-    /// `{"Fn::And": [...]}` (two to ten conditions).
-    And(Vec<ConditionExpression>),
-    /// `{"Fn::Or": [...]}` (two to ten conditions).
-    Or(Vec<ConditionExpression>),
-    /// `{"Fn::Not": [condition]}`.
-    Not(Box<ConditionExpression>),
-    /// `{"Condition": "Name"}`: another named condition.
-    Condition(String),
-}
-
-impl ConditionExpression {
-    /// `{"Fn::Equals": [left, right]}`.
-    pub fn equals(left: impl Into<Value<String>>, right: impl Into<Value<String>>) -> Self {
-        ConditionExpression::Equals(left.into(), right.into())
-    }
-}
-
-impl Serialize for ConditionExpression {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            ConditionExpression::Equals(left, right) => {
-                serialize_function(serializer, "Fn::Equals", &(left, right))
-            }
-            ConditionExpression::And(conditions) => {
-                serialize_function(serializer, "Fn::And", conditions)
-            }
-            ConditionExpression::Or(conditions) => {
-                serialize_function(serializer, "Fn::Or", conditions)
-            }
-            ConditionExpression::Not(condition) => {
-                serialize_function(serializer, "Fn::Not", &[condition])
-            }
-            ConditionExpression::Condition(name) => {
-                serialize_function(serializer, "Condition", name)
-            }
+            } => function(serializer, "Fn::Cidr", &(ip_block, count, cidr_bits)),
         }
     }
 }

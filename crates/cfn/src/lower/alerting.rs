@@ -78,11 +78,8 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
         unit.add(
             subscription_rid,
             Resource::new(Subscription {
-                topic_arn: reference(rid),
-                protocol: Value::from(protocol.as_str()),
                 endpoint: Some(endpoint),
-                region: None,
-                raw_message_delivery: None,
+                ..Subscription::new(reference(rid), Value::from(protocol.as_str()))
             }),
         );
     }
@@ -156,7 +153,8 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
             let mut queries = vec![MetricDataQuery {
                 label: Some(Value::from(label.as_str())),
                 return_data: Some(true.into()),
-                ..MetricDataQuery::expression(result_id.as_str(), expression.as_str())
+                expression: Some(Value::from(expression.as_str())),
+                ..MetricDataQuery::new(result_id.as_str())
             }];
             for (id, input) in inputs {
                 let MetricStat {
@@ -167,19 +165,16 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
                 } = input;
                 queries.push(MetricDataQuery {
                     return_data: Some(false.into()),
-                    ..MetricDataQuery::metric(
-                        id.as_str(),
-                        cloudwatch::MetricStat {
-                            metric: Metric {
-                                namespace: Value::from(namespace.as_str()),
-                                metric_name: Value::from(metric.as_str()),
-                                dimensions: lower_dimensions(unit, dimensions),
-                            },
-                            period: period.into(),
-                            stat: Value::from(stat.to_string()),
-                            unit: None,
+                    metric_stat: Some(cloudwatch::MetricStat::new(
+                        Value::from(stat.to_string()),
+                        period,
+                        Metric {
+                            namespace: Some(Value::from(namespace.as_str())),
+                            metric_name: Some(Value::from(metric.as_str())),
+                            dimensions: lower_dimensions(unit, dimensions),
                         },
-                    )
+                    )),
+                    ..MetricDataQuery::new(id.as_str())
                 });
             }
             properties.metrics = queries;
@@ -194,7 +189,7 @@ fn lower_dimensions(
 ) -> Vec<Dimension> {
     dimensions
         .iter()
-        .map(|(name, value)| Dimension::new(name.as_str(), unit.values.text(value)))
+        .map(|(name, value)| Dimension::new(unit.values.text(value), name.as_str()))
         .collect()
 }
 

@@ -171,11 +171,7 @@ fn lower_primary(
                 global_replication_group_id_suffix: Some(Value::from(suffix.as_str())),
                 global_replication_group_description: Some(Value::from(description.as_str())),
                 automatic_failover_enabled: Some(cache.automatic_failover.into()),
-                engine: None,
-                engine_version: None,
-                cache_node_type: None,
-                cache_parameter_group_name: None,
-                global_node_group_count: None,
+                ..GlobalReplicationGroup::new(Vec::new())
             }),
         );
     }

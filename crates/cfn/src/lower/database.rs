@@ -243,14 +243,9 @@ fn lower_writer(
     unit.add(
         rid,
         Resource::new(RotationSchedule {
-            // The attachment's reference is the secret's ARN; naming it makes rotation wait until
-            // the secret holds the instance's address.
-            secret_id: reference(secret_attachment),
             hosted_rotation_lambda: Some(HostedRotationLambda {
-                rotation_type: Value::from(function.rotation_type()),
                 rotation_lambda_name: Some(Value::from(name.as_str())),
                 kms_key_arn: Some(unit.values.text(&secret.kms_key)),
-                master_secret_arn: None,
                 // The hosted function takes its network settings as comma-separated strings.
                 vpc_security_group_ids: Some(attr_of(
                     security_group,
@@ -259,15 +254,15 @@ fn lower_writer(
                 vpc_subnet_ids: Some(Value::join_list(",", ListValue::Literal(subnet_ids))),
                 // Rotated passwords avoid the same characters as the generated one.
                 exclude_characters: Some(Value::from(secret.exclude_characters.as_str())),
-                runtime: None,
+                ..HostedRotationLambda::new(function.rotation_type())
             }),
-            rotation_lambda_arn: None,
             rotation_rules: Some(RotationRules {
                 automatically_after_days: Some(i64::from(*days).into()),
-                schedule_expression: None,
-                duration: None,
+                ..RotationRules::default()
             }),
-            rotate_immediately_on_update: None,
+            // The attachment's reference is the secret's ARN; naming it makes rotation wait until
+            // the secret holds the instance's address.
+            ..RotationSchedule::new(reference(secret_attachment))
         }),
     );
     if !unit

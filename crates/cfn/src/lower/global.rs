@@ -17,7 +17,7 @@ use crate::l1::cloudfront::{
 use crate::l1::cloudwatch::Dashboard;
 use crate::l1::route53::{
     AliasTarget, HealthCheck, HealthCheckConfig, HealthCheckType, RecordSet, RecordSetGroup,
-    RecordType,
+    RecordSetGroupRecordSet, RecordType,
 };
 use crate::l1::{Resource, Value};
 
@@ -48,8 +48,8 @@ pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan
         unit.add(
             rid,
             Resource::new(Dashboard {
-                dashboard_body: body,
                 dashboard_name: Some(Value::from(name.as_str())),
+                ..Dashboard::new(body)
             }),
         );
     }
@@ -105,7 +105,7 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
                 hosted_zone_id: unit.values.text(target_zone_id),
                 evaluate_target_health: evaluate_health.then(|| true.into()),
             }),
-            ..RecordSet::new(domain.as_str(), record_type_of(*record_type))
+            ..RecordSet::new(record_type_of(*record_type), domain.as_str())
         };
         unit.add(record, Resource::new(record_properties));
     }
@@ -184,11 +184,11 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
     let viewer_certificate = match certificate {
         Some(certificate) => ViewerCertificate {
             acm_certificate_arn: Some(unit.values.text(certificate)),
-            cloud_front_default_certificate: None,
             minimum_protocol_version: Some(Value::from(minimum_protocol_version.as_str())),
             ssl_support_method: Some(match ssl_support_method {
                 meridian_plan::SslSupportMethod::SniOnly => SslSupportMethod::SniOnly,
             }),
+            ..ViewerCertificate::default()
         },
         None => ViewerCertificate {
             cloud_front_default_certificate: Some(true.into()),
@@ -202,9 +202,6 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             .map(|alias| Value::from(alias.as_str()))
             .collect(),
         origins: vec![Origin {
-            id: Value::from(origin_id),
-            domain_name: attr_of(&bucket.rid, meridian_plan::Attr::BucketRegionalDomainName),
-            origin_path: None,
             origin_access_control_id: Some(attr_of(
                 origin_access_control,
                 meridian_plan::Attr::OriginAccessControlId,
@@ -213,13 +210,16 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             // CloudFormation spells as an empty one.
             s3_origin_config: Some(S3OriginConfig {
                 origin_access_identity: Some(Value::from("")),
-                origin_read_timeout: None,
+                ..S3OriginConfig::default()
             }),
-            custom_origin_config: None,
+            ..Origin::new(
+                attr_of(&bucket.rid, meridian_plan::Attr::BucketRegionalDomainName),
+                origin_id,
+            )
         }],
         default_root_object: Some(Value::from(default_root_object.as_str())),
         http_version: Some(match http_version {
-            meridian_plan::HttpVersion::Http2And3 => HttpVersion::Http2And3,
+            meridian_plan::HttpVersion::Http2And3 => HttpVersion::Http2and3,
         }),
         ipv6_enabled: Some((*ipv6).into()),
         price_class: Some(price_class(*plan_price_class)),
@@ -275,9 +275,9 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
                 comment: Some(Value::from(comment.as_str())),
                 record_sets: records
                     .iter()
-                    .map(|(record_type, _)| RecordSet {
+                    .map(|(record_type, _)| RecordSetGroupRecordSet {
                         alias_target: Some(alias()),
-                        ..RecordSet::new(name.as_str(), record_type_of(*record_type))
+                        ..RecordSetGroupRecordSet::new(record_type_of(*record_type), name.as_str())
                     })
                     .collect(),
             }),

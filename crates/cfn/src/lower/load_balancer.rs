@@ -10,9 +10,10 @@ use meridian_plan::{
 };
 
 use crate::l1::elbv2::{
-    self, Action, Attribute, Certificate, FixedResponseConfig, ForwardConfig, Listener,
-    ListenerRule, LoadBalancer, LoadBalancerScheme, LoadBalancerType, Matcher, RedirectConfig,
-    RedirectStatusCode, RuleCondition, TargetGroup, TargetType, WeightedTargetGroup,
+    self, Action, ActionType, Attribute, Certificate, FixedResponseConfig, ForwardConfig,
+    HostHeaderConfig, Listener, ListenerRule, ListenerRuleAction, LoadBalancer, LoadBalancerScheme,
+    LoadBalancerType, Matcher, PathPatternConfig, RedirectConfig, RedirectStatusCode,
+    RuleCondition, TargetGroup, TargetType, WeightedTargetGroup,
 };
 use crate::l1::{Resource, Value};
 
@@ -40,15 +41,15 @@ pub(crate) fn lower_load_balancer(
         target_groups,
     } = load_balancer;
     let mut attributes = vec![
-        Attribute::new(
+        attribute(
             "deletion_protection.enabled",
             deletion_protection.to_string(),
         ),
-        Attribute::new(
+        attribute(
             "idle_timeout.timeout_seconds",
             idle_timeout_seconds.to_string(),
         ),
-        Attribute::new(
+        attribute(
             "routing.http.drop_invalid_header_fields.enabled",
             drop_invalid_header_fields.to_string(),
         ),
@@ -56,17 +57,17 @@ pub(crate) fn lower_load_balancer(
     if let Some(bucket) = access_logs {
         lower_bucket(unit, bucket);
         // The attribute says whether logging is on: it is, since the plan gives a bucket.
-        attributes.push(Attribute::new(
+        attributes.push(attribute(
             "access_logs.s3.enabled",
             access_logs.is_some().to_string(),
         ));
-        attributes.push(Attribute::new(
+        attributes.push(attribute(
             "access_logs.s3.bucket",
             attr_of(&bucket.rid, meridian_plan::Attr::BucketName),
         ));
     }
     let properties = LoadBalancer {
-        load_balancer_type: Some(match load_balancer_type {
+        r#type: Some(match load_balancer_type {
             meridian_plan::LoadBalancerType::Application => LoadBalancerType::Application,
         }),
         scheme: Some(if *internal {
@@ -154,7 +155,7 @@ fn lower_target_groups(
             http_code: Some(Value::from(matcher.as_str())),
             grpc_code: None,
         }),
-        target_group_attributes: vec![Attribute::new(
+        target_group_attributes: vec![attribute(
             "deregistration_delay.timeout_seconds",
             deregistration_delay_seconds.to_string(),
         )],
@@ -183,24 +184,26 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
             protocol: redirect_protocol,
             port,
             status,
-        } => Action::redirect(RedirectConfig {
-            status_code: match status {
-                RedirectStatus::Permanent => RedirectStatusCode::Permanent301,
-            },
-            protocol: Some(Value::from(redirect_protocol.as_str())),
-            host: None,
-            port: Some(Value::from(port.to_string())),
-            path: None,
-            query: None,
-        }),
+        } => Action {
+            redirect_config: Some(RedirectConfig {
+                protocol: Some(Value::from(redirect_protocol.as_str())),
+                port: Some(Value::from(port.to_string())),
+                ..RedirectConfig::new(match status {
+                    RedirectStatus::Permanent => RedirectStatusCode::Http301,
+                })
+            }),
+            ..Action::new(ActionType::Redirect)
+        },
         ListenerAction::FixedResponse {
             status,
             content_type,
-        } => Action::fixed_response(FixedResponseConfig {
-            status_code: Value::from(status.to_string()),
-            content_type: Some(Value::from(content_type.as_str())),
-            message_body: None,
-        }),
+        } => Action {
+            fixed_response_config: Some(FixedResponseConfig {
+                content_type: Some(Value::from(content_type.as_str())),
+                ..FixedResponseConfig::new(status.to_string())
+            }),
+            ..Action::new(ActionType::FixedResponse)
+        },
     };
     let properties = Listener {
         port: Some(i64::from(*port).into()),
@@ -209,7 +212,7 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
         certificates: certificates
             .iter()
             .map(|certificate| Certificate {
-                certificate_arn: unit.values.text(certificate),
+                certificate_arn: Some(unit.values.text(certificate)),
             })
             .collect(),
         ..Listener::new(reference(load_balancer), vec![default_action])
@@ -230,47 +233,71 @@ fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePl
     } = rule;
     let mut conditions = Vec::new();
     if !hosts.is_empty() {
-        conditions.push(RuleCondition::host_header(unit.values.texts(hosts)));
+        conditions.push(RuleCondition {
+            field: Some(Value::from("host-header")),
+            host_header_config: Some(HostHeaderConfig {
+                values: unit.values.texts(hosts),
+                ..HostHeaderConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
     }
     if !paths.is_empty() {
-        conditions.push(RuleCondition::path_pattern(
-            paths
-                .iter()
-                .map(|path| Value::from(path.as_str()))
-                .collect(),
-        ));
+        conditions.push(RuleCondition {
+            field: Some(Value::from("path-pattern")),
+            path_pattern_config: Some(PathPatternConfig {
+                values: paths
+                    .iter()
+                    .map(|path| Value::from(path.as_str()))
+                    .collect(),
+                ..PathPatternConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
     }
     let Forward {
         target_group,
         alternate,
     } = forward;
     let action = match alternate {
-        None => Action::forward(reference(target_group)),
+        None => ListenerRuleAction {
+            target_group_arn: Some(reference(target_group)),
+            ..ListenerRuleAction::new(ActionType::Forward)
+        },
         Some(WeightedAlternate {
             target_group: alternate,
             production_weight,
             alternate_weight,
-        }) => Action::weighted_forward(ForwardConfig {
-            target_groups: vec![
-                WeightedTargetGroup {
-                    target_group_arn: reference(target_group),
-                    weight: Some(i64::from(*production_weight).into()),
-                },
-                WeightedTargetGroup {
-                    target_group_arn: reference(alternate),
-                    weight: Some(i64::from(*alternate_weight).into()),
-                },
-            ],
-            target_group_stickiness_config: None,
-        }),
+        }) => ListenerRuleAction {
+            forward_config: Some(ForwardConfig {
+                target_groups: vec![
+                    WeightedTargetGroup {
+                        target_group_arn: Some(reference(target_group)),
+                        weight: Some(i64::from(*production_weight).into()),
+                    },
+                    WeightedTargetGroup {
+                        target_group_arn: Some(reference(alternate)),
+                        weight: Some(i64::from(*alternate_weight).into()),
+                    },
+                ],
+                target_group_stickiness_config: None,
+            }),
+            ..ListenerRuleAction::new(ActionType::Forward)
+        },
     };
     unit.add(
         rid,
         Resource::new(ListenerRule {
-            listener_arn: reference(listener),
-            priority: i64::from(*priority).into(),
-            conditions,
-            actions: vec![action],
+            listener_arn: Some(reference(listener)),
+            ..ListenerRule::new(vec![action], i64::from(*priority), conditions)
         }),
     );
+}
+
+/// A load balancer or target group attribute, `{"Key": key, "Value": value}`.
+fn attribute(key: &str, value: impl Into<Value<String>>) -> Attribute {
+    Attribute {
+        key: Some(Value::from(key)),
+        value: Some(value.into()),
+    }
 }

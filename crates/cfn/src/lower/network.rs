@@ -241,7 +241,7 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
             log_destination: Some(arn_of(log_group)),
             deliver_logs_permission_arn: Some(arn_of(role_rid)),
             tags,
-            ..FlowLog::new(reference(&network.vpc), FlowLogResourceType::Vpc)
+            ..FlowLog::new(FlowLogResourceType::Vpc, reference(&network.vpc))
         }),
     );
 }
@@ -255,7 +255,9 @@ fn no_default_egress() -> EgressRule {
         description: Some(Value::from(
             "Matches no traffic: removes the default allow-all egress rule",
         )),
-        ..EgressRule::new("icmp", 252, 86)
+        from_port: Some(252.into()),
+        to_port: Some(86.into()),
+        ..EgressRule::new("icmp")
     }
 }
 
@@ -312,13 +314,18 @@ pub(crate) fn lower_security_groups(
                 cidr_ip: cidr,
                 source_security_group_id: peer_group,
                 description,
-                ..SecurityGroupIngress::new(group_id, protocol.as_str(), port, port)
+                group_id: Some(group_id),
+                from_port: Some(port.into()),
+                to_port: Some(port.into()),
+                ..SecurityGroupIngress::new(protocol.as_str())
             }),
             Direction::Egress => Resource::new(SecurityGroupEgress {
                 cidr_ip: cidr,
                 destination_security_group_id: peer_group,
                 description,
-                ..SecurityGroupEgress::new(group_id, protocol.as_str(), port, port)
+                from_port: Some(port.into()),
+                to_port: Some(port.into()),
+                ..SecurityGroupEgress::new(protocol.as_str(), group_id)
             }),
         };
         unit.add(rid, resource);

@@ -39,9 +39,10 @@ pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) 
     } = cluster;
     let properties = Cluster {
         cluster_name: Some(Value::from(name.as_str())),
-        cluster_settings: vec![ClusterSetting::container_insights(switch(
-            *container_insights,
-        ))],
+        cluster_settings: vec![ClusterSetting {
+            name: Some(Value::from("containerInsights")),
+            value: Some(Value::from(switch(*container_insights))),
+        }],
         tags: unit.values.tags(None),
         ..Cluster::default()
     };
@@ -132,7 +133,10 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         }],
         environment: environment
             .iter()
-            .map(|(name, value)| EnvironmentVariable::new(name.as_str(), unit.values.text(value)))
+            .map(|(name, value)| EnvironmentVariable {
+                name: Some(Value::from(name.as_str())),
+                value: Some(unit.values.text(value)),
+            })
             .collect(),
         secrets: secrets
             .iter()
@@ -217,10 +221,8 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
     match strategy {
         Strategy::Rolling => {
             deployment_configuration.strategy = Some(DeploymentStrategy::Rolling);
-            deployment_configuration.deployment_circuit_breaker = Some(DeploymentCircuitBreaker {
-                enable: (*circuit_breaker).into(),
-                rollback: (*rollback).into(),
-            });
+            deployment_configuration.deployment_circuit_breaker =
+                Some(DeploymentCircuitBreaker::new(*circuit_breaker, *rollback));
         }
         Strategy::BlueGreen => {
             deployment_configuration.strategy = Some(DeploymentStrategy::BlueGreen);
@@ -266,6 +268,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             container_port: Some(i64::from(*container_port).into()),
             target_group_arn: Some(reference(target_group)),
             advanced_configuration,
+            load_balancer_name: None,
         });
         waits_for = Some(listener_rule);
     } else if blue_green.is_some() {
@@ -286,14 +289,14 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         health_check_grace_period_seconds: health_check_grace_seconds
             .map(|seconds| i64::from(seconds).into()),
         deployment_controller: Some(DeploymentController {
-            controller_type: match controller {
+            r#type: Some(match controller {
                 meridian_plan::DeploymentController::Ecs => DeploymentControllerType::Ecs,
-            },
+            }),
         }),
         deployment_configuration: Some(deployment_configuration),
         load_balancers,
         network_configuration: Some(NetworkConfiguration {
-            awsvpc_configuration: AwsvpcConfiguration {
+            awsvpc_configuration: Some(AwsvpcConfiguration {
                 assign_public_ip: Some(if *assign_public_ip {
                     AssignPublicIp::Enabled
                 } else {
@@ -304,7 +307,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                     security_group,
                     meridian_plan::Attr::SecurityGroupId,
                 )],
-            },
+            }),
         }),
         propagate_tags: Some(match tag_propagation {
             TagPropagation::Service => PropagateTags::Service,
@@ -390,39 +393,36 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, scaling: &ScalingPlan) {
     unit.add(
         target,
         Resource::new(ScalableTarget {
-            service_namespace: Value::from(service_namespace.as_str()),
-            scalable_dimension: Value::from(scalable_dimension.as_str()),
-            resource_id: unit.values.text(resource_id),
-            min_capacity: i64::from(*min).into(),
-            max_capacity: i64::from(*max).into(),
-            role_arn: None,
             scheduled_actions,
-            suspended_state: None,
+            ..ScalableTarget::new(
+                unit.values.text(resource_id),
+                service_namespace.as_str(),
+                scalable_dimension.as_str(),
+                i64::from(*min),
+                i64::from(*max),
+            )
         }),
     );
     unit.add(
         policy,
         Resource::new(ScalingPolicy {
-            policy_name: Value::from(policy_name.as_str()),
-            policy_type: match policy_type {
-                meridian_plan::ScalingPolicyType::TargetTracking => {
-                    ScalingPolicyType::TargetTrackingScaling
-                }
-            },
             scaling_target_id: Some(reference(target)),
-            service_namespace: None,
-            scalable_dimension: None,
-            resource_id: None,
             target_tracking_scaling_policy_configuration: Some(TargetTrackingConfiguration {
-                target_value: f64::from(*target_cpu_percent).into(),
-                predefined_metric_specification: Some(PredefinedMetricSpecification {
-                    predefined_metric_type: Value::from(metric.as_str()),
-                    resource_label: None,
-                }),
+                predefined_metric_specification: Some(PredefinedMetricSpecification::new(
+                    metric.as_str(),
+                )),
                 scale_in_cooldown: Some(i64::from(*scale_in_cooldown_seconds).into()),
                 scale_out_cooldown: Some(i64::from(*scale_out_cooldown_seconds).into()),
-                disable_scale_in: None,
+                ..TargetTrackingConfiguration::new(f64::from(*target_cpu_percent))
             }),
+            ..ScalingPolicy::new(
+                policy_name.as_str(),
+                match policy_type {
+                    meridian_plan::ScalingPolicyType::TargetTracking => {
+                        ScalingPolicyType::TargetTrackingScaling
+                    }
+                },
+            )
         }),
     );
 }

@@ -83,19 +83,19 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         }),
         ownership_controls: Some(OwnershipControls {
             rules: vec![OwnershipControlsRule {
-                object_ownership: match object_ownership {
+                object_ownership: Some(match object_ownership {
                     meridian_plan::ObjectOwnership::BucketOwnerEnforced => {
                         ObjectOwnership::BucketOwnerEnforced
                     }
-                },
+                }),
             }],
         }),
         object_lock_enabled: object_lock.as_ref().map(|_| true.into()),
         object_lock_configuration: object_lock.as_ref().map(object_lock_configuration),
-        replication_configuration: replication_configuration.map(Value::Literal),
-        lifecycle_configuration: Some(LifecycleConfiguration {
-            rules: lifecycle_rules.iter().map(lifecycle_rule).collect(),
-        }),
+        replication_configuration,
+        lifecycle_configuration: Some(LifecycleConfiguration::new(
+            lifecycle_rules.iter().map(lifecycle_rule).collect(),
+        )),
         tags: unit.values.tags(None),
         ..Bucket::default()
     };
@@ -125,13 +125,14 @@ fn encryption_rule(
                 kms_master_key_id: Some(unit.values.text(key)),
             }),
             bucket_key_enabled: Some((*bucket_key).into()),
+            ..ServerSideEncryptionRule::default()
         },
         BucketEncryption::S3Managed => ServerSideEncryptionRule {
             server_side_encryption_by_default: Some(ServerSideEncryptionByDefault {
                 sse_algorithm: algorithm,
                 kms_master_key_id: None,
             }),
-            bucket_key_enabled: None,
+            ..ServerSideEncryptionRule::default()
         },
     }
 }
@@ -146,9 +147,9 @@ fn object_lock_configuration(object_lock: &ObjectLockPlan) -> ObjectLockConfigur
         object_lock_enabled: Some(ObjectLockEnabled::Enabled),
         rule: Some(ObjectLockRule {
             default_retention: Some(DefaultRetention {
-                mode,
+                mode: Some(mode),
                 days: Some(i64::from(*days).into()),
-                years: None,
+                ..DefaultRetention::default()
             }),
         }),
     }
@@ -248,15 +249,16 @@ fn replication_rule(
     };
     ReplicationRule {
         id: Some(Value::from(id.as_str())),
+        prefix: None,
         status: Status::Enabled,
         priority: Some(i64::from(*priority).into()),
         // The current rule schema (with priorities) needs a filter.
         filter: Some(ReplicationRuleFilter {
             prefix: Some(Value::from(prefix.as_str())),
-            tag_filter: None,
+            ..ReplicationRuleFilter::default()
         }),
         delete_marker_replication: Some(DeleteMarkerReplication {
-            status: switch(*delete_markers),
+            status: Some(switch(*delete_markers)),
         }),
         // S3 skips SSE-KMS objects unless the rule opts in.
         source_selection_criteria: replicate_kms_encrypted.then_some(SourceSelectionCriteria {

@@ -1,8 +1,14 @@
 //! One function per subcommand; each returns the exit status.
 
 mod diff;
+mod findings;
+mod init;
 mod synth;
 
+use crate::ValidateFormat;
+use crate::console::{complain, say};
+use crate::words::count;
+pub(crate) use findings::FileResult;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -14,6 +20,7 @@ use crate::summary::render_plan;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
 
 pub use diff::diff;
+pub use init::init;
 pub use synth::synth;
 
 /// A stack file as read: whole, or cut short one byte past the model's size limit.
@@ -57,69 +64,154 @@ fn read_stack_file(path: &Path) -> std::io::Result<StackBytes> {
     Ok(StackBytes::TooLarge { head: bytes, size })
 }
 
-/// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on.
-pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
+/// What reading and checking one stack file gave.
+pub(crate) enum Outcome {
+    /// It planned; warnings may remain.
+    Checked(Box<Checked>),
+    /// It has errors: every diagnostic, located, and the source when it could be read.
+    Rejected {
+        diagnostics: Vec<meridian_model::Diagnostic>,
+        source: Option<meridian_model::SourceText>,
+    },
+    /// It cannot be read: why, already phrased for `meridian: ...`.
+    Unreadable(String),
+}
+
+/// Reads and checks a stack file, printing nothing.
+pub(crate) fn read_and_check(path: &Path) -> Outcome {
     let display = path.display().to_string();
     let bytes = match read_stack_file(path) {
         Ok(StackBytes::Whole(bytes)) => bytes,
         Ok(StackBytes::TooLarge { head, size }) => {
             let failure = oversized_stack(&display, &head, size);
-            eprint!(
-                "{}",
-                render_report(&display, failure.source.as_ref(), &failure.diagnostics)
-            );
-            return Err(EXIT_STACK_ERRORS);
+            return Outcome::Rejected {
+                diagnostics: failure.diagnostics,
+                source: failure.source,
+            };
         }
         Err(error) => {
-            eprintln!("meridian: cannot read `{display}`: {error}");
+            let mut message = format!("cannot read `{display}`: {error}");
             if !path.exists() && path == Path::new(crate::DEFAULT_STACK) {
-                eprintln!("meridian: run it from the repository root, or pass a stack file");
+                message
+                    .push_str("\nmeridian: run it from the repository root, or pass a stack file");
             }
-            return Err(EXIT_USAGE);
+            return Outcome::Unreadable(message);
         }
     };
     match check(&display, &bytes) {
-        Ok(checked) => {
+        Ok(checked) => Outcome::Checked(Box::new(checked)),
+        Err(rejected) => Outcome::Rejected {
+            diagnostics: rejected.diagnostics,
+            source: rejected.source,
+        },
+    }
+}
+
+/// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on.
+pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
+    let display = path.display().to_string();
+    match read_and_check(path) {
+        Outcome::Checked(checked) => {
             if !checked.warnings.is_empty() {
-                eprint!(
-                    "{}",
-                    render_report(&display, Some(&checked.loaded.source), &checked.warnings)
-                );
+                crate::console::report(&render_report(
+                    &display,
+                    Some(&checked.loaded.source),
+                    &checked.warnings,
+                ));
             }
-            Ok(checked)
+            Ok(*checked)
         }
-        Err(rejected) => {
-            eprint!("{}", rejected.report(&display));
+        Outcome::Rejected {
+            diagnostics,
+            source,
+        } => {
+            crate::console::report(&render_report(&display, source.as_ref(), &diagnostics));
             Err(EXIT_STACK_ERRORS)
+        }
+        Outcome::Unreadable(message) => {
+            complain!("meridian: {message}");
+            Err(EXIT_USAGE)
         }
     }
 }
 
-/// `meridian validate`.
-pub fn validate(stacks: &[std::path::PathBuf]) -> u8 {
+/// `meridian validate`: every file checked; a report per file in the chosen format. The status
+/// is the worst of the files': 2 for a file that cannot be read, 1 for errors (or, with
+/// `deny_warnings`, warnings), 0 otherwise.
+pub fn validate(stacks: &[std::path::PathBuf], format: ValidateFormat, deny_warnings: bool) -> u8 {
     let mut status = EXIT_OK;
+    let mut results = Vec::new();
     for path in stacks {
-        match load_and_check(path) {
-            Ok(checked) => {
-                println!(
-                    "ok: {} ({} CloudFormation stacks in {} regions, {} warning(s))",
-                    path.display(),
-                    checked.plan.units.len(),
-                    checked.plan.regions.len(),
-                    checked.warnings.len()
-                );
+        let display = path.display().to_string();
+        let outcome = read_and_check(path);
+        let file_status = match &outcome {
+            Outcome::Checked(checked) if deny_warnings && !checked.warnings.is_empty() => {
+                EXIT_STACK_ERRORS
             }
-            Err(code) => status = status.max(code),
+            Outcome::Checked(_) => EXIT_OK,
+            Outcome::Rejected { .. } => EXIT_STACK_ERRORS,
+            Outcome::Unreadable(_) => EXIT_USAGE,
+        };
+        status = status.max(file_status);
+        if format == ValidateFormat::Text {
+            validate_text(path, &display, &outcome, deny_warnings);
         }
+        results.push(FileResult {
+            file: display,
+            outcome,
+        });
+    }
+    match format {
+        ValidateFormat::Text => {}
+        ValidateFormat::Json => {
+            crate::console::print(&findings::render_json(&results, deny_warnings))
+        }
+        ValidateFormat::Sarif => crate::console::print(&findings::render_sarif(&results)),
     }
     status
+}
+
+/// The human report of one file.
+fn validate_text(path: &Path, display: &str, outcome: &Outcome, deny_warnings: bool) {
+    match outcome {
+        Outcome::Checked(checked) => {
+            if !checked.warnings.is_empty() {
+                let mut report =
+                    render_report(display, Some(&checked.loaded.source), &checked.warnings);
+                if deny_warnings {
+                    report.push_str(&format!(
+                        "{display}: warnings are errors here (--deny-warnings)\n"
+                    ));
+                }
+                crate::console::report(&report);
+            }
+            if !deny_warnings || checked.warnings.is_empty() {
+                crate::console::status(&format!(
+                    "ok: {} ({} in {}, {})\n",
+                    path.display(),
+                    count(
+                        checked.plan.units.len(),
+                        "CloudFormation stack",
+                        "CloudFormation stacks"
+                    ),
+                    count(checked.plan.regions.len(), "region", "regions"),
+                    count(checked.warnings.len(), "warning", "warnings")
+                ));
+            }
+        }
+        Outcome::Rejected {
+            diagnostics,
+            source,
+        } => crate::console::report(&render_report(display, source.as_ref(), diagnostics)),
+        Outcome::Unreadable(message) => complain!("meridian: {message}"),
+    }
 }
 
 /// `meridian plan`.
 pub fn plan(path: &Path) -> u8 {
     match load_and_check(path) {
         Ok(checked) => {
-            print!("{}", render_plan(&checked.plan));
+            crate::console::print(&render_plan(&checked.plan));
             EXIT_OK
         }
         Err(code) => code,
@@ -134,7 +226,7 @@ pub fn graph(path: &Path, format: crate::GraphFormat) -> u8 {
                 crate::GraphFormat::Mermaid => meridian_runbook::GraphFormat::Mermaid,
                 crate::GraphFormat::Dot => meridian_runbook::GraphFormat::Dot,
             };
-            print!("{}", meridian_runbook::graph(&checked.plan, format));
+            crate::console::print(&meridian_runbook::graph(&checked.plan, format));
             EXIT_OK
         }
         Err(code) => code,
@@ -143,7 +235,7 @@ pub fn graph(path: &Path, format: crate::GraphFormat) -> u8 {
 
 /// `meridian schema`.
 pub fn schema() -> u8 {
-    println!("{}", schema_text().trim_end());
+    say!("{}", schema_text().trim_end());
     EXIT_OK
 }
 

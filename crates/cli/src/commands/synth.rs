@@ -1,48 +1,65 @@
-//! `meridian synth`: write the generated files atomically, or compare them with what is on disk.
+//! `meridian synth`: write the generated files into the output directory (see `crate::output`
+//! for ownership, locking and crash safety), or compare them with what is on disk.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum as _;
 use meridian_plan::OutputFile;
 
 use super::load_and_check;
+use crate::console::complain;
+use crate::output::{self, DirectoryLock, INDEX_FILE, Index, owned};
 use crate::pipeline::emit;
+use crate::words::count;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 
-/// Whether `path` (relative to the output directory, `/`-separated; a directory's path may end
-/// with `/`) is, or lies in, what `target` writes. The layout is the emitters': each exports the
-/// directory (and the CloudFormation emitter the manifest) it writes to.
-pub(super) fn owned(path: &str, target: Target) -> bool {
-    let in_directory = |directory: &str| {
-        path.strip_prefix(directory)
-            .is_some_and(|rest| rest.starts_with('/'))
-    };
-    let cloudformation =
-        || path == meridian_cfn::MANIFEST_PATH || in_directory(meridian_cfn::TEMPLATE_FOLDER);
-    let terraform = || in_directory(meridian_tf::OUTPUT_DIRECTORY);
-    let runbooks = || in_directory(meridian_runbook::OUTPUT_DIR);
-    match target {
-        Target::Cloudformation => cloudformation(),
-        Target::Terraform => terraform(),
-        Target::Runbooks => runbooks(),
-        Target::All => cloudformation() || terraform() || runbooks(),
-    }
-}
+/// The largest template file read from `--templates`: the built-in ones are a few kilobytes.
+pub const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 
-/// Reads the user's template copies: every `*.hbs` file of `directory`, by file name.
-fn read_templates(directory: &Path) -> std::io::Result<BTreeMap<String, String>> {
+/// Reads the user's template copies: every `*.hbs` file of `directory`, by file name. Each must
+/// be a regular file (a link to one is fine: the directory is the user's input) of UTF-8 text
+/// under [`MAX_TEMPLATE_BYTES`]; errors name the file.
+fn read_templates(directory: &Path) -> Result<BTreeMap<String, String>, String> {
+    let cannot = |what: &Path, error: &dyn std::fmt::Display| {
+        format!("cannot read the templates in `{}`: {error}", what.display())
+    };
     let mut templates = BTreeMap::new();
-    for entry in std::fs::read_dir(directory)? {
-        let path = entry?.path();
-        if path.extension().and_then(|e| e.to_str()) == Some("hbs") {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            templates.insert(name, std::fs::read_to_string(&path)?);
+    let entries = std::fs::read_dir(directory).map_err(|error| cannot(directory, &error))?;
+    for entry in entries {
+        let path = entry.map_err(|error| cannot(directory, &error))?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("hbs") {
+            continue;
         }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unreadable =
+            |why: String| format!("cannot read the template `{}`: {why}", path.display());
+        let metadata = std::fs::metadata(&path).map_err(|error| unreadable(error.to_string()))?;
+        if !metadata.is_file() {
+            return Err(unreadable("it is not a regular file".to_owned()));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path)
+            .and_then(|file| file.take(MAX_TEMPLATE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|error| unreadable(error.to_string()))?;
+        if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+            return Err(unreadable(format!(
+                "it is larger than {MAX_TEMPLATE_BYTES} bytes (256 KiB)"
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let at = error.utf8_error().valid_up_to();
+            unreadable(format!(
+                "it is not UTF-8 text (byte 0x{:02X} at offset {at})",
+                error.as_bytes()[at]
+            ))
+        })?;
+        templates.insert(name, text);
     }
     Ok(templates)
 }
@@ -58,12 +75,7 @@ pub fn synth(
     let overrides = match templates.map(read_templates).transpose() {
         Ok(overrides) => overrides.unwrap_or_default(),
         Err(error) => {
-            eprintln!(
-                "meridian: cannot read the templates in `{}`: {error}",
-                templates
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default()
-            );
+            complain!("meridian: {error}");
             return EXIT_USAGE;
         }
     };
@@ -75,9 +87,10 @@ pub fn synth(
         Ok(files) => files,
         Err(error) => {
             let location = templates
+                .filter(|_| matches!(error, crate::pipeline::EmitError::Template(_)))
                 .map(|t| format!(" (templates from {})", t.display()))
                 .unwrap_or_default();
-            eprintln!("meridian: {error}{location}; nothing was written");
+            complain!("meridian: {error}{location}; nothing was written");
             return EXIT_STACK_ERRORS;
         }
     };
@@ -88,153 +101,79 @@ pub fn synth(
     if check {
         return check_files(stack, &out, &files, target);
     }
-    match write_atomically(&out, &files, target) {
-        Ok(()) => {
-            println!("wrote {} files to {}", files.len(), out.display());
+    let waiting = || {
+        complain!(
+            "meridian: waiting for another meridian process writing `{}` to finish",
+            out.display()
+        );
+    };
+    match output::write_output(&out, &files, target, waiting) {
+        Ok(_) => {
+            crate::console::status(&format!(
+                "wrote {} to {}\n",
+                count(files.len(), "file", "files"),
+                out.display()
+            ));
             EXIT_OK
         }
         Err(error) => {
-            eprintln!("meridian: cannot write `{}`: {error}", out.display());
+            complain!("meridian: cannot write `{}`: {error}", out.display());
             EXIT_USAGE
         }
     }
 }
 
-/// The files under `root` that `keep` selects, relative, with `/` separators. `keep` sees each
-/// file's path and each directory's path with a trailing `/`; a directory it refuses is not
-/// entered, and a file it refuses is not read.
-pub(super) fn read_tree(
-    root: &Path,
-    keep: impl Fn(&str) -> bool,
-) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
-    let mut files = BTreeMap::new();
-    if !root.exists() {
-        return Ok(files);
-    }
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(directory) = pending.pop() {
-        for entry in std::fs::read_dir(&directory)? {
-            let entry = entry?;
-            let path = entry.path();
-            let relative = relative_path(root, &path);
-            if entry.file_type()?.is_dir() {
-                if keep(&format!("{relative}/")) {
-                    pending.push(path);
-                }
-            } else if keep(&relative) {
-                files.insert(relative, std::fs::read(&path)?);
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// `path` relative to `root`, with `/` separators.
-fn relative_path(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .map(|p| {
-            p.components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-        .unwrap_or_default()
-}
-
-/// Writes `files` into `out` so that `out` is never half-written: the generated files go to a
-/// sibling staging directory; then `out` is set aside, the entries Meridian does not own (other
-/// targets' directories, the user's files) are moved, not copied, into the staging directory, so
-/// they keep their modes, symlinks and contents; and the staging directory becomes `out`. When
-/// any step fails, the moved entries go back and `out` is restored as it was.
-///
-/// When `out` is a symlink to a directory, the directory it points to is replaced and the link
-/// kept.
-fn write_atomically(out: &Path, files: &[OutputFile], target: Target) -> std::io::Result<()> {
-    let resolved;
-    let out = if std::fs::symlink_metadata(out).is_ok_and(|metadata| metadata.is_symlink())
-        && out.is_dir()
-    {
-        resolved = std::fs::canonicalize(out)?;
-        resolved.as_path()
-    } else {
-        out
-    };
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.meridian-staging-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.meridian-retired-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let out_exists = std::fs::symlink_metadata(out).is_ok();
-    // Top-level entries moved from the retired `out` into the staging directory.
-    let mut moved: Vec<std::ffi::OsString> = Vec::new();
-    let result = (|| {
-        std::fs::create_dir(&staging)?;
-        if out_exists && let Ok(metadata) = std::fs::metadata(out) {
-            std::fs::set_permissions(&staging, metadata.permissions())?;
-        }
-        for file in files {
-            write_file(&staging.join(&file.path), file.contents.as_bytes())?;
-        }
-        if out_exists {
-            std::fs::rename(out, &retired)?;
-            for entry in std::fs::read_dir(&retired)? {
-                let entry = entry?;
-                if !owned_entry(&entry, target)? {
-                    std::fs::rename(entry.path(), staging.join(entry.file_name()))?;
-                    moved.push(entry.file_name());
-                }
-            }
-        }
-        std::fs::rename(&staging, out)?;
-        Ok(())
-    })();
-    match result {
-        Ok(()) => {
-            let _ = std::fs::remove_dir_all(&retired);
-        }
-        Err(_) => {
-            for name in &moved {
-                let _ = std::fs::rename(staging.join(name), retired.join(name));
-            }
-            let _ = std::fs::remove_dir_all(&staging);
-            if out_exists && std::fs::symlink_metadata(out).is_err() {
-                let _ = std::fs::rename(&retired, out);
-            }
-        }
-    }
-    result
-}
-
-/// Whether a top-level entry of the output directory is what `target` writes. What Meridian owns
-/// is decided by the first path component, so an entry it does not own can move as a whole.
-fn owned_entry(entry: &std::fs::DirEntry, target: Target) -> std::io::Result<bool> {
-    let mut name = entry.file_name().to_string_lossy().into_owned();
-    if entry.file_type()?.is_dir() {
-        name.push('/');
-    }
-    Ok(owned(&name, target))
-}
-
-fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    if let Some(directory) = path.parent() {
-        std::fs::create_dir_all(directory)?;
-    }
-    std::fs::write(path, contents)
-}
-
 /// `--check`: compares generated files with the directory; prints a unified diff per changed
-/// file and the lists of missing and extra files.
+/// file, the files missing and the extra ones (Meridian's, no longer generated), and lists the
+/// foreign entries (the user's) without failing on them. Reads only Meridian's files, never
+/// through a link, and under a shared lock, so that a concurrent synth is seen whole or not at all.
 fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -> u8 {
-    let on_disk = match read_tree(out, |path| owned(path, target)) {
-        Ok(tree) => tree,
+    let _lock = if out.is_dir() {
+        match DirectoryLock::acquire(out, false, || {
+            complain!(
+                "meridian: waiting for another meridian process writing `{}` to finish",
+                out.display()
+            );
+        }) {
+            Ok(lock) => Some(lock),
+            Err(error) => {
+                complain!("meridian: cannot lock `{}`: {error}", out.display());
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        None
+    };
+    let index = match Index::read(out) {
+        Ok(index) => index,
         Err(error) => {
-            eprintln!("meridian: cannot read `{}`: {error}", out.display());
+            complain!("meridian: {error}");
+            return EXIT_USAGE;
+        }
+    };
+    let expected: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let ours =
+        |path: &str| expected.contains(path) || (index.contains(path) && owned(path, target));
+    let others = |path: &str| index.contains(path) && !owned(path, target);
+    let directories: BTreeSet<String> = files
+        .iter()
+        .map(|file| &file.path)
+        .chain(index.paths.iter())
+        .flat_map(|path| {
+            path.match_indices('/')
+                .map(|(at, _)| path[..at].to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let listing = match output::list_output(
+        out,
+        ours,
+        |directory| directories.contains(directory),
+        |path| path == INDEX_FILE || others(path),
+    ) {
+        Ok(listing) => listing,
+        Err(error) => {
+            complain!("meridian: cannot read `{}`: {error}", out.display());
             return EXIT_USAGE;
         }
     };
@@ -242,7 +181,17 @@ fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -
     let mut missing = Vec::new();
     let mut changed = 0usize;
     for file in files {
-        match on_disk.get(&file.path) {
+        if let Some(not_read) = listing.unreadable.get(&file.path) {
+            changed += 1;
+            let _ = writeln!(
+                report,
+                "changed: {} {}",
+                out.join(&file.path).display(),
+                not_read.describe()
+            );
+            continue;
+        }
+        match listing.files.get(&file.path) {
             None => missing.push(file.path.clone()),
             Some(contents) if contents.as_slice() == file.contents.as_bytes() => {}
             Some(contents) => {
@@ -259,36 +208,60 @@ fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -
             }
         }
     }
-    let expected: std::collections::BTreeSet<&str> =
-        files.iter().map(|f| f.path.as_str()).collect();
-    let extra: Vec<&String> = on_disk
+    let extra: Vec<&String> = listing
+        .files
         .keys()
-        .filter(|path| owned(path, target) && !expected.contains(path.as_str()))
+        .chain(listing.unreadable.keys())
+        .filter(|path| !expected.contains(path.as_str()))
         .collect();
-    if changed == 0 && missing.is_empty() && extra.is_empty() {
-        println!(
-            "up to date: {} files in {} match {}",
-            files.len(),
-            out.display(),
-            stack.display()
-        );
-        return EXIT_OK;
-    }
-    print!("{report}");
     for path in &missing {
-        println!("missing: {}", out.join(path).display());
+        let _ = writeln!(report, "missing: {}", out.join(path).display());
     }
     for path in &extra {
-        println!("extra: {}", out.join(path).display());
+        let _ = writeln!(report, "extra: {}", out.join(path).display());
     }
-    println!(
-        "{} changed, {} missing, {} extra file(s) in {}",
-        changed,
+    let mut foreign = String::new();
+    for path in &listing.foreign {
+        let _ = writeln!(
+            foreign,
+            "foreign: {} (not written by meridian; left alone)",
+            out.join(path).display()
+        );
+    }
+    if changed == 0 && missing.is_empty() && extra.is_empty() {
+        crate::console::status(&format!(
+            "{foreign}up to date: {} in {} match {}{}\n",
+            count(files.len(), "file", "files"),
+            out.display(),
+            stack.display(),
+            match listing.foreign.len() {
+                0 => String::new(),
+                number => format!(
+                    " ({} left alone)",
+                    count(number, "foreign entry", "foreign entries")
+                ),
+            }
+        ));
+        return EXIT_OK;
+    }
+    report.push_str(&foreign);
+    let _ = writeln!(
+        report,
+        "{} changed, {} missing, {} extra in {}{}",
+        count(changed, "file", "files"),
         missing.len(),
         extra.len(),
-        out.display()
+        out.display(),
+        match listing.foreign.len() {
+            0 => String::new(),
+            number => format!(
+                " ({} left alone)",
+                count(number, "foreign entry", "foreign entries")
+            ),
+        }
     );
-    println!(
+    let _ = writeln!(
+        report,
         "to update them: meridian synth {} --out {}{}",
         stack.display(),
         out.display(),
@@ -300,5 +273,6 @@ fn check_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target) -
                 .unwrap_or_default(),
         }
     );
+    crate::console::print(&report);
     EXIT_STACK_ERRORS
 }

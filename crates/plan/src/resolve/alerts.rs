@@ -88,17 +88,17 @@ impl<'a> Resolver<'a> {
             .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
         for (index, alert) in stack.alerts.iter().enumerate() {
             let path = StackPath::root().key("alerts").index(index);
-            let name_ok = is_plain_name(&alert.name, naming::limits::ALERT_NAME);
-            if !name_ok {
+            if let Some(problem) = naming::name_problem(&alert.name, naming::limits::ALERT) {
                 self.report(
                     Diagnostic::new(
                         codes::E706,
                         path.key("name"),
-                        format!("`{}` is not a valid alert name", alert.name),
+                        format!("`{}` is not a valid alert name: {problem}", alert.name),
                     )
-                    .with_help(
-                        "use letters, digits, hyphens and underscores, e.g. `ReplicationLagHigh`",
-                    ),
+                    .with_help(format!(
+                        "use letters, digits, hyphens and underscores, starting with a letter, at most {} characters, e.g. `ReplicationLagHigh`",
+                        naming::limits::ALERT
+                    )),
                 );
                 continue;
             }

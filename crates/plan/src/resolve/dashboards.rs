@@ -9,7 +9,7 @@ use super::*;
 use crate::aws;
 use crate::defaults;
 use crate::ids::UnitId;
-use crate::naming::pascal;
+use crate::naming::{self, pascal};
 use crate::types::*;
 use crate::value::{Attr, AttrRef, Text};
 
@@ -85,16 +85,17 @@ impl<'a> Resolver<'a> {
         let mut plans = Vec::new();
         for (index, dashboard) in stack.dashboards.iter().enumerate() {
             let path = StackPath::root().key("dashboards").index(index);
-            if !is_plain_name(&dashboard.name, aws::limits::DASHBOARD_NAME_LENGTH) {
+            if let Some(problem) = naming::name_problem(&dashboard.name, naming::limits::DASHBOARD)
+            {
                 self.report(
                     Diagnostic::new(
                         codes::E720,
                         path.key("name"),
-                        format!("`{}` is not a valid dashboard name", dashboard.name),
+                        format!("`{}` is not a valid dashboard name: {problem}", dashboard.name),
                     )
                     .with_help(format!(
-                        "use letters, digits, `-` and `_`, at most {} characters",
-                        aws::limits::DASHBOARD_NAME_LENGTH
+                        "use letters, digits, `-` and `_`, starting with a letter, at most {} characters",
+                        naming::limits::DASHBOARD
                     )),
                 );
                 continue;

@@ -76,7 +76,7 @@ impl<'a> Resolver<'a> {
         seen: &mut BTreeMap<&'n str, StackPath>,
         name: &'n str,
         path: &StackPath,
-        code: codes::Code,
+        code: Code,
         kind: &str,
         help: &str,
     ) -> bool {
@@ -100,6 +100,18 @@ impl<'a> Resolver<'a> {
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
     pub(crate) fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
+        if let Some(problem) = naming::identifier_problem(&rid) {
+            // The checks of each entity's name keep every derived ID valid; one that is not is a
+            // gap in those checks, reported where the name is instead of reaching an emitter.
+            let mut gap = Diagnostic::bug(format!(
+                "the name here gives a resource ID that not every target accepts: {problem}"
+            ))
+            .with_help(
+                "renaming the entity (letters, digits and `-`, starting with a letter) avoids it",
+            );
+            gap.path = path.clone();
+            self.report(gap);
+        }
         let logical = &rid.logical;
         match self.ids.get(unit).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {

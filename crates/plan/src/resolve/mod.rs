@@ -82,9 +82,9 @@ pub(crate) use topology::*;
 #[allow(unused_imports)]
 pub(crate) use wiring::*;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use meridian_model::{Diagnostic, Stack, StackPath};
+use meridian_model::{Code, Diagnostic, Stack, StackPath, codes};
 
 use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::naming::PhysicalNames;
@@ -103,11 +103,65 @@ pub struct Planned {
 pub fn plan(stack: &Stack) -> Planned {
     let mut resolver = Resolver::new(stack);
     let plan = resolver.run();
-    let has_errors = resolver.diagnostics.iter().any(Diagnostic::is_error);
+    let diagnostics = without_region_cascades(resolver.diagnostics, &resolver.misspelt_regions);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     Planned {
         plan: if has_errors { None } else { Some(plan) },
-        diagnostics: resolver.diagnostics,
+        diagnostics,
     }
+}
+
+/// Rules that report something absent (a component, a region's cache, a use of a parameter):
+/// with a region code left out of the plan, what they find absent may only be the typo's
+/// consequence.
+const ABSENCE_RULES: &[Code] = &[
+    codes::E325,
+    codes::E326,
+    codes::E404,
+    codes::E428,
+    codes::E513,
+    codes::E709,
+    codes::E724,
+    codes::E802,
+    codes::W401,
+    codes::W421,
+];
+
+/// `diagnostics` without the ones that follow from a misspelt region code (E101). A region
+/// code that is not one is left out of the plan, and so is what depends on it (a cache whose
+/// target region is undeclared is not planned), so later rules see a stack without them: the
+/// region its author meant has no database, no cache or no service, and rules report what is
+/// only the typo's consequence (a cache reference "in a region without a cache", sizing
+/// "without effect", a parameter "never used"). Those findings are dropped: the ones of the
+/// rules that report an absence ([`ABSENCE_RULES`]), and any that names the typo or the region
+/// meant (the E101's suggestion). With one misspelt code, one error is reported; the rest of
+/// the stack is checked again once it is fixed.
+fn without_region_cascades(
+    diagnostics: Vec<Diagnostic>,
+    misspelt: &[(String, Option<&'static str>)],
+) -> Vec<Diagnostic> {
+    if misspelt.is_empty() {
+        return diagnostics;
+    }
+    let names: Vec<String> = misspelt
+        .iter()
+        .flat_map(|(typo, meant)| std::iter::once(typo.as_str()).chain(*meant))
+        .map(|code| format!("`{code}`"))
+        .collect();
+    diagnostics
+        .into_iter()
+        .filter(|diagnostic| {
+            let unused_parameter =
+                diagnostic.code == codes::E802 && diagnostic.message.contains("never used");
+            let absence = unused_parameter
+                || (diagnostic.code != codes::E802 && ABSENCE_RULES.contains(&diagnostic.code));
+            diagnostic.code == codes::E101
+                || !(absence
+                    || names
+                        .iter()
+                        .any(|name| diagnostic.message.contains(name.as_str())))
+        })
+        .collect()
 }
 
 /// What every area shares: the stack, the diagnostics, and the registries each area writes to as
@@ -137,6 +191,12 @@ pub(crate) struct Resolver<'a> {
     renamed: BTreeMap<(EntityKind, String), String>,
     /// What each renamed entity's resources are called, by (kind, current name).
     rename_records: BTreeMap<(EntityKind, String), RenameRecord>,
+    /// (code, path, message) of every diagnostic reported, so that a repeat is found in constant
+    /// time: a stack with 45,000 mistakes is reported in linear time, not quadratic.
+    reported: HashSet<(Code, StackPath, String)>,
+    /// Region codes refused with E101, with the region suggested instead: findings that follow
+    /// from them are dropped (see `without_region_cascades`).
+    pub(crate) misspelt_regions: Vec<(String, Option<&'static str>)>,
 }
 
 /// The resources of a renamed entity, collected as they are named.
@@ -184,6 +244,8 @@ impl<'a> Resolver<'a> {
             unit_params: BTreeMap::new(),
             renamed: BTreeMap::new(),
             rename_records: BTreeMap::new(),
+            reported: HashSet::new(),
+            misspelt_regions: Vec::new(),
         }
     }
 
@@ -226,12 +288,12 @@ impl<'a> Resolver<'a> {
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the
     /// same finding per region.
     pub fn report(&mut self, diagnostic: Diagnostic) {
-        let repeated = self.diagnostics.iter().any(|seen| {
-            seen.code == diagnostic.code
-                && seen.path == diagnostic.path
-                && seen.message == diagnostic.message
-        });
-        if !repeated {
+        let key = (
+            diagnostic.code,
+            diagnostic.path.clone(),
+            diagnostic.message.clone(),
+        );
+        if self.reported.insert(key) {
             self.diagnostics.push(diagnostic);
         }
     }

@@ -208,7 +208,10 @@ impl<'a> Resolver<'a> {
     ) -> Option<&'static aws::RegionInfo> {
         let info = aws::region_info(code);
         if info.is_none() {
-            let help = match suggest_list(code, aws::REGIONS.iter().map(|region| region.code)) {
+            let suggestion = suggest_list(code, aws::REGIONS.iter().map(|region| region.code));
+            // Remembered so that the findings that follow from the typo are not reported.
+            self.misspelt_regions.push((code.to_owned(), suggestion));
+            let help = match suggestion {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => "use an AWS region code such as `us-east-1` or `eu-west-1`".to_owned(),
             };

@@ -10,6 +10,17 @@ use std::marker::PhantomData;
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
+/// `impl From<$source> for $target` by a conversion expression of `value`.
+macro_rules! conversions {
+    ($($source:ty => $target:ty: |$value:ident| $convert:expr;)*) => {
+        $(impl From<$source> for $target {
+            fn from($value: $source) -> Self {
+                $convert
+            }
+        })*
+    };
+}
+
 /// Why an expression cannot be serialized. Both are bugs in the caller (the plan), never user errors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExpressionError {
@@ -71,9 +82,6 @@ enum ReferenceRoot {
     Variable {
         name: String,
     },
-    Local {
-        name: String,
-    },
 }
 
 /// One step after the root: `.attribute`, `[0]` or `["key"]`.
@@ -131,15 +139,6 @@ impl Reference {
         }
     }
 
-    pub(crate) fn local(name: &str) -> Self {
-        Self {
-            root: ReferenceRoot::Local {
-                name: name.to_owned(),
-            },
-            steps: Vec::new(),
-        }
-    }
-
     /// An attribute of the referenced object, such as `secret_arn` in
     /// `aws_db_instance.x.master_user_secret[0].secret_arn`. Unlike the first attribute, which comes from a
     /// typed handle method, this name is not checked against the schema by the compiler.
@@ -172,7 +171,6 @@ impl Reference {
                 name,
             } => format!("data.{data_source_type}.{name}"),
             ReferenceRoot::Variable { name } => format!("var.{name}"),
-            ReferenceRoot::Local { name } => format!("local.{name}"),
         };
         for step in &self.steps {
             match step {
@@ -259,12 +257,6 @@ impl Template {
         self.parts.push(TemplatePart::Interpolation(reference));
     }
 
-    /// Appends a function call.
-    pub fn call(mut self, call: FunctionCall) -> Self {
-        self.push_call(call);
-        self
-    }
-
     /// Appends every part of `other`.
     pub fn append(mut self, other: Template) -> Self {
         self.parts.extend(other.parts);
@@ -304,22 +296,10 @@ impl Template {
     }
 }
 
-impl From<Reference> for Template {
-    fn from(reference: Reference) -> Self {
-        Template::new().reference(reference)
-    }
-}
-
-impl From<&str> for Template {
-    fn from(text: &str) -> Self {
-        Template::new().text(text)
-    }
-}
-
-impl From<String> for Template {
-    fn from(text: String) -> Self {
-        Template::new().text(text)
-    }
+conversions! {
+    Reference => Template: |reference| Self::new().reference(reference);
+    &str => Template: |text| Self::new().text(text);
+    String => Template: |text| Self::new().text(text);
 }
 
 /// A JSON document (an IAM policy, an ECS container definition list, a dashboard body) that becomes a
@@ -424,65 +404,18 @@ fn json_string_content(text: &str) -> String {
     quoted[1..quoted.len() - 1].to_owned()
 }
 
-impl From<&str> for JsonDocument {
-    fn from(text: &str) -> Self {
-        Self::String(Template::from(text))
-    }
-}
-
-impl From<String> for JsonDocument {
-    fn from(text: String) -> Self {
-        Self::String(Template::from(text))
-    }
-}
-
-impl From<Template> for JsonDocument {
-    fn from(template: Template) -> Self {
-        Self::String(template)
-    }
-}
-
-/// A reference becomes a quoted JSON string; use [`JsonDocument::unquoted`] for numbers and booleans.
-impl From<Reference> for JsonDocument {
-    fn from(reference: Reference) -> Self {
-        Self::String(Template::from(reference))
-    }
-}
-
-impl From<bool> for JsonDocument {
-    fn from(value: bool) -> Self {
-        Self::Bool(value)
-    }
-}
-
-impl From<i64> for JsonDocument {
-    fn from(value: i64) -> Self {
-        Self::Number(NumberLiteral::Integer(value))
-    }
-}
-
-impl From<i32> for JsonDocument {
-    fn from(value: i32) -> Self {
-        Self::Number(NumberLiteral::Integer(i64::from(value)))
-    }
-}
-
-impl From<u32> for JsonDocument {
-    fn from(value: u32) -> Self {
-        Self::Number(NumberLiteral::Integer(i64::from(value)))
-    }
-}
-
-impl From<f64> for JsonDocument {
-    fn from(value: f64) -> Self {
-        Self::Number(NumberLiteral::Float(value))
-    }
-}
-
-impl From<Vec<JsonDocument>> for JsonDocument {
-    fn from(items: Vec<JsonDocument>) -> Self {
-        Self::Array(items)
-    }
+// A reference becomes a quoted JSON string; `JsonDocument::unquoted` is for numbers and booleans.
+conversions! {
+    &str => JsonDocument: |text| Self::String(Template::from(text));
+    String => JsonDocument: |text| Self::String(Template::from(text));
+    Template => JsonDocument: |template| Self::String(template);
+    Reference => JsonDocument: |reference| Self::String(Template::from(reference));
+    bool => JsonDocument: |value| Self::Bool(value);
+    i64 => JsonDocument: |value| Self::Number(NumberLiteral::Integer(value));
+    i32 => JsonDocument: |value| Self::Number(NumberLiteral::Integer(i64::from(value)));
+    u32 => JsonDocument: |value| Self::Number(NumberLiteral::Integer(i64::from(value)));
+    f64 => JsonDocument: |value| Self::Number(NumberLiteral::Float(value));
+    Vec<JsonDocument> => JsonDocument: |items| Self::Array(items);
 }
 
 /// A fully literal document; its strings are literal text (escaped like any other).
@@ -552,45 +485,6 @@ impl FunctionCall {
     }
 }
 
-/// A binary operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operator {
-    Equal,
-    NotEqual,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-    And,
-    Or,
-}
-
-impl Operator {
-    fn symbol(self) -> &'static str {
-        match self {
-            Self::Equal => "==",
-            Self::NotEqual => "!=",
-            Self::Less => "<",
-            Self::LessOrEqual => "<=",
-            Self::Greater => ">",
-            Self::GreaterOrEqual => ">=",
-            Self::And => "&&",
-            Self::Or => "||",
-        }
-    }
-}
-
-/// An operation; always written parenthesized, so no precedence rules are involved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Operation {
-    Binary {
-        operator: Operator,
-        left: Expression,
-        right: Expression,
-    },
-    Not(Expression),
-}
-
 /// Any Terraform expression Meridian emits. [`Value<T>`] wraps one with the provider's type for an argument.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expression {
@@ -607,31 +501,12 @@ pub enum Expression {
     /// A JSON document serialized into a string (see [`JsonDocument`]).
     JsonDocument(JsonDocument),
     FunctionCall(FunctionCall),
-    Operation(Box<Operation>),
 }
 
 impl Expression {
     /// `function(arguments...)`.
     pub fn call(function: Function, arguments: impl IntoIterator<Item = Expression>) -> Self {
         Self::FunctionCall(FunctionCall::new(function, arguments))
-    }
-
-    /// `(left operator right)`.
-    pub fn binary(
-        left: impl Into<Expression>,
-        operator: Operator,
-        right: impl Into<Expression>,
-    ) -> Self {
-        Self::Operation(Box::new(Operation::Binary {
-            operator,
-            left: left.into(),
-            right: right.into(),
-        }))
-    }
-
-    /// `!(operand)`.
-    pub fn not(operand: impl Into<Expression>) -> Self {
-        Self::Operation(Box::new(Operation::Not(operand.into())))
     }
 
     /// The expression in HCL native syntax (as inside `${...}`).
@@ -682,21 +557,6 @@ impl Expression {
                     .collect::<Result<Vec<_>, _>>()?;
                 format!("{}({})", call.function.name(), arguments.join(", "))
             }
-            Self::Operation(operation) => match operation.as_ref() {
-                Operation::Binary {
-                    operator,
-                    left,
-                    right,
-                } => {
-                    format!(
-                        "({} {} {})",
-                        left.to_hcl()?,
-                        operator.symbol(),
-                        right.to_hcl()?
-                    )
-                }
-                Operation::Not(operand) => format!("!({})", operand.to_hcl()?),
-            },
         })
     }
 }
@@ -727,7 +587,7 @@ impl Serialize for Expression {
             Self::JsonDocument(document) => {
                 serializer.serialize_str(&document.render().map_err(S::Error::custom)?)
             }
-            Self::FunctionCall(_) | Self::Operation(_) => {
+            Self::FunctionCall(_) => {
                 let hcl = self.to_hcl().map_err(S::Error::custom)?;
                 serializer.serialize_str(&format!("${{{hcl}}}"))
             }
@@ -735,52 +595,15 @@ impl Serialize for Expression {
     }
 }
 
-impl From<Reference> for Expression {
-    fn from(reference: Reference) -> Self {
-        Self::Reference(reference)
-    }
-}
-
-impl From<Template> for Expression {
-    fn from(template: Template) -> Self {
-        Self::Template(template)
-    }
-}
-
-impl From<JsonDocument> for Expression {
-    fn from(document: JsonDocument) -> Self {
-        Self::JsonDocument(document)
-    }
-}
-
-impl From<FunctionCall> for Expression {
-    fn from(call: FunctionCall) -> Self {
-        Self::FunctionCall(call)
-    }
-}
-
-impl From<&str> for Expression {
-    fn from(text: &str) -> Self {
-        Self::String(text.to_owned())
-    }
-}
-
-impl From<String> for Expression {
-    fn from(text: String) -> Self {
-        Self::String(text)
-    }
-}
-
-impl From<bool> for Expression {
-    fn from(value: bool) -> Self {
-        Self::Bool(value)
-    }
-}
-
-impl From<i64> for Expression {
-    fn from(value: i64) -> Self {
-        Self::Number(NumberLiteral::Integer(value))
-    }
+conversions! {
+    Reference => Expression: |reference| Self::Reference(reference);
+    Template => Expression: |template| Self::Template(template);
+    JsonDocument => Expression: |document| Self::JsonDocument(document);
+    FunctionCall => Expression: |call| Self::FunctionCall(call);
+    &str => Expression: |text| Self::String(text.to_owned());
+    String => Expression: |text| Self::String(text);
+    bool => Expression: |value| Self::Bool(value);
+    i64 => Expression: |value| Self::Number(NumberLiteral::Integer(value));
 }
 
 impl<T> From<Value<T>> for Expression {
@@ -826,11 +649,6 @@ impl<T> Value<T> {
     pub fn expression(&self) -> &Expression {
         &self.expression
     }
-
-    /// Drops the type, for places that take any expression (outputs, locals).
-    pub fn into_expression(self) -> Expression {
-        self.expression
-    }
 }
 
 impl<T> Clone for Value<T> {
@@ -863,77 +681,20 @@ impl<T> From<Reference> for Value<T> {
     }
 }
 
-impl From<&str> for Value<String> {
-    fn from(text: &str) -> Self {
-        Self::new(Expression::String(text.to_owned()))
-    }
-}
-
-impl From<String> for Value<String> {
-    fn from(text: String) -> Self {
-        Self::new(Expression::String(text))
-    }
-}
-
-impl From<&String> for Value<String> {
-    fn from(text: &String) -> Self {
-        Self::new(Expression::String(text.clone()))
-    }
-}
-
-impl From<Template> for Value<String> {
-    fn from(template: Template) -> Self {
-        Self::new(Expression::Template(template))
-    }
-}
-
-impl From<JsonDocument> for Value<String> {
-    fn from(document: JsonDocument) -> Self {
-        Self::new(Expression::JsonDocument(document))
-    }
-}
-
-impl From<bool> for Value<bool> {
-    fn from(value: bool) -> Self {
-        Self::new(Expression::Bool(value))
-    }
-}
-
-impl From<i64> for Value<Number> {
-    fn from(value: i64) -> Self {
-        Self::new(Expression::Number(NumberLiteral::Integer(value)))
-    }
-}
-
-impl From<i32> for Value<Number> {
-    fn from(value: i32) -> Self {
-        Self::from(i64::from(value))
-    }
-}
-
-impl From<u32> for Value<Number> {
-    fn from(value: u32) -> Self {
-        Self::from(i64::from(value))
-    }
-}
-
-impl From<u16> for Value<Number> {
-    fn from(value: u16) -> Self {
-        Self::from(i64::from(value))
-    }
-}
-
-impl From<u8> for Value<Number> {
-    fn from(value: u8) -> Self {
-        Self::from(i64::from(value))
-    }
-}
-
-/// A non-finite float is accepted here and rejected when serialized (see [`ExpressionError`]).
-impl From<f64> for Value<Number> {
-    fn from(value: f64) -> Self {
-        Self::new(Expression::Number(NumberLiteral::Float(value)))
-    }
+// A non-finite float is accepted here and rejected when serialized (see `ExpressionError`).
+conversions! {
+    &str => Value<String>: |text| Self::new(Expression::String(text.to_owned()));
+    String => Value<String>: |text| Self::new(Expression::String(text));
+    &String => Value<String>: |text| Self::new(Expression::String(text.clone()));
+    Template => Value<String>: |template| Self::new(Expression::Template(template));
+    JsonDocument => Value<String>: |document| Self::new(Expression::JsonDocument(document));
+    bool => Value<bool>: |value| Self::new(Expression::Bool(value));
+    i64 => Value<Number>: |value| Self::new(Expression::Number(NumberLiteral::Integer(value)));
+    i32 => Value<Number>: |value| Self::from(i64::from(value));
+    u32 => Value<Number>: |value| Self::from(i64::from(value));
+    u16 => Value<Number>: |value| Self::from(i64::from(value));
+    u8 => Value<Number>: |value| Self::from(i64::from(value));
+    f64 => Value<Number>: |value| Self::new(Expression::Number(NumberLiteral::Float(value)));
 }
 
 impl<T> From<Vec<Value<T>>> for Value<List<T>> {

@@ -1,30 +1,16 @@
-//! The Terraform JSON L1 layer: typed arguments for every resource and data source Meridian emits, typed
-//! expressions and references, and the root module that serializes them to `*.tf.json` files. It decides
-//! nothing: no names, no defaults, no values. It only types what the lowering hands it and serializes it.
+//! The Terraform JSON L1 layer: the resource and data-source types (generated from the provider schemas
+//! by `meridian-codegen` into `generated/`), typed expressions and references, and the root module that
+//! serializes them to `*.tf.json` files. It decides nothing: it types what the lowering hands it.
 //!
-//! # Conventions
-//!
-//! - One module per AWS service; one struct per resource or data source type, named after the Terraform type
-//!   without its `aws_` prefix (`aws_lb_listener` is [`LbListener`]); data sources carry a `Data` prefix
-//!   ([`DataPartition`]). Field names are the provider schema's argument names exactly (`type` is `r#type`).
-//! - Required arguments are plain fields and are the parameters of `new`; optional arguments are `Option`s
-//!   left out of the JSON when `None`. Structs without required arguments implement `Default`.
-//! - Argument values are [`Value<T>`]: a literal of the provider's type or a reference, template or JSON
-//!   document. The provider's own types are kept even where they surprise (for example
-//!   `deregistration_delay` and `bake_time_in_minutes` are strings).
-//! - Nested blocks: a block the schema allows at most once (nesting `single`, or `max_items = 1`) is an
-//!   `Option<Block>` (or a plain `Block` when required) and serializes as a JSON object; a repeatable block is a
-//!   `Vec<Block>` and serializes as a JSON array (left out when empty, unless the schema requires it).
-//!   Blocks without arguments (for example WAF `override_action { none {} }`) are [`EmptyBlock`].
-//! - Regional resources have `region: Option<Value<String>>`, the hashicorp/aws 6 per-resource region
-//!   argument; global types (IAM, Route 53, CloudFront, `aws_caller_identity`, `aws_partition`,
-//!   `aws_iam_policy_document`) have none because the schema has none.
-//! - A resource is added to a [`Module`], which returns a typed handle ([`ResourceRef`], [`DataRef`],
-//!   [`VariableRef`], [`LocalRef`]); references to attributes come only from handles, through one method per
-//!   attribute (`vpc.id()`, `database.address()`), so a reference cannot misspell an attribute. The lowering
-//!   also takes handles by name for resources the plan names before they are added
-//!   (`ResourceRef::planned`, crate-private); the synthesis tests check every such reference against the
-//!   whole module.
+//! Generated structs are named after the type without `aws_` (`aws_lb_listener` is [`LbListener`]; data
+//! sources get a `Data` prefix), block structs after the type and the block path; fields are the schema's
+//! argument names (`type` is `r#type`), required ones plain and in `new`, optional ones `Option`s left out
+//! when `None`; a block allowed once is an `Option<Block>`, a repeatable one a `Vec<Block>`, a block
+//! without arguments [`EmptyBlock`]. Values are [`Value<T>`] of the provider's type. A resource added to
+//! a [`Module`] gives a typed handle ([`ResourceRef`], [`DataRef`], [`VariableRef`]) with one method per
+//! attribute (`vpc.id()`), so a reference cannot misspell an attribute; the lowering also takes handles by
+//! name for resources the plan names before they are added (`ResourceRef::planned`), and
+//! [`unresolved_references`] checks every reference of a synthesized module.
 
 use serde::Serialize;
 
@@ -33,7 +19,6 @@ macro_rules! resource_type {
     ($rust_type:ident, $terraform_type:literal, [$($attribute:ident),* $(,)?]) => {
         impl $crate::l1::Resource for $rust_type {
             const TYPE: &'static str = $terraform_type;
-            const REFERENCEABLE_ATTRIBUTES: &'static [&'static str] = &[$(stringify!($attribute)),*];
         }
 
         impl $crate::l1::ResourceRef<$rust_type> {
@@ -52,7 +37,6 @@ macro_rules! data_source_type {
     ($rust_type:ident, $terraform_type:literal, [$($attribute:ident),* $(,)?]) => {
         impl $crate::l1::DataSource for $rust_type {
             const TYPE: &'static str = $terraform_type;
-            const REFERENCEABLE_ATTRIBUTES: &'static [&'static str] = &[$(stringify!($attribute)),*];
         }
 
         impl $crate::l1::DataRef<$rust_type> {
@@ -68,59 +52,27 @@ macro_rules! data_source_type {
 
 mod expression;
 mod module;
+mod references;
+mod wafv2_statement;
 
-pub mod appautoscaling;
-pub mod cloudfront;
-pub mod cloudwatch;
-pub mod ec2;
-pub mod ecs;
-pub mod elasticache;
-pub mod elbv2;
-pub mod iam;
-pub mod kms;
-pub mod logs;
-pub mod meta;
-pub mod random;
-pub mod rds;
-pub mod route53;
-pub mod s3;
-pub mod secretsmanager;
-pub mod serverlessrepo;
-pub mod sns;
-pub mod sts;
-pub mod wafv2;
+#[rustfmt::skip]
+mod generated;
 
-pub use appautoscaling::*;
-pub use cloudfront::*;
-pub use cloudwatch::*;
-pub use ec2::*;
-pub use ecs::*;
-pub use elasticache::*;
-pub use elbv2::*;
 pub use expression::{
     Expression, ExpressionError, Function, FunctionCall, JsonDocument, List, Map, Number,
-    NumberLiteral, Operation, Operator, Reference, Template, TemplatePart, Value,
+    NumberLiteral, Reference, Template, TemplatePart, Value,
 };
-pub use iam::*;
-pub use kms::*;
-pub use logs::*;
-pub use meta::*;
+pub use generated::*;
 pub use module::{
-    Address, AwsDefaultTags, AwsProvider, DataMetaArguments, DataRef, DataSource, IgnoreChanges,
-    Lifecycle, LocalRef, MAIN_FILE, MOVED_FILE, MetaArguments, Module, ModuleError, ModuleFile,
-    Moved, OUTPUTS_FILE, Output, ProviderRef, RenderedFile, RequiredProvider, Resource,
-    ResourceRef, TerraformSettings, TypeConstraint, VARIABLES_FILE, VERSIONS_FILE, Variable,
-    VariableRef, VariableValidation, render_json,
+    Address, AwsDefaultTags, AwsProvider, DataRef, DataSource, IgnoreChanges, Lifecycle, MAIN_FILE,
+    MOVED_FILE, MetaArguments, Module, ModuleError, ModuleFile, Moved, OUTPUTS_FILE, Output,
+    RenderedFile, RequiredProvider, Resource, ResourceRef, TerraformSettings, TypeConstraint,
+    VARIABLES_FILE, VERSIONS_FILE, Variable, VariableRef, VariableValidation, render_json,
 };
-pub use random::*;
-pub use rds::*;
-pub use route53::*;
-pub use s3::*;
-pub use secretsmanager::*;
-pub use serverlessrepo::*;
-pub use sns::*;
-pub use sts::*;
-pub use wafv2::*;
+pub use references::unresolved_references;
+pub use wafv2_statement::{
+    Wafv2ManagedRuleGroupStatement, Wafv2RateBasedStatement, Wafv2Statement,
+};
 
 /// A nested block without arguments, such as WAF `override_action { none {} }`; serializes as `{}`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

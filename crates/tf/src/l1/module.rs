@@ -1,20 +1,20 @@
-//! A Terraform root module in JSON syntax: settings, the provider configuration, variables, locals, data
+//! A Terraform root module in JSON syntax: settings, the provider configuration, variables, data
 //! sources, resources, outputs and `moved` blocks, with the typed handles that references are built from,
 //! serialized into a fixed set of `*.tf.json` files. It records and serializes what the lowering gives it;
 //! it chooses no names, versions, tags or values, and it never writes files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::{Serialize, Serializer};
 
+use super::Map;
 use super::expression::{Expression, Reference, Value, is_identifier};
-use super::{List, Map};
 
 /// `versions.tf.json`: the `terraform` block.
 pub const VERSIONS_FILE: &str = "versions.tf.json";
-/// `main.tf.json`: the provider configuration, locals, data sources and resources.
+/// `main.tf.json`: the provider configuration, data sources and resources.
 pub const MAIN_FILE: &str = "main.tf.json";
 /// `variables.tf.json`: input variables (written only when there is one).
 pub const VARIABLES_FILE: &str = "variables.tf.json";
@@ -27,16 +27,12 @@ pub const MOVED_FILE: &str = "moved.tf.json";
 pub trait Resource: Serialize {
     /// The Terraform type name, such as `aws_db_instance`.
     const TYPE: &'static str;
-    /// The attributes the handle has a reference method for; a test checks each exists in the schema.
-    const REFERENCEABLE_ATTRIBUTES: &'static [&'static str];
 }
 
 /// A Terraform data source type. Implemented by every L1 data source struct.
 pub trait DataSource: Serialize {
     /// The Terraform type name, such as `aws_partition`.
     const TYPE: &'static str;
-    /// The attributes the handle has a reference method for; a test checks each exists in the schema.
-    const REFERENCEABLE_ATTRIBUTES: &'static [&'static str];
 }
 
 /// The handle of a resource in a [`Module`], returned by [`Module::add_resource`]. Its generated methods
@@ -50,7 +46,7 @@ impl<R: Resource> ResourceRef<R> {
     /// The handle of a resource of type `R` named `name` that the lowering declares (or will declare) in the
     /// same module. The plan names every resource and refers to resources by name before they are added, so
     /// the lowering needs handles by name; whether each such reference is declared is checked on the whole
-    /// synthesized module by the conformance tests.
+    /// synthesized module by `unresolved_references` in the tests.
     pub(crate) fn planned(name: &str) -> Self {
         Self {
             name: name.to_owned(),
@@ -162,40 +158,6 @@ impl VariableRef {
     }
 }
 
-/// The handle of a local value, returned by [`Module::add_local`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalRef {
-    name: String,
-}
-
-impl LocalRef {
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// `local.name`.
-    pub fn reference(&self) -> Reference {
-        Reference::local(&self.name)
-    }
-}
-
-/// The handle of a provider configuration, returned by [`Module::add_aws_provider`], for the `provider`
-/// meta-argument. Meridian itself uses one `aws` configuration and the per-resource `region` argument.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProviderRef {
-    provider: &'static str,
-    alias: Option<String>,
-}
-
-impl Serialize for ProviderRef {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.alias {
-            Some(alias) => serializer.serialize_str(&format!("{}.{alias}", self.provider)),
-            None => serializer.serialize_str(self.provider),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum AddressMode {
     Managed,
@@ -227,16 +189,6 @@ impl Address {
             name: name.to_owned(),
         })
     }
-
-    /// The address a resource of type `R` had under a former name, for the `from` side of a [`Moved`].
-    pub fn former_resource<R: Resource>(former_name: &str) -> Result<Self, ModuleError> {
-        check_name("resource", former_name)?;
-        Ok(Self {
-            mode: AddressMode::Managed,
-            type_name: R::TYPE,
-            name: former_name.to_owned(),
-        })
-    }
 }
 
 impl fmt::Display for Address {
@@ -257,8 +209,6 @@ impl Serialize for Address {
 /// The `lifecycle` meta-argument block.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Lifecycle {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_before_destroy: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prevent_destroy: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -288,17 +238,6 @@ pub struct MetaArguments {
     pub depends_on: Vec<Address>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<Lifecycle>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider: Option<ProviderRef>,
-}
-
-/// Meta-arguments of a data source.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct DataMetaArguments {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub depends_on: Vec<Address>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider: Option<ProviderRef>,
 }
 
 /// A provider requirement in `terraform.required_providers`.
@@ -324,14 +263,9 @@ pub struct TerraformSettings {
 /// A `provider "aws"` configuration.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AwsProvider {
-    /// Only for additional configurations; Meridian's single configuration has none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alias: Option<String>,
     /// The default region of resources that do not set their own `region`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<Value<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_account_ids: Option<Value<List<String>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_tags: Option<AwsDefaultTags>,
 }
@@ -343,39 +277,18 @@ pub struct AwsDefaultTags {
     pub tags: Option<Value<Map<String>>>,
 }
 
-/// A variable type constraint, written as a type expression (`list(string)`).
+/// A variable type constraint, written as a type expression (`map(string)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeConstraint {
     String,
-    Number,
-    Bool,
-    Any,
-    List(Box<TypeConstraint>),
-    Set(Box<TypeConstraint>),
     Map(Box<TypeConstraint>),
-    Object(BTreeMap<String, TypeConstraint>),
 }
 
 impl fmt::Display for TypeConstraint {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::String => formatter.write_str("string"),
-            Self::Number => formatter.write_str("number"),
-            Self::Bool => formatter.write_str("bool"),
-            Self::Any => formatter.write_str("any"),
-            Self::List(element) => write!(formatter, "list({element})"),
-            Self::Set(element) => write!(formatter, "set({element})"),
             Self::Map(element) => write!(formatter, "map({element})"),
-            Self::Object(attributes) => {
-                formatter.write_str("object({")?;
-                for (position, (name, attribute_type)) in attributes.iter().enumerate() {
-                    if position > 0 {
-                        formatter.write_str(", ")?;
-                    }
-                    write!(formatter, "{name} = {attribute_type}")?;
-                }
-                formatter.write_str("})")
-            }
         }
     }
 }
@@ -445,19 +358,6 @@ impl Output {
 pub struct Moved {
     pub from: Address,
     pub to: Address,
-}
-
-impl Moved {
-    /// A rename of a resource of type `R` from `former_name` to the resource behind `to`.
-    pub fn rename<R: Resource>(
-        former_name: &str,
-        to: &ResourceRef<R>,
-    ) -> Result<Self, ModuleError> {
-        Ok(Self {
-            from: Address::former_resource::<R>(former_name)?,
-            to: to.terraform_address(),
-        })
-    }
 }
 
 /// Why a module cannot be built or serialized. Every variant is a bug in the caller (names and topology are
@@ -561,9 +461,8 @@ pub struct Module {
     comment: Option<String>,
     settings: TerraformSettings,
     aws_providers: Vec<serde_json::Value>,
-    provider_aliases: BTreeSet<Option<String>>,
+    has_aws_provider: bool,
     variables: BTreeMap<String, VariableBlock>,
-    locals: BTreeMap<String, serde_json::Value>,
     data_sources: BTreeMap<(&'static str, String), serde_json::Value>,
     resources: BTreeMap<(&'static str, String), serde_json::Value>,
     outputs: BTreeMap<String, serde_json::Value>,
@@ -583,26 +482,16 @@ impl Module {
         self.comment = Some(comment.into());
     }
 
-    /// Adds a `provider "aws"` configuration. At most one may lack an alias.
-    pub fn add_aws_provider(&mut self, provider: AwsProvider) -> Result<ProviderRef, ModuleError> {
-        if let Some(alias) = &provider.alias {
-            check_name("provider alias", alias)?;
-        }
-        if !self.provider_aliases.insert(provider.alias.clone()) {
-            let address = match &provider.alias {
-                Some(alias) => format!("aws.{alias}"),
-                None => "aws".to_owned(),
-            };
+    /// Adds the `provider "aws"` configuration (one per module: resources set their own `region`).
+    pub fn add_aws_provider(&mut self, provider: AwsProvider) -> Result<(), ModuleError> {
+        if std::mem::replace(&mut self.has_aws_provider, true) {
             return Err(ModuleError::Duplicate {
                 kind: "provider configuration",
-                address,
+                address: "aws".to_owned(),
             });
         }
         self.aws_providers.push(to_json("provider aws", &provider)?);
-        Ok(ProviderRef {
-            provider: "aws",
-            alias: provider.alias,
-        })
+        Ok(())
     }
 
     pub fn add_variable(
@@ -646,38 +535,10 @@ impl Module {
         }
     }
 
-    pub fn add_local(
-        &mut self,
-        name: &str,
-        value: impl Into<Expression>,
-    ) -> Result<LocalRef, ModuleError> {
-        check_name("local value", name)?;
-        if self.locals.contains_key(name) {
-            return Err(ModuleError::Duplicate {
-                kind: "local value",
-                address: format!("local.{name}"),
-            });
-        }
-        let value = to_json(&format!("local.{name}"), &value.into())?;
-        self.locals.insert(name.to_owned(), value);
-        Ok(LocalRef {
-            name: name.to_owned(),
-        })
-    }
-
     pub fn add_data_source<D: DataSource>(
         &mut self,
         name: &str,
         data_source: D,
-    ) -> Result<DataRef<D>, ModuleError> {
-        self.add_data_source_with(name, data_source, DataMetaArguments::default())
-    }
-
-    pub fn add_data_source_with<D: DataSource>(
-        &mut self,
-        name: &str,
-        data_source: D,
-        meta: DataMetaArguments,
     ) -> Result<DataRef<D>, ModuleError> {
         check_name("data source", name)?;
         let address = format!("data.{}.{name}", D::TYPE);
@@ -688,8 +549,8 @@ impl Module {
                 address,
             });
         }
-        let body = with_meta_arguments(&address, to_json(&address, &data_source)?, &meta)?;
-        self.data_sources.insert(key, body);
+        self.data_sources
+            .insert(key, to_json(&address, &data_source)?);
         Ok(DataRef {
             name: name.to_owned(),
             data_source_type: PhantomData,
@@ -782,9 +643,6 @@ impl Module {
             several => {
                 main.insert("provider".to_owned(), serde_json::json!({ "aws": several }));
             }
-        }
-        if !self.locals.is_empty() {
-            main.insert("locals".to_owned(), serde_json::json!(self.locals));
         }
         if !self.data_sources.is_empty() {
             main.insert("data".to_owned(), nest_by_type(&self.data_sources));

@@ -1,0 +1,640 @@
+//! Writing a synthesis into its output directory so that a kill at any instant loses nothing.
+//!
+//! **Exchange** (Linux, an ordinary directory): the new generation is built in a sibling staging
+//! directory (`.meridian-staging-<hash of the name>`): Meridian's new files, plus hard links to
+//! every file it does not replace (the user's files and other targets' files), the user's
+//! symbolic links recreated and their directories recreated with their modes and owners. One
+//! `renameat2(RENAME_EXCHANGE)` then swaps the two directories, so at every instant the path
+//! names a complete directory of one generation, with every user file in it. The old directory
+//! is reconciled (anything the user created or replaced there since the links were made is moved
+//! into the new one) and removed.
+//!
+//! **In place** (where an exchange cannot be made: a mount point, the current directory, a
+//! parent that is not writable, special files or a second file system inside, another OS): the
+//! directory stays where it is; each file is written to a temporary name beside it and renamed
+//! over the old one. The index first lists every path the run may create, so an interrupted run
+//! never strands a file Meridian would not recognise as its own; the files may then be a mix of
+//! two generations until the next run, which rewrites them all.
+//!
+//! Either way, leftovers of an interrupted run (a staging directory, temporary files) are
+//! recovered or removed by the next run, under the directory's lock. A staging directory is
+//! only ever deleted after a rename to `.meridian-trash-<hash>`, so that a deletion cut short
+//! leaves nothing recovery could mistake for a directory to reconcile.
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use meridian_plan::OutputFile;
+
+use super::index::{INDEX_FILE, Index};
+use super::lock::DirectoryLock;
+use super::read::ancestors;
+use super::{is_layout_path, owned};
+use crate::Target;
+
+/// Inside a staging directory until the exchange: marks it as never exchanged, so recovery
+/// knows it holds nothing but copies and links.
+const STAGING_MARKER: &str = ".meridian-staging";
+
+/// Suffix of the temporary files of an in-place write: `.<name>.meridian-new` beside `<name>`.
+const TEMPORARY_SUFFIX: &str = ".meridian-new";
+
+/// How a synthesis was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// In one atomic exchange of directories.
+    Exchanged,
+    /// File by file in place, for the reason given.
+    InPlace(String),
+}
+
+/// A failure of an exchange: fall back to writing in place, or give up.
+enum Step {
+    Fallback(String),
+    Failed(std::io::Error),
+}
+
+impl From<std::io::Error> for Step {
+    fn from(error: std::io::Error) -> Self {
+        Self::Failed(error)
+    }
+}
+
+/// An error naming what it concerns.
+fn error_at(what: impl std::fmt::Display, error: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(error.kind(), format!("{what}: {error}"))
+}
+
+/// An I/O error is kept as is; the message already names the path.
+pub type WriteError = std::io::Error;
+
+/// What one run changes: the files to write, the paths to remove, the index to leave.
+struct Change<'a> {
+    files: &'a [OutputFile],
+    generated: BTreeSet<String>,
+    removed: BTreeSet<String>,
+    /// The index before the run.
+    before: Index,
+    /// The index after the run.
+    after: Index,
+}
+
+impl Change<'_> {
+    /// Whether the entry at `relative` in the current directory goes away in the new generation
+    /// (replaced by a new file, removed, or the index itself).
+    fn replaces(&self, relative: &str) -> bool {
+        relative == INDEX_FILE
+            || relative == STAGING_MARKER
+            || self.generated.contains(relative)
+            || self.removed.contains(relative)
+    }
+}
+
+/// Writes `files` (the output of `target`) into `out`: replaces the files Meridian wrote before
+/// for `target`, removes those it no longer generates, and leaves everything else exactly as it
+/// is. `waiting` is called when another process holds the directory's lock.
+pub fn write_output(
+    out: &Path,
+    files: &[OutputFile],
+    target: Target,
+    waiting: impl Fn(),
+) -> Result<Written, WriteError> {
+    let (out, created) = resolve(out)?;
+    let result = (|| {
+        let _lock = DirectoryLock::acquire(&out, true, waiting)
+            .map_err(|error| error_at(format_args!("cannot lock `{}`", out.display()), &error))?;
+        recover(&out)?;
+        let before = Index::read(&out)?;
+        let generated: BTreeSet<String> = files.iter().map(|file| file.path.clone()).collect();
+        let removed = before
+            .paths
+            .iter()
+            .filter(|path| owned(path, target) && !generated.contains(*path))
+            .cloned()
+            .collect();
+        let mut after = Index {
+            paths: before
+                .paths
+                .iter()
+                .filter(|path| !owned(path, target))
+                .cloned()
+                .collect(),
+        };
+        after.paths.extend(generated.iter().cloned());
+        let change = Change {
+            files,
+            generated,
+            removed,
+            before,
+            after,
+        };
+        check_paths(&out, &change)?;
+        match exchange(&out, &change) {
+            Ok(()) => Ok(Written::Exchanged),
+            Err(Step::Failed(error)) => Err(error),
+            Err(Step::Fallback(reason)) => {
+                in_place(&out, &change)?;
+                Ok(Written::InPlace(reason))
+            }
+        }
+    })();
+    if result.is_err() && created {
+        // Only removes the directory this run created if it is still empty.
+        let _ = std::fs::remove_dir(&out);
+    }
+    result
+}
+
+/// The directory to write: `out` itself, the directory a symbolic link `out` points to (the
+/// link is kept), created when absent; canonical, so that `.`, `out/sub/..` and the like name a
+/// real directory with a real name. The second value says whether this run created it.
+fn resolve(out: &Path) -> std::io::Result<(PathBuf, bool)> {
+    let created = match std::fs::symlink_metadata(out) {
+        Ok(_) => false,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(out).map_err(|error| {
+                error_at(format_args!("cannot create `{}`", out.display()), &error)
+            })?;
+            true
+        }
+        Err(error) => return Err(error_at(format_args!("`{}`", out.display()), &error)),
+    };
+    let canonical = std::fs::canonicalize(out)
+        .map_err(|error| error_at(format_args!("`{}`", out.display()), &error))?;
+    if !canonical.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            format!("`{}` is not a directory", out.display()),
+        ));
+    }
+    Ok((canonical, created))
+}
+
+/// Refuses a run that would write through a link or over a directory: every directory on the
+/// way to a generated file must be a real directory (or absent), and the file's own place must
+/// not be a directory. Symbolic links at generated paths are replaced, never followed.
+fn check_paths(out: &Path, change: &Change<'_>) -> std::io::Result<()> {
+    let directories = ancestors(change.generated.iter());
+    for directory in &directories {
+        match std::fs::symlink_metadata(out.join(directory)) {
+            Ok(metadata) if !metadata.is_dir() => {
+                return Err(std::io::Error::other(format!(
+                    "`{}` is {}, not a directory; Meridian writes its files inside `{directory}/` and never through a link: move it away",
+                    out.join(directory).display(),
+                    kind_of(&metadata)
+                )));
+            }
+            _ => {}
+        }
+    }
+    for path in &change.generated {
+        if std::fs::symlink_metadata(out.join(path)).is_ok_and(|metadata| metadata.is_dir()) {
+            return Err(std::io::Error::other(format!(
+                "`{}` is a directory where Meridian writes a file: move it away",
+                out.join(path).display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
+    let file_type = metadata.file_type();
+    if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a file"
+    } else if file_type.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    }
+}
+
+/// The staging directory's name beside `name`: short whatever the name's length (a 250-character
+/// output directory still fits the 255-byte limit of a name), and one per output directory.
+fn staging_name(name: &OsStr) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.as_encoded_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!(".meridian-staging-{hash:016x}")
+}
+
+/// Where the staging directory of `out` goes, when `out` has a parent.
+fn staging_path(out: &Path) -> Option<PathBuf> {
+    Some(out.parent()?.join(staging_name(out.file_name()?)))
+}
+
+/// Where a staging directory goes to be deleted: renamed there first, in one step, so that a
+/// deletion cut short never leaves a half-deleted staging directory (one that lost its marker
+/// or its index before the rest) for recovery to misread.
+fn trash_path(out: &Path) -> Option<PathBuf> {
+    let staging = staging_path(out)?;
+    let name = staging
+        .file_name()?
+        .to_string_lossy()
+        .replace("-staging-", "-trash-");
+    Some(staging.with_file_name(name))
+}
+
+/// Deletes the staging directory of `out`: renamed to the trash name, then removed.
+fn discard_staging(out: &Path, staging: &Path) -> std::io::Result<()> {
+    match trash_path(out) {
+        Some(trash) => {
+            std::fs::rename(staging, &trash)?;
+            std::fs::remove_dir_all(&trash)
+        }
+        None => std::fs::remove_dir_all(staging),
+    }
+}
+
+/// Writes one generated file, executable when it is a script.
+fn write_file(path: &Path, contents: &[u8], executable: bool) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(if executable { 0o755 } else { 0o644 });
+    }
+    let _ = executable;
+    let mut file = options
+        .open(path)
+        .map_err(|error| error_at(format_args!("cannot write `{}`", path.display()), &error))?;
+    file.write_all(contents)
+        .map_err(|error| error_at(format_args!("cannot write `{}`", path.display()), &error))
+}
+
+/// Finishes or removes what an interrupted run left: a staging directory that was never
+/// exchanged is removed (it holds only new files and links to the user's); one that was (it is
+/// then the previous directory) is first reconciled into `out`. Temporary files of an in-place
+/// write are removed.
+fn recover(out: &Path) -> std::io::Result<()> {
+    if let Some(trash) = trash_path(out)
+        && let Ok(metadata) = std::fs::symlink_metadata(&trash)
+    {
+        if metadata.is_dir() {
+            std::fs::remove_dir_all(&trash)?;
+        } else {
+            std::fs::remove_file(&trash)?;
+        }
+    }
+    if let Some(staging) = staging_path(out)
+        && let Ok(metadata) = std::fs::symlink_metadata(&staging)
+    {
+        if !metadata.is_dir() {
+            std::fs::remove_file(&staging)?;
+        } else if std::fs::symlink_metadata(staging.join(STAGING_MARKER)).is_ok() {
+            discard_staging(out, &staging)?;
+        } else {
+            let index = Index::read(&staging).unwrap_or_default();
+            reconcile(&staging, out, Path::new(""), &index)?;
+            discard_staging(out, &staging)?;
+        }
+    }
+    let marker = out.join(STAGING_MARKER);
+    if std::fs::symlink_metadata(&marker).is_ok() {
+        std::fs::remove_file(&marker)?;
+    }
+    let index = Index::read(out).unwrap_or_default();
+    let mut directories = ancestors(index.paths.iter());
+    directories.insert(String::new());
+    for directory in [
+        meridian_cfn::TEMPLATE_FOLDER,
+        meridian_tf::OUTPUT_DIRECTORY,
+        meridian_runbook::OUTPUT_DIR,
+    ] {
+        directories.insert(directory.to_owned());
+    }
+    for directory in directories {
+        let Ok(entries) = std::fs::read_dir(out.join(&directory)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.')
+                && name.ends_with(TEMPORARY_SUFFIX)
+                && entry.file_type().is_ok_and(|kind| kind.is_file())
+            {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Moves into `new` what only the previous directory `old` has of the user's (files created or
+/// replaced there after the links were made, or by an interrupted run); Meridian's own files of
+/// the previous generation (`index`) stay behind and go with `old`.
+fn reconcile(old: &Path, new: &Path, relative: &Path, index: &Index) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(old.join(relative))? {
+        let entry = entry?;
+        let relative = relative.join(entry.file_name());
+        let text = relative.to_str().unwrap_or_default();
+        if text == INDEX_FILE || text == STAGING_MARKER || index.contains(text) {
+            continue;
+        }
+        let source = old.join(&relative);
+        let destination = new.join(&relative);
+        let kind = entry.file_type()?;
+        match std::fs::symlink_metadata(&destination) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = destination.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::rename(&source, &destination)?;
+            }
+            Err(error) => return Err(error),
+            Ok(present) if kind.is_dir() && present.is_dir() => {
+                reconcile(old, new, &relative, index)?;
+            }
+            Ok(present) if !kind.is_dir() && !present.is_dir() => {
+                let source_metadata = std::fs::symlink_metadata(&source)?;
+                if !same_inode(&source_metadata, &present)
+                    && source_metadata.modified()? > present.modified()?
+                {
+                    std::fs::rename(&source, &destination)?;
+                }
+            }
+            // A file where the new generation has a directory, or the reverse: only a race with
+            // another program makes one; the new generation's entry stays.
+            Ok(_) => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// The exchange; see the module documentation.
+#[cfg(target_os = "linux")]
+fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
+    use std::os::unix::fs::MetadataExt as _;
+    let (Some(parent), Some(staging)) = (out.parent(), staging_path(out)) else {
+        return Err(Step::Fallback(
+            "the output directory is the root".to_owned(),
+        ));
+    };
+    let out_metadata = std::fs::symlink_metadata(out)?;
+    if out_metadata.dev() != std::fs::metadata(parent)?.dev() {
+        return Err(Step::Fallback(
+            "the output directory is a mount point".to_owned(),
+        ));
+    }
+    if std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .is_ok_and(|current| current.starts_with(out))
+    {
+        return Err(Step::Fallback(
+            "the current directory is inside the output directory".to_owned(),
+        ));
+    }
+    if let Err(error) = std::fs::create_dir(&staging) {
+        return Err(match error.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                Step::Fallback(format!("cannot create `{}`: {error}", staging.display()))
+            }
+            _ => Step::Failed(error_at(
+                format_args!("cannot create `{}`", staging.display()),
+                &error,
+            )),
+        });
+    }
+    let staging_lock = build_staging(out, &staging, &out_metadata, change).and_then(|lock| {
+        rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            &staging,
+            rustix::fs::CWD,
+            out,
+            rustix::fs::RenameFlags::EXCHANGE,
+        )
+        .map_err(|errno| {
+            Step::Fallback(format!(
+                "the file system cannot exchange directories: {}",
+                std::io::Error::from(errno)
+            ))
+        })?;
+        Ok(lock)
+    });
+    let _staging_lock = match staging_lock {
+        Ok(lock) => lock,
+        Err(step) => {
+            let _ = discard_staging(out, &staging);
+            return Err(step);
+        }
+    };
+    // Exchanged: `out` is the new generation, `staging` the previous directory.
+    std::fs::remove_file(out.join(STAGING_MARKER))?;
+    reconcile(&staging, out, Path::new(""), &change.before).map_err(|error| {
+        error_at(
+            format_args!(
+                "the synthesis is written, but the previous directory `{}` could not be tidied (the next run finishes it)",
+                staging.display()
+            ),
+            &error,
+        )
+    })?;
+    discard_staging(out, &staging)?;
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_out: &Path, _change: &Change<'_>) -> Result<(), Step> {
+    Err(Step::Fallback(
+        "this system has no atomic exchange of directories".to_owned(),
+    ))
+}
+
+/// Fills the staging directory: the marker, links to everything kept, the new files, the index,
+/// then the modes and owners of the directories it mirrors. Returns the lock on it, held until
+/// the caller is done, so that the directory is locked from the instant it becomes `out`.
+#[cfg(target_os = "linux")]
+fn build_staging(
+    out: &Path,
+    staging: &Path,
+    out_metadata: &std::fs::Metadata,
+    change: &Change<'_>,
+) -> Result<DirectoryLock, Step> {
+    write_file(&staging.join(STAGING_MARKER), b"", false)?;
+    let lock = DirectoryLock::fresh(staging)?;
+    let mut directories = vec![(PathBuf::new(), out_metadata.clone())];
+    mirror(
+        out,
+        staging,
+        Path::new(""),
+        out_metadata,
+        change,
+        &mut directories,
+    )?;
+    for file in change.files {
+        let path = staging.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_file(
+            &path,
+            file.contents.as_bytes(),
+            meridian_runbook::is_executable(&file.path),
+        )?;
+    }
+    write_file(
+        &staging.join(INDEX_FILE),
+        change.after.render().as_bytes(),
+        false,
+    )?;
+    // Modes last, deepest first: a read-only directory is only read-only once it is filled.
+    for (relative, metadata) in directories.iter().rev() {
+        copy_owner_and_mode(&staging.join(relative), metadata)?;
+    }
+    Ok(lock)
+}
+
+/// Gives `path` the owner, group and mode of `metadata` (the directory it replaces). An owner
+/// this process may not give is a reason to write in place instead.
+#[cfg(target_os = "linux")]
+fn copy_owner_and_mode(path: &Path, metadata: &std::fs::Metadata) -> Result<(), Step> {
+    use std::os::unix::fs::MetadataExt as _;
+    let current = std::fs::symlink_metadata(path)?;
+    if (current.uid(), current.gid()) != (metadata.uid(), metadata.gid()) {
+        std::os::unix::fs::lchown(path, Some(metadata.uid()), Some(metadata.gid())).map_err(
+            |error| {
+                Step::Fallback(format!(
+                    "cannot give `{}` its owner: {error}",
+                    path.display()
+                ))
+            },
+        )?;
+    }
+    if !metadata.file_type().is_symlink() {
+        std::fs::set_permissions(path, metadata.permissions())?;
+    }
+    Ok(())
+}
+
+/// Recreates in `staging` every entry of `out` under `relative` that the new generation keeps:
+/// hard links to files, the same symbolic links, directories (their modes and owners are applied
+/// later, from `directories`). Anything that cannot be mirrored exactly (a FIFO, a device, a
+/// socket, another file system, a file that cannot be linked) makes the run write in place.
+#[cfg(target_os = "linux")]
+fn mirror(
+    out: &Path,
+    staging: &Path,
+    relative: &Path,
+    out_metadata: &std::fs::Metadata,
+    change: &Change<'_>,
+    directories: &mut Vec<(PathBuf, std::fs::Metadata)>,
+) -> Result<(), Step> {
+    use std::os::unix::fs::MetadataExt as _;
+    for entry in std::fs::read_dir(out.join(relative))? {
+        let entry = entry?;
+        let relative = relative.join(entry.file_name());
+        if relative.to_str().is_some_and(|text| change.replaces(text)) {
+            continue;
+        }
+        let source = out.join(&relative);
+        let destination = staging.join(&relative);
+        let metadata = std::fs::symlink_metadata(&source)?;
+        let kind = metadata.file_type();
+        if metadata.dev() != out_metadata.dev() {
+            return Err(Step::Fallback(format!(
+                "`{}` is on another file system",
+                source.display()
+            )));
+        }
+        if kind.is_dir() {
+            std::fs::create_dir(&destination)?;
+            directories.push((relative.clone(), metadata));
+            mirror(out, staging, &relative, out_metadata, change, directories)?;
+        } else if kind.is_file() {
+            std::fs::hard_link(&source, &destination).map_err(|error| {
+                Step::Fallback(format!("cannot link `{}`: {error}", source.display()))
+            })?;
+        } else if kind.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(&source)?, &destination)?;
+            copy_owner_and_mode(&destination, &metadata)?;
+        } else {
+            return Err(Step::Fallback(format!(
+                "`{}` is a special file",
+                source.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes in place; see the module documentation.
+fn in_place(out: &Path, change: &Change<'_>) -> std::io::Result<()> {
+    // First record every path this run may create, so that whatever happens next, each file
+    // Meridian leaves is listed as its own.
+    let mut union = change.before.clone();
+    union.paths.extend(change.generated.iter().cloned());
+    replace_file(&out.join(INDEX_FILE), union.render().as_bytes(), false)?;
+    for file in change.files {
+        let path = out.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|error| {
+                error_at(format_args!("cannot create `{}`", parent.display()), &error)
+            })?;
+        }
+        replace_file(
+            &path,
+            file.contents.as_bytes(),
+            meridian_runbook::is_executable(&file.path),
+        )?;
+    }
+    for removed in &change.removed {
+        debug_assert!(is_layout_path(removed));
+        let path = out.join(removed);
+        if std::fs::symlink_metadata(&path).is_ok_and(|metadata| !metadata.is_dir()) {
+            std::fs::remove_file(&path).map_err(|error| {
+                error_at(format_args!("cannot remove `{}`", path.display()), &error)
+            })?;
+        }
+    }
+    replace_file(
+        &out.join(INDEX_FILE),
+        change.after.render().as_bytes(),
+        false,
+    )
+}
+
+/// Writes `path` through a temporary file beside it and a rename, so that the path always
+/// holds a whole file, the old one or the new one; a link at `path` is replaced, not followed.
+fn replace_file(path: &Path, contents: &[u8], executable: bool) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}{TEMPORARY_SUFFIX}"));
+    write_file(&temporary, contents, executable)?;
+    std::fs::rename(&temporary, path).map_err(|error| {
+        let _ = std::fs::remove_file(&temporary);
+        error_at(format_args!("cannot write `{}`", path.display()), &error)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staging_names_are_short_and_distinct() {
+        let long = "x".repeat(250);
+        assert!(staging_name(OsStr::new(&long)).len() < 40);
+        assert_ne!(staging_name(OsStr::new("a")), staging_name(OsStr::new("b")));
+    }
+}
