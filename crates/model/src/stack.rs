@@ -1030,6 +1030,26 @@ pub struct Failover {
     /// Returning to the primary region after it recovers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failback: Option<Failback>,
+    /// Who starts the failover workflow (promote a replica, move the writer and cache endpoints,
+    /// scale the survivors, redeploy): `automatic` starts it when the `primary_region_down`
+    /// alarm fires; `manual` leaves the start to the promote runbook. Omitted: `manual`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<FailoverMode>,
+    /// The replica region an automatic failover promotes; must hold a database read replica.
+    /// Omitted: the first replica region among secondary regions in declared order, then among
+    /// optional regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_region: Option<String>,
+}
+
+/// Who starts a failover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FailoverMode {
+    /// The `primary_region_down` alarm starts the failover workflow through EventBridge.
+    Automatic,
+    /// An operator starts the failover workflow from the promote runbook.
+    Manual,
 }
 
 /// Failback settings.

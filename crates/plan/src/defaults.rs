@@ -265,6 +265,20 @@ pub const FAILOVER_ENABLED: bool = true;
 pub const FAILOVER_EVALUATION_PERIODS: u32 = 1;
 /// Seconds the primary stays healthy before failback.
 pub const FAILBACK_WAIT_SECONDS: u32 = 300;
+/// Who starts a failover when `failover.mode` is omitted: an operator, from the promote runbook.
+/// Promoting a replica cannot be undone, so the automatic start is opted into.
+pub const FAILOVER_AUTOMATIC: bool = false;
+/// Retention of the failover workflows' execution logs: a year, so a failover's record outlives
+/// the post-incident review.
+pub const WORKFLOW_LOG_RETENTION_DAYS: u32 = 365;
+/// Whether the workflows log each state's input and output: they carry endpoint addresses and
+/// region codes, no credentials, and an operator needs them to follow a failover.
+pub const WORKFLOW_INCLUDE_EXECUTION_DATA: bool = true;
+/// Whether the workflows are traced with X-Ray (a failover crosses several services).
+pub const WORKFLOW_TRACING: bool = true;
+/// Seconds the failover workflow waits for the Global Datastore to make the region its primary
+/// before it stops and notifies: a Global Datastore failover typically takes a few minutes.
+pub const GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS: u32 = 900;
 
 /// Alert period.
 pub const ALERT_PERIOD_SECONDS: u32 = 60;

@@ -232,6 +232,10 @@ pub mod limits {
     pub const SCHEDULE_NAME: usize = 200;
     /// The word an e-mail address or URL gives a subscription's logical ID.
     pub const ENDPOINT_LABEL: usize = 48;
+    /// Step Functions state machine names (`CreateStateMachine`: 1 to 80 characters).
+    pub const STATE_MACHINE_NAME: usize = 80;
+    /// EventBridge rule names (`PutRule`: 1 to 64 characters).
+    pub const EVENT_RULE_NAME: usize = 64;
 }
 
 /// The identifier grammars every derived ID must satisfy in every target, in one place:
@@ -422,6 +426,44 @@ impl PhysicalNames<'_> {
     /// KMS alias.
     pub fn key_alias(&self, purpose: &str) -> String {
         format!("alias/{}/{purpose}", self.stack)
+    }
+
+    /// SSM parameter holding the current database writer's address, in every service region.
+    pub fn writer_address_parameter(&self) -> String {
+        format!("/{}/database/writer-address", self.stack)
+    }
+
+    /// SSM parameter holding the current cache primary's endpoint, in every service region.
+    pub fn cache_primary_parameter(&self) -> String {
+        format!("/{}/cache/primary-endpoint", self.stack)
+    }
+
+    /// State machine of a region's failover workflow (`failover`) or of its adoption of a moved
+    /// writer (`adopt-writer`); names are per region and account.
+    pub fn state_machine(&self, purpose: &str) -> String {
+        fit(
+            &format!("{}-{purpose}", self.stack),
+            limits::STATE_MACHINE_NAME,
+        )
+    }
+
+    /// Log group of a state machine, under the prefix AWS recommends for vended logs (its
+    /// resource policy then stays within the CloudWatch Logs size limit).
+    pub fn state_machine_log_group(&self, purpose: &str) -> String {
+        format!("/aws/vendedlogs/states/{}-{purpose}", self.stack)
+    }
+
+    /// EventBridge rule on a region's default bus.
+    pub fn event_rule(&self, purpose: &str) -> String {
+        fit(
+            &format!("{}-{purpose}", self.stack),
+            limits::EVENT_RULE_NAME,
+        )
+    }
+
+    /// The `source` of the events Meridian's failover workflow puts on the default buses.
+    pub fn event_source(&self) -> String {
+        format!("meridian.{}", self.stack)
     }
 }
 

@@ -109,6 +109,12 @@ pub struct Operations {
     pub failback_enabled: bool,
     /// Seconds the primary must stay healthy before failback.
     pub failback_wait_seconds: u32,
+    /// Whether the `primary_region_down` alarm starts the failover workflow (`failover.mode:
+    /// automatic`); otherwise the promote runbook starts it.
+    pub failover_automatic: bool,
+    /// The replica region a failover promotes unless the operator picks another:
+    /// `failover.target_region`, else the first replica region among secondaries, then optionals.
+    pub failover_target_region: Option<RegionCode>,
     /// DNS TTL runbooks wait for.
     pub dns_ttl_seconds: u32,
     /// Probe timeout of runbooks.
@@ -799,6 +805,199 @@ pub struct AppPlan {
     pub cache: Option<CachePlan>,
     /// Topics and alarms.
     pub alerting: AlertingPlan,
+    /// The SSM parameters holding the current writer's and cache primary's endpoints, which
+    /// tasks read at start and the failover workflow rewrites.
+    pub endpoints: Vec<EndpointParameterPlan>,
+    /// The failover workflows and the EventBridge rules that start and spread them.
+    pub failover: Option<FailoverPlan>,
+}
+
+/// What an endpoint parameter holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EndpointKind {
+    /// The database writer's address.
+    WriterAddress,
+    /// The cache primary's endpoint (the configuration endpoint in cluster mode).
+    CachePrimary,
+}
+
+impl EndpointKind {
+    /// The key of the `WriterMoved` event's detail that carries the new value.
+    pub fn detail_key(self) -> &'static str {
+        match self {
+            Self::WriterAddress => "writer_address",
+            Self::CachePrimary => "cache_primary_endpoint",
+        }
+    }
+}
+
+/// An SSM `String` parameter holding an endpoint. Its value is the initial one: once created,
+/// the failover workflow owns it (Terraform ignores changes to it; CloudFormation rewrites it
+/// only when the template's value changes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointParameterPlan {
+    /// The parameter.
+    pub rid: Rid,
+    /// What it holds.
+    pub kind: EndpointKind,
+    /// Name, `/<stack>/database/writer-address`.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Parameter type.
+    pub parameter_type: SsmParameterType,
+    /// Value at creation.
+    pub initial_value: Text,
+    /// ARN, from which tasks read it (`valueFrom`) and the workflow writes it.
+    pub arn: Text,
+}
+
+/// Type of an SSM parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SsmParameterType {
+    /// A plain string: an address is no secret, and ECS reads a `String` parameter with
+    /// `ssm:GetParameters` alone (no key involved).
+    String,
+}
+
+impl SsmParameterType {
+    /// SSM's name, `String`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::String => "String",
+        }
+    }
+}
+
+/// Type of a state machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateMachineType {
+    /// Long workflows with exactly-once steps (a promotion takes minutes; Express machines stop
+    /// after 5 minutes).
+    Standard,
+}
+
+impl StateMachineType {
+    /// Step Functions' name, `STANDARD`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "STANDARD",
+        }
+    }
+}
+
+/// What a state machine logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkflowLogLevel {
+    /// Every state transition.
+    All,
+}
+
+impl WorkflowLogLevel {
+    /// Step Functions' name, `ALL`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "ALL",
+        }
+    }
+}
+
+/// A region's failover orchestration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverPlan {
+    /// State machines: the region's `Failover` when it holds a replica, and its `AdoptWriter`.
+    pub state_machines: Vec<StateMachinePlan>,
+    /// EventBridge rules on the region's default bus.
+    pub rules: Vec<EventRulePlan>,
+}
+
+/// What a state machine does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WorkflowPurpose {
+    /// Promotes the region's replica, fails the Global Datastore over to the region, announces
+    /// `WriterMoved` and notifies.
+    Failover,
+    /// Takes a `WriterMoved` event: updates the endpoint parameters, fences a former local
+    /// writer, raises the services' capacity and redeploys them.
+    AdoptWriter,
+}
+
+impl WorkflowPurpose {
+    /// Word in names, `failover` or `adopt-writer`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Failover => "failover",
+            Self::AdoptWriter => "adopt-writer",
+        }
+    }
+}
+
+/// A Standard state machine with its role and encrypted log group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateMachinePlan {
+    /// What it does.
+    pub purpose: WorkflowPurpose,
+    /// The state machine.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Standard or Express.
+    pub machine_type: StateMachineType,
+    /// The role it runs as.
+    pub role: Rid,
+    /// Name of the role's inline policy.
+    pub policy_name: String,
+    /// The role's statements: [`crate::asl::Definition::statements`] of the definition, then
+    /// what logging and tracing need.
+    pub statements: Vec<Statement>,
+    /// The definition.
+    pub definition: crate::asl::Definition,
+    /// The definition as Step Functions reads it.
+    pub document: JsonDoc,
+    /// Log group.
+    pub log_group: Rid,
+    /// Its name.
+    pub log_group_name: String,
+    /// Its retention.
+    pub log_retention_days: u32,
+    /// Its key.
+    pub log_kms_key: Text,
+    /// What is logged.
+    pub log_level: WorkflowLogLevel,
+    /// Whether execution input and output are logged.
+    pub include_execution_data: bool,
+    /// Whether X-Ray tracing is on.
+    pub tracing: bool,
+}
+
+/// An EventBridge rule on a region's default bus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRulePlan {
+    /// The rule.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Event pattern.
+    pub pattern: JsonDoc,
+    /// Targets (at most [`crate::aws::limits::EVENT_RULE_TARGETS`]).
+    pub targets: Vec<EventTargetPlan>,
+    /// The role EventBridge delivers to the targets as.
+    pub role: Rid,
+    /// Name of its inline policy.
+    pub policy_name: String,
+    /// Its statements: exactly the delivery to the targets.
+    pub statements: Vec<Statement>,
+}
+
+/// A rule's target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventTargetPlan {
+    /// ID within the rule.
+    pub id: String,
+    /// ARN: a state machine, or another region's default event bus.
+    pub arn: Text,
 }
 
 /// A region's network.
@@ -2191,6 +2390,9 @@ pub struct GlobalPlan {
     pub alerting: AlertingPlan,
     /// Dashboards.
     pub dashboards: Vec<DashboardPlan>,
+    /// Rules forwarding the `primary_region_down` alarm to the failover target region
+    /// (automatic failover).
+    pub failover_rules: Vec<EventRulePlan>,
 }
 
 /// Latency routing.
@@ -2506,6 +2708,8 @@ pub struct DashboardPlan {
 /// A JSON document whose strings may hold deploy-time values (dashboard bodies).
 #[derive(Debug, Clone, PartialEq)]
 pub enum JsonDoc {
+    /// JSON `null`.
+    Null,
     /// A number.
     Number(i64),
     /// A string.

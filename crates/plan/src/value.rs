@@ -162,6 +162,10 @@ pub enum Attr {
     OriginAccessControlId,
     /// WAF web ACL ARN.
     WebAclArn,
+    /// SSM parameter name (with its leading `/`).
+    SsmParameterName,
+    /// Step Functions state machine ARN.
+    StateMachineArn,
 }
 
 impl Text {

@@ -235,6 +235,19 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
         &["aws_cloudwatch_dashboard"],
         "",
     ),
+    // Endpoint parameters and failover workflows.
+    row(&["AWS::SSM::Parameter"], &["aws_ssm_parameter"], ""),
+    row(
+        &["AWS::StepFunctions::StateMachine"],
+        &["aws_sfn_state_machine"],
+        "",
+    ),
+    row(
+        &["AWS::Events::Rule"],
+        &["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
+        "CloudFormation lists a rule's targets in the rule; Terraform has one \
+         `aws_cloudwatch_event_target` per target, named after the rule and the target's ID.",
+    ),
     // Global routing and CDN.
     row(
         &["AWS::Route53::HealthCheck"],
@@ -1113,6 +1126,36 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "aws_cloudfront_distribution",
             "viewer_certificate.ssl_support_method",
         ),
+    ),
+    // Endpoint parameters and failover workflows.
+    decided(
+        "endpoint parameter type",
+        ("AWS::SSM::Parameter", "Properties.Type"),
+        ("aws_ssm_parameter", "type"),
+    ),
+    decided(
+        "state machine type",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.StateMachineType",
+        ),
+        ("aws_sfn_state_machine", "type"),
+    ),
+    decided(
+        "state machine tracing",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.TracingConfiguration.Enabled",
+        ),
+        ("aws_sfn_state_machine", "tracing_configuration.0.enabled"),
+    ),
+    decided(
+        "state machine log level",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.LoggingConfiguration.Level",
+        ),
+        ("aws_sfn_state_machine", "logging_configuration.0.level"),
     ),
     decided(
         "origin type",

@@ -5,6 +5,7 @@
 mod alerting;
 mod cache;
 mod database;
+mod failover;
 mod global;
 mod keys;
 mod load_balancer;
@@ -153,6 +154,8 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         database,
         cache,
         alerting,
+        endpoints,
+        failover,
     } = app;
     if let Some(network) = network {
         network::lower_network(unit, network);
@@ -175,6 +178,10 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         cache::lower_cache(unit, cache);
     }
     alerting::lower_alerting(unit, alerting);
+    failover::lower_endpoints(unit, endpoints);
+    if let Some(failover) = failover {
+        failover::lower_failover(unit, failover);
+    }
 }
 
 /// The template of one unit while it is being built, with the value translator of the plan.

@@ -12,6 +12,7 @@ mod dashboards;
 mod database;
 mod deployment;
 mod dns;
+mod failover;
 mod global;
 mod ids;
 mod load_balancer;
@@ -47,6 +48,8 @@ pub(crate) use database::*;
 pub(crate) use deployment::*;
 #[allow(unused_imports)]
 pub(crate) use dns::*;
+#[allow(unused_imports)]
+pub(crate) use failover::*;
 #[allow(unused_imports)]
 pub(crate) use global::*;
 #[allow(unused_imports)]
@@ -262,11 +265,13 @@ impl<'a> Resolver<'a> {
         let targets = self.resolve_notification_targets();
         self.resolve_topics(&targets, &mut apps);
         let load_balancers = self.resolve_load_balancers(&regions, &mut apps);
+        let endpoints = self.resolve_endpoints(&regions, &mut apps);
         let references = References {
             regions: &regions,
             database: &database,
             cache: &cache,
             buckets: &storage.buckets,
+            endpoints: &endpoints,
         };
         let service_inputs = ServiceInputs {
             references: &references,
@@ -275,12 +280,15 @@ impl<'a> Resolver<'a> {
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
+        let trigger = self.failover_trigger();
+        self.resolve_failover(&regions, &trigger, &mut apps);
         let routed = Routed {
             load_balancers: &load_balancers,
             database: &database,
             services: &services,
         };
-        let global = self.resolve_global(&regions, &targets, &routed);
+        let mut global = self.resolve_global(&regions, &targets, &routed);
+        self.resolve_failover_forward(&trigger, &mut global);
         self.check_parameter_declarations();
         self.finish(regions, storage, apps, global)
     }

@@ -143,6 +143,8 @@ impl<'a> Resolver<'a> {
                     database: None,
                     cache: None,
                     alerting: AlertingPlan::default(),
+                    endpoints: Vec::new(),
+                    failover: None,
                 },
             );
         }

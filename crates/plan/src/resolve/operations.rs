@@ -5,6 +5,7 @@ use meridian_model::Stack;
 
 use crate::aws;
 use crate::defaults;
+use crate::ids::RegionCode;
 use crate::types::*;
 
 /// What runbooks need: failover and failback settings, the failover estimate, the objectives in
@@ -58,6 +59,15 @@ pub(crate) fn operations(
         failback_enabled: failover
             .and_then(|f| f.failback.as_ref())
             .is_none_or(|f| f.enabled.unwrap_or(true)),
+        failover_automatic: failover
+            .is_some_and(|f| f.mode == Some(meridian_model::FailoverMode::Automatic))
+            && region_plans.iter().any(|region| {
+                region
+                    .app
+                    .as_ref()
+                    .is_some_and(|app| app.failover.is_some())
+            }),
+        failover_target_region: failover_target(stack),
         failback_wait_seconds: failover
             .and_then(|f| f.failback.as_ref())
             .and_then(|f| f.wait_period_seconds)
@@ -96,6 +106,24 @@ pub(crate) fn operations(
 }
 
 /// The one failover estimate (see [`FailoverEstimate`] for why draining is not in the total).
+/// The replica region a failover promotes by default (the checked `failover.target_region`, or
+/// the first replica among secondaries, then optionals).
+fn failover_target(stack: &Stack) -> Option<RegionCode> {
+    let replicas: Vec<String> = stack
+        .database
+        .iter()
+        .flat_map(|database| database.read_replicas.iter().map(|r| r.region.clone()))
+        .collect();
+    let chosen = stack
+        .failover
+        .as_ref()
+        .and_then(|f| f.target_region.clone())
+        .filter(|region| replicas.contains(region));
+    chosen
+        .or_else(|| super::default_target(stack, &replicas))
+        .map(RegionCode::from)
+}
+
 pub(crate) fn failover_estimate(
     primary_region: &str,
     regions: &[RegionPlan],

@@ -23,10 +23,12 @@ pub(crate) struct References<'a> {
     pub cache: &'a CacheFacts,
     /// Bucket entity name → its region and identity.
     pub buckets: &'a BTreeMap<String, (RegionCode, Rid)>,
+    /// The endpoint parameters of each service region.
+    pub endpoints: &'a EndpointFacts,
 }
 
 /// The references a stack may write, besides `buckets.<name>.name`.
-const KNOWN: [&str; 16] = [
+const KNOWN: [&str; 17] = [
     "region",
     "region.role",
     "stack",
@@ -39,6 +41,7 @@ const KNOWN: [&str; 16] = [
     "database.username",
     "database.password",
     "cache.endpoint",
+    "cache.primary_endpoint",
     "cache.port",
     "cache.global_prefix",
     "cache.replicated_keys",
@@ -163,7 +166,7 @@ impl<'a> Resolver<'a> {
             )
         };
         match used.reference {
-            "database.writer.address" => Some(writer_address(self)),
+            "database.writer.address" => self.endpoint_inside_value(used),
             "database.reader.address" => match references.database.by_region.get(region) {
                 Some(local) => Some(Text::attr(local, Attr::DbAddress)),
                 None => Some(writer_address(self)),
@@ -260,6 +263,9 @@ impl<'a> Resolver<'a> {
                 if key == "cache.endpoint" {
                     return Some(Text::attr(&rid, endpoint));
                 }
+                if key == "cache.primary_endpoint" {
+                    return self.endpoint_inside_value(used);
+                }
                 let (secret, home) = references.cache.secret.get(region).cloned()?;
                 let arn = if &home == region {
                     Text::attr(&secret, Attr::SecretArn)
@@ -313,6 +319,22 @@ impl<'a> Resolver<'a> {
                 attr: Attr::BucketName,
             },
         ))
+    }
+
+    /// E970: the writer's address or the cache primary's endpoint inside a longer value. Tasks
+    /// read them from the region's SSM parameter when they start (so a failover moves them
+    /// without a new synthesis), and ECS reads a parameter into a variable of its own only.
+    fn endpoint_inside_value(&mut self, used: &Use<'_>) -> Option<Text> {
+        let reference = used.reference;
+        self.report(
+            Diagnostic::new(
+                codes::E970,
+                used.path.clone(),
+                format!("`${{{reference}}}` must be the whole value: tasks read it from an SSM parameter when they start, so that a failover can move it"),
+            )
+            .with_help(format!("give it a variable of its own (`NAME: ${{{reference}}}`) and build the longer value in the application")),
+        );
+        None
     }
 
     /// E806: a reference Meridian does not know, with the closest it does.

@@ -244,7 +244,8 @@ pub(crate) fn capabilities(
                     let roles = flow_logs
                         || access_logs
                         || !app.services.is_empty()
-                        || app.database.is_some();
+                        || app.database.is_some()
+                        || app.failover.is_some();
                     let rotation = app
                         .database
                         .as_ref()
@@ -253,9 +254,13 @@ pub(crate) fn capabilities(
                 })
         }
         UnitId::Global => (
-            global
-                .and_then(|global| global.cdn.as_ref())
-                .is_some_and(|cdn| bucket_needs_iam(&cdn.bucket)),
+            global.is_some_and(|global| {
+                global
+                    .cdn
+                    .as_ref()
+                    .is_some_and(|cdn| bucket_needs_iam(&cdn.bucket))
+                    || !global.failover_rules.is_empty()
+            }),
             false,
         ),
     };

@@ -2,7 +2,8 @@
 //! their direction, the failover sequence with its timings, the deploy order and the diagram.
 
 use meridian_plan::{
-    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionRole, Strategy,
+    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionRole, StateMachinePlan,
+    Strategy, WorkflowPurpose,
 };
 use serde::Serialize;
 
@@ -149,6 +150,31 @@ pub(crate) struct FailoverSequence {
     pub failback_wait_seconds: u32,
     /// Notification targets told about failover, comma-separated.
     pub notify: String,
+    /// The failover workflows, when the plan has them.
+    pub workflow: Option<WorkflowSequence>,
+}
+
+/// The generated failover workflows.
+#[derive(Debug, Serialize)]
+pub(crate) struct WorkflowSequence {
+    /// Whether the primary-region-down alarm starts the failover.
+    pub automatic: bool,
+    /// The region that alarm lives in.
+    pub alarm_region: String,
+    /// The replica region a failover promotes by default.
+    pub target_region: String,
+    /// The `Failover` state machine's name (in every replica region).
+    pub failover_name: String,
+    /// The replica regions holding one.
+    pub failover_regions: String,
+    /// The `AdoptWriter` state machine's name (in every service region).
+    pub adopt_name: String,
+    /// The service regions holding one.
+    pub adopt_regions: String,
+    /// The region of today's writer, which a failover fences.
+    pub writer_region: String,
+    /// The SSM parameters of the writer's address and the cache primary, comma-separated.
+    pub parameters: String,
 }
 
 /// Route 53 detection.
@@ -532,6 +558,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         failback_enabled: plan.operations.failback_enabled,
         failback_wait_seconds: plan.operations.failback_wait_seconds,
         notify: plan.operations.failover_targets.join(", "),
+        workflow: workflow_sequence(plan),
     };
 
     let units = plan
@@ -600,4 +627,81 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         simulation_refusal: crate::views::failover::build(plan).simulation_refusal.raw,
         mermaid: graph(plan, GraphFormat::Mermaid),
     }
+}
+
+/// The failover workflows of the plan, when it has any.
+fn workflow_sequence(plan: &Plan) -> Option<WorkflowSequence> {
+    let machines: Vec<(&str, &StateMachinePlan)> = plan
+        .regions
+        .iter()
+        .filter_map(|region| Some((region, region.app.as_ref()?.failover.as_ref()?)))
+        .flat_map(|(region, failover)| {
+            failover
+                .state_machines
+                .iter()
+                .map(move |machine| (region.region.as_str(), machine))
+        })
+        .collect();
+    let of = |purpose: WorkflowPurpose| -> (String, String) {
+        let chosen: Vec<&(&str, &StateMachinePlan)> = machines
+            .iter()
+            .filter(|(_, machine)| machine.purpose == purpose)
+            .collect();
+        (
+            chosen
+                .first()
+                .map(|(_, machine)| machine.name.clone())
+                .unwrap_or_default(),
+            chosen
+                .iter()
+                .map(|(region, _)| (*region).to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    };
+    let (failover_name, failover_regions) = of(WorkflowPurpose::Failover);
+    if failover_regions.is_empty() {
+        return None;
+    }
+    let (adopt_name, adopt_regions) = of(WorkflowPurpose::AdoptWriter);
+    let writer_region = plan
+        .regions
+        .iter()
+        .find(|region| {
+            region
+                .app
+                .as_ref()
+                .and_then(|app| app.database.as_ref())
+                .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)))
+        })
+        .map(|region| region.region.to_string())
+        .unwrap_or_default();
+    let parameters = plan
+        .regions
+        .iter()
+        .find_map(|region| region.app.as_ref().filter(|app| !app.endpoints.is_empty()))
+        .map(|app| {
+            app.endpoints
+                .iter()
+                .map(|endpoint| format!("`{}`", endpoint.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    Some(WorkflowSequence {
+        automatic: plan.operations.failover_automatic,
+        alarm_region: plan.global_region.to_string(),
+        target_region: plan
+            .operations
+            .failover_target_region
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        failover_name,
+        failover_regions,
+        adopt_name,
+        adopt_regions,
+        writer_region,
+        parameters,
+    })
 }

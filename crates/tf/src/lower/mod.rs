@@ -12,6 +12,7 @@
 mod alerting;
 mod cache;
 mod database;
+mod failover;
 mod global;
 mod keys;
 mod load_balancer;
@@ -323,6 +324,8 @@ impl Lowerer<'_> {
             database,
             cache,
             alerting,
+            endpoints,
+            failover,
         } = app;
         if let Some(network) = network {
             self.lower_network(region, network)?;
@@ -346,6 +349,10 @@ impl Lowerer<'_> {
         if let Some(cache) = cache {
             self.lower_cache(region, cache)?;
         }
+        self.lower_endpoints(region, endpoints)?;
+        if let Some(failover) = failover {
+            self.lower_failover(region, failover)?;
+        }
         Ok(())
     }
 
@@ -357,8 +364,10 @@ impl Lowerer<'_> {
             cdn,
             alerting,
             dashboards,
+            failover_rules,
         } = global;
         let region = self.plan.global_region.clone();
+        self.lower_rules(&region, failover_rules)?;
         self.lower_alerting(&region, alerting)?;
         if let Some(dns) = dns {
             self.lower_dns(dns)?;

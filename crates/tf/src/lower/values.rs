@@ -13,7 +13,8 @@ use crate::l1::{
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
     Expression, Function, FunctionCall, IamRole, JsonDocument, KmsKey, Lb, LbListener,
     LbListenerRule, LbTargetGroup, List, Reference, ResourceRef, Route53HealthCheck, S3Bucket,
-    SecretsmanagerSecret, SecurityGroup, SnsTopic, Subnet, Template, Value, Vpc, Wafv2WebAcl,
+    SecretsmanagerSecret, SecurityGroup, SfnStateMachine, SnsTopic, SsmParameter, Subnet, Template,
+    Value, Vpc, Wafv2WebAcl,
 };
 
 /// The key of a per-region parameter used by the global unit (which has no region of its own); the plan
@@ -196,6 +197,8 @@ fn attribute_pieces(reference: &AttrRef) -> Vec<Piece> {
             ResourceRef::<CloudfrontOriginAccessControl>::planned(name).id()
         }
         Attr::WebAclArn => ResourceRef::<Wafv2WebAcl>::planned(name).arn(),
+        Attr::SsmParameterName => ResourceRef::<SsmParameter>::planned(name).name(),
+        Attr::StateMachineArn => ResourceRef::<SfnStateMachine>::planned(name).arn(),
     };
     vec![Piece::Reference(reference)]
 }
