@@ -45,6 +45,20 @@ const SYNTAX: SyntaxLiterals = &[
                 1,
             ),
             ("database.rs", "\",\"", 1),
+            ("values.rs", "\"null\"", 1),
+        ],
+    ),
+    (
+        "`DefinitionSubstitutions` of a state machine: each deploy-time part of the plan's \
+         definition becomes a `${Name}` placeholder, named after the pseudo parameter, the resource \
+         and attribute, or the import it stands for (like `Fn::Sub` variables)",
+        &[
+            ("failover.rs", "\"${{{variable}}}\"", 1),
+            ("failover.rs", "\"AccountId\"", 1),
+            ("failover.rs", "\"Partition\"", 1),
+            ("failover.rs", "\"UrlSuffix\"", 1),
+            ("failover.rs", "\"Region\"", 1),
+            ("failover.rs", "\"{}{:?}\"", 1),
         ],
     ),
     (

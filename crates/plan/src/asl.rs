@@ -96,6 +96,8 @@ pub enum ChoiceTest {
     NumericGreaterThanEquals(i64),
     /// The boolean at the variable is this.
     BooleanEquals(bool),
+    /// Whether the variable is present.
+    IsPresent(bool),
 }
 
 /// `arn:<partition>:states:::aws-sdk:<service>:<action>`: the Resource of an AWS SDK task.
@@ -247,6 +249,7 @@ impl ChoiceRule {
                 ("NumericGreaterThanEquals", JsonDoc::Number(*number))
             }
             ChoiceTest::BooleanEquals(value) => ("BooleanEquals", JsonDoc::Bool(*value)),
+            ChoiceTest::IsPresent(value) => ("IsPresent", JsonDoc::Bool(*value)),
         };
         JsonDoc::Object(vec![
             ("Variable".to_owned(), string(&self.variable)),

@@ -994,6 +994,8 @@ pub struct EventRulePlan {
 /// A rule's target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventTargetPlan {
+    /// The target as a resource of its own (Terraform; CloudFormation lists targets in the rule).
+    pub rid: Rid,
     /// ID within the rule.
     pub id: String,
     /// ARN: a state machine, or another region's default event bus.

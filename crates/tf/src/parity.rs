@@ -1147,7 +1147,7 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "AWS::StepFunctions::StateMachine",
             "Properties.TracingConfiguration.Enabled",
         ),
-        ("aws_sfn_state_machine", "tracing_configuration.0.enabled"),
+        ("aws_sfn_state_machine", "tracing_configuration.enabled"),
     ),
     decided(
         "state machine log level",
@@ -1155,7 +1155,7 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "AWS::StepFunctions::StateMachine",
             "Properties.LoggingConfiguration.Level",
         ),
-        ("aws_sfn_state_machine", "logging_configuration.0.level"),
+        ("aws_sfn_state_machine", "logging_configuration.level"),
     ),
     decided(
         "origin type",

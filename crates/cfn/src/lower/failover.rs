@@ -102,7 +102,9 @@ pub(crate) fn lower_rules(unit: &mut UnitTemplate<'_>, rules: &[EventRulePlan]) 
             targets: targets
                 .iter()
                 .map(|target| {
-                    let EventTargetPlan { id, arn } = target;
+                    // CloudFormation lists the targets in the rule: the target's own identity
+                    // is Terraform's.
+                    let EventTargetPlan { rid: _, id, arn } = target;
                     Target {
                         role_arn: Some(arn_of(role_rid)),
                         ..Target::new(id.as_str(), unit.values.text(arn))

@@ -138,7 +138,12 @@ impl<'a> Resolver<'a> {
                     value,
                 ));
             }
-            if let Some((cache_region, group, attr)) = &layout.cache_primary {
+            // A unit only imports from units deploying before it: the primary first, then the
+            // others in declared order. A region deploying before the cache primary's has no
+            // cache parameter (E970 says so where `${cache.primary_endpoint}` is used).
+            if let Some((cache_region, group, attr)) = &layout.cache_primary
+                && deploys_no_later(regions, cache_region, code)
+            {
                 let value = self.value_from(
                     &unit,
                     &UnitId::Region(cache_region.clone()),
@@ -223,6 +228,13 @@ impl<'a> Resolver<'a> {
             .collect();
         let target = match &failover.target_region {
             Some(region) if replica_regions.contains(region) => Some(region.clone()),
+            Some(region)
+                if self
+                    .check_region_code(&path.key("target_region"), region)
+                    .is_none() =>
+            {
+                None
+            }
             Some(region) => {
                 let help =
                     match crate::suggest_list(region, replica_regions.iter().map(String::as_str)) {
@@ -296,7 +308,7 @@ impl<'a> Resolver<'a> {
                 rules: Vec::new(),
             };
             if let Some((_, replica)) = layout.replicas.iter().find(|(r, _)| r == code) {
-                let machine = self.failover_machine(code, app, replica, &layout);
+                let machine = self.failover_machine(code, app, replica);
                 let fan_out = self.fan_out_rules(code, &app.unit, &layout);
                 if trigger.target.as_ref() == Some(code)
                     && let Some(alarm) = &trigger.alarm_name
@@ -369,7 +381,6 @@ impl<'a> Resolver<'a> {
         region: &RegionCode,
         app: &AppPlan,
         replica: &Rid,
-        layout: &Layout,
     ) -> StateMachinePlan {
         let unit = app.unit.clone();
         let stack = self.stack;
@@ -424,20 +435,6 @@ impl<'a> Resolver<'a> {
             after_promotion,
         ));
         let cache_endpoint = self.cache_failover_states(region, app, interval, &mut states);
-        let cache_endpoint = cache_endpoint.or_else(|| {
-            layout.cache_primary.as_ref().map(|(home, group, attr)| {
-                self.value_from(
-                    &unit,
-                    &UnitId::Region(home.clone()),
-                    "CacheEndpoint",
-                    "Endpoint clients of this region's cache connect to",
-                    AttrRef {
-                        resource: group.clone(),
-                        attr: *attr,
-                    },
-                )
-            })
-        });
         self.announce_states(region, app, cache_endpoint, &mut states);
         let definition = Definition {
             comment: format!(
@@ -714,6 +711,7 @@ impl<'a> Resolver<'a> {
             steps.extend(self.service_steps(region, service, !hosts_writer));
         }
         chain(&mut steps);
+        guard_cache_update(&mut steps);
         let definition = Definition {
             comment: format!(
                 "Adopts a moved writer in {region}: points the endpoint parameters at it, fences a former writer here, raises the services to primary capacity and redeploys them so tasks reconnect"
@@ -976,7 +974,11 @@ impl<'a> Resolver<'a> {
             pattern,
             targets: targets
                 .into_iter()
-                .map(|(id, arn)| EventTargetPlan { id, arn })
+                .map(|(id, arn)| EventTargetPlan {
+                    rid: self.rid(unit, format!("{logical}Target{id}"), &path),
+                    id,
+                    arn,
+                })
                 .collect(),
             policy_name: naming::role_policy_name(&role),
             role,
@@ -1032,6 +1034,21 @@ pub(crate) struct FailoverTrigger {
     pub target: Option<RegionCode>,
     /// The `primary_region_down` alarm's name, in automatic mode.
     pub alarm_name: Option<String>,
+}
+
+/// Whether `producer`'s application unit deploys no later than `consumer`'s: the primary region
+/// first, then the other service regions in declared order.
+fn deploys_no_later(regions: &Regions<'_>, producer: &RegionCode, consumer: &RegionCode) -> bool {
+    let rank = |code: &RegionCode| {
+        if regions.primary.as_ref() == Some(code) {
+            return 0;
+        }
+        regions
+            .service_codes()
+            .position(|candidate| candidate == code)
+            .map_or(usize::MAX, |index| index + 1)
+    };
+    rank(producer) <= rank(consumer)
 }
 
 /// The first replica region among secondary regions in declared order, then among optional ones.
@@ -1265,6 +1282,45 @@ fn poll_loop(poll: &PollLoop<'_>, after: &str) -> Vec<(String, State)> {
             },
         ),
     ]
+}
+
+/// The cache primary moves only when the promoted region held a Global Datastore secondary; the
+/// event then carries its endpoint, and the parameter is rewritten only when it does.
+fn guard_cache_update(steps: &mut Vec<(String, State)>) {
+    let update = "UpdateCachePrimaryEndpoint";
+    let Some(position) = steps.iter().position(|(name, _)| name == update) else {
+        return;
+    };
+    let after = match &steps[position].1 {
+        State::Task(task) => task.next.clone(),
+        _ => None,
+    };
+    let after = after.unwrap_or_else(|| {
+        steps.push(("Done".to_owned(), State::Succeed));
+        "Done".to_owned()
+    });
+    let guard = "DidCachePrimaryMove";
+    for (_, state) in steps.iter_mut() {
+        if let State::Task(task) = state
+            && task.next.as_deref() == Some(update)
+        {
+            task.next = Some(guard.to_owned());
+        }
+    }
+    steps.insert(
+        position,
+        (
+            guard.to_owned(),
+            State::Choice {
+                choices: vec![ChoiceRule {
+                    variable: format!("$.detail.{}", EndpointKind::CachePrimary.detail_key()),
+                    test: ChoiceTest::IsPresent(true),
+                    next: update.to_owned(),
+                }],
+                default: after,
+            },
+        ),
+    );
 }
 
 /// Makes each task without a successor go to the next state; the last one ends.

@@ -126,6 +126,7 @@ const ABSENCE_RULES: &[Code] = &[
     codes::E709,
     codes::E724,
     codes::E802,
+    codes::E970,
     codes::W401,
     codes::W421,
 ];

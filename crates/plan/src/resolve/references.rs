@@ -264,6 +264,18 @@ impl<'a> Resolver<'a> {
                     return Some(Text::attr(&rid, endpoint));
                 }
                 if key == "cache.primary_endpoint" {
+                    if references
+                        .endpoints
+                        .arn(region, EndpointKind::CachePrimary)
+                        .is_none()
+                        && let Some(home) = references.cache.primary.clone()
+                    {
+                        self.report(
+                            Diagnostic::new(codes::E970, (*path).clone(), format!("`${{cache.primary_endpoint}}` has no parameter in `{region}`, which deploys before the cache primary's region `{home}` whose endpoint it would hold"))
+                                .with_help(format!("declare `{region}` after `{home}`, or make `{home}` the cache's source region only if it is the primary region")),
+                        );
+                        return None;
+                    }
                     return self.endpoint_inside_value(used);
                 }
                 let (secret, home) = references.cache.secret.get(region).cloned()?;

@@ -420,7 +420,8 @@ mod tests {
             of(UnitId::Region("eu-west-1".into())),
             vec![Capability::Iam]
         );
-        assert_eq!(of(UnitId::Global), Vec::new());
+        // The automatic failover's alarm rule delivers to eu-west-1 as a role.
+        assert_eq!(of(UnitId::Global), vec![Capability::Iam]);
     }
 
     #[test]

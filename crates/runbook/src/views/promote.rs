@@ -77,8 +77,9 @@ pub(crate) struct WorkflowView {
     pub starts_automatically: bool,
     /// The region where that alarm and its forwarding rule live.
     pub alarm_region: Word,
-    /// Regions whose adopt-writer workflow takes the moved writer, in plan order.
-    pub adopt_regions: Vec<Word>,
+    /// Regions whose adopt-writer workflow takes the moved writer, in plan order,
+    /// comma-separated.
+    pub adopt_regions: Word,
     /// The adopt-writer state machine's name (the same in every region).
     pub adopt_name: Word,
     /// Name of the SSM parameter holding the writer's address in every service region.
@@ -300,10 +301,13 @@ fn workflow(plan: &Plan, region: &RegionPlan) -> Option<WorkflowView> {
         starts_automatically: plan.operations.failover_automatic
             && plan.operations.failover_target_region.as_ref() == Some(&region.region),
         alarm_region: Word::new(&plan.global_region),
-        adopt_regions: adopting
-            .iter()
-            .map(|(candidate, _)| Word::new(&candidate.region))
-            .collect(),
+        adopt_regions: Word::new(
+            adopting
+                .iter()
+                .map(|(candidate, _)| candidate.region.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         adopt_name: Word::new(
             adopting
                 .first()

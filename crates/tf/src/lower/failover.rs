@@ -94,9 +94,13 @@ impl Lowerer<'_> {
                 },
             )?;
             for target in targets {
-                let EventTargetPlan { id, arn } = target;
+                let EventTargetPlan {
+                    rid: target_rid,
+                    id,
+                    arn,
+                } = target;
                 self.add(
-                    &format!("{}_{}", rid.tf, meridian_plan::naming::snake(id)),
+                    &target_rid.tf,
                     CloudwatchEventTarget {
                         region: region_argument(region),
                         role_arn: Some(delivery.arn().into()),
