@@ -532,6 +532,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         } else {
             Vec::new()
         },
+        acknowledge: Vec::new(),
     }
 }
 
