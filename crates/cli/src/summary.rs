@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use crate::words::count;
 
 use meridian_plan::{
-    AlarmPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, Strategy, UnitId,
+    AlarmPlan, CacheRole, CompositeAlarmPlan, DatabaseRole, ListenerAction, Plan, RegionPlan,
+    Strategy, UnitId,
 };
 
 /// Renders the plan for people.
@@ -86,6 +87,7 @@ pub fn render_plan(plan: &Plan) -> String {
             let _ = writeln!(out, "  dashboard    {}", dashboard.name);
         }
         render_alarms(&mut out, &global.alerting.alarms);
+        render_composites(&mut out, &global.alerting.composites);
     }
     let links = cross_unit_links(plan);
     if !links.is_empty() {
@@ -108,6 +110,17 @@ pub fn render_plan(plan: &Plan) -> String {
                 rename.to,
                 rename.from,
                 rename.moves.len()
+            );
+        }
+    }
+    if !plan.acknowledged.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Acknowledged warnings:");
+        for warning in &plan.acknowledged {
+            let _ = writeln!(
+                out,
+                "  {} at {}: {}\n      because: {}",
+                warning.code, warning.path, warning.message, warning.reason
             );
         }
     }
@@ -342,6 +355,7 @@ fn render_region(out: &mut String, region: &RegionPlan) {
         let _ = writeln!(out, "  topics       {}", topics.join(", "));
     }
     render_alarms(out, &app.alerting.alarms);
+    render_composites(out, &app.alerting.composites);
 }
 
 fn render_alarms(out: &mut String, alarms: &[AlarmPlan]) {
@@ -350,6 +364,17 @@ fn render_alarms(out: &mut String, alarms: &[AlarmPlan]) {
     }
     let names: Vec<&str> = alarms.iter().map(|a| a.name.as_str()).collect();
     let _ = writeln!(out, "  alarms       {}", names.join(", "));
+}
+
+fn render_composites(out: &mut String, composites: &[CompositeAlarmPlan]) {
+    for composite in composites {
+        let _ = writeln!(
+            out,
+            "  composite    {}: in alarm when any of {} is",
+            composite.name,
+            composite.parts.len()
+        );
+    }
 }
 
 /// "consumer ← producer: outputs" lines for every unit that imports.

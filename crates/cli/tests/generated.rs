@@ -228,6 +228,8 @@ fn build(knobs: &Knobs) -> model::Stack {
             .zip(targets.iter().skip(1))
             .filter(|(_, on)| **on)
             .map(|(r, _)| (*r).to_owned())
+            // A Global Datastore takes at most two secondary regions (E432).
+            .take(2)
             .collect();
         model::Cache {
             mode: if *cluster {
@@ -255,10 +257,9 @@ fn build(knobs: &Knobs) -> model::Stack {
             }),
         }
     });
-    let has_cache_everywhere = knobs
-        .cache
-        .as_ref()
-        .is_some_and(|(_, targets)| others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on));
+    let has_cache_everywhere = knobs.cache.as_ref().is_some_and(|(_, targets)| {
+        others.len() <= 2 && others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on)
+    });
     let services: Vec<model::Service> = knobs
         .services
         .iter()
@@ -532,6 +533,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         } else {
             Vec::new()
         },
+        acknowledge: Vec::new(),
     }
 }
 

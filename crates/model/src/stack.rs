@@ -80,6 +80,23 @@ pub struct Stack {
     /// Cross-region CloudWatch dashboards.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dashboards: Vec<Dashboard>,
+    /// Warnings the stack's owners have read and accept, each by code and stack path with the
+    /// reason; `meridian plan` lists them instead of reporting them. Omitted: every warning is
+    /// reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledge: Vec<Acknowledgement>,
+}
+
+/// A warning accepted on purpose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The warning's code, e.g. `W505`.
+    pub code: String,
+    /// Where it is reported, as the warning names it, e.g. `buckets[0].versioning`.
+    pub path: String,
+    /// Why it is accepted; shown by `meridian plan`.
+    pub reason: String,
 }
 
 /// Recovery and availability targets of the architecture.

@@ -16,6 +16,13 @@ use crate::ids::{Rid, UnitId};
 use crate::types::EntityKind;
 
 /// `rail-backend` → `RailBackend`; `ReplicationLagHigh` stays as is; `http_5xx` → `Http5xx`.
+/// The tag Meridian puts on every taggable resource, beside the stack's own tags and the
+/// resource's [`crate::aws::NAME_TAG`].
+pub const STACK_TAG: &str = "meridian:stack";
+/// Tags Meridian adds to a resource: [`STACK_TAG`] and the name tag; they count towards AWS's
+/// limit of tags per resource.
+pub const ADDED_TAGS: usize = 2;
+
 pub fn pascal(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())

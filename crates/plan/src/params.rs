@@ -2,7 +2,24 @@
 //! that CloudFormation's `AllowedPattern` and Terraform's variable validations both use, so a
 //! value one tool accepts the other does not refuse.
 
-use crate::types::ParamKind;
+use crate::ids::UnitId;
+use crate::types::{ParamKind, Parameter};
+
+impl Parameter {
+    /// The region every value of a stack-wide parameter must name, when one unit's region reads
+    /// it: a certificate only the global unit uses (CloudFront's) must be in the global region,
+    /// which CloudFormation pins through the unit's own region and Terraform through this.
+    pub fn only_region(&self, global_region: &str) -> Option<String> {
+        match self.regions.as_slice() {
+            [only] if !self.per_region => Some(if *only == UnitId::Global.to_string() {
+                global_region.to_owned()
+            } else {
+                only.clone()
+            }),
+            _ => None,
+        }
+    }
+}
 
 /// The ARN prefix of every partition: `arn:aws`, `arn:aws-cn`, `arn:aws-us-gov`...
 const ARN_PARTITION: &str = "arn:aws[a-z-]*";

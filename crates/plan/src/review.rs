@@ -31,6 +31,7 @@ pub fn review(plan: &Plan) -> String {
     parameters(&mut out, plan);
     operations(&mut out, plan);
     renames(&mut out, plan);
+    acknowledged(&mut out, plan);
     out.text
 }
 
@@ -977,6 +978,22 @@ fn alerting(out: &mut Outline, depth: usize, alerting: &AlertingPlan) {
     for alarm in &alerting.alarms {
         alarm_line(out, depth, alarm);
     }
+    for composite in &alerting.composites {
+        out.line(
+            depth,
+            format!(
+                "composite alarm {} = {}; notifies {}",
+                composite.name,
+                composite.rule,
+                composite
+                    .topics
+                    .iter()
+                    .map(|topic| topic.logical.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
 }
 
 /// `p95 of AWS/ApplicationELB TargetResponseTime [LoadBalancer, RuleId=to-backups]`: dimensions
@@ -1319,6 +1336,21 @@ fn operations(out: &mut Outline, plan: &Plan) {
                 rollout.total_seconds
             ),
         );
+    }
+}
+
+fn acknowledged(out: &mut Outline, plan: &Plan) {
+    if plan.acknowledged.is_empty() {
+        return;
+    }
+    out.blank();
+    out.line(0, "acknowledged warnings:");
+    for warning in &plan.acknowledged {
+        out.line(
+            1,
+            format!("{} at {}: {}", warning.code, warning.path, warning.message),
+        );
+        out.line(2, format!("because: {}", warning.reason));
     }
 }
 

@@ -38,6 +38,22 @@ pub struct Plan {
     /// resources keep the former name's logical IDs and physical names, while Terraform names
     /// follow the new name and move in state.
     pub renames: Vec<Rename>,
+    /// Warnings the stack acknowledges (`acknowledge:`), with their reasons, in the order the
+    /// rules found them.
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A warning the stack accepts, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acknowledged {
+    /// The warning's code.
+    pub code: meridian_model::Code,
+    /// Where it is reported.
+    pub path: String,
+    /// What the warning says.
+    pub message: String,
+    /// Why the stack accepts it.
+    pub reason: String,
 }
 
 /// The kinds of entity that can be renamed without replacing their resources.
@@ -1790,6 +1806,8 @@ pub struct WriterPlan {
 /// A replica's own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplicaPlan {
+    /// Storage autoscaling ceiling: the writer's, so the replica grows with it.
+    pub max_storage_gb: u32,
     /// ARN of the writer.
     pub source_arn: Text,
     /// Region of the writer.
@@ -2012,6 +2030,25 @@ pub struct AlertingPlan {
     pub topics: Vec<TopicPlan>,
     /// Alarms.
     pub alarms: Vec<AlarmPlan>,
+    /// Composite alarms: an alert whose metrics do not fit in one alarm, as the OR of its parts.
+    pub composites: Vec<CompositeAlarmPlan>,
+}
+
+/// A composite alarm: in alarm when any of its parts is. The parts notify nobody; it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompositeAlarmPlan {
+    /// The alarm.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// The rule, `ALARM("a") OR ALARM("b")`, over the parts' names.
+    pub rule: String,
+    /// The alarms the rule reads, which must exist first.
+    pub parts: Vec<Rid>,
+    /// Topics notified on alarm and on recovery.
+    pub topics: Vec<Rid>,
 }
 
 /// An SNS topic for one notification target.

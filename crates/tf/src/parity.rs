@@ -231,6 +231,11 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
         "",
     ),
     row(
+        &["AWS::CloudWatch::CompositeAlarm"],
+        &["aws_cloudwatch_composite_alarm"],
+        "",
+    ),
+    row(
         &["AWS::CloudWatch::Dashboard"],
         &["aws_cloudwatch_dashboard"],
         "",

@@ -126,6 +126,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         DatabaseRole::Writer(writer) => lower_writer(unit, database, writer, common, snapshot),
         DatabaseRole::Replica(replica) => {
             let ReplicaPlan {
+                max_storage_gb,
                 source_arn,
                 source_region,
                 // The replica's services read it through their secrets; the instance itself
@@ -138,6 +139,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
             let properties = DbInstance {
                 source_db_instance_identifier: Some(unit.values.text(source_arn)),
                 source_region: Some(Value::from(source_region.as_str())),
+                max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
                 ..common
             };
             unit.add(rid, snapshot_policies(Resource::new(properties), snapshot));

@@ -69,6 +69,8 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         global_region: _,
         // Templates use `${AWS::Partition}`, so they deploy unchanged in any partition.
         partition: _,
+        // Warnings the stack accepts: `meridian plan` shows them; no template carries them.
+        acknowledged: _,
         parameters,
         units,
         regions,

@@ -69,6 +69,18 @@ impl<'a> Resolver<'a> {
         let settings = self.check_database_settings(&path, database);
         let writer_region = RegionCode::from(&database.primary.region);
         self.check_writer_region(&path, &writer_region, regions.primary.as_deref());
+        if aws::region_info(&writer_region).is_some()
+            && !aws::SERVERLESS_REPO_REGIONS.contains(&writer_region.as_str())
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E440,
+                    path.key("primary").key("region"),
+                    format!("`{writer_region}` has no Serverless Application Repository, which the database password's hosted rotation function is deployed from"),
+                )
+                .with_help("the deploy would fail creating the rotation; put the database writer (and the primary region) in a region with the Serverless Application Repository, e.g. `eu-central-1` or `us-east-1`"),
+            );
+        }
         let replica_regions =
             self.resolve_replica_regions(&path, database, &writer_region, regions);
         let (default_class, instance_classes) = self.resolve_instance_classes(
@@ -222,6 +234,20 @@ impl<'a> Resolver<'a> {
             }
             replica_regions.push((RegionCode::from(&replica.region), replica_path));
         }
+        if let Some((_, extra)) = replica_regions.get(aws::limits::RDS_READ_REPLICAS_PER_SOURCE) {
+            self.report(
+                Diagnostic::new(
+                    codes::E419,
+                    extra.clone(),
+                    format!(
+                        "{} read replicas are more than an RDS source takes: at most {}",
+                        replica_regions.len(),
+                        aws::limits::RDS_READ_REPLICAS_PER_SOURCE
+                    ),
+                )
+                .with_help("serve the other regions' reads from the nearest replica (remove their `read_replicas` entries); RDS refuses a 16th replica of one source"),
+            );
+        }
         if total_weight != 100 && !writer_weight_too_large {
             self.report(
                 Diagnostic::new(
@@ -291,7 +317,71 @@ impl<'a> Resolver<'a> {
                 instance_classes.insert(region.code.clone(), class.clone());
             }
         }
+        if database.max_connections.is_none() {
+            self.check_replica_memory(
+                database,
+                regions,
+                writer_region,
+                replica_regions,
+                &instance_classes,
+            );
+        }
         (default_class, instance_classes)
+    }
+
+    /// E420: with RDS's default `max_connections`, which grows with the instance's memory, a
+    /// replica on a class with less memory than the writer's gets fewer connections than the
+    /// writer, and PostgreSQL refuses to run a hot standby whose `max_connections` is below
+    /// the primary's (PostgreSQL documentation, "Hot Standby", 26.4.3 Administrator's
+    /// Overview).
+    fn check_replica_memory(
+        &mut self,
+        database: &meridian_model::Database,
+        regions: &Regions<'_>,
+        writer_region: &str,
+        replica_regions: &[(RegionCode, StackPath)],
+        instance_classes: &BTreeMap<RegionCode, String>,
+    ) {
+        let class_of = |region: &str| {
+            instance_classes
+                .get(region)
+                .unwrap_or(&database.instance_class)
+                .clone()
+        };
+        let writer_class = class_of(writer_region);
+        let Some(writer_memory) = aws::postgres_instance_memory_gib(&writer_class) else {
+            return;
+        };
+        for (region, _) in replica_regions {
+            let class = class_of(region);
+            let Some(memory) = aws::postgres_instance_memory_gib(&class) else {
+                continue;
+            };
+            if memory >= writer_memory {
+                continue;
+            }
+            let at = if instance_classes.contains_key(region) {
+                regions
+                    .iter()
+                    .find(|r| &r.code == region)
+                    .map(|r| r.path.key("sizing").key("database_instance_class"))
+            } else {
+                regions
+                    .iter()
+                    .find(|r| r.code == writer_region)
+                    .map(|r| r.path.key("sizing").key("database_instance_class"))
+            };
+            let path =
+                at.unwrap_or_else(|| StackPath::root().key("database").key("instance_class"));
+            self.report(
+                Diagnostic::new(
+                    codes::E420,
+                    path,
+                    format!("the replica in `{region}` runs `{class}` ({memory} GiB), smaller than the writer's `{writer_class}` ({writer_memory} GiB), with RDS's memory-based default `max_connections`"),
+                )
+                .with_help("a PostgreSQL hot standby refuses to start with fewer `max_connections` than its primary; set `database.max_connections` (one value for every instance), or give the replica a class at least as large"),
+            );
+        }
     }
 
     /// The writer with its secret, rotation and outputs; `false` when its region has no network
@@ -370,13 +460,7 @@ impl<'a> Resolver<'a> {
             username_field: aws::SECRET_USERNAME_FIELD.to_owned(),
             db_name: database.name.clone(),
             storage_gb: database.storage_gb.unwrap_or(defaults::STORAGE_GB),
-            max_storage_gb: database.max_storage_gb.unwrap_or_else(|| {
-                database
-                    .storage_gb
-                    .unwrap_or(defaults::STORAGE_GB)
-                    .saturating_mul(defaults::MAX_STORAGE_FACTOR)
-                    .min(*aws::limits::RDS_GP3_STORAGE_GIB.end())
-            }),
+            max_storage_gb: storage_ceiling(database),
             multi_az: database.multi_az.unwrap_or(defaults::MULTI_AZ),
             backup_retention_days: database
                 .backup_retention_days
@@ -505,6 +589,7 @@ impl<'a> Resolver<'a> {
                     .unwrap_or(defaults::DELETION_PROTECTION),
                 &network.private_subnets,
                 DatabaseRole::Replica(ReplicaPlan {
+                    max_storage_gb: storage_ceiling(database),
                     source_arn,
                     source_region: writer_region.clone(),
                     secret_arn,
@@ -691,12 +776,15 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        let percent = aws::limits::RDS_MAX_STORAGE_MIN_PERCENT;
         if let Some(max) = database.max_storage_gb
-            && (max < storage || max > *aws::limits::RDS_GP3_STORAGE_GIB.end())
+            && (u64::from(max) * 100 < u64::from(storage) * u64::from(percent)
+                || max > *aws::limits::RDS_GP3_STORAGE_GIB.end())
         {
+            let least = (u64::from(storage) * u64::from(percent)).div_ceil(100);
             self.report(
-                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most {}", aws::limits::RDS_GP3_STORAGE_GIB.end()))
-                    .with_help("the ceiling of storage autoscaling cannot be below the allocation"),
+                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least {least} (10 % above `storage_gb: {storage}`) and at most {}", aws::limits::RDS_GP3_STORAGE_GIB.end()))
+                    .with_help(format!("RDS refuses a storage autoscaling ceiling less than 10 % above the allocation; write e.g. `max_storage_gb: {}`", u64::from(storage).saturating_mul(2).min(u64::from(*aws::limits::RDS_GP3_STORAGE_GIB.end())).max(least))),
             );
             valid = false;
         }
@@ -871,6 +959,20 @@ impl<'a> Resolver<'a> {
 /// When `class` (`db.m7g.medium`, `cache.r6g.medium`) names a known family with an unknown
 /// size, a help line listing the family's sizes: a closer hint than the nearest spelling, which
 /// may belong to another family.
+/// The storage autoscaling ceiling of every instance: the stack's, or 10 × the allocation. A
+/// replica inherits its source's allocated storage but not its ceiling, so the writer's ceiling
+/// is set on the replicas too: without it, a replica stops growing while the writer grows, and
+/// replication stops when the replica is full.
+fn storage_ceiling(database: &meridian_model::Database) -> u32 {
+    database.max_storage_gb.unwrap_or_else(|| {
+        database
+            .storage_gb
+            .unwrap_or(defaults::STORAGE_GB)
+            .saturating_mul(defaults::MAX_STORAGE_FACTOR)
+            .min(*aws::limits::RDS_GP3_STORAGE_GIB.end())
+    })
+}
+
 pub(crate) fn family_sizes(class: &str, known: &[String]) -> Option<String> {
     let (family, _) = class.rsplit_once('.')?;
     let prefix = format!("{family}.");

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
+use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
 use crate::naming::pascal;
@@ -253,7 +254,7 @@ impl<'a> Resolver<'a> {
                 let Some((rid, endpoint)) = references.cache.by_region.get(region).cloned() else {
                     self.report(
                         Diagnostic::new(codes::E326, (*path).clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
-                            .with_help("add the region to `cache.cross_region_replication.target_regions`"),
+                            .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),
                     );
                     return None;
                 };

@@ -33,7 +33,7 @@ impl<'a> Resolver<'a> {
         let units = self.units(&order, &region_plans, global.as_ref());
         let parameters = self.planned_parameters();
         let mut tags = stack.tags.clone();
-        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
+        tags.insert(naming::STACK_TAG.to_owned(), stack.stack.clone());
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
         Plan {
@@ -60,6 +60,7 @@ impl<'a> Resolver<'a> {
             global,
             operations,
             renames: self.planned_renames(),
+            acknowledged: Vec::new(),
         }
     }
 

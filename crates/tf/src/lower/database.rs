@@ -117,6 +117,7 @@ impl Lowerer<'_> {
                 region, &rid.tf, identifier, *port, common, waits_for, writer,
             ),
             DatabaseRole::Replica(ReplicaPlan {
+                max_storage_gb,
                 source_arn,
                 // Both are implied by the source ARN; the replica's secret is read by services.
                 source_region: _,
@@ -126,6 +127,7 @@ impl Lowerer<'_> {
                     &rid.tf,
                     DbInstance {
                         replicate_source_db: Some(self.value(source_arn)),
+                        max_allocated_storage: Some((*max_storage_gb).into()),
                         ..common
                     },
                     depends_on(waits_for),

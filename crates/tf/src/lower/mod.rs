@@ -125,6 +125,8 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         global,
         operations: _,
         renames,
+        // Warnings the stack accepts: `meridian plan` shows them; no resource carries them.
+        acknowledged: _,
     } = plan;
 
     let mut module = Module::new(settings(plan));
