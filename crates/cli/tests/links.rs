@@ -18,6 +18,9 @@ use meridian_plan::{CacheRole, OutputFile, Plan};
 use meridian_testkit::bundled_plans;
 use serde_json::Value;
 
+/// A peering: (requester region, requester VPC, accepter region, accepter VPC, accepted).
+type PeeringFacts = (String, String, String, String, bool);
+
 /// The target-neutral facts a walk of one target's output finds.
 #[derive(Debug, Default)]
 struct Network {
@@ -33,7 +36,7 @@ struct Network {
     /// Per region, the VPC.
     vpcs: BTreeMap<String, String>,
     /// Peerings: id → (requester region, requester VPC, accepter region, accepter VPC, accepted).
-    peerings: BTreeMap<String, (String, String, String, String, bool)>,
+    peerings: BTreeMap<String, PeeringFacts>,
     /// Routes: (region, route table, destination, peering).
     routes: Vec<(String, String, String, String)>,
     /// Rules by CIDR: (region, group, ingress?, cidr, from port, to port).
@@ -417,7 +420,7 @@ fn walk(name: &str, network: &Network, spec: &Spec) -> usize {
                 continue;
             }
             let (s, w) = (service_region.as_str(), candidate.as_str());
-            let joining: Vec<(&String, &(String, String, String, String, bool))> = network
+            let joining: Vec<(&String, &PeeringFacts)> = network
                 .peerings
                 .iter()
                 .filter(|(_, (a, _, b, _, _))| (a == s && b == w) || (a == w && b == s))
