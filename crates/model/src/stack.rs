@@ -213,6 +213,13 @@ pub struct ExistingNetwork {
     pub public_subnet_ids: Vec<String>,
     /// Private subnets (for tasks, database and cache), as for `public_subnet_ids`.
     pub private_subnet_ids: Vec<String>,
+    /// Route tables of the private subnets, one `${NAME}` parameter or literal `rtb-` ID each.
+    /// Needed when the region is peered with another (it runs a service and another region
+    /// holds a database or cache writer candidate, or the other way round): Meridian adds a
+    /// route to each peer VPC in each of them. Omitted: no route table, which is an error
+    /// (E960) for a peered region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub private_route_table_ids: Vec<String>,
 }
 
 /// Per-region sizes.

@@ -8,6 +8,8 @@ pub const NAME_TAG: &str = "Name";
 pub const HTTPS_PORT: u32 = 443;
 /// Every IPv4 address: the destination of default routes.
 pub const IPV4_ANYWHERE: &str = "0.0.0.0/0";
+/// How every route table ID starts (`rtb-0123456789abcdef0`).
+pub const ROUTE_TABLE_ID_PREFIX: &str = "rtb-";
 /// The domain of an Elastic IP used in a VPC (NAT gateways); `standard` is EC2-Classic, retired.
 pub const EIP_DOMAIN_VPC: &str = "vpc";
 
@@ -626,6 +628,17 @@ pub mod limits {
     pub const DOMAIN_NAME_LENGTH: usize = 253;
     /// See [`DOMAIN_NAME_LENGTH`].
     pub const DOMAIN_LABEL_LENGTH: usize = 63;
+
+    /// Active VPC peering connections per VPC: 50 by default, adjustable to 125 (Amazon VPC
+    /// User Guide, "Amazon VPC quotas", VPC peering connections).
+    pub const PEERINGS_PER_VPC_DEFAULT: usize = 50;
+    /// See [`PEERINGS_PER_VPC_DEFAULT`].
+    pub const PEERINGS_PER_VPC_MAX: usize = 125;
+    /// Non-propagated routes per route table: 50 by default, adjustable to 1,000 (Amazon VPC
+    /// User Guide, "Amazon VPC quotas", route tables). The local route does not count.
+    pub const ROUTES_PER_ROUTE_TABLE_DEFAULT: usize = 50;
+    /// See [`ROUTES_PER_ROUTE_TABLE_DEFAULT`].
+    pub const ROUTES_PER_ROUTE_TABLE_MAX: usize = 1_000;
 
     /// The smallest subnet a VPC may have: a /28 (VPC User Guide, "Subnet CIDR blocks").
     pub const SMALLEST_SUBNET_PREFIX: u8 = 28;

@@ -33,6 +33,7 @@ impl ParamKind {
             Self::HostedZoneId => "hosted-zone-id",
             Self::VpcId => "vpc-id",
             Self::SubnetId => "subnet-id",
+            Self::RouteTableId => "route-table-id",
             Self::Email => "email",
             Self::HttpsUrl => "https-url",
             Self::SecretArn => "secret-arn",
@@ -52,6 +53,7 @@ impl ParamKind {
             Self::HostedZoneId => r"^Z[0-9A-Z]{1,31}$".to_owned(),
             Self::VpcId => r"^vpc-[0-9a-f]{8,17}$".to_owned(),
             Self::SubnetId => r"^subnet-[0-9a-f]{8,17}$".to_owned(),
+            Self::RouteTableId => r"^rtb-[0-9a-f]{8,17}$".to_owned(),
             Self::Email => r"^[^@\s]+@[^@\s]+\.[^@\s]+$".to_owned(),
             Self::HttpsUrl => r"^https://[^\s/]+(/\S*)?$".to_owned(),
             Self::SecretArn => {
@@ -72,6 +74,7 @@ impl ParamKind {
             }
             Self::VpcId => "a VPC ID (vpc-<hex>)",
             Self::SubnetId => "a subnet ID (subnet-<hex>)",
+            Self::RouteTableId => "a route table ID (rtb-<hex>)",
             Self::Email => "an e-mail address (name@example.com)",
             Self::HttpsUrl => "an HTTPS URL (https://<host>/...)",
             Self::SecretArn => {

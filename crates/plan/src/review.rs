@@ -166,6 +166,50 @@ fn region_section(out: &mut Outline, region: &RegionPlan) {
     if let Some(app) = &region.app {
         application(out, app);
     }
+    if let Some(links) = &region.links {
+        out.line(
+            1,
+            format!(
+                "links unit ({}): routes to the peerings of later regions",
+                links.unit
+            ),
+        );
+        peer_route_lines(out, 2, &links.routes);
+    }
+}
+
+fn peering_lines(out: &mut Outline, app: &AppPlan) {
+    for peering in &app.peerings {
+        out.line(
+            1,
+            format!(
+                "VPC peering {} ({}) requested with {} ({}), accepted automatically: {}",
+                peering.name,
+                id(&peering.rid),
+                peering.peer_region,
+                text(&peering.peer_vpc_id),
+                if peering.auto_accept { "yes" } else { "no" }
+            ),
+        );
+    }
+    peer_route_lines(out, 1, &app.peer_routes);
+}
+
+fn peer_route_lines(out: &mut Outline, depth: usize, routes: &[PeerRoutePlan]) {
+    for route in routes {
+        out.line(
+            depth,
+            format!(
+                "route {} → {} ({}) in {} via {} ({})",
+                route.destination_cidr,
+                route.peer_region,
+                id(&route.rid),
+                text(&route.route_table),
+                text(&route.peering),
+                route.region
+            ),
+        );
+    }
 }
 
 fn storage(out: &mut Outline, storage: &StoragePlan) {
@@ -321,6 +365,7 @@ fn application(out: &mut Outline, app: &AppPlan) {
         network_lines(out, network);
     }
     security_groups(out, app);
+    peering_lines(out, app);
     if let Some(load_balancer) = &app.load_balancer {
         load_balancer_lines(out, load_balancer);
     }

@@ -347,6 +347,8 @@ pub enum ParamKind {
     VpcId,
     /// A subnet ID.
     SubnetId,
+    /// A route table ID.
+    RouteTableId,
     /// An e-mail address.
     Email,
     /// An HTTPS URL.
@@ -453,6 +455,63 @@ pub struct RegionPlan {
     pub storage: StoragePlan,
     /// Application unit content; absent for storage-only regions.
     pub app: Option<AppPlan>,
+    /// Links unit content: this region's routes to the peerings that later units request. Absent
+    /// when no later unit peers with this region.
+    pub links: Option<LinksPlan>,
+}
+
+/// A region's links unit (`<stack>-<region>-links`), deployed after every application unit and
+/// before the global unit: the routes of this region's private route tables to the VPCs of
+/// regions whose units deploy later and requested the peering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinksPlan {
+    /// Unit.
+    pub unit: UnitId,
+    /// Routes, by peer region then route table.
+    pub routes: Vec<PeerRoutePlan>,
+}
+
+/// An inter-region VPC peering, created by the unit of the region that deploys later (the
+/// requester); the earlier region's VPC accepts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeeringPlan {
+    /// The peering connection, in the requester's application unit.
+    pub rid: Rid,
+    /// The accepter side where a target declares it as a resource of its own (Terraform's
+    /// `aws_vpc_peering_connection_accepter`, in the accepter's region): the peering's identity,
+    /// as it is the same connection.
+    pub accepter: Rid,
+    /// Whether the accepter side accepts the request when it is created: true, as both VPCs
+    /// are in the deployment's account.
+    pub auto_accept: bool,
+    /// The requester's VPC.
+    pub vpc_id: Text,
+    /// Region of the accepter.
+    pub peer_region: RegionCode,
+    /// The accepter's VPC (an output of the accepter's unit).
+    pub peer_vpc_id: Text,
+    /// Name tag.
+    pub name: String,
+}
+
+/// A route of a private route table to a peer VPC through a peering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeerRoutePlan {
+    /// The route.
+    pub rid: Rid,
+    /// Region of the route table (and of the unit that holds the route).
+    pub region: RegionCode,
+    /// The route table.
+    pub route_table: Text,
+    /// The peer VPC's CIDR.
+    pub destination_cidr: String,
+    /// Region of the peer VPC.
+    pub peer_region: RegionCode,
+    /// The peering connection.
+    pub peering: Text,
+    /// The peering's accepter resource, for targets that must accept before routing (see
+    /// [`PeeringPlan::accepter`]).
+    pub accepter: Rid,
 }
 
 /// A region's storage unit: its data key and buckets.
@@ -815,6 +874,10 @@ pub struct AppPlan {
     pub cache: Option<CachePlan>,
     /// Topics and alarms.
     pub alerting: AlertingPlan,
+    /// Peerings this unit requests (with regions whose units deploy earlier).
+    pub peerings: Vec<PeeringPlan>,
+    /// Routes of this region's private route tables to the peerings this unit requests.
+    pub peer_routes: Vec<PeerRoutePlan>,
 }
 
 /// A region's network.

@@ -95,6 +95,7 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         latency_target_ms: _,
                         storage,
                         app: _,
+                        links: _,
                     } = region_plan(regions, region);
                     storage::lower_storage_unit(&mut lowering, storage);
                 }
@@ -108,6 +109,8 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         latency_target_ms: _,
                         storage: _,
                         app,
+                        // The region's links unit has a template of its own.
+                        links: _,
                     } = region_plan(regions, region);
                     let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
                         bug(format_args!(
@@ -115,6 +118,15 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         ))
                     });
                     lower_app_unit(&mut lowering, app);
+                }
+                UnitId::Links(region) => {
+                    let links = region_plan(regions, region)
+                        .links
+                        .as_ref()
+                        .unwrap_or_else(|| {
+                            bug(format_args!("links unit `{region}` has no links plan"))
+                        });
+                    network::lower_links_unit(&mut lowering, links);
                 }
                 UnitId::Global => {
                     let global = global
@@ -155,10 +167,16 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         database,
         cache,
         alerting,
+        peerings,
+        peer_routes,
     } = app;
     if let Some(network) = network {
         network::lower_network(unit, network);
     }
+    for peering in peerings {
+        network::lower_peering(unit, peering);
+    }
+    network::lower_peer_routes(unit, peer_routes);
     let vpc_id = network.as_ref().map(|network| &network.vpc_id);
     network::lower_security_groups(unit, vpc_id, security_groups, security_group_rules);
     if let Some(load_balancer) = load_balancer {

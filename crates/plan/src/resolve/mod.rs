@@ -14,6 +14,7 @@ mod deployment;
 mod dns;
 mod global;
 mod ids;
+mod links;
 mod load_balancer;
 mod network;
 mod operations;
@@ -51,6 +52,8 @@ pub(crate) use dns::*;
 pub(crate) use global::*;
 #[allow(unused_imports)]
 pub(crate) use ids::*;
+#[allow(unused_imports)]
+pub(crate) use links::*;
 #[allow(unused_imports)]
 pub(crate) use load_balancer::*;
 #[allow(unused_imports)]
@@ -367,6 +370,7 @@ impl<'a> Resolver<'a> {
             targets: &targets,
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
+        let links = self.resolve_links(&regions, &mut apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
         let routed = Routed {
@@ -376,7 +380,7 @@ impl<'a> Resolver<'a> {
         };
         let global = self.resolve_global(&regions, &targets, &routed);
         self.check_parameter_declarations();
-        self.finish(regions, storage, apps, global)
+        self.finish(regions, storage, apps, links, global)
     }
 
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the

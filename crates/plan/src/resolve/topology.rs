@@ -20,10 +20,11 @@ impl<'a> Resolver<'a> {
         regions: Regions<'_>,
         storage: Storage,
         apps: BTreeMap<RegionCode, AppPlan>,
+        links: BTreeMap<RegionCode, LinksPlan>,
         global: Option<GlobalPlan>,
     ) -> Plan {
         let stack = self.stack;
-        let region_plans = region_plans(&regions, storage.plans, apps);
+        let region_plans = region_plans(&regions, storage.plans, apps, links);
         let order = deploy_order(
             &storage.order,
             regions.primary.as_deref(),
@@ -108,6 +109,10 @@ impl<'a> Resolver<'a> {
                         .find(|p| &p.region == region)
                         .map_or("", |p| p.role.as_str())
                 ),
+                UnitId::Links(region) => format!(
+                    "{}: routes of {region} to the VPC peerings of later regions",
+                    stack.stack
+                ),
                 UnitId::Global => format!(
                     "{}: global routing, CDN, dashboards and alarms",
                     stack.stack
@@ -148,6 +153,7 @@ fn region_plans(
     regions: &Regions<'_>,
     storage: Vec<StoragePlan>,
     mut apps: BTreeMap<RegionCode, AppPlan>,
+    mut links: BTreeMap<RegionCode, LinksPlan>,
 ) -> Vec<RegionPlan> {
     let mut storage_by_region: BTreeMap<RegionCode, StoragePlan> = storage
         .into_iter()
@@ -164,13 +170,14 @@ fn region_plans(
             latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
             storage,
             app: apps.remove(&region.code),
+            links: links.remove(&region.code),
         });
     }
     region_plans
 }
 
 /// Storage units (in their replication order), the primary region, the other regions as
-/// declared, then the global unit.
+/// declared, the links units in the same order, then the global unit.
 fn deploy_order(
     storage_order: &[RegionCode],
     primary: Option<&str>,
@@ -181,12 +188,22 @@ fn deploy_order(
         .iter()
         .map(|region| UnitId::Storage(region.clone()))
         .collect();
-    if let Some(primary) = primary {
-        order.push(UnitId::Region(primary.into()));
+    let applications = application_order(
+        primary,
+        region_plans
+            .iter()
+            .filter(|plan| plan.app.is_some())
+            .map(|plan| &plan.region),
+    );
+    for region in &applications {
+        order.push(UnitId::Region(region.clone()));
     }
-    for plan in region_plans {
-        if plan.app.is_some() && Some(plan.region.as_str()) != primary {
-            order.push(UnitId::Region(plan.region.clone()));
+    for region in &applications {
+        let has_links = region_plans
+            .iter()
+            .any(|plan| &plan.region == region && plan.links.is_some());
+        if has_links {
+            order.push(UnitId::Links(region.clone()));
         }
     }
     if global {
@@ -253,6 +270,8 @@ pub(crate) fn capabilities(
                     (roles, rotation)
                 })
         }
+        // Routes only.
+        UnitId::Links(_) => (false, false),
         UnitId::Global => (
             global
                 .and_then(|global| global.cdn.as_ref())

@@ -96,7 +96,9 @@ pub(crate) struct DeployOverride {
 fn unit_token(unit: &Unit) -> String {
     match &unit.id {
         UnitId::Global => "global".to_owned(),
-        UnitId::Storage(region) | UnitId::Region(region) => region.to_string(),
+        UnitId::Storage(region) | UnitId::Region(region) | UnitId::Links(region) => {
+            region.to_string()
+        }
     }
 }
 
