@@ -239,6 +239,10 @@ codes! {
     E902 => "`renamed_from` equal to the entity's own name",
     E903 => "`renamed_from` naming another entity of the stack (of the same kind)",
     E904 => "two entities renamed from the same name",
+    E980 => "`promoted_from` not naming the primary region (which holds the master secret), or naming the writer's own region",
+    E981 => "promoted writer in a region that runs no service, so no replica of the stack could have been promoted there",
+    E982 => "latency CNAME records at the zone apex, where only alias records are allowed",
+    E983 => "`pool_size` out of range, or `${database.pool_size}` without `pool_size`",
     W110 => "VPC CIDRs of two regions overlap",
     W201 => "HTTP listener serving traffic without TLS",
     W210 => "target group no rule forwards to",
@@ -246,4 +250,7 @@ codes! {
     W401 => "database sizing in a region without a database instance",
     W421 => "cache sizing in a region without a cache",
     W611 => "CDN certificate without aliases",
+    W980 => "read replica recreated when a promoted writer is adopted (RDS cannot re-point a replica)",
+    W981 => "`ttl_seconds` with alias records, which answer with the load balancer's 60 s",
+    W982 => "application pools of the most tasks can exceed the server's `max_connections`",
 }

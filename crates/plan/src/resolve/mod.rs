@@ -273,6 +273,7 @@ impl<'a> Resolver<'a> {
             targets: &targets,
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
+        self.check_connection_pools(&apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
         let routed = Routed {
