@@ -76,7 +76,7 @@ struct Pair {
 fn pair(name: &str) -> Pair {
     let before = plan_of(&side_path(name, "before"));
     let after = plan_of(&side_path(name, "after"));
-    let diff = self::diff(
+    let diff = diff(
         &diff_synthesis(&before).expect("synthesizes"),
         &diff_synthesis(&after).expect("synthesizes"),
     );
@@ -461,11 +461,28 @@ fn check_promoted_instance(pair: &Pair) {
     ] {
         assert!(writer["Properties"].get(kept).is_some(), "{kept} is kept");
     }
-    for absent in ["DBName", "MasterUsername", "MasterUserPassword", "StorageEncrypted", "Engine"] {
-        assert!(writer["Properties"].get(absent).is_none(), "{absent} is not added");
+    for absent in [
+        "DBName",
+        "MasterUsername",
+        "MasterUserPassword",
+        "StorageEncrypted",
+        "Engine",
+    ] {
+        assert!(
+            writer["Properties"].get(absent).is_none(),
+            "{absent} is not added"
+        );
     }
-    assert!(replica["Properties"].get("SourceDBInstanceIdentifier").is_some());
-    assert!(writer["Properties"].get("SourceDBInstanceIdentifier").is_none());
+    assert!(
+        replica["Properties"]
+            .get("SourceDBInstanceIdentifier")
+            .is_some()
+    );
+    assert!(
+        writer["Properties"]
+            .get("SourceDBInstanceIdentifier")
+            .is_none()
+    );
     assert_eq!(writer["Properties"]["MultiAZ"], true);
     assert_eq!(writer["DeletionPolicy"], "Snapshot");
     // The secret keeps its logical ID in the stack that created it.
@@ -474,10 +491,13 @@ fn check_promoted_instance(pair: &Pair) {
         emitted(&pair.before, Target::Cloudformation, home),
         emitted(&pair.after, Target::Cloudformation, home),
     );
-    for id in ["DatabaseSecret", "DatabaseSecretAttachment", "DatabaseSecretRotation"] {
+    for id in [
+        "DatabaseSecret",
+        "DatabaseSecretAttachment",
+        "DatabaseSecretRotation",
+    ] {
         assert_eq!(
-            home_before["Resources"][id]["Type"],
-            home_after["Resources"][id]["Type"],
+            home_before["Resources"][id]["Type"], home_after["Resources"][id]["Type"],
             "{id} stays"
         );
         assert!(home_after["Resources"][id].is_object(), "{id} stays");
@@ -488,17 +508,28 @@ fn check_promoted_instance(pair: &Pair) {
     );
 
     let module = "terraform/main.tf.json";
-    let instance = |module: &Json| module["resource"]["aws_db_instance"]["database_eu_west_1"].clone();
+    let instance =
+        |module: &Json| module["resource"]["aws_db_instance"]["database_eu_west_1"].clone();
     let (replica, writer) = (
         instance(&emitted(&pair.before, Target::Terraform, module)),
         instance(&emitted(&pair.after, Target::Terraform, module)),
     );
     for argument in force_new_arguments("aws_db_instance").expect("listed") {
-        assert_eq!(replica.get(argument), writer.get(argument), "force-new {argument}");
+        assert_eq!(
+            replica.get(argument),
+            writer.get(argument),
+            "force-new {argument}"
+        );
     }
     assert!(replica.get("replicate_source_db").is_some());
     assert!(writer.get("replicate_source_db").is_none());
-    for absent in ["db_name", "username", "password", "storage_encrypted", "engine"] {
+    for absent in [
+        "db_name",
+        "username",
+        "password",
+        "storage_encrypted",
+        "engine",
+    ] {
         assert!(writer.get(absent).is_none(), "{absent} is not added");
     }
     assert_eq!(writer["multi_az"], true);

@@ -22,11 +22,20 @@ fn codes(planned: &Planned) -> Vec<&str> {
 #[test]
 fn a_stated_ttl_gives_cname_records_with_that_ttl_everywhere() {
     let plan = plan_of(&bundled_stack("rail-backend.yaml"));
-    let dns = plan.global.as_ref().and_then(|g| g.dns.as_ref()).expect("DNS");
+    let dns = plan
+        .global
+        .as_ref()
+        .and_then(|g| g.dns.as_ref())
+        .expect("DNS");
     assert_eq!(dns.effective_ttl_seconds, 30);
     assert_eq!(dns.regions.len(), 3, "one record per service region");
     for region in &dns.regions {
-        assert_eq!(region.record_type, DnsRecordType::Cname, "{}", region.region);
+        assert_eq!(
+            region.record_type,
+            DnsRecordType::Cname,
+            "{}",
+            region.region
+        );
         assert_eq!(region.cname_ttl_seconds, Some(30), "{}", region.region);
     }
     // Runbooks and the failover estimate wait for the same 30 s.
@@ -37,7 +46,10 @@ fn a_stated_ttl_gives_cname_records_with_that_ttl_everywhere() {
 #[test]
 fn alias_records_with_a_ttl_warn_and_use_sixty_seconds() {
     let planned = rail_backend_with(|text| {
-        text.replace("  ttl_seconds: 30\n", "  ttl_seconds: 30\n  record_type: alias\n")
+        text.replace(
+            "  ttl_seconds: 30\n",
+            "  ttl_seconds: 30\n  record_type: alias\n",
+        )
     });
     let warning = planned
         .diagnostics
@@ -47,10 +59,18 @@ fn alias_records_with_a_ttl_warn_and_use_sixty_seconds() {
     assert_eq!(warning.path.to_string(), "dns.ttl_seconds");
     assert!(warning.message.contains("60 s"), "{}", warning.message);
     let plan = planned.plan.expect("plans");
-    let dns = plan.global.as_ref().and_then(|g| g.dns.as_ref()).expect("DNS");
+    let dns = plan
+        .global
+        .as_ref()
+        .and_then(|g| g.dns.as_ref())
+        .expect("DNS");
     assert_eq!(dns.effective_ttl_seconds, 60);
-    assert!(dns.regions.iter().all(|region| region.record_type == DnsRecordType::A
-        && region.cname_ttl_seconds.is_none()));
+    assert!(
+        dns.regions
+            .iter()
+            .all(|region| region.record_type == DnsRecordType::A
+                && region.cname_ttl_seconds.is_none())
+    );
     assert_eq!(plan.operations.dns_ttl_seconds, 60);
 }
 
@@ -82,7 +102,11 @@ fn tasks_receive_the_pool_size_and_the_server_its_limit() {
         let Some(app) = &region.app else { continue };
         if let Some(database) = &app.database {
             assert_eq!(
-                database.parameter_group.parameters.get("max_connections").map(String::as_str),
+                database
+                    .parameter_group
+                    .parameters
+                    .get("max_connections")
+                    .map(String::as_str),
                 Some("2500"),
                 "{}",
                 region.region

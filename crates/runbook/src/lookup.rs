@@ -70,8 +70,8 @@ pub(crate) fn writer(plan: &Plan) -> Option<(&RegionPlan, &DatabasePlan, WriterS
                 },
             )),
             DatabaseRole::Promoted(promoted) => {
-                let credentials = app_regions(plan)
-                    .find_map(|(_, app)| app.adopted_credentials.as_deref())?;
+                let credentials =
+                    app_regions(plan).find_map(|(_, app)| app.adopted_credentials.as_deref())?;
                 Some((
                     region,
                     database,

@@ -443,7 +443,9 @@ impl<'a> Resolver<'a> {
         let writer_unit = UnitId::Region(writer_region.clone());
         // The unit holding the master credentials: the writer's, or the one of the writer that
         // created them before a failover.
-        let home_region = promoted_from.clone().unwrap_or_else(|| writer_region.clone());
+        let home_region = promoted_from
+            .clone()
+            .unwrap_or_else(|| writer_region.clone());
         let home_unit = UnitId::Region(home_region.clone());
         let Some(network) = apps.get(&writer_region).and_then(|app| app.network.clone()) else {
             return false;
@@ -676,9 +678,13 @@ impl<'a> Resolver<'a> {
             };
             if let Some(former) = &facts.promoted_from {
                 let message = if region == former {
-                    format!("the former writer in `{region}` becomes a new read replica of the promoted writer in `{writer_region}`: the instance there is replaced")
+                    format!(
+                        "the former writer in `{region}` becomes a new read replica of the promoted writer in `{writer_region}`: the instance there is replaced"
+                    )
                 } else {
-                    format!("the read replica in `{region}` replicated from `{former}`; RDS cannot point a replica at another source, so it is replaced by a replica of `{writer_region}`")
+                    format!(
+                        "the read replica in `{region}` replicated from `{former}`; RDS cannot point a replica at another source, so it is replaced by a replica of `{writer_region}`"
+                    )
                 };
                 self.report(
                     Diagnostic::new(codes::W980, replica_path.key("region"), message)
@@ -754,8 +760,9 @@ impl<'a> Resolver<'a> {
         let identifier = self.names.db_instance(region);
         // A replica's data is a copy of the writer's: a snapshot of it would only accumulate
         // copies. The writer's survives its deletion or replacement.
-        let final_snapshot =
-            role.is_writer().then(|| naming::final_snapshot(&identifier));
+        let final_snapshot = role
+            .is_writer()
+            .then(|| naming::final_snapshot(&identifier));
         DatabasePlan {
             subnet_group_description: format!("Private subnets of {identifier}"),
             identifier,

@@ -182,7 +182,10 @@ pub(crate) fn failover_estimate(
     let writer_identifier = apps()
         .find_map(|(_, app)| {
             let database = app.database.as_ref()?;
-            database.role.is_writer().then(|| database.identifier.clone())
+            database
+                .role
+                .is_writer()
+                .then(|| database.identifier.clone())
         })
         .unwrap_or_default();
     let replicas: Vec<(&RegionPlan, &AppPlan)> = apps()

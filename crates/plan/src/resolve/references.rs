@@ -153,7 +153,8 @@ impl<'a> Resolver<'a> {
         let primary_unit = references.regions.primary.clone().map(UnitId::Region)?;
         let writer_unit = references.database.writer_unit.clone()?;
         let adopted = references.database.promoted_from.is_some();
-        let writer_deploys_later = adopted && deploys_before(references.regions, region, &writer_unit);
+        let writer_deploys_later =
+            adopted && deploys_before(references.regions, region, &writer_unit);
         let writer_address = |resolver: &mut Self| {
             let source = AttrRef {
                 resource: writer.clone(),

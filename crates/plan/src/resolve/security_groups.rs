@@ -296,7 +296,10 @@ fn wire_adopted_rotation(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mu
         Direction::Egress,
         credentials.port,
         Peer::Cidr(credentials.writer_vpc_cidr.clone()),
-        format!("Rotation function to PostgreSQL in {}", credentials.writer_region),
+        format!(
+            "Rotation function to PostgreSQL in {}",
+            credentials.writer_region
+        ),
     );
     rotation_https(resolver, wiring, &rotation);
 }

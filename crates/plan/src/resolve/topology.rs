@@ -246,10 +246,9 @@ pub(crate) fn capabilities(
                         || !app.services.is_empty()
                         || app.database.is_some();
                     let rotation = app.adopted_credentials.is_some()
-                        || app
-                            .database
-                            .as_ref()
-                            .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+                        || app.database.as_ref().is_some_and(|database| {
+                            matches!(database.role, DatabaseRole::Writer(_))
+                        });
                     (roles, rotation)
                 })
         }

@@ -194,7 +194,14 @@ impl Lowerer<'_> {
             secret: secret_handle,
             version,
         } = self.lower_secret(region, secret, connection, SecretUpdates::Rotated)?;
-        self.lower_rotation(region, secret, &secret_handle, rotation, &writer.tf, &version)
+        self.lower_rotation(
+            region,
+            secret,
+            &secret_handle,
+            rotation,
+            &writer.tf,
+            &version,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
