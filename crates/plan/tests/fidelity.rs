@@ -122,3 +122,67 @@ fn tasks_receive_the_pool_size_and_the_server_its_limit() {
         }
     }
 }
+
+/// rail-backend.yaml after a failover to eu-west-1, adopted: the eu-west-1 instance is the writer
+/// (promoted, not created), the credentials stay in us-east-1, and the APAC replica, which
+/// followed us-east-1, is recreated from the new writer with a warning.
+#[test]
+fn adopting_the_promoted_replica_keeps_it_and_the_credentials_where_they_are() {
+    use meridian_plan::DatabaseRole;
+    let planned = rail_backend_with(|text| {
+        text.replace(
+            "  primary:\n    region: us-east-1\n    read_weight: 60 # 60% of read traffic stays on the writer in the primary region\n  read_replicas:\n    - region: eu-west-1\n      weight: 30\n    - region: ap-northeast-1\n      weight: 10\n",
+            "  primary:\n    region: eu-west-1\n    promoted_from: us-east-1\n    read_weight: 90\n  read_replicas:\n    - region: ap-northeast-1\n      weight: 10\n",
+        )
+    });
+    let warnings: Vec<String> = planned
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.id() == "W980")
+        .map(|d| d.path.to_string())
+        .collect();
+    assert_eq!(warnings, ["database.read_replicas[0].region"]);
+    assert!(
+        planned
+            .diagnostics
+            .iter()
+            .all(|d| d.code.id().starts_with('W')),
+        "{:?}",
+        codes(&planned)
+    );
+    let plan = planned.plan.expect("plans");
+    let app = |code: &str| {
+        plan.regions
+            .iter()
+            .find(|region| region.region == code)
+            .and_then(|region| region.app.as_ref())
+            .expect("an application unit")
+    };
+    let writer = app("eu-west-1").database.as_ref().expect("an instance");
+    let DatabaseRole::Promoted(promoted) = &writer.role else {
+        panic!("eu-west-1 holds {:?}", writer.role);
+    };
+    assert_eq!(promoted.source_region, "us-east-1");
+    assert_eq!(writer.identifier, "rail-backend-eu-west-1");
+    assert!(writer.final_snapshot.is_some());
+    assert!(
+        app("us-east-1").database.is_none(),
+        "the former writer is left out"
+    );
+    let credentials = app("us-east-1")
+        .adopted_credentials
+        .as_ref()
+        .expect("the credentials stay in us-east-1");
+    assert_eq!(credentials.secret.rid.logical.as_str(), "DatabaseSecret");
+    assert_eq!(credentials.writer, writer.rid);
+    assert_eq!(credentials.writer_identifier, writer.identifier);
+    let DatabaseRole::Replica(replica) = &app("ap-northeast-1")
+        .database
+        .as_ref()
+        .expect("a replica")
+        .role
+    else {
+        panic!("ap-northeast-1 holds no replica");
+    };
+    assert_eq!(replica.source_region, "eu-west-1");
+}
