@@ -703,9 +703,15 @@ impl<'a> Resolver<'a> {
                     attr: Attr::DbInstanceArn,
                 },
             );
+            // The secret lives with the writer that created it (the former writer's unit
+            // when the writer is an adopted promoted replica).
+            let secret_unit = facts
+                .promoted_from
+                .clone()
+                .map_or_else(|| writer_unit.clone(), UnitId::Region);
             let secret_arn = self.replica_secret_arn(
                 &unit,
-                &writer_unit,
+                &secret_unit,
                 region,
                 &secret_rid,
                 "DatabaseSecretNameWithSuffix",
