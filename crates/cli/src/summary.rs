@@ -313,6 +313,16 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                 writer.backup_retention_days,
                 writer.rotation.days
             ),
+            DatabaseRole::Promoted(promoted) => format!(
+                "writer (the replica promoted when {} failed over, adopted in place), {}, backups {} days",
+                promoted.source_region,
+                if promoted.multi_az {
+                    "Multi-AZ"
+                } else {
+                    "single-AZ"
+                },
+                promoted.backup_retention_days
+            ),
             DatabaseRole::Replica(replica) => format!(
                 "async read replica of the writer in {}",
                 replica.source_region

@@ -193,11 +193,13 @@ fn build(knobs: &Knobs) -> model::Stack {
             max_storage_gb: None,
             ssl_mode: None,
             max_connections: None,
+            pool_size: None,
             backup_retention_days: None,
             multi_az: None,
             deletion_protection: None,
             primary: model::DatabasePrimary {
                 region: primary.into(),
+                promoted_from: None,
                 read_weight: Some(primary_weight),
             },
             read_replicas: replica_regions
@@ -493,6 +495,7 @@ fn build(knobs: &Knobs) -> model::Stack {
             hosted_zone_id: "${HOSTED_ZONE_ID}".into(),
             routing: None,
             ttl_seconds: None,
+            record_type: None,
             health_check: model::DnsHealthCheck {
                 path: "/health".into(),
                 interval_seconds: Some(30),

@@ -248,6 +248,10 @@ codes! {
     E960 => "peered region on an existing VPC without `private_route_table_ids`",
     E961 => "overlapping CIDRs of two VPCs that are peered",
     E964 => "a private route table ID that is not one",
+    E980 => "`promoted_from` not naming the primary region (which holds the master secret), or naming the writer's own region",
+    E981 => "promoted writer in a region that runs no service, so no replica of the stack could have been promoted there",
+    E982 => "latency CNAME records at the zone apex, where only alias records are allowed",
+    E983 => "`pool_size` out of range, or `${database.pool_size}` without `pool_size`",
     W102 => "opt-in region: the account must enable it before the deploy",
     W110 => "VPC CIDRs of two regions overlap",
     W201 => "HTTP listener serving traffic without TLS",
@@ -260,4 +264,7 @@ codes! {
     W505 => "bucket without versioning",
     W611 => "CDN certificate without aliases",
     W618 => "failover enabled in a one-region stack",
+    W980 => "read replica recreated when a promoted writer is adopted (RDS cannot re-point a replica)",
+    W981 => "`ttl_seconds` with alias records, which answer with the load balancer's 60 s",
+    W982 => "application pools of the most tasks can exceed the server's `max_connections`",
 }

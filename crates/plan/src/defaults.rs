@@ -314,6 +314,10 @@ pub mod bounds {
 
     use meridian_model::AlertCondition;
 
+    /// Connections one task's pool opens: at least one, and no more than PostgreSQL's most
+    /// backends (the top of `aws::limits::POSTGRES_MAX_CONNECTIONS`).
+    pub const POOL_SIZE: RangeInclusive<u32> = 1..=262_143;
+
     /// Recovery time and point objectives, in minutes: up to a week, so the plan's seconds (and
     /// every `× 60`) stay in range and a runbook's wait stays meaningful.
     pub const OBJECTIVE_MINUTES: RangeInclusive<u32> = 1..=10_080;

@@ -386,6 +386,9 @@ fn application(out: &mut Outline, app: &AppPlan) {
     if let Some(database) = &app.database {
         database_lines(out, database);
     }
+    if let Some(credentials) = &app.adopted_credentials {
+        adopted_credentials_lines(out, credentials);
+    }
     if let Some(cache) = &app.cache {
         cache_lines(out, cache);
     }
@@ -791,6 +794,10 @@ fn scaling_lines(out: &mut Outline, scaling: &ScalingPlan) {
 fn database_lines(out: &mut Outline, database: &DatabasePlan) {
     let role = match &database.role {
         DatabaseRole::Writer(_) => "writer".to_owned(),
+        DatabaseRole::Promoted(promoted) => format!(
+            "writer, the promoted read replica of the former writer in {}, adopted in place",
+            promoted.source_region
+        ),
         DatabaseRole::Replica(replica) => format!(
             "read replica of {} in {}",
             text(&replica.source_arn),
@@ -851,9 +858,34 @@ fn database_lines(out: &mut Outline, database: &DatabasePlan) {
             parameters.join(", ")
         ),
     );
-    if let DatabaseRole::Writer(writer) = &database.role {
-        writer_lines(out, writer);
+    match &database.role {
+        DatabaseRole::Writer(writer) => writer_lines(out, writer),
+        DatabaseRole::Promoted(promoted) => out.line(
+            2,
+            format!(
+                "kept as the replica had them: identifier, key, subnet group, source region {}; added: {} GiB storage ceiling, Multi-AZ {}, backups {} days at {}, maintenance {}",
+                promoted.source_region,
+                promoted.max_storage_gb,
+                on(promoted.multi_az),
+                promoted.backup_retention_days,
+                promoted.backup_window,
+                promoted.maintenance_window
+            ),
+        ),
+        DatabaseRole::Replica(_) => {}
     }
+}
+
+fn adopted_credentials_lines(out: &mut Outline, credentials: &AdoptedCredentialsPlan) {
+    out.line(
+        1,
+        format!(
+            "credentials of the adopted writer {} in {}, kept where they were created",
+            credentials.writer_identifier, credentials.writer_region
+        ),
+    );
+    secret_line(out, 2, "master secret", &credentials.secret);
+    rotation_line(out, &credentials.rotation);
 }
 
 fn writer_lines(out: &mut Outline, writer: &WriterPlan) {
@@ -874,7 +906,10 @@ fn writer_lines(out: &mut Outline, writer: &WriterPlan) {
         ),
     );
     secret_line(out, 2, "master secret", &writer.secret);
-    let rotation = &writer.rotation;
+    rotation_line(out, &writer.rotation);
+}
+
+fn rotation_line(out: &mut Outline, rotation: &RotationPlan) {
     out.line(
         2,
         format!(
@@ -1134,23 +1169,27 @@ fn dns_lines(out: &mut Outline, dns: &DnsPlan) {
     out.line(
         1,
         format!(
-            "DNS {} in hosted zone {}: latency routing, target health {}",
+            "DNS {} in hosted zone {}: latency routing, target health {}, answers kept {} s",
             dns.domain,
             text(&dns.hosted_zone_id),
             if dns.evaluate_health {
                 "evaluated"
             } else {
                 "ignored"
-            }
+            },
+            dns.effective_ttl_seconds
         ),
     );
     for region in &dns.regions {
         out.line(
             2,
             format!(
-                "{}: {} record {} (set {}) → {} in zone {}; health check {}:{}{} (SNI {}) every {} s, {} failures",
+                "{}: {} record{} {} (set {}) → {} in zone {}; health check {}:{}{} (SNI {}) every {} s, {} failures",
                 region.region,
                 region.record_type.as_str(),
+                region
+                    .cname_ttl_seconds
+                    .map_or_else(String::new, |ttl| format!(" with TTL {ttl} s")),
                 region.name,
                 region.set_identifier,
                 text(&region.target_dns_name),

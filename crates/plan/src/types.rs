@@ -870,6 +870,9 @@ pub struct AppPlan {
     pub services: Vec<ServicePlan>,
     /// Database instance.
     pub database: Option<DatabasePlan>,
+    /// The master credentials of a writer adopted in another region (`promoted_from`): they stay
+    /// in the unit that created them, so their logical IDs, stack and value do not change.
+    pub adopted_credentials: Option<Box<AdoptedCredentialsPlan>>,
     /// Cache.
     pub cache: Option<CachePlan>,
     /// Topics and alarms.
@@ -1831,6 +1834,61 @@ pub enum DatabaseRole {
     Writer(Box<WriterPlan>),
     /// A cross-region read replica.
     Replica(ReplicaPlan),
+    /// A read replica a failover promoted, adopted as the writer in place.
+    Promoted(Box<PromotedPlan>),
+}
+
+impl DatabaseRole {
+    /// Whether the instance takes writes (created as the writer, or promoted).
+    pub fn is_writer(&self) -> bool {
+        !matches!(self, Self::Replica(_))
+    }
+}
+
+/// A promoted replica adopted as the writer. It keeps every create-only setting it had as a
+/// replica (identifier, key, subnet group, source region; no database name, user name or
+/// storage-encryption flag, which it inherited) and gains the writer's mutable settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromotedPlan {
+    /// Region of the writer it replicated, kept as its create-only source region.
+    pub source_region: RegionCode,
+    /// Storage autoscaling ceiling.
+    pub max_storage_gb: u32,
+    /// Multi-AZ.
+    pub multi_az: bool,
+    /// Backups.
+    pub backup_retention_days: u32,
+    /// Backup window.
+    pub backup_window: String,
+    /// Maintenance window.
+    pub maintenance_window: String,
+}
+
+/// The master credentials of an adopted writer, in the unit of the writer that created them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdoptedCredentialsPlan {
+    /// Engine (a connection field of the secret).
+    pub engine: DatabaseEngine,
+    /// The field of the secret that holds the user name.
+    pub username_field: String,
+    /// The writer's port (a connection field of the secret).
+    pub port: u32,
+    /// The secret.
+    pub secret: SecretPlan,
+    /// Its attachment to the writer.
+    pub secret_attachment: Rid,
+    /// Password rotation, still run from the secret's region.
+    pub rotation: RotationPlan,
+    /// The adopted writer.
+    pub writer: Rid,
+    /// Its region.
+    pub writer_region: RegionCode,
+    /// Its identifier.
+    pub writer_identifier: String,
+    /// Its ARN: the attachment's target, in another region.
+    pub writer_arn: Text,
+    /// The CIDR of its VPC, which the rotation function reaches over the links between regions.
+    pub writer_vpc_cidr: String,
 }
 
 /// The writer's own settings.
@@ -2302,6 +2360,9 @@ pub struct DnsPlan {
     pub domain: String,
     /// Whether records evaluate health (failover on).
     pub evaluate_health: bool,
+    /// How long resolvers may keep an answer: the CNAME records' TTL, or the load balancer's
+    /// 60 s that alias records answer with. Runbooks, estimates and ARCHITECTURE.md use it.
+    pub effective_ttl_seconds: u32,
     /// Per region.
     pub regions: Vec<RegionalDnsPlan>,
 }
@@ -2336,8 +2397,11 @@ pub struct RegionalDnsPlan {
     pub failure_threshold: u32,
     /// Name tag.
     pub name: String,
-    /// Type of the latency record (an alias of the load balancer).
+    /// Type of the latency record: `A` for an alias of the load balancer, `CNAME` for a record
+    /// naming the load balancer's DNS name.
     pub record_type: DnsRecordType,
+    /// The TTL of a CNAME record; `None` for an alias record, which has none of its own.
+    pub cname_ttl_seconds: Option<u32>,
 }
 
 /// Type of a DNS record.
@@ -2347,6 +2411,8 @@ pub enum DnsRecordType {
     A,
     /// IPv6 address.
     Aaaa,
+    /// Another name.
+    Cname,
 }
 
 impl DnsRecordType {
@@ -2355,6 +2421,7 @@ impl DnsRecordType {
         match self {
             Self::A => "A",
             Self::Aaaa => "AAAA",
+            Self::Cname => "CNAME",
         }
     }
 }

@@ -165,6 +165,7 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         cluster,
         services,
         database,
+        adopted_credentials,
         cache,
         alerting,
         peerings,
@@ -190,6 +191,9 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
     }
     if let Some(database) = database {
         database::lower_database(unit, database);
+    }
+    if let Some(credentials) = adopted_credentials {
+        database::lower_adopted_credentials(unit, credentials);
     }
     if let Some(cache) = cache {
         cache::lower_cache(unit, cache);

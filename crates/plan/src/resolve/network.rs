@@ -141,6 +141,7 @@ impl<'a> Resolver<'a> {
                     cluster: None,
                     services: Vec::new(),
                     database: None,
+                    adopted_credentials: None,
                     cache: None,
                     alerting: AlertingPlan::default(),
                     peerings: Vec::new(),

@@ -263,10 +263,10 @@ pub(crate) fn capabilities(
                         || access_logs
                         || !app.services.is_empty()
                         || app.database.is_some();
-                    let rotation = app
-                        .database
-                        .as_ref()
-                        .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+                    let rotation = app.adopted_credentials.is_some()
+                        || app.database.as_ref().is_some_and(|database| {
+                            matches!(database.role, DatabaseRole::Writer(_))
+                        });
                     (roles, rotation)
                 })
         }
@@ -333,10 +333,10 @@ mod tests {
         let plan = bundled("rail-backend.yaml");
         let estimate = &plan.operations.failover;
         let detection = estimate.detection.as_ref().expect("rail-backend has DNS");
-        // 10 s × 3 failures, and a 30 s TTL raised to the alias records' 60 s.
+        // 10 s × 3 failures, and the 30 s TTL of the CNAME records.
         assert_eq!(detection.detection_seconds, 30);
-        assert_eq!(estimate.dns_ttl_seconds, 60);
-        assert_eq!(estimate.total_seconds, 90);
+        assert_eq!(estimate.dns_ttl_seconds, 30);
+        assert_eq!(estimate.total_seconds, 60);
         assert_eq!(estimate.draining_seconds, 30);
         assert_eq!(estimate.from_region, "us-east-1");
         let replica = estimate.promoted_replica.as_ref().expect("a replica");
@@ -344,7 +344,7 @@ mod tests {
         assert_eq!(estimate.cache_region.as_deref(), Some("eu-west-1"));
         assert_eq!(
             estimate.with_promotion_seconds,
-            90 + estimate.promotion_timeout_seconds
+            60 + estimate.promotion_timeout_seconds
         );
         assert_eq!(plan.operations.rto_seconds, Some(15 * 60));
         assert_eq!(plan.operations.rpo_seconds, Some(5 * 60));

@@ -342,6 +342,17 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                         ));
                         database_cell = format!("writer `{}`", database.identifier);
                     }
+                    DatabaseRole::Promoted(promoted) => {
+                        components.push(format!(
+                            "PostgreSQL writer `{}` ({}{}, backups {} days), the read replica promoted when {} failed over, adopted in place",
+                            database.identifier,
+                            database.instance_class,
+                            if promoted.multi_az { ", Multi-AZ" } else { "" },
+                            promoted.backup_retention_days,
+                            promoted.source_region
+                        ));
+                        database_cell = format!("writer `{}` (promoted)", database.identifier);
+                    }
                     DatabaseRole::Replica(replica) => {
                         components.push(format!(
                             "PostgreSQL read replica `{}` ({}), asynchronous from {}",

@@ -327,6 +327,7 @@ impl Lowerer<'_> {
             cluster,
             services,
             database,
+            adopted_credentials,
             cache,
             alerting,
             peerings,
@@ -354,6 +355,9 @@ impl Lowerer<'_> {
         }
         if let Some(database) = database {
             self.lower_database(region, database)?;
+        }
+        if let Some(credentials) = adopted_credentials {
+            self.lower_adopted_credentials(region, credentials)?;
         }
         if let Some(cache) = cache {
             self.lower_cache(region, cache)?;
