@@ -44,12 +44,20 @@ pub(crate) const ENDPOINT_REFERENCES: [(&str, EndpointKind); 2] = [
     ("cache.primary_endpoint", EndpointKind::CachePrimary),
 ];
 
-/// The endpoint a whole value such as `${database.writer.address}` names, if it is one.
-pub(crate) fn endpoint_reference(value: &str) -> Option<EndpointKind> {
-    let inner = value.trim().strip_prefix("${")?.strip_suffix('}')?;
+/// The reference to the local read endpoint, which is the writer's in a region without a replica.
+pub(crate) const READER_REFERENCE: &str = "database.reader.address";
+
+/// The endpoint a whole value such as `${database.writer.address}` names, if it is one. In a
+/// region without a database instance of its own, `${database.reader.address}` is the writer's
+/// address too, and follows it through a failover the same way.
+pub(crate) fn endpoint_reference(value: &str, local_database: bool) -> Option<EndpointKind> {
+    let inner = value.trim().strip_prefix("${")?.strip_suffix('}')?.trim();
+    if inner == READER_REFERENCE && !local_database {
+        return Some(EndpointKind::WriterAddress);
+    }
     ENDPOINT_REFERENCES
         .iter()
-        .find(|(reference, _)| *reference == inner.trim())
+        .find(|(reference, _)| *reference == inner)
         .map(|(_, kind)| *kind)
 }
 
@@ -81,13 +89,10 @@ impl Layout {
                 layout.service_regions.push(code.clone());
             }
             if let Some(database) = &app.database {
-                match database.role {
-                    DatabaseRole::Writer(_) => {
-                        layout.writer = Some((code.clone(), database.rid.clone()));
-                    }
-                    DatabaseRole::Replica(_) => {
-                        layout.replicas.push((code.clone(), database.rid.clone()));
-                    }
+                if database.role.is_writer() {
+                    layout.writer = Some((code.clone(), database.rid.clone()));
+                } else {
+                    layout.replicas.push((code.clone(), database.rid.clone()));
                 }
             }
             if let Some(cache) = &app.cache
@@ -107,6 +112,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_endpoints(
         &mut self,
         regions: &Regions<'_>,
+        database: &DatabaseFacts,
         apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> EndpointFacts {
         let mut facts = EndpointFacts::default();
@@ -120,17 +126,7 @@ impl<'a> Resolver<'a> {
             };
             let unit = app.unit.clone();
             let mut endpoints = Vec::new();
-            if let Some((writer_region, writer)) = &layout.writer {
-                let value = self.value_from(
-                    &unit,
-                    &UnitId::Region(writer_region.clone()),
-                    "DatabaseWriterAddress",
-                    "Address of the PostgreSQL writer",
-                    AttrRef {
-                        resource: writer.clone(),
-                        attr: Attr::DbAddress,
-                    },
-                );
+            if let Some(value) = self.writer_address(regions, database, &unit) {
                 endpoints.push(self.endpoint_parameter(
                     &unit,
                     code,
@@ -142,7 +138,7 @@ impl<'a> Resolver<'a> {
             // others in declared order. A region deploying before the cache primary's has no
             // cache parameter (E970 says so where `${cache.primary_endpoint}` is used).
             if let Some((cache_region, group, attr)) = &layout.cache_primary
-                && deploys_no_later(regions, cache_region, code)
+                && regions.deploys_no_later(cache_region, code)
             {
                 let value = self.value_from(
                     &unit,
@@ -1034,21 +1030,6 @@ pub(crate) struct FailoverTrigger {
     pub target: Option<RegionCode>,
     /// The `primary_region_down` alarm's name, in automatic mode.
     pub alarm_name: Option<String>,
-}
-
-/// Whether `producer`'s application unit deploys no later than `consumer`'s: the primary region
-/// first, then the other service regions in declared order.
-fn deploys_no_later(regions: &Regions<'_>, producer: &RegionCode, consumer: &RegionCode) -> bool {
-    let rank = |code: &RegionCode| {
-        if regions.primary.as_ref() == Some(code) {
-            return 0;
-        }
-        regions
-            .service_codes()
-            .position(|candidate| candidate == code)
-            .map_or(usize::MAX, |index| index + 1)
-    };
-    rank(producer) <= rank(consumer)
 }
 
 /// The first replica region among secondary regions in declared order, then among optional ones.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
+use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
 use crate::naming::pascal;
@@ -28,7 +29,7 @@ pub(crate) struct References<'a> {
 }
 
 /// The references a stack may write, besides `buckets.<name>.name`.
-const KNOWN: [&str; 17] = [
+const KNOWN: [&str; 18] = [
     "region",
     "region.role",
     "stack",
@@ -36,6 +37,7 @@ const KNOWN: [&str; 17] = [
     "database.reader.address",
     "database.port",
     "database.name",
+    "database.pool_size",
     "database.read_weights",
     "database.read_routing",
     "database.username",
@@ -151,30 +153,33 @@ impl<'a> Resolver<'a> {
             );
         };
         let Use { unit, region, .. } = used;
-        let writer = references.database.writer.clone()?;
         let primary_unit = references.regions.primary.clone().map(UnitId::Region)?;
-        let writer_address = |resolver: &mut Self| {
-            resolver.value_from(
-                unit,
-                &primary_unit,
-                "DatabaseWriterAddress",
-                "Address of the PostgreSQL writer",
-                AttrRef {
-                    resource: writer.clone(),
-                    attr: Attr::DbAddress,
-                },
-            )
-        };
         match used.reference {
             "database.writer.address" => self.endpoint_inside_value(used),
             "database.reader.address" => match references.database.by_region.get(region) {
                 Some(local) => Some(Text::attr(local, Attr::DbAddress)),
-                None => Some(writer_address(self)),
+                // No replica here: the writer's address, which a failover moves, so it is read
+                // from the region's parameter like `${database.writer.address}`.
+                None => self.endpoint_inside_value(used),
             },
             "database.port" => Some(Text::lit(
                 database.port.unwrap_or(defaults::POSTGRES_PORT).to_string(),
             )),
             "database.name" => Some(Text::lit(database.name.clone())),
+            "database.pool_size" => match database.pool_size {
+                Some(size) => Some(Text::lit(size.to_string())),
+                None => {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E983,
+                            used.path.clone(),
+                            "`${database.pool_size}` refers to `database.pool_size`, which is not set",
+                        )
+                        .with_help("set `database.pool_size`: the connections each task's pool opens"),
+                    );
+                    None
+                }
+            },
             "database.read_routing" => Some(Text::lit(match database.read_routing {
                 Some(meridian_model::ReadRouting::Weight) => "weight",
                 Some(meridian_model::ReadRouting::Geo) => "geo",
@@ -256,7 +261,7 @@ impl<'a> Resolver<'a> {
                 let Some((rid, endpoint)) = references.cache.by_region.get(region).cloned() else {
                     self.report(
                         Diagnostic::new(codes::E326, (*path).clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
-                            .with_help("add the region to `cache.cross_region_replication.target_regions`"),
+                            .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),
                     );
                     return None;
                 };

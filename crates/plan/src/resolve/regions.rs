@@ -52,9 +52,40 @@ impl Regions<'_> {
             .filter(|region| region.role != RegionRole::StorageOnly)
             .map(|region| &region.code)
     }
+
+    /// Where a region's application unit comes in the deploy order: the primary first, then
+    /// the other service regions as declared; `usize::MAX` for a region without one.
+    pub fn deploy_rank(&self, code: &str) -> usize {
+        if self.primary.as_deref() == Some(code) {
+            return 0;
+        }
+        self.service_codes()
+            .position(|candidate| candidate.as_str() == code)
+            .map_or(usize::MAX, |index| index + 1)
+    }
+
+    /// Whether the application unit of `producer` deploys no later than that of `consumer`
+    /// (the same unit counts), so `consumer` can import from it.
+    pub fn deploys_no_later(&self, producer: &str, consumer: &str) -> bool {
+        self.deploy_rank(producer) <= self.deploy_rank(consumer)
+    }
 }
 
 impl<'a> Resolver<'a> {
+    /// W102: an opt-in region, which refuses every stack until the account enables it.
+    fn warn_opt_in(&mut self, path: &StackPath, code: &str) {
+        if aws::OPT_IN_REGIONS.contains(&code) {
+            self.report(
+                    Diagnostic::new(
+                        codes::W102,
+                        path.key("code"),
+                        format!("`{code}` is an opt-in region: stacks fail to deploy there until the account enables it"),
+                    )
+                    .with_help(format!("enable it (`aws account enable-region --region-name {code}`) before deploying; `deploy.sh` checks that it is enabled before the first stack; acknowledge the warning once it is")),
+                );
+        }
+    }
+
     pub(crate) fn resolve_regions(&mut self) -> Regions<'a> {
         let stack: &'a Stack = self.stack;
         let mut regions: Vec<ResolvedRegion<'a>> = Vec::new();
@@ -86,6 +117,7 @@ impl<'a> Resolver<'a> {
             if partitions.insert(info.partition) {
                 partition_places.push((info.partition, region.code.clone(), path.key("code")));
             }
+            self.warn_opt_in(&path, &region.code);
             if !seen.insert(&region.code) {
                 self.report(
                     Diagnostic::new(

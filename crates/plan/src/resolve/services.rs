@@ -491,6 +491,17 @@ impl<'a> Resolver<'a> {
                         .with_help(help),
                     );
                     valid = false;
+                } else if let Some(zone) = &schedule.timezone
+                    && let Some(meant) = crate::timezones::fixed_offset_lookalike(zone)
+                {
+                    self.report(
+                        Diagnostic::new(
+                            codes::W317,
+                            schedule_path.key("timezone"),
+                            format!("`{zone}` keeps one UTC offset all year: the schedule runs an hour off local time while daylight saving is in effect"),
+                        )
+                        .with_help(format!("use a location's zone such as `{meant}`, which follows daylight saving; acknowledge the warning if a fixed offset is meant")),
+                    );
                 }
                 let capacity = &schedule.capacity;
                 for (key, value) in [
@@ -674,8 +685,9 @@ impl<'a> Resolver<'a> {
         // moves them without a new synthesis, and a forced new deployment picks them up.
         let region = unit.region().cloned().unwrap_or_default();
         let mut parameters: Vec<(String, Text)> = Vec::new();
+        let local_database = references.database.by_region.contains_key(&region);
         let mut from_parameter = |name: &str, value: &str| {
-            let arn = endpoint_reference(value)
+            let arn = endpoint_reference(value, local_database)
                 .and_then(|kind| references.endpoints.arn(&region, kind))?;
             parameters.push((name.to_owned(), arn));
             Some(())

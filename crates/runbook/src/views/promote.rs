@@ -63,6 +63,9 @@ pub(crate) struct PromoteView {
     /// Name of the SSM parameter holding the writer's address in every service region, which
     /// tasks read when they start.
     pub writer_parameter: Option<Word>,
+    /// Whether this region is the one the next failover promotes (`failover.target_region`, or
+    /// the default), which the adopting edit must move elsewhere.
+    pub retarget_failover: bool,
 }
 
 /// The region's `Failover` state machine and what it reaches.
@@ -106,8 +109,12 @@ pub(crate) struct WriterView {
     /// Name of the master-credentials secret (its replica in the replica's region has the
     /// same name).
     pub secret_name: Word,
-    /// Days between password rotations (the rotation function runs in the writer's region).
+    /// Days between password rotations (the rotation function runs in `secret_region`).
     pub rotation_days: u32,
+    /// The region holding the master secret and its rotation: the writer's, or the former
+    /// writer's when the writer is itself an adopted promoted replica. The stack edit after a
+    /// promotion names it as `promoted_from`.
+    pub secret_region: Word,
 }
 
 /// Another replica.
@@ -224,10 +231,15 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                     identifier: Word::new(&writer_database.identifier),
                     stack_name: Word::new(&writer_stack),
                     backup_retention_days: writer_plan.backup_retention_days,
-                    backup_window: Word::new(&writer_plan.backup_window),
+                    backup_window: Word::new(writer_plan.backup_window),
                     multi_az: writer_plan.multi_az,
                     secret_name: Word::new(&writer_plan.secret.name),
                     rotation_days: writer_plan.rotation.days,
+                    secret_region: Word::new(
+                        writer_plan
+                            .promoted_from
+                            .unwrap_or(writer_region.region.as_str()),
+                    ),
                 },
                 rto_minutes: plan.objectives.rto_minutes,
                 rpo_minutes: plan.objectives.rpo_minutes,
@@ -258,6 +270,8 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                 failback_wait_seconds: plan.operations.failback_wait_seconds,
                 workflow: workflow(plan, region),
                 writer_parameter: endpoint_parameter(region, EndpointKind::WriterAddress),
+                retarget_failover: plan.operations.failover_target_region.as_ref()
+                    == Some(&region.region),
             }
         })
         .collect()
