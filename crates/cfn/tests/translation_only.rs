@@ -68,6 +68,7 @@ const SYNTAX: SyntaxLiterals = &[
         &[
             ("values.rs", "\"GroupId\"", 1),
             ("values.rs", "\"DNSName\"", 1),
+            ("values.rs", "\"DnsName\"", 1),
             ("values.rs", "\"CanonicalHostedZoneID\"", 1),
             ("values.rs", "\"LoadBalancerFullName\"", 1),
             ("values.rs", "\"TargetGroupFullName\"", 1),

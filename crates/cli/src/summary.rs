@@ -89,6 +89,33 @@ pub fn render_plan(plan: &Plan) -> String {
         render_alarms(&mut out, &global.alerting.alarms);
         render_composites(&mut out, &global.alerting.composites);
     }
+    if let Some(accelerator) = &plan.accelerator {
+        let regions: Vec<&str> = accelerator
+            .endpoint_groups
+            .iter()
+            .map(|group| group.region.as_str())
+            .collect();
+        let ports: Vec<String> = accelerator
+            .listener
+            .ports
+            .iter()
+            .map(u32::to_string)
+            .collect();
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "accelerator ({})",
+            meridian_plan::aws::ACCELERATOR_REGION
+        );
+        let _ = writeln!(
+            out,
+            "  accelerator  {}: two static addresses, {} {} to the load balancers of {}",
+            accelerator.name,
+            accelerator.listener.protocol.as_str(),
+            ports.join(", "),
+            regions.join(", ")
+        );
+    }
     let links = cross_unit_links(plan);
     if !links.is_empty() {
         let _ = writeln!(out);

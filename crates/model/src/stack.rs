@@ -67,6 +67,12 @@ pub struct Stack {
     /// CloudFront distribution for static assets. Omitted: no CDN is created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cdn: Option<Cdn>,
+    /// AWS Global Accelerator in front of the regional load balancers: two static anycast
+    /// addresses, an endpoint group per region that runs a load balancer, traffic leaving a
+    /// region whose endpoints fail their health checks within seconds, independent of DNS
+    /// caches. Omitted: no accelerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_accelerator: Option<GlobalAccelerator>,
     /// How regional failure is detected and handled. Omitted: failover is disabled (DNS records
     /// still carry health checks when `dns` is given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1067,6 +1073,30 @@ pub struct Cdn {
     /// Object served for `/`. Omitted: `index.html`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_root_object: Option<String>,
+}
+
+/// Global Accelerator settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalAccelerator {
+    /// Whether the accelerator accepts traffic; `false` keeps it (and its static addresses)
+    /// but stops serving. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Whether a client keeps reaching the same endpoint: `none`, or `source_ip` (for
+    /// applications that keep state per connection). Omitted: `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_affinity: Option<ClientAffinity>,
+}
+
+/// How Global Accelerator picks an endpoint for a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAffinity {
+    /// Each connection goes to the best endpoint.
+    None,
+    /// Connections from one source address go to the same endpoint.
+    SourceIp,
 }
 
 /// Failover handling.

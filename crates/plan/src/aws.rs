@@ -155,6 +155,14 @@ pub fn availability_zone_count(code: &str) -> u8 {
 /// too.
 pub const GLOBAL_REGION: &str = "us-east-1";
 
+/// Region of Global Accelerator's control plane: "you must specify the US West (Oregon) Region
+/// to create, update, or otherwise work with accelerators" (Global Accelerator developer
+/// guide), so the accelerator's CloudFormation stack deploys there. Only the `aws` partition
+/// has Global Accelerator.
+pub const ACCELERATOR_REGION: &str = "us-west-2";
+/// The partition that has Global Accelerator.
+pub const ACCELERATOR_PARTITION: &str = "aws";
+
 /// The hosted zone of every CloudFront distribution's domain name, which alias records name.
 pub fn cloudfront_hosted_zone_id(partition: &str) -> &'static str {
     match partition {
@@ -666,6 +674,15 @@ pub const STATE_MACHINE_TRACING_ACTIONS: &[&str] = &[
 
 pub mod limits {
     use std::ops::RangeInclusive;
+
+    /// Port ranges of one accelerator listener (Global Accelerator quotas: "Port ranges per
+    /// listener", 10).
+    pub const ACCELERATOR_PORT_RANGES: usize = 10;
+    /// Health check intervals an endpoint group takes, seconds (`HealthCheckIntervalSeconds`:
+    /// 10 or 30).
+    pub const ACCELERATOR_HEALTH_INTERVALS: [u32; 2] = [10, 30];
+    /// Consecutive health checks that change an endpoint's health (`ThresholdCount`: 1 to 10).
+    pub const ACCELERATOR_THRESHOLDS: RangeInclusive<u32> = 1..=10;
 
     /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
     pub const EVENT_RULE_TARGETS: usize = 5;

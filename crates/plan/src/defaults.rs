@@ -2,8 +2,8 @@
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
 use crate::types::{
-    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, PublicAccessBlock,
-    Statistic, TagPropagation, ViewerProtocolPolicy,
+    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, Protocol,
+    PublicAccessBlock, Statistic, TagPropagation, ViewerProtocolPolicy,
 };
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
@@ -250,6 +250,25 @@ pub const PRICE_CLASS: PriceClass = PriceClass::PriceClass100;
 pub const CDN_HTTP_VERSION: HttpVersion = HttpVersion::Http2And3;
 /// The distribution answers over IPv6 too (hence an AAAA record next to each A record).
 pub const CDN_IPV6: bool = true;
+/// Global Accelerator's default endpoint weight (0 to 255): one load balancer per group, so
+/// the weight only matters against a future second endpoint.
+pub const ACCELERATOR_ENDPOINT_WEIGHT: u32 = 128;
+/// The load balancers see the client's address (their logs, and their rules, keep working as
+/// with direct traffic); internet-facing Application Load Balancers support it.
+pub const ACCELERATOR_CLIENT_IP_PRESERVATION: bool = true;
+/// Every region's endpoint group takes all of the traffic routed to it; an operator turns a
+/// region's dial down to drain it.
+pub const ACCELERATOR_TRAFFIC_DIAL_PERCENT: u32 = 100;
+/// Health checks of an endpoint group whose load balancer has no listener or target group to
+/// copy them from: Global Accelerator's own defaults (HTTP, port 80, path `/`).
+pub const ACCELERATOR_HEALTH_CHECK_PROTOCOL: Protocol = Protocol::Http;
+/// See [`ACCELERATOR_HEALTH_CHECK_PROTOCOL`].
+pub const ACCELERATOR_HEALTH_CHECK_PORT: u32 = 80;
+/// See [`ACCELERATOR_HEALTH_CHECK_PROTOCOL`].
+pub const ACCELERATOR_HEALTH_CHECK_PATH: &str = "/";
+/// The accelerator serves traffic unless the stack says `enabled: false`.
+pub const ACCELERATOR_ENABLED: bool = true;
+
 /// Compressed responses for viewers that accept them: static assets shrink several times.
 pub const CDN_COMPRESS: bool = true;
 /// Plain-HTTP viewers are redirected to HTTPS rather than served or refused.

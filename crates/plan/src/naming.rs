@@ -64,6 +64,7 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
             region_slug(region)
         }
         UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
+        UnitId::Accelerator => crate::ids::ACCELERATOR_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
     Rid {
@@ -145,6 +146,7 @@ pub fn stack_name(stack: &str, unit: &UnitId) -> String {
         UnitId::Region(region) => format!("{stack}-{region}"),
         UnitId::Links(region) => format!("{stack}-{region}-links"),
         UnitId::Global => format!("{stack}-global"),
+        UnitId::Accelerator => format!("{stack}-{}", crate::ids::ACCELERATOR_UNIT),
     }
 }
 
@@ -432,6 +434,11 @@ impl PhysicalNames<'_> {
     /// Cache subnet group in a region.
     pub fn cache_subnet_group(&self, region: &str) -> String {
         fit(&format!("{}-{region}-cache", self.stack), 255)
+    }
+
+    /// The Global Accelerator (at most 64 characters).
+    pub fn accelerator(&self) -> String {
+        fit(self.stack, 64)
     }
 
     /// CloudFront origin access control of the CDN bucket.

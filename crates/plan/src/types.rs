@@ -32,6 +32,8 @@ pub struct Plan {
     pub regions: Vec<RegionPlan>,
     /// Global resources, when there are any.
     pub global: Option<GlobalPlan>,
+    /// The Global Accelerator, when the stack asks for one.
+    pub accelerator: Option<AcceleratorPlan>,
     /// Settings runbooks need.
     pub operations: Operations,
     /// Entities renamed with `renamed_from`, services then buckets, each sorted by name: their
@@ -2535,6 +2537,117 @@ pub struct AlarmPlan {
     pub missing_data: MissingData,
     /// Topics notified on alarm and on recovery.
     pub topics: Vec<Rid>,
+}
+
+/// A Global Accelerator in front of the regional load balancers: one TCP listener on the load
+/// balancers' listener ports, one endpoint group per region that runs a load balancer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceleratorPlan {
+    /// Unit (deployed to Global Accelerator's control-plane region).
+    pub unit: UnitId,
+    /// The accelerator.
+    pub rid: Rid,
+    /// Name (at most 64 characters).
+    pub name: String,
+    /// Whether it serves traffic.
+    pub enabled: bool,
+    /// Address family of its static addresses.
+    pub ip_address_type: AcceleratorIpAddressType,
+    /// The listener.
+    pub listener: AcceleratorListenerPlan,
+    /// One endpoint group per region with a load balancer, in declared order.
+    pub endpoint_groups: Vec<EndpointGroupPlan>,
+}
+
+/// Address family of an accelerator's static addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorIpAddressType {
+    /// Two static IPv4 addresses.
+    Ipv4,
+}
+
+impl AcceleratorIpAddressType {
+    /// Global Accelerator's name, `IPV4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "IPV4",
+        }
+    }
+}
+
+/// The accelerator's listener.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceleratorListenerPlan {
+    /// The listener.
+    pub rid: Rid,
+    /// Transport protocol: TCP, which carries the load balancers' HTTP and HTTPS.
+    pub protocol: AcceleratorProtocol,
+    /// Ports accepted, each its own range: the load balancers' listener ports, ascending.
+    pub ports: Vec<u32>,
+    /// How clients are spread over endpoints.
+    pub client_affinity: AcceleratorClientAffinity,
+}
+
+/// Transport protocol of an accelerator listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorProtocol {
+    /// TCP.
+    Tcp,
+}
+
+impl AcceleratorProtocol {
+    /// Global Accelerator's name, `TCP`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tcp => "TCP",
+        }
+    }
+}
+
+/// Client affinity of an accelerator listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorClientAffinity {
+    /// Each connection to the best endpoint.
+    None,
+    /// One source address, one endpoint.
+    SourceIp,
+}
+
+impl AcceleratorClientAffinity {
+    /// Global Accelerator's name, `NONE` or `SOURCE_IP`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "NONE",
+            Self::SourceIp => "SOURCE_IP",
+        }
+    }
+}
+
+/// An endpoint group: a region's load balancer behind the accelerator, with health checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointGroupPlan {
+    /// The endpoint group.
+    pub rid: Rid,
+    /// The region.
+    pub region: RegionCode,
+    /// The region's load balancer's ARN (an import from its application unit).
+    pub load_balancer_arn: Text,
+    /// Weight of the load balancer in its group.
+    pub weight: u32,
+    /// Whether the load balancer sees the client's address.
+    pub client_ip_preservation: bool,
+    /// Share of the region's traffic the group takes, percent.
+    pub traffic_dial_percent: u32,
+    /// Health check protocol: HTTPS when the load balancer listens on TLS, else HTTP.
+    pub health_check_protocol: Protocol,
+    /// Health check port.
+    pub health_check_port: u32,
+    /// Health check path.
+    pub health_check_path: String,
+    /// Seconds between health checks (Global Accelerator takes 10 or 30).
+    pub health_check_interval_seconds: u32,
+    /// Consecutive checks that change an endpoint's health.
+    pub threshold_count: u32,
 }
 
 /// Global resources.

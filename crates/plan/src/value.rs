@@ -162,6 +162,12 @@ pub enum Attr {
     DistributionArn,
     /// CloudFront distribution domain name.
     DistributionDomainName,
+    /// Global Accelerator ARN.
+    AcceleratorArn,
+    /// Global Accelerator DNS name (resolves to its static addresses).
+    AcceleratorDnsName,
+    /// Global Accelerator listener ARN.
+    AcceleratorListenerArn,
     /// CloudFront origin access control ID.
     OriginAccessControlId,
     /// WAF web ACL ARN.

@@ -252,6 +252,21 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
     // Endpoint parameters and failover workflows.
     row(&["AWS::SSM::Parameter"], &["aws_ssm_parameter"], ""),
     row(
+        &["AWS::GlobalAccelerator::Accelerator"],
+        &["aws_globalaccelerator_accelerator"],
+        "",
+    ),
+    row(
+        &["AWS::GlobalAccelerator::Listener"],
+        &["aws_globalaccelerator_listener"],
+        "",
+    ),
+    row(
+        &["AWS::GlobalAccelerator::EndpointGroup"],
+        &["aws_globalaccelerator_endpoint_group"],
+        "",
+    ),
+    row(
         &["AWS::StepFunctions::StateMachine"],
         &["aws_sfn_state_machine"],
         "",
@@ -1183,6 +1198,46 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "Properties.LoggingConfiguration.Level",
         ),
         ("aws_sfn_state_machine", "logging_configuration.level"),
+    ),
+    // Global Accelerator.
+    decided(
+        "accelerator address type",
+        ("AWS::GlobalAccelerator::Accelerator", "Properties.IpAddressType"),
+        ("aws_globalaccelerator_accelerator", "ip_address_type"),
+    ),
+    decided(
+        "accelerator listener protocol",
+        ("AWS::GlobalAccelerator::Listener", "Properties.Protocol"),
+        ("aws_globalaccelerator_listener", "protocol"),
+    ),
+    decided(
+        "accelerator client affinity",
+        ("AWS::GlobalAccelerator::Listener", "Properties.ClientAffinity"),
+        ("aws_globalaccelerator_listener", "client_affinity"),
+    ),
+    decided(
+        "endpoint group health check interval",
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.HealthCheckIntervalSeconds",
+        ),
+        (
+            "aws_globalaccelerator_endpoint_group",
+            "health_check_interval_seconds",
+        ),
+    ),
+    decided(
+        "endpoint group health check protocol",
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.HealthCheckProtocol",
+        ),
+        ("aws_globalaccelerator_endpoint_group", "health_check_protocol"),
+    ),
+    decided(
+        "endpoint group threshold",
+        ("AWS::GlobalAccelerator::EndpointGroup", "Properties.ThresholdCount"),
+        ("aws_globalaccelerator_endpoint_group", "threshold_count"),
     ),
     decided(
         "origin type",

@@ -2,6 +2,7 @@
 //! deployment manifest. It translates what the plan decided into CloudFormation idioms and must not
 //! decide names, IDs, defaults or which resources exist.
 
+mod accelerator;
 mod alerting;
 mod cache;
 mod database;
@@ -76,6 +77,7 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         units,
         regions,
         global,
+        accelerator,
         operations: _,
         // Renamed entities keep their former logical IDs, which their rids already hold; the
         // manifest lists the renames.
@@ -134,6 +136,12 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         .as_ref()
                         .unwrap_or_else(|| bug("the global unit has no global plan"));
                     global::lower_global_unit(&mut lowering, global);
+                }
+                UnitId::Accelerator => {
+                    let accelerator = accelerator
+                        .as_ref()
+                        .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
+                    accelerator::lower_accelerator_unit(&mut lowering, accelerator);
                 }
             }
             parameters::lower_parameters(&mut lowering, unit);

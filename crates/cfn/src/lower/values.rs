@@ -52,7 +52,10 @@ fn attr_form(attr: Attr) -> AttrForm {
         | Attr::HealthCheckId
         | Attr::DistributionId
         | Attr::SsmParameterName
-        | Attr::StateMachineArn => AttrForm::Ref,
+        | Attr::StateMachineArn
+        | Attr::AcceleratorArn
+        | Attr::AcceleratorListenerArn => AttrForm::Ref,
+        Attr::AcceleratorDnsName => AttrForm::GetAtt("DnsName"),
         Attr::SecurityGroupId => AttrForm::GetAtt("GroupId"),
         Attr::LoadBalancerDnsName => AttrForm::GetAtt("DNSName"),
         Attr::LoadBalancerZoneId => AttrForm::GetAtt("CanonicalHostedZoneID"),

@@ -100,6 +100,7 @@ pub fn resources_of(plan: &meridian_plan::Plan) -> Resources {
             .expect("a template per unit");
         let slug = match &unit.id {
             UnitId::Global => "global".to_owned(),
+            UnitId::Accelerator => meridian_plan::ids::ACCELERATOR_UNIT.to_owned(),
             other => meridian_plan::naming::region_slug(other.region().expect("regional unit")),
         };
         let template = parse(file);

@@ -4,6 +4,7 @@
 //! diagnostics, the registries of identities, parameters and cross-unit wiring. What one area
 //! resolves and a later one needs is returned and passed on explicitly in `run`.
 
+mod accelerator;
 mod alerting;
 mod alerts;
 mod cache;
@@ -389,8 +390,9 @@ impl<'a> Resolver<'a> {
         };
         let mut global = self.resolve_global(&regions, &targets, &routed);
         self.resolve_failover_forward(&trigger, &mut global);
+        let accelerator = self.resolve_accelerator(&regions, &apps);
         self.check_parameter_declarations();
-        self.finish(regions, storage, apps, links, global)
+        self.finish(regions, storage, apps, links, (global, accelerator))
     }
 
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the

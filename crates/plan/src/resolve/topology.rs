@@ -21,7 +21,7 @@ impl<'a> Resolver<'a> {
         storage: Storage,
         apps: BTreeMap<RegionCode, AppPlan>,
         links: BTreeMap<RegionCode, LinksPlan>,
-        global: Option<GlobalPlan>,
+        (global, accelerator): (Option<GlobalPlan>, Option<AcceleratorPlan>),
     ) -> Plan {
         let stack = self.stack;
         let region_plans = region_plans(&regions, storage.plans, apps, links);
@@ -29,7 +29,7 @@ impl<'a> Resolver<'a> {
             &storage.order,
             regions.primary.as_deref(),
             &region_plans,
-            global.is_some(),
+            (global.is_some(), accelerator.is_some()),
         );
         let units = self.units(&order, &region_plans, global.as_ref());
         let parameters = self.planned_parameters();
@@ -59,6 +59,7 @@ impl<'a> Resolver<'a> {
             units,
             regions: region_plans,
             global,
+            accelerator,
             operations,
             renames: self.planned_renames(),
             acknowledged: Vec::new(),
@@ -93,10 +94,13 @@ impl<'a> Resolver<'a> {
                     )));
                 }
             }
-            let region = id.region().map_or_else(
-                || RegionCode::from(aws::global_region(&self.partition)),
-                Clone::clone,
-            );
+            let region = match id {
+                UnitId::Accelerator => RegionCode::from(aws::ACCELERATOR_REGION),
+                _ => id.region().map_or_else(
+                    || RegionCode::from(aws::global_region(&self.partition)),
+                    Clone::clone,
+                ),
+            };
             let description = match id {
                 UnitId::Storage(region) => {
                     format!("{}: data key and buckets of {region}", stack.stack)
@@ -115,6 +119,10 @@ impl<'a> Resolver<'a> {
                 ),
                 UnitId::Global => format!(
                     "{}: global routing, CDN, dashboards and alarms",
+                    stack.stack
+                ),
+                UnitId::Accelerator => format!(
+                    "{}: Global Accelerator in front of the regional load balancers",
                     stack.stack
                 ),
             };
@@ -182,7 +190,7 @@ fn deploy_order(
     storage_order: &[RegionCode],
     primary: Option<&str>,
     region_plans: &[RegionPlan],
-    global: bool,
+    (global, accelerator): (bool, bool),
 ) -> Vec<UnitId> {
     let mut order: Vec<UnitId> = storage_order
         .iter()
@@ -208,6 +216,10 @@ fn deploy_order(
     }
     if global {
         order.push(UnitId::Global);
+    }
+    // Reads every load balancer's ARN; nothing reads its outputs.
+    if accelerator {
+        order.push(UnitId::Accelerator);
     }
     order
 }
@@ -271,8 +283,8 @@ pub(crate) fn capabilities(
                     (roles, rotation)
                 })
         }
-        // Routes only.
-        UnitId::Links(_) => (false, false),
+        // Routes only; the accelerator, its listener and endpoint groups.
+        UnitId::Links(_) | UnitId::Accelerator => (false, false),
         UnitId::Global => (
             global.is_some_and(|global| {
                 global

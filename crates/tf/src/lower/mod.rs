@@ -9,6 +9,7 @@
 //! without `..`, so a new plan field fails to compile here until someone decides what it means for
 //! Terraform.
 
+mod accelerator;
 mod alerting;
 mod cache;
 mod database;
@@ -124,6 +125,7 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         units,
         regions,
         global,
+        accelerator,
         operations: _,
         renames,
         // Warnings the stack accepts: `meridian plan` shows them; no resource carries them.
@@ -174,6 +176,9 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
     }
     if let Some(global) = global {
         lowerer.lower_global(global)?;
+    }
+    if let Some(accelerator) = accelerator {
+        lowerer.lower_accelerator(accelerator)?;
     }
     lowerer.lower_outputs(units)?;
     let mut module = lowerer.module;
