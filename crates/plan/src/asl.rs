@@ -94,6 +94,8 @@ pub enum ChoiceTest {
     StringEquals(String),
     /// The number at the variable is at least this.
     NumericGreaterThanEquals(i64),
+    /// The number at the variable is this.
+    NumericEquals(i64),
     /// The boolean at the variable is this.
     BooleanEquals(bool),
     /// Whether the variable is present.
@@ -248,6 +250,7 @@ impl ChoiceRule {
             ChoiceTest::NumericGreaterThanEquals(number) => {
                 ("NumericGreaterThanEquals", JsonDoc::Number(*number))
             }
+            ChoiceTest::NumericEquals(number) => ("NumericEquals", JsonDoc::Number(*number)),
             ChoiceTest::BooleanEquals(value) => ("BooleanEquals", JsonDoc::Bool(*value)),
             ChoiceTest::IsPresent(value) => ("IsPresent", JsonDoc::Bool(*value)),
         };

@@ -136,6 +136,12 @@ pub const DELETION_PROTECTION: bool = true;
 pub const MAX_WAL_SENDERS: u32 = 10;
 /// Replica promotion wait used by runbooks.
 pub const PROMOTION_TIMEOUT_SECONDS: u32 = 120;
+/// How long the failover workflow waits for a promotion at most, past the stack's
+/// `promotion_timeout_seconds` (its budget, after which the workflow notifies and keeps
+/// waiting): RDS says a promotion "takes a few minutes", longer for large instances with much
+/// to recover, and a promotion cannot be undone, so giving up early only leaves the region
+/// without its writer.
+pub const PROMOTION_WAIT_LIMIT_SECONDS: u32 = 1800;
 /// Probe interval used by runbooks while promoting.
 pub const PROMOTION_PROBE_INTERVAL_SECONDS: u32 = 10;
 /// Master password rotation: monthly.

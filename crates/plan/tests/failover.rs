@@ -603,3 +603,74 @@ fn tasks_read_the_writer_address_from_their_regions_parameter() {
         "rail-backend reads the writer in three regions"
     );
 }
+
+/// Follows a chain of `sns:publish` tasks from `entry`; returns the topics published to and the
+/// state the chain ends at.
+fn notifications<'d>(definition: &'d Definition, entry: &str) -> (Vec<String>, &'d str) {
+    let state = |name: &str| {
+        definition
+            .states
+            .iter()
+            .find(|(candidate, _)| candidate == name)
+            .map(|(name, state)| (name.as_str(), state))
+            .unwrap_or_else(|| panic!("no state {name}"))
+    };
+    let mut topics = Vec::new();
+    let mut at = state(entry);
+    while let State::Task(task) = at.1 {
+        assert_eq!((task.service.as_str(), task.action.as_str()), ("sns", "publish"), "{}", at.0);
+        topics.push(format!("{:?}", field(&task.parameters, "TopicArn")));
+        at = state(task.next.as_deref().expect("the chain goes on"));
+    }
+    (topics, at.0)
+}
+
+/// rail-backend's budget for a promotion is 120 s, probed every 10 s: after 12 polls the
+/// workflow tells the failover targets and keeps waiting; after the 1,800 s limit (180 polls)
+/// it tells them again and fails. It never gives up at the budget.
+#[test]
+fn a_slow_promotion_is_reported_and_awaited_and_a_stuck_one_reported_before_failing() {
+    let rail = bundled_plans()
+        .iter()
+        .find(|stack| stack.name == "rail-backend")
+        .expect("rail-backend");
+    let mut checked = 0;
+    for (region, machine) in machines(&rail.plan) {
+        if machine.purpose != WorkflowPurpose::Failover {
+            continue;
+        }
+        checked += 1;
+        let definition = &machine.definition;
+        let (_, check) = definition
+            .states
+            .iter()
+            .find(|(name, _)| name == "IsPromotionDone")
+            .expect("a promotion check");
+        let State::Choice { choices, default } = check else {
+            panic!("IsPromotionDone is no Choice");
+        };
+        assert_eq!(default, "CountPromotionPoll");
+        let rule = |test: &str| {
+            choices
+                .iter()
+                .find(|rule| format!("{:?}", rule.test).starts_with(test))
+                .unwrap_or_else(|| panic!("{}: no {test} rule", region.region))
+        };
+        let overdue = rule("NumericEquals");
+        assert_eq!(format!("{:?}", overdue.test), "NumericEquals(12)");
+        let (told, back) = notifications(definition, &overdue.next);
+        assert!(!told.is_empty(), "nobody is told the promotion is slow");
+        assert_eq!(back, "CountPromotionPoll", "the workflow stops waiting at the budget");
+        let limit = rule("NumericGreaterThanEquals");
+        assert_eq!(format!("{:?}", limit.test), "NumericGreaterThanEquals(180)");
+        let (told_again, end) = notifications(definition, &limit.next);
+        assert_eq!(told_again.len(), told.len());
+        let (_, fail) = definition
+            .states
+            .iter()
+            .find(|(name, _)| name == end)
+            .expect("the end");
+        assert!(matches!(fail, State::Fail { .. }), "{end} is no Fail");
+    }
+    assert_eq!(checked, 2, "a failover workflow in eu-west-1 and ap-northeast-1");
+}

@@ -1202,7 +1202,10 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
     // Global Accelerator.
     decided(
         "accelerator address type",
-        ("AWS::GlobalAccelerator::Accelerator", "Properties.IpAddressType"),
+        (
+            "AWS::GlobalAccelerator::Accelerator",
+            "Properties.IpAddressType",
+        ),
         ("aws_globalaccelerator_accelerator", "ip_address_type"),
     ),
     decided(
@@ -1212,7 +1215,10 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
     ),
     decided(
         "accelerator client affinity",
-        ("AWS::GlobalAccelerator::Listener", "Properties.ClientAffinity"),
+        (
+            "AWS::GlobalAccelerator::Listener",
+            "Properties.ClientAffinity",
+        ),
         ("aws_globalaccelerator_listener", "client_affinity"),
     ),
     decided(
@@ -1232,11 +1238,17 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "AWS::GlobalAccelerator::EndpointGroup",
             "Properties.HealthCheckProtocol",
         ),
-        ("aws_globalaccelerator_endpoint_group", "health_check_protocol"),
+        (
+            "aws_globalaccelerator_endpoint_group",
+            "health_check_protocol",
+        ),
     ),
     decided(
         "endpoint group threshold",
-        ("AWS::GlobalAccelerator::EndpointGroup", "Properties.ThresholdCount"),
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.ThresholdCount",
+        ),
         ("aws_globalaccelerator_endpoint_group", "threshold_count"),
     ),
     decided(

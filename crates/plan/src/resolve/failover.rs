@@ -409,11 +409,42 @@ impl<'a> Resolver<'a> {
                 vec![instance_arn.clone()],
             ),
         ));
+        // The stack's timeout is its budget: past it the workflow notifies and keeps waiting (a
+        // promotion cannot be undone, and the region needs its writer), up to the limit.
+        let limit = timeout.max(defaults::PROMOTION_WAIT_LIMIT_SECONDS);
+        let polls = |seconds: u32| seconds.div_ceil(interval.max(1));
+        let subject = format!("{}: failover to {region} is slow", stack.stack);
+        let (overdue_entry, overdue_states) = self.notify_chain(
+            region,
+            app,
+            "promotion-overdue",
+            &subject,
+            ("Message", lit(&format!(
+                "The promotion of {identifier} in {region} has taken longer than {timeout} s (database.failover.promotion_timeout_seconds); the failover workflow keeps waiting for it, up to {limit} s."
+            ))),
+            Some("CountPromotionPoll"),
+        );
+        let (timed_out_entry, timed_out_states) = self.notify_chain(
+            region,
+            app,
+            "promotion-timed-out",
+            &format!("{}: failover to {region} stopped", stack.stack),
+            ("Message", lit(&format!(
+                "The promotion of {identifier} in {region} did not finish within {limit} s; the failover workflow stopped. Follow the promote runbook for {region}."
+            ))),
+            Some("PromotionTimedOut"),
+        );
+        let overdue = (timeout < limit && !overdue_states.is_empty())
+            .then(|| overdue_entry.map(|entry| (polls(timeout), entry)))
+            .flatten();
+        let timed_out_entry = timed_out_entry.filter(|_| !timed_out_states.is_empty());
         states.extend(poll_loop(
             &PollLoop {
                 name: "Promotion",
                 interval,
-                attempts: timeout.div_ceil(interval.max(1)),
+                attempts: polls(limit),
+                overdue,
+                timed_out_entry,
                 call: ("rds", "describeDBInstances"),
                 request: object(vec![("DbInstanceIdentifier", lit(&identifier))]),
                 selector: object(vec![
@@ -430,6 +461,8 @@ impl<'a> Resolver<'a> {
             },
             after_promotion,
         ));
+        states.extend(overdue_states);
+        states.extend(timed_out_states);
         let cache_endpoint = self.cache_failover_states(region, app, interval, &mut states);
         self.announce_states(region, app, cache_endpoint, &mut states);
         let definition = Definition {
@@ -497,10 +530,25 @@ impl<'a> Resolver<'a> {
             "States.ArrayContains($.GlobalReplicationGroups[0].Members[?(@.Role == '{}')].ReplicationGroupRegion, '{region}')",
             aws::GLOBAL_DATASTORE_PRIMARY_ROLE
         );
+        let (timed_out_entry, timed_out_states) = self.notify_chain(
+            region,
+            app,
+            "cache-failover-timed-out",
+            &format!("{}: cache failover to {region} stopped", self.stack.stack),
+            ("Message", lit(&format!(
+                "The database writer moved to {region}, but the Global Datastore did not make {region} its primary within {} s; the failover workflow stopped before telling the other regions. Follow the promote runbook for {region} from its cache step.",
+                defaults::GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS
+            ))),
+            Some("CacheFailoverTimedOut"),
+        );
+        let timed_out_entry = timed_out_entry.filter(|_| !timed_out_states.is_empty());
+        states.extend(timed_out_states);
         states.extend(poll_loop(
             &PollLoop {
                 name: "CacheFailover",
                 interval,
+                overdue: None,
+                timed_out_entry,
                 attempts: defaults::GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS
                     .div_ceil(interval.max(1)),
                 call: ("elasticache", "describeGlobalReplicationGroups"),
@@ -555,15 +603,19 @@ impl<'a> Resolver<'a> {
                 next: "AnnounceWriterMoved".to_owned(),
             },
         ));
-        let topics: Vec<&TopicPlan> = {
-            let names = self.failover_target_names();
-            app.alerting
-                .topics
-                .iter()
-                .filter(|topic| names.contains(&topic.target))
-                .collect()
-        };
-        let first_notify = topics.first().map(|topic| notify_state(&topic.target));
+        let (first_notify, notify) = self.notify_chain(
+            region,
+            app,
+            "",
+            &format!("{}: writer moved to {region}", self.stack.stack),
+            (
+                "Message.$",
+                lit(&format!(
+                    "States.Format('The failover workflow promoted the read replica in {region}; the writer is now {{}}. Every region adopts it through its adopt-writer workflow.', $.writer.address)"
+                )),
+            ),
+            None,
+        );
         states.push((
             "AnnounceWriterMoved".to_owned(),
             task(
@@ -582,8 +634,35 @@ impl<'a> Resolver<'a> {
                 vec![event_bus_arn(region)],
             ),
         ));
+        states.extend(notify);
+    }
+
+    /// A message to each failover topic of `region`, one `sns:publish` after the other, then
+    /// `then` (the end of the workflow when `None`). Returns the first state's name (`then`
+    /// when there is no topic) and the states. States are named `Notify<prefix><Target>`.
+    fn notify_chain(
+        &self,
+        region: &RegionCode,
+        app: &AppPlan,
+        prefix: &str,
+        subject: &str,
+        message: (&str, JsonDoc),
+        then: Option<&str>,
+    ) -> (Option<String>, Vec<(String, State)>) {
+        let names = self.failover_target_names();
+        let topics: Vec<&TopicPlan> = app
+            .alerting
+            .topics
+            .iter()
+            .filter(|topic| names.contains(&topic.target))
+            .collect();
+        let name_of = |topic: &TopicPlan| notify_state(&format!("{prefix}-{}", topic.target));
+        let mut states = Vec::new();
         for (index, topic) in topics.iter().enumerate() {
-            let next = topics.get(index + 1).map(|next| notify_state(&next.target));
+            let next = topics
+                .get(index + 1)
+                .map(|next| name_of(next))
+                .or_else(|| then.map(str::to_owned));
             let mut state = task(
                 ("sns", "publish"),
                 object(vec![
@@ -591,16 +670,8 @@ impl<'a> Resolver<'a> {
                         "TopicArn",
                         JsonDoc::String(Text::attr(&topic.rid, Attr::TopicArn)),
                     ),
-                    (
-                        "Subject",
-                        lit(&format!("{}: writer moved to {region}", self.stack.stack)),
-                    ),
-                    (
-                        "Message.$",
-                        lit(&format!(
-                            "States.Format('The failover workflow promoted the read replica in {region}; the writer is now {{}}. Every region adopts it through its adopt-writer workflow.', $.writer.address)"
-                        )),
-                    ),
+                    ("Subject", lit(subject)),
+                    (message.0, message.1.clone()),
                 ]),
                 None,
                 next.as_deref(),
@@ -609,8 +680,13 @@ impl<'a> Resolver<'a> {
             if let (State::Task(task), Some(key)) = (&mut state, &app.alerting.key) {
                 task.permissions.push(topic_key_statement(region, key));
             }
-            states.push((notify_state(&topic.target), state));
+            states.push((name_of(topic), state));
         }
+        let first = topics
+            .first()
+            .map(|topic| name_of(topic))
+            .or_else(|| then.map(str::to_owned));
+        (first, states)
     }
 
     /// The notification targets told about failover: `failover.notify`, else the targets taking
@@ -1177,11 +1253,15 @@ fn task(
 }
 
 /// A bounded wait: `Start<name>Wait` (count 0) → `WaitFor<name>` → describe → done? → next;
-/// after `attempts` polls, `<name>TimedOut` fails.
+/// after `overdue` polls, once, `overdue_entry` (a notification chain ending at
+/// `Count<name>Poll`); after `attempts` polls, `timed_out_entry` (a notification chain ending
+/// at `<name>TimedOut`), and `<name>TimedOut` fails.
 struct PollLoop<'p> {
     name: &'p str,
     interval: u32,
     attempts: u32,
+    overdue: Option<(u32, String)>,
+    timed_out_entry: Option<String>,
     call: (&'p str, &'p str),
     request: JsonDoc,
     selector: JsonDoc,
@@ -1235,9 +1315,19 @@ fn poll_loop(poll: &PollLoop<'_>, after: &str) -> Vec<(String, State)> {
                     ChoiceRule {
                         variable: format!("{counter}.count"),
                         test: ChoiceTest::NumericGreaterThanEquals(i64::from(poll.attempts)),
-                        next: timed_out.clone(),
+                        next: poll
+                            .timed_out_entry
+                            .clone()
+                            .unwrap_or_else(|| timed_out.clone()),
                     },
-                ],
+                ]
+                .into_iter()
+                .chain(poll.overdue.iter().map(|(polls, entry)| ChoiceRule {
+                    variable: format!("{counter}.count"),
+                    test: ChoiceTest::NumericEquals(i64::from(*polls)),
+                    next: entry.clone(),
+                }))
+                .collect(),
                 default: count.clone(),
             },
         ),
