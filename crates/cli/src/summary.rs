@@ -500,7 +500,13 @@ fn render_data_paths(out: &mut String, plan: &Plan) {
     for region in paths {
         let _ = writeln!(out, "  {}", region.region);
         if let Some(database) = &region.database {
-            lines(out, &region.region, "database", database, "writer's address");
+            lines(
+                out,
+                &region.region,
+                "database",
+                database,
+                "writer's address",
+            );
         }
         if let Some(cache) = &region.cache {
             lines(out, &region.region, "cache   ", cache, "primary endpoint");

@@ -431,7 +431,9 @@ pub(crate) fn failover_budget(
     );
     steps.push(match alarm {
         Some(alarm) => {
-            let alarm_seconds = alarm.period_seconds.saturating_mul(alarm.evaluation_periods);
+            let alarm_seconds = alarm
+                .period_seconds
+                .saturating_mul(alarm.evaluation_periods);
             step(
                 BudgetStepKind::Detect,
                 detection.detection_seconds.saturating_add(alarm_seconds),
@@ -441,11 +443,7 @@ pub(crate) fn failover_budget(
                 ),
             )
         }
-        None => step(
-            BudgetStepKind::Detect,
-            detection.detection_seconds,
-            health,
-        ),
+        None => step(BudgetStepKind::Detect, detection.detection_seconds, health),
     });
     if detection.evaluate_health {
         steps.push(step(
