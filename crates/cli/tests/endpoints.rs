@@ -20,10 +20,11 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian::Target;
-use meridian::pipeline::{check, emit};
 use meridian_plan::{OutputFile, Plan};
 use meridian_testkit::{BundledPlan, bundled_plans};
 use serde_json::Value;
+
+use common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
 
 /// What an endpoint parameter's initial value is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,20 +69,6 @@ const ACCOUNT: &str = "ACCOUNT";
 
 fn parameter_arn(region: &str, name: &str) -> String {
     format!("arn:{PARTITION}:ssm:{region}:{ACCOUNT}:parameter{name}")
-}
-
-fn synthesize(bundled: &BundledPlan, target: Target) -> Vec<OutputFile> {
-    let bytes = std::fs::read(&bundled.path).expect("readable");
-    let checked = check(&bundled.file_name, &bytes)
-        .unwrap_or_else(|rejected| panic!("{}", rejected.report(&bundled.file_name)));
-    emit(&checked.plan, target, &BTreeMap::new()).expect("renders")
-}
-
-fn list(value: &Value) -> Vec<&Value> {
-    value
-        .as_array()
-        .map(|items| items.iter().collect())
-        .unwrap_or_default()
 }
 
 /// An IAM `Action` or `Resource`: one value or a list.
@@ -141,12 +128,7 @@ impl Stacks {
             );
         }
         if let Some(import) = value.get("Fn::GetStackOutput") {
-            let producer = import["StackName"].as_str().expect("a stack name");
-            let (region, producer_template) = &self.by_name[producer];
-            assert_eq!(import["Region"].as_str(), Some(region.as_str()));
-            let output = import["OutputName"].as_str().expect("an output name");
-            let produced = &producer_template["Outputs"][output]["Value"];
-            assert!(!produced.is_null(), "{producer} has no output {output}");
+            let (producer, produced) = cfn_import(&self.by_name, import);
             return self.resolve(producer, produced);
         }
         if value.get("Fn::Sub").is_some() {
@@ -245,23 +227,9 @@ impl Stacks {
 }
 
 fn cloudformation(files: &[OutputFile]) -> Emitted {
-    let json = |path: &str| -> Value {
-        let file = files.iter().find(|f| f.path == path).expect("the file");
-        serde_json::from_str(&file.contents).expect("JSON")
+    let stacks = Stacks {
+        by_name: cfn_templates(files),
     };
-    let manifest = json("manifest.json");
-    let mut by_name = BTreeMap::new();
-    for unit in list(&manifest["units"]) {
-        let template = json(unit["template"].as_str().expect("a template"));
-        by_name.insert(
-            unit["stack_name"].as_str().expect("a stack").to_owned(),
-            (
-                unit["region"].as_str().expect("a region").to_owned(),
-                template,
-            ),
-        );
-    }
-    let stacks = Stacks { by_name };
     let mut emitted = Emitted::default();
     for (stack, (region, template)) in &stacks.by_name {
         for (logical, resource) in template["Resources"].as_object().into_iter().flatten() {
@@ -284,18 +252,18 @@ fn cloudformation(files: &[OutputFile]) -> Emitted {
                         panic!("{stack}:{logical} has no execution role");
                     };
                     let readable: BTreeSet<String> =
-                        list(&stacks.resource(&role_stack, &role)["Properties"]["Policies"])
+                        json_list(&stacks.resource(&role_stack, &role)["Properties"]["Policies"])
                             .into_iter()
-                            .flat_map(|policy| list(&policy["PolicyDocument"]["Statement"]))
+                            .flat_map(|policy| json_list(&policy["PolicyDocument"]["Statement"]))
                             .filter(|statement| allows_get_parameters(statement))
                             .flat_map(|statement| one_or_many(&statement["Resource"]))
                             .map(|resource| stacks.render(&role_stack, resource))
                             .collect();
-                    for container in list(&properties["ContainerDefinitions"]) {
+                    for container in json_list(&properties["ContainerDefinitions"]) {
                         emitted.containers.push(Container {
                             region: region.clone(),
                             name: container["Name"].as_str().expect("a name").to_owned(),
-                            secrets: list(&container["Secrets"])
+                            secrets: json_list(&container["Secrets"])
                                 .into_iter()
                                 .map(|secret| {
                                     (
@@ -304,7 +272,7 @@ fn cloudformation(files: &[OutputFile]) -> Emitted {
                                     )
                                 })
                                 .collect(),
-                            environment: list(&container["Environment"])
+                            environment: json_list(&container["Environment"])
                                 .into_iter()
                                 .map(|variable| {
                                     variable["Name"].as_str().expect("a name").to_owned()
@@ -437,7 +405,7 @@ fn terraform(files: &[OutputFile]) -> Emitted {
                     &module.render(policy["policy"].as_str().expect("a policy")),
                 )
                 .expect("a JSON policy");
-                list(&document["Statement"])
+                json_list(&document["Statement"])
                     .into_iter()
                     .filter(|statement| allows_get_parameters(statement))
                     .flat_map(|statement| one_or_many(&statement["Resource"]))
@@ -453,11 +421,11 @@ fn terraform(files: &[OutputFile]) -> Emitted {
             ),
         )
         .expect("JSON container definitions");
-        for container in list(&containers) {
+        for container in json_list(&containers) {
             emitted.containers.push(Container {
                 region: region.to_owned(),
                 name: container["name"].as_str().expect("a name").to_owned(),
-                secrets: list(&container["secrets"])
+                secrets: json_list(&container["secrets"])
                     .into_iter()
                     .map(|secret| {
                         (
@@ -466,7 +434,7 @@ fn terraform(files: &[OutputFile]) -> Emitted {
                         )
                     })
                     .collect(),
-                environment: list(&container["environment"])
+                environment: json_list(&container["environment"])
                     .into_iter()
                     .map(|variable| variable["name"].as_str().expect("a name").to_owned())
                     .collect(),
@@ -601,11 +569,11 @@ fn tasks_read_the_writer_and_cache_primary_from_their_region_parameter_in_both_t
         for (target, emitted) in [
             (
                 "cloudformation",
-                cloudformation(&synthesize(bundled, Target::Cloudformation)),
+                cloudformation(&synthesize_bundled(bundled, Target::Cloudformation)),
             ),
             (
                 "terraform",
-                terraform(&synthesize(bundled, Target::Terraform)),
+                terraform(&synthesize_bundled(bundled, Target::Terraform)),
             ),
         ] {
             let name = format!("{} ({target})", bundled.file_name);
@@ -663,9 +631,12 @@ fn the_walk_rejects_tampered_output() {
     for (target, files) in [
         (
             Target::Cloudformation,
-            synthesize(bundled, Target::Cloudformation),
+            synthesize_bundled(bundled, Target::Cloudformation),
         ),
-        (Target::Terraform, synthesize(bundled, Target::Terraform)),
+        (
+            Target::Terraform,
+            synthesize_bundled(bundled, Target::Terraform),
+        ),
     ] {
         let walked = || match target {
             Target::Cloudformation => cloudformation(&files),
