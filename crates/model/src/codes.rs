@@ -270,6 +270,7 @@ codes! {
     W505 => "bucket without versioning",
     W611 => "CDN certificate without aliases",
     W618 => "failover enabled in a one-region stack",
+    W619 => "failover budget (detection, DNS shift, promotion, cache failover, parameters, capacity, redeploy, notification) beyond the RTO",
     W980 => "read replica recreated when a promoted writer is adopted (RDS cannot re-point a replica)",
     W981 => "`ttl_seconds` with alias records, which answer with the load balancer's 60 s",
     W982 => "application pools of the most tasks can exceed the server's `max_connections`",

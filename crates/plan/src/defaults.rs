@@ -309,6 +309,20 @@ pub const WORKFLOW_TRACING: bool = true;
 /// Seconds the failover workflow waits for the Global Datastore to make the region its primary
 /// before it stops and notifies: a Global Datastore failover typically takes a few minutes.
 pub const GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS: u32 = 900;
+/// Seconds the failover budget allows the Global Datastore to make the promoted region its
+/// primary. AWS's Global Datastore overview says a promotion typically completes in under a
+/// minute; the budget takes the whole minute (the workflow itself waits up to
+/// [`GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS`] before it gives up).
+pub const GLOBAL_DATASTORE_FAILOVER_BUDGET_SECONDS: u32 = 60;
+/// Seconds the failover budget allows `WriterMoved` to reach every region's default bus and the
+/// regions' workflows to start and rewrite their endpoint parameters: EventBridge delivers to a
+/// rule's target, in its own or another region, within seconds, and `ssm:PutParameter` answers in
+/// well under one; a quarter of a minute leaves room for a delivery retry.
+pub const ENDPOINT_UPDATE_BUDGET_SECONDS: u32 = 15;
+/// Seconds the failover budget allows one plain AWS call of a workflow (raising a scalable
+/// target's minimum, publishing to a topic): such calls answer in well under a second, and Step
+/// Functions moves between states in milliseconds.
+pub const WORKFLOW_CALL_BUDGET_SECONDS: u32 = 5;
 
 /// Alert period.
 pub const ALERT_PERIOD_SECONDS: u32 = 60;

@@ -1452,6 +1452,34 @@ fn operations(out: &mut Outline, plan: &Plan) {
             ops.probe_timeout_seconds
         ),
     );
+    if let Some(budget) = &ops.budget {
+        for step in &budget.steps {
+            out.line(
+                1,
+                format!(
+                    "failover budget, {}: {} s ({})",
+                    step.kind.as_str(),
+                    step.seconds,
+                    step.basis
+                ),
+            );
+        }
+        out.line(
+            1,
+            format!(
+                "failover budget {} s against the RTO {}{}",
+                budget.total_seconds,
+                budget
+                    .rto_seconds
+                    .map_or_else(|| "(none)".to_owned(), |rto| format!("{rto} s")),
+                if budget.exceeds_rto {
+                    ": exceeds it"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
     for rollout in &ops.rollouts {
         out.line(
             1,

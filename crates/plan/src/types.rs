@@ -165,6 +165,170 @@ pub struct Operations {
     pub inline_template_max_bytes: u32,
     /// How long one deployment of each service may take, per region, in plan order.
     pub rollouts: Vec<RolloutBudget>,
+    /// The time budget of a regional failover, step by step, against the RTO and the RPO; absent
+    /// when failover is disabled or the stack has no DNS to move.
+    pub budget: Option<FailoverBudget>,
+    /// How each service region reaches the database and the cache, in plan order.
+    pub data_paths: Vec<RegionDataPaths>,
+    /// The private links between regions: one per VPC peering, in deploy order of the units that
+    /// request them.
+    pub region_links: Vec<RegionLink>,
+}
+
+/// The time budget of a failover of the primary region: each step the system (Route 53, the
+/// primary-region-down alarm, the failover and adopt-writer workflows, ECS) goes through, with
+/// the seconds Meridian allows it, their sum against the RTO, and the RPO against what the
+/// replica-lag alarms watch.
+///
+/// The steps are summed as if they ran one after the other. They do, in the workflows (promote,
+/// then fail the cache over, then announce, then each region rewrites its parameters, raises
+/// capacity and redeploys), except the DNS shift, which Route 53 makes on its own while the
+/// workflows run: the sum counts it anyway, so it errs long, never short.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverBudget {
+    /// Whether the alarm starts the workflow (`failover.mode: automatic`); otherwise an operator
+    /// does, and the time until they do is not in the budget.
+    pub automatic: bool,
+    /// The steps, in the order they happen.
+    pub steps: Vec<BudgetStep>,
+    /// Sum of the steps' seconds.
+    pub total_seconds: u32,
+    /// The recovery time objective in seconds, when the stack states one.
+    pub rto_seconds: Option<u32>,
+    /// Whether `total_seconds` is above the RTO (W619).
+    pub exceeds_rto: bool,
+    /// The recovery point objective in seconds, when the stack states one.
+    pub rpo_seconds: Option<u32>,
+    /// The alarms on the replicas' `ReplicaLag`, in plan order: what a promotion may lose is the
+    /// lag at that moment.
+    pub lag_alarms: Vec<LagAlarm>,
+}
+
+/// One step of a failover and the seconds allowed for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetStep {
+    /// What happens.
+    pub kind: BudgetStepKind,
+    /// Seconds allowed.
+    pub seconds: u32,
+    /// Where the seconds come from, in words (`Route 53 checks every 10 s × 3 failures, ...`).
+    pub basis: String,
+}
+
+/// What a failover step does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BudgetStepKind {
+    /// Route 53 finds the primary unhealthy and the primary-region-down alarm fires.
+    Detect,
+    /// Resolvers drop the failed region's answer (the effective DNS TTL).
+    DnsShift,
+    /// The replica is promoted and becomes available.
+    Promote,
+    /// The Global Datastore makes the promoted region its primary.
+    CacheFailover,
+    /// `WriterMoved` reaches every region, which rewrites its endpoint parameters.
+    UpdateParameters,
+    /// The surviving regions' services are raised to primary capacity.
+    RaiseCapacity,
+    /// New tasks start, read the parameters and pass their health checks.
+    Redeploy,
+    /// The failover topics are told.
+    Notify,
+}
+
+impl BudgetStepKind {
+    /// Lowercase words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Detect => "detect",
+            Self::DnsShift => "DNS shift",
+            Self::Promote => "promote",
+            Self::CacheFailover => "cache failover",
+            Self::UpdateParameters => "update parameters",
+            Self::RaiseCapacity => "raise capacity",
+            Self::Redeploy => "redeploy",
+            Self::Notify => "notify",
+        }
+    }
+}
+
+/// An alarm on a replica's `ReplicaLag`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LagAlarm {
+    /// Region of the replica.
+    pub region: RegionCode,
+    /// Alarm name.
+    pub name: String,
+    /// Lag, in seconds, above which a period breaches.
+    pub threshold_seconds: f64,
+    /// Seconds per period.
+    pub period_seconds: u32,
+    /// Breaching periods before it fires.
+    pub evaluation_periods: u32,
+    /// Whether the threshold is within the RPO (true when there is none): a lag the alarm lets
+    /// pass silently is a loss the objective accepts.
+    pub within_rpo: bool,
+}
+
+/// How the tasks of one service region reach the database and the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionDataPaths {
+    /// Region.
+    pub region: RegionCode,
+    /// Database writes and reads, when the stack has a database.
+    pub database: Option<DataPath>,
+    /// Cache writes and reads, when the stack has a cache.
+    pub cache: Option<DataPath>,
+}
+
+/// Where writes and reads of one store go from one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataPath {
+    /// The writer (the database writer, the cache's primary).
+    pub writes: DataRoute,
+    /// Where reads go: a local copy, or the writer.
+    pub reads: DataRoute,
+    /// The SSM parameter through which tasks learn the writer's address, when the region has
+    /// one.
+    pub parameter: Option<String>,
+}
+
+/// One destination of reads or writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRoute {
+    /// Region of the destination.
+    pub region: RegionCode,
+    /// The DB instance identifier or replication group ID.
+    pub target: String,
+    /// What it is (`writer`, `read replica`, `Global Datastore primary`, ...).
+    pub role: String,
+    /// The VPC peering it is reached through; none when it is in the region itself.
+    pub peering: Option<String>,
+}
+
+/// A VPC peering between two regions, with what it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionLink {
+    /// Name tag of the peering.
+    pub name: String,
+    /// The region whose unit requests the peering (deploys later).
+    pub requester: RegionCode,
+    /// The requester's VPC CIDR.
+    pub requester_cidr: String,
+    /// The unit that requests it.
+    pub requester_unit: UnitId,
+    /// The region that accepts it.
+    pub accepter: RegionCode,
+    /// The accepter's VPC CIDR.
+    pub accepter_cidr: String,
+    /// Ports the accepter admits from the requester's CIDR, sorted.
+    pub ports_to_accepter: Vec<u32>,
+    /// Ports the requester admits from the accepter's CIDR, sorted.
+    pub ports_to_requester: Vec<u32>,
+    /// Routes to the peering on the requester's side.
+    pub requester_routes: usize,
+    /// Routes to the peering on the accepter's side (in its links unit).
+    pub accepter_routes: usize,
 }
 
 /// The estimate of a regional failover: what detects the failure, how long the automatic part

@@ -618,7 +618,12 @@ fn notifications<'d>(definition: &'d Definition, entry: &str) -> (Vec<String>, &
     let mut topics = Vec::new();
     let mut at = state(entry);
     while let State::Task(task) = at.1 {
-        assert_eq!((task.service.as_str(), task.action.as_str()), ("sns", "publish"), "{}", at.0);
+        assert_eq!(
+            (task.service.as_str(), task.action.as_str()),
+            ("sns", "publish"),
+            "{}",
+            at.0
+        );
         topics.push(format!("{:?}", field(&task.parameters, "TopicArn")));
         at = state(task.next.as_deref().expect("the chain goes on"));
     }
@@ -660,7 +665,10 @@ fn a_slow_promotion_is_reported_and_awaited_and_a_stuck_one_reported_before_fail
         assert_eq!(format!("{:?}", overdue.test), "NumericEquals(12)");
         let (told, back) = notifications(definition, &overdue.next);
         assert!(!told.is_empty(), "nobody is told the promotion is slow");
-        assert_eq!(back, "CountPromotionPoll", "the workflow stops waiting at the budget");
+        assert_eq!(
+            back, "CountPromotionPoll",
+            "the workflow stops waiting at the budget"
+        );
         let limit = rule("NumericGreaterThanEquals");
         assert_eq!(format!("{:?}", limit.test), "NumericGreaterThanEquals(180)");
         let (told_again, end) = notifications(definition, &limit.next);
@@ -672,5 +680,8 @@ fn a_slow_promotion_is_reported_and_awaited_and_a_stuck_one_reported_before_fail
             .expect("the end");
         assert!(matches!(fail, State::Fail { .. }), "{end} is no Fail");
     }
-    assert_eq!(checked, 2, "a failover workflow in eu-west-1 and ap-northeast-1");
+    assert_eq!(
+        checked, 2,
+        "a failover workflow in eu-west-1 and ap-northeast-1"
+    );
 }

@@ -37,6 +37,7 @@ impl<'a> Resolver<'a> {
         tags.insert(naming::STACK_TAG.to_owned(), stack.stack.clone());
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
+        self.check_failover_budget(operations.budget.as_ref());
         Plan {
             stack: stack.stack.clone(),
             description: stack
