@@ -7,7 +7,8 @@ use std::process::{Command, Stdio};
 
 use meridian_plan::{OutputFile, Plan};
 use meridian_runbook::{GraphFormat, RenderError, builtin_templates, graph, render};
-use meridian_testkit::{bundled_plans, plan_of, repository};
+use meridian_testkit::scale::{Scale, scaled_stack};
+use meridian_testkit::{bundled_plans, markdown_bash_blocks, plan_of, repository};
 
 /// Every bundled stack (`stacks/*.yaml`) with its plan, by file name.
 fn bundled() -> impl Iterator<Item = (&'static str, &'static Plan)> {
@@ -379,33 +380,6 @@ fn generated_scripts_pass_shellcheck() {
     assert!(findings.is_empty(), "{}", findings.join("\n"));
 }
 
-/// The ` ```bash ` blocks of a Markdown runbook, each with its common indentation removed.
-fn bash_blocks(markdown: &str) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current: Option<(usize, Vec<&str>)> = None;
-    for line in markdown.lines() {
-        let trimmed = line.trim_start();
-        match current.as_mut() {
-            None if trimmed == "```bash" => {
-                current = Some((line.len() - trimmed.len(), Vec::new()));
-            }
-            Some((indent, lines)) if trimmed == "```" => {
-                let indent = *indent;
-                let body: Vec<&str> = lines
-                    .iter()
-                    .map(|line| line.get(indent..).unwrap_or(""))
-                    .collect();
-                blocks.push(body.join("\n") + "\n");
-                current = None;
-            }
-            Some((_, lines)) => lines.push(line),
-            None => {}
-        }
-    }
-    assert!(current.is_none(), "unclosed ```bash block");
-    blocks
-}
-
 #[test]
 fn commands_in_markdown_runbooks_pass_shellcheck() {
     if !require_program("shellcheck", "ShellCheck") {
@@ -418,7 +392,7 @@ fn commands_in_markdown_runbooks_pass_shellcheck() {
             .iter()
             .filter(|file| file.path.ends_with(".md"))
         {
-            for block in bash_blocks(&file.contents) {
+            for block in markdown_bash_blocks(&file.contents) {
                 checked += 1;
                 let (clean, output) = run_with_input("shellcheck", &["--shell=bash", "-"], &block);
                 if !clean {
@@ -482,9 +456,15 @@ impl DeployDirectory {
 
     /// Runs `deploy.sh` with `arguments`: (succeeded, stdout and stderr).
     fn run(&self, arguments: &[&str]) -> (bool, String) {
+        self.run_with(arguments, &[])
+    }
+
+    /// Runs `deploy.sh` with `arguments` and extra environment variables.
+    fn run_with(&self, arguments: &[&str], environment: &[(&str, String)]) -> (bool, String) {
         let output = Command::new("bash")
             .arg(self.0.join("runbooks/deploy.sh"))
             .args(arguments)
+            .envs(environment.iter().map(|(name, value)| (*name, value)))
             .output()
             .expect("bash runs");
         let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -541,6 +521,158 @@ fn deploy_dry_run_runs_the_template_checks() {
         !ok && output.contains("not found (use --templates-dir)"),
         "{output}"
     );
+}
+
+/// A fake AWS CLI in `directory/bin`: it logs every call to `directory/aws.log` and answers
+/// `account get-region-opt-status` with `status`; every other call succeeds silently.
+fn fake_aws(directory: &std::path::Path, status: &str) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let bin = directory.join("bin");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let log = directory.join("aws.log");
+    let _ = std::fs::remove_file(&log);
+    let script = format!(
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >>'{}'\nif [[ \"$1 $2\" == 'account get-region-opt-status' ]]; then echo {status}; fi\n",
+        log.display()
+    );
+    let aws = bin.join("aws");
+    std::fs::write(&aws, script).expect("fake aws");
+    std::fs::set_permissions(&aws, std::fs::Permissions::from_mode(0o755)).expect("executable");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (path, log)
+}
+
+/// A stack in an opt-in region: a real run asks the account whether the region is enabled before
+/// the first stack deploys, and stops with the command that enables it when it is not; a dry run
+/// (which may run without credentials) says that the real run checks it.
+#[test]
+fn deploy_checks_opt_in_regions_before_the_first_stack() {
+    if !require_program("bash", "bash") {
+        return;
+    }
+    let plan = plan_of(&repository().join("stacks/warnings/W102-opt-in-region.yaml"));
+    assert!(
+        plan.regions
+            .iter()
+            .any(|region| meridian_plan::aws::OPT_IN_REGIONS.contains(&region.region.as_str())),
+        "the W102 stack has no opt-in region"
+    );
+    let directory = DeployDirectory::new("opt-in", &plan, 100);
+    // The script names the inputs it misses (one per region for per-region parameters).
+    let (ok, output) = directory.run(&[]);
+    let missing = output
+        .split("no value for ")
+        .nth(1)
+        .and_then(|rest| rest.split(" (use --param").next())
+        .unwrap_or_else(|| panic!("no missing inputs named: {output}"));
+    assert!(!ok, "{output}");
+    let parameters: Vec<String> = missing
+        .split(' ')
+        .map(|key| format!("--param={key}=x"))
+        .collect();
+    let mut arguments: Vec<&str> = parameters.iter().map(String::as_str).collect();
+
+    let (path, log) = fake_aws(&directory.0, "DISABLED");
+    let (ok, output) = directory.run_with(&arguments, &[("PATH", path)]);
+    assert!(!ok, "{output}");
+    assert!(
+        output.contains("the opt-in region me-south-1 is DISABLED in this account; enable it first: aws account enable-region --region-name me-south-1"),
+        "{output}"
+    );
+    let calls = std::fs::read_to_string(&log).expect("aws was called");
+    assert!(
+        calls.contains("account get-region-opt-status --region-name me-south-1"),
+        "{calls}"
+    );
+    assert!(!calls.contains("cloudformation deploy"), "{calls}");
+
+    let (path, log) = fake_aws(&directory.0, "ENABLED");
+    let (ok, output) = directory.run_with(&arguments, &[("PATH", path)]);
+    assert!(ok, "{output}");
+    let calls = std::fs::read_to_string(&log).expect("aws was called");
+    let checked = calls
+        .find("account get-region-opt-status")
+        .expect("the region was checked");
+    let deployed = calls
+        .find("cloudformation deploy")
+        .expect("the stack was deployed");
+    assert!(checked < deployed, "{calls}");
+
+    arguments.push("--dry-run");
+    let (path, log) = fake_aws(&directory.0, "DISABLED");
+    let (ok, output) = directory.run_with(&arguments, &[("PATH", path)]);
+    assert!(ok, "{output}");
+    assert!(
+        output.contains(
+            "a real run first checks that the account enabled the opt-in regions me-south-1"
+        ),
+        "{output}"
+    );
+    assert!(!log.exists(), "a dry run called aws");
+}
+
+/// ARCHITECTURE.md says only what the plan holds: global resources only when there is a global
+/// stack, and on the primary role's line a database writer or Global Datastore primary only when
+/// the primary region has one (bundled stacks of all three shapes, and one-region generated ones).
+#[test]
+fn architecture_claims_only_what_the_plan_holds() {
+    use meridian_plan::{CacheRole, DatabaseRole, RegionRole};
+    let generated: Vec<(String, Plan)> = [Scale::new(1, 1), Scale::new(3, 2)]
+        .into_iter()
+        .map(|scale| {
+            let text = scaled_stack(scale);
+            let loaded = meridian_model::load_stack("generated", text.as_bytes())
+                .expect("a generated stack loads");
+            let plan = meridian_plan::plan(&loaded.stack)
+                .plan
+                .expect("a generated stack plans");
+            (scale.label(), plan)
+        })
+        .collect();
+    let plans = bundled()
+        .map(|(name, plan)| (name.to_owned(), plan))
+        .chain(generated.iter().map(|(name, plan)| (name.clone(), plan)));
+    let mut shapes = std::collections::BTreeSet::new();
+    for (name, plan) in plans {
+        let architecture = render_default(plan)
+            .into_iter()
+            .find(|file| file.path.ends_with("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md")
+            .contents;
+        assert_eq!(
+            architecture.contains("Global resources deploy to"),
+            plan.global.is_some(),
+            "{name}: the global stack"
+        );
+        let primary = plan
+            .regions
+            .iter()
+            .find(|region| region.role == RegionRole::Primary)
+            .expect("a primary region");
+        let app = primary.app.as_ref();
+        let writer = app
+            .and_then(|app| app.database.as_ref())
+            .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+        let cache_primary = app.and_then(|app| app.cache.as_ref()).is_some_and(
+            |cache| matches!(&cache.role, CacheRole::Primary(primary) if primary.global.is_some()),
+        );
+        let line = architecture
+            .lines()
+            .find(|line| line.starts_with("The primary role: "))
+            .unwrap_or_else(|| panic!("{name}: no primary role line"));
+        assert_eq!(line.contains("database writer"), writer, "{name}: {line}");
+        assert_eq!(
+            line.contains("Global Datastore primary"),
+            cache_primary,
+            "{name}: {line}"
+        );
+        shapes.insert((plan.global.is_some(), writer, cache_primary));
+    }
+    assert!(shapes.len() >= 3, "too few shapes: {shapes:?}");
 }
 
 #[test]

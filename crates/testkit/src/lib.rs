@@ -139,3 +139,31 @@ pub fn ensure_file_contents(path: &Path, expected: &str, regenerate: &str) {
          commit it"
     );
 }
+
+/// The ` ```bash ` blocks of a Markdown runbook, each with its common indentation removed: what
+/// the shellcheck tests of the runbooks check besides the scripts.
+pub fn markdown_bash_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, Vec<&str>)> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        match current.as_mut() {
+            None if trimmed == "```bash" => {
+                current = Some((line.len() - trimmed.len(), Vec::new()));
+            }
+            Some((indent, lines)) if trimmed == "```" => {
+                let indent = *indent;
+                let body: Vec<&str> = lines
+                    .iter()
+                    .map(|line| line.get(indent..).unwrap_or(""))
+                    .collect();
+                blocks.push(body.join("\n") + "\n");
+                current = None;
+            }
+            Some((_, lines)) => lines.push(line),
+            None => {}
+        }
+    }
+    assert!(current.is_none(), "unclosed ```bash block");
+    blocks
+}

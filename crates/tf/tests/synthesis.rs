@@ -422,6 +422,58 @@ fn replication_has_versioning_on_both_sides_and_object_lock_where_the_source_has
     );
 }
 
+/// CloudFront reads its certificate only in the global region (us-east-1 in `aws`): the variable
+/// a distribution takes its certificate from refuses, in its validation, an ACM ARN of any other
+/// region, as the CloudFormation parameter of the global stack does through its own region.
+#[test]
+fn cloudfront_certificates_must_come_from_the_global_region() {
+    let mut checked = 0;
+    for module in bundled_modules() {
+        let variables: BTreeMap<&str, &Json> = module
+            .json
+            .values()
+            .filter_map(|json| json.get("variable")?.as_object())
+            .flat_map(|variables| variables.iter().map(|(name, body)| (name.as_str(), body)))
+            .collect();
+        for (name, distribution) in module.resources("aws_cloudfront_distribution") {
+            let reference = distribution["viewer_certificate"]["acm_certificate_arn"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: {name} has no certificate", module.stack));
+            let variable = reference
+                .strip_prefix("${var.")
+                .and_then(|rest| rest.strip_suffix('}'))
+                .unwrap_or_else(|| panic!("{}: {reference} is not a variable", module.stack));
+            let conditions: Vec<&str> = variables[variable]["validation"]
+                .as_array()
+                .expect("validations")
+                .iter()
+                .filter_map(|validation| validation["condition"].as_str())
+                .collect();
+            let global = format!(":acm:{}:", module.plan.global_region);
+            assert!(
+                conditions
+                    .iter()
+                    .any(|condition| condition.contains(&global)),
+                "{}: {variable} accepts a certificate outside {}: {conditions:?}",
+                module.stack,
+                module.plan.global_region
+            );
+            assert!(
+                conditions
+                    .iter()
+                    .all(|condition| !condition.contains(":acm:[a-z0-9-]+:")),
+                "{}: {variable} accepts any region: {conditions:?}",
+                module.stack
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0,
+        "no bundled stack has a CloudFront distribution"
+    );
+}
+
 #[test]
 fn synthesis_gives_identical_bytes_every_time() {
     for module in bundled_modules() {
