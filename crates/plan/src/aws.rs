@@ -60,6 +60,14 @@ pub fn alb_path_refused_character(path: &str, wildcards: bool) -> Option<char> {
     })
 }
 
+/// How the AWS CLI tells an option from a value: a word starting with `-` is read as an option,
+/// also inside a list such as `aws cloudformation deploy --tags`, which takes only `Key=Value`
+/// words (the CLI parses its arguments with Python's `argparse`; aws-cli 1.45 answers
+/// `--tags a=b -x=y` with "Unknown options: -x=y"; `argparse` lets a word through when it holds
+/// a space, an exception E107 does not rely on). A tag key starting with it is valid in AWS but
+/// the deploy script could not pass it to the stacks.
+pub const CLI_OPTION_PREFIX: char = '-';
+
 /// Whether AWS accepts `c` in a tag key or value: a letter, a digit, a space separator, or
 /// [`limits::TAG_PUNCTUATION`].
 pub fn is_tag_character(c: char) -> bool {

@@ -75,6 +75,11 @@ impl<'a> Resolver<'a> {
                 Some(format!(
                     "the tag key `{key}` starts with `{TAG_RESERVED_PREFIX}`, which AWS reserves for its own tags"
                 ))
+            } else if key.starts_with(crate::aws::CLI_OPTION_PREFIX) {
+                Some(format!(
+                    "the tag key `{key}` starts with `{}`: the AWS CLI reads `{key}=...` in `deploy.sh`'s `--tags` as an option and refuses the deploy",
+                    crate::aws::CLI_OPTION_PREFIX
+                ))
             } else {
                 key.chars()
                     .find(|c| !crate::aws::is_tag_character(*c))
@@ -88,7 +93,7 @@ impl<'a> Resolver<'a> {
             if let Some(problem) = key_problem {
                 self.report(
                     Diagnostic::new(codes::E107, key_path.clone(), problem)
-                        .with_help(format!("tag keys have 1 to {TAG_KEY_LENGTH} {allowed}, and do not start with `{TAG_RESERVED_PREFIX}`")),
+                        .with_help(format!("tag keys have 1 to {TAG_KEY_LENGTH} {allowed}, and start neither with `{TAG_RESERVED_PREFIX}` nor with `{}`", crate::aws::CLI_OPTION_PREFIX)),
                 );
             }
             let value_problem = if value.chars().count() > TAG_VALUE_LENGTH {
