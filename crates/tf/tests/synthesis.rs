@@ -206,7 +206,7 @@ fn embedded_json(value: &Json) -> Json {
 }
 
 #[test]
-fn cross_region_replicas_inherit_what_they_must_and_use_a_key_of_their_region() {
+fn cross_region_replicas_inherit_what_they_must_scale_storage_and_use_a_key_of_their_region() {
     let mut replicas = 0;
     for module in bundled_modules() {
         for (name, body) in module.resources("aws_db_instance") {
@@ -232,6 +232,15 @@ fn cross_region_replicas_inherit_what_they_must_and_use_a_key_of_their_region() 
             let (source_type, source_name, attribute) =
                 sole_reference(source).expect("the source is a reference");
             assert_eq!((source_type, attribute), ("aws_db_instance", "arn"));
+            // The writer's storage autoscales; the replica grows to the same ceiling.
+            let ceiling = &module
+                .resource("aws_db_instance", source_name)
+                .expect("the source")["max_allocated_storage"];
+            assert!(
+                ceiling.is_number() && body["max_allocated_storage"] == *ceiling,
+                "{}: replica {name} has no storage ceiling or another than its writer's",
+                module.stack
+            );
             assert_ne!(
                 region_of(module, "aws_db_instance", source_name),
                 body["region"].as_str().map(str::to_owned),

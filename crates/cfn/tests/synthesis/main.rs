@@ -384,7 +384,7 @@ fn service_load_balancer_container_matches_the_task_definition() {
 }
 
 #[test]
-fn read_replicas_leave_what_they_inherit_unset_and_use_a_key_of_their_region() {
+fn read_replicas_leave_what_they_inherit_unset_scale_storage_and_use_a_key_of_their_region() {
     const INHERITED: &[&str] = &[
         "StorageEncrypted",
         "Engine",
@@ -416,6 +416,11 @@ fn read_replicas_leave_what_they_inherit_unset_and_use_a_key_of_their_region() {
                 if properties.get(*property).is_some() {
                     found.push(context.at(id, format!("a replica sets {property}")));
                 }
+            }
+            // The writer's storage autoscales; a replica without a ceiling of its own would not,
+            // and would fill up behind it.
+            if !properties["MaxAllocatedStorage"].is_number() {
+                found.push(context.at(id, "a replica without MaxAllocatedStorage"));
             }
             match stack_output(source) {
                 Some((_, region, _)) if properties["SourceRegion"] == region.as_str() => {}
