@@ -169,7 +169,7 @@ codes! {
     E417 => "promotion timeout or probe interval out of range",
     E418 => "`max_connections` out of range",
     E419 => "more read replicas than an RDS source takes (15)",
-    E420 => "replica class with less memory than the writer's while `max_connections` is RDS's default",
+    E420 => "replica class whose default `max_connections` (memory-based, at most 5000) is below the writer's, while `max_connections` is RDS's default",
     E421 => "not an ElastiCache node type",
     E422 => "Redis version ElastiCache does not offer",
     E423 => "node type that cannot join a Global Datastore",

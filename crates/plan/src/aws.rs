@@ -423,6 +423,22 @@ pub fn postgres_instance_memory_gib(class: &str) -> Option<u32> {
     Some(at_large * multiple)
 }
 
+/// RDS for PostgreSQL's default `max_connections` on `class`: `LEAST({DBInstanceClassMemory /
+/// 9531392}, 5000)` (AWS Prescriptive Guidance, "Tuning PostgreSQL parameters in Amazon RDS and
+/// Aurora", `max_connections`: "Default value: LEAST(DBInstanceClassMemory/9531392,5000)"), or
+/// `None` for a class this table does not know. Computed from the class's nominal memory: RDS
+/// keeps some memory for itself, so the real figure is a little lower, but the order of two
+/// classes is the same (the classes at the cap have 64 GiB or more, those below 32 GiB or less).
+pub fn postgres_default_max_connections(class: &str) -> Option<u32> {
+    let bytes = u64::from(postgres_instance_memory_gib(class)?) << 30;
+    let connections = bytes / limits::RDS_POSTGRES_BYTES_PER_DEFAULT_CONNECTION;
+    Some(
+        u32::try_from(connections)
+            .unwrap_or(u32::MAX)
+            .min(limits::RDS_POSTGRES_DEFAULT_MAX_CONNECTIONS),
+    )
+}
+
 /// Regions with a Serverless Application Repository endpoint, where Secrets Manager's hosted
 /// rotation functions can be deployed (General Reference, "AWS Serverless Application Repository
 /// endpoints and quotas", https://docs.aws.amazon.com/general/latest/gr/serverlessrepo.html; the
@@ -801,6 +817,12 @@ pub mod limits {
     /// Longest TTL of a Route 53 record, in seconds (Route 53 API `ResourceRecordSet`, `TTL`).
     pub const ROUTE53_MAX_TTL_SECONDS: u32 = 172_800;
 
+    /// Bytes of instance memory per connection in RDS for PostgreSQL's default
+    /// `max_connections` (see [`super::postgres_default_max_connections`]).
+    pub const RDS_POSTGRES_BYTES_PER_DEFAULT_CONNECTION: u64 = 9_531_392;
+    /// The most connections RDS for PostgreSQL's default `max_connections` gives (same source).
+    pub const RDS_POSTGRES_DEFAULT_MAX_CONNECTIONS: u32 = 5000;
+
     /// Most read replicas one RDS source instance takes (RDS User Guide, "Working with DB
     /// instance read replicas": up to 15 read replicas per source for PostgreSQL).
     pub const RDS_READ_REPLICAS_PER_SOURCE: usize = 15;
@@ -872,6 +894,21 @@ mod tests {
         assert_eq!(postgres_instance_memory_gib("db.r6g.4xlarge"), Some(128));
         assert_eq!(postgres_instance_memory_gib("db.x2g.large"), Some(32));
         assert_eq!(postgres_instance_memory_gib("db.r6g.3xlarge"), None);
+        // 16 GiB / 9531392 B; the cap from 64 GiB on.
+        assert_eq!(postgres_default_max_connections("db.r6g.large"), Some(1802));
+        assert_eq!(
+            postgres_default_max_connections("db.r6g.xlarge"),
+            Some(3604)
+        );
+        assert_eq!(
+            postgres_default_max_connections("db.r6g.2xlarge"),
+            Some(5000)
+        );
+        assert_eq!(
+            postgres_default_max_connections("db.x2g.16xlarge"),
+            Some(5000)
+        );
+        assert_eq!(postgres_default_max_connections("db.r6g.3xlarge"), None);
         for class in postgres_instance_classes() {
             assert!(postgres_instance_memory_gib(&class).is_some(), "{class}");
         }

@@ -493,11 +493,11 @@ impl<'a> Resolver<'a> {
         (default_class, instance_classes)
     }
 
-    /// E420: with RDS's default `max_connections`, which grows with the instance's memory, a
-    /// replica on a class with less memory than the writer's gets fewer connections than the
-    /// writer, and PostgreSQL refuses to run a hot standby whose `max_connections` is below
-    /// the primary's (PostgreSQL documentation, "Hot Standby", 26.4.3 Administrator's
-    /// Overview).
+    /// E420: with RDS's default `max_connections`, which grows with the instance's memory up to
+    /// a cap, a replica on a class with less memory than the writer's may get fewer connections
+    /// than the writer, and PostgreSQL refuses to run a hot standby whose `max_connections` is
+    /// below the primary's (PostgreSQL documentation, "Hot Standby", 26.4.3 Administrator's
+    /// Overview). Classes that both reach the cap get the same default and pass.
     fn check_replica_memory(
         &mut self,
         database: &meridian_model::Database,
@@ -513,15 +513,15 @@ impl<'a> Resolver<'a> {
                 .clone()
         };
         let writer_class = class_of(writer_region);
-        let Some(writer_memory) = aws::postgres_instance_memory_gib(&writer_class) else {
+        let Some(writer_connections) = aws::postgres_default_max_connections(&writer_class) else {
             return;
         };
         for (region, _) in replica_regions {
             let class = class_of(region);
-            let Some(memory) = aws::postgres_instance_memory_gib(&class) else {
+            let Some(connections) = aws::postgres_default_max_connections(&class) else {
                 continue;
             };
-            if memory >= writer_memory {
+            if connections >= writer_connections {
                 continue;
             }
             let at = if instance_classes.contains_key(region) {
@@ -541,9 +541,9 @@ impl<'a> Resolver<'a> {
                 Diagnostic::new(
                     codes::E420,
                     path,
-                    format!("the replica in `{region}` runs `{class}` ({memory} GiB), smaller than the writer's `{writer_class}` ({writer_memory} GiB), with RDS's memory-based default `max_connections`"),
+                    format!("the replica in `{region}` runs `{class}`, whose default `max_connections` (about {connections}) is below that of the writer's `{writer_class}` (about {writer_connections})"),
                 )
-                .with_help("a PostgreSQL hot standby refuses to start with fewer `max_connections` than its primary; set `database.max_connections` (one value for every instance), or give the replica a class at least as large"),
+                .with_help(format!("a PostgreSQL hot standby refuses to start with fewer `max_connections` than its primary; set `database.max_connections` (one value for every instance, e.g. {connections}), or give the replica a class at least as large")),
             );
         }
     }
@@ -1317,5 +1317,57 @@ mod tests {
         assert_eq!(parse_megabytes("1 TB"), Some(1_048_576));
         assert_eq!(parse_megabytes("1GiB"), None);
         assert_eq!(parse_megabytes("GB"), None);
+    }
+
+    /// The error codes of the invalid stack with the writer on `writer` and the replica on
+    /// `replica`.
+    fn replica_class_errors(writer: &str, replica: &str) -> Vec<&'static str> {
+        let text =
+            include_str!("../../../../stacks/invalid/E420-replica-class-smaller-than-writer.yaml")
+                .replace(
+                    "instance_class: db.r6g.2xlarge",
+                    &format!("instance_class: {writer}"),
+                )
+                .replace(
+                    "database_instance_class: db.r6g.large",
+                    &format!("database_instance_class: {replica}"),
+                );
+        let loaded =
+            meridian_model::load_stack("E420.yaml", text.as_bytes()).expect("the stack loads");
+        crate::plan(&loaded.stack)
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.is_error())
+            .map(|diagnostic| diagnostic.code.id())
+            .collect()
+    }
+
+    #[test]
+    fn a_replica_needs_a_default_max_connections_at_least_the_writers() {
+        assert_eq!(
+            replica_class_errors("db.r6g.2xlarge", "db.r6g.large"),
+            ["E420"]
+        );
+        assert_eq!(
+            replica_class_errors("db.r6g.2xlarge", "db.r6g.xlarge"),
+            ["E420"]
+        );
+        assert_eq!(
+            replica_class_errors("db.r6g.xlarge", "db.r6g.2xlarge"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            replica_class_errors("db.r6g.xlarge", "db.m6g.2xlarge"),
+            Vec::<&str>::new()
+        );
+        // Both at RDS's cap of 5000: the same default, whatever the memory.
+        assert_eq!(
+            replica_class_errors("db.r6g.4xlarge", "db.r6g.2xlarge"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            replica_class_errors("db.x2g.16xlarge", "db.m6g.4xlarge"),
+            Vec::<&str>::new()
+        );
     }
 }
