@@ -1334,7 +1334,7 @@ mod tests {
                 );
         let loaded =
             meridian_model::load_stack("E420.yaml", text.as_bytes()).expect("the stack loads");
-        crate::plan(&loaded.stack)
+        plan(&loaded.stack)
             .diagnostics
             .iter()
             .filter(|diagnostic| diagnostic.is_error())
