@@ -98,7 +98,7 @@ codes! {
     E104 => "regions in different AWS partitions",
     E105 => "latency target out of range",
     E106 => "objectives out of range (availability, RTO, an RPO of zero or beyond a week)",
-    E107 => "tag key or value AWS refuses (characters, length, `aws:` prefix, empty key), a key starting with `-` (which the AWS CLI reads as an option), or more tags than fit on a resource",
+    E107 => "tag key or value AWS refuses (characters, length, `aws:` prefix, empty key), a key starting with `-` or holding `=` (which `aws cloudformation deploy --tags` reads as an option, or splits), or more tags than fit on a resource",
     E108 => "acknowledgement without a reason, of a code that is not a warning, or matching no warning",
     E110 => "region without a network although it runs services, database or cache",
     E111 => "invalid or out-of-range VPC CIDR",

@@ -67,6 +67,11 @@ pub fn alb_path_refused_character(path: &str, wildcards: bool) -> Option<char> {
 /// a space, an exception E107 does not rely on). A tag key starting with it is valid in AWS but
 /// the deploy script could not pass it to the stacks.
 pub const CLI_OPTION_PREFIX: char = '-';
+/// Where `aws cloudformation deploy` splits each `--tags` word into key and value: at the first
+/// `=` (aws-cli, `customizations/cloudformation/deploy.py`, `parse_key_value_arg`: "Split at
+/// first '=' from left"). A tag key holding it is valid in AWS, but the deploy script's
+/// `a=b=c` would tag every resource `a` with the value `b=c`, without an error.
+pub const CLI_KEY_VALUE_SEPARATOR: char = '=';
 
 /// Whether AWS accepts `c` in a tag key or value: a letter, a digit, a space separator, or
 /// [`limits::TAG_PUNCTUATION`].

@@ -63,6 +63,11 @@ impl<'a> Resolver<'a> {
             );
         }
         let allowed = format!("letters, digits, spaces and `{TAG_PUNCTUATION}`");
+        // Keys leave out the `=` the deploy script's `--tags` splits at.
+        let key_allowed = format!(
+            "letters, digits, spaces and `{}`",
+            TAG_PUNCTUATION.replace(crate::aws::CLI_KEY_VALUE_SEPARATOR, "")
+        );
         for (key, value) in &self.stack.tags {
             let key_path = path.key(key);
             let key_problem = if key.trim().is_empty() {
@@ -80,6 +85,12 @@ impl<'a> Resolver<'a> {
                     "the tag key `{key}` starts with `{}`: the AWS CLI reads `{key}=...` in `deploy.sh`'s `--tags` as an option and refuses the deploy",
                     crate::aws::CLI_OPTION_PREFIX
                 ))
+            } else if key.contains(crate::aws::CLI_KEY_VALUE_SEPARATOR) {
+                Some(format!(
+                    "the tag key `{key}` contains `{}`: `aws cloudformation deploy --tags` in `deploy.sh` splits `{key}=...` at the first `{}`, and would tag every resource with another key",
+                    crate::aws::CLI_KEY_VALUE_SEPARATOR,
+                    crate::aws::CLI_KEY_VALUE_SEPARATOR
+                ))
             } else {
                 key.chars()
                     .find(|c| !crate::aws::is_tag_character(*c))
@@ -93,7 +104,7 @@ impl<'a> Resolver<'a> {
             if let Some(problem) = key_problem {
                 self.report(
                     Diagnostic::new(codes::E107, key_path.clone(), problem)
-                        .with_help(format!("tag keys have 1 to {TAG_KEY_LENGTH} {allowed}, and start neither with `{TAG_RESERVED_PREFIX}` nor with `{}`", crate::aws::CLI_OPTION_PREFIX)),
+                        .with_help(format!("tag keys have 1 to {TAG_KEY_LENGTH} {key_allowed}, and start neither with `{TAG_RESERVED_PREFIX}` nor with `{}`", crate::aws::CLI_OPTION_PREFIX)),
                 );
             }
             let value_problem = if value.chars().count() > TAG_VALUE_LENGTH {
