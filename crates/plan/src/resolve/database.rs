@@ -236,6 +236,7 @@ impl<'a> Resolver<'a> {
     /// run (each service's scaling ceiling, scheduled ones included) could open more connections
     /// than the server's `max_connections`. Every task's pool may reach the writer (writes go
     /// there from every region), so the sum over all regions is what the writer must accept.
+    /// Without `max_connections`, the limit is RDS's default on the writer's class.
     pub(crate) fn check_connection_pools(&mut self, apps: &BTreeMap<RegionCode, AppPlan>) {
         let Some(database) = &self.stack.database else {
             return;
@@ -258,8 +259,26 @@ impl<'a> Resolver<'a> {
             );
             return;
         }
-        let Some(max_connections) = database.max_connections else {
-            return;
+        // The server's limit: the stack's, or RDS's default on the writer's class.
+        let writer_class = apps
+            .values()
+            .filter_map(|app| app.database.as_ref())
+            .find(|database| !matches!(database.role, DatabaseRole::Replica(_)))
+            .map(|database| database.instance_class.as_str());
+        let (max_connections, limit) = match database.max_connections {
+            Some(max_connections) => (
+                max_connections,
+                format!("`max_connections: {max_connections}`"),
+            ),
+            None => match writer_class
+                .and_then(|class| Some((class, aws::postgres_default_max_connections(class)?)))
+            {
+                Some((class, connections)) => (
+                    connections,
+                    format!("default `max_connections` on `{class}` (about {connections})"),
+                ),
+                None => return,
+            },
         };
         let most_tasks: u64 = apps
             .values()
@@ -282,7 +301,7 @@ impl<'a> Resolver<'a> {
                     codes::W982,
                     path.key("pool_size"),
                     format!(
-                        "{most_tasks} tasks at most (over all regions) with pools of {pool_size} may open {connections} connections, more than the server's `max_connections: {max_connections}`"
+                        "{most_tasks} tasks at most (over all regions) with pools of {pool_size} may open {connections} connections, more than the server's {limit}"
                     ),
                 )
                 .with_help("raise `max_connections` (the server's limit) or lower `pool_size` (each task's pool); if `max_connections` was meant as the application's pool, write it as `pool_size`")
