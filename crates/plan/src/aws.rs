@@ -684,6 +684,18 @@ pub mod limits {
     /// Consecutive health checks that change an endpoint's health (`ThresholdCount`: 1 to 10).
     pub const ACCELERATOR_THRESHOLDS: RangeInclusive<u32> = 1..=10;
 
+    /// Resources in one CloudFormation template (CloudFormation quotas, "Resources": 500).
+    pub const CFN_RESOURCES_PER_TEMPLATE: usize = 500;
+    /// Outputs of one CloudFormation template (CloudFormation quotas, "Outputs": 200).
+    pub const CFN_OUTPUTS_PER_TEMPLATE: usize = 200;
+    /// Parameters of one CloudFormation template (CloudFormation quotas, "Parameters": 200).
+    pub const CFN_PARAMETERS_PER_TEMPLATE: usize = 200;
+    /// Mappings of one CloudFormation template (CloudFormation quotas, "Mappings": 200).
+    pub const CFN_MAPPINGS_PER_TEMPLATE: usize = 200;
+    /// Bytes of a template body read from S3 (CloudFormation quotas, "Template body size in an
+    /// Amazon S3 object": 1 MB; counted as 1,000,000 bytes, as cfn-lint's E1002 does).
+    pub const CFN_TEMPLATE_BYTES: usize = 1_000_000;
+
     /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
     pub const EVENT_RULE_TARGETS: usize = 5;
 

@@ -15,10 +15,11 @@ mod network;
 mod parameters;
 mod policy;
 mod services;
+mod split;
 mod storage;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_plan::bug;
 use meridian_plan::{AppPlan, OutputFile, Plan, RegionPlan, Rid, Unit, UnitId};
@@ -83,6 +84,8 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         // manifest lists the renames.
         renames: _,
     } = plan;
+    // The shares of divided regions' services units, taken when their turn comes.
+    let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
     units
         .iter()
         .map(|unit| {
@@ -91,6 +94,13 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                 template: Template::new(unit.description.clone()),
             };
             match &unit.id {
+                UnitId::Services(..) => {
+                    let share = shares.remove(&unit.id).unwrap_or_else(|| {
+                        bug(format_args!("services unit {} has no resources", unit.id))
+                    });
+                    lowering.template.raw_resources = share.resources;
+                    lowering.template.outputs = share.outputs;
+                }
                 UnitId::Storage(region) => {
                     let RegionPlan {
                         region: _,
@@ -121,6 +131,27 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         ))
                     });
                     lower_app_unit(&mut lowering, app);
+                    if !app.placement.is_empty() {
+                        let region_units: Vec<(UnitId, String)> = units
+                            .iter()
+                            .filter(|candidate| {
+                                candidate.id == unit.id
+                                    || (matches!(candidate.id, UnitId::Services(..))
+                                        && candidate.id.region() == unit.id.region())
+                            })
+                            .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
+                            .collect();
+                        let divided =
+                            split::divide(&mut lowering.template, &app.placement, &region_units);
+                        for ((id, _), share) in region_units.iter().zip(divided) {
+                            if *id == unit.id {
+                                lowering.template.raw_resources = share.resources;
+                                lowering.template.outputs = share.outputs;
+                            } else {
+                                shares.insert(id.clone(), share);
+                            }
+                        }
+                    }
                 }
                 UnitId::Links(region) => {
                     let links = region_plan(regions, region)
@@ -181,6 +212,8 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         failover,
         peerings,
         peer_routes,
+        // Read by `split::divide` once the whole region is lowered.
+        placement: _,
     } = app;
     if let Some(network) = network {
         network::lower_network(unit, network);

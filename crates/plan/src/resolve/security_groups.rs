@@ -67,8 +67,11 @@ pub(crate) fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPla
     };
     wire_load_balancer(resolver, app, &mut wiring);
     for service in &app.services {
+        // A service's rules, on its own group or naming it, go with it (split.rs).
+        wiring.unit = resolver.service_unit(&app.unit, &service.name);
         wire_service(resolver, app, service, &mut wiring);
     }
+    wiring.unit = app.unit.clone();
     wire_database(resolver, app, &mut wiring);
     wire_adopted_rotation(resolver, app, &mut wiring);
     wire_cache(app, &mut wiring);

@@ -573,7 +573,8 @@ impl<'a> Resolver<'a> {
         routing: Option<&ServiceRouting>,
         inputs: &ServiceInputs<'_>,
     ) -> ServicePlan {
-        let unit = app.unit.clone();
+        // Its own resources live in its services unit when the region is split (split.rs).
+        let unit = self.service_unit(&app.unit, &service.name);
         // A renamed service keeps its former name in IDs and physical names (naming.rs).
         let entity = self.entity(EntityKind::Service, &service.name);
         let identity = entity.identity.clone();
@@ -586,7 +587,7 @@ impl<'a> Resolver<'a> {
         let log_group = self.entity_rid(&unit, &entity, |base| format!("{base}LogGroup"), path);
         let security_group =
             self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
-        let cluster = naming_cluster_rid(self, &unit);
+        let cluster = naming_cluster_rid(self, &app.unit);
         let container = self.container_values(path, service, &unit, inputs.references);
         let execution_statements = self.execution_statements(&unit, &region.code, &container);
         let rollback = RollbackSettings::of(service);
@@ -845,7 +846,7 @@ impl<'a> Resolver<'a> {
                 alternate_target_group: alternate,
                 production_listener_rule: rule,
                 infrastructure_role: self.entity_rid(
-                    &app.unit,
+                    &self.service_unit(&app.unit, &service.name),
                     entity,
                     |base| format!("{base}InfrastructureRole"),
                     path,
