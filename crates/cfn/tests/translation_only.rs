@@ -10,6 +10,21 @@ use meridian_testkit::source::{SyntaxLiterals, unexplained_literals};
 /// What `src/lower` may write, grouped by why it is syntax.
 const SYNTAX: SyntaxLiterals = &[
     (
+        "the words of the report of a template beyond a CloudFormation quota: what is counted (the \
+         limits themselves come from the plan's `aws::limits`)",
+        &[
+            ("mod.rs", "\"resources\"", 1),
+            ("mod.rs", "\"outputs\"", 1),
+            ("mod.rs", "\"parameters\"", 1),
+            ("mod.rs", "\"bytes\"", 1),
+            (
+                "mod.rs",
+                "\"the template of {} would hold {} {}, and CloudFormation accepts at most {}\"",
+                1,
+            ),
+        ],
+    ),
+    (
         "the division of a region over its services units (`split.rs`): it reads and rewrites \
          intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`) and names each \
          output after the logical ID and attribute it carries, as imports are named in values.rs",

@@ -696,6 +696,10 @@ pub mod limits {
     /// Amazon S3 object": 1 MB; counted as 1,000,000 bytes, as cfn-lint's E1002 does).
     pub const CFN_TEMPLATE_BYTES: usize = 1_000_000;
 
+    /// Bytes of one ECS task definition (Amazon ECS service quotas, "Task definition size":
+    /// 64 KiB).
+    pub const ECS_TASK_DEFINITION_BYTES: usize = 65_536;
+
     /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
     pub const EVENT_RULE_TARGETS: usize = 5;
 

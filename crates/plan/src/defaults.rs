@@ -438,4 +438,13 @@ pub mod unit_budget {
     pub const OUTPUTS: usize = 150;
     /// Parameters per unit (CloudFormation allows 200).
     pub const PARAMETERS: usize = 150;
+    /// Template bytes per unit (CloudFormation reads at most 1 MB), estimated as
+    /// [`BYTES_PER_RESOURCE`] for each resource plus the text the stack puts in its services'
+    /// container definitions.
+    pub const BYTES: usize = 900_000;
+    /// The bytes one resource takes in a template, generously: the resources of the largest
+    /// generated regions average under 1,100 bytes.
+    pub const BYTES_PER_RESOURCE: usize = 1_500;
+    /// The bytes a deploy-time reference is counted at in a container definition.
+    pub const BYTES_PER_REFERENCE: usize = 128;
 }

@@ -293,6 +293,8 @@ pub(crate) struct Resolver<'a> {
     placement: BTreeMap<UnitId, BTreeMap<LogicalId, UnitId>>,
     /// Where each region's services go.
     grouping: split::Grouping,
+    /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
+    text_bytes: BTreeMap<UnitId, usize>,
     /// Terraform names across the whole module, with their unit and the place that caused each.
     tf_ids: BTreeMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
@@ -355,6 +357,7 @@ impl<'a> Resolver<'a> {
             ids: BTreeMap::new(),
             placement: BTreeMap::new(),
             grouping: split::Grouping::Together,
+            text_bytes: BTreeMap::new(),
             tf_ids: BTreeMap::new(),
             params: BTreeMap::new(),
             outputs: BTreeMap::new(),

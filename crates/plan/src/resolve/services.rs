@@ -729,6 +729,31 @@ impl<'a> Resolver<'a> {
         let parameter_arns: Vec<Text> = parameters.iter().map(|(_, arn)| arn.clone()).collect();
         secrets.extend(parameters);
         secrets.sort_by(|a, b| a.0.cmp(&b.0));
+        // What the container definition carries of the stack's own text: ECS refuses a task
+        // definition over 64 KiB, and the unit's template grows with it (split.rs).
+        let carried: usize = std::iter::once(&image)
+            .chain(environment.iter().chain(&secrets).map(|(_, value)| value))
+            .map(text_bytes)
+            .sum::<usize>()
+            + environment
+                .iter()
+                .chain(&secrets)
+                .map(|(name, _)| name.len())
+                .sum::<usize>();
+        *self.text_bytes.entry(unit.clone()).or_default() += carried;
+        if carried > aws::limits::ECS_TASK_DEFINITION_BYTES {
+            self.report(
+                Diagnostic::new(
+                    codes::E327,
+                    path.key("environment"),
+                    format!(
+                        "the image, environment and secrets of this service come to {carried} bytes, and ECS accepts a task definition of at most {} bytes (64 KiB)",
+                        aws::limits::ECS_TASK_DEFINITION_BYTES
+                    ),
+                )
+                .with_help("keep large values out of the task definition: put them in an S3 object or an SSM parameter the service reads at start, and pass its name"),
+            );
+        }
         ContainerValues {
             image,
             environment,
@@ -1161,4 +1186,16 @@ pub(crate) fn strip_json_key(value_from: &Text) -> Text {
         last.truncate(position);
     }
     Text::from_parts(parts)
+}
+
+/// The bytes a text takes once written: its literal parts, and a parameter's or an attribute's
+/// reference counted at the length of an ARN-sized value.
+fn text_bytes(text: &Text) -> usize {
+    text.parts()
+        .iter()
+        .map(|part| match part {
+            Part::Lit(literal) => literal.len(),
+            _ => defaults::unit_budget::BYTES_PER_REFERENCE,
+        })
+        .sum()
 }

@@ -36,6 +36,8 @@ struct Size {
     resources: usize,
     outputs: usize,
     parameters: usize,
+    /// Estimated template bytes.
+    bytes: usize,
 }
 
 impl Size {
@@ -44,6 +46,7 @@ impl Size {
             resources: self.resources + other.resources,
             outputs: self.outputs + other.outputs,
             parameters: self.parameters + other.parameters,
+            bytes: self.bytes + other.bytes,
         }
     }
 
@@ -51,6 +54,7 @@ impl Size {
         self.resources <= unit_budget::RESOURCES
             && self.outputs <= unit_budget::OUTPUTS
             && self.parameters <= unit_budget::PARAMETERS
+            && self.bytes <= unit_budget::BYTES
     }
 }
 
@@ -90,8 +94,13 @@ impl<'a> Resolver<'a> {
                 let unit = placed
                     .and_then(|placed| placed.get(logical))
                     .unwrap_or(namespace);
-                sizes.entry(unit.clone()).or_default().resources += 1;
+                let size = sizes.entry(unit.clone()).or_default();
+                size.resources += 1;
+                size.bytes += unit_budget::BYTES_PER_RESOURCE;
             }
+        }
+        for (unit, bytes) in &self.text_bytes {
+            sizes.entry(unit.clone()).or_default().bytes += bytes;
         }
         for (unit, outputs) in &self.outputs {
             sizes.entry(unit.clone()).or_default().outputs += outputs.len();
