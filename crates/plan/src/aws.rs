@@ -700,6 +700,11 @@ pub mod limits {
     /// 64 KiB).
     pub const ECS_TASK_DEFINITION_BYTES: usize = 65_536;
 
+    /// Inbound, and separately outbound, rules of one security group: 60 by default, adjustable
+    /// to 1,000 as long as it times the security groups per network interface stays within 1,000
+    /// (Amazon VPC User Guide, "Amazon VPC quotas", security groups).
+    pub const SECURITY_GROUP_RULES_DEFAULT: usize = 60;
+
     /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
     pub const EVENT_RULE_TARGETS: usize = 5;
 

@@ -399,6 +399,7 @@ impl<'a> Resolver<'a> {
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
         let links = self.resolve_links(&regions, &mut apps);
+        self.check_security_group_quotas(&regions, &apps);
         self.check_connection_pools(&apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
