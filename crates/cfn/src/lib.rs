@@ -6,4 +6,4 @@ pub mod diff;
 pub mod l1;
 mod lower;
 
-pub use lower::{MANIFEST_PATH, TEMPLATE_FOLDER, synthesize};
+pub use lower::{MANIFEST_PATH, QuotaProblem, TEMPLATE_FOLDER, synthesize, try_synthesize};

@@ -10,6 +10,47 @@ use meridian_testkit::source::{SyntaxLiterals, unexplained_literals};
 /// What `src/lower` may write, grouped by why it is syntax.
 const SYNTAX: SyntaxLiterals = &[
     (
+        "the words of the report of a template beyond a CloudFormation quota: what is counted (the \
+         limits themselves come from the plan's `aws::limits`)",
+        &[
+            ("mod.rs", "\"resources\"", 1),
+            ("mod.rs", "\"outputs\"", 1),
+            ("mod.rs", "\"parameters\"", 1),
+            ("mod.rs", "\"bytes\"", 1),
+            (
+                "mod.rs",
+                "\"the template of {} would hold {} {}, and CloudFormation accepts at most {}\"",
+                1,
+            ),
+        ],
+    ),
+    (
+        "the division of a region over its services units (`split.rs`): it reads and rewrites \
+         intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`) and names each \
+         output after the logical ID and attribute it carries, as imports are named in values.rs",
+        &[
+            ("split.rs", "\"Ref\"", 1),
+            ("split.rs", "\"Fn::GetAtt\"", 1),
+            ("split.rs", "\"Fn::Sub\"", 2),
+            ("split.rs", "\"DependsOn\"", 2),
+            ("split.rs", "\"${\"", 1),
+            ("split.rs", "\"${{{variable}}}\"", 1),
+            ("split.rs", "'!'", 1),
+            ("split.rs", "'.'", 2),
+            ("split.rs", "'}'", 1),
+            ("split.rs", "\"\"", 2),
+            ("split.rs", "0", 1),
+            ("split.rs", "1", 5),
+            ("split.rs", "2", 2),
+            ("split.rs", "false", 2),
+            ("split.rs", "true", 1),
+            ("split.rs", "\"{logical}Ref\"", 1),
+            ("split.rs", "\"{logical}{}\"", 1),
+            ("split.rs", "\"Read by {consumer_stack}\"", 1),
+            ("split.rs", "\"{description}, {consumer_stack}\"", 1),
+        ],
+    ),
+    (
         "intrinsic functions and `Fn::Sub` syntax, which the lowering reads back to prune DependsOn \
          and builds for deploy-time values",
         &[

@@ -82,6 +82,8 @@ pub enum EmitError {
     Template(meridian_runbook::RenderError),
     /// An emitter refused the plan: a bug in Meridian, reported instead of a panic.
     Internal(String),
+    /// CloudFormation templates beyond CloudFormation's quotas, found before anything is written.
+    Quota(Vec<meridian_cfn::QuotaProblem>),
 }
 
 impl std::fmt::Display for EmitError {
@@ -89,6 +91,22 @@ impl std::fmt::Display for EmitError {
         match self {
             Self::Template(error) => write!(formatter, "{error}"),
             Self::Internal(error) => write!(formatter, "error[E900]: internal error: {error}"),
+            Self::Quota(problems) => {
+                for problem in problems {
+                    writeln!(
+                        formatter,
+                        "error[{}]: {problem}",
+                        meridian_model::codes::E905.id()
+                    )?;
+                }
+                write!(
+                    formatter,
+                    "  = help: Meridian moves a region's services to further stacks when they do not fit in one \
+                     (resources, outputs, parameters); what is left is the size of what each resource holds: \
+                     shorten the largest values (environment variables, descriptions) of the stack named, \
+                     and report the case, since the split should have kept the template within the quota"
+                )
+            }
         }
     }
 }
@@ -104,7 +122,7 @@ pub fn emit(
 ) -> Result<Vec<OutputFile>, EmitError> {
     let mut files = Vec::new();
     if matches!(target, Target::Cloudformation | Target::All) {
-        files.extend(meridian_cfn::synthesize(plan));
+        files.extend(meridian_cfn::try_synthesize(plan).map_err(EmitError::Quota)?);
     }
     if matches!(target, Target::Terraform | Target::All) {
         files.extend(

@@ -93,6 +93,8 @@ fn the_registry_holds_exactly_the_codes_that_are_emitted() {
     let mut used = BTreeSet::new();
     used_codes(&root.join("crates/model/src"), &mut used);
     used_codes(&root.join("crates/plan/src"), &mut used);
+    // E905 is the CLI's: the check of the emitted templates against CloudFormation's quotas.
+    used_codes(&root.join("crates/cli/src"), &mut used);
     // E900 is emitted through `Diagnostic::bug`, the one way to report an internal bug.
     used.insert(codes::E900.id().to_owned());
     let registered: BTreeSet<String> = codes::ALL.iter().map(|code| code.id().to_owned()).collect();
@@ -166,8 +168,10 @@ fn every_error_code_has_an_invalid_stack() {
         })
         .collect();
     // E900 is an internal-bug code; E011 (file over 1 MiB) is covered by a loader test, since a
-    // megabyte of padding does not belong in the repository.
-    let exempt = [codes::E900, codes::E011];
+    // megabyte of padding does not belong in the repository; E905 (an emitted template beyond a
+    // CloudFormation quota) is what the split of big regions prevents for every valid stack, so
+    // no stack produces it: the emitter's test builds the template that does.
+    let exempt = [codes::E900, codes::E011, codes::E905];
     let uncovered: Vec<&str> = codes::ALL
         .iter()
         .filter(|code| code.severity() == Severity::Error && !exempt.contains(code))

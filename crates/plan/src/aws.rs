@@ -713,6 +713,27 @@ pub mod limits {
     /// Consecutive health checks that change an endpoint's health (`ThresholdCount`: 1 to 10).
     pub const ACCELERATOR_THRESHOLDS: RangeInclusive<u32> = 1..=10;
 
+    /// Resources in one CloudFormation template (CloudFormation quotas, "Resources": 500).
+    pub const CFN_RESOURCES_PER_TEMPLATE: usize = 500;
+    /// Outputs of one CloudFormation template (CloudFormation quotas, "Outputs": 200).
+    pub const CFN_OUTPUTS_PER_TEMPLATE: usize = 200;
+    /// Parameters of one CloudFormation template (CloudFormation quotas, "Parameters": 200).
+    pub const CFN_PARAMETERS_PER_TEMPLATE: usize = 200;
+    /// Mappings of one CloudFormation template (CloudFormation quotas, "Mappings": 200).
+    pub const CFN_MAPPINGS_PER_TEMPLATE: usize = 200;
+    /// Bytes of a template body read from S3 (CloudFormation quotas, "Template body size in an
+    /// Amazon S3 object": 1 MB; counted as 1,000,000 bytes, as cfn-lint's E1002 does).
+    pub const CFN_TEMPLATE_BYTES: usize = 1_000_000;
+
+    /// Bytes of one ECS task definition (Amazon ECS service quotas, "Task definition size":
+    /// 64 KiB).
+    pub const ECS_TASK_DEFINITION_BYTES: usize = 65_536;
+
+    /// Inbound, and separately outbound, rules of one security group: 60 by default, adjustable
+    /// to 1,000 as long as it times the security groups per network interface stays within 1,000
+    /// (Amazon VPC User Guide, "Amazon VPC quotas", security groups).
+    pub const SECURITY_GROUP_RULES_DEFAULT: usize = 60;
+
     /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
     pub const EVENT_RULE_TARGETS: usize = 5;
 

@@ -424,3 +424,27 @@ pub mod bounds {
         }
     }
 }
+
+/// What the plan lets one CloudFormation unit hold when it splits a region's services over
+/// several units, below CloudFormation's quotas (`aws::limits::CFN_*`): the plan counts the
+/// resources, outputs and parameters it names exactly, and the headroom covers the template
+/// bytes (a region's resources average under 1 KB each, so 400 stay far below 1 MB) and the
+/// outputs the CloudFormation emitter adds where a services unit refers to the application
+/// unit's resources (cluster, listeners, security groups, topics, keys).
+pub mod unit_budget {
+    /// Resources per unit (CloudFormation allows 500).
+    pub const RESOURCES: usize = 400;
+    /// Outputs per unit (CloudFormation allows 200).
+    pub const OUTPUTS: usize = 150;
+    /// Parameters per unit (CloudFormation allows 200).
+    pub const PARAMETERS: usize = 150;
+    /// Template bytes per unit (CloudFormation reads at most 1 MB), estimated as
+    /// [`BYTES_PER_RESOURCE`] for each resource plus the text the stack puts in its services'
+    /// container definitions.
+    pub const BYTES: usize = 900_000;
+    /// The bytes one resource takes in a template, generously: the resources of the largest
+    /// generated regions average under 1,100 bytes.
+    pub const BYTES_PER_RESOURCE: usize = 1_500;
+    /// The bytes a deploy-time reference is counted at in a container definition.
+    pub const BYTES_PER_REFERENCE: usize = 128;
+}

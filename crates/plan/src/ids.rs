@@ -31,6 +31,10 @@ pub enum UnitId {
     /// A region's application stack: network, load balancer, services, database, cache,
     /// alarms.
     Region(RegionCode),
+    /// A further application unit of a region whose services do not all fit in its application
+    /// unit within CloudFormation's quotas: services `n` (from 1) in declared order, each with
+    /// every resource it alone uses. Deployed right after the region's application unit.
+    Services(RegionCode, u16),
     /// A region's routes to the VPC peerings that units deploying after its own request:
     /// deployed after every application unit, before the global unit.
     Links(RegionCode),
@@ -45,8 +49,22 @@ impl UnitId {
     /// The region the unit deploys to, for regional units.
     pub fn region(&self) -> Option<&RegionCode> {
         match self {
-            Self::Storage(region) | Self::Region(region) | Self::Links(region) => Some(region),
+            Self::Storage(region)
+            | Self::Region(region)
+            | Self::Services(region, _)
+            | Self::Links(region) => Some(region),
             Self::Global | Self::Accelerator => None,
+        }
+    }
+}
+
+impl UnitId {
+    /// The unit whose logical IDs this unit's must not collide with: a region's application unit
+    /// for its services units too, so a service keeps its IDs when it moves between them.
+    pub fn id_namespace(&self) -> UnitId {
+        match self {
+            Self::Services(region, _) => Self::Region(region.clone()),
+            other => other.clone(),
         }
     }
 }
@@ -56,6 +74,7 @@ impl fmt::Display for UnitId {
         match self {
             Self::Storage(region) => write!(f, "{region}-storage"),
             Self::Region(region) => f.write_str(region),
+            Self::Services(region, group) => write!(f, "{region}-services-{group}"),
             Self::Links(region) => write!(f, "{region}-links"),
             Self::Global => f.write_str(GLOBAL_UNIT),
             Self::Accelerator => f.write_str(ACCELERATOR_UNIT),

@@ -60,9 +60,10 @@ pub fn region_slug(region: &str) -> String {
 pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     let logical = logical.into();
     let scope = match unit {
-        UnitId::Storage(region) | UnitId::Region(region) | UnitId::Links(region) => {
-            region_slug(region)
-        }
+        UnitId::Storage(region)
+        | UnitId::Region(region)
+        | UnitId::Services(region, _)
+        | UnitId::Links(region) => region_slug(region),
         UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
         UnitId::Accelerator => crate::ids::ACCELERATOR_UNIT.to_owned(),
     };
@@ -144,6 +145,7 @@ pub fn stack_name(stack: &str, unit: &UnitId) -> String {
     match unit {
         UnitId::Storage(region) => format!("{stack}-{region}-storage"),
         UnitId::Region(region) => format!("{stack}-{region}"),
+        UnitId::Services(region, group) => format!("{stack}-{region}-services-{group}"),
         UnitId::Links(region) => format!("{stack}-{region}-links"),
         UnitId::Global => format!("{stack}-global"),
         UnitId::Accelerator => format!("{stack}-{}", crate::ids::ACCELERATOR_UNIT),

@@ -1058,6 +1058,9 @@ pub struct AppPlan {
     pub endpoints: Vec<EndpointParameterPlan>,
     /// The failover workflows and the EventBridge rules that start and spread them.
     pub failover: Option<FailoverPlan>,
+    /// The resources of this region that live in one of its services units instead of the
+    /// application unit, by logical ID (empty unless the region is split: see `resolve/split.rs`).
+    pub placement: BTreeMap<LogicalId, UnitId>,
 }
 
 /// What an endpoint parameter holds.

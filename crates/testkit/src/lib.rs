@@ -62,7 +62,13 @@ pub fn planned_of(path: &Path) -> Planned {
     let name = file_name(path);
     let bytes = std::fs::read(path)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
-    let loaded = meridian_model::load_stack(&name, &bytes)
+    planned_of_bytes(&name, &bytes)
+}
+
+/// Loads and plans a stack given as bytes (a generated one), with every diagnostic; panics when
+/// it does not load.
+pub fn planned_of_bytes(name: &str, bytes: &[u8]) -> Planned {
+    let loaded = meridian_model::load_stack(name, bytes)
         .unwrap_or_else(|failure| panic!("{name} does not load: {:#?}", failure.diagnostics));
     meridian_plan::plan(&loaded.stack)
 }

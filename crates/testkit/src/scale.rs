@@ -324,11 +324,20 @@ mod tests {
                     )
                 });
             let planned = meridian_plan::plan(&loaded.stack);
+            // At the largest scale the data stores' groups admit every service and every peer
+            // region, beyond the default 60 rules: W962 says to raise the account's quota.
+            let unexpected: Vec<_> = planned
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| {
+                    diagnostic.code != meridian_model::codes::W962 || services + regions <= 60
+                })
+                .collect();
             assert!(
-                planned.diagnostics.is_empty(),
+                unexpected.is_empty(),
                 "{}: {:#?}",
                 scale.label(),
-                planned.diagnostics
+                unexpected
             );
             let plan = planned.plan.expect("a plan without diagnostics");
             assert_eq!(plan.regions.len(), regions, "{}", scale.label());

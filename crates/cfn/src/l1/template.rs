@@ -19,6 +19,10 @@ pub struct Template {
     pub transform: Vec<String>,
     pub parameters: BTreeMap<String, Parameter>,
     pub resources: BTreeMap<String, Resource>,
+    /// Resources held as JSON: those of a region split over several templates, whose references
+    /// to each other were rewritten into stack outputs (`lower/split.rs`). Their logical ids share
+    /// the namespace of `resources`; the two are written as one map, in logical id order.
+    pub raw_resources: BTreeMap<String, serde_json::Value>,
     pub outputs: BTreeMap<String, Output>,
 }
 
@@ -55,7 +59,10 @@ impl Template {
         resource: Resource,
     ) -> Result<(), DuplicateLogicalId> {
         let logical_id = logical_id.into();
-        if self.resources.contains_key(&logical_id) || self.parameters.contains_key(&logical_id) {
+        if self.resources.contains_key(&logical_id)
+            || self.raw_resources.contains_key(&logical_id)
+            || self.parameters.contains_key(&logical_id)
+        {
             return Err(DuplicateLogicalId::new(
                 TemplateSection::Resources,
                 logical_id,
@@ -102,9 +109,39 @@ struct TemplateWire<'a> {
     #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
     parameters: &'a BTreeMap<String, Parameter>,
     #[serde(rename = "Resources")]
-    resources: &'a BTreeMap<String, Resource>,
+    resources: ResourcesWire<'a>,
     #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
     outputs: &'a BTreeMap<String, Output>,
+}
+
+/// Typed and JSON resources as one map in logical id order.
+struct ResourcesWire<'a> {
+    typed: &'a BTreeMap<String, Resource>,
+    raw: &'a BTreeMap<String, serde_json::Value>,
+}
+
+impl Serialize for ResourcesWire<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.typed.len() + self.raw.len()))?;
+        let mut typed = self.typed.iter().peekable();
+        let mut raw = self.raw.iter().peekable();
+        loop {
+            let take_typed = match (typed.peek(), raw.peek()) {
+                (Some((typed_id, _)), Some((raw_id, _))) => typed_id <= raw_id,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_typed {
+                if let Some((id, resource)) = typed.next() {
+                    map.serialize_entry(id, resource)?;
+                }
+            } else if let Some((id, resource)) = raw.next() {
+                map.serialize_entry(id, resource)?;
+            }
+        }
+        map.end()
+    }
 }
 
 /// The only template format version CloudFormation defines.
@@ -117,7 +154,10 @@ impl Serialize for Template {
             description: self.description.as_ref(),
             transform: &self.transform,
             parameters: &self.parameters,
-            resources: &self.resources,
+            resources: ResourcesWire {
+                typed: &self.resources,
+                raw: &self.raw_resources,
+            },
             outputs: &self.outputs,
         }
         .serialize(serializer)

@@ -3,17 +3,17 @@
 //! stack tags and the capabilities CloudFormation must be granted. It reports what the plan and
 //! the templates hold and must not decide anything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_plan::bug;
-use meridian_plan::{Output, Parameter, Plan, Unit, UnitId};
+use meridian_plan::{Parameter, Plan, Unit, UnitId};
 use serde_json::Value as Json;
 
 use crate::diff::manifest::{
     ConsumedOutput, DeclaredRename, Dependency, MANIFEST_FORMAT, Manifest, ManifestOutput,
     ManifestParameter, ManifestUnit,
 };
-use crate::l1::Template;
+use crate::l1::{self, Template};
 
 use super::template_path;
 use super::values::Values;
@@ -24,9 +24,15 @@ use super::values::Values;
 /// The manifest as it ships: pretty JSON, two-space indentation, trailing newline.
 pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> String {
     let values = Values::new(&plan.parameters, &plan.tags);
+    // What each stack's template declares: the plan's outputs and, in a divided region, the
+    // outputs its services units read (`split.rs`).
+    let outputs: BTreeMap<&str, &BTreeMap<String, l1::Output>> = lowered
+        .iter()
+        .map(|(unit, template)| (unit.stack_name.as_str(), &template.outputs))
+        .collect();
     let units = lowered
         .iter()
-        .map(|(unit, template)| manifest_unit(plan, &values, unit, template))
+        .map(|(unit, template)| manifest_unit(plan, &values, (unit, template), &outputs))
         .collect();
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
@@ -73,8 +79,8 @@ fn naming_stack(plan: &Plan, unit: &UnitId) -> String {
 fn manifest_unit(
     plan: &Plan,
     values: &Values<'_>,
-    unit: &Unit,
-    template: &Template,
+    (unit, template): (&Unit, &Template),
+    declared: &BTreeMap<&str, &BTreeMap<String, l1::Output>>,
 ) -> ManifestUnit {
     let Unit {
         id,
@@ -88,7 +94,8 @@ fn manifest_unit(
         // imports, which the tests check is a subset of this.
         consumes: _,
         parameters,
-        outputs,
+        // Every one is in the template, which the manifest lists.
+        outputs: _,
         capabilities,
     } = unit;
     let json = serde_json::to_value(template)
@@ -103,11 +110,10 @@ fn manifest_unit(
                 unit: producer.id.to_string(),
                 stack_name: producer.stack_name.clone(),
                 region: producer.region.to_string(),
-                output: producer
-                    .outputs
-                    .iter()
-                    .find(|candidate| &candidate.name == output)
-                    .map(|candidate| candidate.name.clone())
+                output: declared
+                    .get(producer.stack_name.as_str())
+                    .and_then(|outputs| outputs.get_key_value(output))
+                    .map(|(name, _)| name.clone())
                     .unwrap_or_else(|| {
                         bug(format_args!(
                             "{stack_name} does not declare the output {output} it exports"
@@ -160,18 +166,17 @@ fn manifest_unit(
                 }
             })
             .collect(),
-        outputs: outputs
+        outputs: template
+            .outputs
             .iter()
-            .map(|output| {
-                let Output {
-                    name,
-                    tf_name: _,
+            .map(|(name, output)| {
+                let l1::Output {
                     description,
                     value: _,
                 } = output;
                 ManifestOutput {
                     name: name.clone(),
-                    description: description.clone(),
+                    description: description.clone().unwrap_or_default(),
                 }
             })
             .collect(),

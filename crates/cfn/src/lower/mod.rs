@@ -15,11 +15,13 @@ mod network;
 mod parameters;
 mod policy;
 mod services;
+mod split;
 mod storage;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use meridian_plan::aws::limits;
 use meridian_plan::bug;
 use meridian_plan::{AppPlan, OutputFile, Plan, RegionPlan, Rid, Unit, UnitId};
 
@@ -36,21 +38,97 @@ pub const MANIFEST_PATH: &str = "manifest.json";
 /// The CloudFormation files of a plan, in deploy order: `cloudformation/<template_file>` for
 /// every unit, then `manifest.json`.
 pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
+    try_synthesize(plan).unwrap_or_else(|problems| {
+        bug(format_args!(
+            "{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })
+}
+
+/// A template beyond one of CloudFormation's quotas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaProblem {
+    /// The stack whose template it is.
+    pub stack_name: String,
+    /// What is counted: resources, outputs, parameters, mappings, bytes.
+    pub what: &'static str,
+    /// How many the template holds.
+    pub count: usize,
+    /// How many CloudFormation accepts.
+    pub limit: usize,
+}
+
+impl std::fmt::Display for QuotaProblem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "the template of {} would hold {} {}, and CloudFormation accepts at most {}",
+            self.stack_name, self.count, self.what, self.limit
+        )
+    }
+}
+
+/// [`synthesize`], checking every template against CloudFormation's quotas on what it holds
+/// and on its size as written (`aws::limits::CFN_*`): the plan splits regions so that none is
+/// beyond them, and this is the check that no template that is ships.
+pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, Vec<QuotaProblem>> {
     let lowered = lower_units(plan);
-    let mut files: Vec<OutputFile> = lowered
-        .iter()
-        .map(|(unit, template)| OutputFile {
+    let mut problems = Vec::new();
+    let mut files: Vec<OutputFile> = Vec::with_capacity(lowered.len());
+    for (unit, template) in &lowered {
+        let contents = template
+            .to_json_pretty()
+            .unwrap_or_else(|error| bug(format_args!("a template does not serialize: {error}")));
+        problems.extend(quota_problems(&unit.stack_name, template, &contents));
+        files.push(OutputFile {
             path: template_path(unit),
-            contents: template.to_json_pretty().unwrap_or_else(|error| {
-                bug(format_args!("a template does not serialize: {error}"))
-            }),
-        })
-        .collect();
+            contents,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     files.push(OutputFile {
         path: MANIFEST_PATH.to_owned(),
         contents: manifest::render_manifest(plan, &lowered),
     });
-    files
+    Ok(files)
+}
+
+/// What `template`, written as `contents`, holds beyond CloudFormation's quotas.
+fn quota_problems(stack_name: &str, template: &Template, contents: &str) -> Vec<QuotaProblem> {
+    [
+        (
+            "resources",
+            template.resources.len() + template.raw_resources.len(),
+            limits::CFN_RESOURCES_PER_TEMPLATE,
+        ),
+        (
+            "outputs",
+            template.outputs.len(),
+            limits::CFN_OUTPUTS_PER_TEMPLATE,
+        ),
+        (
+            "parameters",
+            template.parameters.len(),
+            limits::CFN_PARAMETERS_PER_TEMPLATE,
+        ),
+        ("bytes", contents.len(), limits::CFN_TEMPLATE_BYTES),
+    ]
+    .into_iter()
+    .filter(|(_, count, limit)| count > limit)
+    .map(|(what, count, limit)| QuotaProblem {
+        stack_name: stack_name.to_owned(),
+        what,
+        count,
+        limit,
+    })
+    .collect()
 }
 
 /// Path of a unit's template in the output directory.
@@ -83,6 +161,8 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         // manifest lists the renames.
         renames: _,
     } = plan;
+    // The shares of divided regions' services units, taken when their turn comes.
+    let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
     units
         .iter()
         .map(|unit| {
@@ -91,6 +171,13 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                 template: Template::new(unit.description.clone()),
             };
             match &unit.id {
+                UnitId::Services(..) => {
+                    let share = shares.remove(&unit.id).unwrap_or_else(|| {
+                        bug(format_args!("services unit {} has no resources", unit.id))
+                    });
+                    lowering.template.raw_resources = share.resources;
+                    lowering.template.outputs = share.outputs;
+                }
                 UnitId::Storage(region) => {
                     let RegionPlan {
                         region: _,
@@ -121,6 +208,27 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         ))
                     });
                     lower_app_unit(&mut lowering, app);
+                    if !app.placement.is_empty() {
+                        let region_units: Vec<(UnitId, String)> = units
+                            .iter()
+                            .filter(|candidate| {
+                                candidate.id == unit.id
+                                    || (matches!(candidate.id, UnitId::Services(..))
+                                        && candidate.id.region() == unit.id.region())
+                            })
+                            .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
+                            .collect();
+                        let divided =
+                            split::divide(&mut lowering.template, &app.placement, &region_units);
+                        for ((id, _), share) in region_units.iter().zip(divided) {
+                            if *id == unit.id {
+                                lowering.template.raw_resources = share.resources;
+                                lowering.template.outputs = share.outputs;
+                            } else {
+                                shares.insert(id.clone(), share);
+                            }
+                        }
+                    }
                 }
                 UnitId::Links(region) => {
                     let links = region_plan(regions, region)
@@ -181,6 +289,8 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         failover,
         peerings,
         peer_routes,
+        // Read by `split::divide` once the whole region is lowered.
+        placement: _,
     } = app;
     if let Some(network) = network {
         network::lower_network(unit, network);
@@ -305,4 +415,47 @@ fn sub_references(template: &str) -> Vec<String> {
         rest = &after[end + 1..];
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::l1::{Output, Value, sns};
+
+    #[test]
+    fn a_template_beyond_a_quota_is_reported_with_its_count() {
+        let mut template = Template::new("over");
+        for index in 0..=limits::CFN_RESOURCES_PER_TEMPLATE {
+            let topic = Resource::new(sns::Topic::default());
+            template
+                .add_resource(format!("Topic{index}"), topic)
+                .expect("unique");
+        }
+        for index in 0..limits::CFN_OUTPUTS_PER_TEMPLATE {
+            template
+                .add_output(format!("Output{index}"), Output::new(Value::literal("x")))
+                .expect("unique");
+        }
+        let contents = template.to_json_pretty().expect("serializes");
+        let problems = quota_problems("demo-us-east-1", &template, &contents);
+        assert_eq!(
+            problems,
+            vec![QuotaProblem {
+                stack_name: "demo-us-east-1".to_owned(),
+                what: "resources",
+                count: limits::CFN_RESOURCES_PER_TEMPLATE + 1,
+                limit: limits::CFN_RESOURCES_PER_TEMPLATE,
+            }],
+            "200 outputs are allowed, 501 resources are not"
+        );
+        let padded = "x".repeat(limits::CFN_TEMPLATE_BYTES + 1);
+        let problems = quota_problems("demo-us-east-1", &Template::new("small"), &padded);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].what, "bytes");
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("would hold 1000001 bytes, and CloudFormation accepts at most 1000000")
+        );
+    }
 }

@@ -165,7 +165,12 @@ impl<'a> Resolver<'a> {
     }
 
     pub(crate) fn topic_rid(&mut self, unit: &UnitId, target: &str, path: &StackPath) -> Rid {
-        self.rid(unit, format!("{}Topic", pascal(target)), path)
+        // A region's topics live in its application unit, whichever unit's alarm asks.
+        self.rid(
+            &unit.id_namespace(),
+            format!("{}Topic", pascal(target)),
+            path,
+        )
     }
 
     /// Builds the alerts key and one topic per target for a unit.

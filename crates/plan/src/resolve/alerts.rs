@@ -445,8 +445,17 @@ impl<'a> Resolver<'a> {
         }
         let base = pascal(&alert.name);
         let parts: Vec<AlarmPlan> = alarms.into_iter().map(|alarm| alarm.alarm).collect();
+        // CloudWatch creates a composite alarm only once the alarms of its rule exist: it lives
+        // in the last unit of the region that holds one of them (split.rs).
+        let placed = self.placement.get(&unit);
+        let composite_unit = parts
+            .iter()
+            .filter_map(|part| placed.and_then(|placed| placed.get(&part.rid.logical)))
+            .max()
+            .cloned()
+            .unwrap_or_else(|| unit.clone());
         let composite = CompositeAlarmPlan {
-            rid: self.rid(&unit, format!("{base}Alarm"), path),
+            rid: self.rid(&composite_unit, format!("{base}Alarm"), path),
             name: self.names.alarm(&alert.name),
             description: alarm_description(
                 &format!(
@@ -490,7 +499,10 @@ impl<'a> Resolver<'a> {
             | AlertCondition::FailedHealthChecks => app
                 .load_balancer
                 .as_ref()
-                .map(|lb| load_balancer_measures(alert.condition, lb, threshold))
+                .map(|lb| {
+                    let placement = self.placement.get(&unit).cloned().unwrap_or_default();
+                    load_balancer_measures(alert.condition, lb, threshold, &placement)
+                })
                 .unwrap_or_default(),
             AlertCondition::ServiceCpu => service_measures(&self.names, &unit, app, threshold),
         };
@@ -501,14 +513,20 @@ impl<'a> Resolver<'a> {
                 // One alarm per alert, or per service for service conditions: then the service's
                 // name (its former one when renamed, like its other resources) is part of the ID
                 // and name.
+                // A service's alarm, and a part over target groups of a services unit, live in
+                // that unit (split.rs).
                 let rid = match (&measure.service, measure.part) {
                     (Some(service), _) => self.entity_rid(
-                        &unit,
+                        &self.service_unit(&unit, &service.current),
                         service,
                         |service_base| format!("{base}{service_base}Alarm"),
                         path,
                     ),
-                    (None, Some(part)) => self.rid(&unit, format!("{base}Part{part}Alarm"), path),
+                    (None, Some(part)) => self.rid(
+                        measure.unit.as_ref().unwrap_or(&unit),
+                        format!("{base}Part{part}Alarm"),
+                        path,
+                    ),
                     (None, None) => self.rid(&unit, format!("{base}Alarm"), path),
                 };
                 let alarm = AlarmPlan {
@@ -565,6 +583,8 @@ struct Measure {
     service: Option<EntityName>,
     /// The part's number (from 1) when the alert's metrics are split over several alarms.
     part: Option<usize>,
+    /// The services unit its metrics' resources live in, when not the application unit.
+    unit: Option<UnitId>,
     what: String,
     metric: AlarmMetric,
     threshold: f64,
@@ -584,6 +604,7 @@ fn database_measures(condition: AlertCondition, app: &AppPlan, threshold: f64) -
     let measure = match condition {
         AlertCondition::ReplicaLag if matches!(database.role, DatabaseRole::Replica(_)) => {
             Measure {
+                unit: None,
                 service: None,
                 part: None,
                 what: format!("read replica lag above {threshold} s"),
@@ -597,6 +618,7 @@ fn database_measures(condition: AlertCondition, app: &AppPlan, threshold: f64) -
             }
         }
         AlertCondition::DatabaseCpu => Measure {
+            unit: None,
             service: None,
             part: None,
             what: format!("database CPU above {threshold}%"),
@@ -618,10 +640,12 @@ fn load_balancer_measures(
     condition: AlertCondition,
     lb: &LoadBalancerPlan,
     threshold: f64,
+    placement: &BTreeMap<LogicalId, UnitId>,
 ) -> Vec<Measure> {
     let single = |what: String, metric: &str, stat: Statistic, threshold: f64| Measure {
         service: None,
         part: None,
+        unit: None,
         what,
         metric: AlarmMetric::Single(load_balancer_metric(&lb.rid, metric, stat)),
         threshold,
@@ -645,6 +669,7 @@ fn load_balancer_measures(
         AlertCondition::ErrorRate => Measure {
             service: None,
             part: None,
+            unit: None,
             what: format!("share of 5xx responses above {threshold}"),
             metric: AlarmMetric::Math {
                 result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
@@ -663,7 +688,7 @@ fn load_balancer_measures(
             },
             threshold,
         },
-        AlertCondition::FailedHealthChecks => return health_measures(lb, threshold),
+        AlertCondition::FailedHealthChecks => return health_measures(lb, threshold, placement),
         _ => return Vec::new(),
     };
     vec![measure]
@@ -672,9 +697,16 @@ fn load_balancer_measures(
 /// Unhealthy targets of every target group (both of a blue/green pair), summed by metric math:
 /// one alarm, or one per [`aws::limits::ALARM_METRICS`] target groups when they do not fit in
 /// one (each part alarms on more than `threshold` unhealthy targets among its groups).
-fn health_measures(lb: &LoadBalancerPlan, threshold: f64) -> Vec<Measure> {
-    let mut metrics = Vec::new();
+fn health_measures(
+    lb: &LoadBalancerPlan,
+    threshold: f64,
+    placement: &BTreeMap<LogicalId, UnitId>,
+) -> Vec<Measure> {
+    // Each part holds target groups of one unit, so that it lives beside them when the region's
+    // services are split over several units (split.rs).
+    let mut chunks: Vec<(Option<UnitId>, Vec<MetricStat>)> = Vec::new();
     for tg in &lb.target_groups {
+        let unit = placement.get(&tg.rid.logical).cloned();
         for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
             let mut metric =
                 load_balancer_metric(&lb.rid, "UnHealthyHostCount", Statistic::Maximum);
@@ -682,36 +714,46 @@ fn health_measures(lb: &LoadBalancerPlan, threshold: f64) -> Vec<Measure> {
                 "TargetGroup".to_owned(),
                 Text::attr(group, Attr::TargetGroupFullName),
             ));
-            metrics.push(metric);
+            match chunks.last_mut() {
+                Some((last, metrics))
+                    if *last == unit && metrics.len() < aws::limits::ALARM_METRICS =>
+                {
+                    metrics.push(metric);
+                }
+                _ => chunks.push((unit.clone(), vec![metric])),
+            }
         }
     }
-    let split = metrics.len() > aws::limits::ALARM_METRICS;
-    metrics
-        .chunks(aws::limits::ALARM_METRICS)
+    let split = chunks.len() > 1;
+    let mut first = 1;
+    chunks
+        .into_iter()
         .enumerate()
-        .map(|(index, chunk)| {
+        .map(|(index, (unit, chunk))| {
             let inputs: Vec<(String, MetricStat)> = chunk
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(input, metric)| (format!("unhealthy{input}"), metric.clone()))
+                .map(|(input, metric)| (format!("unhealthy{input}"), metric))
                 .collect();
             let expression = inputs
                 .iter()
                 .map(|(id, _)| id.clone())
                 .collect::<Vec<_>>()
                 .join(" + ");
+            let last = first + inputs.len() - 1;
+            let what = if split {
+                format!(
+                    "more than {threshold} targets of target groups {first} to {last} fail their health checks"
+                )
+            } else {
+                format!("more than {threshold} targets fail their health checks")
+            };
+            first = last + 1;
             Measure {
                 service: None,
                 part: split.then_some(index + 1),
-                what: if split {
-                    format!(
-                        "more than {threshold} targets of target groups {} to {} fail their health checks",
-                        index * aws::limits::ALARM_METRICS + 1,
-                        index * aws::limits::ALARM_METRICS + chunk.len()
-                    )
-                } else {
-                    format!("more than {threshold} targets fail their health checks")
-                },
+                unit,
+                what,
                 metric: AlarmMetric::Math {
                     result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression,
@@ -740,6 +782,7 @@ fn service_measures(
                 service.renamed_from.as_deref(),
             );
             Measure {
+                unit: None,
                 what: format!("{} CPU above {threshold}%", entity.identity),
                 metric: AlarmMetric::Single(MetricStat {
                     namespace: "AWS/ECS".to_owned(),

@@ -113,7 +113,22 @@ impl<'a> Resolver<'a> {
             self.report(gap);
         }
         let logical = &rid.logical;
-        match self.ids.get(unit).and_then(|ids| ids.get(logical)) {
+        let namespace = unit.id_namespace();
+        let placed = self.placement.entry(namespace.clone()).or_default();
+        let known = self
+            .ids
+            .get(&namespace)
+            .is_some_and(|ids| ids.contains_key(logical));
+        let before = placed.get(logical).unwrap_or(&namespace);
+        if known && before != unit {
+            let before = before.clone();
+            self.report(Diagnostic::bug(format_args!(
+                "`{logical}` was placed in {before} and is now asked for in {unit}"
+            )));
+        } else if namespace != *unit {
+            placed.insert(logical.clone(), unit.clone());
+        }
+        match self.ids.get(&namespace).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {
                 let first = first.clone();
                 self.report(
@@ -129,7 +144,7 @@ impl<'a> Resolver<'a> {
             Some(_) => {}
             None => {
                 self.ids
-                    .entry(unit.clone())
+                    .entry(namespace.clone())
                     .or_default()
                     .insert(logical.clone(), path.clone());
             }
@@ -137,7 +152,7 @@ impl<'a> Resolver<'a> {
         // Terraform names share one module: a storage unit and an application unit of the same
         // region must not derive the same name.
         match self.tf_ids.get(&rid.tf) {
-            Some((first_unit, first)) if first_unit != unit => {
+            Some((first_unit, first)) if *first_unit != namespace => {
                 let first = first.clone();
                 self.report(
                     Diagnostic::new(
@@ -152,7 +167,7 @@ impl<'a> Resolver<'a> {
             Some(_) => {}
             None => {
                 self.tf_ids
-                    .insert(rid.tf.clone(), (unit.clone(), path.clone()));
+                    .insert(rid.tf.clone(), (namespace, path.clone()));
             }
         }
         rid

@@ -453,10 +453,11 @@ impl<'a> Resolver<'a> {
             .unwrap_or_default();
         let mut egress = Vec::new();
         for (entity, group) in &services {
+            let service_unit = self.service_unit(&from_unit, &entity.current);
             for (_, port, word, engine) in &ports {
                 egress.push(SecurityGroupRulePlan {
                     rid: self.entity_rid(
-                        &from_unit,
+                        &service_unit,
                         entity,
                         |base| format!("{base}EgressTo{word}In{there}"),
                         &path,

@@ -189,8 +189,16 @@ impl<'a> Resolver<'a> {
             Text::attr(rid, Attr::LoadBalancerFullName),
         );
         for tg in &plan.target_groups {
+            let service = self
+                .stack
+                .load_balancer
+                .iter()
+                .flat_map(|lb| &lb.target_groups)
+                .find(|model| model.name == tg.name)
+                .map_or("", |model| model.service.as_str());
+            let tg_unit = self.service_unit(unit, service);
             self.export(
-                unit,
+                &tg_unit,
                 &format!("{}TargetGroupArn", pascal(&tg.name)),
                 &format!("ARN of the {} target group", tg.name),
                 Text::attr(&tg.rid, Attr::TargetGroupArn),
@@ -204,7 +212,10 @@ impl<'a> Resolver<'a> {
         &mut self,
         unit: &UnitId,
         inputs: &LoadBalancerInputs<'_>,
-    ) -> (Vec<TargetGroupPlan>, BTreeMap<String, (Rid, Option<Rid>)>) {
+    ) -> (
+        Vec<TargetGroupPlan>,
+        BTreeMap<String, (Rid, Option<Rid>, UnitId)>,
+    ) {
         let LoadBalancerInputs {
             lb,
             path,
@@ -212,7 +223,7 @@ impl<'a> Resolver<'a> {
             ..
         } = inputs;
         let mut target_groups = Vec::new();
-        let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>)> = BTreeMap::new();
+        let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>, UnitId)> = BTreeMap::new();
         for (index, tg) in lb.target_groups.iter().enumerate() {
             // A repeated name is E210; resolving the repeat would also collide in IDs.
             if tg_rids.contains_key(&tg.name) {
@@ -220,11 +231,13 @@ impl<'a> Resolver<'a> {
             }
             let tg_path = path.key("target_groups").index(index);
             let base = pascal(&tg.name);
-            let blue = self.rid(unit, format!("{base}TargetGroup"), &tg_path);
+            // A target group, and the rules forwarding to it, go with its service (split.rs).
+            let tg_unit = self.service_unit(unit, &tg.service);
+            let blue = self.rid(&tg_unit, format!("{base}TargetGroup"), &tg_path);
             let green = blue_green
                 .contains(tg.service.as_str())
-                .then(|| self.rid(unit, format!("{base}AlternateTargetGroup"), &tg_path));
-            tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone()));
+                .then(|| self.rid(&tg_unit, format!("{base}AlternateTargetGroup"), &tg_path));
+            tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone(), tg_unit));
             target_groups.push(target_group(tg, blue, green));
         }
         (target_groups, tg_rids)
@@ -236,7 +249,7 @@ impl<'a> Resolver<'a> {
         unit: &UnitId,
         (listener, listener_path): (&meridian_model::Listener, &StackPath),
         lb_rid: &Rid,
-        tg_rids: &BTreeMap<String, (Rid, Option<Rid>)>,
+        tg_rids: &BTreeMap<String, (Rid, Option<Rid>, UnitId)>,
         dns_domain: Option<&str>,
         domain_routed: &mut bool,
     ) -> ListenerPlan {
@@ -270,7 +283,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let rule_path = listener_path.key("rules").index(rule_index);
-            let Some((blue, green)) = tg_rids.get(&rule.target_group).cloned() else {
+            let Some((blue, green, rule_unit)) = tg_rids.get(&rule.target_group).cloned() else {
                 continue;
             };
             let mut hosts: Vec<Text> = rule
@@ -294,7 +307,7 @@ impl<'a> Resolver<'a> {
             }
             rules.push(ListenerRulePlan {
                 rid: self.rid(
-                    unit,
+                    &rule_unit,
                     format!("Listener{}Rule{}", listener.port, rule.priority),
                     &rule_path,
                 ),

@@ -28,6 +28,7 @@ mod replication;
 mod secrets;
 mod security_groups;
 mod services;
+mod split;
 mod stack;
 mod storage;
 mod text;
@@ -109,7 +110,16 @@ pub struct Planned {
 /// Resolves and checks a stack.
 pub fn plan(stack: &Stack) -> Planned {
     let mut resolver = Resolver::new(stack);
-    let plan = resolver.run();
+    let mut plan = resolver.run();
+    if resolver.over_budget() {
+        // See `split.rs`: measure each service in a unit of its own, then group them.
+        let mut apart = Resolver::new(stack);
+        apart.grouping = split::Grouping::Apart;
+        apart.run();
+        resolver = Resolver::new(stack);
+        resolver.grouping = apart.decided_grouping();
+        plan = resolver.run();
+    }
     let diagnostics = without_region_cascades(resolver.diagnostics, &resolver.misspelt_regions);
     let (diagnostics, acknowledged) = acknowledge(stack, diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
@@ -275,8 +285,16 @@ pub(crate) struct Resolver<'a> {
     /// The stack's ARN partition (`aws` unless all its regions are in another).
     pub partition: String,
     pub diagnostics: Vec<Diagnostic>,
-    /// Logical IDs per unit, with the place that caused each.
+    /// Logical IDs per unit (a services unit's under its region's application unit), with the
+    /// place that caused each.
     ids: BTreeMap<UnitId, BTreeMap<LogicalId, StackPath>>,
+    /// The logical IDs of an application unit's namespace that belong to one of its services
+    /// units, and which.
+    placement: BTreeMap<UnitId, BTreeMap<LogicalId, UnitId>>,
+    /// Where each region's services go.
+    grouping: split::Grouping,
+    /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
+    text_bytes: BTreeMap<UnitId, usize>,
     /// Terraform names across the whole module, with their unit and the place that caused each.
     tf_ids: BTreeMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
@@ -337,6 +355,9 @@ impl<'a> Resolver<'a> {
             partition: stack_partition(stack),
             diagnostics: Vec::new(),
             ids: BTreeMap::new(),
+            placement: BTreeMap::new(),
+            grouping: split::Grouping::Together,
+            text_bytes: BTreeMap::new(),
             tf_ids: BTreeMap::new(),
             params: BTreeMap::new(),
             outputs: BTreeMap::new(),
@@ -378,6 +399,7 @@ impl<'a> Resolver<'a> {
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
         let links = self.resolve_links(&regions, &mut apps);
+        self.check_security_group_quotas(&regions, &apps);
         self.check_connection_pools(&apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);

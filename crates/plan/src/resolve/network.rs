@@ -148,6 +148,7 @@ impl<'a> Resolver<'a> {
                     failover: None,
                     peerings: Vec::new(),
                     peer_routes: Vec::new(),
+                    placement: BTreeMap::new(),
                 },
             );
         }

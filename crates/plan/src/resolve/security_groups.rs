@@ -1,7 +1,9 @@
 //! Security groups of a region and the rules that chain load balancer → tasks → database and cache,
 //! one resource per rule.
 
-use meridian_model::StackPath;
+use std::collections::BTreeMap;
+
+use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
 use crate::aws;
@@ -67,8 +69,11 @@ pub(crate) fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPla
     };
     wire_load_balancer(resolver, app, &mut wiring);
     for service in &app.services {
+        // A service's rules, on its own group or naming it, go with it (split.rs).
+        wiring.unit = resolver.service_unit(&app.unit, &service.name);
         wire_service(resolver, app, service, &mut wiring);
     }
+    wiring.unit = app.unit.clone();
     wire_database(resolver, app, &mut wiring);
     wire_adopted_rotation(resolver, app, &mut wiring);
     wire_cache(app, &mut wiring);
@@ -313,5 +318,54 @@ fn wire_cache(app: &AppPlan, wiring: &mut Wiring) {
             description: "Redis: reachable from the service tasks only".to_owned(),
             name: format!("{stack}-cache"),
         });
+    }
+}
+
+impl Resolver<'_> {
+    /// W962: a group with more rules in one direction than the default quota, which a deploy
+    /// fails on unless the account's quota was raised: many services (a rule per service on the
+    /// load balancer's and the data stores' groups) or many regions (a rule per peer CIDR).
+    pub(crate) fn check_security_group_quotas(
+        &mut self,
+        regions: &Regions<'_>,
+        apps: &BTreeMap<RegionCode, AppPlan>,
+    ) {
+        for region in regions.iter() {
+            let Some(app) = apps.get(&region.code) else {
+                continue;
+            };
+            let mut counts: BTreeMap<(&Rid, bool), usize> = BTreeMap::new();
+            for rule in &app.security_group_rules {
+                *counts
+                    .entry((&rule.group, rule.direction == Direction::Ingress))
+                    .or_default() += 1;
+            }
+            for ((group, inbound), count) in counts {
+                if count <= aws::limits::SECURITY_GROUP_RULES_DEFAULT {
+                    continue;
+                }
+                let name = app
+                    .security_groups
+                    .iter()
+                    .find(|candidate| &candidate.rid == group)
+                    .map_or_else(|| group.logical.to_string(), |found| found.name.clone());
+                self.report(
+                    Diagnostic::new(
+                        codes::W962,
+                        region.path.clone(),
+                        format!(
+                            "the security group `{name}` in {} gets {count} {} rules, and Amazon VPC allows {} per direction unless the account's quota is raised",
+                            region.code,
+                            if inbound { "inbound" } else { "outbound" },
+                            aws::limits::SECURITY_GROUP_RULES_DEFAULT
+                        ),
+                    )
+                    .with_help(format!(
+                        "request \"Inbound or outbound rules per security group\" of at least {count} in Service Quotas for {} before deploying, then acknowledge this warning; or run fewer services or regions in this stack",
+                        region.code
+                    )),
+                );
+            }
+        }
     }
 }

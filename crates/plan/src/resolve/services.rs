@@ -573,7 +573,8 @@ impl<'a> Resolver<'a> {
         routing: Option<&ServiceRouting>,
         inputs: &ServiceInputs<'_>,
     ) -> ServicePlan {
-        let unit = app.unit.clone();
+        // Its own resources live in its services unit when the region is split (split.rs).
+        let unit = self.service_unit(&app.unit, &service.name);
         // A renamed service keeps its former name in IDs and physical names (naming.rs).
         let entity = self.entity(EntityKind::Service, &service.name);
         let identity = entity.identity.clone();
@@ -586,7 +587,7 @@ impl<'a> Resolver<'a> {
         let log_group = self.entity_rid(&unit, &entity, |base| format!("{base}LogGroup"), path);
         let security_group =
             self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
-        let cluster = naming_cluster_rid(self, &unit);
+        let cluster = naming_cluster_rid(self, &app.unit);
         let container = self.container_values(path, service, &unit, inputs.references);
         let execution_statements = self.execution_statements(&unit, &region.code, &container);
         let rollback = RollbackSettings::of(service);
@@ -728,6 +729,31 @@ impl<'a> Resolver<'a> {
         let parameter_arns: Vec<Text> = parameters.iter().map(|(_, arn)| arn.clone()).collect();
         secrets.extend(parameters);
         secrets.sort_by(|a, b| a.0.cmp(&b.0));
+        // What the container definition carries of the stack's own text: ECS refuses a task
+        // definition over 64 KiB, and the unit's template grows with it (split.rs).
+        let carried: usize = std::iter::once(&image)
+            .chain(environment.iter().chain(&secrets).map(|(_, value)| value))
+            .map(text_bytes)
+            .sum::<usize>()
+            + environment
+                .iter()
+                .chain(&secrets)
+                .map(|(name, _)| name.len())
+                .sum::<usize>();
+        *self.text_bytes.entry(unit.clone()).or_default() += carried;
+        if carried > aws::limits::ECS_TASK_DEFINITION_BYTES {
+            self.report(
+                Diagnostic::new(
+                    codes::E327,
+                    path.key("environment"),
+                    format!(
+                        "the image, environment and secrets of this service come to {carried} bytes, and ECS accepts a task definition of at most {} bytes (64 KiB)",
+                        aws::limits::ECS_TASK_DEFINITION_BYTES
+                    ),
+                )
+                .with_help("keep large values out of the task definition: put them in an S3 object or an SSM parameter the service reads at start, and pass its name"),
+            );
+        }
         ContainerValues {
             image,
             environment,
@@ -845,7 +871,7 @@ impl<'a> Resolver<'a> {
                 alternate_target_group: alternate,
                 production_listener_rule: rule,
                 infrastructure_role: self.entity_rid(
-                    &app.unit,
+                    &self.service_unit(&app.unit, &service.name),
                     entity,
                     |base| format!("{base}InfrastructureRole"),
                     path,
@@ -1160,4 +1186,16 @@ pub(crate) fn strip_json_key(value_from: &Text) -> Text {
         last.truncate(position);
     }
     Text::from_parts(parts)
+}
+
+/// The bytes a text takes once written: its literal parts, and a parameter's or an attribute's
+/// reference counted at the length of an ARN-sized value.
+fn text_bytes(text: &Text) -> usize {
+    text.parts()
+        .iter()
+        .map(|part| match part {
+            Part::Lit(literal) => literal.len(),
+            _ => defaults::unit_budget::BYTES_PER_REFERENCE,
+        })
+        .sum()
 }

@@ -2,7 +2,7 @@
 //! primary region, the other regions as declared, then the global unit. Every unit consumes
 //! outputs only of units earlier in the order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_model::Diagnostic;
 
@@ -24,6 +24,18 @@ impl<'a> Resolver<'a> {
         (global, accelerator): (Option<GlobalPlan>, Option<AcceleratorPlan>),
     ) -> Plan {
         let stack = self.stack;
+        let mut apps = apps;
+        for app in apps.values_mut() {
+            app.placement = self.placement.get(&app.unit).cloned().unwrap_or_default();
+            // A services unit reads the application unit's resources, and the last may hold a
+            // composite alarm over alarms of the others (split.rs).
+            let groups: BTreeSet<UnitId> = app.placement.values().cloned().collect();
+            for (position, group) in groups.iter().enumerate() {
+                let producers = self.dependencies.entry(group.clone()).or_default();
+                producers.insert(app.unit.clone());
+                producers.extend(groups.iter().take(position).cloned());
+            }
+        }
         let region_plans = region_plans(&regions, storage.plans, apps, links);
         let order = deploy_order(
             &storage.order,
@@ -114,6 +126,24 @@ impl<'a> Resolver<'a> {
                         .find(|p| &p.region == region)
                         .map_or("", |p| p.role.as_str())
                 ),
+                UnitId::Services(region, group) => {
+                    let names: Vec<&str> = region_plans
+                        .iter()
+                        .filter(|plan| &plan.region == region)
+                        .filter_map(|plan| plan.app.as_ref())
+                        .flat_map(|app| {
+                            app.services.iter().filter(|service| {
+                                app.placement.get(&service.rid.logical) == Some(id)
+                            })
+                        })
+                        .map(|service| service.name.as_str())
+                        .collect();
+                    format!(
+                        "{}: services of {region}, group {group} ({})",
+                        stack.stack,
+                        names.join(", ")
+                    )
+                }
                 UnitId::Links(region) => format!(
                     "{}: routes of {region} to the VPC peerings of later regions",
                     stack.stack
@@ -206,6 +236,14 @@ fn deploy_order(
     );
     for region in &applications {
         order.push(UnitId::Region(region.clone()));
+        // Its services units, right after it (split.rs).
+        let groups: BTreeSet<&UnitId> = region_plans
+            .iter()
+            .filter(|plan| &plan.region == region)
+            .filter_map(|plan| plan.app.as_ref())
+            .flat_map(|app| app.placement.values())
+            .collect();
+        order.extend(groups.into_iter().cloned());
     }
     for region in &applications {
         let has_links = region_plans
@@ -274,7 +312,10 @@ pub(crate) fn capabilities(
                     // enhanced-monitoring role.
                     let roles = flow_logs
                         || access_logs
-                        || !app.services.is_empty()
+                        || app
+                            .services
+                            .iter()
+                            .any(|service| !app.placement.contains_key(&service.rid.logical))
                         || app.database.is_some()
                         || app.failover.is_some();
                     let rotation = app.adopted_credentials.is_some()
@@ -284,6 +325,8 @@ pub(crate) fn capabilities(
                     (roles, rotation)
                 })
         }
+        // Each service's task and execution roles.
+        UnitId::Services(..) => (true, false),
         // Routes only; the accelerator, its listener and endpoint groups.
         UnitId::Links(_) | UnitId::Accelerator => (false, false),
         UnitId::Global => (

@@ -340,6 +340,8 @@ impl Lowerer<'_> {
             failover,
             peerings,
             peer_routes,
+            // CloudFormation's units; the one module has no quota to split for.
+            placement: _,
         } = app;
         if let Some(network) = network {
             self.lower_network(region, network)?;
