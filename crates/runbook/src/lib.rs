@@ -11,6 +11,7 @@ mod engine;
 mod files;
 mod graph;
 mod lookup;
+mod precompiled;
 mod text;
 mod views;
 
