@@ -6,13 +6,12 @@
 use std::collections::BTreeSet;
 
 use meridian_plan::{Output, ParamKind, Parameter, Plan, Unit, UnitId};
-use serde_json::Value as Json;
+use serde::Deserialize;
 
 use crate::diff::manifest::{
     ConsumedOutput, DeclaredRename, Dependency, MANIFEST_FORMAT, Manifest, ManifestOutput,
     ManifestParameter, ManifestUnit,
 };
-use crate::l1::Template;
 
 use super::template_path;
 use super::values::Values;
@@ -20,10 +19,11 @@ use super::values::Values;
 // The manifest's structs live with the reader (`crate::diff::manifest`), so that what is written
 // here is what `meridian diff` reads back.
 
-/// The manifest as it ships: pretty JSON, two-space indentation, trailing newline.
-pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> String {
+/// The manifest as it ships: pretty JSON, two-space indentation, trailing newline. `rendered`
+/// holds every unit with its template's text, in deploy order.
+pub(crate) fn render_manifest(plan: &Plan, rendered: &[(&Unit, String)]) -> String {
     let values = Values::new(&plan.parameters, &plan.tags);
-    let units = lowered
+    let units = rendered
         .iter()
         .map(|(unit, template)| manifest_unit(plan, &values, unit, template))
         .collect();
@@ -64,12 +64,7 @@ fn naming_stack(plan: &Plan, unit: &UnitId) -> String {
         .unwrap_or_else(|| unit.to_string())
 }
 
-fn manifest_unit(
-    plan: &Plan,
-    values: &Values<'_>,
-    unit: &Unit,
-    template: &Template,
-) -> ManifestUnit {
+fn manifest_unit(plan: &Plan, values: &Values<'_>, unit: &Unit, template: &str) -> ManifestUnit {
     let Unit {
         id,
         stack_name,
@@ -85,9 +80,7 @@ fn manifest_unit(
         outputs,
         capabilities,
     } = unit;
-    let json = serde_json::to_value(template).expect("invariant: templates serialize");
-    let mut imported = BTreeSet::new();
-    collect_stack_outputs(&json, &mut imported);
+    let imported = stack_outputs(template);
     let consumes: Vec<ConsumedOutput> = imported
         .iter()
         .map(|(stack_name, output)| {
@@ -190,33 +183,41 @@ fn producer_by_stack_name<'a>(plan: &'a Plan, stack_name: &str) -> &'a Unit {
         .unwrap_or_else(|| panic!("invariant: stack `{stack_name}` is a unit of the plan"))
 }
 
-/// `(stack name, output name)` of every `Fn::GetStackOutput` in a template.
-fn collect_stack_outputs(value: &Json, out: &mut BTreeSet<(String, String)>) {
-    match value {
-        Json::Object(map) => {
-            if let Some(Json::Object(arguments)) = map.get("Fn::GetStackOutput") {
-                let field = |name: &str| {
-                    arguments
-                        .get(name)
-                        .and_then(Json::as_str)
-                        .unwrap_or_else(|| {
-                            panic!("invariant: Fn::GetStackOutput has a literal {name}")
-                        })
-                        .to_owned()
-                };
-                out.insert((field("StackName"), field("OutputName")));
-            }
-            for nested in map.values() {
-                collect_stack_outputs(nested, out);
-            }
-        }
-        Json::Array(items) => {
-            for item in items {
-                collect_stack_outputs(item, out);
-            }
-        }
-        _ => {}
+/// `(stack name, output name)` of every `Fn::GetStackOutput` in a template's pretty JSON text.
+///
+/// The text is read rather than a JSON tree of the template built: every line of pretty JSON
+/// starts with structure (line breaks inside strings are escaped), so the key at the start of a
+/// line is a key, never text inside a string, and the object after it is parsed on its own.
+fn stack_outputs(template: &str) -> BTreeSet<(String, String)> {
+    const KEY: &str = "\"Fn::GetStackOutput\":";
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Arguments {
+        stack_name: String,
+        output_name: String,
     }
+    template
+        .match_indices(KEY)
+        .filter(|(at, _)| {
+            template[..*at]
+                .bytes()
+                .rev()
+                .take_while(|byte| *byte != b'\n')
+                .all(|byte| byte == b' ')
+        })
+        .map(|(at, _)| {
+            let mut arguments = serde_json::Deserializer::from_str(&template[at + KEY.len()..]);
+            let Arguments {
+                stack_name,
+                output_name,
+            } = Arguments::deserialize(&mut arguments).unwrap_or_else(|error| {
+                panic!(
+                    "invariant: Fn::GetStackOutput has a literal StackName and OutputName: {error}"
+                )
+            });
+            (stack_name, output_name)
+        })
+        .collect()
 }
 
 fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
@@ -236,5 +237,75 @@ fn kind_name(kind: ParamKind) -> &'static str {
         ParamKind::Email => "email",
         ParamKind::HttpsUrl => "https-url",
         ParamKind::SecretArn => "secret-arn",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value as Json;
+
+    /// The same pairs, found by walking the template's JSON tree.
+    fn walked(value: &Json, out: &mut BTreeSet<(String, String)>) {
+        match value {
+            Json::Object(map) => {
+                if let Some(arguments) = map.get("Fn::GetStackOutput") {
+                    let field =
+                        |name: &str| arguments[name].as_str().expect("a literal").to_owned();
+                    out.insert((field("StackName"), field("OutputName")));
+                }
+                map.values().for_each(|nested| walked(nested, out));
+            }
+            Json::Array(items) => items.iter().for_each(|item| walked(item, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_text_scan_finds_what_the_json_tree_holds() {
+        let mut found = 0;
+        for bundled in meridian_testkit::bundled_plans() {
+            for file in crate::synthesize(&bundled.plan) {
+                if !file.path.ends_with(".template.json") {
+                    continue;
+                }
+                let mut expected = BTreeSet::new();
+                walked(
+                    &serde_json::from_str(&file.contents).expect("templates are JSON"),
+                    &mut expected,
+                );
+                assert_eq!(stack_outputs(&file.contents), expected, "{}", file.path);
+                found += expected.len();
+            }
+        }
+        assert!(
+            found > 0,
+            "some bundled stack imports another stack's output"
+        );
+    }
+
+    #[test]
+    fn the_key_inside_a_string_is_not_an_import() {
+        let template = r#"{
+  "Description": "see \"Fn::GetStackOutput\": {\"StackName\": \"a\", \"OutputName\": \"b\"}",
+  "Resources": {
+    "Thing": {
+      "Properties": {
+        "Value": {
+          "Fn::GetStackOutput": {
+            "OutputName": "Out",
+            "Region": "eu-west-1",
+            "StackName": "producer"
+          }
+        }
+      }
+    }
+  }
+}
+"#;
+        assert_eq!(
+            stack_outputs(template),
+            BTreeSet::from([("producer".to_owned(), "Out".to_owned())])
+        );
     }
 }

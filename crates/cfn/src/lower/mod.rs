@@ -33,19 +33,27 @@ pub const MANIFEST_PATH: &str = "manifest.json";
 /// The CloudFormation files of a plan, in deploy order: `cloudformation/<template_file>` for
 /// every unit, then `manifest.json`.
 pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
-    let lowered = lower_units(plan);
-    let mut files: Vec<OutputFile> = lowered
-        .iter()
-        .map(|(unit, template)| OutputFile {
-            path: template_path(unit),
-            contents: template
+    let rendered: Vec<(&Unit, String)> = lower_units(plan)
+        .into_iter()
+        .map(|(unit, template)| {
+            let text = template
                 .to_json_pretty()
-                .expect("invariant: templates always serialize"),
+                .expect("invariant: templates always serialize");
+            (unit, text)
+        })
+        .collect();
+    // The manifest reads what each template imports from its text, already written.
+    let manifest = manifest::render_manifest(plan, &rendered);
+    let mut files: Vec<OutputFile> = rendered
+        .into_iter()
+        .map(|(unit, contents)| OutputFile {
+            path: template_path(unit),
+            contents,
         })
         .collect();
     files.push(OutputFile {
         path: MANIFEST_PATH.to_owned(),
-        contents: manifest::render_manifest(plan, &lowered),
+        contents: manifest,
     });
     files
 }

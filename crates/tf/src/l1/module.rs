@@ -621,88 +621,100 @@ impl Module {
     /// The module's files as JSON values, in a fixed order: `versions.tf.json` and `main.tf.json` always,
     /// then `variables.tf.json`, `outputs.tf.json` and `moved.tf.json` when they have content.
     pub fn to_json_files(&self) -> Result<Vec<ModuleFile>, ModuleError> {
+        self.files()?
+            .into_iter()
+            .map(|(name, body)| {
+                Ok(ModuleFile {
+                    name,
+                    json: to_json(name, &body)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The module's files as text: pretty JSON with two-space indentation, keys sorted, and a trailing
+    /// newline (see [`render_json`]). Serialized straight from the bodies the module holds, without
+    /// building each file as a JSON value first.
+    pub fn render_files(&self) -> Result<Vec<RenderedFile>, ModuleError> {
+        self.files()?
+            .into_iter()
+            .map(|(name, body)| {
+                Ok(RenderedFile {
+                    name,
+                    contents: pretty(&body).map_err(|source| ModuleError::Serialization {
+                        address: name.to_owned(),
+                        source,
+                    })?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every file as a tree borrowing the module's bodies, in the order of [`Module::to_json_files`].
+    fn files(&self) -> Result<Vec<(&'static str, Tree<'_>)>, ModuleError> {
         self.check_moved_blocks()?;
         let mut files = Vec::new();
 
         let mut versions = self.file_object();
         versions.insert(
-            "terraform".to_owned(),
-            to_json("terraform", &self.settings)?,
+            "terraform",
+            Tree::Owned(to_json("terraform", &self.settings)?),
         );
-        files.push(ModuleFile {
-            name: VERSIONS_FILE,
-            json: serde_json::Value::Object(versions),
-        });
+        files.push((VERSIONS_FILE, Tree::Object(versions)));
 
         let mut main = self.file_object();
         match self.aws_providers.as_slice() {
             [] => {}
             [single] => {
-                main.insert("provider".to_owned(), serde_json::json!({ "aws": single }));
+                main.insert(
+                    "provider",
+                    Tree::Object(BTreeMap::from([("aws", Tree::Borrowed(single))])),
+                );
             }
             several => {
-                main.insert("provider".to_owned(), serde_json::json!({ "aws": several }));
+                let several = Tree::Array(several.iter().map(Tree::Borrowed).collect());
+                main.insert("provider", Tree::Object(BTreeMap::from([("aws", several)])));
             }
         }
         if !self.data_sources.is_empty() {
-            main.insert("data".to_owned(), nest_by_type(&self.data_sources));
+            main.insert("data", nest_by_type(&self.data_sources));
         }
         if !self.resources.is_empty() {
-            main.insert("resource".to_owned(), nest_by_type(&self.resources));
+            main.insert("resource", nest_by_type(&self.resources));
         }
-        files.push(ModuleFile {
-            name: MAIN_FILE,
-            json: serde_json::Value::Object(main),
-        });
+        files.push((MAIN_FILE, Tree::Object(main)));
 
         if !self.variables.is_empty() {
             let mut variables = self.file_object();
             variables.insert(
-                "variable".to_owned(),
-                to_json("variables", &self.variables)?,
+                "variable",
+                Tree::Owned(to_json("variables", &self.variables)?),
             );
-            files.push(ModuleFile {
-                name: VARIABLES_FILE,
-                json: serde_json::Value::Object(variables),
-            });
+            files.push((VARIABLES_FILE, Tree::Object(variables)));
         }
         if !self.outputs.is_empty() {
             let mut outputs = self.file_object();
-            outputs.insert("output".to_owned(), serde_json::json!(self.outputs));
-            files.push(ModuleFile {
-                name: OUTPUTS_FILE,
-                json: serde_json::Value::Object(outputs),
-            });
+            let bodies = self
+                .outputs
+                .iter()
+                .map(|(name, body)| (name.as_str(), Tree::Borrowed(body)))
+                .collect();
+            outputs.insert("output", Tree::Object(bodies));
+            files.push((OUTPUTS_FILE, Tree::Object(outputs)));
         }
         if !self.moved.is_empty() {
             let mut moved = self.file_object();
-            moved.insert("moved".to_owned(), to_json("moved", &self.moved)?);
-            files.push(ModuleFile {
-                name: MOVED_FILE,
-                json: serde_json::Value::Object(moved),
-            });
+            moved.insert("moved", Tree::Owned(to_json("moved", &self.moved)?));
+            files.push((MOVED_FILE, Tree::Object(moved)));
         }
         Ok(files)
     }
 
-    /// The module's files as text: pretty JSON with two-space indentation, keys sorted, and a trailing
-    /// newline (see [`render_json`]).
-    pub fn render_files(&self) -> Result<Vec<RenderedFile>, ModuleError> {
-        Ok(self
-            .to_json_files()?
-            .into_iter()
-            .map(|file| RenderedFile {
-                name: file.name,
-                contents: render_json(&file.json),
-            })
-            .collect())
-    }
-
-    fn file_object(&self) -> serde_json::Map<String, serde_json::Value> {
-        let mut object = serde_json::Map::new();
+    fn file_object(&self) -> BTreeMap<&str, Tree<'_>> {
+        let mut object = BTreeMap::new();
         if let Some(comment) = &self.comment {
             // Terraform ignores `//` keys entirely, so the comment is written as is.
-            object.insert("//".to_owned(), serde_json::Value::String(comment.clone()));
+            object.insert("//", Tree::Text(comment));
         }
         object
     }
@@ -737,18 +749,74 @@ struct VariableBlock {
     validation: Vec<VariableValidation>,
 }
 
-/// `{type: {name: body}}` from bodies keyed by (type, name).
-fn nest_by_type(bodies: &BTreeMap<(&'static str, String), serde_json::Value>) -> serde_json::Value {
-    let mut by_type = serde_json::Map::new();
+/// `{type: {name: body}}` from bodies keyed by (type, name), borrowing the bodies.
+fn nest_by_type<'a>(bodies: &'a BTreeMap<(&'static str, String), serde_json::Value>) -> Tree<'a> {
+    let mut by_type: BTreeMap<&str, Tree<'a>> = BTreeMap::new();
     for ((type_name, name), body) in bodies {
-        let names = by_type
-            .entry((*type_name).to_owned())
-            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-        if let serde_json::Value::Object(names) = names {
-            names.insert(name.clone(), body.clone());
+        if let Tree::Object(names) = by_type
+            .entry(type_name)
+            .or_insert_with(|| Tree::Object(BTreeMap::new()))
+        {
+            names.insert(name.as_str(), Tree::Borrowed(body));
         }
     }
-    serde_json::Value::Object(by_type)
+    Tree::Object(by_type)
+}
+
+/// A file's JSON as it is assembled: objects whose keys sort as `BTreeMap` keys do, around the
+/// bodies the module already holds, which are borrowed rather than copied.
+enum Tree<'a> {
+    Object(BTreeMap<&'a str, Tree<'a>>),
+    Array(Vec<Tree<'a>>),
+    Text(&'a str),
+    Borrowed(&'a serde_json::Value),
+    Owned(serde_json::Value),
+}
+
+impl Serialize for Tree<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Tree::Object(entries) => serializer.collect_map(entries),
+            Tree::Array(items) => serializer.collect_seq(items),
+            Tree::Text(text) => serializer.serialize_str(text),
+            Tree::Borrowed(value) => SortedKeys(value).serialize(serializer),
+            Tree::Owned(value) => SortedKeys(value).serialize(serializer),
+        }
+    }
+}
+
+/// A JSON value serialized with the keys of every object in sorted order.
+///
+/// Keys are sorted here rather than trusted to `serde_json::Map`, whose order depends on whether some crate
+/// in the build enables serde_json's `preserve_order` feature.
+struct SortedKeys<'a>(&'a serde_json::Value);
+
+impl Serialize for SortedKeys<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            serde_json::Value::Object(entries) if entries.keys().is_sorted() => {
+                serializer.collect_map(entries.iter().map(|(key, value)| (key, SortedKeys(value))))
+            }
+            serde_json::Value::Object(entries) => {
+                let mut sorted: Vec<(&String, &serde_json::Value)> = entries.iter().collect();
+                sorted.sort_by_key(|(key, _)| *key);
+                serializer.collect_map(
+                    sorted
+                        .into_iter()
+                        .map(|(key, value)| (key, SortedKeys(value))),
+                )
+            }
+            serde_json::Value::Array(items) => serializer.collect_seq(items.iter().map(SortedKeys)),
+            scalar => scalar.serialize(serializer),
+        }
+    }
+}
+
+/// Pretty JSON with two-space indentation and a trailing newline.
+fn pretty(value: &impl Serialize) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// One file of a module as a JSON value.
@@ -766,33 +834,7 @@ pub struct RenderedFile {
 }
 
 /// Pretty JSON with two-space indentation, object keys sorted at every level, and a trailing newline.
-///
-/// Keys are sorted here rather than trusted to `serde_json::Map`, whose order depends on whether some crate
-/// in the build enables serde_json's `preserve_order` feature.
 pub fn render_json(value: &serde_json::Value) -> String {
-    let sorted = sorted_keys(value);
     // Serializing a `serde_json::Value` cannot fail (its keys are strings), so the fallback is never used.
-    let mut text = serde_json::to_string_pretty(&sorted).unwrap_or_else(|_| sorted.to_string());
-    text.push('\n');
-    text
-}
-
-fn sorted_keys(value: &serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(entries) => {
-            let mut keys: Vec<&String> = entries.keys().collect();
-            keys.sort();
-            let mut sorted = serde_json::Map::new();
-            for key in keys {
-                if let Some(entry) = entries.get(key) {
-                    sorted.insert(key.clone(), sorted_keys(entry));
-                }
-            }
-            serde_json::Value::Object(sorted)
-        }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.iter().map(sorted_keys).collect())
-        }
-        other => other.clone(),
-    }
+    pretty(&SortedKeys(value)).unwrap_or_else(|_| value.to_string())
 }
