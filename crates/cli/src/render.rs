@@ -171,8 +171,8 @@ mod tests {
             name: "x.yaml".into(),
             text: "stack: demo\nregions:\n  - code: us-east-9\n".into(),
         };
-        let diagnostic = Diagnostic::error(
-            "E101",
+        let diagnostic = Diagnostic::new(
+            meridian_model::codes::E101,
             StackPath::parse("regions[0].code"),
             "`us-east-9` is not an AWS region code",
         )

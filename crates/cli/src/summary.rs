@@ -166,12 +166,11 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                         .map(|rule| {
                             let class = rule
                                 .storage_class
-                                .clone()
-                                .unwrap_or_else(|| "same class".to_owned());
+                                .map_or_else(|| "same class".to_owned(), |class| class.to_string());
                             let rtc = if rule.time_control {
-                                ", RTC 15 min"
+                                format!(", RTC {} min", rule.time_control_minutes)
                             } else {
-                                ""
+                                String::new()
                             };
                             format!(
                                 "{} in {} ({class}{rtc})",
@@ -233,8 +232,8 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                     })
                     .collect();
                 let default = match listener.default_action {
-                    ListenerAction::RedirectToHttps { port } => format!("redirect to {port}"),
-                    ListenerAction::FixedResponse { status } => format!("else {status}"),
+                    ListenerAction::Redirect { port, .. } => format!("redirect to {port}"),
+                    ListenerAction::FixedResponse { status, .. } => format!("else {status}"),
                 };
                 format!(
                     "{}/{} [{}{}{default}]",

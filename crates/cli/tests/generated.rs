@@ -3,6 +3,8 @@
 //! never panics, finds no error, gives the same bytes twice and after a YAML round trip, and
 //! writes CloudFormation templates and a Terraform module whose every reference resolves.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use meridian::Target;
@@ -589,6 +591,15 @@ proptest! {
         prop_assert!(first == second, "two syntheses differ");
         prop_assert!(first.iter().any(|f| f.path == "manifest.json"));
         prop_assert!(first.iter().any(|f| f.path == "terraform/main.tf.json"));
+        let decided = common::decided_value_differences(
+            &checked.plan,
+            &mut vec![0; meridian_tf::parity::DECIDED_VALUES.len()],
+        );
+        prop_assert!(
+            decided.is_empty(),
+            "CloudFormation and Terraform write decided values differently:\n  {}\n{text}",
+            decided.join("\n  ")
+        );
         let findings = unresolved_references(&first);
         prop_assert!(
             findings.is_empty(),

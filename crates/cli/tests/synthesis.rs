@@ -10,10 +10,13 @@ use std::path::Path;
 
 use meridian::Target;
 use meridian::pipeline::{check, emit};
-use meridian_plan::{OutputFile, UnitId};
+use meridian_plan::OutputFile;
 use serde_json::Value;
 
-use common::{Scratch, repository, snapshot_settings};
+use common::{
+    Scratch, at, decided_value_differences, repository, resources_of, scalar, snapshot_settings,
+    without_interpolations,
+};
 use meridian_testkit::bundled_stack_paths;
 
 fn synthesize_bytes(name: &str, bytes: &[u8], target: Target) -> Vec<OutputFile> {
@@ -54,16 +57,6 @@ fn synthesized_output_is_locked_by_snapshots() {
     });
 }
 
-fn parse(file: &OutputFile) -> Value {
-    serde_json::from_str(&file.contents)
-        .unwrap_or_else(|error| panic!("{} is not JSON: {error}", file.path))
-}
-
-/// `ApiTaskDefinition` → `api_task_definition`, as plan::naming derives Terraform names.
-fn snake(logical: &str) -> String {
-    meridian_plan::naming::snake(logical)
-}
-
 #[test]
 fn cloudformation_and_terraform_describe_the_same_components() {
     let rows = meridian_tf::parity::CORRESPONDENCES;
@@ -81,50 +74,25 @@ fn cloudformation_and_terraform_describe_the_same_components() {
         let bytes = std::fs::read(&path).expect("readable");
         let checked = check(&path.display().to_string(), &bytes).expect("valid stack");
         let plan = &checked.plan;
-        let cfn = emit(plan, Target::Cloudformation, &BTreeMap::new()).expect("cfn");
-        let tf = emit(plan, Target::Terraform, &BTreeMap::new()).expect("tf");
-        // CloudFormation: the Terraform name each resource's plan identity gives, with its type.
-        let mut cloudformation: BTreeMap<String, String> = BTreeMap::new();
-        let mut scheduled_actions = 0usize;
-        for unit in &plan.units {
-            let file = cfn
-                .iter()
-                .find(|f| f.path == format!("cloudformation/{}", unit.template_file))
-                .expect("a template per unit");
-            let slug = match &unit.id {
-                UnitId::Global => "global".to_owned(),
-                other => meridian_plan::naming::region_slug(other.region().expect("regional unit")),
-            };
-            let template = parse(file);
-            for (logical, resource) in template["Resources"].as_object().expect("resources") {
-                let cfn_type = resource["Type"].as_str().expect("type").to_owned();
-                if cfn_type == "AWS::ApplicationAutoScaling::ScalableTarget" {
-                    scheduled_actions += resource["Properties"]["ScheduledActions"]
-                        .as_array()
-                        .map_or(0, Vec::len);
-                }
-                let previous =
-                    cloudformation.insert(format!("{}_{slug}", snake(logical)), cfn_type);
-                assert!(
-                    previous.is_none(),
-                    "{}: two CloudFormation resources map to one Terraform name",
-                    path.display()
-                );
-            }
-        }
+        // CloudFormation: the Terraform name each resource's plan identity gives, with its type;
         // Terraform: resource types by name.
-        let main = tf
-            .iter()
-            .find(|f| f.path == "terraform/main.tf.json")
-            .expect("main.tf.json");
+        let (resources, terraform_resources) = resources_of(plan);
+        let scheduled_actions: usize = resources
+            .values()
+            .filter(|(cfn_type, _)| cfn_type == "AWS::ApplicationAutoScaling::ScalableTarget")
+            .map(|(_, resource)| {
+                resource["Properties"]["ScheduledActions"]
+                    .as_array()
+                    .map_or(0, Vec::len)
+            })
+            .sum();
+        let cloudformation: BTreeMap<String, String> = resources
+            .into_iter()
+            .map(|(name, (cfn_type, _))| (name, cfn_type))
+            .collect();
         let mut terraform: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (tf_type, resources) in parse(main)["resource"].as_object().expect("resources") {
-            for name in resources.as_object().expect("named resources").keys() {
-                terraform
-                    .entry(name.clone())
-                    .or_default()
-                    .insert(tf_type.clone());
-            }
+        for (tf_type, name) in terraform_resources.into_keys() {
+            terraform.entry(name).or_default().insert(tf_type);
         }
         let stack = path.display();
         for (name, cfn_type) in &cloudformation {
@@ -147,10 +115,9 @@ fn cloudformation_and_terraform_describe_the_same_components() {
                 terraform_scheduled += 1;
                 continue;
             }
-            let base = name
-                .strip_suffix("_aaaa")
-                .filter(|_| types.contains("aws_route53_record"))
-                .unwrap_or(name);
+            // A CDN alias's records are one CloudFormation resource; the plan names each
+            // Terraform record.
+            let base = cdn_record_twin(plan, name).unwrap_or(name);
             let cfn_type = cloudformation.get(base).unwrap_or_else(|| {
                 panic!("{stack}: Terraform `{name}` ({types:?}) has no CloudFormation twin")
             });
@@ -167,6 +134,110 @@ fn cloudformation_and_terraform_describe_the_same_components() {
             "{stack}: scheduled actions differ between CloudFormation (inline) and Terraform"
         );
     }
+}
+
+/// The Terraform name of the record set group a Terraform record `name` belongs to, when it is
+/// one of a CDN alias's records.
+fn cdn_record_twin<'p>(plan: &'p meridian_plan::Plan, name: &str) -> Option<&'p str> {
+    let cdn = plan.global.as_ref()?.cdn.as_ref()?;
+    cdn.records
+        .iter()
+        .find(|record| record.records.iter().any(|(_, tf)| tf == name))
+        .map(|record| record.rid.tf.as_str())
+}
+
+/// Each value the plan decides reads the same in the CloudFormation resource and its Terraform
+/// twin, in every bundled stack and in a variant of the seed's with a cache without cluster mode
+/// (`meridian_tf::parity::DECIDED_VALUES` says where each sits): a default, name or switch that
+/// drifts on one side fails here, not only in a snapshot. The generated stacks are checked the
+/// same way.
+#[test]
+fn cloudformation_and_terraform_write_the_same_decided_values() {
+    let rows = meridian_tf::parity::DECIDED_VALUES;
+    let mut compared = vec![0usize; rows.len()];
+    let mut problems = Vec::new();
+    let seed = std::fs::read_to_string(repository().join("stacks/rail-backend.yaml"))
+        .expect("the seed stack");
+    let sentinel = seed
+        .replace("\n  mode: cluster\n", "\n  mode: sentinel\n")
+        .replace("  shards: 3 # the seed's REDIS_NODE_1..3\n", "");
+    assert_ne!(sentinel, seed, "the sentinel variant differs from the seed");
+    let mut stacks: Vec<(String, Vec<u8>)> = bundled_stack_paths()
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read(&path).expect("readable"))
+        })
+        .collect();
+    stacks.push((
+        "rail-backend.yaml with a sentinel cache".to_owned(),
+        sentinel.into_bytes(),
+    ));
+    for (name, bytes) in stacks {
+        let checked = match check(&name, &bytes) {
+            Ok(checked) => checked,
+            Err(rejected) => panic!("{}", rejected.report(&name)),
+        };
+        let found = decided_value_differences(&checked.plan, &mut compared);
+        problems.extend(
+            found
+                .into_iter()
+                .map(|problem| format!("{name}: {problem}")),
+        );
+    }
+    assert!(
+        problems.is_empty(),
+        "decided values differ:\n{}",
+        problems.join("\n")
+    );
+    let never: Vec<&str> = rows
+        .iter()
+        .zip(&compared)
+        .filter(|(_, count)| **count == 0)
+        .map(|(row, _)| row.decision)
+        .collect();
+    assert!(
+        never.is_empty(),
+        "rows of DECIDED_VALUES that no stack exercises (a wrong path?): {never:?}"
+    );
+}
+
+#[test]
+fn the_decided_value_paths_read_what_they_say() {
+    let resource = serde_json::json!({
+        "Properties": {
+            "LoadBalancerAttributes": [
+                {"Key": "idle_timeout.timeout_seconds", "Value": "60"},
+                {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}
+            ],
+            "Doc": "{\"Statement\":[{\"Sid\":\"A\"}]}"
+        }
+    });
+    assert_eq!(
+        at(
+            &resource,
+            "Properties.LoadBalancerAttributes.[Key=routing.http.drop_invalid_header_fields.enabled].Value"
+        ),
+        Some(Value::from("true"))
+    );
+    assert_eq!(
+        at(&resource, "Properties.Doc.@json.Statement.0.Sid"),
+        Some(Value::from("A"))
+    );
+    assert_eq!(
+        at(&resource, "Properties.LoadBalancerAttributes.2.Value"),
+        None
+    );
+    assert_eq!(scalar(&Value::from(60)), Some("60".to_owned()));
+    assert_eq!(
+        without_interpolations(r#"[{"a":"x:${regex("[^:]+$", b.c)}","d":"${e}"}]"#),
+        r#"[{"a":"x:<ref>","d":"<ref>"}]"#
+    );
+    assert_eq!(scalar(&serde_json::json!({"Ref": "X"})), None);
 }
 
 #[test]

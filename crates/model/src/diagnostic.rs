@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::codes::{self, Code};
 use crate::path::StackPath;
 
 /// How bad a finding is.
@@ -47,8 +48,9 @@ pub struct Related {
 /// One finding about a stack file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `E301`; documented in README.
-    pub code: &'static str,
+    /// Stable code from the registry ([`crate::codes`]), e.g. `E301`; its letter decides the
+    /// severity.
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
     /// Lowercase sentence naming the bad value and what is allowed.
@@ -64,11 +66,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `path`.
-    pub fn error(code: &'static str, path: StackPath, message: impl Into<String>) -> Self {
+    /// A finding of `code` at `path`; the code's letter decides whether it is an error.
+    pub fn new(code: Code, path: StackPath, message: impl Into<String>) -> Self {
         Self {
             code,
-            severity: Severity::Error,
+            severity: code.severity(),
             message: message.into(),
             path,
             position: None,
@@ -77,12 +79,11 @@ impl Diagnostic {
         }
     }
 
-    /// A warning at `path`.
-    pub fn warning(code: &'static str, path: StackPath, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(code, path, message)
-        }
+    /// The one way Meridian reports a bug of its own (a broken invariant, never a mistake in the
+    /// stack file): `E900` at the stack's root, saying so and asking for a report.
+    pub fn bug(what: impl fmt::Display) -> Self {
+        Self::new(codes::E900, StackPath::root(), bug_message(&what))
+            .with_help("please report it with the stack file")
     }
 
     /// Adds the help line.
@@ -114,4 +115,17 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// The message of an internal bug: what broke, and that it is Meridian's fault.
+pub fn bug_message(what: &dyn fmt::Display) -> String {
+    format!("internal error: {what}; this is a bug in meridian")
+}
+
+/// Stops on a bug of Meridian's own: a broken invariant that no stack file can cause. Library code
+/// calls this (never a bare `panic!`, `unwrap` or `expect`) so every internal failure reads the same
+/// as the [`Diagnostic::bug`] the pipeline reports.
+#[track_caller]
+pub fn bug(what: impl fmt::Display) -> ! {
+    panic!("{}", bug_message(&what))
 }

@@ -1,6 +1,7 @@
 //! Meridian's stack-file model: the typed input (serde + schemars), and loading YAML with the
 //! positions diagnostics need. It knows nothing of CloudFormation or Terraform.
 
+pub mod codes;
 pub mod diagnostic;
 pub mod load;
 pub mod path;
@@ -10,7 +11,8 @@ pub mod stack;
 pub mod suggest;
 pub mod text;
 
-pub use diagnostic::{Diagnostic, Position, Related, Severity};
+pub use codes::Code;
+pub use diagnostic::{Diagnostic, Position, Related, Severity, bug};
 pub use load::{LoadFailure, LoadedStack, SourceText, load_stack, locate};
 pub use path::{Segment, StackPath};
 pub use source_map::SourceMap;

@@ -5,6 +5,7 @@
 //! with a code, a position and, where it can be found, the stack path. This module does no file
 //! I/O: the CLI reads the bytes.
 
+use crate::codes;
 use serde_json::Value;
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError, Location, Options};
@@ -104,8 +105,8 @@ pub fn oversized_stack(name: &str, head: &[u8], size: Option<u64>) -> LoadFailur
     );
     LoadFailure {
         diagnostics: vec![
-            Diagnostic::error(
-                "E011",
+            Diagnostic::new(
+                codes::E011,
                 StackPath::root(),
                 format!(
                     "the file is {size} bytes; stack files are limited to {MAX_STACK_FILE_BYTES} bytes (1 MiB), a limit reached on line {}",
@@ -151,8 +152,8 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
                 String::new()
             };
             return Err(fail(
-                Diagnostic::error(
-                    "E001",
+                Diagnostic::new(
+                    codes::E001,
                     StackPath::root(),
                     format!(
                         "the file is not valid UTF-8: byte 0x{byte:02X}{latin1} at offset {} cannot start a character",
@@ -173,8 +174,8 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
         Ok(map) => map,
         Err(error) if error.kind == MapErrorKind::AliasExpansion => {
             return Err(fail(
-                Diagnostic::error(
-                    "E005",
+                Diagnostic::new(
+                    codes::E005,
                     StackPath::root(),
                     format!("refusing the file: {}", error.message),
                 )
@@ -185,8 +186,7 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
         }
         Err(error) if error.kind == MapErrorKind::TooManyNodes => {
             return Err(fail(
-                Diagnostic::error(
-                    "E005",
+                Diagnostic::new(codes::E005,
                     StackPath::root(),
                     format!("refusing the file: {}", error.message),
                 )
@@ -207,7 +207,7 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
             "the file holds only comments: there is no stack in it"
         };
         return Err(fail(
-            Diagnostic::error("E002", StackPath::root(), message)
+            Diagnostic::new(codes::E002, StackPath::root(), message)
                 .with_help("start from stacks/minimal.yaml; a stack needs at least `stack:` and `regions:`")
                 .at(Position { line: 1, column: 1 }),
             Some(source),
@@ -215,8 +215,8 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
     }
     if !map.root_is_mapping() {
         return Err(fail(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                codes::E004,
                 StackPath::root(),
                 "the document is not a mapping: a stack file holds keys such as `stack:` and `regions:` at the top level",
             )
@@ -268,8 +268,7 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
         error.position.line, error.position.column, error.message
     );
     if error.message.contains("recursion limit") {
-        return Diagnostic::error(
-            "E005",
+        return Diagnostic::new(codes::E005,
             StackPath::root(),
             format!(
                 "the document nests deeper than the YAML parser allows (it stopped at line {}, column {}); a stack needs a few levels, so Meridian refuses it",
@@ -280,8 +279,8 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
         .at(error.position);
     }
     if let Some(at) = tab_indentation(text) {
-        return Diagnostic::error(
-            "E003",
+        return Diagnostic::new(
+            codes::E003,
             StackPath::root(),
             format!(
                 "the file is not valid YAML: line {} is indented with a tab ({parser_said})",
@@ -294,8 +293,8 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
     if error.message.contains("unknown anchor") {
         let alias = scalar_at(text, error.position).unwrap_or_else(|| "*name".to_owned());
         let anchor = alias.trim_start_matches('*');
-        return Diagnostic::error(
-            "E003",
+        return Diagnostic::new(
+            codes::E003,
             StackPath::root(),
             format!("the file is not valid YAML: the alias `{alias}` refers to an anchor `&{anchor}` that is not defined before it"),
         )
@@ -304,16 +303,16 @@ fn syntax_diagnostic(text: &str, error: &SyntaxError) -> Diagnostic {
     }
     if let Some((bracket, at)) = unclosed_flow_bracket(text, error.position) {
         let closing = if bracket == '[' { ']' } else { '}' };
-        return Diagnostic::error(
-            "E003",
+        return Diagnostic::new(
+            codes::E003,
             StackPath::root(),
             format!("the file is not valid YAML: this `{bracket}` is never closed ({parser_said})"),
         )
         .with_help(format!("close it with `{closing}` at the end of the value"))
         .at(at);
     }
-    Diagnostic::error(
-        "E003",
+    Diagnostic::new(
+        codes::E003,
         StackPath::root(),
         format!("the file is not valid YAML: {}", error.message),
     )
@@ -432,7 +431,7 @@ fn foreign_tag_diagnostic(text: &str, map: &SourceMap) -> Option<Diagnostic> {
         format!("the YAML tag `{written}` has no meaning in a stack file")
     };
     Some(
-        Diagnostic::error("E013", map.path_at(node).unwrap_or_default(), message)
+        Diagnostic::new(codes::E013, map.path_at(node).unwrap_or_default(), message)
             .with_help("write the value itself; a value only the deployer knows is a `${PARAMETER}`, and Meridian's own values are references such as `${database.writer.address}`")
             .at(at),
     )
@@ -512,8 +511,8 @@ fn diagnostic_from_yaml_error(
     );
     let diagnostic = match error {
         YamlError::SerdeUnknownField { field, expected, .. } => {
-            let mut diagnostic = Diagnostic::error(
-                "E006",
+            let mut diagnostic = Diagnostic::new(
+                codes::E006,
                 path.clone(),
                 format!("unknown field `{field}`"),
             );
@@ -523,15 +522,15 @@ fn diagnostic_from_yaml_error(
             });
             diagnostic
         }
-        YamlError::SerdeMissingField { field, .. } => Diagnostic::error(
-            "E007",
+        YamlError::SerdeMissingField { field, .. } => Diagnostic::new(
+            codes::E007,
             path.clone(),
             format!("missing required field `{field}`"),
         )
         .with_help(format!("add `{field}:` here; the schema in stacks/stack.schema.json describes it")),
         YamlError::SerdeUnknownVariant { variant, expected, .. } => {
-            let mut diagnostic = Diagnostic::error(
-                "E009",
+            let mut diagnostic = Diagnostic::new(
+                codes::E009,
                 path.clone(),
                 format!("`{variant}` is not one of the allowed values: {}", expected.join(", ")),
             );
@@ -542,8 +541,8 @@ fn diagnostic_from_yaml_error(
             diagnostic
         }
         YamlError::SerdeInvalidType { expected, .. }
-        | YamlError::SerdeInvalidValue { expected, .. } => Diagnostic::error(
-            "E008",
+        | YamlError::SerdeInvalidValue { expected, .. } => Diagnostic::new(
+            codes::E008,
             path.clone(),
             format!("{field} expects {}, found {found}", friendly_type(expected)),
         )
@@ -564,24 +563,24 @@ fn diagnostic_from_yaml_error(
                 ),
                 other => (other, "compare this part of the file with stacks/stack.schema.json"),
             };
-            Diagnostic::error("E008", path.clone(), format!("{field} expects {wanted}, found {found}"))
+            Diagnostic::new(codes::E008, path.clone(), format!("{field} expects {wanted}, found {found}"))
                 .with_help(help)
         }
-        YamlError::NullIntoString { .. } => Diagnostic::error(
-            "E008",
+        YamlError::NullIntoString { .. } => Diagnostic::new(
+            codes::E008,
             path.clone(),
             format!("{field} has no value; it expects a string"),
         )
         .with_help("write the value after the colon (an empty string is written `\"\"`)"),
         YamlError::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
-        | YamlError::UnexpectedValueForUnitEnumVariant { .. } => Diagnostic::error(
-            "E008",
+        | YamlError::UnexpectedValueForUnitEnumVariant { .. } => Diagnostic::new(
+            codes::E008,
             path.clone(),
             format!("{field} expects one word from a fixed list, found {found}"),
         )
         .with_help("write one of the values stacks/stack.schema.json lists for this field"),
-        YamlError::TaggedScalarCannotDeserializeIntoString { .. } => Diagnostic::error(
-            "E008",
+        YamlError::TaggedScalarCannotDeserializeIntoString { .. } => Diagnostic::new(
+            codes::E008,
             path.clone(),
             format!("{field} expects a string, but the value is tagged as another type"),
         )
@@ -592,8 +591,7 @@ fn diagnostic_from_yaml_error(
                 && !(ty.starts_with('u') && found.starts_with("`-")) =>
         {
             let (low, high) = integer_range(ty).unwrap_or_default();
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(codes::E008,
                 path.clone(),
                 format!("{field} is out of range: {found} is not between {low} and {high}"),
             )
@@ -602,8 +600,8 @@ fn diagnostic_from_yaml_error(
         YamlError::InvalidScalar { ty, .. } => {
             let unsigned = ty.starts_with('u');
             let number = unsigned || ty.starts_with('i') || ty.starts_with('f');
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(
+                codes::E008,
                 path.clone(),
                 format!("{field} expects {}, found {found}", friendly_type(ty)),
             )
@@ -617,14 +615,14 @@ fn diagnostic_from_yaml_error(
                 "check the value's type against stacks/stack.schema.json"
             })
         }
-        YamlError::InvalidBooleanStrict { .. } => Diagnostic::error(
-            "E008",
+        YamlError::InvalidBooleanStrict { .. } => Diagnostic::new(
+            codes::E008,
             path.clone(),
             format!("{field} expects a boolean (`true` or `false`), found {found}"),
         )
         .with_help("YAML 1.1 spellings such as `yes`, `no`, `on` or `off` are refused because they are easy to misread"),
-        YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(
-            "E010",
+        YamlError::DuplicateMappingKey { key, .. } => Diagnostic::new(
+            codes::E010,
             path.clone(),
             match key {
                 Some(key) => format!("the key `{key}` appears twice in this mapping"),
@@ -636,8 +634,8 @@ fn diagnostic_from_yaml_error(
         | YamlError::Budget {
             breach: BudgetBreach::Documents { .. },
             ..
-        } => Diagnostic::error(
-            "E012",
+        } => Diagnostic::new(
+            codes::E012,
             path.clone(),
             "the file holds more than one YAML document: a second one starts here",
         )
@@ -645,8 +643,8 @@ fn diagnostic_from_yaml_error(
         YamlError::Budget {
             breach: BudgetBreach::Depth { depth },
             ..
-        } => Diagnostic::error(
-            "E005",
+        } => Diagnostic::new(
+            codes::E005,
             path.clone(),
             format!("the document nests {depth} levels deep; a stack needs far fewer, so Meridian refuses it"),
         )
@@ -655,20 +653,20 @@ fn diagnostic_from_yaml_error(
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. }
-        | YamlError::Budget { .. } => Diagnostic::error(
-            "E005",
+        | YamlError::Budget { .. } => Diagnostic::new(
+            codes::E005,
             path.clone(),
             "the file expands to far more than a stack can hold (nested aliases or a very large document); refusing it",
         )
         .with_help("use anchors and aliases only to share small blocks; this limit guards against alias bombs"),
-        YamlError::UnknownAnchor { .. } => Diagnostic::error(
-            "E003",
+        YamlError::UnknownAnchor { .. } => Diagnostic::new(
+            codes::E003,
             path.clone(),
             "this alias refers to an anchor that is not defined before it",
         )
         .with_help("define `&name` before using `*name`"),
-        other => Diagnostic::error(
-            "E013",
+        other => Diagnostic::new(
+            codes::E013,
             path.clone(),
             format!("the file cannot be read as a stack: {}", first_line(&other.to_string())),
         )

@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 
+use crate::codes;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::{SourceText, describe_found, friendly_type, resolve_schema, yaml_options};
 use crate::path::{Segment, StackPath};
@@ -384,8 +385,8 @@ impl Walk<'_> {
                 if is_null(value, *style) && !nullable =>
             {
                 self.findings.push(
-                    Diagnostic::error(
-                        "E008",
+                    Diagnostic::new(
+                        codes::E008,
                         path.clone(),
                         format!(
                             "{} has no value; it expects a string",
@@ -423,8 +424,8 @@ impl Walk<'_> {
                         None => format!("use one of: {}", words.join(", ")),
                     };
                     self.findings.push(
-                        Diagnostic::error(
-                            "E009",
+                        Diagnostic::new(
+                            codes::E009,
                             path.clone(),
                             format!(
                                 "`{value}` is not one of the allowed values: {}",
@@ -468,14 +469,18 @@ impl Walk<'_> {
                         misspelt.push(suggestion);
                     }
                     self.findings.push(
-                        Diagnostic::error("E006", path.key(key), format!("unknown field `{key}`"))
-                            .with_help(match suggestion {
-                                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                                None => {
-                                    format!("the fields allowed here are: {}", known.join(", "))
-                                }
-                            })
-                            .at(*key_at),
+                        Diagnostic::new(
+                            codes::E006,
+                            path.key(key),
+                            format!("unknown field `{key}`"),
+                        )
+                        .with_help(match suggestion {
+                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                            None => {
+                                format!("the fields allowed here are: {}", known.join(", "))
+                            }
+                        })
+                        .at(*key_at),
                     );
                 }
                 None => {}
@@ -496,8 +501,8 @@ impl Walk<'_> {
                 continue;
             }
             self.findings.push(
-                Diagnostic::error(
-                    "E007",
+                Diagnostic::new(
+                    codes::E007,
                     path.clone(),
                     format!("missing required field `{field}`"),
                 )
@@ -543,22 +548,21 @@ impl Walk<'_> {
             && !(unsigned && negative);
         let diagnostic = if out_of_range {
             let (low, high) = kind.range().unwrap_or_default();
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(
+                codes::E008,
                 path.clone(),
                 format!("{field} is out of range: {found} is not between {low} and {high}"),
             )
             .with_help(format!("give a whole number from {low} to {high}"))
         } else if matches!(kind, ScalarType::Boolean) {
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(codes::E008,
                 path.clone(),
                 format!("{field} expects a boolean (`true` or `false`), found {found}"),
             )
             .with_help("YAML 1.1 spellings such as `yes`, `no`, `on` or `off` are refused because they are easy to misread")
         } else {
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(
+                codes::E008,
                 path.clone(),
                 format!(
                     "{field} expects {}, found {found}",
@@ -597,8 +601,8 @@ impl Walk<'_> {
         let field = Self::field_name(path);
         let found = self.found(node, path);
         self.findings.push(
-            Diagnostic::error(
-                "E008",
+            Diagnostic::new(
+                codes::E008,
                 path.clone(),
                 format!("{field} expects {expected}, found {found}"),
             )
@@ -613,7 +617,7 @@ impl Walk<'_> {
 /// document order. Only serde's shape errors (E006–E009) are completed; any other loader error
 /// leaves the file unread.
 pub(crate) fn with_other_shape_problems(first: Diagnostic, source: &SourceText) -> Vec<Diagnostic> {
-    if !matches!(first.code, "E006" | "E007" | "E008" | "E009") {
+    if ![codes::E006, codes::E007, codes::E008, codes::E009].contains(&first.code) {
         return vec![first];
     }
     let within =
@@ -638,7 +642,7 @@ mod tests {
         };
         shape_problems(&source)
             .into_iter()
-            .map(|finding| (finding.path.to_string(), finding.code))
+            .map(|finding| (finding.path.to_string(), finding.code.id()))
             .collect()
     }
 
@@ -740,17 +744,17 @@ mod agreement {
                 name: name.clone(),
                 text: text.replace("\r\n", "\n"),
             };
-            if !matches!(first.code, "E006" | "E007" | "E008" | "E009") {
+            if ![codes::E006, codes::E007, codes::E008, codes::E009].contains(&first.code) {
                 continue;
             }
             let walked = shape_problems(&source);
             assert_eq!(failure.diagnostics.len(), 1, "{name}: one mistake");
             let found: Vec<(&str, String)> = walked
                 .iter()
-                .map(|finding| (finding.code, finding.path.to_string()))
+                .map(|finding| (finding.code.id(), finding.path.to_string()))
                 .collect();
             assert!(
-                found.contains(&(first.code, first.path.to_string())),
+                found.contains(&(first.code.id(), first.path.to_string())),
                 "{name}: serde found {} at {}, the walk {found:?}",
                 first.code,
                 first.path

@@ -1,6 +1,52 @@
 //! Facts about AWS that checks rely on: region codes, Fargate sizes, instance classes, engine
 //! versions, retention values. Each table says where it comes from; none of them is a decision.
 
+/// The tag key the AWS console shows as a resource's name.
+pub const NAME_TAG: &str = "Name";
+
+/// The port of HTTPS: listeners that serve the stack's domain and egress to AWS APIs use it.
+pub const HTTPS_PORT: u32 = 443;
+/// Every IPv4 address: the destination of default routes.
+pub const IPV4_ANYWHERE: &str = "0.0.0.0/0";
+/// The domain of an Elastic IP used in a VPC (NAT gateways); `standard` is EC2-Classic, retired.
+pub const EIP_DOMAIN_VPC: &str = "vpc";
+
+/// The `DescribeAvailabilityZones` filter that keeps a region's standard zones: Local and
+/// Wavelength Zones need an opt-in, standard zones do not.
+pub const STANDARD_ZONES_FILTER: &str = "opt-in-status";
+/// See [`STANDARD_ZONES_FILTER`].
+pub const STANDARD_ZONES_FILTER_VALUE: &str = "opt-in-not-required";
+
+/// How an ECS health check runs a shell command: the first element of its command list.
+pub const ECS_SHELL_COMMAND: &str = "CMD-SHELL";
+/// Application Auto Scaling's namespace of ECS services.
+pub const ECS_SCALING_NAMESPACE: &str = "ecs";
+/// Application Auto Scaling's dimension of an ECS service's task count.
+pub const ECS_DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
+
+/// The CloudFormation macro that expands `HostedRotationLambda` into the rotation function's
+/// application.
+pub const SECRETS_MANAGER_TRANSFORM: &str = "AWS::SecretsManager-2020-07-23";
+/// The fields of an RDS master secret that RDS rotation and clients read the credentials from.
+pub const SECRET_USERNAME_FIELD: &str = "username";
+/// See [`SECRET_USERNAME_FIELD`].
+pub const SECRET_PASSWORD_FIELD: &str = "password";
+/// The characters Secrets Manager's password generator draws punctuation from: every printable
+/// ASCII character that is neither a letter, a digit nor a space.
+pub const SECRETS_MANAGER_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/// The Serverless Application Repository application of an AWS-hosted rotation function in
+/// `partition`: each partition publishes them from its own account and region (the table the AWS
+/// CDK uses, `aws-secretsmanager/lib/rotation-schedule.ts`).
+pub fn rotation_application_id(partition: &str, application: &str) -> String {
+    let (region, account) = match partition {
+        "aws-cn" => ("cn-north-1", "193023089310"),
+        "aws-us-gov" => ("us-gov-west-1", "023102451235"),
+        _ => ("us-east-1", "297356227824"),
+    };
+    format!("arn:{partition}:serverlessrepo:{region}:{account}:applications/{application}")
+}
+
 /// A commercial, GovCloud or China region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionInfo {
@@ -436,9 +482,9 @@ pub const ALB_TLS_POLICIES: &[&str] = &[
     "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
 ];
 
-/// CloudFront price classes.
-pub const CLOUDFRONT_PRICE_CLASSES: &[&str] =
-    &["PriceClass_100", "PriceClass_200", "PriceClass_All"];
+/// The methods a CloudFront cache behavior allows and caches when none are given: what a
+/// static-asset distribution serves.
+pub const CLOUDFRONT_DEFAULT_METHODS: [&str; 2] = ["GET", "HEAD"];
 
 /// Whether `period` is a valid CloudWatch alarm/metric period: 10, 30 or a multiple of 60.
 pub fn is_valid_cloudwatch_period(period: u32) -> bool {
@@ -461,6 +507,108 @@ pub const ECS_WAITER_DELAY_SECONDS: u32 = 15;
 /// Period at which RDS publishes its CloudWatch metrics such as `ReplicaLag`: one minute (RDS
 /// User Guide, "Monitoring Amazon RDS metrics with Amazon CloudWatch").
 pub const RDS_METRIC_PERIOD_SECONDS: u32 = 60;
+
+/// What AWS (and, for database names, PostgreSQL) accepts: the ranges, sizes and counts the
+/// checks hold settings to. Each constant says where the limit is documented. Ranges Meridian
+/// narrows for its own reasons are in [`crate::defaults::bounds`].
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    /// TCP ports.
+    pub const PORTS: RangeInclusive<u32> = 1..=65_535;
+    /// Most characters of a DNS name, and of one of its labels (RFC 1035, section 2.3.4).
+    pub const DOMAIN_NAME_LENGTH: usize = 253;
+    /// See [`DOMAIN_NAME_LENGTH`].
+    pub const DOMAIN_LABEL_LENGTH: usize = 63;
+
+    /// The smallest subnet a VPC may have: a /28 (VPC User Guide, "Subnet CIDR blocks").
+    pub const SMALLEST_SUBNET_PREFIX: u8 = 28;
+    /// Availability zones an Application Load Balancer needs at least (ELB User Guide,
+    /// "Availability Zones for your Application Load Balancer"); a Multi-AZ database needs two too.
+    pub const MIN_AVAILABILITY_ZONES: u8 = 2;
+
+    /// ALB idle timeouts, in seconds (`idle_timeout.timeout_seconds`).
+    pub const ALB_IDLE_TIMEOUT_SECONDS: RangeInclusive<u32> = 1..=4000;
+    /// ALB listener rule priorities (ELB API `CreateRule`, `Priority`).
+    pub const ALB_RULE_PRIORITIES: RangeInclusive<u32> = 1..=50_000;
+    /// Most condition values one ALB rule evaluates (ELB User Guide, "Quotas for your Application
+    /// Load Balancers": condition values per rule).
+    pub const ALB_RULE_CONDITION_VALUES: usize = 5;
+    /// Most characters of a host-header or path-pattern condition value (ELB API
+    /// `HostHeaderConditionConfig` and `PathPatternConditionConfig`).
+    pub const ALB_CONDITION_VALUE_LENGTH: usize = 128;
+    /// Seconds a target group drains a deregistered target at most
+    /// (`deregistration_delay.timeout_seconds`).
+    pub const ALB_DEREGISTRATION_DELAY_SECONDS: u32 = 3600;
+    /// Seconds between a target group's health checks (ELB API `CreateTargetGroup`,
+    /// `HealthCheckIntervalSeconds`).
+    pub const ALB_HEALTH_INTERVAL_SECONDS: RangeInclusive<u32> = 5..=300;
+    /// Seconds a target group's health check waits (`HealthCheckTimeoutSeconds`).
+    pub const ALB_HEALTH_TIMEOUT_SECONDS: RangeInclusive<u32> = 2..=120;
+    /// Consecutive checks that make a target healthy or unhealthy (`HealthyThresholdCount`,
+    /// `UnhealthyThresholdCount`).
+    pub const ALB_HEALTH_THRESHOLDS: RangeInclusive<u32> = 2..=10;
+    /// HTTP codes an ALB health check may count as healthy (`Matcher.HttpCode`).
+    pub const ALB_MATCHER_CODES: RangeInclusive<u32> = 200..=499;
+
+    /// Container health checks (ECS API `HealthCheck`): seconds between checks.
+    pub const ECS_HEALTH_INTERVAL_SECONDS: RangeInclusive<u32> = 5..=300;
+    /// Seconds a container health check waits.
+    pub const ECS_HEALTH_TIMEOUT_SECONDS: RangeInclusive<u32> = 2..=60;
+    /// Failed container health checks before a container is unhealthy.
+    pub const ECS_HEALTH_RETRIES: RangeInclusive<u32> = 1..=10;
+    /// Seconds a starting container's failed checks do not count.
+    pub const ECS_HEALTH_START_PERIOD_SECONDS: RangeInclusive<u32> = 0..=300;
+    /// Most tasks one ECS service runs (ECS service quotas, "Tasks per service").
+    pub const ECS_TASKS_PER_SERVICE: u32 = 5000;
+    /// Most minutes ECS bakes a blue/green deployment's new version (ECS API
+    /// `DeploymentConfiguration`, `bakeTimeInMinutes`).
+    pub const ECS_BAKE_TIME_MINUTES: u32 = 1440;
+    /// Most characters of a CloudWatch Logs log group name (CloudWatch Logs API
+    /// `CreateLogGroup`).
+    pub const LOG_GROUP_NAME_LENGTH: usize = 512;
+    /// Columns of a CloudWatch dashboard's grid (CloudWatch dashboard body structure).
+    pub const DASHBOARD_GRID_COLUMNS: u32 = 24;
+
+    /// Ports an RDS DB instance accepts (RDS API `CreateDBInstance`, `Port`).
+    pub const RDS_PORTS: RangeInclusive<u32> = 1150..=65_535;
+    /// gp3 storage of an RDS for PostgreSQL instance, in GiB (RDS User Guide, "Amazon RDS DB
+    /// instance storage").
+    pub const RDS_GP3_STORAGE_GIB: RangeInclusive<u32> = 20..=65_536;
+    /// Days RDS keeps automated backups: at most 35; 0 turns them off, and read replicas need
+    /// them on (RDS API `CreateDBInstance`, `BackupRetentionPeriod`).
+    pub const RDS_BACKUP_RETENTION_DAYS: RangeInclusive<u32> = 1..=35;
+    /// Most characters of a PostgreSQL identifier such as a database name (`NAMEDATALEN` − 1).
+    pub const POSTGRES_IDENTIFIER_LENGTH: usize = 63;
+    /// `max_connections` values: PostgreSQL's most backends (2¹⁸ − 1), and at least 10 so the
+    /// connections reserved for superusers and RDS leave room for clients.
+    pub const POSTGRES_MAX_CONNECTIONS: RangeInclusive<u32> = 10..=262_143;
+    /// Days between Secrets Manager rotations (Secrets Manager API `RotateSecret`,
+    /// `AutomaticallyAfterDays`).
+    pub const SECRET_ROTATION_DAYS: RangeInclusive<u32> = 1..=1000;
+
+    /// Shards (node groups) of an ElastiCache replication group (ElastiCache quotas, "Nodes per
+    /// cluster (cluster mode enabled)").
+    pub const CACHE_SHARDS: RangeInclusive<u32> = 1..=500;
+    /// Replicas per ElastiCache shard: at most five; automatic failover needs one.
+    pub const CACHE_REPLICAS_PER_SHARD: RangeInclusive<u32> = 1..=5;
+
+    /// Days of S3 Object Lock retention: up to 100 years (S3 User Guide, "Object Lock").
+    pub const OBJECT_LOCK_RETENTION_DAYS: RangeInclusive<u32> = 1..=36_500;
+    /// Characters of an S3 bucket name (S3 User Guide, "Bucket naming rules").
+    pub const BUCKET_NAME_LENGTH: RangeInclusive<usize> = 3..=63;
+
+    /// Longest Route 53 hosted zone ID (Route 53 API `HostedZone`, `Id`).
+    pub const HOSTED_ZONE_ID_LENGTH: usize = 32;
+    /// Seconds between Route 53 health checks: standard or fast (Route 53 API
+    /// `HealthCheckConfig`, `RequestInterval`).
+    pub const ROUTE53_HEALTH_INTERVALS_SECONDS: [u32; 2] = [10, 30];
+    /// Consecutive failed checks before Route 53 considers an endpoint unhealthy
+    /// (`HealthCheckConfig`, `FailureThreshold`).
+    pub const ROUTE53_FAILURE_THRESHOLDS: RangeInclusive<u32> = 1..=10;
+    /// Longest TTL of a Route 53 record, in seconds (Route 53 API `ResourceRecordSet`, `TTL`).
+    pub const ROUTE53_MAX_TTL_SECONDS: u32 = 172_800;
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,26 @@
 //! Defaults for omitted settings, each with the reason it was chosen. The model keeps every
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
+use crate::types::{
+    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, PublicAccessBlock,
+    Statistic, TagPropagation, ViewerProtocolPolicy,
+};
+
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
 pub const AZ_COUNT: u8 = 2;
 /// Flow logs on: a reviewer expects network forensics to be possible.
 pub const FLOW_LOGS: bool = true;
 /// Flow-log retention: long enough for an incident review, short enough to stay cheap.
 pub const FLOW_LOG_RETENTION_DAYS: u32 = 90;
+/// Flow logs record accepted and rejected traffic: rejected connections are what an incident
+/// review looks for first.
+pub const FLOW_LOG_TRAFFIC: FlowLogTraffic = FlowLogTraffic::All;
+/// DNS host names and the Amazon-provided resolver on: RDS and ElastiCache endpoints and
+/// interface endpoints are DNS names that resolve only with both.
+pub const VPC_DNS: bool = true;
+/// Nothing gets a public address at launch, public subnets included: load balancers and NAT
+/// gateways get theirs from AWS, and tasks run in private subnets.
+pub const MAP_PUBLIC_IP_ON_LAUNCH: bool = false;
 /// Public subnets get /24s (load balancers and NAT gateways need few addresses); private subnets
 /// get what is left of the VPC evenly, as large as possible (tasks each take an address).
 pub const PUBLIC_SUBNET_PREFIX: u8 = 24;
@@ -37,9 +51,32 @@ pub const TARGET_HEALTH_MATCHER: &str = "200";
 pub const DEREGISTRATION_DELAY_SECONDS: u32 = 30;
 /// Status of the default action of an HTTPS listener with rules but no catch-all.
 pub const UNMATCHED_REQUEST_STATUS: u32 = 404;
+/// Content type of that response (its body is empty).
+pub const UNMATCHED_REQUEST_CONTENT_TYPE: &str = "text/plain";
+/// Requests with header fields that are not valid HTTP are dropped at the load balancer: passed
+/// on, they are a request-smuggling vector (AWS Security Hub ELB.4).
+pub const DROP_INVALID_HEADER_FIELDS: bool = true;
+/// Weights of a blue/green listener rule before ECS shifts traffic: everything to the production
+/// (blue) target group, nothing to the alternate (green) one. ECS moves them during a deployment.
+pub const BLUE_GREEN_PRODUCTION_WEIGHT: u32 = 100;
+/// See [`BLUE_GREEN_PRODUCTION_WEIGHT`].
+pub const BLUE_GREEN_ALTERNATE_WEIGHT: u32 = 0;
 
 /// Fargate tasks on x86 unless the image says otherwise.
 pub const ARCHITECTURE_ARM64: bool = false;
+/// Container Insights on: task- and service-level CPU, memory and network metrics for dashboards
+/// and incident reviews (AWS Security Hub ECS.12).
+pub const CONTAINER_INSIGHTS: bool = true;
+/// Tasks get no public address: they run in private subnets and reach AWS and the internet
+/// through NAT gateways (AWS Security Hub ECS.2).
+pub const ASSIGN_PUBLIC_IP: bool = false;
+/// Tasks carry their service's tags, so cost allocation sees them.
+pub const TAG_PROPAGATION: TagPropagation = TagPropagation::Service;
+/// ECS tags tasks with their cluster and service names too.
+pub const ECS_MANAGED_TAGS: bool = true;
+/// Rolling deployments stop (and roll back when rollback is on) when their tasks never become
+/// healthy, instead of replacing them forever.
+pub const CIRCUIT_BREAKER: bool = true;
 /// Log retention: a month of application logs.
 pub const LOG_RETENTION_DAYS: u32 = 30;
 /// Container health check, the ECS defaults.
@@ -110,6 +147,37 @@ pub const PERFORMANCE_INSIGHTS_RETENTION_DAYS: u32 = 7;
 pub const ENHANCED_MONITORING_SECONDS: u32 = 60;
 /// Master user name.
 pub const MASTER_USERNAME: &str = "meridian_admin";
+/// Data stores encrypt at rest (with the region's data key where the service takes one) and
+/// caches in transit too: nothing Meridian stores is meant to be readable off a disk or the wire.
+pub const ENCRYPTION_AT_REST: bool = true;
+/// See [`ENCRYPTION_AT_REST`].
+pub const ENCRYPTION_IN_TRANSIT: bool = true;
+/// Databases have no public address: only tasks and the rotation function in the VPC reach
+/// them (AWS Security Hub RDS.2).
+pub const DATABASE_PUBLICLY_ACCESSIBLE: bool = false;
+/// Snapshots carry the instance's tags, so cost allocation and backup policies see them
+/// (AWS Security Hub RDS.17).
+pub const COPY_TAGS_TO_SNAPSHOT: bool = true;
+/// gp3: the current general-purpose SSD, with baseline IOPS independent of size and cheaper than
+/// gp2.
+pub const DATABASE_STORAGE_TYPE: DbStorageType = DbStorageType::Gp3;
+/// Minor engine versions are patch releases (security fixes); RDS and ElastiCache apply them in
+/// the maintenance window (AWS Security Hub RDS.13, ElastiCache.2).
+pub const AUTO_MINOR_VERSION_UPGRADE: bool = true;
+/// IAM database authentication on: applications can log in with short-lived IAM tokens instead
+/// of the master password (AWS Security Hub RDS.10).
+pub const IAM_DATABASE_AUTHENTICATION: bool = true;
+/// Performance Insights on, encrypted with the region's data key: its free tier covers the
+/// retention below.
+pub const PERFORMANCE_INSIGHTS: bool = true;
+/// Generated secrets (database credentials, AUTH tokens) outlive their stack: what they hold may
+/// still be in use by a restored instance or a client.
+pub const RETAIN_SECRETS: bool = true;
+/// Length of the generated database master password: 32 characters of letters, digits and the
+/// punctuation RDS accepts, far beyond guessing.
+pub const DATABASE_PASSWORD_LENGTH: u32 = 32;
+/// Length of the generated Redis AUTH token: 64 characters (ElastiCache accepts 16 to 128).
+pub const CACHE_AUTH_TOKEN_LENGTH: u32 = 64;
 
 /// Redis version when none is given.
 pub const REDIS_VERSION: &str = "7.1";
@@ -122,6 +190,12 @@ pub const REPLICAS_PER_SHARD: u32 = 1;
 /// Days of cache snapshots.
 pub const CACHE_SNAPSHOT_DAYS: u32 = 3;
 
+/// Customer-managed keys rotate their key material yearly: CIS and AWS Security Hub ask for it,
+/// and rotation keeps old material for decryption, so it costs nothing in availability.
+pub const KEY_ROTATION: bool = true;
+/// Keys outlive their stack: data encrypted under a deleted key is lost for good.
+pub const RETAIN_KEYS: bool = true;
+
 /// Versioning on: replication and Object Lock need it and it protects against overwrites.
 pub const VERSIONING: bool = true;
 /// Delete markers are not replicated: a deletion in one region should not remove the audit copy.
@@ -129,6 +203,26 @@ pub const REPLICATE_DELETE_MARKERS: bool = false;
 /// Incomplete multipart uploads are aborted after a week: an upload still unfinished then is
 /// abandoned, and its parts are billed while invisible.
 pub const ABORT_INCOMPLETE_UPLOADS_DAYS: u32 = 7;
+/// No bucket of Meridian's is public: CloudFront reads its origin through origin access control
+/// and load balancers write their logs under a bucket policy, so every kind of public access is
+/// blocked (CIS S3.1, and the AWS default for new buckets since April 2023).
+pub const PUBLIC_ACCESS_BLOCK: PublicAccessBlock = PublicAccessBlock {
+    block_public_acls: true,
+    block_public_policy: true,
+    ignore_public_acls: true,
+    restrict_public_buckets: true,
+};
+/// ACLs disabled: access to objects is decided by policies alone (the AWS default for new buckets
+/// since April 2023, and what replication across accounts' ownership needs).
+pub const OBJECT_OWNERSHIP: ObjectOwnership = ObjectOwnership::BucketOwnerEnforced;
+/// S3 Bucket Keys on for SSE-KMS buckets: S3 asks KMS for a bucket-level key instead of one data
+/// key per object, which cuts KMS requests and their cost by up to 99 % (AWS S3 user guide,
+/// "Reducing the cost of SSE-KMS with Amazon S3 Bucket Keys").
+pub const BUCKET_KEYS: bool = true;
+/// Buckets outlive their stack: their objects (audit logs, backups) are the point of them.
+pub const RETAIN_BUCKETS: bool = true;
+/// Replication rules replicate every object (an empty key prefix).
+pub const REPLICATED_PREFIX: &str = "";
 /// The only replication time S3 Replication Time Control offers.
 pub const RTC_MINUTES: u32 = 15;
 
@@ -145,7 +239,16 @@ pub const DNS_FAILURE_THRESHOLD: u32 = 3;
 pub const DNS_PROBE_TIMEOUT_SECONDS: u32 = 5;
 
 /// CloudFront price class: North America and Europe, the cheapest.
-pub const PRICE_CLASS: &str = "PriceClass_100";
+pub const PRICE_CLASS: PriceClass = PriceClass::PriceClass100;
+/// HTTP/2 and HTTP/3 for viewers: fewer round trips on lossy mobile networks, and browsers fall
+/// back on their own.
+pub const CDN_HTTP_VERSION: HttpVersion = HttpVersion::Http2And3;
+/// The distribution answers over IPv6 too (hence an AAAA record next to each A record).
+pub const CDN_IPV6: bool = true;
+/// Compressed responses for viewers that accept them: static assets shrink several times.
+pub const CDN_COMPRESS: bool = true;
+/// Plain-HTTP viewers are redirected to HTTPS rather than served or refused.
+pub const CDN_VIEWER_PROTOCOL_POLICY: ViewerProtocolPolicy = ViewerProtocolPolicy::RedirectToHttps;
 /// The oldest TLS version CloudFront accepts from viewers with an ACM certificate: TLS 1.2 with
 /// the current cipher list, as the load balancers' policy.
 pub const CDN_MINIMUM_PROTOCOL_VERSION: &str = "TLSv1.2_2021";
@@ -167,8 +270,24 @@ pub const FAILBACK_WAIT_SECONDS: u32 = 300;
 pub const ALERT_PERIOD_SECONDS: u32 = 60;
 /// Alert evaluation periods: three minutes of breach before paging.
 pub const ALERT_EVALUATION_PERIODS: u32 = 3;
+/// Latency alerts, targets and dashboards watch the 95th percentile: what most users see, without
+/// the noise of the slowest few requests.
+pub const LATENCY_STATISTIC: Statistic = Statistic::Percentile(95);
+/// A deployment rolls back on the 99th percentile: a new version that slows even a few requests
+/// down is caught before it takes all the traffic.
+pub const ROLLBACK_LATENCY_STATISTIC: Statistic = Statistic::Percentile(99);
 /// Dashboard widget period.
 pub const WIDGET_PERIOD_SECONDS: u32 = 60;
+/// Dashboard widgets sit two to a row, each half of CloudWatch's grid wide
+/// ([`crate::aws::limits::DASHBOARD_GRID_COLUMNS`]).
+pub const WIDGETS_PER_ROW: u32 = 2;
+/// Widget height in grid rows: CloudWatch's default for a metric widget.
+pub const WIDGET_HEIGHT: u32 = 6;
+/// Replication-latency alarms compare the maximum of each five minutes with the bucket's target:
+/// S3 publishes replication metrics per minute, and one slow object is not a trend.
+pub const REPLICATION_LATENCY_PERIOD_SECONDS: u32 = 300;
+/// They fire after three such periods in a row: a quarter of an hour behind is worth a page.
+pub const REPLICATION_LATENCY_EVALUATION_PERIODS: u32 = 3;
 
 /// Seconds Fargate needs to place a task and pull its image before health checks start: about a
 /// minute is typical, twice that leaves room for large images and capacity retries.
@@ -181,3 +300,65 @@ pub const REPLICA_LAG_WINDOW_SECONDS: u32 = 5 * crate::aws::RDS_METRIC_PERIOD_SE
 /// Seconds between progress lines while a runbook waits out a fixed time: often enough to show
 /// it is alive, rarely enough to stay readable.
 pub const WAIT_REPORT_SECONDS: u32 = 15;
+
+/// Ranges Meridian accepts where AWS accepts more (or has no limit): each keeps a setting where
+/// the plan's arithmetic and the runbooks make sense. The reason is on each constant; AWS's own
+/// limits are in [`crate::aws::limits`].
+pub mod bounds {
+    use std::ops::RangeInclusive;
+
+    use meridian_model::AlertCondition;
+
+    /// Recovery time and point objectives, in minutes: up to a week, so the plan's seconds (and
+    /// every `× 60`) stay in range and a runbook's wait stays meaningful.
+    pub const OBJECTIVE_MINUTES: RangeInclusive<u32> = 1..=10_080;
+    /// Per-region p95 latency targets, in milliseconds: up to a minute.
+    pub const LATENCY_TARGET_MS: RangeInclusive<u32> = 1..=60_000;
+    /// VPC prefixes Meridian lays subnets out in: AWS accepts /16 to /28, but public subnets are
+    /// /24s ([`super::PUBLIC_SUBNET_PREFIX`]), so a VPC is at least that large.
+    pub const VPC_PREFIX: RangeInclusive<u8> = 16..=24;
+    /// Ports a Redis cache may listen on: unprivileged ones.
+    pub const CACHE_PORTS: RangeInclusive<u32> = 1024..=65_535;
+    /// `max_wal_senders`: one per replica plus spares; more than 100 is a typo.
+    pub const MAX_WAL_SENDERS: RangeInclusive<u32> = 1..=100;
+    /// Seconds a runbook waits for a replica's promotion: at least the half minute RDS needs, at
+    /// most an hour.
+    pub const PROMOTION_TIMEOUT_SECONDS: RangeInclusive<u32> = 30..=3600;
+    /// Seconds between a runbook's probes while a replica is promoted.
+    pub const PROMOTION_PROBE_INTERVAL_SECONDS: RangeInclusive<u32> = 1..=300;
+    /// Seconds a runbook probe waits for an answer.
+    pub const PROBE_TIMEOUT_SECONDS: RangeInclusive<u32> = 1..=30;
+    /// ECS `maximumPercent` of a rolling deployment: full capacity at least, a second full set
+    /// of tasks at most.
+    pub const MAXIMUM_PERCENT: RangeInclusive<u32> = 100..=200;
+    /// The p99 latency, in milliseconds, that fails a deployment: up to ten minutes.
+    pub const ROLLBACK_LATENCY_MS: RangeInclusive<u32> = 1..=600_000;
+    /// Seconds runbooks wait for a rollback, and a failback waits for a healthy primary: a
+    /// minute to a day.
+    pub const WAIT_SECONDS: RangeInclusive<u32> = 60..=86_400;
+    /// Consecutive breaching periods before an alarm fires.
+    pub const ALARM_EVALUATION_PERIODS: RangeInclusive<u32> = 1..=100;
+    /// Consecutive failed minutes of the primary's health check before a failover.
+    pub const FAILOVER_EVALUATION_PERIODS: RangeInclusive<u32> = 1..=10;
+    /// Target-tracking CPU targets, in percent: below 10 never scales in, above 90 leaves no
+    /// headroom.
+    pub const TARGET_CPU_PERCENT: RangeInclusive<u32> = 10..=90;
+    /// Certificates an HTTPS listener may list: Meridian attaches one.
+    pub const CERTIFICATES_PER_LISTENER: usize = 1;
+    /// Condition values Meridian adds to every ALB rule: the load balancer's own DNS name, so
+    /// health checks reach it.
+    pub const ADDED_CONDITION_VALUES: usize = 1;
+
+    /// The unit of an alert's threshold and the range that makes sense for it.
+    pub fn alert_threshold(condition: AlertCondition) -> (&'static str, f64, f64) {
+        match condition {
+            AlertCondition::PrimaryRegionDown => ("", 0.0, 0.0),
+            AlertCondition::ReplicaLag => ("seconds", 1.0, 86_400.0),
+            AlertCondition::Latency => ("milliseconds", 1.0, 600_000.0),
+            AlertCondition::FailedHealthChecks => ("targets", 0.0, 10_000.0),
+            AlertCondition::ErrorRate => ("a share of requests", 0.000_001, 1.0),
+            AlertCondition::Http5xx => ("responses per period", 1.0, 1.0e9),
+            AlertCondition::ServiceCpu | AlertCondition::DatabaseCpu => ("percent", 1.0, 100.0),
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod naming;
 pub mod params;
 mod resolve;
+pub mod review;
 pub mod timezones;
 pub mod types;
 pub mod value;
@@ -17,9 +18,12 @@ pub mod value;
 /// Escaping and shortening of stack text for terminals and generated documents (the model's).
 pub use meridian_model::text;
 
-pub use iam::RolePurpose;
-pub use ids::{Rid, UnitId};
+pub use iam::{KeyGrant, RolePurpose};
+pub use ids::{LogicalId, RegionCode, Rid, UnitId};
+/// The one way to stop on a bug of Meridian's own, for the emitters (which depend on the plan only).
+pub use meridian_model::{bug, diagnostic::bug_message};
 pub use resolve::{Planned, plan};
+pub use review::review;
 pub use types::*;
 pub use value::{Attr, AttrRef, Import, ParamUse, Part, Text};
 

@@ -54,10 +54,13 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     let logical = logical.into();
     let scope = match unit {
         UnitId::Storage(region) | UnitId::Region(region) => region_slug(region),
-        UnitId::Global => "global".to_owned(),
+        UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
-    Rid { logical, tf }
+    Rid {
+        logical: logical.into(),
+        tf,
+    }
 }
 
 /// The names of an entity that may have been renamed.
@@ -119,7 +122,7 @@ pub fn entities_rid(
     let current = rid(role(&currents), unit);
     (
         Rid {
-            logical,
+            logical: logical.into(),
             tf: current.tf,
         },
         Some(former.tf),
@@ -212,6 +215,23 @@ pub mod limits {
     /// Dashboard names: CloudWatch allows 255 characters, and the logical ID
     /// (`<Name>Dashboard`) must stay within [`LOGICAL_ID`].
     pub const DASHBOARD: usize = LOGICAL_ID - "Dashboard".len();
+
+    // Entity names (GUIDE §4) become parts of logical IDs and physical names; these budgets
+    // leave room for the stack name, the region and the role words beside them.
+
+    /// Notification targets: part of the SNS topic name.
+    pub const NOTIFICATION_TARGET_NAME: usize = 40;
+    /// Bucket entities: part of the default bucket name, beside the stack, region and account ID
+    /// within [`BUCKET`].
+    pub const BUCKET_ENTITY_NAME: usize = 40;
+    /// Services: part of the ECS service name and of IDs; as long as an ALB target group name.
+    pub const SERVICE_NAME: usize = 32;
+    /// Target groups: part of IDs; an ALB target group name has at most 32 characters.
+    pub const TARGET_GROUP_NAME: usize = 32;
+    /// Scheduled scaling actions: part of the scheduled action's name.
+    pub const SCHEDULE_NAME: usize = 200;
+    /// The word an e-mail address or URL gives a subscription's logical ID.
+    pub const ENDPOINT_LABEL: usize = 48;
 }
 
 /// The identifier grammars every derived ID must satisfy in every target, in one place:
@@ -305,6 +325,11 @@ impl PhysicalNames<'_> {
     }
 
     /// Log group of VPC flow logs.
+    pub fn network(&self, region: &str) -> String {
+        format!("{}-{region}", self.stack)
+    }
+
+    /// Log group of a region's VPC flow logs.
     pub fn flow_log_group(&self) -> String {
         format!("/vpc/{}/flow-logs", self.stack)
     }
@@ -399,6 +424,52 @@ impl PhysicalNames<'_> {
         format!("alias/{}/{purpose}", self.stack)
     }
 }
+
+/// ID of the lifecycle rule that aborts abandoned multipart uploads.
+pub fn abort_uploads_rule_id() -> String {
+    "abort-incomplete-uploads".to_owned()
+}
+
+/// ID of the lifecycle rule that expires objects after `days`.
+pub fn expiration_rule_id(days: u32) -> String {
+    format!("expire-after-{days}-days")
+}
+
+/// Name of a policy that is a resource of its own: its logical ID (policy names need only be
+/// unique within the role).
+pub fn inline_policy_name(policy: &Rid) -> String {
+    policy.logical.to_string()
+}
+
+/// Name of the inline policy of `role`: the role's logical ID and `Policy`.
+pub fn role_policy_name(role: &Rid) -> String {
+    format!("{}Policy", role.logical)
+}
+
+/// Name tag of a network resource of a zone: `<prefix>-<tier>-<zone letter>`
+/// (`rail-backend-us-east-1-private-a`), or of the whole network without a zone
+/// (`rail-backend-us-east-1-public`).
+pub fn network_resource_name(prefix: &str, tier: &str, letter: Option<char>) -> String {
+    match letter {
+        Some(letter) => format!("{prefix}-{tier}-{letter}"),
+        None => format!("{prefix}-{tier}"),
+    }
+}
+
+/// Identifier of the snapshot RDS or ElastiCache takes when the instance or replication group
+/// `identifier` is deleted: `<identifier>-final`.
+pub fn final_snapshot(identifier: &str) -> String {
+    format!("{identifier}-final")
+}
+
+/// The Terraform name of the AAAA record of a CDN alias whose A record is `rid`: Terraform has one
+/// resource per record where CloudFormation groups both under one logical ID.
+pub fn ipv6_record_tf_name(rid: &Rid) -> String {
+    format!("{}_aaaa", rid.tf)
+}
+
+/// ID of the query that evaluates a metric-math alarm's expression.
+pub const METRIC_MATH_RESULT_ID: &str = "result";
 
 #[cfg(test)]
 mod tests {

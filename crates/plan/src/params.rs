@@ -8,6 +8,20 @@ use crate::types::ParamKind;
 const ARN_PARTITION: &str = "arn:aws[a-z-]*";
 
 impl ParamKind {
+    /// The kind's name in the manifest: `certificate-arn`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::CertificateArn => "certificate-arn",
+            Self::HostedZoneId => "hosted-zone-id",
+            Self::VpcId => "vpc-id",
+            Self::SubnetId => "subnet-id",
+            Self::Email => "email",
+            Self::HttpsUrl => "https-url",
+            Self::SecretArn => "secret-arn",
+        }
+    }
+
     /// The regular expression (RE2 and Java syntax alike) every value matches. `region` is the
     /// region whose resources read the value; load balancers and CloudFront accept only a
     /// certificate of that region, so a certificate pattern names it when it is known.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ids::{Rid, UnitId};
+use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::value::Text;
 
 /// The whole deployment of one stack file.
@@ -19,9 +19,9 @@ pub struct Plan {
     /// Recovery objectives.
     pub objectives: Objectives,
     /// The primary region.
-    pub primary_region: String,
+    pub primary_region: RegionCode,
     /// Where global resources deploy.
-    pub global_region: String,
+    pub global_region: RegionCode,
     /// ARN partition of every region.
     pub partition: String,
     /// Deploy-time parameters, sorted by name.
@@ -69,7 +69,7 @@ pub struct Rename {
     /// The name the stack file uses now.
     pub to: String,
     /// CloudFormation logical IDs derived from the former name, per unit, sorted.
-    pub logical_ids: BTreeMap<UnitId, Vec<String>>,
+    pub logical_ids: BTreeMap<UnitId, Vec<LogicalId>>,
     /// Terraform names the entity's resources had under the former name and have now, sorted;
     /// every resource declared under a new name moves from the former name in state.
     pub moves: Vec<TfMove>,
@@ -155,7 +155,7 @@ pub struct Operations {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FailoverEstimate {
     /// The region that fails over: the primary.
-    pub from_region: String,
+    pub from_region: RegionCode,
     /// Route 53 detection, when the stack has DNS.
     pub detection: Option<FailoverDetection>,
     /// Target-group detection inside the primary, when it has a load balancer: how soon the load
@@ -173,7 +173,7 @@ pub struct FailoverEstimate {
     pub promoted_replica: Option<PromotedReplica>,
     /// The region whose Global Datastore secondary becomes the primary: the promoted replica's,
     /// when it holds one.
-    pub cache_region: Option<String>,
+    pub cache_region: Option<RegionCode>,
     /// Seconds promotion may take (counted only when a replica is promoted).
     pub promotion_timeout_seconds: u32,
     /// `total_seconds` plus the promotion timeout when a replica is promoted.
@@ -218,7 +218,7 @@ pub struct TargetDetection {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PromotedReplica {
     /// Its region.
-    pub region: String,
+    pub region: RegionCode,
     /// Its DB instance identifier.
     pub identifier: String,
     /// The writer's DB instance identifier.
@@ -245,7 +245,7 @@ pub struct FailoverProbe {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RolloutBudget {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Service entity name.
     pub service: String,
     /// The steps of one wave, in order.
@@ -370,7 +370,7 @@ pub struct Unit {
     /// Template file name.
     pub template_file: String,
     /// Region it deploys to.
-    pub region: String,
+    pub region: RegionCode,
     /// One-line description.
     pub description: String,
     /// Units whose outputs it consumes (all earlier in the order).
@@ -428,7 +428,7 @@ impl RegionRole {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionPlan {
     /// Region code.
-    pub region: String,
+    pub region: RegionCode,
     /// Role.
     pub role: RegionRole,
     /// Latency target, milliseconds.
@@ -450,15 +450,6 @@ pub struct StoragePlan {
     pub buckets: Vec<BucketPlan>,
 }
 
-/// A service principal a key policy lets use the key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyGrant {
-    /// CloudWatch Logs in the key's region, for encrypted log groups.
-    CloudWatchLogs,
-    /// CloudWatch alarms publishing to encrypted SNS topics.
-    CloudWatchAlarms,
-}
-
 /// A customer-managed KMS key and its alias.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyPlan {
@@ -470,8 +461,13 @@ pub struct KeyPlan {
     pub alias: String,
     /// Description.
     pub description: String,
-    /// Services allowed besides IAM principals of the account.
-    pub grants: Vec<KeyGrant>,
+    /// Statements of the key policy: the account administers it, and the services the plan
+    /// grants may use it.
+    pub policy: Vec<Statement>,
+    /// Whether KMS rotates the key material yearly.
+    pub rotation: bool,
+    /// Whether the key survives stack deletion (data encrypted under a deleted key is lost).
+    pub retain: bool,
 }
 
 /// Why a bucket exists.
@@ -488,10 +484,99 @@ pub enum BucketPurpose {
 /// Server-side encryption of a bucket.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BucketEncryption {
-    /// SSE-KMS with this key ARN, S3 Bucket Keys on.
-    Kms(Text),
+    /// SSE-KMS with this key.
+    Kms {
+        /// Key ARN.
+        key: Text,
+        /// Whether S3 Bucket Keys are on (fewer KMS requests).
+        bucket_key: bool,
+    },
     /// SSE-S3 (load-balancer access logs accept only this).
     S3Managed,
+}
+
+impl BucketEncryption {
+    /// The default encryption algorithm.
+    pub fn algorithm(&self) -> SseAlgorithm {
+        match self {
+            Self::Kms { .. } => SseAlgorithm::AwsKms,
+            Self::S3Managed => SseAlgorithm::Aes256,
+        }
+    }
+}
+
+/// Server-side encryption algorithm of S3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SseAlgorithm {
+    /// SSE-KMS.
+    AwsKms,
+    /// SSE-S3.
+    Aes256,
+}
+
+impl SseAlgorithm {
+    /// S3's name, `aws:kms`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AwsKms => "aws:kms",
+            Self::Aes256 => "AES256",
+        }
+    }
+}
+
+/// Which kinds of public access S3 blocks on a bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicAccessBlock {
+    /// Refuse requests that set public ACLs.
+    pub block_public_acls: bool,
+    /// Refuse bucket policies that grant public access.
+    pub block_public_policy: bool,
+    /// Ignore public ACLs that exist.
+    pub ignore_public_acls: bool,
+    /// Restrict access under a public policy to AWS principals and the account.
+    pub restrict_public_buckets: bool,
+}
+
+/// Who owns the objects written to a bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectOwnership {
+    /// The bucket owner owns every object; ACLs are disabled.
+    BucketOwnerEnforced,
+}
+
+impl ObjectOwnership {
+    /// S3's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BucketOwnerEnforced => "BucketOwnerEnforced",
+        }
+    }
+}
+
+/// One lifecycle rule of a bucket; it applies to every object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifecycleRulePlan {
+    /// Rule ID.
+    pub id: String,
+    /// What it does.
+    pub action: LifecycleAction,
+}
+
+/// What a lifecycle rule does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleAction {
+    /// Aborts multipart uploads still incomplete after `days` (their parts cost storage and are
+    /// invisible).
+    AbortIncompleteUploads {
+        /// Days after initiation.
+        days: u32,
+    },
+    /// Expires objects after `days`; in a versioned bucket expiring only adds a delete marker, so
+    /// noncurrent versions expire after the same time.
+    Expire {
+        /// Days.
+        days: u32,
+    },
 }
 
 /// An S3 bucket.
@@ -517,11 +602,12 @@ pub struct BucketPlan {
     pub replication: Option<ReplicationPlan>,
     /// Statements of the bucket policy (every bucket denies requests without TLS).
     pub policy_statements: Vec<Statement>,
-    /// Days after which objects expire, for log buckets.
-    pub expiration_days: Option<u32>,
-    /// Days after which incomplete multipart uploads are aborted (their parts cost storage and
-    /// are invisible).
-    pub abort_incomplete_uploads_days: u32,
+    /// Public access S3 blocks.
+    pub public_access_block: PublicAccessBlock,
+    /// Who owns written objects.
+    pub object_ownership: ObjectOwnership,
+    /// Lifecycle rules, in order.
+    pub lifecycle_rules: Vec<LifecycleRulePlan>,
     /// Whether the bucket survives stack deletion.
     pub retain: bool,
 }
@@ -529,10 +615,75 @@ pub struct BucketPlan {
 /// Object Lock default retention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectLockPlan {
-    /// `COMPLIANCE` or `GOVERNANCE`.
-    pub mode: String,
+    /// Retention mode.
+    pub mode: ObjectLockMode,
     /// Days.
     pub days: u32,
+}
+
+/// Object Lock retention mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectLockMode {
+    /// Nobody, the root user included, can delete a locked version before it expires.
+    Compliance,
+    /// Users with `s3:BypassGovernanceRetention` can.
+    Governance,
+}
+
+impl ObjectLockMode {
+    /// S3's name, `COMPLIANCE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Compliance => "COMPLIANCE",
+            Self::Governance => "GOVERNANCE",
+        }
+    }
+}
+
+impl std::fmt::Display for ObjectLockMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// S3 storage class of replicas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageClass {
+    /// `STANDARD`.
+    Standard,
+    /// `STANDARD_IA`.
+    StandardIa,
+    /// `ONEZONE_IA`.
+    OnezoneIa,
+    /// `INTELLIGENT_TIERING`.
+    IntelligentTiering,
+    /// `GLACIER` (Flexible Retrieval).
+    Glacier,
+    /// `GLACIER_IR` (Instant Retrieval).
+    GlacierIr,
+    /// `DEEP_ARCHIVE`.
+    DeepArchive,
+}
+
+impl StorageClass {
+    /// S3's name, `STANDARD_IA`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "STANDARD",
+            Self::StandardIa => "STANDARD_IA",
+            Self::OnezoneIa => "ONEZONE_IA",
+            Self::IntelligentTiering => "INTELLIGENT_TIERING",
+            Self::Glacier => "GLACIER",
+            Self::GlacierIr => "GLACIER_IR",
+            Self::DeepArchive => "DEEP_ARCHIVE",
+        }
+    }
+}
+
+impl std::fmt::Display for StorageClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Replication configuration of a source bucket.
@@ -543,6 +694,8 @@ pub struct ReplicationPlan {
     /// The role's policy, a resource of its own: it names the source bucket, whose
     /// replication configuration names the role.
     pub policy: Rid,
+    /// The policy's name (unique within the role).
+    pub policy_name: String,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
     /// Whether SSE-KMS objects replicate (S3 skips them unless told to): set when the source
@@ -559,16 +712,18 @@ pub struct ReplicationRulePlan {
     pub id: String,
     /// Priority (rules are ordered as declared).
     pub priority: u32,
+    /// Key prefix of the objects the rule replicates (empty: every object).
+    pub prefix: String,
     /// Destination entity name.
     pub destination: String,
     /// Destination region.
-    pub destination_region: String,
+    pub destination_region: RegionCode,
     /// Destination bucket ARN.
     pub destination_arn: Text,
     /// Destination bucket name.
     pub destination_name: Text,
-    /// Storage class of replicas.
-    pub storage_class: Option<String>,
+    /// Storage class of replicas (S3's default, `STANDARD`, when absent).
+    pub storage_class: Option<StorageClass>,
     /// KMS key ARN in the destination region for replicas.
     pub replica_kms_key: Text,
     /// S3 Replication Time Control.
@@ -602,8 +757,8 @@ pub struct Statement {
 /// A policy principal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Principal {
-    /// A service, e.g. `cloudfront.amazonaws.com`.
-    Service(String),
+    /// A service, e.g. `cloudfront.amazonaws.com` (regional principals name their region).
+    Service(Text),
     /// An AWS account or role ARN.
     Aws(Text),
     /// Everyone (`"*"`), used with deny statements.
@@ -678,8 +833,17 @@ pub struct CreatedNetwork {
     pub zones: Vec<ZonePlan>,
     /// Flow logs.
     pub flow_logs: Option<FlowLogPlan>,
-    /// Name tag prefix.
+    /// Name tag of the VPC, its internet gateway and flow log; the prefix of the other names.
     pub name_prefix: String,
+    /// Whether instances get DNS host names.
+    pub dns_hostnames: bool,
+    /// Whether the Amazon-provided DNS server answers in the VPC.
+    pub dns_support: bool,
+    /// Name tag of the public route table.
+    pub public_route_table_name: String,
+    /// Destination of the default routes (the public one to the internet gateway, the private
+    /// ones to NAT gateways).
+    pub default_route_destination: String,
 }
 
 /// One availability zone of a created VPC.
@@ -701,6 +865,8 @@ pub struct ZonePlan {
     pub private_default_route: Rid,
     /// Association of the private subnet.
     pub private_association: Rid,
+    /// Name tag of the private route table.
+    pub private_route_table_name: String,
     /// NAT gateway in this zone, if the zone has one.
     pub nat: Option<NatPlan>,
     /// The NAT gateway this zone's private subnet routes through.
@@ -714,6 +880,10 @@ pub struct SubnetPlan {
     pub rid: Rid,
     /// CIDR.
     pub cidr: String,
+    /// Name tag.
+    pub name: String,
+    /// Whether instances launched in it get a public address.
+    pub map_public_ip_on_launch: bool,
 }
 
 /// A NAT gateway and its address.
@@ -723,6 +893,10 @@ pub struct NatPlan {
     pub eip: Rid,
     /// Gateway.
     pub gateway: Rid,
+    /// Name tag of both.
+    pub name: String,
+    /// The Elastic IP's domain.
+    pub eip_domain: String,
 }
 
 /// VPC flow logs to CloudWatch Logs.
@@ -738,10 +912,64 @@ pub struct FlowLogPlan {
     pub role: Rid,
     /// Statements of the role's policy.
     pub role_statements: Vec<Statement>,
+    /// Name of that policy (unique within the role).
+    pub role_policy_name: String,
     /// Retention.
     pub retention_days: u32,
     /// Encryption key ARN.
     pub kms_key: Text,
+    /// Which traffic is logged.
+    pub traffic_type: FlowLogTraffic,
+    /// Where the records go.
+    pub destination_type: FlowLogDestination,
+}
+
+/// Which traffic a flow log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowLogTraffic {
+    /// Accepted and rejected traffic.
+    All,
+}
+
+impl FlowLogTraffic {
+    /// EC2's name, `ALL`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "ALL",
+        }
+    }
+}
+
+/// Where a flow log delivers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowLogDestination {
+    /// A CloudWatch Logs log group.
+    CloudWatchLogs,
+}
+
+impl FlowLogDestination {
+    /// EC2's name, `cloud-watch-logs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CloudWatchLogs => "cloud-watch-logs",
+        }
+    }
+}
+
+/// IP protocol of a rule or port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IpProtocol {
+    /// TCP.
+    Tcp,
+}
+
+impl IpProtocol {
+    /// The lowercase name EC2 and ECS use, `tcp`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tcp => "tcp",
+        }
+    }
 }
 
 /// A security group without inline rules.
@@ -773,7 +1001,7 @@ pub enum Peer {
     Group(Rid),
 }
 
-/// One TCP security-group rule.
+/// One security-group rule for one port.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecurityGroupRulePlan {
     /// The rule.
@@ -782,7 +1010,9 @@ pub struct SecurityGroupRulePlan {
     pub group: Rid,
     /// Direction.
     pub direction: Direction,
-    /// TCP port.
+    /// Protocol.
+    pub protocol: IpProtocol,
+    /// Port.
     pub port: u32,
     /// Peer.
     pub peer: Peer,
@@ -809,13 +1039,66 @@ impl Protocol {
     }
 }
 
+/// Kind of Elastic Load Balancing load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadBalancerType {
+    /// An Application Load Balancer (HTTP and HTTPS).
+    Application,
+}
+
+impl LoadBalancerType {
+    /// Elastic Load Balancing's name, `application`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Application => "application",
+        }
+    }
+}
+
+/// How targets register in a target group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetType {
+    /// By IP address (Fargate tasks in `awsvpc` networking).
+    Ip,
+}
+
+impl TargetType {
+    /// Elastic Load Balancing's name, `ip`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ip => "ip",
+        }
+    }
+}
+
+/// Status code of a redirect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectStatus {
+    /// 301, permanent.
+    Permanent,
+}
+
+impl RedirectStatus {
+    /// Elastic Load Balancing's name, `HTTP_301`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Permanent => "HTTP_301",
+        }
+    }
+}
+
 /// A load balancer and its listeners.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadBalancerPlan {
     /// The load balancer.
     pub rid: Rid,
+    /// Its kind.
+    pub load_balancer_type: LoadBalancerType,
     /// Internal rather than internet-facing.
     pub internal: bool,
+    /// Whether requests with header fields that are not valid HTTP are dropped rather than passed
+    /// on to targets.
+    pub drop_invalid_header_fields: bool,
     /// Subnets.
     pub subnets: Vec<Text>,
     /// Security group.
@@ -854,15 +1137,21 @@ pub struct ListenerPlan {
 /// A listener's default action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListenerAction {
-    /// Permanent redirect to HTTPS on a port.
-    RedirectToHttps {
+    /// Redirect to the same host and path on another port and protocol.
+    Redirect {
+        /// Protocol of the redirect target.
+        protocol: Protocol,
         /// Port.
         port: u32,
+        /// Status code.
+        status: RedirectStatus,
     },
     /// Fixed response.
     FixedResponse {
         /// HTTP status.
         status: u32,
+        /// Content type of the (empty) body.
+        content_type: String,
     },
 }
 
@@ -871,8 +1160,19 @@ pub enum ListenerAction {
 pub struct Forward {
     /// The production (blue) target group.
     pub target_group: Rid,
-    /// The alternate (green) target group, at weight 0 until ECS shifts traffic.
-    pub alternate: Option<Rid>,
+    /// The alternate (green) target group and the weights until ECS shifts traffic.
+    pub alternate: Option<WeightedAlternate>,
+}
+
+/// The alternate (green) target group of a blue/green forward.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightedAlternate {
+    /// The alternate target group.
+    pub target_group: Rid,
+    /// Weight of the production group before a deployment shifts traffic.
+    pub production_weight: u32,
+    /// Weight of the alternate group before a deployment shifts traffic.
+    pub alternate_weight: u32,
 }
 
 /// A routing rule.
@@ -894,6 +1194,8 @@ pub struct ListenerRulePlan {
 /// Target-group health check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetHealth {
+    /// Whether the load balancer checks targets.
+    pub enabled: bool,
     /// Path.
     pub path: String,
     /// Interval.
@@ -917,6 +1219,8 @@ pub struct TargetGroupPlan {
     pub rid: Rid,
     /// The green group, for blue/green services.
     pub alternate: Option<Rid>,
+    /// How targets register.
+    pub target_type: TargetType,
     /// Target port.
     pub port: u32,
     /// Protocol to targets.
@@ -936,6 +1240,145 @@ pub struct ClusterPlan {
     pub rid: Rid,
     /// Name.
     pub name: String,
+    /// Whether CloudWatch Container Insights collects task and service metrics.
+    pub container_insights: bool,
+}
+
+/// Where and how a service's tasks run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskRuntime {
+    /// Launch type.
+    pub launch_type: LaunchType,
+    /// Network mode.
+    pub network_mode: NetworkMode,
+    /// Operating system of the image.
+    pub operating_system: OperatingSystem,
+    /// CPU architecture of the image.
+    pub cpu_architecture: CpuArchitecture,
+}
+
+/// ECS launch type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchType {
+    /// AWS Fargate.
+    Fargate,
+}
+
+impl LaunchType {
+    /// ECS's name, `FARGATE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fargate => "FARGATE",
+        }
+    }
+}
+
+/// Task network mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkMode {
+    /// Each task has its own network interface (the only mode Fargate offers).
+    Awsvpc,
+}
+
+impl NetworkMode {
+    /// ECS's name, `awsvpc`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Awsvpc => "awsvpc",
+        }
+    }
+}
+
+/// Operating system family of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatingSystem {
+    /// Linux.
+    Linux,
+}
+
+impl OperatingSystem {
+    /// ECS's name, `LINUX`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Linux => "LINUX",
+        }
+    }
+}
+
+/// CPU architecture of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpuArchitecture {
+    /// x86-64.
+    X86_64,
+    /// 64-bit Arm (Graviton).
+    Arm64,
+}
+
+impl CpuArchitecture {
+    /// ECS's name, `X86_64`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::X86_64 => "X86_64",
+            Self::Arm64 => "ARM64",
+        }
+    }
+}
+
+/// Where a container's output goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContainerLogging {
+    /// Log driver.
+    pub driver: LogDriver,
+    /// Prefix of the log streams (followed by the container name and task ID).
+    pub stream_prefix: String,
+}
+
+/// A container log driver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogDriver {
+    /// CloudWatch Logs, to the service's log group in the task's region.
+    AwsLogs,
+}
+
+impl LogDriver {
+    /// ECS's name, `awslogs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AwsLogs => "awslogs",
+        }
+    }
+}
+
+/// Where a service's tasks take their tags from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagPropagation {
+    /// The service.
+    Service,
+}
+
+impl TagPropagation {
+    /// ECS's name, `SERVICE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Service => "SERVICE",
+        }
+    }
+}
+
+/// Who deploys a service's new task sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeploymentController {
+    /// ECS itself (rolling and native blue/green).
+    Ecs,
+}
+
+impl DeploymentController {
+    /// ECS's name, `ECS`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ecs => "ECS",
+        }
+    }
 }
 
 /// Deployment strategy.
@@ -945,6 +1388,16 @@ pub enum Strategy {
     Rolling,
     /// ECS native blue/green.
     BlueGreen,
+}
+
+impl Strategy {
+    /// ECS's name, `ROLLING`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rolling => "ROLLING",
+            Self::BlueGreen => "BLUE_GREEN",
+        }
+    }
 }
 
 /// An ECS service in one region.
@@ -966,6 +1419,8 @@ pub struct ServicePlan {
     /// Statements of the execution role's policy (secrets and their keys), besides the managed
     /// `AmazonECSTaskExecutionRolePolicy`.
     pub execution_statements: Vec<Statement>,
+    /// Name of that policy (unique within the role).
+    pub execution_policy_name: String,
     /// Log group.
     pub log_group: Rid,
     /// Log group name.
@@ -990,10 +1445,16 @@ pub struct ServicePlan {
     pub cpu: u32,
     /// Memory, MiB.
     pub memory: u32,
-    /// Graviton.
-    pub arm64: bool,
+    /// Launch type, network mode, operating system and architecture.
+    pub runtime: TaskRuntime,
+    /// Whether the container is essential (a task stops when it does).
+    pub essential: bool,
     /// Container port.
     pub port: u32,
+    /// Protocol of the container port.
+    pub port_protocol: IpProtocol,
+    /// Where the container logs.
+    pub logging: ContainerLogging,
     /// Environment, sorted by name.
     pub environment: Vec<(String, Text)>,
     /// Secrets: variable name and `valueFrom` (ARN with optional JSON key), sorted.
@@ -1010,6 +1471,12 @@ pub struct ServicePlan {
     pub health_check_grace_seconds: Option<u32>,
     /// Subnets the tasks run in.
     pub subnets: Vec<Text>,
+    /// Whether tasks get a public IP address.
+    pub assign_public_ip: bool,
+    /// Where tasks take their tags from.
+    pub tag_propagation: TagPropagation,
+    /// Whether ECS tags tasks with their cluster and service.
+    pub ecs_managed_tags: bool,
     /// Auto scaling.
     pub scaling: Option<ScalingPlan>,
     /// Alarms that fail a deployment.
@@ -1019,8 +1486,8 @@ pub struct ServicePlan {
 /// Container health check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContainerHealth {
-    /// Shell command.
-    pub command: String,
+    /// The command as ECS takes it: `CMD-SHELL` and the shell command.
+    pub command: Vec<String>,
     /// Interval.
     pub interval_seconds: u32,
     /// Timeout.
@@ -1034,8 +1501,13 @@ pub struct ContainerHealth {
 /// How a service deploys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeploymentPlan {
+    /// Who deploys.
+    pub controller: DeploymentController,
     /// Strategy.
     pub strategy: Strategy,
+    /// Whether the deployment circuit breaker stops a rolling deployment whose tasks do not become
+    /// healthy (it applies to rolling deployments only).
+    pub circuit_breaker: bool,
     /// Minimum healthy percent.
     pub minimum_healthy_percent: u32,
     /// Maximum percent.
@@ -1081,6 +1553,16 @@ pub struct ServiceLoadBalancer {
 pub struct ScalingPlan {
     /// Scalable target.
     pub target: Rid,
+    /// Application Auto Scaling's namespace of the target.
+    pub service_namespace: String,
+    /// The dimension scaled.
+    pub scalable_dimension: String,
+    /// The target's resource ID, `service/<cluster name>/<service name>`.
+    pub resource_id: Text,
+    /// How the policy scales.
+    pub policy_type: ScalingPolicyType,
+    /// The metric the policy tracks.
+    pub metric: ScalingMetric,
     /// Target-tracking policy.
     pub policy: Rid,
     /// Name of the target-tracking policy (unique per scalable target).
@@ -1097,6 +1579,38 @@ pub struct ScalingPlan {
     pub scale_in_cooldown_seconds: u32,
     /// Scheduled actions.
     pub scheduled: Vec<ScheduledActionPlan>,
+}
+
+/// How a scaling policy scales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalingPolicyType {
+    /// Keeps a metric at a target value.
+    TargetTracking,
+}
+
+impl ScalingPolicyType {
+    /// Application Auto Scaling's name, `TargetTrackingScaling`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TargetTracking => "TargetTrackingScaling",
+        }
+    }
+}
+
+/// A predefined metric of target-tracking scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalingMetric {
+    /// Average CPU utilization of the service's tasks.
+    EcsServiceAverageCpu,
+}
+
+impl ScalingMetric {
+    /// Application Auto Scaling's name, `ECSServiceAverageCPUUtilization`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::EcsServiceAverageCpu => "ECSServiceAverageCPUUtilization",
+        }
+    }
 }
 
 /// A scheduled action.
@@ -1129,10 +1643,27 @@ pub struct DatabasePlan {
     pub port: u32,
     /// Subnet group.
     pub subnet_group: Rid,
+    /// Its description.
+    pub subnet_group_description: String,
     /// Its subnets.
     pub subnets: Vec<Text>,
     /// Parameter group.
     pub parameter_group: ParameterGroupPlan,
+    /// Storage volume type.
+    pub storage_type: DbStorageType,
+    /// Whether the instance has a public address.
+    pub publicly_accessible: bool,
+    /// Whether RDS applies minor engine upgrades in the maintenance window.
+    pub auto_minor_version_upgrade: bool,
+    /// Whether snapshots carry the instance's tags.
+    pub copy_tags_to_snapshot: bool,
+    /// Whether IAM database authentication is on.
+    pub iam_authentication: bool,
+    /// Whether Performance Insights is on (encrypted with `kms_key`).
+    pub performance_insights: bool,
+    /// Identifier of the snapshot taken when the instance is deleted or replaced; `None` for
+    /// instances whose data is a copy (read replicas).
+    pub final_snapshot: Option<String>,
     /// Security group.
     pub security_group: Rid,
     /// Encryption key ARN in this region.
@@ -1151,6 +1682,54 @@ pub struct DatabasePlan {
     pub role: DatabaseRole,
 }
 
+/// RDS storage volume type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbStorageType {
+    /// General purpose SSD, gp3.
+    Gp3,
+}
+
+impl DbStorageType {
+    /// RDS's name, `gp3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Gp3 => "gp3",
+        }
+    }
+}
+
+/// A database engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseEngine {
+    /// RDS for PostgreSQL.
+    Postgres,
+}
+
+impl DatabaseEngine {
+    /// RDS's name, `postgres`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// When RDS applies a parameter group's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterApplyMethod {
+    /// At the next reboot (the only method static parameters accept).
+    PendingReboot,
+}
+
+impl ParameterApplyMethod {
+    /// RDS's name, `pending-reboot`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingReboot => "pending-reboot",
+        }
+    }
+}
+
 /// Parameter group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterGroupPlan {
@@ -1162,6 +1741,8 @@ pub struct ParameterGroupPlan {
     pub description: String,
     /// Parameters.
     pub parameters: BTreeMap<String, String>,
+    /// When the values apply.
+    pub apply_method: ParameterApplyMethod,
 }
 
 /// Writer or replica.
@@ -1176,8 +1757,14 @@ pub enum DatabaseRole {
 /// The writer's own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WriterPlan {
+    /// Engine.
+    pub engine: DatabaseEngine,
     /// Engine version.
     pub engine_version: String,
+    /// Whether storage is encrypted (with the instance's `kms_key`).
+    pub storage_encrypted: bool,
+    /// The field of the master secret that holds the user name.
+    pub username_field: String,
     /// Database name.
     pub db_name: String,
     /// Storage.
@@ -1206,7 +1793,7 @@ pub struct ReplicaPlan {
     /// ARN of the writer.
     pub source_arn: Text,
     /// Region of the writer.
-    pub source_region: String,
+    pub source_region: RegionCode,
     /// The master credentials' replica in this region.
     pub secret_arn: Text,
 }
@@ -1230,15 +1817,20 @@ pub struct SecretPlan {
     pub length: u32,
     /// Characters never generated.
     pub exclude_characters: String,
+    /// The punctuation the generated value may contain: Secrets Manager's (printable ASCII
+    /// that is neither a letter, a digit nor a space) without `exclude_characters`.
+    pub punctuation: String,
     /// Replicas.
     pub replicas: Vec<SecretReplica>,
+    /// Whether the secret survives stack deletion (what it holds may still be in use).
+    pub retain: bool,
 }
 
 /// A secret replica.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretReplica {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Key ARN there.
     pub kms_key: Text,
 }
@@ -1248,6 +1840,13 @@ pub struct SecretReplica {
 pub struct RotationPlan {
     /// The schedule.
     pub rid: Rid,
+    /// Which AWS-hosted rotation function rotates the secret.
+    pub function: HostedRotation,
+    /// The Serverless Application Repository application of that function in the stack's
+    /// partition (what CloudFormation's hosted rotation deploys; Terraform deploys it directly).
+    pub application_id: String,
+    /// The Secrets Manager endpoint the function calls in the writer's region.
+    pub endpoint: Text,
     /// Name of the rotation function (and, in Terraform, of the stack that deploys it).
     pub name: String,
     /// Days between rotations.
@@ -1256,6 +1855,43 @@ pub struct RotationPlan {
     pub security_group: Rid,
     /// Subnets it runs in.
     pub subnets: Vec<Text>,
+}
+
+/// An AWS-hosted Secrets Manager rotation function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostedRotation {
+    /// Rotates the password of a PostgreSQL user that the secret's credentials log in as.
+    PostgresSingleUser,
+}
+
+impl HostedRotation {
+    /// Its Serverless Application Repository application.
+    pub fn application(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "SecretsManagerRDSPostgreSQLRotationSingleUser",
+        }
+    }
+
+    /// CloudFormation's `HostedRotationLambda` type.
+    pub fn rotation_type(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "PostgreSQLSingleUser",
+        }
+    }
+
+    /// Capabilities the function's application needs when deployed.
+    pub fn application_capabilities(self) -> &'static [&'static str] {
+        match self {
+            Self::PostgresSingleUser => &["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+        }
+    }
+
+    /// The output of the function's application that holds the function's ARN.
+    pub fn function_arn_output(self) -> &'static str {
+        match self {
+            Self::PostgresSingleUser => "RotationLambdaARN",
+        }
+    }
 }
 
 /// The cache in one region.
@@ -1273,6 +1909,8 @@ pub struct CachePlan {
     pub subnet_group: Rid,
     /// Subnet group name.
     pub subnet_group_name: String,
+    /// Its description.
+    pub subnet_group_description: String,
     /// Its subnets.
     pub subnets: Vec<Text>,
     /// Security group.
@@ -1281,6 +1919,13 @@ pub struct CachePlan {
     pub port: u32,
     /// Replicas per shard.
     pub replicas_per_shard: u32,
+    /// Nodes of the one shard when cluster mode is off (the primary and its replicas); `None` in
+    /// cluster mode, where shards and replicas per shard say it.
+    pub node_count: Option<u32>,
+    /// Whether ElastiCache places replicas in other zones and fails over across them.
+    pub multi_az: bool,
+    /// Whether a failed primary is replaced by a replica automatically.
+    pub automatic_failover: bool,
     /// Which attribute is the endpoint clients use.
     pub endpoint: crate::value::Attr,
     /// Primary, Global Datastore secondary, or standalone.
@@ -1305,8 +1950,18 @@ pub enum CacheRole {
 /// Settings of a primary or standalone cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CachePrimaryPlan {
+    /// Engine.
+    pub engine: CacheEngine,
     /// Engine version.
     pub engine_version: String,
+    /// Whether data is encrypted at rest.
+    pub at_rest_encryption: bool,
+    /// Whether connections use TLS.
+    pub transit_encryption: bool,
+    /// Whether ElastiCache applies minor engine upgrades in the maintenance window.
+    pub auto_minor_version_upgrade: bool,
+    /// Name of the snapshot taken when the group is deleted or replaced.
+    pub final_snapshot: Option<String>,
     /// Node type.
     pub node_type: String,
     /// Shards.
@@ -1319,6 +1974,22 @@ pub struct CachePrimaryPlan {
     pub auth_secret: SecretPlan,
     /// Global Datastore, when this is its primary.
     pub global: Option<GlobalDatastorePlan>,
+}
+
+/// A cache engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheEngine {
+    /// Redis OSS.
+    Redis,
+}
+
+impl CacheEngine {
+    /// ElastiCache's name, `redis`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Redis => "redis",
+        }
+    }
 }
 
 /// The Global Datastore.
@@ -1352,6 +2023,8 @@ pub struct TopicPlan {
     pub rid: Rid,
     /// Its policy.
     pub policy_rid: Rid,
+    /// Statements of its policy.
+    pub policy_statements: Vec<Statement>,
     /// Name.
     pub name: String,
     /// Subscriptions.
@@ -1419,14 +2092,46 @@ pub struct MetricStat {
     pub metric: String,
     /// Dimensions.
     pub dimensions: Vec<(String, Text)>,
-    /// `Sum`, `Average`, ... or a percentile such as `p95`.
-    pub stat: String,
+    /// The statistic.
+    pub stat: Statistic,
 }
 
-impl MetricStat {
-    /// Whether the statistic is a percentile (CloudWatch's `ExtendedStatistic`).
-    pub fn is_percentile(&self) -> bool {
-        self.stat.starts_with('p')
+/// A CloudWatch statistic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statistic {
+    /// `SampleCount`.
+    SampleCount,
+    /// `Average`.
+    Average,
+    /// `Sum`.
+    Sum,
+    /// `Minimum`.
+    Minimum,
+    /// `Maximum`.
+    Maximum,
+    /// A percentile, `p95` (CloudWatch's extended statistics).
+    Percentile(u8),
+}
+
+impl Statistic {
+    /// Whether it is an extended statistic (a percentile), which alarms name in
+    /// `ExtendedStatistic` rather than `Statistic`.
+    pub fn is_extended(self) -> bool {
+        matches!(self, Self::Percentile(_))
+    }
+}
+
+impl std::fmt::Display for Statistic {
+    /// CloudWatch's name: `Sum`, `p95`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SampleCount => f.write_str("SampleCount"),
+            Self::Average => f.write_str("Average"),
+            Self::Sum => f.write_str("Sum"),
+            Self::Minimum => f.write_str("Minimum"),
+            Self::Maximum => f.write_str("Maximum"),
+            Self::Percentile(percent) => write!(f, "p{percent}"),
+        }
     }
 }
 
@@ -1435,8 +2140,10 @@ impl MetricStat {
 pub enum AlarmMetric {
     /// One metric.
     Single(MetricStat),
-    /// Metric math over inputs `m1`, `m2`, ...
+    /// Metric math over named inputs.
     Math {
+        /// ID of the query that evaluates the expression (not one of the inputs').
+        result_id: String,
         /// Expression.
         expression: String,
         /// Label of the result.
@@ -1503,7 +2210,7 @@ pub struct DnsPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionalDnsPlan {
     /// Region.
-    pub region: String,
+    pub region: RegionCode,
     /// Health check.
     pub health_check: Rid,
     /// Latency record.
@@ -1516,6 +2223,11 @@ pub struct RegionalDnsPlan {
     pub target_zone_id: Text,
     /// Health-check path.
     pub path: String,
+    /// Protocol of the health check.
+    pub protocol: Protocol,
+    /// Whether the health check sends the host name by SNI (the load balancer serves its
+    /// certificate by SNI).
+    pub enable_sni: bool,
     /// Port.
     pub port: u32,
     /// Interval.
@@ -1524,6 +2236,186 @@ pub struct RegionalDnsPlan {
     pub failure_threshold: u32,
     /// Name tag.
     pub name: String,
+    /// Type of the latency record (an alias of the load balancer).
+    pub record_type: DnsRecordType,
+}
+
+/// Type of a DNS record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DnsRecordType {
+    /// IPv4 address.
+    A,
+    /// IPv6 address.
+    Aaaa,
+}
+
+impl DnsRecordType {
+    /// Route 53's name, `A`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::A => "A",
+            Self::Aaaa => "AAAA",
+        }
+    }
+}
+
+/// Which edge locations serve a distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceClass {
+    /// North America and Europe.
+    PriceClass100,
+    /// Those, Asia, the Middle East and Africa.
+    PriceClass200,
+    /// Every edge location.
+    All,
+}
+
+impl PriceClass {
+    /// Every price class.
+    pub const ALL: [Self; 3] = [Self::PriceClass100, Self::PriceClass200, Self::All];
+
+    /// CloudFront's name, `PriceClass_100`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PriceClass100 => "PriceClass_100",
+            Self::PriceClass200 => "PriceClass_200",
+            Self::All => "PriceClass_All",
+        }
+    }
+
+    /// The price class CloudFront calls `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|class| class.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for PriceClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The HTTP versions a distribution speaks to viewers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpVersion {
+    /// HTTP/2 and HTTP/3 (and HTTP/1.1).
+    Http2And3,
+}
+
+impl HttpVersion {
+    /// CloudFront's name, `http2and3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http2And3 => "http2and3",
+        }
+    }
+}
+
+/// What a distribution does with plain-HTTP viewer requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewerProtocolPolicy {
+    /// Redirects them to HTTPS.
+    RedirectToHttps,
+}
+
+impl ViewerProtocolPolicy {
+    /// CloudFront's name, `redirect-to-https`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RedirectToHttps => "redirect-to-https",
+        }
+    }
+}
+
+/// How a distribution with its own certificate serves HTTPS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SslSupportMethod {
+    /// By SNI (no dedicated IP addresses).
+    SniOnly,
+}
+
+impl SslSupportMethod {
+    /// CloudFront's name, `sni-only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SniOnly => "sni-only",
+        }
+    }
+}
+
+/// Countries a distribution refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeoRestriction {
+    /// None.
+    None,
+}
+
+impl GeoRestriction {
+    /// CloudFront's name, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+        }
+    }
+}
+
+/// How an origin access control signs CloudFront's requests to its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OriginSigning {
+    /// Kind of origin.
+    pub origin_type: OriginType,
+    /// When requests are signed.
+    pub behavior: SigningBehavior,
+    /// Signature protocol.
+    pub protocol: SigningProtocol,
+}
+
+/// Kind of origin behind an origin access control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginType {
+    /// An S3 bucket.
+    S3,
+}
+
+impl OriginType {
+    /// CloudFront's name, `s3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::S3 => "s3",
+        }
+    }
+}
+
+/// When an origin access control signs requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningBehavior {
+    /// Every request (replacing a viewer's `Authorization` header).
+    Always,
+}
+
+impl SigningBehavior {
+    /// CloudFront's name, `always`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+        }
+    }
+}
+
+/// The signature protocol of an origin access control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigningProtocol {
+    /// AWS Signature Version 4.
+    Sigv4,
+}
+
+impl SigningProtocol {
+    /// CloudFront's name, `sigv4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sigv4 => "sigv4",
+        }
+    }
 }
 
 /// The CDN.
@@ -1542,7 +2434,25 @@ pub struct CdnPlan {
     /// Certificate ARN.
     pub certificate: Option<Text>,
     /// Price class.
-    pub price_class: String,
+    pub price_class: PriceClass,
+    /// Whether the distribution serves requests.
+    pub enabled: bool,
+    /// HTTP versions offered to viewers.
+    pub http_version: HttpVersion,
+    /// Whether the distribution answers over IPv6 too.
+    pub ipv6: bool,
+    /// Whether responses are compressed for viewers that accept it.
+    pub compress: bool,
+    /// What plain-HTTP requests get.
+    pub viewer_protocol_policy: ViewerProtocolPolicy,
+    /// Methods the distribution allows and caches.
+    pub methods: Vec<String>,
+    /// Countries refused.
+    pub geo_restriction: GeoRestriction,
+    /// How HTTPS is served with the distribution's own certificate.
+    pub ssl_support_method: SslSupportMethod,
+    /// How the origin access control signs requests to the bucket.
+    pub origin_signing: OriginSigning,
     /// Default root object.
     pub default_root_object: String,
     /// Managed cache policy.
@@ -1563,15 +2473,23 @@ pub struct CdnPlan {
     pub records: Vec<CdnRecordPlan>,
 }
 
-/// An alias record for a CDN alias.
+/// The alias records of one CDN alias: one per address family the distribution answers on. In
+/// CloudFormation they are one record set group under the rid's logical ID; in Terraform one
+/// record each, under `records`' names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CdnRecordPlan {
-    /// The record.
+    /// The records.
     pub rid: Rid,
     /// Name.
     pub name: String,
     /// Hosted zone.
     pub hosted_zone_id: Text,
+    /// Comment of the record set group.
+    pub comment: String,
+    /// Each record's type and Terraform name.
+    pub records: Vec<(DnsRecordType, String)>,
+    /// Whether the aliases evaluate the distribution's health (CloudFront has none to evaluate).
+    pub evaluate_target_health: bool,
 }
 
 /// A dashboard.

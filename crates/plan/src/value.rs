@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::ids::{Rid, UnitId};
+use crate::ids::{RegionCode, Rid, UnitId};
 
 /// A value known only at deploy time, or a literal.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,6 +25,10 @@ pub enum Part {
     Partition,
     /// The DNS suffix of AWS endpoints (`amazonaws.com`).
     UrlSuffix,
+    /// The region of the deployment unit the value is used in: known to the plan, and written
+    /// as CloudFormation's `AWS::Region` pseudo parameter so a template reads the same in every
+    /// region it could be deployed to.
+    Region(String),
     /// An attribute of a resource in the same deployment unit.
     Attr(AttrRef),
     /// An output of another deployment unit.
@@ -38,7 +42,7 @@ pub struct ParamUse {
     pub name: String,
     /// For parameters that take one value per region (certificates, regional ARNs), the
     /// region whose value is meant.
-    pub region: Option<String>,
+    pub region: Option<RegionCode>,
 }
 
 /// An attribute of a resource.
@@ -58,7 +62,7 @@ pub struct Import {
     /// The producing unit's CloudFormation stack name.
     pub stack_name: String,
     /// The region the producing unit deploys to.
-    pub region: String,
+    pub region: RegionCode,
     /// Name of the output in the producing unit.
     pub output: String,
     /// The attribute the output holds (what Terraform, one module for all regions, refers to
@@ -265,6 +269,7 @@ impl fmt::Display for Text {
                 Part::AccountId => f.write_str("<account-id>")?,
                 Part::Partition => f.write_str("<partition>")?,
                 Part::UrlSuffix => f.write_str("<url-suffix>")?,
+                Part::Region(region) => f.write_str(region)?,
                 Part::Attr(reference) => {
                     write!(f, "<{}.{:?}>", reference.resource.logical, reference.attr)?
                 }

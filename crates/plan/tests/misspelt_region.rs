@@ -99,7 +99,7 @@ fn an_independent_mistake_is_still_reported_beside_a_misspelt_region() {
     let codes: Vec<&str> = meridian_plan::plan(&loaded.stack)
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.id())
         .collect();
     assert!(codes.contains(&"E101"), "{codes:?}");
     assert!(codes.contains(&"E301"), "{codes:?}");

@@ -156,16 +156,17 @@ impl fmt::Display for RenderError {
                 column,
                 message,
             } => {
-                write!(
-                    f,
+                let failure = format!(
                     "{} failed to render `{output}`{}: {message}",
                     describe_origin(template, *user_copy),
                     describe_position(*line, *column)
-                )?;
-                if !*user_copy {
-                    f.write_str(" (this is a bug in meridian)")?;
+                );
+                if *user_copy {
+                    f.write_str(&failure)
+                } else {
+                    // A built-in template that fails is Meridian's bug, not the user's.
+                    f.write_str(&meridian_plan::bug_message(&failure))
                 }
-                Ok(())
             }
         }
     }

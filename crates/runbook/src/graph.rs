@@ -195,7 +195,7 @@ fn topology(plan: &Plan) -> Topology {
                         label.push_str(&format!(", {class}"));
                     }
                     if rule.time_control {
-                        label.push_str(", RTC 15 min");
+                        label.push_str(&format!(", RTC {} min", rule.time_control_minutes));
                     }
                     edges.push(Edge {
                         from: node_id(code, "bucket", Some(&bucket.name)),

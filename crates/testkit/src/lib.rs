@@ -7,6 +7,8 @@ pub mod scale;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+pub mod source;
+
 use meridian_plan::{Plan, Planned};
 
 /// The repository root, canonical (`insta::glob!` hands out canonical paths, and tests make names
@@ -109,4 +111,31 @@ pub fn bundled_plans() -> &'static [BundledPlan] {
             })
             .collect()
     })
+}
+
+/// The one policy for generated files that are committed: a test compares the file with what the
+/// code generates now and fails when they differ; it rewrites the file only when asked to with
+/// `MERIDIAN_UPDATE_GENERATED=1` (and still fails, so the rewrite is reviewed and committed).
+/// `regenerate` says how to regenerate the file without the test.
+pub fn ensure_file_contents(path: &Path, expected: &str, regenerate: &str) {
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    if committed == expected {
+        return;
+    }
+    let shown = path
+        .strip_prefix(repository())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    if std::env::var_os("MERIDIAN_UPDATE_GENERATED").is_some_and(|value| value == "1") {
+        std::fs::write(path, expected)
+            .unwrap_or_else(|error| panic!("cannot rewrite {shown}: {error}"));
+        panic!(
+            "{shown} was stale and has been rewritten (MERIDIAN_UPDATE_GENERATED=1); review and commit it"
+        );
+    }
+    panic!(
+        "{shown} is stale: {regenerate} (or run this test with MERIDIAN_UPDATE_GENERATED=1), then review and \
+         commit it"
+    );
 }

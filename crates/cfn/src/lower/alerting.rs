@@ -4,7 +4,7 @@
 
 use meridian_plan::{
     AlarmMetric, AlarmPlan, AlertingPlan, Comparison, MetricStat, MissingData, SubscriptionPlan,
-    TopicPlan,
+    TopicPlan, bug,
 };
 
 use crate::l1::cloudwatch::{
@@ -12,14 +12,12 @@ use crate::l1::cloudwatch::{
     TreatMissingData,
 };
 use crate::l1::sns::{Subscription, Topic, TopicPolicy};
-use crate::l1::{self, Effect, OneOrMany, PolicyConditions, PolicyDocument, Resource, Value};
+use crate::l1::{Resource, Value};
 
 use super::UnitTemplate;
 use super::keys::lower_key;
+use super::policy::document;
 use super::values::reference;
-
-/// ID of the expression that yields a metric-math alarm's value (the plan names only the inputs).
-const MATH_RESULT_ID: &str = "result";
 
 /// Adds the unit's alerts key, topics and alarms.
 pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPlan) {
@@ -35,10 +33,10 @@ pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPla
         // CloudWatch alarms cannot publish to topics under the AWS managed `aws/sns` key; the
         // plan's alerts key lets them.
         let key = key.as_ref().unwrap_or_else(|| {
-            panic!(
-                "invariant: topic `{}` has an alerts key to be encrypted with",
+            bug(format_args!(
+                "topic `{}` has no alerts key to be encrypted with",
                 topic.rid.logical
-            )
+            ))
         });
         lower_topic(unit, topic, &key.rid);
     }
@@ -52,6 +50,7 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
         target: _,
         rid,
         policy_rid,
+        policy_statements,
         name,
         subscriptions,
     } = topic;
@@ -66,7 +65,7 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
         policy_rid,
         Resource::new(TopicPolicy {
             topics: vec![reference(rid)],
-            policy_document: topic_policy(rid),
+            policy_document: document(&unit.values, policy_statements),
         }),
     );
     for subscription in subscriptions {
@@ -84,41 +83,6 @@ fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_pl
             }),
         );
     }
-}
-
-/// CloudWatch alarms of this account may publish; nobody may use the topic without TLS.
-fn topic_policy(topic: &meridian_plan::Rid) -> PolicyDocument {
-    let topic_arn = || Some(OneOrMany::One(reference(topic)));
-    PolicyDocument::new([
-        l1::Statement {
-            sid: Some("CloudWatchAlarmsPublish".to_owned()),
-            principal: Some(l1::Principal::Service(OneOrMany::One(Value::from(
-                "cloudwatch.amazonaws.com",
-            )))),
-            resource: topic_arn(),
-            condition: PolicyConditions::default()
-                .with("StringEquals", "aws:SourceAccount", Value::aws_account_id())
-                .with(
-                    "ArnLike",
-                    "aws:SourceArn",
-                    Value::sub(
-                        "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*",
-                    ),
-                ),
-            ..l1::Statement::new(Effect::Allow, "sns:Publish")
-        },
-        l1::Statement {
-            sid: Some("DenyInsecureTransport".to_owned()),
-            principal: Some(l1::Principal::Everyone),
-            resource: topic_arn(),
-            condition: PolicyConditions::default().with(
-                "Bool",
-                "aws:SecureTransport",
-                Value::from("false"),
-            ),
-            ..l1::Statement::new(Effect::Deny, "sns:Publish")
-        },
-    ])
 }
 
 /// Adds one alarm.
@@ -168,26 +132,29 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
             properties.metric_name = Some(Value::from(metric.as_str()));
             properties.dimensions = lower_dimensions(unit, dimensions);
             properties.period = Some(period.into());
-            match statistic(stat) {
+            match statistic(*stat) {
                 Some(statistic) => properties.statistic = Some(statistic),
-                None => properties.extended_statistic = Some(Value::from(stat.as_str())),
+                None => properties.extended_statistic = Some(Value::from(stat.to_string())),
             }
         }
         AlarmMetric::Math {
+            result_id,
             expression,
             label,
             inputs,
         } => {
-            assert!(
-                inputs.iter().all(|(id, _)| id != MATH_RESULT_ID),
-                "invariant: metric-math inputs of `{}` are not named `{MATH_RESULT_ID}`",
-                rid.logical
-            );
+            if inputs.iter().any(|(id, _)| id == result_id) {
+                bug(format_args!(
+                    "a metric-math input of `{}` is named `{result_id}`, like its result",
+                    rid.logical
+                ));
+            }
+            // Only the expression's query returns the alarm's value; the inputs feed it.
             let mut queries = vec![MetricDataQuery {
                 label: Some(Value::from(label.as_str())),
                 return_data: Some(true.into()),
                 expression: Some(Value::from(expression.as_str())),
-                ..MetricDataQuery::new(MATH_RESULT_ID)
+                ..MetricDataQuery::new(result_id.as_str())
             }];
             for (id, input) in inputs {
                 let MetricStat {
@@ -199,7 +166,7 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
                 queries.push(MetricDataQuery {
                     return_data: Some(false.into()),
                     metric_stat: Some(cloudwatch::MetricStat::new(
-                        Value::from(stat.as_str()),
+                        Value::from(stat.to_string()),
                         period,
                         Metric {
                             namespace: Some(Value::from(namespace.as_str())),
@@ -226,14 +193,15 @@ fn lower_dimensions(
         .collect()
 }
 
-/// The standard statistic named `stat`; percentiles and other extended statistics are `None`.
-fn statistic(stat: &str) -> Option<Statistic> {
+/// The standard statistic `stat`; percentiles are `None` (CloudFormation's `ExtendedStatistic`).
+fn statistic(stat: meridian_plan::Statistic) -> Option<Statistic> {
+    use meridian_plan::Statistic as Plan;
     match stat {
-        "Average" => Some(Statistic::Average),
-        "Maximum" => Some(Statistic::Maximum),
-        "Minimum" => Some(Statistic::Minimum),
-        "SampleCount" => Some(Statistic::SampleCount),
-        "Sum" => Some(Statistic::Sum),
-        _ => None,
+        Plan::Average => Some(Statistic::Average),
+        Plan::Maximum => Some(Statistic::Maximum),
+        Plan::Minimum => Some(Statistic::Minimum),
+        Plan::SampleCount => Some(Statistic::SampleCount),
+        Plan::Sum => Some(Statistic::Sum),
+        Plan::Percentile(_) => None,
     }
 }

@@ -25,42 +25,46 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
         cluster_mode,
         subnet_group,
         subnet_group_name,
+        subnet_group_description,
         subnets,
         security_group,
         port,
         replicas_per_shard,
-        endpoint,
+        node_count,
+        multi_az,
+        automatic_failover,
+        // Clients connect to the endpoint the plan chose; the template has no use for it.
+        endpoint: _,
         role,
     } = cache;
     let subnet_group_properties = SubnetGroup {
-        description: Value::from(format!("Private subnets of {replication_group_id}")),
+        description: Value::from(subnet_group_description.as_str()),
         subnet_ids: unit.values.texts(subnets),
         cache_subnet_group_name: Some(Value::from(subnet_group_name.as_str())),
         tags: unit.values.tags(None),
     };
     unit.add(subnet_group, Resource::new(subnet_group_properties));
 
-    // With replicas, a node failure promotes a replica in another zone; a shard without replicas
-    // has nothing to fail over to, which ElastiCache rejects with these settings on.
-    let has_replicas = *replicas_per_shard > 0;
     let common = ReplicationGroup {
         replication_group_id: Some(Value::from(replication_group_id.as_str())),
         cache_subnet_group_name: Some(reference(subnet_group)),
         security_group_ids: vec![attr_of(security_group, Attr::SecurityGroupId)],
-        multi_az_enabled: Some(has_replicas.into()),
+        multi_az_enabled: Some((*multi_az).into()),
         tags: unit.values.tags(None),
         ..ReplicationGroup::new(description.as_str())
     };
-    // Clients connect to the endpoint the plan chose; the template has no use for it.
-    let _ = endpoint;
-    let cluster_mode = *cluster_mode;
+    let layout = Layout {
+        cluster_mode: *cluster_mode,
+        replicas_per_shard: *replicas_per_shard,
+        node_count: *node_count,
+    };
     match role {
         CacheRole::Primary(primary) => {
             let properties = ReplicationGroup {
                 port: Some(i64::from(*port).into()),
                 ..common
             };
-            lower_primary(unit, cache, primary, properties, cluster_mode, has_replicas);
+            lower_primary(unit, cache, primary, properties, layout);
         }
         CacheRole::Secondary {
             global_datastore_id,
@@ -70,28 +74,32 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
             // A Global Datastore secondary listens on the primary's port: `port` stays unset.
             let mut properties = ReplicationGroup {
                 global_replication_group_id: Some(unit.values.text(global_datastore_id)),
-                automatic_failover_enabled: Some((cluster_mode || has_replicas).into()),
+                automatic_failover_enabled: Some((*automatic_failover).into()),
                 ..common
             };
-            shape(&mut properties, cluster_mode, None, *replicas_per_shard);
+            layout.shape(&mut properties, None);
             unit.add(rid, Resource::new(properties));
         }
     }
 }
 
-/// Sets the node layout: shards and replicas per shard in cluster mode, else one shard of a primary
-/// and its replicas.
-fn shape(
-    properties: &mut ReplicationGroup,
+/// The plan's node layout of a replication group.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
     cluster_mode: bool,
-    shards: Option<u32>,
     replicas_per_shard: u32,
-) {
-    if cluster_mode {
-        properties.num_node_groups = shards.map(|shards| i64::from(shards).into());
-        properties.replicas_per_node_group = Some(i64::from(replicas_per_shard).into());
-    } else {
-        properties.num_cache_clusters = Some((1 + i64::from(replicas_per_shard)).into());
+    node_count: Option<u32>,
+}
+
+impl Layout {
+    /// Sets shards (a primary's) and replicas per shard in cluster mode, else the nodes of the one
+    /// shard.
+    fn shape(self, properties: &mut ReplicationGroup, shards: Option<u32>) {
+        if self.cluster_mode {
+            properties.num_node_groups = shards.map(|shards| i64::from(shards).into());
+            properties.replicas_per_node_group = Some(i64::from(self.replicas_per_shard).into());
+        }
+        properties.num_cache_clusters = self.node_count.map(|nodes| i64::from(nodes).into());
     }
 }
 
@@ -100,11 +108,15 @@ fn lower_primary(
     cache: &CachePlan,
     primary: &CachePrimaryPlan,
     common: ReplicationGroup,
-    cluster_mode: bool,
-    has_replicas: bool,
+    layout: Layout,
 ) {
     let CachePrimaryPlan {
+        engine,
         engine_version,
+        at_rest_encryption,
+        transit_encryption,
+        auto_minor_version_upgrade,
+        final_snapshot,
         node_type,
         shards,
         parameter_group_name,
@@ -118,32 +130,30 @@ fn lower_primary(
         auth_secret.rid.logical, auth_secret.generated_field
     ));
     let mut properties = ReplicationGroup {
-        engine: Some(Value::from("redis")),
+        engine: Some(Value::from(engine.as_str())),
         engine_version: Some(Value::from(engine_version.as_str())),
         cache_node_type: Some(Value::from(node_type.as_str())),
         cache_parameter_group_name: Some(Value::from(parameter_group_name.as_str())),
-        // Cluster mode needs automatic failover; without it, failover needs a replica.
-        automatic_failover_enabled: Some((cluster_mode || has_replicas).into()),
-        at_rest_encryption_enabled: Some(true.into()),
-        transit_encryption_enabled: Some(true.into()),
+        automatic_failover_enabled: Some(cache.automatic_failover.into()),
+        at_rest_encryption_enabled: Some((*at_rest_encryption).into()),
+        transit_encryption_enabled: Some((*transit_encryption).into()),
         auth_token: Some(auth_token),
         snapshot_retention_limit: Some(i64::from(*snapshot_retention_days).into()),
-        auto_minor_version_upgrade: Some(true.into()),
+        auto_minor_version_upgrade: Some((*auto_minor_version_upgrade).into()),
         ..common
     };
-    shape(
-        &mut properties,
-        cluster_mode,
-        Some(*shards),
-        cache.replicas_per_shard,
-    );
-    // The cache's data survives the group leaving the stack in a final snapshot.
-    unit.add(
-        &cache.rid,
-        Resource::new(properties)
+    layout.shape(&mut properties, Some(*shards));
+    // CloudFormation names the final snapshot itself (the plan's name is Terraform's); without one,
+    // its default for a replication group already deletes.
+    let resource = Resource::new(properties);
+    let resource = if final_snapshot.is_some() {
+        resource
             .deletion_policy(DeletionPolicy::Snapshot)
-            .update_replace_policy(UpdateReplacePolicy::Snapshot),
-    );
+            .update_replace_policy(UpdateReplacePolicy::Snapshot)
+    } else {
+        resource
+    };
+    unit.add(&cache.rid, resource);
     if let Some(global) = global {
         let GlobalDatastorePlan {
             rid,
@@ -160,7 +170,7 @@ fn lower_primary(
                 }],
                 global_replication_group_id_suffix: Some(Value::from(suffix.as_str())),
                 global_replication_group_description: Some(Value::from(description.as_str())),
-                automatic_failover_enabled: Some((cluster_mode || has_replicas).into()),
+                automatic_failover_enabled: Some(cache.automatic_failover.into()),
                 ..GlobalReplicationGroup::new(Vec::new())
             }),
         );

@@ -4,27 +4,25 @@
 //! not choose sizes, versions, windows or retention.
 
 use meridian_plan::{
-    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RotationPlan, SecretPlan,
-    SecretReplica, WriterPlan,
+    DatabasePlan, DatabaseRole, ParameterApplyMethod, ParameterGroupPlan, ReplicaPlan,
+    RotationPlan, SecretPlan, SecretReplica, WriterPlan,
 };
+use meridian_plan::{aws, bug};
 
 use crate::l1::rds::{DbInstance, DbParameterGroup, DbSubnetGroup};
 use crate::l1::secretsmanager::{
     GenerateSecretString, HostedRotationLambda, ReplicaRegion, RotationRules, RotationSchedule,
     Secret, SecretTargetAttachment,
 };
-use crate::l1::{DeletionPolicy, ListValue, Resource, UpdateReplacePolicy, Value};
+use crate::l1::{
+    DeletionPolicy, ListValue, Resource, ResourceProperties, UpdateReplacePolicy, Value,
+};
 
 use super::UnitTemplate;
+use super::keys::retained;
 use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
 use meridian_plan::RolePurpose;
-
-/// The macro that expands `HostedRotationLambda` into the rotation function's application.
-pub(crate) const SECRETS_MANAGER_TRANSFORM: &str = "AWS::SecretsManager-2020-07-23";
-
-/// The field of the master secret that RDS rotation and clients read the user name from.
-const USERNAME_FIELD: &str = "username";
 
 /// Adds the database instance and what it needs.
 pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePlan) {
@@ -34,8 +32,16 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         instance_class,
         port,
         subnet_group,
+        subnet_group_description,
         subnets,
         parameter_group,
+        storage_type,
+        publicly_accessible,
+        auto_minor_version_upgrade,
+        copy_tags_to_snapshot,
+        iam_authentication,
+        performance_insights,
+        final_snapshot,
         security_group,
         kms_key,
         deletion_protection,
@@ -47,7 +53,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
     } = database;
 
     let subnet_group_properties = DbSubnetGroup {
-        db_subnet_group_description: Value::from(format!("Private subnets of {identifier}")),
+        db_subnet_group_description: Value::from(subnet_group_description.as_str()),
         subnet_ids: unit.values.texts(subnets),
         db_subnet_group_name: None,
         tags: unit.values.tags(None),
@@ -59,6 +65,8 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         family,
         description,
         parameters,
+        // CloudFormation applies static parameters at the next reboot and takes no method.
+        apply_method: ParameterApplyMethod::PendingReboot,
     } = parameter_group;
     let parameter_group_properties = DbParameterGroup {
         description: Value::from(description.as_str()),
@@ -75,12 +83,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         Resource::new(parameter_group_properties),
     );
 
-    let monitoring = role(
-        &unit.values,
-        monitoring_role,
-        RolePurpose::EnhancedMonitoring,
-        &[],
-    );
+    let monitoring = role(&unit.values, RolePurpose::EnhancedMonitoring, None);
     unit.add(monitoring_role, Resource::new(monitoring));
 
     let key = unit.values.text(kms_key);
@@ -96,13 +99,13 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         )],
         db_parameter_group_name: Some(reference(parameter_group_rid)),
         port: Some(Value::from(port.to_string())),
-        storage_type: Some(Value::from("gp3")),
-        publicly_accessible: Some(false.into()),
+        storage_type: Some(Value::from(storage_type.as_str())),
+        publicly_accessible: Some((*publicly_accessible).into()),
         deletion_protection: Some((*deletion_protection).into()),
-        auto_minor_version_upgrade: Some(true.into()),
-        copy_tags_to_snapshot: Some(true.into()),
-        enable_iam_database_authentication: Some(true.into()),
-        enable_performance_insights: Some(true.into()),
+        auto_minor_version_upgrade: Some((*auto_minor_version_upgrade).into()),
+        copy_tags_to_snapshot: Some((*copy_tags_to_snapshot).into()),
+        enable_iam_database_authentication: Some((*iam_authentication).into()),
+        enable_performance_insights: Some((*performance_insights).into()),
         performance_insights_kms_key_id: Some(key),
         performance_insights_retention_period: Some(
             i64::from(*performance_insights_retention_days).into(),
@@ -117,8 +120,10 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         ..DbInstance::default()
     };
 
+    // CloudFormation names the final snapshot itself; the plan's identifier is Terraform's.
+    let snapshot = final_snapshot.is_some();
     match database_role {
-        DatabaseRole::Writer(writer) => lower_writer(unit, database, writer, common),
+        DatabaseRole::Writer(writer) => lower_writer(unit, database, writer, common, snapshot),
         DatabaseRole::Replica(replica) => {
             let ReplicaPlan {
                 source_arn,
@@ -135,15 +140,22 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
                 source_region: Some(Value::from(source_region.as_str())),
                 ..common
             };
-            // The replica's data is a copy of the writer's: deleting it needs no snapshot (the
-            // default for DB instances), which would only accumulate copies.
-            unit.add(
-                rid,
-                Resource::new(properties)
-                    .deletion_policy(DeletionPolicy::Delete)
-                    .update_replace_policy(UpdateReplacePolicy::Delete),
-            );
+            unit.add(rid, snapshot_policies(Resource::new(properties), snapshot));
         }
+    }
+}
+
+/// A final snapshot when the plan takes one, else none: CloudFormation's default for a DB
+/// instance is a snapshot, so `Delete` is written out.
+fn snapshot_policies(resource: Resource, snapshot: bool) -> Resource {
+    if snapshot {
+        resource
+            .deletion_policy(DeletionPolicy::Snapshot)
+            .update_replace_policy(UpdateReplacePolicy::Snapshot)
+    } else {
+        resource
+            .deletion_policy(DeletionPolicy::Delete)
+            .update_replace_policy(UpdateReplacePolicy::Delete)
     }
 }
 
@@ -152,9 +164,13 @@ fn lower_writer(
     database: &DatabasePlan,
     writer: &WriterPlan,
     common: DbInstance,
+    snapshot: bool,
 ) {
     let WriterPlan {
+        engine,
         engine_version,
+        storage_encrypted,
+        username_field,
         db_name,
         storage_gb,
         max_storage_gb,
@@ -167,14 +183,16 @@ fn lower_writer(
         rotation,
     } = writer;
     lower_secret(unit, secret);
-    assert!(
-        secret
-            .fixed_fields
-            .iter()
-            .any(|(field, _)| field == USERNAME_FIELD),
-        "invariant: the master secret `{}` holds a `{USERNAME_FIELD}` field",
-        secret.rid.logical
-    );
+    if !secret
+        .fixed_fields
+        .iter()
+        .any(|(field, _)| field == username_field)
+    {
+        bug(format_args!(
+            "the master secret `{}` has no `{username_field}` field",
+            secret.rid.logical
+        ));
+    }
     // Dynamic references resolve when the instance is created or updated. RDS-managed master
     // passwords are not an option: they cannot be used on an instance with read replicas.
     let resolve = |field: &str| {
@@ -184,13 +202,13 @@ fn lower_writer(
         ))
     };
     let properties = DbInstance {
-        engine: Some(Value::from("postgres")),
+        engine: Some(Value::from(engine.as_str())),
         engine_version: Some(Value::from(engine_version.as_str())),
         db_name: Some(Value::from(db_name.as_str())),
         allocated_storage: Some(Value::from(storage_gb.to_string())),
         max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
-        storage_encrypted: Some(true.into()),
-        master_username: Some(resolve(USERNAME_FIELD)),
+        storage_encrypted: Some((*storage_encrypted).into()),
+        master_username: Some(resolve(username_field)),
         master_user_password: Some(resolve(&secret.generated_field)),
         multi_az: Some((*multi_az).into()),
         backup_retention_period: Some(i64::from(*backup_retention_days).into()),
@@ -198,23 +216,24 @@ fn lower_writer(
         preferred_maintenance_window: Some(Value::from(maintenance_window.as_str())),
         ..common
     };
-    // A final snapshot keeps the data when the instance leaves the stack or is replaced.
     unit.add(
         &database.rid,
-        Resource::new(properties)
-            .deletion_policy(DeletionPolicy::Snapshot)
-            .update_replace_policy(UpdateReplacePolicy::Snapshot),
+        snapshot_policies(Resource::new(properties), snapshot),
     );
     unit.add(
         secret_attachment,
         Resource::new(SecretTargetAttachment {
             secret_id: reference(&secret.rid),
             target_id: reference(&database.rid),
-            target_type: Value::from("AWS::RDS::DBInstance"),
+            target_type: Value::from(<DbInstance as ResourceProperties>::TYPE),
         }),
     );
     let RotationPlan {
         rid,
+        function,
+        // CloudFormation's hosted rotation deploys the application of the partition itself.
+        application_id: _,
+        endpoint: _,
         name,
         days,
         security_group,
@@ -235,7 +254,7 @@ fn lower_writer(
                 vpc_subnet_ids: Some(Value::join_list(",", ListValue::Literal(subnet_ids))),
                 // Rotated passwords avoid the same characters as the generated one.
                 exclude_characters: Some(Value::from(secret.exclude_characters.as_str())),
-                ..HostedRotationLambda::new("PostgreSQLSingleUser")
+                ..HostedRotationLambda::new(function.rotation_type())
             }),
             rotation_rules: Some(RotationRules {
                 automatically_after_days: Some(i64::from(*days).into()),
@@ -250,11 +269,11 @@ fn lower_writer(
         .template
         .transform
         .iter()
-        .any(|transform| transform == SECRETS_MANAGER_TRANSFORM)
+        .any(|transform| transform == aws::SECRETS_MANAGER_TRANSFORM)
     {
         unit.template
             .transform
-            .push(SECRETS_MANAGER_TRANSFORM.to_owned());
+            .push(aws::SECRETS_MANAGER_TRANSFORM.to_owned());
     }
 }
 
@@ -270,7 +289,10 @@ pub(crate) fn lower_secret(unit: &mut UnitTemplate<'_>, secret: &SecretPlan) {
         generated_field,
         length,
         exclude_characters,
+        // The punctuation is Secrets Manager's without `exclude_characters`, as generated here.
+        punctuation: _,
         replicas,
+        retain,
     } = secret;
     let template: serde_json::Map<String, serde_json::Value> = fixed_fields
         .iter()
@@ -302,10 +324,5 @@ pub(crate) fn lower_secret(unit: &mut UnitTemplate<'_>, secret: &SecretPlan) {
         tags: unit.values.tags(None),
         ..Secret::default()
     };
-    unit.add(
-        rid,
-        Resource::new(properties)
-            .deletion_policy(DeletionPolicy::Retain)
-            .update_replace_policy(UpdateReplacePolicy::Retain),
-    );
+    unit.add(rid, retained(Resource::new(properties), *retain));
 }

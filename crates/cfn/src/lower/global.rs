@@ -2,7 +2,11 @@
 //! distribution with its S3 origin behind origin access control and its alias records, global
 //! alarms and topics, and dashboards. It must not choose domains, policies or routing.
 
-use meridian_plan::{CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, GlobalPlan, RegionalDnsPlan};
+use meridian_plan::aws;
+use meridian_plan::{
+    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, DnsRecordType, GeoRestriction, GlobalPlan,
+    OriginSigning, OriginType, Protocol, RegionalDnsPlan,
+};
 
 use crate::l1::cloudfront::{
     DefaultCacheBehavior, Distribution, DistributionConfig, HttpVersion, Origin,
@@ -67,10 +71,13 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
             target_dns_name,
             target_zone_id,
             path,
+            protocol,
+            enable_sni,
             port,
             interval_seconds,
             failure_threshold,
             name,
+            record_type,
         } = region;
         let health_check_properties = HealthCheck {
             health_check_config: HealthCheckConfig {
@@ -79,9 +86,11 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
                 resource_path: Some(Value::from(path.as_str())),
                 request_interval: Some(i64::from(*interval_seconds).into()),
                 failure_threshold: Some(i64::from(*failure_threshold).into()),
-                // The load balancer serves its certificate by SNI.
-                enable_sni: Some(true.into()),
-                ..HealthCheckConfig::new(HealthCheckType::Https)
+                enable_sni: Some((*enable_sni).into()),
+                ..HealthCheckConfig::new(match protocol {
+                    Protocol::Https => HealthCheckType::Https,
+                    Protocol::Http => HealthCheckType::Http,
+                })
             },
             health_check_tags: unit.values.tags(Some(name)),
         };
@@ -96,18 +105,24 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
                 hosted_zone_id: unit.values.text(target_zone_id),
                 evaluate_target_health: evaluate_health.then(|| true.into()),
             }),
-            ..RecordSet::new(RecordType::A, domain.as_str())
+            ..RecordSet::new(record_type_of(*record_type), domain.as_str())
         };
         unit.add(record, Resource::new(record_properties));
     }
 }
 
-fn price_class(price_class: &str) -> PriceClass {
+fn record_type_of(record_type: DnsRecordType) -> RecordType {
+    match record_type {
+        DnsRecordType::A => RecordType::A,
+        DnsRecordType::Aaaa => RecordType::Aaaa,
+    }
+}
+
+fn price_class(price_class: meridian_plan::PriceClass) -> PriceClass {
     match price_class {
-        "PriceClass_100" => PriceClass::PriceClass100,
-        "PriceClass_200" => PriceClass::PriceClass200,
-        "PriceClass_All" => PriceClass::PriceClassAll,
-        other => panic!("invariant: the plan's price class `{other}` is a CloudFront price class"),
+        meridian_plan::PriceClass::PriceClass100 => PriceClass::PriceClass100,
+        meridian_plan::PriceClass::PriceClass200 => PriceClass::PriceClass200,
+        meridian_plan::PriceClass::All => PriceClass::PriceClassAll,
     }
 }
 
@@ -120,6 +135,16 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         aliases,
         certificate,
         price_class: plan_price_class,
+        enabled,
+        http_version,
+        ipv6,
+        compress,
+        viewer_protocol_policy,
+        methods,
+        // CloudFormation's default restriction is none; the plan has no other.
+        geo_restriction: GeoRestriction::None,
+        ssl_support_method,
+        origin_signing,
         default_root_object,
         cache_policy_id,
         response_headers_policy_id,
@@ -131,6 +156,11 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         records,
     } = cdn;
     lower_bucket(unit, bucket);
+    let OriginSigning {
+        origin_type,
+        behavior,
+        protocol,
+    } = origin_signing;
     let origin_access_control_name = Value::from(origin_access_control_name.as_str());
     unit.add(
         origin_access_control,
@@ -138,9 +168,15 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             origin_access_control_config: OriginAccessControlConfig {
                 name: origin_access_control_name,
                 description: Some(Value::from(origin_access_control_description.as_str())),
-                origin_access_control_origin_type: OriginAccessControlOriginType::S3,
-                signing_behavior: SigningBehavior::Always,
-                signing_protocol: SigningProtocol::Sigv4,
+                origin_access_control_origin_type: match origin_type {
+                    OriginType::S3 => OriginAccessControlOriginType::S3,
+                },
+                signing_behavior: match behavior {
+                    meridian_plan::SigningBehavior::Always => SigningBehavior::Always,
+                },
+                signing_protocol: match protocol {
+                    meridian_plan::SigningProtocol::Sigv4 => SigningProtocol::Sigv4,
+                },
             },
         }),
     );
@@ -149,7 +185,9 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
         Some(certificate) => ViewerCertificate {
             acm_certificate_arn: Some(unit.values.text(certificate)),
             minimum_protocol_version: Some(Value::from(minimum_protocol_version.as_str())),
-            ssl_support_method: Some(SslSupportMethod::SniOnly),
+            ssl_support_method: Some(match ssl_support_method {
+                meridian_plan::SslSupportMethod::SniOnly => SslSupportMethod::SniOnly,
+            }),
             ..ViewerCertificate::default()
         },
         None => ViewerCertificate {
@@ -180,17 +218,29 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             )
         }],
         default_root_object: Some(Value::from(default_root_object.as_str())),
-        http_version: Some(HttpVersion::Http2and3),
-        ipv6_enabled: Some(true.into()),
-        price_class: Some(price_class(plan_price_class)),
+        http_version: Some(match http_version {
+            meridian_plan::HttpVersion::Http2And3 => HttpVersion::Http2and3,
+        }),
+        ipv6_enabled: Some((*ipv6).into()),
+        price_class: Some(price_class(*plan_price_class)),
         viewer_certificate: Some(viewer_certificate),
         ..DistributionConfig::new(
-            true,
+            *enabled,
             DefaultCacheBehavior {
                 cache_policy_id: Some(Value::from(cache_policy_id.as_str())),
                 response_headers_policy_id: Some(Value::from(response_headers_policy_id.as_str())),
-                compress: Some(true.into()),
-                ..DefaultCacheBehavior::new(origin_id, ViewerProtocolPolicy::RedirectToHttps)
+                compress: Some((*compress).into()),
+                // CloudFormation's default methods are left out rather than written.
+                allowed_methods: cloudfront_methods(methods),
+                cached_methods: cloudfront_methods(methods),
+                ..DefaultCacheBehavior::new(
+                    origin_id,
+                    match viewer_protocol_policy {
+                        meridian_plan::ViewerProtocolPolicy::RedirectToHttps => {
+                            ViewerProtocolPolicy::RedirectToHttps
+                        }
+                    },
+                )
             },
         )
     };
@@ -207,28 +257,46 @@ fn lower_cdn(unit: &mut UnitTemplate<'_>, cdn: &CdnPlan) {
             rid,
             name,
             hosted_zone_id,
+            comment,
+            records,
+            evaluate_target_health,
         } = record;
-        // IPv4 and IPv6 aliases of the name, as one resource (the plan has one record per name;
-        // the distribution answers on both).
+        // One resource for all of the name's records; their Terraform names are Terraform's.
         let alias = || AliasTarget {
             dns_name: attr_of(distribution, meridian_plan::Attr::DistributionDomainName),
             hosted_zone_id: Value::from(alias_hosted_zone_id.as_str()),
-            evaluate_target_health: Some(false.into()),
+            evaluate_target_health: Some((*evaluate_target_health).into()),
         };
         unit.add(
             rid,
             Resource::new(RecordSetGroup {
                 hosted_zone_id: Some(unit.values.text(hosted_zone_id)),
                 hosted_zone_name: None,
-                comment: Some(Value::from(format!("{name} to the CDN"))),
-                record_sets: [RecordType::A, RecordType::Aaaa]
-                    .into_iter()
-                    .map(|record_type| RecordSetGroupRecordSet {
+                comment: Some(Value::from(comment.as_str())),
+                record_sets: records
+                    .iter()
+                    .map(|(record_type, _)| RecordSetGroupRecordSet {
                         alias_target: Some(alias()),
-                        ..RecordSetGroupRecordSet::new(record_type, name.as_str())
+                        ..RecordSetGroupRecordSet::new(record_type_of(*record_type), name.as_str())
                     })
                     .collect(),
             }),
         );
+    }
+}
+
+/// The plan's methods, or nothing when they are CloudFront's default.
+fn cloudfront_methods(methods: &[String]) -> Vec<Value<String>> {
+    if methods
+        .iter()
+        .map(String::as_str)
+        .eq(aws::CLOUDFRONT_DEFAULT_METHODS)
+    {
+        Vec::new()
+    } else {
+        methods
+            .iter()
+            .map(|method| Value::from(method.as_str()))
+            .collect()
     }
 }

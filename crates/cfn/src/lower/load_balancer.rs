@@ -3,9 +3,10 @@
 //! and green for blue/green services) and Fargate target groups. It must not choose ports,
 //! policies, priorities or health checks.
 
+use meridian_plan::bug;
 use meridian_plan::{
-    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, Protocol, Rid,
-    TargetGroupPlan, TargetHealth, Text,
+    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, Protocol,
+    RedirectStatus, Rid, TargetGroupPlan, TargetHealth, Text, WeightedAlternate,
 };
 
 use crate::l1::elbv2::{
@@ -20,12 +21,6 @@ use super::UnitTemplate;
 use super::storage::lower_bucket;
 use super::values::{attr_of, reference};
 
-/// Weights of a blue/green forward before ECS shifts traffic: everything to the production (blue)
-/// target group, nothing to the alternate (green) one.
-const BLUE_WEIGHT: i64 = 100;
-/// See [`BLUE_WEIGHT`].
-const GREEN_WEIGHT: i64 = 0;
-
 /// Adds the load balancer, its access-log bucket, listeners, rules and target groups.
 pub(crate) fn lower_load_balancer(
     unit: &mut UnitTemplate<'_>,
@@ -34,7 +29,9 @@ pub(crate) fn lower_load_balancer(
 ) {
     let LoadBalancerPlan {
         rid,
+        load_balancer_type,
         internal,
+        drop_invalid_header_fields,
         subnets,
         security_group,
         idle_timeout_seconds,
@@ -52,20 +49,27 @@ pub(crate) fn lower_load_balancer(
             "idle_timeout.timeout_seconds",
             idle_timeout_seconds.to_string(),
         ),
-        // Requests with malformed headers are a smuggling vector; the load balancer drops them
-        // rather than passing them on.
-        attribute("routing.http.drop_invalid_header_fields.enabled", "true"),
+        attribute(
+            "routing.http.drop_invalid_header_fields.enabled",
+            drop_invalid_header_fields.to_string(),
+        ),
     ];
     if let Some(bucket) = access_logs {
         lower_bucket(unit, bucket);
-        attributes.push(attribute("access_logs.s3.enabled", "true"));
+        // The attribute says whether logging is on: it is, since the plan gives a bucket.
+        attributes.push(attribute(
+            "access_logs.s3.enabled",
+            access_logs.is_some().to_string(),
+        ));
         attributes.push(attribute(
             "access_logs.s3.bucket",
             attr_of(&bucket.rid, meridian_plan::Attr::BucketName),
         ));
     }
     let properties = LoadBalancer {
-        r#type: Some(LoadBalancerType::Application),
+        r#type: Some(match load_balancer_type {
+            meridian_plan::LoadBalancerType::Application => LoadBalancerType::Application,
+        }),
         scheme: Some(if *internal {
             LoadBalancerScheme::Internal
         } else {
@@ -111,6 +115,7 @@ fn lower_target_groups(
         name: _,
         rid,
         alternate,
+        target_type,
         port,
         protocol: target_protocol,
         health,
@@ -118,6 +123,7 @@ fn lower_target_groups(
         service: _,
     } = target_group;
     let TargetHealth {
+        enabled,
         path,
         interval_seconds,
         timeout_seconds,
@@ -125,15 +131,20 @@ fn lower_target_groups(
         unhealthy_threshold,
         matcher,
     } = health;
-    let vpc_id =
-        vpc_id.unwrap_or_else(|| panic!("invariant: target group `{}` has a network", rid.logical));
+    let vpc_id = vpc_id.unwrap_or_else(|| {
+        bug(format_args!(
+            "target group `{}` has no network",
+            rid.logical
+        ))
+    });
     let properties = TargetGroup {
-        // Fargate tasks register by IP address (awsvpc networking).
-        target_type: Some(TargetType::Ip),
+        target_type: Some(match target_type {
+            meridian_plan::TargetType::Ip => TargetType::Ip,
+        }),
         protocol: Some(protocol(*target_protocol)),
         port: Some(i64::from(*port).into()),
         vpc_id: Some(unit.values.text(vpc_id)),
-        health_check_enabled: Some(true.into()),
+        health_check_enabled: Some((*enabled).into()),
         health_check_protocol: Some(protocol(*target_protocol)),
         health_check_path: Some(Value::from(path.as_str())),
         health_check_interval_seconds: Some(i64::from(*interval_seconds).into()),
@@ -169,17 +180,26 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
         rules,
     } = listener;
     let default_action = match default_action {
-        ListenerAction::RedirectToHttps { port } => Action {
+        ListenerAction::Redirect {
+            protocol: redirect_protocol,
+            port,
+            status,
+        } => Action {
             redirect_config: Some(RedirectConfig {
-                protocol: Some(Value::from("HTTPS")),
+                protocol: Some(Value::from(redirect_protocol.as_str())),
                 port: Some(Value::from(port.to_string())),
-                ..RedirectConfig::new(RedirectStatusCode::Http301)
+                ..RedirectConfig::new(match status {
+                    RedirectStatus::Permanent => RedirectStatusCode::Http301,
+                })
             }),
             ..Action::new(ActionType::Redirect)
         },
-        ListenerAction::FixedResponse { status } => Action {
+        ListenerAction::FixedResponse {
+            status,
+            content_type,
+        } => Action {
             fixed_response_config: Some(FixedResponseConfig {
-                content_type: Some(Value::from("text/plain")),
+                content_type: Some(Value::from(content_type.as_str())),
                 ..FixedResponseConfig::new(status.to_string())
             }),
             ..Action::new(ActionType::FixedResponse)
@@ -244,16 +264,20 @@ fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePl
             target_group_arn: Some(reference(target_group)),
             ..ListenerRuleAction::new(ActionType::Forward)
         },
-        Some(alternate) => ListenerRuleAction {
+        Some(WeightedAlternate {
+            target_group: alternate,
+            production_weight,
+            alternate_weight,
+        }) => ListenerRuleAction {
             forward_config: Some(ForwardConfig {
                 target_groups: vec![
                     WeightedTargetGroup {
                         target_group_arn: Some(reference(target_group)),
-                        weight: Some(BLUE_WEIGHT.into()),
+                        weight: Some(i64::from(*production_weight).into()),
                     },
                     WeightedTargetGroup {
                         target_group_arn: Some(reference(alternate)),
-                        weight: Some(GREEN_WEIGHT.into()),
+                        weight: Some(i64::from(*alternate_weight).into()),
                     },
                 ],
                 target_group_stickiness_config: None,

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use meridian_plan::{Output, ParamKind, Parameter, Plan, Unit, UnitId};
+use meridian_plan::bug;
+use meridian_plan::{Output, Parameter, Plan, Unit, UnitId};
 use serde::Deserialize;
 
 use crate::diff::manifest::{
@@ -31,8 +32,8 @@ pub(crate) fn render_manifest(plan: &Plan, rendered: &[(&Unit, String)]) -> Stri
         format: MANIFEST_FORMAT,
         stack: plan.stack.clone(),
         description: plan.description.clone(),
-        primary_region: plan.primary_region.clone(),
-        global_region: plan.global_region.clone(),
+        primary_region: plan.primary_region.to_string(),
+        global_region: plan.global_region.to_string(),
         units,
         renames: plan
             .renames
@@ -44,13 +45,18 @@ pub(crate) fn render_manifest(plan: &Plan, rendered: &[(&Unit, String)]) -> Stri
                 logical_ids: rename
                     .logical_ids
                     .iter()
-                    .map(|(unit, ids)| (naming_stack(plan, unit), ids.clone()))
+                    .map(|(unit, ids)| {
+                        (
+                            naming_stack(plan, unit),
+                            ids.iter().map(ToString::to_string).collect(),
+                        )
+                    })
                     .collect(),
             })
             .collect(),
     };
-    let mut text =
-        serde_json::to_string_pretty(&manifest).expect("invariant: the manifest serializes");
+    let mut text = serde_json::to_string_pretty(&manifest)
+        .unwrap_or_else(|error| bug(format_args!("the manifest does not serialize: {error}")));
     text.push('\n');
     text
 }
@@ -88,14 +94,16 @@ fn manifest_unit(plan: &Plan, values: &Values<'_>, unit: &Unit, template: &str) 
             ConsumedOutput {
                 unit: producer.id.to_string(),
                 stack_name: producer.stack_name.clone(),
-                region: producer.region.clone(),
+                region: producer.region.to_string(),
                 output: producer
                     .outputs
                     .iter()
                     .find(|candidate| &candidate.name == output)
                     .map(|candidate| candidate.name.clone())
                     .unwrap_or_else(|| {
-                        panic!("invariant: {stack_name} declares the output {output} it exports")
+                        bug(format_args!(
+                            "{stack_name} does not declare the output {output} it exports"
+                        ))
                     }),
             }
         })
@@ -111,7 +119,7 @@ fn manifest_unit(plan: &Plan, values: &Values<'_>, unit: &Unit, template: &str) 
         unit: id.to_string(),
         stack_name: stack_name.clone(),
         template: template_path(unit),
-        region: region.clone(),
+        region: region.to_string(),
         description: description.clone(),
         depends_on: dependencies
             .into_iter()
@@ -137,7 +145,7 @@ fn manifest_unit(plan: &Plan, values: &Values<'_>, unit: &Unit, template: &str) 
                 ManifestParameter {
                     name: cfn_name.clone(),
                     stack_file_name: name.clone(),
-                    kind: kind_name(*kind).to_owned(),
+                    kind: kind.name().to_owned(),
                     per_region: *per_region,
                     sensitive: *sensitive,
                     description: description.clone(),
@@ -180,7 +188,11 @@ fn producer_by_stack_name<'a>(plan: &'a Plan, stack_name: &str) -> &'a Unit {
     plan.units
         .iter()
         .find(|candidate| candidate.stack_name == stack_name)
-        .unwrap_or_else(|| panic!("invariant: stack `{stack_name}` is a unit of the plan"))
+        .unwrap_or_else(|| {
+            bug(format_args!(
+                "stack `{stack_name}` is not a unit of the plan"
+            ))
+        })
 }
 
 /// `(stack name, output name)` of every `Fn::GetStackOutput` in a template's pretty JSON text.
@@ -211,9 +223,9 @@ fn stack_outputs(template: &str) -> BTreeSet<(String, String)> {
                 stack_name,
                 output_name,
             } = Arguments::deserialize(&mut arguments).unwrap_or_else(|error| {
-                panic!(
-                    "invariant: Fn::GetStackOutput has a literal StackName and OutputName: {error}"
-                )
+                bug(format_args!(
+                    "Fn::GetStackOutput has no literal StackName and OutputName: {error}"
+                ))
             });
             (stack_name, output_name)
         })
@@ -224,20 +236,7 @@ fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
     plan.units
         .iter()
         .find(|candidate| &candidate.id == id)
-        .unwrap_or_else(|| panic!("invariant: unit `{id}` is a unit of the plan"))
-}
-
-fn kind_name(kind: ParamKind) -> &'static str {
-    match kind {
-        ParamKind::Text => "text",
-        ParamKind::CertificateArn => "certificate-arn",
-        ParamKind::HostedZoneId => "hosted-zone-id",
-        ParamKind::VpcId => "vpc-id",
-        ParamKind::SubnetId => "subnet-id",
-        ParamKind::Email => "email",
-        ParamKind::HttpsUrl => "https-url",
-        ParamKind::SecretArn => "secret-arn",
-    }
+        .unwrap_or_else(|| bug(format_args!("unit `{id}` is not a unit of the plan")))
 }
 
 #[cfg(test)]

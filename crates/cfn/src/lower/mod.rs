@@ -18,6 +18,7 @@ mod values;
 
 use std::collections::BTreeSet;
 
+use meridian_plan::bug;
 use meridian_plan::{AppPlan, OutputFile, Plan, RegionPlan, Rid, Unit, UnitId};
 
 use crate::l1::{Resource, Template};
@@ -36,9 +37,9 @@ pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
     let rendered: Vec<(&Unit, String)> = lower_units(plan)
         .into_iter()
         .map(|(unit, template)| {
-            let text = template
-                .to_json_pretty()
-                .expect("invariant: templates always serialize");
+            let text = template.to_json_pretty().unwrap_or_else(|error| {
+                bug(format_args!("a template does not serialize: {error}"))
+            });
             (unit, text)
         })
         .collect();
@@ -115,14 +116,16 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
                         app,
                     } = region_plan(regions, region);
                     let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
-                        panic!("invariant: region unit `{region}` has an application plan")
+                        bug(format_args!(
+                            "region unit `{region}` has no application plan"
+                        ))
                     });
                     lower_app_unit(&mut lowering, app);
                 }
                 UnitId::Global => {
                     let global = global
                         .as_ref()
-                        .expect("invariant: a global unit has a global plan");
+                        .unwrap_or_else(|| bug("the global unit has no global plan"));
                     global::lower_global_unit(&mut lowering, global);
                 }
             }
@@ -139,7 +142,11 @@ fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {
     regions
         .iter()
         .find(|candidate| candidate.region == region)
-        .unwrap_or_else(|| panic!("invariant: unit region `{region}` is in plan.regions"))
+        .unwrap_or_else(|| {
+            bug(format_args!(
+                "unit region `{region}` is not in plan.regions"
+            ))
+        })
 }
 
 fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
@@ -189,7 +196,7 @@ impl UnitTemplate<'_> {
     /// Adds a resource under the plan's logical ID.
     pub(crate) fn add(&mut self, rid: &Rid, resource: Resource) {
         if let Err(duplicate) = self.template.add_resource(rid.logical.clone(), resource) {
-            panic!("invariant: {duplicate}");
+            bug(format_args!("{duplicate}"));
         }
     }
 }
@@ -201,8 +208,11 @@ fn prune_enforced_depends_on(template: &mut Template) {
         if resource.depends_on.is_empty() {
             continue;
         }
-        let properties =
-            serde_json::to_value(&resource.properties).expect("invariant: properties serialize");
+        let properties = serde_json::to_value(&resource.properties).unwrap_or_else(|error| {
+            bug(format_args!(
+                "resource properties do not serialize: {error}"
+            ))
+        });
         let mut referenced = BTreeSet::new();
         collect_references(&properties, &mut referenced);
         resource

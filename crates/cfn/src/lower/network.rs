@@ -2,6 +2,7 @@
 //! gateways, flow logs to an encrypted log group) and security groups with one resource per rule.
 //! It must not choose CIDRs, zones, NAT placement or rules; an existing network is only referred to.
 
+use meridian_plan::bug;
 use meridian_plan::{
     CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, SecurityGroupPlan,
     SecurityGroupRulePlan, SubnetPlan, Text, ZonePlan,
@@ -19,9 +20,6 @@ use super::UnitTemplate;
 use super::policy::role;
 use super::values::{arn_of, attr_of, reference};
 use meridian_plan::RolePurpose;
-
-/// The destination of default routes.
-const ANYWHERE: &str = "0.0.0.0/0";
 
 /// Adds the network the plan creates; an existing network needs no resource.
 pub(crate) fn lower_network(unit: &mut UnitTemplate<'_>, network: &NetworkPlan) {
@@ -48,24 +46,20 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
         zones,
         flow_logs,
         name_prefix,
+        dns_hostnames,
+        dns_support,
+        public_route_table_name,
+        default_route_destination,
     } = created;
-    let tags = |suffix: &str| {
-        let name = if suffix.is_empty() {
-            name_prefix.clone()
-        } else {
-            format!("{name_prefix}-{suffix}")
-        };
-        unit.values.tags(Some(&name))
-    };
-    let vpc_tags = tags("");
-    let gateway_tags = tags("");
-    let public_route_table_tags = tags("public");
+    let vpc_tags = unit.values.tags(Some(name_prefix));
+    let gateway_tags = unit.values.tags(Some(name_prefix));
+    let public_route_table_tags = unit.values.tags(Some(public_route_table_name));
     unit.add(
         vpc,
         Resource::new(Vpc {
             cidr_block: Some(Value::from(vpc_cidr)),
-            enable_dns_hostnames: Some(true.into()),
-            enable_dns_support: Some(true.into()),
+            enable_dns_hostnames: Some((*dns_hostnames).into()),
+            enable_dns_support: Some((*dns_support).into()),
             tags: vpc_tags,
             ..Vpc::default()
         }),
@@ -93,7 +87,7 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
     unit.add(
         public_default_route,
         Resource::new(Route {
-            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            destination_cidr_block: Some(Value::from(default_route_destination.as_str())),
             gateway_id: Some(reference(internet_gateway)),
             ..Route::new(reference(public_route_table))
         })
@@ -110,20 +104,26 @@ fn lower_created_network(unit: &mut UnitTemplate<'_>, vpc_cidr: &str, created: &
 fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &ZonePlan) {
     let ZonePlan {
         index,
-        letter,
+        // The plan's names already carry the zone letter.
+        letter: _,
         public_subnet,
         private_subnet,
         public_association,
         private_route_table,
         private_default_route,
         private_association,
+        private_route_table_name,
         nat,
         nat_gateway,
     } = zone;
-    let name = |role: &str| format!("{}-{role}-{letter}", network.name_prefix);
-    for (subnet, role) in [(public_subnet, "public"), (private_subnet, "private")] {
-        let SubnetPlan { rid, cidr } = subnet;
-        let tags = unit.values.tags(Some(&name(role)));
+    for subnet in [public_subnet, private_subnet] {
+        let SubnetPlan {
+            rid,
+            cidr,
+            name,
+            map_public_ip_on_launch,
+        } = subnet;
+        let tags = unit.values.tags(Some(name));
         unit.add(
             rid,
             Resource::new(Subnet {
@@ -132,9 +132,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
                     ListValue::availability_zones_of_stack_region(),
                 )),
                 cidr_block: Some(Value::from(cidr.as_str())),
-                // Nothing in a public subnet needs an address of its own: load balancers and
-                // NAT gateways get theirs from AWS.
-                map_public_ip_on_launch: Some(false.into()),
+                map_public_ip_on_launch: Some((*map_public_ip_on_launch).into()),
                 tags,
                 ..Subnet::new(reference(&network.vpc))
             }),
@@ -148,14 +146,19 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
         }),
     );
     if let Some(nat) = nat {
-        let NatPlan { eip, gateway } = nat;
-        let eip_tags = unit.values.tags(Some(&name("nat")));
-        let gateway_tags = unit.values.tags(Some(&name("nat")));
+        let NatPlan {
+            eip,
+            gateway,
+            name,
+            eip_domain,
+        } = nat;
+        let eip_tags = unit.values.tags(Some(name));
+        let gateway_tags = unit.values.tags(Some(name));
         // An address in a VPC needs the internet gateway attached first.
         unit.add(
             eip,
             Resource::new(Eip {
-                domain: Some(Value::from("vpc")),
+                domain: Some(Value::from(eip_domain.as_str())),
                 tags: eip_tags,
                 ..Eip::default()
             })
@@ -171,7 +174,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
             }),
         );
     }
-    let route_table_tags = unit.values.tags(Some(&name("private")));
+    let route_table_tags = unit.values.tags(Some(private_route_table_name));
     unit.add(
         private_route_table,
         Resource::new(RouteTable {
@@ -182,7 +185,7 @@ fn lower_zone(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, zone: &Zone
     unit.add(
         private_default_route,
         Resource::new(Route {
-            destination_cidr_block: Some(Value::from(ANYWHERE)),
+            destination_cidr_block: Some(Value::from(network.default_route_destination.as_str())),
             nat_gateway_id: Some(reference(nat_gateway)),
             ..Route::new(reference(private_route_table))
         }),
@@ -203,8 +206,11 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
         log_group_name,
         role: role_rid,
         role_statements,
+        role_policy_name,
         retention_days,
         kms_key,
+        traffic_type,
+        destination_type,
     } = flow_logs;
     let log_group_properties = LogGroup {
         log_group_name: Some(Value::from(log_group_name.as_str())),
@@ -216,17 +222,22 @@ fn lower_flow_logs(unit: &mut UnitTemplate<'_>, network: &CreatedNetwork, flow_l
     unit.add(log_group, Resource::new(log_group_properties));
     let flow_log_role = role(
         &unit.values,
-        role_rid,
         RolePurpose::FlowLogs,
-        role_statements,
+        Some((role_policy_name, role_statements)),
     );
     unit.add(role_rid, Resource::new(flow_log_role));
     let tags = unit.values.tags(Some(&network.name_prefix));
     unit.add(
         rid,
         Resource::new(FlowLog {
-            traffic_type: Some(FlowLogTrafficType::All),
-            log_destination_type: Some(FlowLogDestinationType::CloudWatchLogs),
+            traffic_type: Some(match traffic_type {
+                meridian_plan::FlowLogTraffic::All => FlowLogTrafficType::All,
+            }),
+            log_destination_type: Some(match destination_type {
+                meridian_plan::FlowLogDestination::CloudWatchLogs => {
+                    FlowLogDestinationType::CloudWatchLogs
+                }
+            }),
             log_destination: Some(arn_of(log_group)),
             deliver_logs_permission_arn: Some(arn_of(role_rid)),
             tags,
@@ -264,8 +275,12 @@ pub(crate) fn lower_security_groups(
             description,
             name,
         } = group;
-        let vpc_id = vpc_id
-            .unwrap_or_else(|| panic!("invariant: security group `{}` has a network", rid.logical));
+        let vpc_id = vpc_id.unwrap_or_else(|| {
+            bug(format_args!(
+                "security group `{}` has no network",
+                rid.logical
+            ))
+        });
         let properties = SecurityGroup {
             vpc_id: Some(unit.values.text(vpc_id)),
             security_group_egress: vec![no_default_egress()],
@@ -279,6 +294,7 @@ pub(crate) fn lower_security_groups(
             rid,
             group,
             direction,
+            protocol,
             port,
             peer,
             description,
@@ -301,7 +317,7 @@ pub(crate) fn lower_security_groups(
                 group_id: Some(group_id),
                 from_port: Some(port.into()),
                 to_port: Some(port.into()),
-                ..SecurityGroupIngress::new("tcp")
+                ..SecurityGroupIngress::new(protocol.as_str())
             }),
             Direction::Egress => Resource::new(SecurityGroupEgress {
                 cidr_ip: cidr,
@@ -309,7 +325,7 @@ pub(crate) fn lower_security_groups(
                 description,
                 from_port: Some(port.into()),
                 to_port: Some(port.into()),
-                ..SecurityGroupEgress::new("tcp", group_id)
+                ..SecurityGroupEgress::new(protocol.as_str(), group_id)
             }),
         };
         unit.add(rid, resource);

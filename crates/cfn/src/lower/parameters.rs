@@ -2,6 +2,7 @@
 //! CloudFormation type and constraint of its kind; each plan output becomes an output. It must not
 //! add parameters or outputs the plan does not list.
 
+use meridian_plan::bug;
 use meridian_plan::{Output, ParamKind, Parameter, Unit};
 
 use crate::l1::{self, ParameterType};
@@ -38,7 +39,7 @@ pub(crate) fn lower_parameters(unit_template: &mut UnitTemplate<'_>, unit: &Unit
             .template
             .add_parameter(cfn_name.clone(), parameter)
         {
-            panic!("invariant: {duplicate}");
+            bug(format_args!("{duplicate}"));
         }
     }
 }
@@ -57,7 +58,7 @@ pub(crate) fn lower_outputs(unit_template: &mut UnitTemplate<'_>, unit: &Unit) {
             ..l1::Output::new(unit_template.values.text(value))
         };
         if let Err(duplicate) = unit_template.template.add_output(name.clone(), output) {
-            panic!("invariant: {duplicate}");
+            bug(format_args!("{duplicate}"));
         }
     }
 }

@@ -3,7 +3,8 @@
 //! grant anything the plan does not state, besides the trust relationship and the AWS managed
 //! policy a role's purpose requires.
 
-use meridian_plan::{Condition, Principal, Rid, RolePurpose, Statement};
+use meridian_plan::iam;
+use meridian_plan::{Condition, Principal, RolePurpose, Statement};
 
 use crate::l1::iam::{InlinePolicy, Role};
 use crate::l1::{self, Effect, OneOrMany, PolicyConditions, PolicyDocument, Value};
@@ -38,7 +39,7 @@ pub(crate) fn statement(values: &Values<'_>, statement: &Statement) -> l1::State
         effect: if *allow { Effect::Allow } else { Effect::Deny },
         principal: principal.as_ref().map(|principal| match principal {
             Principal::Service(service) => {
-                l1::Principal::Service(OneOrMany::One(Value::from(service.as_str())))
+                l1::Principal::Service(OneOrMany::One(values.text(service)))
             }
             Principal::Aws(arn) => l1::Principal::Aws(OneOrMany::One(values.text(arn))),
             Principal::Everyone => l1::Principal::Everyone,
@@ -68,12 +69,9 @@ fn one_or_many<T>(mut items: Vec<T>) -> OneOrMany<T> {
 
 /// The trust policy that lets the service of `purpose` assume a role.
 pub(crate) fn trust(purpose: RolePurpose) -> PolicyDocument {
+    let (operator, key) = iam::SOURCE_ACCOUNT_CONDITION;
     let condition = if purpose.requires_source_account() {
-        PolicyConditions::default().with(
-            "StringEquals",
-            "aws:SourceAccount",
-            Value::aws_account_id(),
-        )
+        PolicyConditions::default().with(operator, key, Value::aws_account_id())
     } else {
         PolicyConditions::default()
     };
@@ -82,39 +80,31 @@ pub(crate) fn trust(purpose: RolePurpose) -> PolicyDocument {
             purpose.service(),
         )))),
         condition,
-        ..l1::Statement::new(Effect::Allow, "sts:AssumeRole")
+        ..l1::Statement::new(Effect::Allow, iam::ASSUME_ROLE_ACTION)
     }])
 }
 
-/// The ARN of an AWS managed policy, such as `service-role/AmazonECSTaskExecutionRolePolicy`.
-pub(crate) fn aws_managed_policy(path_and_name: &str) -> Value<String> {
-    Value::sub(format!(
-        "arn:${{AWS::Partition}}:iam::aws:policy/{path_and_name}"
-    ))
-}
-
-/// A role for `purpose`, with its AWS managed policies and the plan's statements as one inline
-/// policy (named after the role: inline policy names only need to be unique within the role).
+/// A role for `purpose`, with its AWS managed policy and, when the plan gives one, its inline
+/// policy (name and statements).
 pub(crate) fn role(
     values: &Values<'_>,
-    rid: &Rid,
     purpose: RolePurpose,
-    statements: &[Statement],
+    inline: Option<(&str, &[Statement])>,
 ) -> Role {
     Role {
         managed_policy_arns: purpose
-            .managed_policy()
-            .into_iter()
-            .map(aws_managed_policy)
+            .managed_policy_arn()
+            .iter()
+            .map(|arn| values.text(arn))
             .collect(),
-        policies: if statements.is_empty() {
-            Vec::new()
-        } else {
-            vec![InlinePolicy {
-                policy_name: Value::from(format!("{}Policy", rid.logical)),
+        policies: inline
+            .filter(|(_, statements)| !statements.is_empty())
+            .map(|(name, statements)| InlinePolicy {
+                policy_name: Value::from(name),
                 policy_document: document(values, statements),
-            }]
-        },
+            })
+            .into_iter()
+            .collect(),
         tags: values.tags(None),
         ..Role::new(trust(purpose))
     }

@@ -2,9 +2,11 @@
 //! (rolling with the circuit breaker, or ECS-native blue/green), deployment alarms and Application
 //! Auto Scaling. It must not choose sizes, counts, strategies or container settings.
 
+use meridian_plan::bug;
 use meridian_plan::{
-    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, Rid, ScalingPlan,
-    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+    BlueGreenPlan, ClusterPlan, ContainerHealth, ContainerLogging, DeploymentPlan, IpProtocol,
+    LogDriver, ScalingPlan, ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+    TagPropagation, TaskRuntime,
 };
 
 use crate::l1::autoscaling::{
@@ -25,17 +27,21 @@ use crate::l1::{Resource, Value};
 use super::UnitTemplate;
 use super::alerting::lower_alarm;
 use super::policy::role;
-use super::values::{arn_of, attr_of, reference};
+use super::values::{arn_of, attr_of, reference, switch};
 use meridian_plan::RolePurpose;
 
-/// Adds the cluster, with Container Insights on.
+/// Adds the cluster.
 pub(crate) fn lower_cluster(unit: &mut UnitTemplate<'_>, cluster: &ClusterPlan) {
-    let ClusterPlan { rid, name } = cluster;
+    let ClusterPlan {
+        rid,
+        name,
+        container_insights,
+    } = cluster;
     let properties = Cluster {
         cluster_name: Some(Value::from(name.as_str())),
         cluster_settings: vec![ClusterSetting {
             name: Some(Value::from("containerInsights")),
-            value: Some(Value::from("enabled")),
+            value: Some(Value::from(switch(*container_insights))),
         }],
         tags: unit.values.tags(None),
         ..Cluster::default()
@@ -54,6 +60,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         task_role,
         execution_role,
         execution_statements,
+        execution_policy_name,
         log_group,
         log_group_name,
         log_retention_days,
@@ -66,8 +73,11 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         image,
         cpu,
         memory,
-        arm64,
+        runtime,
+        essential,
         port,
+        port_protocol,
+        logging,
         environment,
         secrets,
         health_check,
@@ -76,9 +86,22 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         load_balancer,
         health_check_grace_seconds,
         subnets,
+        assign_public_ip,
+        tag_propagation,
+        ecs_managed_tags,
         scaling,
         rollback_alarms,
     } = service;
+    let TaskRuntime {
+        launch_type,
+        network_mode,
+        operating_system,
+        cpu_architecture,
+    } = runtime;
+    let ContainerLogging {
+        driver,
+        stream_prefix,
+    } = logging;
 
     let log_group_properties = LogGroup {
         log_group_name: Some(Value::from(log_group_name.as_str())),
@@ -91,20 +114,21 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
 
     let execution = role(
         &unit.values,
-        execution_role,
         RolePurpose::TaskExecution,
-        execution_statements,
+        Some((execution_policy_name, execution_statements)),
     );
     unit.add(execution_role, Resource::new(execution));
     // The application's own role: the plan grants it nothing.
-    let task = role(&unit.values, task_role, RolePurpose::Task, &[]);
+    let task = role(&unit.values, RolePurpose::Task, None);
     unit.add(task_role, Resource::new(task));
 
     let container = ContainerDefinition {
-        essential: Some(true.into()),
+        essential: Some((*essential).into()),
         port_mappings: vec![PortMapping {
             container_port: Some(i64::from(*port).into()),
-            protocol: Some(TransportProtocol::Tcp),
+            protocol: Some(match port_protocol {
+                IpProtocol::Tcp => TransportProtocol::Tcp,
+            }),
             ..PortMapping::default()
         }],
         environment: environment
@@ -121,15 +145,17 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             })
             .collect(),
         log_configuration: Some(LogConfiguration {
-            log_driver: Value::from("awslogs"),
-            options: [
-                ("awslogs-group".to_owned(), reference(log_group)),
-                ("awslogs-region".to_owned(), Value::aws_region()),
-                (
-                    "awslogs-stream-prefix".to_owned(),
-                    Value::from(container_name.as_str()),
-                ),
-            ]
+            log_driver: Value::from(driver.as_str()),
+            options: match driver {
+                LogDriver::AwsLogs => [
+                    ("awslogs-group".to_owned(), reference(log_group)),
+                    ("awslogs-region".to_owned(), Value::aws_region()),
+                    (
+                        "awslogs-stream-prefix".to_owned(),
+                        Value::from(stream_prefix.as_str()),
+                    ),
+                ],
+            }
             .into_iter()
             .collect(),
             secret_options: Vec::new(),
@@ -141,15 +167,18 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         family: Some(Value::from(family.as_str())),
         cpu: Some(Value::from(cpu.to_string())),
         memory: Some(Value::from(memory.to_string())),
-        network_mode: Some(NetworkMode::Awsvpc),
-        requires_compatibilities: vec![Compatibility::Fargate],
+        network_mode: Some(match network_mode {
+            meridian_plan::NetworkMode::Awsvpc => NetworkMode::Awsvpc,
+        }),
+        requires_compatibilities: vec![match launch_type {
+            meridian_plan::LaunchType::Fargate => Compatibility::Fargate,
+        }],
         runtime_platform: Some(RuntimePlatform {
-            cpu_architecture: Some(if *arm64 {
-                CpuArchitecture::Arm64
-            } else {
-                CpuArchitecture::X86_64
+            cpu_architecture: Some(match cpu_architecture {
+                meridian_plan::CpuArchitecture::X86_64 => CpuArchitecture::X86_64,
+                meridian_plan::CpuArchitecture::Arm64 => CpuArchitecture::Arm64,
             }),
-            operating_system_family: Some(Value::from("LINUX")),
+            operating_system_family: Some(Value::from(operating_system.as_str())),
         }),
         execution_role_arn: Some(arn_of(execution_role)),
         task_role_arn: Some(arn_of(task_role)),
@@ -164,7 +193,9 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
     }
 
     let DeploymentPlan {
+        controller,
         strategy,
+        circuit_breaker,
         minimum_healthy_percent,
         maximum_percent,
         bake_time_minutes,
@@ -191,7 +222,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         Strategy::Rolling => {
             deployment_configuration.strategy = Some(DeploymentStrategy::Rolling);
             deployment_configuration.deployment_circuit_breaker =
-                Some(DeploymentCircuitBreaker::new(true, *rollback));
+                Some(DeploymentCircuitBreaker::new(*circuit_breaker, *rollback));
         }
         Strategy::BlueGreen => {
             deployment_configuration.strategy = Some(DeploymentStrategy::BlueGreen);
@@ -215,12 +246,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                 infrastructure_role,
             } = blue_green;
             // ECS assumes this role to move the listener rule's weights between blue and green.
-            let infrastructure = role(
-                &unit.values,
-                infrastructure_role,
-                RolePurpose::EcsInfrastructure,
-                &[],
-            );
+            let infrastructure = role(&unit.values, RolePurpose::EcsInfrastructure, None);
             (
                 infrastructure_role,
                 infrastructure,
@@ -245,30 +271,37 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
             load_balancer_name: None,
         });
         waits_for = Some(listener_rule);
-    } else {
-        assert!(
-            blue_green.is_none(),
-            "invariant: blue/green service `{}` has a load balancer",
+    } else if blue_green.is_some() {
+        bug(format_args!(
+            "blue/green service `{}` has no load balancer",
             rid.logical
-        );
+        ));
     }
 
     let properties = ecs::Service {
         service_name: Some(Value::from(service_name.as_str())),
         cluster: Some(reference(cluster)),
         task_definition: Some(reference(task_definition)),
-        launch_type: Some(LaunchType::Fargate),
+        launch_type: Some(match launch_type {
+            meridian_plan::LaunchType::Fargate => LaunchType::Fargate,
+        }),
         desired_count: Some(i64::from(*desired_count).into()),
         health_check_grace_period_seconds: health_check_grace_seconds
             .map(|seconds| i64::from(seconds).into()),
         deployment_controller: Some(DeploymentController {
-            r#type: Some(DeploymentControllerType::Ecs),
+            r#type: Some(match controller {
+                meridian_plan::DeploymentController::Ecs => DeploymentControllerType::Ecs,
+            }),
         }),
         deployment_configuration: Some(deployment_configuration),
         load_balancers,
         network_configuration: Some(NetworkConfiguration {
             awsvpc_configuration: Some(AwsvpcConfiguration {
-                assign_public_ip: Some(AssignPublicIp::Disabled),
+                assign_public_ip: Some(if *assign_public_ip {
+                    AssignPublicIp::Enabled
+                } else {
+                    AssignPublicIp::Disabled
+                }),
                 subnets: unit.values.texts(subnets),
                 security_groups: vec![attr_of(
                     security_group,
@@ -276,8 +309,10 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                 )],
             }),
         }),
-        propagate_tags: Some(PropagateTags::Service),
-        enable_ecs_managed_tags: Some(true.into()),
+        propagate_tags: Some(match tag_propagation {
+            TagPropagation::Service => PropagateTags::Service,
+        }),
+        enable_ecs_managed_tags: Some((*ecs_managed_tags).into()),
         tags: unit.values.tags(None),
         ..ecs::Service::default()
     };
@@ -289,7 +324,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
     unit.add(rid, resource);
 
     if let Some(scaling) = scaling {
-        lower_scaling(unit, cluster, rid, scaling);
+        lower_scaling(unit, scaling);
     }
 }
 
@@ -302,7 +337,10 @@ fn container_health_check(health: &ContainerHealth) -> ContainerHealthCheck {
         start_period_seconds,
     } = health;
     ContainerHealthCheck {
-        command: vec![Value::from("CMD-SHELL"), Value::from(command.as_str())],
+        command: command
+            .iter()
+            .map(|part| Value::from(part.as_str()))
+            .collect(),
         interval: Some(i64::from(*interval_seconds).into()),
         timeout: Some(i64::from(*timeout_seconds).into()),
         retries: Some(i64::from(*retries).into()),
@@ -310,9 +348,14 @@ fn container_health_check(health: &ContainerHealth) -> ContainerHealthCheck {
     }
 }
 
-fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scaling: &ScalingPlan) {
+fn lower_scaling(unit: &mut UnitTemplate<'_>, scaling: &ScalingPlan) {
     let ScalingPlan {
         target,
+        service_namespace,
+        scalable_dimension,
+        resource_id,
+        policy_type,
+        metric,
         policy,
         policy_name,
         min,
@@ -322,12 +365,6 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
         scale_in_cooldown_seconds,
         scheduled,
     } = scaling;
-    // `service/<cluster name>/<service name>`, from the resources themselves so that the target
-    // waits for the service.
-    let resource_id = Value::sub(format!(
-        "service/${{{}}}/${{{}.Name}}",
-        cluster.logical, service.logical
-    ));
     let scheduled_actions = scheduled
         .iter()
         .map(|action| {
@@ -358,9 +395,9 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
         Resource::new(ScalableTarget {
             scheduled_actions,
             ..ScalableTarget::new(
-                resource_id,
-                "ecs",
-                "ecs:service:DesiredCount",
+                unit.values.text(resource_id),
+                service_namespace.as_str(),
+                scalable_dimension.as_str(),
                 i64::from(*min),
                 i64::from(*max),
             )
@@ -372,7 +409,7 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
             scaling_target_id: Some(reference(target)),
             target_tracking_scaling_policy_configuration: Some(TargetTrackingConfiguration {
                 predefined_metric_specification: Some(PredefinedMetricSpecification::new(
-                    "ECSServiceAverageCPUUtilization",
+                    metric.as_str(),
                 )),
                 scale_in_cooldown: Some(i64::from(*scale_in_cooldown_seconds).into()),
                 scale_out_cooldown: Some(i64::from(*scale_out_cooldown_seconds).into()),
@@ -380,7 +417,11 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, cluster: &Rid, service: &Rid, scal
             }),
             ..ScalingPolicy::new(
                 policy_name.as_str(),
-                ScalingPolicyType::TargetTrackingScaling,
+                match policy_type {
+                    meridian_plan::ScalingPolicyType::TargetTracking => {
+                        ScalingPolicyType::TargetTrackingScaling
+                    }
+                },
             )
         }),
     );

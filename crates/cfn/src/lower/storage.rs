@@ -3,7 +3,8 @@
 //! policies and cross-region replication. It must not choose retention, encryption or destinations.
 
 use meridian_plan::{
-    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan, StoragePlan,
+    BucketEncryption, BucketPlan, LifecycleAction, LifecycleRulePlan, ObjectLockPlan,
+    PublicAccessBlock, ReplicationPlan, ReplicationRulePlan, StoragePlan,
 };
 
 use crate::l1::iam::Policy;
@@ -17,10 +18,10 @@ use crate::l1::s3::{
     SourceSelectionCriteria, SseAlgorithm, Status, StatusSwitch, StorageClass,
     VersioningConfiguration, VersioningStatus,
 };
-use crate::l1::{DeletionPolicy, Resource, UpdateReplacePolicy, Value};
+use crate::l1::{Resource, Value};
 
 use super::UnitTemplate;
-use super::keys::lower_key;
+use super::keys::{lower_key, retained};
 use super::policy::{document, role};
 use super::values::{arn_of, reference};
 use meridian_plan::RolePurpose;
@@ -52,10 +53,17 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
         object_lock,
         replication,
         policy_statements,
-        expiration_days,
-        abort_incomplete_uploads_days,
+        public_access_block,
+        object_ownership,
+        lifecycle_rules,
         retain,
     } = bucket;
+    let PublicAccessBlock {
+        block_public_acls,
+        block_public_policy,
+        ignore_public_acls,
+        restrict_public_buckets,
+    } = public_access_block;
     let replication_configuration = replication
         .as_ref()
         .map(|replication| lower_replication(unit, replication));
@@ -68,32 +76,30 @@ pub(crate) fn lower_bucket(unit: &mut UnitTemplate<'_>, bucket: &BucketPlan) {
             server_side_encryption_configuration: vec![encryption_rule(unit, encryption)],
         }),
         public_access_block_configuration: Some(PublicAccessBlockConfiguration {
-            block_public_acls: Some(true.into()),
-            block_public_policy: Some(true.into()),
-            ignore_public_acls: Some(true.into()),
-            restrict_public_buckets: Some(true.into()),
+            block_public_acls: Some((*block_public_acls).into()),
+            block_public_policy: Some((*block_public_policy).into()),
+            ignore_public_acls: Some((*ignore_public_acls).into()),
+            restrict_public_buckets: Some((*restrict_public_buckets).into()),
         }),
         ownership_controls: Some(OwnershipControls {
             rules: vec![OwnershipControlsRule {
-                object_ownership: Some(ObjectOwnership::BucketOwnerEnforced),
+                object_ownership: Some(match object_ownership {
+                    meridian_plan::ObjectOwnership::BucketOwnerEnforced => {
+                        ObjectOwnership::BucketOwnerEnforced
+                    }
+                }),
             }],
         }),
         object_lock_enabled: object_lock.as_ref().map(|_| true.into()),
         object_lock_configuration: object_lock.as_ref().map(object_lock_configuration),
         replication_configuration,
-        lifecycle_configuration: Some(lifecycle(*abort_incomplete_uploads_days, *expiration_days)),
+        lifecycle_configuration: Some(LifecycleConfiguration::new(
+            lifecycle_rules.iter().map(lifecycle_rule).collect(),
+        )),
         tags: unit.values.tags(None),
         ..Bucket::default()
     };
-    let resource = Resource::new(properties);
-    let resource = if *retain {
-        resource
-            .deletion_policy(DeletionPolicy::Retain)
-            .update_replace_policy(UpdateReplacePolicy::Retain)
-    } else {
-        resource
-    };
-    unit.add(rid, resource);
+    unit.add(rid, retained(Resource::new(properties), *retain));
     let policy_document = document(&unit.values, policy_statements);
     unit.add(
         policy_rid,
@@ -108,18 +114,22 @@ fn encryption_rule(
     unit: &UnitTemplate<'_>,
     encryption: &BucketEncryption,
 ) -> ServerSideEncryptionRule {
+    let algorithm = match encryption.algorithm() {
+        meridian_plan::SseAlgorithm::AwsKms => SseAlgorithm::AwsKms,
+        meridian_plan::SseAlgorithm::Aes256 => SseAlgorithm::Aes256,
+    };
     match encryption {
-        BucketEncryption::Kms(key) => ServerSideEncryptionRule {
+        BucketEncryption::Kms { key, bucket_key } => ServerSideEncryptionRule {
             server_side_encryption_by_default: Some(ServerSideEncryptionByDefault {
-                sse_algorithm: SseAlgorithm::AwsKms,
+                sse_algorithm: algorithm,
                 kms_master_key_id: Some(unit.values.text(key)),
             }),
-            bucket_key_enabled: Some(true.into()),
+            bucket_key_enabled: Some((*bucket_key).into()),
             ..ServerSideEncryptionRule::default()
         },
         BucketEncryption::S3Managed => ServerSideEncryptionRule {
             server_side_encryption_by_default: Some(ServerSideEncryptionByDefault {
-                sse_algorithm: SseAlgorithm::Aes256,
+                sse_algorithm: algorithm,
                 kms_master_key_id: None,
             }),
             ..ServerSideEncryptionRule::default()
@@ -129,12 +139,9 @@ fn encryption_rule(
 
 fn object_lock_configuration(object_lock: &ObjectLockPlan) -> ObjectLockConfiguration {
     let ObjectLockPlan { mode, days } = object_lock;
-    let mode = match mode.as_str() {
-        "COMPLIANCE" => ObjectLockMode::Compliance,
-        "GOVERNANCE" => ObjectLockMode::Governance,
-        other => {
-            panic!("invariant: the plan's Object Lock mode `{other}` is COMPLIANCE or GOVERNANCE")
-        }
+    let mode = match mode {
+        meridian_plan::ObjectLockMode::Compliance => ObjectLockMode::Compliance,
+        meridian_plan::ObjectLockMode::Governance => ObjectLockMode::Governance,
     };
     ObjectLockConfiguration {
         object_lock_enabled: Some(ObjectLockEnabled::Enabled),
@@ -148,31 +155,29 @@ fn object_lock_configuration(object_lock: &ObjectLockPlan) -> ObjectLockConfigur
     }
 }
 
-/// Objects expire after `days`; in a versioned bucket expiring only adds a delete marker, so
-/// noncurrent versions expire after the same time.
-/// The bucket's lifecycle: abandoned multipart uploads are aborted; log buckets also expire
-/// objects (and the versions expiring hides) after the plan's days.
-fn lifecycle(abort_days: u32, expiration_days: Option<u32>) -> LifecycleConfiguration {
-    let mut rules = vec![LifecycleRule {
-        id: Some(Value::from("abort-incomplete-uploads")),
-        abort_incomplete_multipart_upload: Some(s3::AbortIncompleteMultipartUpload {
-            days_after_initiation: i64::from(abort_days).into(),
-        }),
+/// One lifecycle rule of the plan.
+fn lifecycle_rule(rule: &LifecycleRulePlan) -> LifecycleRule {
+    let LifecycleRulePlan { id, action } = rule;
+    let rule = LifecycleRule {
+        id: Some(Value::from(id.as_str())),
         ..LifecycleRule::new(Status::Enabled)
-    }];
-    if let Some(days) = expiration_days {
-        let days = i64::from(days);
-        rules.push(LifecycleRule {
-            id: Some(Value::from(format!("expire-after-{days}-days"))),
-            expiration_in_days: Some(days.into()),
+    };
+    match *action {
+        LifecycleAction::AbortIncompleteUploads { days } => LifecycleRule {
+            abort_incomplete_multipart_upload: Some(s3::AbortIncompleteMultipartUpload {
+                days_after_initiation: i64::from(days).into(),
+            }),
+            ..rule
+        },
+        LifecycleAction::Expire { days } => LifecycleRule {
+            expiration_in_days: Some(i64::from(days).into()),
             noncurrent_version_expiration: Some(NoncurrentVersionExpiration {
-                noncurrent_days: days.into(),
+                noncurrent_days: i64::from(days).into(),
                 newer_noncurrent_versions: None,
             }),
-            ..LifecycleRule::new(Status::Enabled)
-        });
+            ..rule
+        },
     }
-    LifecycleConfiguration::new(rules)
 }
 
 /// Adds the replication role and returns the bucket's replication configuration.
@@ -183,19 +188,20 @@ fn lower_replication(
     let ReplicationPlan {
         role: role_rid,
         policy: policy_rid,
+        policy_name,
         role_statements,
         replicate_kms_encrypted,
         rules,
     } = replication;
     // The role's statements name the bucket and the bucket names the role: with the statements
     // inline that is a dependency cycle, so they go in a policy of their own that waits for both.
-    let replication_role = role(&unit.values, role_rid, RolePurpose::BucketReplication, &[]);
+    let replication_role = role(&unit.values, RolePurpose::BucketReplication, None);
     unit.add(role_rid, Resource::new(replication_role));
     let policy_document = document(&unit.values, role_statements);
     unit.add(
         policy_rid,
         Resource::new(Policy {
-            policy_name: Value::from(policy_rid.logical.as_str()),
+            policy_name: Value::from(policy_name.as_str()),
             policy_document,
             roles: vec![reference(role_rid)],
             users: Vec::new(),
@@ -219,6 +225,7 @@ fn replication_rule(
     let ReplicationRulePlan {
         id,
         priority,
+        prefix,
         destination: _,
         destination_region: _,
         destination_arn,
@@ -245,10 +252,9 @@ fn replication_rule(
         prefix: None,
         status: Status::Enabled,
         priority: Some(i64::from(*priority).into()),
-        // The current rule schema (with priorities) needs a filter; an empty prefix is every
-        // object.
+        // The current rule schema (with priorities) needs a filter.
         filter: Some(ReplicationRuleFilter {
-            prefix: Some(Value::from("")),
+            prefix: Some(Value::from(prefix.as_str())),
             ..ReplicationRuleFilter::default()
         }),
         delete_marker_replication: Some(DeleteMarkerReplication {
@@ -263,7 +269,7 @@ fn replication_rule(
         }),
         destination: ReplicationDestination {
             bucket: unit.values.text(destination_arn),
-            storage_class: storage_class.as_deref().map(storage_class_of),
+            storage_class: storage_class.map(storage_class_of),
             account: None,
             access_control_translation: None,
             encryption_configuration: Some(ReplicaEncryptionConfiguration {
@@ -282,16 +288,15 @@ fn replication_rule(
     }
 }
 
-fn storage_class_of(storage_class: &str) -> StorageClass {
+fn storage_class_of(storage_class: meridian_plan::StorageClass) -> StorageClass {
+    use meridian_plan::StorageClass as Plan;
     match storage_class {
-        "STANDARD" => StorageClass::Standard,
-        "STANDARD_IA" => StorageClass::StandardIa,
-        "ONEZONE_IA" => StorageClass::OnezoneIa,
-        "INTELLIGENT_TIERING" => StorageClass::IntelligentTiering,
-        "GLACIER_IR" => StorageClass::GlacierIr,
-        "GLACIER" => StorageClass::Glacier,
-        "DEEP_ARCHIVE" => StorageClass::DeepArchive,
-        "REDUCED_REDUNDANCY" => StorageClass::ReducedRedundancy,
-        other => panic!("invariant: the plan's storage class `{other}` is an S3 storage class"),
+        Plan::Standard => StorageClass::Standard,
+        Plan::StandardIa => StorageClass::StandardIa,
+        Plan::OnezoneIa => StorageClass::OnezoneIa,
+        Plan::IntelligentTiering => StorageClass::IntelligentTiering,
+        Plan::GlacierIr => StorageClass::GlacierIr,
+        Plan::Glacier => StorageClass::Glacier,
+        Plan::DeepArchive => StorageClass::DeepArchive,
     }
 }

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use meridian_plan::naming;
+use meridian_plan::bug;
 use meridian_plan::{Attr, AttrRef, Import, JsonDoc, Parameter, Part, Rid, Text};
+use meridian_plan::{aws, naming};
 
 use crate::l1::{GetStackOutput, ListValue, PseudoParameter, Tag, Value};
 
@@ -109,7 +110,9 @@ impl<'p> Values<'p> {
     /// The plan parameter named `name` as written in the stack file.
     pub(crate) fn parameter(&self, name: &str) -> &'p Parameter {
         self.parameters.get(name).copied().unwrap_or_else(|| {
-            panic!("invariant: parameter `{name}` is used but missing from plan.parameters (a bug in meridian)")
+            bug(format_args!(
+                "parameter `{name}` is used but is not in plan.parameters"
+            ))
         })
     }
 
@@ -122,6 +125,7 @@ impl<'p> Values<'p> {
             [Part::AccountId] => Value::aws_account_id(),
             [Part::Partition] => Value::aws_partition(),
             [Part::UrlSuffix] => Value::aws_url_suffix(),
+            [Part::Region(_)] => Value::aws_region(),
             [Part::Attr(reference)] => attr(reference),
             [Part::Import(import)] => stack_output(import),
             parts => {
@@ -146,7 +150,7 @@ impl<'p> Values<'p> {
             let mut plain = String::new();
             render_json(document, &mut |fragment| match fragment {
                 Fragment::Json(json) => plain.push_str(json),
-                Fragment::Part(_) => unreachable!("a literal document has no deploy-time part"),
+                Fragment::Part(_) => bug("a literal document has a deploy-time part"),
             });
             return Value::Literal(plain);
         }
@@ -162,16 +166,21 @@ impl<'p> Values<'p> {
     pub(crate) fn tags(&self, name: Option<&str>) -> Vec<Tag> {
         let mut tags = Vec::with_capacity(self.tags.len() + 1);
         if let Some(name) = name {
-            tags.push(Tag::new("Name", name));
+            tags.push(Tag::new(aws::NAME_TAG, name));
         }
         tags.extend(
             self.tags
                 .iter()
-                .filter(|(key, _)| name.is_none() || key.as_str() != "Name")
+                .filter(|(key, _)| name.is_none() || key.as_str() != aws::NAME_TAG)
                 .map(|(key, value)| Tag::new(key.clone(), value.clone())),
         );
         tags
     }
+}
+
+/// The lowercase spelling of a switch that some AWS settings take (`enabled`, `disabled`).
+pub(crate) fn switch(on: bool) -> &'static str {
+    if on { "enabled" } else { "disabled" }
 }
 
 /// An attribute of a resource of the same template.
@@ -247,6 +256,7 @@ impl SubBuilder {
             Part::AccountId => self.push_pseudo(PseudoParameter::AccountId),
             Part::Partition => self.push_pseudo(PseudoParameter::Partition),
             Part::UrlSuffix => self.push_pseudo(PseudoParameter::UrlSuffix),
+            Part::Region(_) => self.push_pseudo(PseudoParameter::Region),
             Part::Attr(reference) => {
                 let logical = reference.resource.logical.as_str();
                 match attr_form(reference.attr) {
@@ -361,7 +371,7 @@ mod tests {
 
     fn rid(logical: &str) -> Rid {
         Rid {
-            logical: logical.to_owned(),
+            logical: logical.into(),
             tf: logical.to_lowercase(),
         }
     }
@@ -375,9 +385,9 @@ mod tests {
 
     fn import(stack_name: &str, region: &str, output: &str) -> Part {
         Part::Import(Import {
-            unit: UnitId::Region(region.to_owned()),
+            unit: UnitId::Region(region.into()),
             stack_name: stack_name.to_owned(),
-            region: region.to_owned(),
+            region: region.into(),
             output: output.to_owned(),
             source: AttrRef {
                 resource: rid("Producer"),

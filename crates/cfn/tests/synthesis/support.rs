@@ -50,7 +50,7 @@ pub fn bundled() -> &'static [Synthesized] {
                             .unwrap_or_else(|| panic!("{path} is synthesized"));
                         Unit {
                             stack_name: unit.stack_name.clone(),
-                            region: unit.region.clone(),
+                            region: unit.region.to_string(),
                             template: serde_json::from_str(&file.contents)
                                 .unwrap_or_else(|error| panic!("{path} is JSON: {error}")),
                         }

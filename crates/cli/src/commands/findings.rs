@@ -4,9 +4,7 @@
 //! test validates it against the SARIF schema). Rendering only: what is wrong is decided by the
 //! loader and the plan.
 
-use std::collections::BTreeMap;
-
-use meridian_model::{Diagnostic, Position, Severity};
+use meridian_model::{Code, Diagnostic, Position, Severity};
 use serde_json::{Map, Value as Json, json};
 
 use super::Outcome;
@@ -133,25 +131,10 @@ pub(crate) fn render_json(results: &[FileResult], deny_warnings: bool) -> String
     }))
 }
 
-/// The one-line meaning of every code, from README's "Error codes" table (the one list of
-/// codes and their meanings), by code.
-fn code_meanings() -> BTreeMap<&'static str, String> {
-    const README: &str = include_str!("../../../../README.md");
-    let Some(start) = README.find("## Error codes") else {
-        return BTreeMap::new();
-    };
-    README[start..]
-        .lines()
-        .filter_map(|line| {
-            let mut cells = line.strip_prefix("| ")?.split(" | ");
-            let code = cells.next()?;
-            let meaning = cells.next()?.trim_end_matches(" |").trim_end_matches('|');
-            let is_code = code.len() == 4
-                && code.starts_with(['E', 'W'])
-                && code[1..].bytes().all(|byte| byte.is_ascii_digit());
-            is_code.then(|| (code, meaning.replace('`', "").trim().to_owned()))
-        })
-        .collect()
+/// The one-line meaning of `code` for SARIF rules: its summary in the registry of codes (the
+/// one README's "Error codes" table is generated from), without Markdown backticks.
+fn rule_meaning(code: Code) -> String {
+    code.summary().replace('`', "")
 }
 
 /// A SARIF location: the file, line and column (columns count Unicode characters, as
@@ -180,8 +163,7 @@ fn sarif_location(file: &str, position: Option<Position>, path: &str) -> Json {
 /// README), one result per diagnostic with the file, line, column, stack path and help; a file
 /// that cannot be read is a tool notification.
 pub(crate) fn render_sarif(results: &[FileResult]) -> String {
-    let meanings = code_meanings();
-    let mut codes: Vec<&'static str> = results
+    let mut codes: Vec<Code> = results
         .iter()
         .flat_map(|result| result.diagnostics().iter().map(|d| d.code))
         .collect();
@@ -190,15 +172,12 @@ pub(crate) fn render_sarif(results: &[FileResult]) -> String {
     let rules: Vec<Json> = codes
         .iter()
         .map(|code| {
-            let meaning = meanings
-                .get(code)
-                .cloned()
-                .unwrap_or_else(|| format!("Meridian rule {code}"));
+            let meaning = rule_meaning(*code);
             json!({
                 "id": code,
                 "shortDescription": { "text": meaning },
                 "help": { "text": format!("{code}: {meaning}. Each finding's message says what is wrong and how to fix it; README's \"Error codes\" lists every code.") },
-                "defaultConfiguration": { "level": if code.starts_with('W') { "warning" } else { "error" } },
+                "defaultConfiguration": { "level": if code.severity() == Severity::Warning { "warning" } else { "error" } },
             })
         })
         .collect();
@@ -296,13 +275,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_code_has_its_meaning_from_the_readme() {
-        let meanings = code_meanings();
+    fn every_code_has_its_meaning_from_the_registry() {
         assert_eq!(
-            meanings.get("E101").map(String::as_str),
-            Some("not an AWS region code")
+            rule_meaning(meridian_model::codes::E101),
+            "not an AWS region code"
         );
-        assert!(meanings.contains_key("W110"), "{meanings:?}");
-        assert!(meanings.len() > 150, "{}", meanings.len());
+        for code in meridian_model::codes::ALL {
+            let meaning = rule_meaning(*code);
+            assert!(
+                !meaning.is_empty() && !meaning.contains('`'),
+                "{code}: `{meaning}`"
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! `naming`'s decision ([`crate::naming::EntityName`]); this module only decides which renames
 //! are valid.
 
+use meridian_model::codes;
 use std::collections::BTreeMap;
 
 use meridian_model::{Diagnostic, StackPath};
@@ -49,8 +50,8 @@ impl Resolver<'_> {
     fn check_renames_of(&mut self, kind: EntityKind, entities: &[Named<'_>]) {
         let what = kind.as_str();
         let (limit, name_code) = match kind {
-            EntityKind::Service => (32, "E301"),
-            EntityKind::Bucket => (40, "E501"),
+            EntityKind::Service => (32, codes::E301),
+            EntityKind::Bucket => (40, codes::E501),
         };
         let mut claimed: BTreeMap<&str, StackPath> = BTreeMap::new();
         for entity in entities {
@@ -60,7 +61,7 @@ impl Resolver<'_> {
             let path = entity.path.key("renamed_from");
             if !super::is_entity_name(former, limit) {
                 self.report(
-                    Diagnostic::error(
+                    Diagnostic::new(
                         name_code,
                         path,
                         format!("`{former}` is not a valid {what} name: lowercase letters, digits and single hyphens, starting with a letter, at most {limit} characters"),
@@ -71,8 +72,8 @@ impl Resolver<'_> {
             }
             if former == entity.name {
                 self.report(
-                    Diagnostic::error(
-                        "E902",
+                    Diagnostic::new(
+                        codes::E902,
                         path,
                         format!("the {what} `{former}` is renamed from its own name"),
                     )
@@ -84,8 +85,8 @@ impl Resolver<'_> {
             }
             if let Some(other) = entities.iter().find(|other| other.name == former) {
                 self.report(
-                    Diagnostic::error(
-                        "E903",
+                    Diagnostic::new(
+                        codes::E903,
                         path,
                         format!("`{}` is renamed from `{former}`, but another {what} is called `{former}` now", entity.name),
                     )
@@ -96,8 +97,8 @@ impl Resolver<'_> {
             }
             if let Some(first) = claimed.get(former) {
                 self.report(
-                    Diagnostic::error(
-                        "E904",
+                    Diagnostic::new(
+                        codes::E904,
                         path,
                         format!("`{former}` is the former name of two {what}s"),
                     )

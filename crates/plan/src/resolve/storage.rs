@@ -1,39 +1,41 @@
-//! Storage units: each region's data key and buckets, replication between buckets, and the
-//! order storage units deploy in (replication destinations before their sources).
+//! Storage units: each region's data key and the stack's buckets with their names, encryption,
+//! Object Lock, lifecycle and policies (E501 to E506). Replication between buckets is
+//! `replication.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use meridian_model::{Diagnostic, StackPath};
+use meridian_model::{Diagnostic, StackPath, codes};
 
-use super::Resolver;
-use super::regions::ResolvedRegion;
+use super::*;
 use crate::defaults;
+use crate::iam::KeyGrant;
 use crate::ids::{Rid, UnitId};
-use crate::naming::{self, EntityName, pascal};
-use crate::suggest_list;
-use crate::types::{
-    BucketEncryption, BucketPlan, BucketPurpose, Condition, EntityKind, KeyGrant, KeyPlan,
-    ObjectLockPlan, Principal, RegionRole, ReplicationPlan, ReplicationRulePlan, Statement,
-    StoragePlan,
-};
-use crate::value::{Attr, AttrRef, Part, Text};
+use crate::naming::{self, pascal};
+use crate::types::*;
+use crate::value::{Attr, Part, Text};
 
-/// A replication target slower than S3 Replication Time Control, watched by an alarm in the
-/// source region.
-#[derive(Debug, Clone)]
-pub(crate) struct ReplicationWatch {
-    pub source_region: String,
-    pub source_bucket: EntityName,
-    pub source_name: Text,
-    pub destination: EntityName,
-    pub destination_name: Text,
-    pub rule_id: String,
-    pub seconds: u32,
-    pub path: StackPath,
+/// The storage units and what later areas need of them.
+#[derive(Debug)]
+pub(crate) struct Storage {
+    /// Every region's storage unit.
+    pub plans: Vec<StoragePlan>,
+    /// Bucket entity name → its region and identity (for `${bucket.<name>.…}` references).
+    pub buckets: BTreeMap<String, (RegionCode, Rid)>,
+    /// Slower replication targets, alarmed in their source region.
+    pub watches: Vec<ReplicationWatch>,
+    /// The storage units' regions in deploy order.
+    pub order: Vec<RegionCode>,
 }
 
-impl Resolver<'_> {
-    pub(crate) fn resolve_storage(&mut self, regions: &[ResolvedRegion<'_>]) -> Vec<StoragePlan> {
+/// The data key of `region`'s storage unit.
+pub(crate) fn data_key(region: &str) -> Rid {
+    naming::rid("DataKey", &UnitId::Storage(region.into()))
+}
+
+impl<'a> Resolver<'a> {
+    /// Every region's storage unit with its data key, the stack's buckets in them, and their
+    /// replication.
+    pub(crate) fn resolve_storage(&mut self, regions: &Regions<'_>) -> Storage {
         let mut plans: Vec<StoragePlan> = regions
             .iter()
             .map(|region| {
@@ -46,7 +48,9 @@ impl Resolver<'_> {
                         "Encrypts data at rest of {} in {}: buckets, database, secrets, logs",
                         self.stack.stack, region.code
                     ),
-                    grants: vec![KeyGrant::CloudWatchLogs],
+                    policy: crate::iam::key_policy(&region.code, &[KeyGrant::CloudWatchLogs]),
+                    rotation: defaults::KEY_ROTATION,
+                    retain: defaults::RETAIN_KEYS,
                 };
                 self.export(
                     &unit,
@@ -54,9 +58,6 @@ impl Resolver<'_> {
                     "ARN of the region's KMS key for data at rest",
                     Text::attr(&data_key.rid, Attr::KeyArn),
                 );
-                self.facts
-                    .data_keys
-                    .insert(region.code.clone(), data_key.rid.clone());
                 StoragePlan {
                     unit,
                     data_key,
@@ -64,32 +65,41 @@ impl Resolver<'_> {
                 }
             })
             .collect();
-        self.resolve_buckets(&mut plans);
-        plans
+        let buckets = self.bucket_identities();
+        let graph = self.resolve_buckets(regions, &mut plans);
+        let order = self.order_storage_units(&plans, &graph.edges);
+        Storage {
+            plans,
+            buckets,
+            watches: graph.watches,
+            order,
+        }
     }
 
-    fn resolve_buckets(&mut self, plans: &mut [StoragePlan]) {
+    /// Every valid bucket's region and identity, so that replication rules and references can
+    /// refer to any of them (E501 to E504 on the way).
+    fn bucket_identities(&mut self) -> BTreeMap<String, (RegionCode, Rid)> {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut physical: BTreeMap<String, StackPath> = BTreeMap::new();
-        // First pass: every bucket's identity, so replication rules can refer to any of them.
+        let mut identities = BTreeMap::new();
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
-            if !super::is_entity_name(&bucket.name, 40) {
+            if !is_entity_name(&bucket.name, naming::limits::BUCKET_ENTITY_NAME) {
                 self.report(
-                    Diagnostic::error(
-                        "E501",
+                    Diagnostic::new(
+                        codes::E501,
                         path.key("name"),
-                        format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters", bucket.name),
+                        format!("`{}` is not a valid bucket entity name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", bucket.name, naming::limits::BUCKET_ENTITY_NAME),
                     )
-                    .with_help(format!("the name is used in IDs and in the default bucket name{}", super::entity_name_example(&bucket.name, 40))),
+                    .with_help(format!("the name is used in IDs and in the default bucket name{}", entity_name_example(&bucket.name, naming::limits::BUCKET_ENTITY_NAME))),
                 );
             }
             if !self.claim_name(
                 &mut names,
                 &bucket.name,
                 &path,
-                "E502",
+                codes::E502,
                 "bucket",
                 "give each bucket its own name",
             ) {
@@ -101,16 +111,17 @@ impl Resolver<'_> {
             {
                 if let Some(problem) = s3_bucket_name_problem(&explicit) {
                     self.report(
-                        Diagnostic::error("E503", explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
+                        Diagnostic::new(codes::E503, explicit_path.clone(), format!("`{explicit}` is not a valid S3 bucket name: {problem}"))
                             .with_help(format!(
-                                "S3 bucket names have 3 to 63 lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
-                                super::entity_name_example(&explicit, 63)
+                                "S3 bucket names have {} lowercase letters, digits and hyphens, and start and end with a letter or digit{}",
+                                range_text(&crate::aws::limits::BUCKET_NAME_LENGTH),
+                                entity_name_example(&explicit, naming::limits::BUCKET)
                             )),
                     );
                 }
                 if let Some(first) = physical.get(&explicit) {
                     self.report(
-                        Diagnostic::error("E504", explicit_path.clone(), format!("the bucket name `{explicit}` is used twice; S3 bucket names are globally unique"))
+                        Diagnostic::new(codes::E504, explicit_path.clone(), format!("the bucket name `{explicit}` is used twice; S3 bucket names are globally unique"))
                             .with_help("give each bucket its own `bucket_name` (the default includes the region and account)")
                             .with_related(first.clone(), "the other bucket with this name"),
                     );
@@ -118,25 +129,37 @@ impl Resolver<'_> {
                     physical.insert(explicit, explicit_path);
                 }
             }
-            let unit = UnitId::Storage(bucket.region.clone());
+            let unit = UnitId::Storage(RegionCode::from(&bucket.region));
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
             let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
-            self.facts
-                .buckets
-                .insert(bucket.name.clone(), (bucket.region.clone(), rid));
+            identities.insert(bucket.name.clone(), (RegionCode::from(&bucket.region), rid));
         }
-        // Second pass: settings and replication.
-        let mut edges: BTreeSet<(String, String)> = BTreeSet::new();
-        let mut watches = Vec::new();
+        identities
+    }
+
+    /// Each valid bucket's settings and replication, in its region's storage unit.
+    fn resolve_buckets(
+        &mut self,
+        regions: &Regions<'_>,
+        plans: &mut [StoragePlan],
+    ) -> ReplicationGraph {
+        let stack = self.stack;
+        let mut graph = ReplicationGraph::default();
+        let mut first_of_name: BTreeMap<&str, StackPath> = BTreeMap::new();
+        for (index, bucket) in stack.buckets.iter().enumerate() {
+            first_of_name
+                .entry(bucket.name.as_str())
+                .or_insert_with(|| StackPath::root().key("buckets").index(index));
+        }
         for (index, bucket) in stack.buckets.iter().enumerate() {
             let path = StackPath::root().key("buckets").index(index);
             let Some(plan_index) = plans
                 .iter()
-                .position(|plan| plan.unit == UnitId::Storage(bucket.region.clone()))
+                .position(|plan| plan.unit == UnitId::Storage(RegionCode::from(&bucket.region)))
             else {
                 continue;
             };
-            if names.get(bucket.name.as_str()) != Some(&path) {
+            if first_of_name.get(bucket.name.as_str()) != Some(&path) {
                 continue;
             }
             let unit = plans[plan_index].unit.clone();
@@ -146,23 +169,22 @@ impl Resolver<'_> {
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
             let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
             let bucket_name = self.bucket_name(bucket);
-            let replication = self.resolve_replication(
-                &unit,
-                &path,
+            let source = ReplicationSource {
+                unit: unit.clone(),
+                path: path.clone(),
                 bucket,
-                &rid,
-                &bucket_name,
+                rid: rid.clone(),
+                name: bucket_name.clone(),
                 versioning,
-                object_lock.is_some(),
-                &mut edges,
-                &mut watches,
-            );
-            let key = self.facts.data_keys.get(&bucket.region).cloned();
-            let encryption = BucketEncryption::Kms(
-                key.map_or_else(|| Text::lit(""), |key| Text::attr(&key, Attr::KeyArn)),
-            );
+                locked: object_lock.is_some(),
+            };
+            let replication = self.resolve_replication(&source, regions, &mut graph);
+            let encryption = BucketEncryption::Kms {
+                key: Text::attr(&data_key(&bucket.region), Attr::KeyArn),
+                bucket_key: defaults::BUCKET_KEYS,
+            };
             let replication = replication.map(|replication| ReplicationPlan {
-                replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms(_)),
+                replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms { .. }),
                 ..replication
             });
             let policy_rid =
@@ -178,9 +200,10 @@ impl Resolver<'_> {
                 encryption,
                 object_lock,
                 replication,
-                expiration_days: None,
-                abort_incomplete_uploads_days: defaults::ABORT_INCOMPLETE_UPLOADS_DAYS,
-                retain: true,
+                public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+                object_ownership: defaults::OBJECT_OWNERSHIP,
+                lifecycle_rules: lifecycle_rules(None),
+                retain: defaults::RETAIN_BUCKETS,
             };
             let output = format!("{}BucketName", pascal(&entity.identity));
             self.export(
@@ -191,11 +214,10 @@ impl Resolver<'_> {
             );
             plans[plan_index].buckets.push(plan);
         }
-        self.replication_watches = watches;
-        self.order_storage_units(plans, &edges);
+        graph
     }
 
-    fn resolve_object_lock(
+    pub(crate) fn resolve_object_lock(
         &mut self,
         path: &StackPath,
         bucket: &meridian_model::Bucket,
@@ -206,14 +228,15 @@ impl Resolver<'_> {
             return None;
         }
         let lock_path = path.key("object_lock");
-        if !(1..=36_500).contains(&lock.retention_days) {
+        if !crate::aws::limits::OBJECT_LOCK_RETENTION_DAYS.contains(&lock.retention_days) {
             self.report(
-                Diagnostic::error(
-                    "E506",
+                Diagnostic::new(
+                    codes::E506,
                     lock_path.key("retention_days"),
                     format!(
-                        "Object Lock retention of {} days is outside 1 to 36500 days",
-                        lock.retention_days
+                        "Object Lock retention of {} days is outside {} days",
+                        lock.retention_days,
+                        range_text(&crate::aws::limits::OBJECT_LOCK_RETENTION_DAYS)
                     ),
                 )
                 .with_help("seven years, as PCI-DSS asks for audit logs, is 2555 days"),
@@ -221,8 +244,8 @@ impl Resolver<'_> {
         }
         if !versioning {
             self.report(
-                Diagnostic::error(
-                    "E505",
+                Diagnostic::new(
+                    codes::E505,
                     path.key("versioning"),
                     "Object Lock needs versioning, but `versioning: false` turns it off",
                 )
@@ -233,277 +256,16 @@ impl Resolver<'_> {
         }
         Some(ObjectLockPlan {
             mode: match lock.mode {
-                meridian_model::ObjectLockMode::Compliance => "COMPLIANCE",
-                meridian_model::ObjectLockMode::Governance => "GOVERNANCE",
-            }
-            .to_owned(),
+                meridian_model::ObjectLockMode::Compliance => ObjectLockMode::Compliance,
+                meridian_model::ObjectLockMode::Governance => ObjectLockMode::Governance,
+            },
             days: lock.retention_days,
-        })
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn resolve_replication(
-        &mut self,
-        unit: &UnitId,
-        path: &StackPath,
-        bucket: &meridian_model::Bucket,
-        source: &Rid,
-        source_name: &Text,
-        versioning: bool,
-        source_locked: bool,
-        edges: &mut BTreeSet<(String, String)>,
-        watches: &mut Vec<ReplicationWatch>,
-    ) -> Option<ReplicationPlan> {
-        if bucket.replication.is_empty() {
-            return None;
-        }
-        let stack = self.stack;
-        // A locked bucket without versioning was already reported on the same key (E505).
-        if !versioning && !source_locked {
-            self.report(
-                Diagnostic::error("E505", path.key("versioning"), "replication needs versioning on the source bucket, but `versioning: false` turns it off")
-                    .with_help("remove `versioning: false`; S3 replicates object versions"),
-            );
-        }
-        let mut rules = Vec::new();
-        let mut destinations_seen = BTreeSet::new();
-        let mut destination_arns = Vec::new();
-        let mut destination_keys = Vec::new();
-        for (rule_index, rule) in bucket.replication.iter().enumerate() {
-            let rule_path = path.key("replication").index(rule_index);
-            let Some(destination) = stack
-                .buckets
-                .iter()
-                .find(|other| other.name == rule.destination)
-            else {
-                let help = match suggest_list(
-                    &rule.destination,
-                    stack.buckets.iter().map(|b| b.name.as_str()),
-                ) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!(
-                        "the buckets of this stack are {}; or declare the destination under `buckets:` with its region",
-                        stack
-                            .buckets
-                            .iter()
-                            .map(|b| format!("`{}`", b.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                self.report(
-                    Diagnostic::error(
-                        "E507",
-                        rule_path.key("destination"),
-                        format!(
-                            "the replication destination `{}` is not a bucket of this stack",
-                            rule.destination
-                        ),
-                    )
-                    .with_help(help),
-                );
-                continue;
-            };
-            if destination.name == bucket.name {
-                self.report(
-                    Diagnostic::error(
-                        "E508",
-                        rule_path.key("destination"),
-                        "a bucket cannot replicate to itself",
-                    )
-                    .with_help("name another bucket as the destination"),
-                );
-                continue;
-            }
-            if !destinations_seen.insert(destination.name.clone()) {
-                self.report(
-                    Diagnostic::error(
-                        "E508",
-                        rule_path.key("destination"),
-                        format!("`{}` is a destination twice", destination.name),
-                    )
-                    .with_help("keep one rule per destination"),
-                );
-                continue;
-            }
-            let destination_path = stack
-                .buckets
-                .iter()
-                .position(|other| other.name == destination.name)
-                .map(|position| StackPath::root().key("buckets").index(position))
-                .unwrap_or_default();
-            if !destination.versioning.unwrap_or(defaults::VERSIONING) {
-                self.report(
-                    Diagnostic::error("E505", rule_path.key("destination"), format!("the destination `{}` has versioning turned off; S3 replication needs it on both sides", destination.name))
-                        .with_help("remove `versioning: false` from the destination bucket")
-                        .with_related(destination_path.key("versioning"), "versioning is turned off here"),
-                );
-            }
-            let destination_locked = destination
-                .object_lock
-                .as_ref()
-                .is_some_and(|lock| lock.enabled.unwrap_or(true));
-            if source_locked && !destination_locked {
-                self.report(
-                    Diagnostic::error(
-                        "E509",
-                        rule_path.key("destination"),
-                        format!("`{}` has Object Lock but its destination `{}` does not; S3 replicates locked objects only to buckets with Object Lock", bucket.name, destination.name),
-                    )
-                    .with_help("give the destination an `object_lock` block with the same or a longer retention")
-                    .with_related(destination_path, "the destination bucket"),
-                );
-            }
-            let (time_control, watch_seconds) =
-                self.resolve_replication_time(&rule_path, rule, &bucket.region);
-            // A renamed destination keeps its former name in the rule ID and outputs, like its
-            // resources.
-            let source_entity = self.entity(EntityKind::Bucket, &bucket.name);
-            let destination_entity = self.entity(EntityKind::Bucket, &destination.name);
-            let destination_identity = destination_entity.identity.clone();
-            let rule_id = format!("to-{destination_identity}");
-            let destination_unit = UnitId::Storage(destination.region.clone());
-            let destination_rid = naming::entity_rid(
-                &destination_entity,
-                |base| format!("{base}Bucket"),
-                &destination_unit,
-            )
-            .0;
-            let output_prefix = pascal(&destination_identity);
-            let destination_arn = self.value_from(
-                unit,
-                &destination_unit,
-                &format!("{output_prefix}BucketArn"),
-                &format!("ARN of the {destination_identity} bucket"),
-                AttrRef {
-                    resource: destination_rid.clone(),
-                    attr: Attr::BucketArn,
-                },
-            );
-            // Bucket names are known before deployment, so the name needs no import (the ARN
-            // above already orders the destination's stack first).
-            let destination_name = self.bucket_name(destination);
-            let replica_kms_key = self.data_key_arn(unit, &destination.region);
-            if destination.region != bucket.region {
-                edges.insert((bucket.region.clone(), destination.region.clone()));
-            }
-            if let Some(seconds) = watch_seconds {
-                watches.push(ReplicationWatch {
-                    source_region: bucket.region.clone(),
-                    source_bucket: source_entity,
-                    source_name: source_name.clone(),
-                    destination: destination_entity,
-                    destination_name: destination_name.clone(),
-                    rule_id: rule_id.clone(),
-                    seconds,
-                    path: rule_path.key("replication_time"),
-                });
-            }
-            destination_arns.push(destination_arn.clone());
-            destination_keys.push(replica_kms_key.clone());
-            rules.push(ReplicationRulePlan {
-                id: rule_id,
-                priority: u32::try_from(rule_index + 1).unwrap_or(u32::MAX),
-                destination: destination.name.clone(),
-                destination_region: destination.region.clone(),
-                destination_arn,
-                destination_name,
-                storage_class: rule
-                    .storage_class
-                    .map(|class| storage_class_name(class).to_owned()),
-                replica_kms_key,
-                time_control,
-                time_control_minutes: defaults::RTC_MINUTES,
-                metrics: time_control || watch_seconds.is_some(),
-                delete_markers: rule
-                    .delete_markers
-                    .unwrap_or(defaults::REPLICATE_DELETE_MARKERS),
-            });
-        }
-        let source_arn = Text::attr(source, Attr::BucketArn);
-        let source_key = self
-            .facts
-            .data_keys
-            .get(&bucket.region)
-            .map_or_else(|| Text::lit(""), |key| Text::attr(key, Attr::KeyArn));
-        let role_statements = vec![
-            Statement {
-                sid: "ReadSourceConfiguration".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetReplicationConfiguration".to_owned(),
-                    "s3:ListBucket".to_owned(),
-                ],
-                resources: vec![source_arn.clone()],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "ReadSourceObjects".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:GetObjectLegalHold".to_owned(),
-                    "s3:GetObjectRetention".to_owned(),
-                    "s3:GetObjectVersionAcl".to_owned(),
-                    "s3:GetObjectVersionForReplication".to_owned(),
-                    "s3:GetObjectVersionTagging".to_owned(),
-                ],
-                resources: vec![source_arn.with_suffix("/*")],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "WriteReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec![
-                    "s3:ObjectOwnerOverrideToBucketOwner".to_owned(),
-                    "s3:ReplicateDelete".to_owned(),
-                    "s3:ReplicateObject".to_owned(),
-                    "s3:ReplicateTags".to_owned(),
-                ],
-                resources: destination_arns
-                    .iter()
-                    .map(|arn| arn.with_suffix("/*"))
-                    .collect(),
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "DecryptSource".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Decrypt".to_owned()],
-                resources: vec![source_key],
-                conditions: Vec::new(),
-            },
-            Statement {
-                sid: "EncryptReplicas".to_owned(),
-                allow: true,
-                principal: None,
-                actions: vec!["kms:Encrypt".to_owned(), "kms:GenerateDataKey".to_owned()],
-                resources: destination_keys,
-                conditions: Vec::new(),
-            },
-        ];
-        let entity = self.entity(EntityKind::Bucket, &bucket.name);
-        Some(ReplicationPlan {
-            role: self.entity_rid(unit, &entity, |base| format!("{base}ReplicationRole"), path),
-            policy: self.entity_rid(
-                unit,
-                &entity,
-                |base| format!("{base}ReplicationPolicy"),
-                path,
-            ),
-            role_statements,
-            // Set once the bucket's encryption is known.
-            replicate_kms_encrypted: false,
-            rules,
         })
     }
 
     /// The physical name of a declared bucket: the explicit `bucket_name`, or the default with
     /// the account ID in it.
-    fn bucket_name(&self, bucket: &meridian_model::Bucket) -> Text {
+    pub(crate) fn bucket_name(&self, bucket: &meridian_model::Bucket) -> Text {
         match &bucket.bucket_name {
             Some(explicit) => Text::lit(explicit.clone()),
             None => {
@@ -514,163 +276,80 @@ impl Resolver<'_> {
         }
     }
 
-    /// Returns (Replication Time Control on, seconds of a slower target to watch).
-    fn resolve_replication_time(
-        &mut self,
-        rule_path: &StackPath,
-        rule: &meridian_model::ReplicationRule,
-        source_region: &str,
-    ) -> (bool, Option<u32>) {
-        let Some(time) = &rule.replication_time else {
-            return (false, None);
-        };
-        let time_path = rule_path.key("replication_time");
-        let minutes = match (time.minutes, time.hours) {
-            (Some(minutes), None) => minutes,
-            (None, Some(hours)) => hours.saturating_mul(60),
-            _ => {
-                self.report(
-                    Diagnostic::error("E510", time_path, "give the replication time in exactly one unit: `minutes` or `hours`")
-                        .with_help("write `{minutes: 15}` for S3 Replication Time Control or e.g. `{hours: 24}`"),
-                );
-                return (false, None);
-            }
-        };
-        if minutes < defaults::RTC_MINUTES {
-            self.report(
-                Diagnostic::error(
-                    "E511",
-                    time_path,
-                    format!("a replication time of {minutes} minutes cannot be met: S3 Replication Time Control guarantees 15 minutes, nothing faster"),
-                )
-                .with_help("use `{minutes: 15}`"),
-            );
-            return (false, None);
-        }
-        if minutes == defaults::RTC_MINUTES {
-            return (true, None);
-        }
-        let source_is_storage_only = !self
-            .facts
-            .service_regions
-            .iter()
-            .any(|(region, role)| region == source_region && *role != RegionRole::StorageOnly);
-        if source_is_storage_only {
-            self.report(
-                Diagnostic::error(
-                    "E513",
-                    time_path,
-                    format!("a replication target slower than 15 minutes becomes an alarm in the source region, but `{source_region}` runs no service and has no alarm topics"),
-                )
-                .with_help("use `{minutes: 15}` (Replication Time Control), or drop the target"),
-            );
-            return (false, None);
-        }
-        (false, Some(minutes.saturating_mul(60)))
-    }
-
-    /// Orders storage units so that every replication destination deploys before its source.
-    fn order_storage_units(
-        &mut self,
-        plans: &mut [StoragePlan],
-        edges: &BTreeSet<(String, String)>,
-    ) {
-        let regions: Vec<String> = plans
-            .iter()
-            .filter_map(|plan| plan.unit.region().map(str::to_owned))
-            .collect();
-        let mut order: Vec<String> = Vec::new();
-        let mut remaining: Vec<String> = regions.clone();
-        while !remaining.is_empty() {
-            let ready = remaining.iter().position(|region| {
-                edges
-                    .iter()
-                    .filter(|(source, _)| source == region)
-                    .all(|(_, destination)| {
-                        order.contains(destination) || !regions.contains(destination)
-                    })
-            });
-            match ready {
-                Some(position) => order.push(remaining.remove(position)),
-                None => {
-                    let cycle = remaining.join(", ");
-                    self.report(
-                        Diagnostic::error(
-                            "E512",
-                            StackPath::root().key("buckets"),
-                            format!("bucket replication runs in a circle between the regions {cycle}, so no storage stack can deploy first"),
-                        )
-                        .with_help("replicate in one direction between two regions (a bucket per direction in separate regions still forms a circle)"),
-                    );
-                    order.append(&mut remaining);
-                }
-            }
-        }
-        self.storage_order = order;
+    /// Data key ARN of `region`, as seen from `unit`.
+    pub(crate) fn data_key_arn(&mut self, unit: &UnitId, region: &str) -> Text {
+        let storage = UnitId::Storage(region.into());
+        let key = data_key(region);
+        self.value_from(
+            unit,
+            &storage,
+            "DataKeyArn",
+            "ARN of the region's KMS key for data at rest",
+            crate::value::AttrRef {
+                resource: key,
+                attr: Attr::KeyArn,
+            },
+        )
     }
 }
 
 /// The statement every bucket policy starts with: no request without TLS.
 pub(crate) fn deny_insecure_transport(bucket: &Rid) -> Statement {
     let arn = Text::attr(bucket, Attr::BucketArn);
-    Statement {
-        sid: "DenyInsecureTransport".to_owned(),
-        allow: false,
-        principal: Some(Principal::Everyone),
-        actions: vec!["s3:*".to_owned()],
-        resources: vec![arn.clone(), arn.with_suffix("/*")],
-        conditions: vec![Condition {
-            operator: "Bool".to_owned(),
-            key: "aws:SecureTransport".to_owned(),
-            values: vec![Text::lit("false")],
-        }],
-    }
+    crate::iam::deny_insecure_transport("s3:*", vec![arn.clone(), arn.with_suffix("/*")])
 }
 
-fn storage_class_name(class: meridian_model::StorageClass) -> &'static str {
-    use meridian_model::StorageClass;
-    match class {
-        StorageClass::Standard => "STANDARD",
-        StorageClass::StandardIa => "STANDARD_IA",
-        StorageClass::OnezoneIa => "ONEZONE_IA",
-        StorageClass::IntelligentTiering => "INTELLIGENT_TIERING",
-        StorageClass::Glacier => "GLACIER",
-        StorageClass::GlacierIr => "GLACIER_IR",
-        StorageClass::DeepArchive => "DEEP_ARCHIVE",
+/// A bucket's lifecycle: abandoned multipart uploads are aborted; log buckets also expire
+/// objects (and the versions expiring hides) after `expiration_days`.
+pub(crate) fn lifecycle_rules(expiration_days: Option<u32>) -> Vec<LifecycleRulePlan> {
+    let abort = defaults::ABORT_INCOMPLETE_UPLOADS_DAYS;
+    let mut rules = vec![LifecycleRulePlan {
+        id: naming::abort_uploads_rule_id(),
+        action: LifecycleAction::AbortIncompleteUploads { days: abort },
+    }];
+    if let Some(days) = expiration_days {
+        rules.push(LifecycleRulePlan {
+            id: naming::expiration_rule_id(days),
+            action: LifecycleAction::Expire { days },
+        });
     }
+    rules
 }
 
 /// Why `name` is not a valid S3 bucket name, if it is not.
-pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<&'static str> {
-    if !(3..=63).contains(&name.len()) {
-        return Some("it must have 3 to 63 characters");
+pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<String> {
+    if !crate::aws::limits::BUCKET_NAME_LENGTH.contains(&name.len()) {
+        return Some(format!(
+            "it must have {} characters",
+            range_text(&crate::aws::limits::BUCKET_NAME_LENGTH)
+        ));
     }
     if !name
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
     {
-        return Some("only lowercase letters, digits, hyphens and dots are allowed");
+        return Some("only lowercase letters, digits, hyphens and dots are allowed".to_owned());
     }
     if name.contains('.') {
-        return Some(
-            "dots break TLS for virtual-hosted requests and S3 Transfer Acceleration; Meridian refuses them",
-        );
+        return Some("dots break TLS for virtual-hosted requests and S3 Transfer Acceleration; Meridian refuses them".to_owned());
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
         || !name.ends_with(|c: char| c.is_ascii_alphanumeric())
     {
-        return Some("it must start and end with a letter or digit");
+        return Some("it must start and end with a letter or digit".to_owned());
     }
     if name.starts_with("xn--") || name.starts_with("sthree-") || name.starts_with("amzn-s3-demo-")
     {
-        return Some("the prefixes `xn--`, `sthree-` and `amzn-s3-demo-` are reserved");
+        return Some("the prefixes `xn--`, `sthree-` and `amzn-s3-demo-` are reserved".to_owned());
     }
     if name.ends_with("-s3alias")
         || name.ends_with("--ol-s3")
         || name.ends_with("--x-s3")
         || name.ends_with(".mrap")
     {
-        return Some("the suffixes `-s3alias`, `--ol-s3`, `--x-s3` and `.mrap` are reserved");
+        return Some(
+            "the suffixes `-s3alias`, `--ol-s3`, `--x-s3` and `.mrap` are reserved".to_owned(),
+        );
     }
     None
 }

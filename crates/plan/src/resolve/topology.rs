@@ -4,78 +4,74 @@
 
 use std::collections::BTreeMap;
 
-use meridian_model::{Diagnostic, StackPath};
+use meridian_model::Diagnostic;
 
-use super::Resolver;
-use super::regions::ResolvedRegion;
+use super::*;
 use crate::aws;
-use crate::defaults;
 use crate::ids::UnitId;
-use crate::naming;
-use crate::types::{
-    AppPlan, BucketPlan, CacheRole, Capability, DatabaseRole, FailoverDetection, FailoverEstimate,
-    FailoverProbe, GlobalPlan, Objectives, Operations, Parameter, Plan, PromotedReplica,
-    RegionPlan, RegionRole, RolloutBudget, RolloutStep, RolloutStepKind, ServicePlan, StoragePlan,
-    Strategy, TargetDetection, Unit,
-};
+use crate::naming::{self};
+use crate::types::*;
 
-impl Resolver<'_> {
-    pub(crate) fn parameter_is_used(&self, name: &str) -> bool {
-        self.params.contains_key(name)
-    }
-
-    pub(crate) fn used_parameters(&self) -> Vec<String> {
-        self.params.keys().cloned().collect()
-    }
-
+impl<'a> Resolver<'a> {
+    /// The plan: the regions with their units' content, the units in deploy order, the
+    /// parameters and what runbooks need.
     pub(crate) fn finish(
         &mut self,
-        regions: Vec<ResolvedRegion<'_>>,
-        storage: Vec<StoragePlan>,
-        mut apps: BTreeMap<String, AppPlan>,
+        regions: Regions<'_>,
+        storage: Storage,
+        apps: BTreeMap<RegionCode, AppPlan>,
         global: Option<GlobalPlan>,
     ) -> Plan {
         let stack = self.stack;
-        let mut storage_by_region: BTreeMap<String, StoragePlan> = storage
-            .into_iter()
-            .filter_map(|plan| {
-                plan.unit
-                    .region()
-                    .map(str::to_owned)
-                    .map(|region| (region, plan))
-            })
-            .collect();
-        let mut region_plans = Vec::new();
-        for region in &regions {
-            let Some(storage) = storage_by_region.remove(&region.code) else {
-                continue;
-            };
-            region_plans.push(RegionPlan {
-                region: region.code.clone(),
-                role: region.role,
-                latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
-                storage,
-                app: apps.remove(&region.code),
-            });
+        let region_plans = region_plans(&regions, storage.plans, apps);
+        let order = deploy_order(
+            &storage.order,
+            regions.primary.as_deref(),
+            &region_plans,
+            global.is_some(),
+        );
+        let units = self.units(&order, &region_plans, global.as_ref());
+        let parameters = self.planned_parameters();
+        let mut tags = stack.tags.clone();
+        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
+        let primary_region = regions.primary.clone().unwrap_or_default();
+        let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
+        Plan {
+            stack: stack.stack.clone(),
+            description: stack
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("{} (synthesized by Meridian)", stack.stack)),
+            tags,
+            objectives: Objectives {
+                availability_percent: stack
+                    .objectives
+                    .as_ref()
+                    .and_then(|o| o.availability_percent),
+                rto_minutes: stack.objectives.as_ref().and_then(|o| o.rto_minutes),
+                rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
+            },
+            primary_region,
+            global_region: aws::global_region(&self.partition).into(),
+            partition: self.partition.clone(),
+            parameters,
+            units,
+            regions: region_plans,
+            global,
+            operations,
+            renames: self.planned_renames(),
         }
-        // Deploy order.
-        let mut order: Vec<UnitId> = self
-            .storage_order
-            .iter()
-            .map(|region| UnitId::Storage(region.clone()))
-            .collect();
-        let primary = self.facts.primary.clone();
-        if let Some(primary) = &primary {
-            order.push(UnitId::Region(primary.clone()));
-        }
-        for plan in &region_plans {
-            if plan.app.is_some() && Some(&plan.region) != primary.as_ref() {
-                order.push(UnitId::Region(plan.region.clone()));
-            }
-        }
-        if global.is_some() {
-            order.push(UnitId::Global);
-        }
+    }
+
+    /// The units in `order`, each with its stack, template, dependencies, consumed outputs,
+    /// parameters, outputs and capabilities.
+    fn units(
+        &mut self,
+        order: &[UnitId],
+        region_plans: &[RegionPlan],
+        global: Option<&GlobalPlan>,
+    ) -> Vec<Unit> {
+        let stack = self.stack;
         let mut units = Vec::new();
         // Deploy order is an invariant of valid stacks only: with errors, half-resolved entities
         // (a writer outside the primary region, a replication circle) may point backwards, and
@@ -90,19 +86,14 @@ impl Resolver<'_> {
             for producer in &depends_on {
                 let earlier = order[..position].contains(producer);
                 if check_order && !earlier {
-                    self.report(
-                        Diagnostic::error(
-                            "E900",
-                            StackPath::root(),
-                            format!("internal error: the unit {id} consumes outputs of {producer}, which does not deploy before it; this is a bug in meridian"),
-                        )
-                        .with_help("please report it with the stack file"),
-                    );
+                    self.report(Diagnostic::bug(format_args!(
+                        "the unit {id} consumes outputs of {producer}, which does not deploy before it"
+                    )));
                 }
             }
             let region = id.region().map_or_else(
-                || aws::global_region(&self.facts.partition).to_owned(),
-                str::to_owned,
+                || RegionCode::from(aws::global_region(&self.partition)),
+                Clone::clone,
             );
             let description = match id {
                 UnitId::Storage(region) => {
@@ -143,143 +134,67 @@ impl Resolver<'_> {
                     .get(id)
                     .map(|outputs| outputs.values().cloned().collect())
                     .unwrap_or_default(),
-                capabilities: capabilities(id, &region_plans, global.as_ref()),
+                capabilities: capabilities(id, region_plans, global),
             });
         }
-        let parameters = self
-            .params
-            .iter()
-            .map(|(name, info)| {
-                let spec = stack.parameters.get(name);
-                Parameter {
-                    name: name.clone(),
-                    cfn_name: naming::cfn_parameter(name),
-                    tf_name: naming::tf_variable(name),
-                    kind: info.kind,
-                    per_region: info.per_region,
-                    sensitive: spec.and_then(|s| s.sensitive).unwrap_or(false),
-                    description: spec.and_then(|s| s.description.clone()).unwrap_or_else(|| {
-                        format!(
-                            "{} used at {}",
-                            capitalize(super::describe_kind(info.kind)),
-                            info.first_use
-                        )
-                    }),
-                    regions: info.regions.iter().cloned().collect(),
-                }
-            })
-            .collect();
-        let mut tags = stack.tags.clone();
-        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
-        let failover = stack.failover.as_ref();
-        let database_failover = stack.database.as_ref().and_then(|d| d.failover.as_ref());
-        let primary_region = primary.clone().unwrap_or_default();
-        // The objectives check bounds both to a week, so the seconds cannot overflow.
-        let rto_seconds = stack
-            .objectives
-            .as_ref()
-            .and_then(|o| o.rto_minutes)
-            .map(|minutes| minutes.saturating_mul(60));
-        let rpo_seconds = stack
-            .objectives
-            .as_ref()
-            .and_then(|o| o.rpo_minutes)
-            .map(|minutes| minutes.saturating_mul(60));
-        // Latency records are aliases to the load balancers, whose own records live 60 s, so
-        // resolvers may keep an answer at least that long whatever TTL the stack asks for.
-        let dns_ttl_seconds = stack
-            .dns
-            .as_ref()
-            .and_then(|d| d.ttl_seconds)
-            .unwrap_or(defaults::DNS_TTL_SECONDS)
-            .max(defaults::ALIAS_TARGET_TTL_SECONDS);
-        let promotion_timeout_seconds = database_failover
-            .and_then(|f| f.promotion_timeout_seconds)
-            .unwrap_or(defaults::PROMOTION_TIMEOUT_SECONDS);
-        let failover_estimate = failover_estimate(
-            &primary_region,
-            &region_plans,
-            global.as_ref(),
-            dns_ttl_seconds,
-            promotion_timeout_seconds,
-            rto_seconds,
-        );
-        let operations = Operations {
-            failover_enabled: failover
-                .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED))
-                && database_failover.is_none_or(|f| f.enabled.unwrap_or(true)),
-            promotion_timeout_seconds,
-            promotion_probe_interval_seconds: database_failover
-                .and_then(|f| f.health_check_interval_seconds)
-                .unwrap_or(defaults::PROMOTION_PROBE_INTERVAL_SECONDS),
-            failback_enabled: failover
-                .and_then(|f| f.failback.as_ref())
-                .is_none_or(|f| f.enabled.unwrap_or(true)),
-            failback_wait_seconds: failover
-                .and_then(|f| f.failback.as_ref())
-                .and_then(|f| f.wait_period_seconds)
-                .unwrap_or(defaults::FAILBACK_WAIT_SECONDS),
-            dns_ttl_seconds,
-            probe_timeout_seconds: stack
-                .dns
-                .as_ref()
-                .and_then(|d| d.health_check.timeout_seconds)
-                .unwrap_or(defaults::DNS_PROBE_TIMEOUT_SECONDS),
-            health_path: stack.dns.as_ref().map(|d| d.health_check.path.clone()),
-            domain: stack.dns.as_ref().map(|d| d.domain.clone()),
-            failover_targets: match failover.map(|f| f.notify.clone()) {
-                Some(targets) if !targets.is_empty() => targets,
-                _ => stack
-                    .notifications
-                    .iter()
-                    .filter(|t| {
-                        t.severities
-                            .contains(&meridian_model::AlertSeverity::Critical)
-                    })
-                    .map(|t| t.name.clone())
-                    .collect(),
-            },
-            rto_seconds,
-            rpo_seconds,
-            failover: failover_estimate,
-            lag_window_seconds: defaults::REPLICA_LAG_WINDOW_SECONDS,
-            rds_metric_period_seconds: aws::RDS_METRIC_PERIOD_SECONDS,
-            poll_interval_seconds: defaults::POLL_INTERVAL_SECONDS,
-            wait_report_seconds: defaults::WAIT_REPORT_SECONDS,
-            route53_healthy_checker_percent: aws::ROUTE53_HEALTHY_CHECKER_PERCENT,
-            inline_template_max_bytes: aws::CFN_INLINE_TEMPLATE_MAX_BYTES,
-            rollouts: rollout_budgets(&region_plans),
-        };
-        let _ = RegionRole::Primary;
-        Plan {
-            stack: stack.stack.clone(),
-            description: stack
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("{} (synthesized by Meridian)", stack.stack)),
-            tags,
-            objectives: Objectives {
-                availability_percent: stack
-                    .objectives
-                    .as_ref()
-                    .and_then(|o| o.availability_percent),
-                rto_minutes: stack.objectives.as_ref().and_then(|o| o.rto_minutes),
-                rpo_minutes: stack.objectives.as_ref().and_then(|o| o.rpo_minutes),
-            },
-            primary_region,
-            global_region: aws::global_region(&self.facts.partition).to_owned(),
-            partition: self.facts.partition.clone(),
-            parameters,
-            units,
-            regions: region_plans,
-            global,
-            operations,
-            renames: self.planned_renames(),
-        }
+        units
     }
 }
 
-fn capitalize(text: &str) -> String {
+/// Each region with its storage unit's content and, for service regions, its application
+/// unit's.
+fn region_plans(
+    regions: &Regions<'_>,
+    storage: Vec<StoragePlan>,
+    mut apps: BTreeMap<RegionCode, AppPlan>,
+) -> Vec<RegionPlan> {
+    let mut storage_by_region: BTreeMap<RegionCode, StoragePlan> = storage
+        .into_iter()
+        .filter_map(|plan| plan.unit.region().cloned().map(|region| (region, plan)))
+        .collect();
+    let mut region_plans = Vec::new();
+    for region in regions.iter() {
+        let Some(storage) = storage_by_region.remove(&region.code) else {
+            continue;
+        };
+        region_plans.push(RegionPlan {
+            region: region.code.clone(),
+            role: region.role,
+            latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
+            storage,
+            app: apps.remove(&region.code),
+        });
+    }
+    region_plans
+}
+
+/// Storage units (in their replication order), the primary region, the other regions as
+/// declared, then the global unit.
+fn deploy_order(
+    storage_order: &[RegionCode],
+    primary: Option<&str>,
+    region_plans: &[RegionPlan],
+    global: bool,
+) -> Vec<UnitId> {
+    let mut order: Vec<UnitId> = storage_order
+        .iter()
+        .map(|region| UnitId::Storage(region.clone()))
+        .collect();
+    if let Some(primary) = primary {
+        order.push(UnitId::Region(primary.into()));
+    }
+    for plan in region_plans {
+        if plan.app.is_some() && Some(plan.region.as_str()) != primary {
+            order.push(UnitId::Region(plan.region.clone()));
+        }
+    }
+    if global {
+        order.push(UnitId::Global);
+    }
+    order
+}
+
+pub(crate) fn capitalize(text: &str) -> String {
     let mut characters = text.chars();
     characters.next().map_or_else(String::new, |first| {
         first.to_ascii_uppercase().to_string() + characters.as_str()
@@ -287,7 +202,7 @@ fn capitalize(text: &str) -> String {
 }
 
 /// The roles a bucket's replication creates.
-fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
+pub(crate) fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
     bucket.replication.is_some()
 }
 
@@ -299,7 +214,7 @@ fn bucket_needs_iam(bucket: &BucketPlan) -> bool {
 /// the names, so stacks of several deployments coexist in one account), so no unit needs
 /// `CAPABILITY_NAMED_IAM`; a role given a fixed name would have to add it here, and the emitter's
 /// tests compare these capabilities with what the templates require.
-fn capabilities(
+pub(crate) fn capabilities(
     id: &UnitId,
     regions: &[RegionPlan],
     global: Option<&GlobalPlan>,
@@ -352,240 +267,6 @@ fn capabilities(
         capabilities.push(Capability::AutoExpand);
     }
     capabilities
-}
-
-/// The one failover estimate (see [`FailoverEstimate`] for why draining is not in the total).
-fn failover_estimate(
-    primary_region: &str,
-    regions: &[RegionPlan],
-    global: Option<&GlobalPlan>,
-    dns_ttl_seconds: u32,
-    promotion_timeout_seconds: u32,
-    rto_seconds: Option<u32>,
-) -> FailoverEstimate {
-    let apps = || {
-        regions
-            .iter()
-            .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
-    };
-    let primary_app = apps()
-        .find(|(region, _)| region.region == primary_region)
-        .map(|(_, app)| app);
-    let primary_load_balancer = primary_app.and_then(|app| app.load_balancer.as_ref());
-    let target_detection = primary_load_balancer
-        .and_then(|load_balancer| load_balancer.target_groups.first())
-        .map(|group| TargetDetection {
-            path: group.health.path.clone(),
-            interval_seconds: group.health.interval_seconds,
-            unhealthy_threshold: group.health.unhealthy_threshold,
-            detection_seconds: group
-                .health
-                .interval_seconds
-                .saturating_mul(group.health.unhealthy_threshold),
-        });
-    let draining_seconds = primary_load_balancer
-        .and_then(|load_balancer| {
-            load_balancer
-                .target_groups
-                .iter()
-                .map(|group| group.deregistration_delay_seconds)
-                .max()
-        })
-        .unwrap_or(0);
-    let dns = global.and_then(|global| global.dns.as_ref());
-    let record = dns.and_then(|dns| {
-        dns.regions
-            .iter()
-            .find(|record| record.region == primary_region)
-            .or_else(|| dns.regions.first())
-    });
-    let detection = dns.map(|dns| {
-        let (path, interval_seconds, failure_threshold) =
-            record.map_or((String::from("/"), 0, 0), |record| {
-                (
-                    record.path.clone(),
-                    record.interval_seconds,
-                    record.failure_threshold,
-                )
-            });
-        FailoverDetection {
-            domain: dns.domain.clone(),
-            path,
-            interval_seconds,
-            failure_threshold,
-            detection_seconds: interval_seconds.saturating_mul(failure_threshold),
-            evaluate_health: dns.evaluate_health,
-        }
-    });
-    let probe = detection.as_ref().map(|detection| {
-        // The target group that answers the probed path: the one whose own health check asks for
-        // it, else the first. Target groups are the same entities in every region.
-        let groups = primary_load_balancer
-            .or_else(|| apps().find_map(|(_, app)| app.load_balancer.as_ref()))
-            .map(|load_balancer| load_balancer.target_groups.as_slice())
-            .unwrap_or_default();
-        let matcher = groups
-            .iter()
-            .find(|group| group.health.path == detection.path)
-            .or_else(|| groups.first())
-            .map_or_else(
-                || defaults::TARGET_HEALTH_MATCHER.to_owned(),
-                |group| group.health.matcher.clone(),
-            );
-        FailoverProbe {
-            url: format!("https://{}{}", detection.domain, detection.path),
-            accepted: matcher_ranges(&matcher),
-            matcher,
-        }
-    });
-    let total_seconds = detection.as_ref().map_or(0, |detection| {
-        detection.detection_seconds.saturating_add(dns_ttl_seconds)
-    });
-    let writer_identifier = apps()
-        .find_map(|(_, app)| {
-            let database = app.database.as_ref()?;
-            matches!(database.role, DatabaseRole::Writer(_)).then(|| database.identifier.clone())
-        })
-        .unwrap_or_default();
-    let replicas: Vec<(&RegionPlan, &AppPlan)> = apps()
-        .filter(|(_, app)| {
-            app.database
-                .as_ref()
-                .is_some_and(|database| matches!(database.role, DatabaseRole::Replica(_)))
-        })
-        .collect();
-    let promoted = replicas
-        .iter()
-        .find(|(region, _)| region.role == RegionRole::Secondary)
-        .or_else(|| replicas.first());
-    let promoted_replica = promoted.and_then(|(region, app)| {
-        Some(PromotedReplica {
-            region: region.region.clone(),
-            identifier: app.database.as_ref()?.identifier.clone(),
-            writer_identifier: writer_identifier.clone(),
-        })
-    });
-    let cache_region = promoted.and_then(|(region, app)| {
-        let cache = app.cache.as_ref()?;
-        matches!(cache.role, CacheRole::Secondary { .. }).then(|| region.region.clone())
-    });
-    let with_promotion_seconds = total_seconds.saturating_add(if promoted_replica.is_some() {
-        promotion_timeout_seconds
-    } else {
-        0
-    });
-    FailoverEstimate {
-        from_region: primary_region.to_owned(),
-        detection,
-        target_detection,
-        draining_seconds,
-        dns_ttl_seconds,
-        total_seconds,
-        promoted_replica,
-        cache_region,
-        promotion_timeout_seconds,
-        with_promotion_seconds,
-        fits_rto: rto_seconds.is_none_or(|rto| with_promotion_seconds <= rto),
-        probe,
-    }
-}
-
-/// A target-group matcher (`200`, `200,204`, `200-299`; the services check admits nothing else)
-/// as inclusive ranges.
-fn matcher_ranges(matcher: &str) -> Vec<(u32, u32)> {
-    matcher
-        .split(',')
-        .filter_map(|item| {
-            let item = item.trim();
-            match item.split_once('-') {
-                Some((from, to)) => Some((from.trim().parse().ok()?, to.trim().parse().ok()?)),
-                None => item.parse().ok().map(|code| (code, code)),
-            }
-        })
-        .collect()
-}
-
-/// The deployment budget of every service, per region in plan order.
-fn rollout_budgets(regions: &[RegionPlan]) -> Vec<RolloutBudget> {
-    regions
-        .iter()
-        .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
-        .flat_map(|(region, app)| {
-            app.services
-                .iter()
-                .map(move |service| rollout_budget(&region.region, app, service))
-        })
-        .collect()
-}
-
-fn rollout_budget(region: &str, app: &AppPlan, service: &ServicePlan) -> RolloutBudget {
-    let step = |kind, seconds| RolloutStep { kind, seconds };
-    let mut wave = vec![step(
-        RolloutStepKind::Provisioning,
-        defaults::TASK_PROVISIONING_SECONDS,
-    )];
-    if let Some(grace) = service.health_check_grace_seconds {
-        wave.push(step(RolloutStepKind::GracePeriod, grace));
-    } else if let Some(health) = &service.health_check {
-        wave.push(step(
-            RolloutStepKind::ContainerHealth,
-            health
-                .start_period_seconds
-                .saturating_add(health.interval_seconds.saturating_mul(health.retries)),
-        ));
-    }
-    let group = service.load_balancer.as_ref().and_then(|attachment| {
-        app.load_balancer
-            .as_ref()?
-            .target_groups
-            .iter()
-            .find(|group| group.rid == attachment.target_group)
-    });
-    if let Some(group) = group {
-        wave.push(step(
-            RolloutStepKind::TargetHealth,
-            group
-                .health
-                .interval_seconds
-                .saturating_mul(group.health.healthy_threshold),
-        ));
-        wave.push(step(
-            RolloutStepKind::Draining,
-            group.deregistration_delay_seconds,
-        ));
-    }
-    let wave_seconds = wave
-        .iter()
-        .fold(0u32, |sum, step| sum.saturating_add(step.seconds));
-    let deployment = &service.deployment;
-    let (waves, bake_seconds) = match deployment.strategy {
-        Strategy::BlueGreen => (
-            1,
-            deployment.bake_time_minutes.unwrap_or(0).saturating_mul(60),
-        ),
-        Strategy::Rolling => {
-            let step = deployment
-                .maximum_percent
-                .saturating_sub(deployment.minimum_healthy_percent);
-            let waves = if step == 0 {
-                1
-            } else {
-                100u32.div_ceil(step).max(1)
-            };
-            (waves, 0)
-        }
-    };
-    RolloutBudget {
-        region: region.to_owned(),
-        service: service.name.clone(),
-        wave,
-        wave_seconds,
-        waves,
-        bake_seconds,
-        total_seconds: wave_seconds
-            .saturating_mul(waves)
-            .saturating_add(bake_seconds),
-    }
 }
 
 #[cfg(test)]

@@ -253,7 +253,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                     .listeners
                     .iter()
                     .map(|listener| match listener.default_action {
-                        ListenerAction::RedirectToHttps { port } => format!(
+                        ListenerAction::Redirect { port, .. } => format!(
                             "{} :{} (redirects to :{port})",
                             listener.protocol.as_str(),
                             listener.port
@@ -354,7 +354,10 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                         mode.push_str(&format!(", replicas stored as {class}"));
                     }
                     if rule.time_control {
-                        mode.push_str(", Replication Time Control (15 min)");
+                        mode.push_str(&format!(
+                            ", Replication Time Control ({} min)",
+                            rule.time_control_minutes
+                        ));
                     }
                     mode.push_str(if rule.delete_markers {
                         ", delete markers replicate"
@@ -363,15 +366,15 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                     });
                     links.push(LinkView {
                         what: format!("S3 `{}` → `{}`", bucket.name, rule.destination),
-                        from: region.region.clone(),
-                        to: rule.destination_region.clone(),
+                        from: region.region.to_string(),
+                        to: rule.destination_region.to_string(),
                         mode,
                     });
                 }
             }
         }
         regions.push(RegionView {
-            region: region.region.clone(),
+            region: region.region.to_string(),
             role: region.role.as_str().to_owned(),
             role_meaning: role_meaning(region.role).to_owned(),
             latency_target: region
@@ -509,7 +512,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         .promoted_replica
         .as_ref()
         .map(|replica| DatabaseFailover {
-            region: replica.region.clone(),
+            region: replica.region.to_string(),
             identifier: replica.identifier.clone(),
             writer: replica.writer_identifier.clone(),
             runbook: files::promote_replica(&replica.region),
@@ -519,7 +522,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         dns,
         target_detection,
         database,
-        cache_region: estimate.cache_region.clone(),
+        cache_region: estimate.cache_region.as_ref().map(ToString::to_string),
         promotion_timeout_seconds: estimate.promotion_timeout_seconds,
         automatic_seconds: estimate.total_seconds,
         draining_seconds: estimate.draining_seconds,
@@ -538,7 +541,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         .map(|(index, unit)| UnitView {
             number: index + 1,
             stack_name: unit.stack_name.clone(),
-            region: unit.region.clone(),
+            region: unit.region.to_string(),
             description: md_cell(&unit.description),
             depends_on: or_dash(
                 unit.depends_on
@@ -567,8 +570,8 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
             .map_or_else(String::new, |percent| format!("{percent} %")),
         rto_minutes: plan.objectives.rto_minutes,
         rpo_minutes: plan.objectives.rpo_minutes,
-        primary_region: plan.primary_region.clone(),
-        global_region: plan.global_region.clone(),
+        primary_region: plan.primary_region.to_string(),
+        global_region: plan.global_region.to_string(),
         regions,
         global: GlobalView {
             present: plan.global.is_some(),
@@ -582,7 +585,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         service_regions: lookup::app_regions(plan)
             .filter(|(_, app)| !app.services.is_empty())
             .map(|(region, _)| ServiceScripts {
-                region: region.region.clone(),
+                region: region.region.to_string(),
                 deploy: files::deploy_blue_green(&region.region),
                 rollback: files::rollback(&region.region),
             })
@@ -590,7 +593,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         replica_regions: lookup::replicas(plan)
             .iter()
             .map(|(region, _, _)| ReplicaRunbook {
-                region: region.region.clone(),
+                region: region.region.to_string(),
                 runbook: files::promote_replica(&region.region),
             })
             .collect(),

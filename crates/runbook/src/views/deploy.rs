@@ -93,7 +93,7 @@ pub(crate) struct DeployOverride {
 fn unit_token(unit: &Unit) -> String {
     match &unit.id {
         UnitId::Global => "global".to_owned(),
-        UnitId::Storage(region) | UnitId::Region(region) => region.clone(),
+        UnitId::Storage(region) | UnitId::Region(region) => region.to_string(),
     }
 }
 

@@ -150,7 +150,7 @@ pub(crate) struct Simulation {
 }
 
 fn side(plan: &Plan, region: &str) -> &'static str {
-    if region == plan.primary_region {
+    if plan.primary_region == region {
         "primary"
     } else {
         "standby"
@@ -173,7 +173,7 @@ fn lookup_of(unit: Option<&Unit>, rid: &Rid, attr: Attr, label: String) -> Targe
 }
 
 fn region_view(plan: &Plan, region: &str, role: RegionRole, app: &AppPlan) -> FailoverRegion {
-    let unit = lookup::unit(plan, &UnitId::Region(region.to_owned()));
+    let unit = lookup::unit(plan, &UnitId::Region(region.into()));
     let mut target_groups = Vec::new();
     let mut load_balancer_output = None;
     if let Some(load_balancer) = &app.load_balancer {

@@ -10,8 +10,8 @@ use meridian_plan::{
 use super::{Lowered, Lowerer, region_argument};
 use crate::l1::{
     CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery,
-    CloudwatchMetricAlarmMetricQueryMetric, JsonDocument, KmsKey, List, Map, Number, ResourceRef,
-    SnsTopic, SnsTopicPolicy, SnsTopicSubscription, Value,
+    CloudwatchMetricAlarmMetricQueryMetric, KmsKey, List, Map, Number, ResourceRef, SnsTopic,
+    SnsTopicPolicy, SnsTopicSubscription, Value,
 };
 
 /// A threshold as an integer when it is one (`30`, not `30.0`), else as a float.
@@ -23,9 +23,6 @@ fn number(value: f64) -> Value<Number> {
         Value::from(value)
     }
 }
-
-/// ID of the metric-math query whose result an alarm evaluates (the plan names only the inputs).
-const EXPRESSION_ID: &str = "result";
 
 impl Lowerer<'_> {
     /// The alerting of a unit in `region`.
@@ -44,6 +41,7 @@ impl Lowerer<'_> {
                 target: _,
                 rid,
                 policy_rid,
+                policy_statements,
                 name,
                 subscriptions,
             } = topic;
@@ -62,10 +60,7 @@ impl Lowerer<'_> {
                 &policy_rid.tf,
                 SnsTopicPolicy {
                     region: region_argument(region),
-                    ..SnsTopicPolicy::new(
-                        handle.arn(),
-                        self.topic_policy(region, JsonDocument::from(handle.arn())),
-                    )
+                    ..SnsTopicPolicy::new(handle.arn(), self.policy_document(policy_statements))
                 },
             )?;
             for subscription in subscriptions {
@@ -128,13 +123,14 @@ impl Lowerer<'_> {
                 lowered.metric_name = Some(metric.into());
                 lowered.dimensions = self.dimensions(stat);
                 lowered.period = Some((*period_seconds).into());
-                if stat.is_percentile() {
-                    lowered.extended_statistic = Some(statistic.into());
+                if statistic.is_extended() {
+                    lowered.extended_statistic = Some(statistic.to_string().into());
                 } else {
-                    lowered.statistic = Some(statistic.into());
+                    lowered.statistic = Some(statistic.to_string().into());
                 }
             }
             AlarmMetric::Math {
+                result_id,
                 expression,
                 label,
                 inputs,
@@ -143,7 +139,7 @@ impl Lowerer<'_> {
                     expression: Some(expression.into()),
                     label: Some(label.into()),
                     return_data: Some(true.into()),
-                    ..CloudwatchMetricAlarmMetricQuery::new(EXPRESSION_ID)
+                    ..CloudwatchMetricAlarmMetricQuery::new(result_id.as_str())
                 }];
                 for (id, input) in inputs {
                     let MetricStat {
@@ -159,7 +155,7 @@ impl Lowerer<'_> {
                             ..CloudwatchMetricAlarmMetricQueryMetric::new(
                                 metric,
                                 *period_seconds,
-                                stat,
+                                stat.to_string(),
                             )
                         }),
                         // Only the expression's result is evaluated.

@@ -7,14 +7,11 @@
 use meridian_plan::{CachePlan, CachePrimaryPlan, CacheRole, GlobalDatastorePlan};
 
 use super::secrets::SecretUpdates;
-use super::{Lowered, Lowerer, region_argument};
+use super::{Lowered, Lowerer, region_argument, switch};
 use crate::l1::{
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
     ResourceRef, SecurityGroup,
 };
-
-/// Meridian's caches are Redis OSS.
-const ENGINE: &str = "redis";
 
 impl Lowerer<'_> {
     /// The cache of `region`.
@@ -26,38 +23,33 @@ impl Lowerer<'_> {
             cluster_mode,
             subnet_group,
             subnet_group_name,
+            subnet_group_description,
             subnets,
             security_group,
             port,
             replicas_per_shard,
-            endpoint,
+            node_count,
+            multi_az,
+            automatic_failover,
+            // Clients connect to the endpoint the plan chose; the module has no use for it.
+            endpoint: _,
             role,
         } = cache;
         let subnet_group_handle = self.add(
             &subnet_group.tf,
             ElasticacheSubnetGroup {
-                description: Some(format!("Private subnets of {replication_group_id}").into()),
+                description: Some(subnet_group_description.into()),
                 region: region_argument(region),
                 ..ElasticacheSubnetGroup::new(subnet_group_name, self.values(subnets))
             },
         )?;
-        // Clients connect to the endpoint the plan chose; the module has no use for it.
-        let _ = endpoint;
         let cluster_mode = *cluster_mode;
-        // The node layout: shards × (1 + replicas) in cluster mode, 1 + replicas otherwise.
-        let (replicas_per_node_group, num_cache_clusters) = if cluster_mode {
-            (Some((*replicas_per_shard).into()), None)
-        } else {
-            (None, Some((1 + *replicas_per_shard).into()))
-        };
-        // With replicas, a node failure promotes a replica in another zone; a shard without replicas has
-        // nothing to fail over to, which ElastiCache rejects with these settings on.
-        let has_replicas = *replicas_per_shard > 0;
-        let failover = cluster_mode || has_replicas;
+        // The node layout: shards × (1 + replicas) in cluster mode, the plan's node count otherwise.
+        let replicas_per_node_group = cluster_mode.then(|| (*replicas_per_shard).into());
         let common = ElasticacheReplicationGroup {
-            automatic_failover_enabled: Some(failover.into()),
-            multi_az_enabled: Some(has_replicas.into()),
-            num_cache_clusters,
+            automatic_failover_enabled: Some((*automatic_failover).into()),
+            multi_az_enabled: Some((*multi_az).into()),
+            num_cache_clusters: node_count.map(Into::into),
             region: region_argument(region),
             replicas_per_node_group,
             security_group_ids: Some(
@@ -71,7 +63,12 @@ impl Lowerer<'_> {
         match role {
             CacheRole::Primary(primary) => {
                 let CachePrimaryPlan {
+                    engine,
                     engine_version,
+                    at_rest_encryption,
+                    transit_encryption,
+                    auto_minor_version_upgrade,
+                    final_snapshot,
                     node_type,
                     shards,
                     parameter_group_name,
@@ -85,25 +82,22 @@ impl Lowerer<'_> {
                 let group = self.add(
                     &rid.tf,
                     ElasticacheReplicationGroup {
-                        at_rest_encryption_enabled: Some("true".into()),
+                        // The provider takes these two as strings.
+                        at_rest_encryption_enabled: Some(at_rest_encryption.to_string().into()),
                         auth_token: Some(password.result().into()),
-                        auto_minor_version_upgrade: Some("true".into()),
-                        cluster_mode: Some(
-                            if cluster_mode { "enabled" } else { "disabled" }.into(),
+                        auto_minor_version_upgrade: Some(
+                            auto_minor_version_upgrade.to_string().into(),
                         ),
-                        engine: Some(ENGINE.into()),
+                        cluster_mode: Some(switch(cluster_mode).into()),
+                        engine: Some(engine.as_str().into()),
                         engine_version: Some(engine_version.into()),
-                        // The cache's data survives the group's deletion in a final snapshot, as
-                        // CloudFormation's `DeletionPolicy: Snapshot` keeps it.
-                        final_snapshot_identifier: Some(
-                            format!("{replication_group_id}-final").into(),
-                        ),
+                        final_snapshot_identifier: final_snapshot.as_ref().map(Into::into),
                         node_type: Some(node_type.into()),
                         num_node_groups: cluster_mode.then(|| (*shards).into()),
                         parameter_group_name: Some(parameter_group_name.into()),
                         port: Some((*port).into()),
                         snapshot_retention_limit: Some((*snapshot_retention_days).into()),
-                        transit_encryption_enabled: Some(true.into()),
+                        transit_encryption_enabled: Some((*transit_encryption).into()),
                         ..common
                     },
                 )?;
@@ -116,7 +110,7 @@ impl Lowerer<'_> {
                     self.add(
                         &global_rid.tf,
                         ElasticacheGlobalReplicationGroup {
-                            automatic_failover_enabled: Some(failover.into()),
+                            automatic_failover_enabled: Some((*automatic_failover).into()),
                             global_replication_group_description: Some(description.into()),
                             region: region_argument(region),
                             ..ElasticacheGlobalReplicationGroup::new(suffix, group.id())

@@ -6,7 +6,7 @@
 
 use meridian_plan::{
     DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RolePurpose, RotationPlan,
-    WriterPlan,
+    WriterPlan, bug,
 };
 
 use super::secrets::{LoweredSecret, SecretUpdates};
@@ -18,27 +18,6 @@ use crate::l1::{
     ServerlessapplicationrepositoryCloudformationStack, Template, Value,
 };
 
-/// Meridian's databases are RDS for PostgreSQL (the plan's parameter-group families are `postgresNN`).
-const ENGINE: &str = "postgres";
-/// Every parameter is applied at the next reboot: static PostgreSQL parameters (`wal_level`,
-/// `max_wal_senders`, ...) refuse `immediate`, and a new instance starts with the group anyway.
-const PARAMETER_APPLY_METHOD: &str = "pending-reboot";
-/// The AWS-hosted rotation application for a PostgreSQL user that rotates its own password.
-const ROTATION_APPLICATION: &str = "SecretsManagerRDSPostgreSQLRotationSingleUser";
-/// The output of the rotation application that holds its function's ARN.
-const ROTATION_FUNCTION_OUTPUT: &str = "RotationLambdaARN";
-
-/// Where each partition publishes the AWS-hosted rotation applications (an AWS fact, the same table
-/// the AWS CDK uses).
-fn rotation_application_id(partition: &str) -> String {
-    let (region, account) = match partition {
-        "aws-cn" => ("cn-north-1", "193023089310"),
-        "aws-us-gov" => ("us-gov-west-1", "023102451235"),
-        _ => ("us-east-1", "297356227824"),
-    };
-    format!("arn:{partition}:serverlessrepo:{region}:{account}:applications/{ROTATION_APPLICATION}")
-}
-
 impl Lowerer<'_> {
     /// The database instance of `region` with its groups and roles.
     pub(super) fn lower_database(&mut self, region: &str, database: &DatabasePlan) -> Lowered {
@@ -48,8 +27,16 @@ impl Lowerer<'_> {
             instance_class,
             port,
             subnet_group,
+            subnet_group_description,
             subnets,
             parameter_group,
+            storage_type,
+            publicly_accessible,
+            auto_minor_version_upgrade,
+            copy_tags_to_snapshot,
+            iam_authentication,
+            performance_insights,
+            final_snapshot,
             security_group,
             kms_key,
             deletion_protection,
@@ -62,7 +49,7 @@ impl Lowerer<'_> {
         let subnet_group_handle = self.add(
             &subnet_group.tf,
             DbSubnetGroup {
-                description: Some(format!("Private subnets of {identifier}").into()),
+                description: Some(subnet_group_description.into()),
                 region: region_argument(region),
                 ..DbSubnetGroup::new(self.values(subnets))
             },
@@ -72,6 +59,7 @@ impl Lowerer<'_> {
             family,
             description,
             parameters,
+            apply_method,
         } = parameter_group;
         let parameter_group_handle = self.add(
             &parameter_group_rid.tf,
@@ -80,7 +68,7 @@ impl Lowerer<'_> {
                 parameter: parameters
                     .iter()
                     .map(|(name, value)| DbParameterGroupParameter {
-                        apply_method: Some(PARAMETER_APPLY_METHOD.into()),
+                        apply_method: Some(apply_method.as_str().into()),
                         ..DbParameterGroupParameter::new(name, value)
                     })
                     .collect(),
@@ -93,26 +81,28 @@ impl Lowerer<'_> {
         let key = self.value(kms_key);
         // The settings every instance has, writer or replica.
         let common = DbInstance {
-            auto_minor_version_upgrade: Some(true.into()),
-            copy_tags_to_snapshot: Some(true.into()),
+            auto_minor_version_upgrade: Some((*auto_minor_version_upgrade).into()),
+            copy_tags_to_snapshot: Some((*copy_tags_to_snapshot).into()),
             db_subnet_group_name: Some(subnet_group_handle.name().into()),
             deletion_protection: Some((*deletion_protection).into()),
             enabled_cloudwatch_logs_exports: Some(log_exports.iter().map(String::as_str).collect()),
-            iam_database_authentication_enabled: Some(true.into()),
+            final_snapshot_identifier: final_snapshot.as_ref().map(Into::into),
+            iam_database_authentication_enabled: Some((*iam_authentication).into()),
             identifier: Some(identifier.into()),
             kms_key_id: Some(key.clone()),
             monitoring_interval: Some((*monitoring_interval_seconds).into()),
             monitoring_role_arn: Some(monitoring.arn().into()),
             parameter_group_name: Some(parameter_group_handle.name().into()),
-            performance_insights_enabled: Some(true.into()),
+            performance_insights_enabled: Some((*performance_insights).into()),
             performance_insights_kms_key_id: Some(key),
             performance_insights_retention_period: Some(
                 (*performance_insights_retention_days).into(),
             ),
             port: Some((*port).into()),
-            publicly_accessible: Some(false.into()),
+            publicly_accessible: Some((*publicly_accessible).into()),
             region: region_argument(region),
-            storage_type: Some("gp3".into()),
+            skip_final_snapshot: Some(final_snapshot.is_none().into()),
+            storage_type: Some(storage_type.as_str().into()),
             vpc_security_group_ids: Some(
                 [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
                     .into_iter()
@@ -136,8 +126,6 @@ impl Lowerer<'_> {
                     &rid.tf,
                     DbInstance {
                         replicate_source_db: Some(self.value(source_arn)),
-                        // A replica cannot take a final snapshot.
-                        skip_final_snapshot: Some(true.into()),
                         ..common
                     },
                     depends_on(waits_for),
@@ -159,7 +147,10 @@ impl Lowerer<'_> {
         writer: &WriterPlan,
     ) -> Lowered {
         let WriterPlan {
+            engine,
             engine_version,
+            storage_encrypted,
+            username_field,
             db_name,
             storage_gb,
             max_storage_gb,
@@ -176,7 +167,7 @@ impl Lowerer<'_> {
         let instance = ResourceRef::<DbInstance>::planned(name);
         // The fields CloudFormation's secret target attachment adds, which the rotation function reads.
         let connection = vec![
-            ("engine", JsonDocument::from(ENGINE)),
+            ("engine", JsonDocument::from(engine.as_str())),
             ("host", instance.address().into()),
             ("port", JsonDocument::from(port)),
             ("dbInstanceIdentifier", identifier.into()),
@@ -189,9 +180,13 @@ impl Lowerer<'_> {
         let username = secret
             .fixed_fields
             .iter()
-            .find(|(field, _)| field == "username")
+            .find(|(field, _)| field == username_field)
             .map(|(_, value)| value.clone())
-            .expect("invariant: the writer's secret has a fixed `username` field");
+            .unwrap_or_else(|| {
+                bug(format_args!(
+                    "the writer's secret has no fixed `{username_field}` field"
+                ))
+            });
         let mut meta = depends_on(waits_for);
         // The rotation function changes the password; Terraform sets it only when creating the instance.
         meta.lifecycle = Some(ignore_changes(&["password"]));
@@ -202,15 +197,13 @@ impl Lowerer<'_> {
                 backup_retention_period: Some((*backup_retention_days).into()),
                 backup_window: Some(backup_window.into()),
                 db_name: Some(db_name.into()),
-                engine: Some(ENGINE.into()),
+                engine: Some(engine.as_str().into()),
                 engine_version: Some(engine_version.into()),
-                final_snapshot_identifier: Some(format!("{identifier}-final").into()),
                 maintenance_window: Some(maintenance_window.into()),
                 max_allocated_storage: Some((*max_storage_gb).into()),
                 multi_az: Some((*multi_az).into()),
                 password: Some(password.result().into()),
-                skip_final_snapshot: Some(false.into()),
-                storage_encrypted: Some(true.into()),
+                storage_encrypted: Some((*storage_encrypted).into()),
                 username: Some(username.into()),
                 ..common
             },
@@ -230,6 +223,9 @@ impl Lowerer<'_> {
     ) -> Lowered {
         let RotationPlan {
             rid,
+            function,
+            application_id,
+            endpoint,
             name,
             days,
             security_group,
@@ -243,11 +239,8 @@ impl Lowerer<'_> {
             }
             subnet_list = subnet_list.append(self.template(subnet));
         }
-        let endpoint = Template::new()
-            .text(format!("https://secretsmanager.{region}."))
-            .reference(self.partition.dns_suffix());
         let parameters: Vec<(&str, Value<String>)> = vec![
-            ("endpoint", endpoint.into()),
+            ("endpoint", self.value(endpoint)),
             ("functionName", function_name.as_str().into()),
             (
                 "vpcSecurityGroupIds",
@@ -269,9 +262,11 @@ impl Lowerer<'_> {
                 parameters: Some(parameters.into_iter().collect()),
                 region: region_argument(region),
                 ..ServerlessapplicationrepositoryCloudformationStack::new(
-                    rotation_application_id(&self.plan.partition),
-                    ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"]
-                        .into_iter()
+                    application_id.as_str(),
+                    function
+                        .application_capabilities()
+                        .iter()
+                        .copied()
                         .collect::<Value<crate::l1::List<String>>>(),
                     function_name.as_str(),
                 )
@@ -283,7 +278,10 @@ impl Lowerer<'_> {
             SecretsmanagerSecretRotation {
                 region: region_argument(region),
                 rotation_lambda_arn: Some(
-                    application.outputs().key(ROTATION_FUNCTION_OUTPUT).into(),
+                    application
+                        .outputs()
+                        .key(function.function_arn_output())
+                        .into(),
                 ),
                 ..SecretsmanagerSecretRotation::new(
                     SecretsmanagerSecretRotationRotationRules {

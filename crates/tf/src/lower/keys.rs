@@ -1,6 +1,6 @@
-//! Customer-managed KMS keys (the regions' data keys and the alert keys) and their aliases: rotation on, the
-//! key policy from the plan's grants, and `prevent_destroy` (CloudFormation retains the same keys). It
-//! chooses no key and no grant.
+//! Customer-managed KMS keys (the regions' data keys and the alert keys) and their aliases: the plan's
+//! rotation, key policy and retention (`prevent_destroy`, as CloudFormation retains them). It chooses no key
+//! and no grant.
 
 use meridian_plan::KeyPlan;
 
@@ -15,20 +15,21 @@ impl Lowerer<'_> {
             alias_rid,
             alias,
             description,
-            grants,
+            policy,
+            rotation,
+            retain,
         } = key;
-        let policy = self.key_policy(region, grants);
         let handle = self.add_with(
             &rid.tf,
             KmsKey {
                 description: Some(description.into()),
-                enable_key_rotation: Some(true.into()),
-                policy: Some(policy.into()),
+                enable_key_rotation: Some((*rotation).into()),
+                policy: Some(self.policy_document(policy).into()),
                 region: region_argument(region),
                 ..KmsKey::default()
             },
             MetaArguments {
-                lifecycle: Some(prevent_destroy()),
+                lifecycle: retain.then(prevent_destroy),
                 ..MetaArguments::default()
             },
         )?;

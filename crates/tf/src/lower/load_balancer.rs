@@ -5,8 +5,8 @@
 //! policy.
 
 use meridian_plan::{
-    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, Protocol,
-    TargetGroupPlan, TargetHealth,
+    Forward, ListenerAction, ListenerPlan, ListenerRulePlan, LoadBalancerPlan, TargetGroupPlan,
+    TargetHealth, WeightedAlternate,
 };
 
 use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
@@ -18,11 +18,6 @@ use crate::l1::{
     Value,
 };
 
-/// Weight of the production (blue) target group of a blue/green rule until ECS shifts traffic.
-const PRODUCTION_WEIGHT: u32 = 100;
-/// Weight of the alternate (green) target group until ECS shifts traffic.
-const ALTERNATE_WEIGHT: u32 = 0;
-
 impl Lowerer<'_> {
     /// The load balancer of `region` and everything attached to it.
     pub(super) fn lower_load_balancer(
@@ -33,7 +28,9 @@ impl Lowerer<'_> {
     ) -> Lowered {
         let LoadBalancerPlan {
             rid,
+            load_balancer_type,
             internal,
+            drop_invalid_header_fields,
             subnets,
             security_group,
             idle_timeout_seconds,
@@ -52,7 +49,8 @@ impl Lowerer<'_> {
                         .terraform_address(),
                 ]);
                 Some(LbAccessLogs {
-                    enabled: Some(true.into()),
+                    // Logging is on: the plan gives a bucket.
+                    enabled: Some(access_logs.is_some().into()),
                     ..LbAccessLogs::new(ResourceRef::<S3Bucket>::planned(&bucket.rid.tf).id())
                 })
             }
@@ -62,11 +60,11 @@ impl Lowerer<'_> {
             &rid.tf,
             Lb {
                 access_logs: access_logs_block,
-                drop_invalid_header_fields: Some(true.into()),
+                drop_invalid_header_fields: Some((*drop_invalid_header_fields).into()),
                 enable_deletion_protection: Some((*deletion_protection).into()),
                 idle_timeout: Some((*idle_timeout_seconds).into()),
                 internal: Some((*internal).into()),
-                load_balancer_type: Some("application".into()),
+                load_balancer_type: Some(load_balancer_type.as_str().into()),
                 region: region_argument(region),
                 security_groups: Some(
                     [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
@@ -98,6 +96,7 @@ impl Lowerer<'_> {
             name: _,
             rid,
             alternate,
+            target_type,
             port,
             protocol,
             health,
@@ -105,6 +104,7 @@ impl Lowerer<'_> {
             service: _,
         } = target_group;
         let TargetHealth {
+            enabled,
             path,
             interval_seconds,
             timeout_seconds,
@@ -115,7 +115,7 @@ impl Lowerer<'_> {
         let group = LbTargetGroup {
             deregistration_delay: Some(deregistration_delay_seconds.to_string().into()),
             health_check: Some(LbTargetGroupHealthCheck {
-                enabled: Some(true.into()),
+                enabled: Some((*enabled).into()),
                 healthy_threshold: Some((*healthy_threshold).into()),
                 interval: Some((*interval_seconds).into()),
                 matcher: Some(matcher.into()),
@@ -128,8 +128,7 @@ impl Lowerer<'_> {
             port: Some((*port).into()),
             protocol: Some(protocol.as_str().into()),
             region: region_argument(region),
-            // Fargate tasks register by IP address.
-            target_type: Some("ip".into()),
+            target_type: Some(target_type.as_str().into()),
             vpc_id,
             ..LbTargetGroup::default()
         };
@@ -155,18 +154,25 @@ impl Lowerer<'_> {
             rules,
         } = listener;
         let action = match default_action {
-            ListenerAction::RedirectToHttps { port } => LbListenerAction {
+            ListenerAction::Redirect {
+                protocol: redirect_protocol,
+                port,
+                status,
+            } => LbListenerAction {
                 redirect: Some(LbListenerActionRedirect {
                     port: Some(port.to_string().into()),
-                    protocol: Some(Protocol::Https.as_str().into()),
-                    ..LbListenerActionRedirect::new("HTTP_301")
+                    protocol: Some(redirect_protocol.as_str().into()),
+                    ..LbListenerActionRedirect::new(status.as_str())
                 }),
                 ..LbListenerAction::new("redirect")
             },
-            ListenerAction::FixedResponse { status } => LbListenerAction {
+            ListenerAction::FixedResponse {
+                status,
+                content_type,
+            } => LbListenerAction {
                 fixed_response: Some(LbListenerActionFixedResponse {
                     status_code: Some(status.to_string().into()),
-                    ..LbListenerActionFixedResponse::new("text/plain")
+                    ..LbListenerActionFixedResponse::new(content_type.as_str())
                 }),
                 ..LbListenerAction::new("fixed-response")
             },
@@ -230,15 +236,19 @@ impl Lowerer<'_> {
         }
         let production = ResourceRef::<LbTargetGroup>::planned(&target_group.tf).arn();
         let (action, meta) = match alternate {
-            Some(alternate) => (
+            Some(WeightedAlternate {
+                target_group: alternate,
+                production_weight,
+                alternate_weight,
+            }) => (
                 LbListenerAction {
                     forward: Some(LbListenerActionForward::new(vec![
                         LbListenerActionForwardTargetGroup {
-                            weight: Some(PRODUCTION_WEIGHT.into()),
+                            weight: Some((*production_weight).into()),
                             ..LbListenerActionForwardTargetGroup::new(production)
                         },
                         LbListenerActionForwardTargetGroup {
-                            weight: Some(ALTERNATE_WEIGHT.into()),
+                            weight: Some((*alternate_weight).into()),
                             ..LbListenerActionForwardTargetGroup::new(
                                 ResourceRef::<LbTargetGroup>::planned(&alternate.tf).arn(),
                             )

@@ -10,10 +10,9 @@
 //! Terraform.
 
 mod alerting;
-mod buckets;
 mod cache;
 mod database;
-mod edge;
+mod global;
 mod keys;
 mod load_balancer;
 mod network;
@@ -22,6 +21,7 @@ mod parameters;
 mod policy;
 mod secrets;
 mod services;
+mod storage;
 mod values;
 
 use std::collections::BTreeMap;
@@ -30,6 +30,7 @@ use std::fmt;
 use meridian_plan::{
     AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StoragePlan, TfMove,
 };
+use meridian_plan::{bug, bug_message};
 
 use crate::l1::{
     AwsDefaultTags, AwsProvider, DataAvailabilityZones, DataCallerIdentity, DataPartition, DataRef,
@@ -60,11 +61,10 @@ pub struct SynthesisError {
 
 impl fmt::Display for SynthesisError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            formatter,
-            "the Terraform module cannot be built ({}); this is a bug in meridian",
+        formatter.write_str(&bug_message(&format_args!(
+            "the Terraform module cannot be built ({})",
             self.source
-        )
+        )))
     }
 }
 
@@ -92,9 +92,7 @@ pub(crate) type Lowered<T = ()> = Result<T, ModuleError>;
 /// Only on a bug in Meridian: when the plan gives two resources of one type the same Terraform name, or a
 /// name that is not a Terraform identifier (see [`try_synthesize`]).
 pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
-    try_synthesize(plan).expect(
-        "invariant: the plan gives every resource a unique Terraform identifier, so the module builds",
-    )
+    try_synthesize(plan).unwrap_or_else(|error| bug(format_args!("{error}")))
 }
 
 /// [`synthesize`], reporting a bug in the plan or the lowering as an error instead of panicking.
@@ -132,7 +130,7 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
     let mut module = Module::new(settings(plan));
     module.set_comment(GENERATED_COMMENT);
     module.add_aws_provider(AwsProvider {
-        region: Some(global_region.into()),
+        region: Some(global_region.as_str().into()),
         default_tags: Some(AwsDefaultTags {
             tags: Some(
                 tags.iter()
@@ -375,6 +373,11 @@ impl Lowerer<'_> {
     }
 }
 
+/// The lowercase spelling of a switch that some AWS settings take (`enabled`, `disabled`).
+pub(crate) fn switch(on: bool) -> &'static str {
+    if on { "enabled" } else { "disabled" }
+}
+
 /// The provider-6 `region` argument.
 pub(crate) fn region_argument(region: &str) -> Option<Value<String>> {
     Some(region.into())
@@ -382,7 +385,7 @@ pub(crate) fn region_argument(region: &str) -> Option<Value<String>> {
 
 /// A `Name` tag (the provider's default tags add the plan's tags).
 pub(crate) fn name_tag(name: &str) -> Option<Value<Map<String>>> {
-    Some([("Name", name)].into_iter().collect())
+    Some([(meridian_plan::aws::NAME_TAG, name)].into_iter().collect())
 }
 
 /// `depends_on` these addresses.

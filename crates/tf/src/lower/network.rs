@@ -3,6 +3,7 @@
 //! rule resource per planned rule. Terraform attaches the internet gateway through its `vpc_id` and removes
 //! the default egress rule of new groups itself. It decides no CIDR, zone count or rule.
 
+use meridian_plan::aws;
 use meridian_plan::naming::region_slug;
 use meridian_plan::{
     CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, RolePurpose,
@@ -16,9 +17,6 @@ use crate::l1::{
     RouteTableAssociation, SecurityGroup, Subnet, Value, Vpc, VpcSecurityGroupEgressRule,
     VpcSecurityGroupIngressRule,
 };
-
-/// Security-group rules are TCP rules.
-const TCP: &str = "tcp";
 
 impl Lowerer<'_> {
     /// The network of `region`; only a created network has resources.
@@ -44,6 +42,10 @@ impl Lowerer<'_> {
             zones,
             flow_logs,
             name_prefix,
+            dns_hostnames,
+            dns_support,
+            public_route_table_name,
+            default_route_destination,
         } = created;
         let availability_zones = self.module.add_data_source(
             &region_slug(region),
@@ -52,8 +54,8 @@ impl Lowerer<'_> {
             // opted-in Local Zone (whose name sorts first) may shift the others.
             DataAvailabilityZones {
                 filter: vec![DataAvailabilityZonesFilter::new(
-                    "opt-in-status",
-                    ["opt-in-not-required"]
+                    aws::STANDARD_ZONES_FILTER,
+                    [aws::STANDARD_ZONES_FILTER_VALUE]
                         .into_iter()
                         .collect::<Value<List<String>>>(),
                 )],
@@ -67,8 +69,8 @@ impl Lowerer<'_> {
             &vpc.tf,
             Vpc {
                 cidr_block: Some(vpc_cidr.into()),
-                enable_dns_hostnames: Some(true.into()),
-                enable_dns_support: Some(true.into()),
+                enable_dns_hostnames: Some((*dns_hostnames).into()),
+                enable_dns_support: Some((*dns_support).into()),
                 region: region_argument(region),
                 tags: name_tag(name_prefix),
                 ..Vpc::default()
@@ -86,14 +88,14 @@ impl Lowerer<'_> {
             &public_route_table.tf,
             RouteTable {
                 region: region_argument(region),
-                tags: name_tag(&format!("{name_prefix}-public")),
+                tags: name_tag(public_route_table_name),
                 ..RouteTable::new(vpc.id())
             },
         )?;
         self.add(
             &public_default_route.tf,
             Route {
-                destination_cidr_block: Some("0.0.0.0/0".into()),
+                destination_cidr_block: Some(default_route_destination.into()),
                 gateway_id: Some(gateway.id().into()),
                 region: region_argument(region),
                 ..Route::new(public_table.id())
@@ -107,7 +109,7 @@ impl Lowerer<'_> {
                 &gateway,
                 &public_table,
                 &availability_zones,
-                name_prefix,
+                default_route_destination,
             )?;
         }
         if let Some(flow_logs) = flow_logs {
@@ -125,39 +127,44 @@ impl Lowerer<'_> {
         gateway: &ResourceRef<InternetGateway>,
         public_table: &ResourceRef<RouteTable>,
         availability_zones: &DataRef<DataAvailabilityZones>,
-        name_prefix: &str,
+        default_route_destination: &str,
     ) -> Lowered {
         let ZonePlan {
             index,
-            letter,
+            // The plan's names already carry the zone letter.
+            letter: _,
             public_subnet,
             private_subnet,
             public_association,
             private_route_table,
             private_default_route,
             private_association,
+            private_route_table_name,
             nat,
             nat_gateway,
         } = zone;
         let zone_name = availability_zones.names().index(u64::from(*index));
-        let subnet = |lowerer: &mut Self, plan: &SubnetPlan, tier: &str| {
-            let SubnetPlan { rid, cidr } = plan;
+        let subnet = |lowerer: &mut Self, plan: &SubnetPlan| {
+            let SubnetPlan {
+                rid,
+                cidr,
+                name,
+                map_public_ip_on_launch,
+            } = plan;
             lowerer.add(
                 &rid.tf,
                 Subnet {
                     availability_zone: Some(zone_name.clone().into()),
                     cidr_block: Some(cidr.into()),
-                    // Nothing in a public subnet needs an address of its own: load balancers and NAT
-                    // gateways get theirs from AWS.
-                    map_public_ip_on_launch: Some(false.into()),
+                    map_public_ip_on_launch: Some((*map_public_ip_on_launch).into()),
                     region: region_argument(region),
-                    tags: name_tag(&format!("{name_prefix}-{tier}-{letter}")),
+                    tags: name_tag(name),
                     ..Subnet::new(vpc.id())
                 },
             )
         };
-        let public = subnet(self, public_subnet, "public")?;
-        let private = subnet(self, private_subnet, "private")?;
+        let public = subnet(self, public_subnet)?;
+        let private = subnet(self, private_subnet)?;
         self.add(
             &public_association.tf,
             RouteTableAssociation {
@@ -169,15 +176,17 @@ impl Lowerer<'_> {
         if let Some(NatPlan {
             eip,
             gateway: nat_rid,
+            name,
+            eip_domain,
         }) = nat
         {
             // Elastic IPs and NAT gateways need the VPC to be attached to the internet gateway first.
             let address = self.add_with(
                 &eip.tf,
                 Eip {
-                    domain: Some("vpc".into()),
+                    domain: Some(eip_domain.into()),
                     region: region_argument(region),
-                    tags: name_tag(&format!("{name_prefix}-nat-{letter}")),
+                    tags: name_tag(name),
                     ..Eip::default()
                 },
                 depends_on(vec![gateway.terraform_address()]),
@@ -188,7 +197,7 @@ impl Lowerer<'_> {
                     allocation_id: Some(address.id().into()),
                     region: region_argument(region),
                     subnet_id: Some(public.id().into()),
-                    tags: name_tag(&format!("{name_prefix}-nat-{letter}")),
+                    tags: name_tag(name),
                     ..NatGateway::default()
                 },
                 depends_on(vec![gateway.terraform_address()]),
@@ -198,14 +207,14 @@ impl Lowerer<'_> {
             &private_route_table.tf,
             RouteTable {
                 region: region_argument(region),
-                tags: name_tag(&format!("{name_prefix}-private-{letter}")),
+                tags: name_tag(private_route_table_name),
                 ..RouteTable::new(vpc.id())
             },
         )?;
         self.add(
             &private_default_route.tf,
             Route {
-                destination_cidr_block: Some("0.0.0.0/0".into()),
+                destination_cidr_block: Some(default_route_destination.into()),
                 nat_gateway_id: Some(
                     ResourceRef::<NatGateway>::planned(&nat_gateway.tf)
                         .id()
@@ -239,8 +248,12 @@ impl Lowerer<'_> {
             log_group_name,
             role,
             role_statements,
+            // Terraform lets the provider name a role's inline policy.
+            role_policy_name: _,
             retention_days,
             kms_key,
+            traffic_type,
+            destination_type,
         } = flow_logs;
         let group = self.add(
             &log_group.tf,
@@ -262,10 +275,10 @@ impl Lowerer<'_> {
             FlowLog {
                 iam_role_arn: Some(role_handle.arn().into()),
                 log_destination: Some(group.arn().into()),
-                log_destination_type: Some("cloud-watch-logs".into()),
+                log_destination_type: Some(destination_type.as_str().into()),
                 region: region_argument(region),
                 tags: name_tag(name_prefix),
-                traffic_type: Some("ALL".into()),
+                traffic_type: Some(traffic_type.as_str().into()),
                 vpc_id: Some(vpc.id().into()),
                 ..FlowLog::default()
             },
@@ -304,6 +317,7 @@ impl Lowerer<'_> {
                 rid,
                 group,
                 direction,
+                protocol,
                 port,
                 peer,
                 description,
@@ -329,7 +343,7 @@ impl Lowerer<'_> {
                             referenced_security_group_id: referenced,
                             region: region_argument(region),
                             to_port: Some((*port).into()),
-                            ..VpcSecurityGroupIngressRule::new(TCP, group_id)
+                            ..VpcSecurityGroupIngressRule::new(protocol.as_str(), group_id)
                         },
                     )?;
                 }
@@ -343,7 +357,7 @@ impl Lowerer<'_> {
                             referenced_security_group_id: referenced,
                             region: region_argument(region),
                             to_port: Some((*port).into()),
-                            ..VpcSecurityGroupEgressRule::new(TCP, group_id)
+                            ..VpcSecurityGroupEgressRule::new(protocol.as_str(), group_id)
                         },
                     )?;
                 }

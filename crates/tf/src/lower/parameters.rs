@@ -59,7 +59,7 @@ impl Lowerer<'_> {
             // per-region map (`global` being the global unit's region).
             let region_of = |key: &str| {
                 if key == UnitId::Global.to_string() {
-                    self.plan.global_region.clone()
+                    self.plan.global_region.to_string()
                 } else {
                     key.to_owned()
                 }

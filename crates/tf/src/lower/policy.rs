@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use meridian_plan::{Condition, KeyGrant, Principal, RolePurpose, Statement};
+use meridian_plan::iam;
+use meridian_plan::{Condition, Principal, RolePurpose, Statement};
 
 use super::{Lowered, Lowerer};
-use crate::l1::{Address, IamRole, IamRolePolicyAttachment, JsonDocument, ResourceRef, Template};
+use crate::l1::{Address, IamRole, IamRolePolicyAttachment, JsonDocument, ResourceRef};
 
 /// The policy language version.
 const POLICY_VERSION: &str = "2012-10-17";
@@ -55,9 +56,7 @@ impl Lowerer<'_> {
 
     fn principal(&self, principal: &Principal) -> JsonDocument {
         match principal {
-            Principal::Service(service) => {
-                JsonDocument::object([("Service", service.as_str().into())])
-            }
+            Principal::Service(service) => JsonDocument::object([("Service", self.json(service))]),
             Principal::Aws(arn) => JsonDocument::object([("AWS", self.json(arn))]),
             Principal::Everyone => "*".into(),
         }
@@ -84,140 +83,6 @@ impl Lowerer<'_> {
                 .map(|(operator, keys)| (operator, JsonDocument::object(keys))),
         )
     }
-
-    /// A key policy: the account administers the key through IAM, and each granted service may use it.
-    pub fn key_policy(&self, region: &str, grants: &[KeyGrant]) -> JsonDocument {
-        let mut statements = vec![JsonDocument::object([
-            ("Sid", "AccountAdministers".into()),
-            ("Effect", "Allow".into()),
-            (
-                "Principal",
-                JsonDocument::object([("AWS", self.account_root().into())]),
-            ),
-            ("Action", JsonDocument::array(["kms:*".into()])),
-            ("Resource", JsonDocument::array(["*".into()])),
-        ])];
-        for grant in grants {
-            statements.push(match grant {
-                // CloudWatch Logs of the key's region, for log groups of this account only.
-                KeyGrant::CloudWatchLogs => JsonDocument::object([
-                    ("Sid", "CloudWatchLogsEncryptLogGroups".into()),
-                    ("Effect", "Allow".into()),
-                    (
-                        "Principal",
-                        JsonDocument::object([(
-                            "Service",
-                            Template::new()
-                                .text(format!("logs.{region}."))
-                                .reference(self.partition.dns_suffix())
-                                .into(),
-                        )]),
-                    ),
-                    (
-                        "Action",
-                        JsonDocument::array([
-                            "kms:Decrypt*".into(),
-                            "kms:Describe*".into(),
-                            "kms:Encrypt*".into(),
-                            "kms:GenerateDataKey*".into(),
-                            "kms:ReEncrypt*".into(),
-                        ]),
-                    ),
-                    ("Resource", JsonDocument::array(["*".into()])),
-                    (
-                        "Condition",
-                        JsonDocument::object([(
-                            "ArnLike",
-                            JsonDocument::object([(
-                                "kms:EncryptionContext:aws:logs:arn",
-                                JsonDocument::array([Template::new()
-                                    .text("arn:")
-                                    .reference(self.partition.partition())
-                                    .text(format!(":logs:{region}:"))
-                                    .reference(self.caller.account_id())
-                                    .text(":log-group:*")
-                                    .into()]),
-                            )]),
-                        )]),
-                    ),
-                ]),
-                // CloudWatch alarms publishing to topics encrypted with the key.
-                KeyGrant::CloudWatchAlarms => JsonDocument::object([
-                    ("Sid", "CloudWatchAlarmsPublishToTopics".into()),
-                    ("Effect", "Allow".into()),
-                    (
-                        "Principal",
-                        JsonDocument::object([("Service", "cloudwatch.amazonaws.com".into())]),
-                    ),
-                    (
-                        "Action",
-                        JsonDocument::array(["kms:Decrypt".into(), "kms:GenerateDataKey*".into()]),
-                    ),
-                    ("Resource", JsonDocument::array(["*".into()])),
-                ]),
-            });
-        }
-        document(statements)
-    }
-
-    /// A topic policy: CloudWatch alarms of this account and region may publish; nobody publishes
-    /// without TLS.
-    pub fn topic_policy(&self, region: &str, topic_arn: JsonDocument) -> JsonDocument {
-        document(vec![
-            JsonDocument::object([
-                ("Sid", "CloudWatchAlarmsPublish".into()),
-                ("Effect", "Allow".into()),
-                (
-                    "Principal",
-                    JsonDocument::object([("Service", "cloudwatch.amazonaws.com".into())]),
-                ),
-                ("Action", JsonDocument::array(["sns:Publish".into()])),
-                ("Resource", JsonDocument::array([topic_arn.clone()])),
-                (
-                    "Condition",
-                    JsonDocument::object([
-                        (
-                            "StringEquals",
-                            JsonDocument::object([(
-                                "aws:SourceAccount",
-                                JsonDocument::array([self.caller.account_id().into()]),
-                            )]),
-                        ),
-                        (
-                            "ArnLike",
-                            JsonDocument::object([(
-                                "aws:SourceArn",
-                                JsonDocument::array([Template::new()
-                                    .text("arn:")
-                                    .reference(self.partition.partition())
-                                    .text(format!(":cloudwatch:{region}:"))
-                                    .reference(self.caller.account_id())
-                                    .text(":alarm:*")
-                                    .into()]),
-                            )]),
-                        ),
-                    ]),
-                ),
-            ]),
-            JsonDocument::object([
-                ("Sid", "DenyInsecureTransport".into()),
-                ("Effect", "Deny".into()),
-                ("Principal", "*".into()),
-                ("Action", JsonDocument::array(["sns:Publish".into()])),
-                ("Resource", JsonDocument::array([topic_arn])),
-                (
-                    "Condition",
-                    JsonDocument::object([(
-                        "Bool",
-                        JsonDocument::object([(
-                            "aws:SecureTransport",
-                            JsonDocument::array(["false".into()]),
-                        )]),
-                    )]),
-                ),
-            ]),
-        ])
-    }
 }
 
 impl Lowerer<'_> {
@@ -230,11 +95,11 @@ impl Lowerer<'_> {
         purpose: RolePurpose,
     ) -> Lowered<(ResourceRef<IamRole>, Option<Address>)> {
         let role = self.add(name, IamRole::new(self.trust_policy(purpose)))?;
-        let attachment = match purpose.managed_policy() {
+        let attachment = match purpose.managed_policy_arn() {
             Some(policy) => Some(
                 self.add(
                     name,
-                    IamRolePolicyAttachment::new(self.managed_policy(policy), role.id()),
+                    IamRolePolicyAttachment::new(self.template(&policy), role.id()),
                 )?
                 .terraform_address(),
             ),
@@ -251,15 +116,19 @@ impl Lowerer<'_> {
                 "Principal",
                 JsonDocument::object([("Service", purpose.service().into())]),
             ),
-            ("Action", JsonDocument::array(["sts:AssumeRole".into()])),
+            (
+                "Action",
+                JsonDocument::array([iam::ASSUME_ROLE_ACTION.into()]),
+            ),
         ];
         if purpose.requires_source_account() {
+            let (operator, key) = iam::SOURCE_ACCOUNT_CONDITION;
             entries.push((
                 "Condition",
                 JsonDocument::object([(
-                    "StringEquals",
+                    operator,
                     JsonDocument::object([(
-                        "aws:SourceAccount",
+                        key,
                         JsonDocument::array([self.caller.account_id().into()]),
                     )]),
                 )]),

@@ -12,10 +12,6 @@ use crate::l1::{
     SecretsmanagerSecretReplica, SecretsmanagerSecretVersion,
 };
 
-/// The characters CloudFormation's `GenerateSecretString` draws punctuation from: every printable ASCII
-/// character that is neither a letter, a digit nor a space. `random_password` needs them spelled out.
-const PRINTABLE_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-
 /// Whether the plan generates any secret, which needs the random provider.
 pub(crate) fn plan_generates_secrets(plan: &Plan) -> bool {
     plan.regions
@@ -73,18 +69,17 @@ impl Lowerer<'_> {
             fixed_fields,
             generated_field,
             length,
-            exclude_characters,
+            // `random_password` is told the punctuation it may use, which the plan derived from these.
+            exclude_characters: _,
+            punctuation,
             replicas,
+            retain,
         } = secret;
-        let punctuation: String = PRINTABLE_PUNCTUATION
-            .chars()
-            .filter(|character| !exclude_characters.contains(*character))
-            .collect();
         let password = self.add(
             &rid.tf,
             RandomPassword {
                 special: Some((!punctuation.is_empty()).into()),
-                override_special: (!punctuation.is_empty()).then(|| punctuation.into()),
+                override_special: (!punctuation.is_empty()).then(|| punctuation.as_str().into()),
                 ..RandomPassword::new(*length)
             },
         )?;
@@ -94,7 +89,7 @@ impl Lowerer<'_> {
                 let SecretReplica { region, kms_key } = replica;
                 SecretsmanagerSecretReplica {
                     kms_key_id: Some(self.value(kms_key)),
-                    ..SecretsmanagerSecretReplica::new(region)
+                    ..SecretsmanagerSecretReplica::new(region.as_str())
                 }
             })
             .collect();
@@ -109,7 +104,7 @@ impl Lowerer<'_> {
                 ..SecretsmanagerSecret::default()
             },
             MetaArguments {
-                lifecycle: Some(prevent_destroy()),
+                lifecycle: retain.then(prevent_destroy),
                 ..MetaArguments::default()
             },
         )?;

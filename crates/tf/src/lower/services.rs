@@ -5,11 +5,12 @@
 //! decides no size, count, schedule or threshold.
 
 use meridian_plan::{
-    BlueGreenPlan, ClusterPlan, ContainerHealth, DeploymentPlan, RolePurpose, ScalingPlan,
-    ScheduledActionPlan, ServiceLoadBalancer, ServicePlan, Strategy,
+    BlueGreenPlan, ClusterPlan, ContainerHealth, ContainerLogging, DeploymentController,
+    DeploymentPlan, IpProtocol, LogDriver, RolePurpose, ScalingPlan, ScheduledActionPlan,
+    ServiceLoadBalancer, ServicePlan, Strategy, TaskRuntime,
 };
 
-use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument};
+use super::{Lowered, Lowerer, depends_on, ignore_changes, region_argument, switch};
 use crate::l1::{
     Address, AppautoscalingPolicy, AppautoscalingScheduledAction,
     AppautoscalingScheduledActionScalableTargetAction, AppautoscalingTarget, CloudwatchLogGroup,
@@ -18,22 +19,23 @@ use crate::l1::{
     EcsServiceLoadBalancerAdvancedConfiguration, EcsServiceNetworkConfiguration, EcsTaskDefinition,
     EcsTaskDefinitionRuntimePlatform, IamRolePolicy, JsonDocument, LbListenerRule, LbTargetGroup,
     List, PredefinedMetricSpecification, ResourceRef, SecurityGroup,
-    TargetTrackingScalingPolicyConfiguration, Template, Value,
+    TargetTrackingScalingPolicyConfiguration, Value,
 };
-
-/// Application Auto Scaling's names for an ECS service's task count.
-const ECS_NAMESPACE: &str = "ecs";
-const DESIRED_COUNT_DIMENSION: &str = "ecs:service:DesiredCount";
 
 impl Lowerer<'_> {
     /// The ECS cluster of `region`.
     pub(super) fn lower_cluster(&mut self, region: &str, cluster: &ClusterPlan) -> Lowered {
-        let ClusterPlan { rid, name } = cluster;
+        let ClusterPlan {
+            rid,
+            name,
+            container_insights,
+        } = cluster;
+        let insights = switch(*container_insights);
         self.add(
             &rid.tf,
             EcsCluster {
                 region: region_argument(region),
-                setting: vec![EcsClusterSetting::new("containerInsights", "enabled")],
+                setting: vec![EcsClusterSetting::new("containerInsights", insights)],
                 ..EcsCluster::new(name)
             },
         )?;
@@ -53,6 +55,8 @@ impl Lowerer<'_> {
             task_role,
             execution_role,
             execution_statements,
+            // Terraform lets the provider name a role's inline policy.
+            execution_policy_name: _,
             log_group,
             log_group_name,
             log_retention_days,
@@ -65,8 +69,11 @@ impl Lowerer<'_> {
             image,
             cpu,
             memory,
-            arm64,
+            runtime,
+            essential,
             port,
+            port_protocol,
+            logging,
             environment,
             secrets,
             health_check,
@@ -75,9 +82,18 @@ impl Lowerer<'_> {
             load_balancer,
             health_check_grace_seconds,
             subnets,
+            assign_public_ip,
+            tag_propagation,
+            ecs_managed_tags,
             scaling,
             rollback_alarms,
         } = service;
+        let TaskRuntime {
+            launch_type,
+            network_mode,
+            operating_system,
+            cpu_architecture,
+        } = runtime;
         let logs = self.add(
             &log_group.tf,
             CloudwatchLogGroup {
@@ -105,11 +121,12 @@ impl Lowerer<'_> {
             region,
             container_name,
             image,
-            *port,
+            *essential,
+            (*port, *port_protocol),
             environment,
             secrets,
             health_check.as_ref(),
-            &logs,
+            (logging, &logs),
         );
         let definition = self.add(
             &task_definition.tf,
@@ -117,12 +134,12 @@ impl Lowerer<'_> {
                 cpu: Some(cpu.to_string().into()),
                 execution_role_arn: Some(execution.arn().into()),
                 memory: Some(memory.to_string().into()),
-                network_mode: Some("awsvpc".into()),
+                network_mode: Some(network_mode.as_str().into()),
                 region: region_argument(region),
-                requires_compatibilities: Some(["FARGATE"].into_iter().collect()),
+                requires_compatibilities: Some([launch_type.as_str()].into_iter().collect()),
                 runtime_platform: Some(EcsTaskDefinitionRuntimePlatform {
-                    cpu_architecture: Some(if *arm64 { "ARM64" } else { "X86_64" }.into()),
-                    operating_system_family: Some("LINUX".into()),
+                    cpu_architecture: Some(cpu_architecture.as_str().into()),
+                    operating_system_family: Some(operating_system.as_str().into()),
                 }),
                 task_role_arn: Some(task.arn().into()),
                 ..EcsTaskDefinition::new(JsonDocument::array([container]), family)
@@ -134,7 +151,10 @@ impl Lowerer<'_> {
         }
 
         let DeploymentPlan {
+            // ECS is the provider's default controller, which Terraform leaves unset.
+            controller: DeploymentController::Ecs,
             strategy,
+            circuit_breaker,
             minimum_healthy_percent,
             maximum_percent,
             bake_time_minutes,
@@ -196,20 +216,20 @@ impl Lowerer<'_> {
                 *rollback,
             )
         });
-        let (circuit_breaker, strategy_name) = match strategy {
-            Strategy::Rolling => (
-                Some(EcsServiceDeploymentCircuitBreaker::new(true, *rollback)),
-                "ROLLING",
-            ),
+        let circuit_breaker = match strategy {
+            Strategy::Rolling => Some(EcsServiceDeploymentCircuitBreaker::new(
+                *circuit_breaker,
+                *rollback,
+            )),
             // The circuit breaker applies to rolling deployments only; blue/green rolls back on alarms.
-            Strategy::BlueGreen => (None, "BLUE_GREEN"),
+            Strategy::BlueGreen => None,
         };
         let mut meta = depends_on(waits_for);
         if scaling.is_some() {
             // Application Auto Scaling owns the task count once the service exists.
             meta.lifecycle = Some(ignore_changes(&["desired_count"]));
         }
-        let service_handle = self.add_with(
+        self.add_with(
             &rid.tf,
             EcsService {
                 alarms,
@@ -218,18 +238,18 @@ impl Lowerer<'_> {
                 deployment_configuration: Some(EcsServiceDeploymentConfiguration {
                     bake_time_in_minutes: bake_time_minutes
                         .map(|minutes| minutes.to_string().into()),
-                    strategy: Some(strategy_name.into()),
+                    strategy: Some(strategy.as_str().into()),
                     ..EcsServiceDeploymentConfiguration::default()
                 }),
                 deployment_maximum_percent: Some((*maximum_percent).into()),
                 deployment_minimum_healthy_percent: Some((*minimum_healthy_percent).into()),
                 desired_count: Some((*desired_count).into()),
-                enable_ecs_managed_tags: Some(true.into()),
+                enable_ecs_managed_tags: Some((*ecs_managed_tags).into()),
                 health_check_grace_period_seconds: health_check_grace_seconds.map(Into::into),
-                launch_type: Some("FARGATE".into()),
+                launch_type: Some(launch_type.as_str().into()),
                 load_balancer: load_balancers,
                 network_configuration: Some(EcsServiceNetworkConfiguration {
-                    assign_public_ip: Some(false.into()),
+                    assign_public_ip: Some((*assign_public_ip).into()),
                     security_groups: Some(
                         [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
                             .into_iter()
@@ -237,7 +257,7 @@ impl Lowerer<'_> {
                     ),
                     ..EcsServiceNetworkConfiguration::new(self.values(subnets))
                 }),
-                propagate_tags: Some("SERVICE".into()),
+                propagate_tags: Some(tag_propagation.as_str().into()),
                 region: region_argument(region),
                 task_definition: Some(definition.arn().into()),
                 ..EcsService::new(service_name)
@@ -245,7 +265,7 @@ impl Lowerer<'_> {
             meta,
         )?;
         if let Some(scaling) = scaling {
-            self.lower_scaling(region, cluster, &service_handle, scaling)?;
+            self.lower_scaling(region, scaling)?;
         }
         Ok(())
     }
@@ -257,21 +277,33 @@ impl Lowerer<'_> {
         region: &str,
         container_name: &str,
         image: &meridian_plan::Text,
-        port: u32,
+        essential: bool,
+        (port, protocol): (u32, IpProtocol),
         environment: &[(String, meridian_plan::Text)],
         secrets: &[(String, meridian_plan::Text)],
         health_check: Option<&ContainerHealth>,
-        logs: &ResourceRef<CloudwatchLogGroup>,
+        (logging, logs): (&ContainerLogging, &ResourceRef<CloudwatchLogGroup>),
     ) -> JsonDocument {
+        let ContainerLogging {
+            driver,
+            stream_prefix,
+        } = logging;
+        let log_options = match driver {
+            LogDriver::AwsLogs => JsonDocument::object([
+                ("awslogs-group", logs.name().into()),
+                ("awslogs-region", region.into()),
+                ("awslogs-stream-prefix", stream_prefix.as_str().into()),
+            ]),
+        };
         let mut entries: Vec<(&str, JsonDocument)> = vec![
             ("name", container_name.into()),
             ("image", self.json(image)),
-            ("essential", true.into()),
+            ("essential", essential.into()),
             (
                 "portMappings",
                 JsonDocument::array([JsonDocument::object([
                     ("containerPort", port.into()),
-                    ("protocol", "tcp".into()),
+                    ("protocol", protocol.as_str().into()),
                 ])]),
             ),
             (
@@ -295,15 +327,8 @@ impl Lowerer<'_> {
             (
                 "logConfiguration",
                 JsonDocument::object([
-                    ("logDriver", "awslogs".into()),
-                    (
-                        "options",
-                        JsonDocument::object([
-                            ("awslogs-group", logs.name().into()),
-                            ("awslogs-region", region.into()),
-                            ("awslogs-stream-prefix", container_name.into()),
-                        ]),
-                    ),
+                    ("logDriver", driver.as_str().into()),
+                    ("options", log_options),
                 ]),
             ),
         ];
@@ -320,7 +345,7 @@ impl Lowerer<'_> {
                 JsonDocument::object([
                     (
                         "command",
-                        JsonDocument::array(["CMD-SHELL".into(), command.as_str().into()]),
+                        JsonDocument::array(command.iter().map(|part| part.as_str().into())),
                     ),
                     ("interval", (*interval_seconds).into()),
                     ("timeout", (*timeout_seconds).into()),
@@ -332,15 +357,14 @@ impl Lowerer<'_> {
         JsonDocument::object(entries)
     }
 
-    fn lower_scaling(
-        &mut self,
-        region: &str,
-        cluster: &meridian_plan::Rid,
-        service: &ResourceRef<EcsService>,
-        scaling: &ScalingPlan,
-    ) -> Lowered {
+    fn lower_scaling(&mut self, region: &str, scaling: &ScalingPlan) -> Lowered {
         let ScalingPlan {
             target,
+            service_namespace,
+            scalable_dimension,
+            resource_id,
+            policy_type,
+            metric,
             policy,
             policy_name,
             min,
@@ -350,11 +374,6 @@ impl Lowerer<'_> {
             scale_in_cooldown_seconds,
             scheduled,
         } = scaling;
-        let resource_id = Template::new()
-            .text("service/")
-            .reference(ResourceRef::<EcsCluster>::planned(&cluster.tf).name())
-            .text("/")
-            .reference(service.name());
         let target_handle = self.add(
             &target.tf,
             AppautoscalingTarget {
@@ -362,21 +381,21 @@ impl Lowerer<'_> {
                 ..AppautoscalingTarget::new(
                     *max,
                     *min,
-                    resource_id,
-                    DESIRED_COUNT_DIMENSION,
-                    ECS_NAMESPACE,
+                    self.value(resource_id),
+                    scalable_dimension.as_str(),
+                    service_namespace.as_str(),
                 )
             },
         )?;
         self.add(
             &policy.tf,
             AppautoscalingPolicy {
-                policy_type: Some("TargetTrackingScaling".into()),
+                policy_type: Some(policy_type.as_str().into()),
                 region: region_argument(region),
                 target_tracking_scaling_policy_configuration: Some(
                     TargetTrackingScalingPolicyConfiguration {
                         predefined_metric_specification: Some(PredefinedMetricSpecification::new(
-                            "ECSServiceAverageCPUUtilization",
+                            metric.as_str(),
                         )),
                         scale_in_cooldown: Some((*scale_in_cooldown_seconds).into()),
                         scale_out_cooldown: Some((*scale_out_cooldown_seconds).into()),

@@ -3,6 +3,7 @@
 //! values come from the `aws_caller_identity` and `aws_partition` data sources, and attributes (in the same
 //! unit or imported from another) are references to the producing resource. It decides no value.
 
+use meridian_plan::bug;
 use meridian_plan::{Attr, AttrRef, Import, ParamUse, Part, Text};
 
 use super::Lowerer;
@@ -17,7 +18,7 @@ use crate::l1::{
 
 /// The key of a per-region parameter used by the global unit (which has no region of its own); the plan
 /// lists such uses as `global` in [`meridian_plan::Parameter::regions`].
-pub(crate) const GLOBAL_PARAMETER_KEY: &str = "global";
+pub(crate) const GLOBAL_PARAMETER_KEY: &str = meridian_plan::ids::GLOBAL_UNIT;
 
 /// A regular expression matching the last `:`-separated part of an ARN.
 const LAST_ARN_PART: &str = "[^:]+$";
@@ -72,6 +73,8 @@ impl Lowerer<'_> {
             Part::AccountId => vec![Piece::Reference(self.caller.account_id())],
             Part::Partition => vec![Piece::Reference(self.partition.partition())],
             Part::UrlSuffix => vec![Piece::Reference(self.partition.dns_suffix())],
+            // One module holds every region: the unit's region is written out.
+            Part::Region(region) => vec![Piece::Text(region.clone())],
             Part::Attr(reference) => attribute_pieces(reference),
             // One module holds every unit, so another unit's output is a plain reference to the resource
             // that produces it.
@@ -88,9 +91,11 @@ impl Lowerer<'_> {
     /// `var.x`, or `var.x["<region>"]` for a parameter that takes one value per region.
     fn parameter_reference(&self, use_: &ParamUse) -> Reference {
         let ParamUse { name, region } = use_;
-        let declared = self.variables.get(name).expect(
-            "invariant: every parameter a text uses is in Plan::parameters, which are declared first",
-        );
+        let declared = self.variables.get(name).unwrap_or_else(|| {
+            bug(format_args!(
+                "parameter `{name}` is used but is not in Plan::parameters"
+            ))
+        });
         let reference = declared.variable.reference();
         if declared.per_region {
             reference.key(region.as_deref().unwrap_or(GLOBAL_PARAMETER_KEY))
@@ -106,24 +111,6 @@ impl Lowerer<'_> {
                 .get(&use_.name)
                 .is_some_and(|declared| declared.sensitive)
         })
-    }
-
-    /// `arn:<partition>:iam::<account>:root`.
-    pub fn account_root(&self) -> Template {
-        Template::new()
-            .text("arn:")
-            .reference(self.partition.partition())
-            .text(":iam::")
-            .reference(self.caller.account_id())
-            .text(":root")
-    }
-
-    /// `arn:<partition>:iam::aws:policy/<path>`, an AWS managed policy.
-    pub fn managed_policy(&self, path: &str) -> Template {
-        Template::new()
-            .text("arn:")
-            .reference(self.partition.partition())
-            .text(format!(":iam::aws:policy/{path}"))
     }
 }
 

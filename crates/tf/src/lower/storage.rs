@@ -4,7 +4,8 @@
 //! translates [`BucketPlan`]; which buckets exist and how they are configured is the plan's decision.
 
 use meridian_plan::{
-    BucketEncryption, BucketPlan, ObjectLockPlan, ReplicationPlan, ReplicationRulePlan, RolePurpose,
+    BucketEncryption, BucketPlan, LifecycleAction, LifecycleRulePlan, ObjectLockPlan,
+    PublicAccessBlock, ReplicationPlan, ReplicationRulePlan, RolePurpose,
 };
 
 use super::values::single_attribute;
@@ -27,8 +28,38 @@ use crate::l1::{
     S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects,
 };
 
+/// S3's spelling of a switch.
 fn enabled(on: bool) -> &'static str {
     if on { "Enabled" } else { "Disabled" }
+}
+
+/// One lifecycle rule of the plan; it applies to every object (an empty filter).
+fn lifecycle_rule(rule: &LifecycleRulePlan) -> S3LifecycleRule {
+    let LifecycleRulePlan { id, action } = rule;
+    let rule = S3LifecycleRule {
+        filter: Some(S3LifecycleRuleFilter::default()),
+        ..S3LifecycleRule::new(id.as_str(), enabled(true))
+    };
+    match *action {
+        LifecycleAction::AbortIncompleteUploads { days } => S3LifecycleRule {
+            abort_incomplete_multipart_upload: Some(
+                crate::l1::S3LifecycleRuleAbortIncompleteMultipartUpload {
+                    days_after_initiation: Some(days.into()),
+                },
+            ),
+            ..rule
+        },
+        LifecycleAction::Expire { days } => S3LifecycleRule {
+            expiration: Some(S3LifecycleRuleExpiration {
+                days: Some(days.into()),
+                ..S3LifecycleRuleExpiration::default()
+            }),
+            noncurrent_version_expiration: Some(S3LifecycleRuleNoncurrentVersionExpiration::new(
+                days,
+            )),
+            ..rule
+        },
+    }
 }
 
 impl Lowerer<'_> {
@@ -48,10 +79,17 @@ impl Lowerer<'_> {
             object_lock,
             replication,
             policy_statements,
-            expiration_days,
-            abort_incomplete_uploads_days,
+            public_access_block,
+            object_ownership,
+            lifecycle_rules,
             retain,
         } = bucket;
+        let PublicAccessBlock {
+            block_public_acls,
+            block_public_policy,
+            ignore_public_acls,
+            restrict_public_buckets,
+        } = public_access_block;
         let name = rid.tf.as_str();
         let handle = self.add_with(
             name,
@@ -73,26 +111,27 @@ impl Lowerer<'_> {
                     region: region_argument(region),
                     ..S3BucketVersioning::new(
                         handle.id(),
-                        S3BucketVersioningVersioningConfiguration::new("Enabled"),
+                        S3BucketVersioningVersioningConfiguration::new(enabled(*versioning)),
                     )
                 },
             )?;
         }
+        let algorithm = encryption.algorithm().as_str();
         let default_encryption = match encryption {
-            BucketEncryption::Kms(key) => S3BucketServerSideEncryptionConfigurationRule {
+            BucketEncryption::Kms { key, bucket_key } => S3BucketServerSideEncryptionConfigurationRule {
                 apply_server_side_encryption_by_default: Some(
                     S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault {
                         kms_master_key_id: Some(self.value(key)),
-                        ..S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault::new("aws:kms")
+                        ..S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault::new(algorithm)
                     },
                 ),
-                bucket_key_enabled: Some(true.into()),
+                bucket_key_enabled: Some((*bucket_key).into()),
                 ..S3BucketServerSideEncryptionConfigurationRule::default()
             },
             BucketEncryption::S3Managed => S3BucketServerSideEncryptionConfigurationRule {
                 apply_server_side_encryption_by_default: Some(
                     S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault::new(
-                        "AES256",
+                        algorithm,
                     ),
                 ),
                 ..S3BucketServerSideEncryptionConfigurationRule::default()
@@ -111,10 +150,10 @@ impl Lowerer<'_> {
         let public_access_block = self.add(
             name,
             S3BucketPublicAccessBlock {
-                block_public_acls: Some(true.into()),
-                block_public_policy: Some(true.into()),
-                ignore_public_acls: Some(true.into()),
-                restrict_public_buckets: Some(true.into()),
+                block_public_acls: Some((*block_public_acls).into()),
+                block_public_policy: Some((*block_public_policy).into()),
+                ignore_public_acls: Some((*ignore_public_acls).into()),
+                restrict_public_buckets: Some((*restrict_public_buckets).into()),
                 region: region_argument(region),
                 ..S3BucketPublicAccessBlock::new(handle.id())
             },
@@ -125,7 +164,7 @@ impl Lowerer<'_> {
                 region: region_argument(region),
                 ..S3BucketOwnershipControls::new(
                     handle.id(),
-                    S3BucketOwnershipControlsRule::new("BucketOwnerEnforced"),
+                    S3BucketOwnershipControlsRule::new(object_ownership.as_str()),
                 )
             },
         )?;
@@ -137,7 +176,7 @@ impl Lowerer<'_> {
                     rule: Some(S3BucketObjectLockConfigurationRule::new(
                         S3BucketObjectLockConfigurationRuleDefaultRetention {
                             days: Some((*days).into()),
-                            mode: Some(mode.into()),
+                            mode: Some(mode.as_str().into()),
                             ..S3BucketObjectLockConfigurationRuleDefaultRetention::default()
                         },
                     )),
@@ -145,32 +184,7 @@ impl Lowerer<'_> {
                 },
             )?;
         }
-        // Abandoned multipart uploads are aborted; log buckets also expire objects.
-        let mut lifecycle_rules = vec![S3LifecycleRule {
-            // An empty filter: the rule applies to every object.
-            filter: Some(S3LifecycleRuleFilter::default()),
-            abort_incomplete_multipart_upload: Some(
-                crate::l1::S3LifecycleRuleAbortIncompleteMultipartUpload {
-                    days_after_initiation: Some((*abort_incomplete_uploads_days).into()),
-                },
-            ),
-            ..S3LifecycleRule::new("abort-incomplete-uploads", "Enabled")
-        }];
-        if let Some(days) = expiration_days {
-            lifecycle_rules.push(S3LifecycleRule {
-                filter: Some(S3LifecycleRuleFilter::default()),
-                expiration: Some(S3LifecycleRuleExpiration {
-                    days: Some((*days).into()),
-                    ..S3LifecycleRuleExpiration::default()
-                }),
-                // In a versioned bucket expiring only adds a delete marker; the versions it
-                // hides expire after the same time.
-                noncurrent_version_expiration: Some(
-                    S3LifecycleRuleNoncurrentVersionExpiration::new(*days),
-                ),
-                ..S3LifecycleRule::new(format!("expire-after-{days}-days"), "Enabled")
-            });
-        }
+        let lifecycle_rules = lifecycle_rules.iter().map(lifecycle_rule).collect();
         self.add(
             name,
             S3BucketLifecycleConfiguration {
@@ -205,6 +219,8 @@ impl Lowerer<'_> {
         let ReplicationPlan {
             role,
             policy,
+            // Terraform lets the provider name a role's inline policy.
+            policy_name: _,
             role_statements,
             replicate_kms_encrypted,
             rules,
@@ -224,6 +240,7 @@ impl Lowerer<'_> {
             let ReplicationRulePlan {
                 id,
                 priority,
+                prefix,
                 // The destination's entity name and region are implied by its ARN.
                 destination: _,
                 destination_region: _,
@@ -252,14 +269,13 @@ impl Lowerer<'_> {
                 event_threshold: time_control.then(|| {
                     S3ReplicationRuleDestinationMetricsEventThreshold::new(*time_control_minutes)
                 }),
-                ..S3ReplicationRuleDestinationMetrics::new("Enabled")
+                ..S3ReplicationRuleDestinationMetrics::new(enabled(*metrics))
             });
             lowered_rules.push(S3ReplicationRule {
                 id: Some(id.into()),
                 priority: Some((*priority).into()),
-                // An empty prefix: the rule replicates every object.
                 filter: Some(S3ReplicationRuleFilter {
-                    prefix: Some("".into()),
+                    prefix: Some(prefix.into()),
                     ..S3ReplicationRuleFilter::default()
                 }),
                 delete_marker_replication: Some(S3ReplicationRuleDeleteMarkerReplication::new(
@@ -270,7 +286,7 @@ impl Lowerer<'_> {
                     S3ReplicationRuleSourceSelectionCriteria {
                         sse_kms_encrypted_objects: Some(
                             S3ReplicationRuleSourceSelectionCriteriaSseKmsEncryptedObjects::new(
-                                "Enabled",
+                                enabled(*replicate_kms_encrypted),
                             ),
                         ),
                         ..S3ReplicationRuleSourceSelectionCriteria::default()
@@ -278,7 +294,7 @@ impl Lowerer<'_> {
                 }),
                 ..S3ReplicationRule::new(
                     S3ReplicationRuleDestination {
-                        storage_class: storage_class.as_ref().map(Into::into),
+                        storage_class: storage_class.map(|class| class.as_str().into()),
                         encryption_configuration: Some(
                             S3ReplicationRuleDestinationEncryptionConfiguration::new(
                                 self.value(replica_kms_key),
@@ -286,7 +302,7 @@ impl Lowerer<'_> {
                         ),
                         replication_time: time_control.then(|| {
                             S3ReplicationRuleDestinationReplicationTime::new(
-                                "Enabled",
+                                enabled(*time_control),
                                 S3ReplicationRuleDestinationReplicationTimeTime::new(
                                     *time_control_minutes,
                                 ),
@@ -295,7 +311,8 @@ impl Lowerer<'_> {
                         metrics: metrics_block,
                         ..S3ReplicationRuleDestination::new(self.value(destination_arn))
                     },
-                    "Enabled",
+                    // A rule the plan lists replicates.
+                    enabled(true),
                 )
             });
         }

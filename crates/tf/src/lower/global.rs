@@ -3,7 +3,9 @@
 //! and CloudFront are global services (no `region` argument); the origin bucket and dashboards live in the
 //! plan's global region. It decides no domain, path or policy.
 
-use meridian_plan::{CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, JsonDoc, RegionalDnsPlan};
+use meridian_plan::{
+    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, JsonDoc, OriginSigning, RegionalDnsPlan,
+};
 
 use super::{Lowered, Lowerer, name_tag, region_argument};
 use crate::l1::{
@@ -14,9 +16,6 @@ use crate::l1::{
     Route53HealthCheck, Route53Record, Route53RecordAlias, Route53RecordLatencyRoutingPolicy,
     S3Bucket, Value,
 };
-
-/// Methods a static-asset distribution serves and caches.
-const CDN_METHODS: [&str; 2] = ["GET", "HEAD"];
 
 impl Lowerer<'_> {
     /// Health checks and latency records.
@@ -36,22 +35,25 @@ impl Lowerer<'_> {
                 target_dns_name,
                 target_zone_id,
                 path,
+                protocol,
+                enable_sni,
                 port,
                 interval_seconds,
                 failure_threshold,
                 name,
+                record_type,
             } = regional;
             let check = self.add(
                 &health_check.tf,
                 Route53HealthCheck {
-                    enable_sni: Some(true.into()),
+                    enable_sni: Some((*enable_sni).into()),
                     failure_threshold: Some((*failure_threshold).into()),
                     fqdn: Some(self.value(target_dns_name)),
                     port: Some((*port).into()),
                     request_interval: Some((*interval_seconds).into()),
                     resource_path: Some(path.into()),
                     tags: name_tag(name),
-                    ..Route53HealthCheck::new("HTTPS")
+                    ..Route53HealthCheck::new(protocol.as_str())
                 },
             )?;
             self.add(
@@ -64,9 +66,11 @@ impl Lowerer<'_> {
                     )),
                     // Without failover the record answers whatever the check says.
                     health_check_id: evaluate_health.then(|| check.id().into()),
-                    latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(region)),
+                    latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(
+                        region.as_str(),
+                    )),
                     set_identifier: Some(set_identifier.into()),
-                    ..Route53Record::new(domain, "A", self.value(hosted_zone_id))
+                    ..Route53Record::new(domain, record_type.as_str(), self.value(hosted_zone_id))
                 },
             )?;
         }
@@ -83,6 +87,15 @@ impl Lowerer<'_> {
             aliases,
             certificate,
             price_class,
+            enabled,
+            http_version,
+            ipv6,
+            compress,
+            viewer_protocol_policy,
+            methods,
+            geo_restriction,
+            ssl_support_method,
+            origin_signing,
             default_root_object,
             cache_policy_id,
             response_headers_policy_id,
@@ -94,15 +107,20 @@ impl Lowerer<'_> {
             records,
         } = cdn;
         self.lower_bucket(bucket, region)?;
+        let OriginSigning {
+            origin_type,
+            behavior,
+            protocol,
+        } = origin_signing;
         let control = self.add(
             &origin_access_control.tf,
             CloudfrontOriginAccessControl {
                 description: Some(origin_access_control_description.as_str().into()),
                 ..CloudfrontOriginAccessControl::new(
                     origin_access_control_name.as_str(),
-                    "s3",
-                    "always",
-                    "sigv4",
+                    origin_type.as_str(),
+                    behavior.as_str(),
+                    protocol.as_str(),
                 )
             },
         )?;
@@ -111,7 +129,7 @@ impl Lowerer<'_> {
             Some(certificate) => CloudfrontDistributionViewerCertificate {
                 acm_certificate_arn: Some(self.value(certificate)),
                 minimum_protocol_version: Some(minimum_protocol_version.as_str().into()),
-                ssl_support_method: Some("sni-only".into()),
+                ssl_support_method: Some(ssl_support_method.as_str().into()),
                 ..CloudfrontDistributionViewerCertificate::default()
             },
             None => CloudfrontDistributionViewerCertificate {
@@ -126,22 +144,28 @@ impl Lowerer<'_> {
                     .then(|| aliases.iter().map(String::as_str).collect()),
                 comment: Some(comment.as_str().into()),
                 default_root_object: Some(default_root_object.into()),
-                http_version: Some("http2and3".into()),
-                is_ipv6_enabled: Some(true.into()),
-                price_class: Some(price_class.into()),
+                http_version: Some(http_version.as_str().into()),
+                is_ipv6_enabled: Some((*ipv6).into()),
+                price_class: Some(price_class.as_str().into()),
                 ..CloudfrontDistribution::new(
                     CloudfrontDistributionDefaultCacheBehavior {
                         cache_policy_id: Some(cache_policy_id.into()),
-                        compress: Some(true.into()),
+                        compress: Some((*compress).into()),
                         response_headers_policy_id: Some(response_headers_policy_id.into()),
                         ..CloudfrontDistributionDefaultCacheBehavior::new(
-                            CDN_METHODS.into_iter().collect::<Value<List<String>>>(),
-                            CDN_METHODS.into_iter().collect::<Value<List<String>>>(),
+                            methods
+                                .iter()
+                                .map(String::as_str)
+                                .collect::<Value<List<String>>>(),
+                            methods
+                                .iter()
+                                .map(String::as_str)
+                                .collect::<Value<List<String>>>(),
                             origin_id,
-                            "redirect-to-https",
+                            viewer_protocol_policy.as_str(),
                         )
                     },
-                    true,
+                    *enabled,
                     vec![CloudfrontDistributionOrigin {
                         origin_access_control_id: Some(control.id().into()),
                         ..CloudfrontDistributionOrigin::new(
@@ -151,7 +175,9 @@ impl Lowerer<'_> {
                         )
                     }],
                     CloudfrontDistributionRestrictions::new(
-                        CloudfrontDistributionRestrictionsGeoRestriction::new("none"),
+                        CloudfrontDistributionRestrictionsGeoRestriction::new(
+                            geo_restriction.as_str(),
+                        ),
                     ),
                     viewer_certificate,
                 )
@@ -159,25 +185,25 @@ impl Lowerer<'_> {
         )?;
         for record in records {
             let CdnRecordPlan {
-                rid,
+                // The record set group's identity; Terraform has one resource per record.
+                rid: _,
                 name,
                 hosted_zone_id,
+                // Terraform records have no comment.
+                comment: _,
+                records,
+                evaluate_target_health,
             } = record;
-            // The distribution answers IPv4 and IPv6, so each alias gets an A and an AAAA record.
-            // WORKAROUND (plan): `CdnRecordPlan` has one rid for both records; the AAAA record takes the
-            // rid's Terraform name with `_aaaa` appended.
-            for (record_type, terraform_name) in
-                [("A", rid.tf.clone()), ("AAAA", format!("{}_aaaa", rid.tf))]
-            {
+            for (record_type, terraform_name) in records {
                 self.add(
-                    &terraform_name,
+                    terraform_name,
                     Route53Record {
                         alias: Some(Route53RecordAlias::new(
-                            false,
+                            *evaluate_target_health,
                             handle.domain_name(),
                             alias_hosted_zone_id.as_str(),
                         )),
-                        ..Route53Record::new(name, record_type, self.value(hosted_zone_id))
+                        ..Route53Record::new(name, record_type.as_str(), self.value(hosted_zone_id))
                     },
                 )?;
             }

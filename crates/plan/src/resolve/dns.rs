@@ -1,0 +1,289 @@
+//! Latency-based DNS: a Route 53 health check and an alias record per service region, and the rules
+//! that keep detection within the RTO (E601 to E610).
+
+use meridian_model::{Diagnostic, StackPath, codes};
+
+use super::*;
+use crate::aws;
+use crate::defaults;
+use crate::ids::UnitId;
+use crate::naming::pascal;
+use crate::types::*;
+use crate::value::{Attr, AttrRef, Text};
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn resolve_dns(
+        &mut self,
+        unit: &UnitId,
+        dns: &meridian_model::Dns,
+        regions: &[ResolvedRegion<'_>],
+        load_balancers: &LoadBalancers,
+    ) -> Option<DnsPlan> {
+        let stack = self.stack;
+        let path = StackPath::root().key("dns");
+        let domain = self.dns_domain(&path, dns);
+        let hosted_zone_id = self.dns_zone(&path, dns, unit);
+        let (interval, failure_threshold) = self.check_dns_health(&path, dns);
+        let lb = stack.load_balancer.as_ref()?;
+        if lb.scheme == meridian_model::LoadBalancerScheme::Internal {
+            self.report(
+                Diagnostic::new(codes::E608, path.clone(), "public DNS routing and Route 53 health checks cannot reach an `internal` load balancer")
+                    .with_help("use `scheme: internet-facing`, or remove `dns`"),
+            );
+            return None;
+        }
+        let https_443 = lb.listeners.iter().any(|l| {
+            l.port == aws::HTTPS_PORT && l.protocol == meridian_model::ListenerProtocol::Https
+        });
+        if !https_443 {
+            self.report(
+                Diagnostic::new(codes::E606, path.clone(), "Route 53 health checks probe HTTPS on port 443, but the load balancer has no HTTPS listener there")
+                    .with_help("add an HTTPS listener on port 443"),
+            );
+            return None;
+        }
+        let evaluate_health = stack
+            .failover
+            .as_ref()
+            .is_none_or(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
+        let mut plans = Vec::new();
+        for region in regions {
+            if region.role == RegionRole::StorageOnly {
+                continue;
+            }
+            let Some(lb_rid) = load_balancers.by_region.get(&region.code).cloned() else {
+                continue;
+            };
+            plans.push(self.regional_dns(
+                unit,
+                region,
+                lb_rid,
+                (&dns.health_check.path, interval, failure_threshold),
+            ));
+        }
+        Some(DnsPlan {
+            hosted_zone_id,
+            domain,
+            evaluate_health,
+            regions: plans,
+        })
+    }
+
+    /// The domain, checked (E601).
+    fn dns_domain(&mut self, path: &StackPath, dns: &meridian_model::Dns) -> String {
+        match self.literal(&path.key("domain"), &dns.domain, "the domain") {
+            Some(domain) => {
+                if !is_domain_name(&domain) {
+                    let help =
+                        if domain.ends_with('.') && is_domain_name(domain.trim_end_matches('.')) {
+                            format!(
+                                "remove the trailing dot: `{}`",
+                                domain.trim_end_matches('.')
+                            )
+                        } else if is_domain_name(&domain.to_ascii_lowercase()) {
+                            format!("write it in lowercase: `{}`", domain.to_ascii_lowercase())
+                        } else {
+                            "write the name users resolve, e.g. `api.example.com`".to_owned()
+                        };
+                    self.report(
+                        Diagnostic::new(
+                            codes::E601,
+                            path.key("domain"),
+                            format!("`{domain}` is not a fully qualified domain name"),
+                        )
+                        .with_help(help),
+                    );
+                }
+                domain
+            }
+            None => dns.domain.clone(),
+        }
+    }
+
+    /// The hosted zone, checked when it is written out (E602).
+    fn dns_zone(&mut self, path: &StackPath, dns: &meridian_model::Dns, unit: &UnitId) -> Text {
+        let hosted_zone_id = self.text(
+            &path.key("hosted_zone_id"),
+            &dns.hosted_zone_id,
+            TextContext {
+                unit,
+                kind: ParamKind::HostedZoneId,
+                per_region: false,
+                references: ReferenceScope::None,
+            },
+        );
+        if let Some(literal) = hosted_zone_id.as_literal()
+            && !(literal.starts_with('Z')
+                && literal.len() <= aws::limits::HOSTED_ZONE_ID_LENGTH
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E602,
+                    path.key("hosted_zone_id"),
+                    format!("`{literal}` is not a Route 53 hosted zone ID"),
+                )
+                .with_help(match literal.strip_prefix("/hostedzone/") {
+                    Some(id) => {
+                        format!("remove the `/hostedzone/` prefix the Route 53 API adds: `{id}`")
+                    }
+                    None => {
+                        "hosted zone IDs look like `Z0123456789ABCDEFGHIJ`; or use a `${PARAMETER}`"
+                            .to_owned()
+                    }
+                }),
+            );
+        }
+        hosted_zone_id
+    }
+
+    /// The health check's interval and failure threshold, checked with its timeout and path
+    /// (E603 to E605), the TTL (E610) and the detection time against the RTO (E609).
+    fn check_dns_health(&mut self, path: &StackPath, dns: &meridian_model::Dns) -> (u32, u32) {
+        let stack = self.stack;
+        let health = &dns.health_check;
+        let health_path = path.key("health_check");
+        let interval = health
+            .interval_seconds
+            .unwrap_or(defaults::DNS_HEALTH_INTERVAL_SECONDS);
+        if !aws::limits::ROUTE53_HEALTH_INTERVALS_SECONDS.contains(&interval) {
+            self.report(
+                Diagnostic::new(
+                    codes::E603,
+                    health_path.key("interval_seconds"),
+                    format!("Route 53 checks every 10 or 30 seconds, not {interval}"),
+                )
+                .with_help("use 10 (fast) or 30 (standard)"),
+            );
+        }
+        let failure_threshold = health
+            .failure_threshold
+            .unwrap_or(defaults::DNS_FAILURE_THRESHOLD);
+        if !aws::limits::ROUTE53_FAILURE_THRESHOLDS.contains(&failure_threshold) {
+            self.report(
+                Diagnostic::new(
+                    codes::E604,
+                    health_path.key("failure_threshold"),
+                    format!(
+                        "a failure threshold of {failure_threshold} is outside {}",
+                        range_text(&aws::limits::ROUTE53_FAILURE_THRESHOLDS)
+                    ),
+                )
+                .with_help("3 consecutive failures is common"),
+            );
+        }
+        if let Some(timeout) = health.timeout_seconds
+            && !defaults::bounds::PROBE_TIMEOUT_SECONDS.contains(&timeout)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E605,
+                    health_path.key("timeout_seconds"),
+                    format!(
+                        "a probe timeout of {timeout} s is outside {} s",
+                        range_text(&defaults::bounds::PROBE_TIMEOUT_SECONDS)
+                    ),
+                )
+                .with_help("runbook probes wait this long for an answer"),
+            );
+        }
+        if !health.path.starts_with('/') {
+            self.report(
+                Diagnostic::new(
+                    codes::E605,
+                    health_path.key("path"),
+                    format!(
+                        "the health-check path `{}` does not start with `/`",
+                        health.path
+                    ),
+                )
+                .with_help("write e.g. `/health`"),
+            );
+        }
+        let ttl = dns.ttl_seconds.unwrap_or(defaults::DNS_TTL_SECONDS);
+        if ttl > aws::limits::ROUTE53_MAX_TTL_SECONDS {
+            self.report(
+                Diagnostic::new(
+                    codes::E610,
+                    path.key("ttl_seconds"),
+                    format!(
+                        "a TTL of {ttl} s is above Route 53's {} s",
+                        aws::limits::ROUTE53_MAX_TTL_SECONDS
+                    ),
+                )
+                .with_help("short TTLs make failover fast; 60 s is common"),
+            );
+        }
+        if let Some(rto) = stack.objectives.as_ref().and_then(|o| o.rto_minutes) {
+            // Alias answers live at least as long as the load balancer's own records.
+            // In u64: the stack's numbers are unbounded until their own checks reject them.
+            let effective_ttl = u64::from(ttl.max(defaults::ALIAS_TARGET_TTL_SECONDS));
+            let detection = u64::from(interval) * u64::from(failure_threshold) + effective_ttl;
+            if detection > u64::from(rto) * 60 {
+                self.report(
+                    Diagnostic::new(
+                        codes::E609,
+                        path.clone(),
+                        format!("failure detection ({interval} s × {failure_threshold} checks) plus the {effective_ttl} s TTL of the alias answers is {detection} s, beyond the {rto}-minute RTO"),
+                    )
+                    .with_help("check more often, lower the failure threshold or the TTL, or relax the objective")
+                    .with_related(StackPath::root().key("objectives").key("rto_minutes"), "the recovery time objective"),
+                );
+            }
+        }
+        (interval, failure_threshold)
+    }
+
+    /// A region's health check and latency record, aliasing its load balancer.
+    fn regional_dns(
+        &mut self,
+        unit: &UnitId,
+        region: &ResolvedRegion<'_>,
+        lb_rid: Rid,
+        (health_path, interval, failure_threshold): (&str, u32, u32),
+    ) -> RegionalDnsPlan {
+        let stack = self.stack;
+        let producer = UnitId::Region(region.code.clone());
+        let region_pascal = pascal(&region.code);
+        let target_dns_name = self.value_from(
+            unit,
+            &producer,
+            "LoadBalancerDnsName",
+            "DNS name of the load balancer",
+            AttrRef {
+                resource: lb_rid.clone(),
+                attr: Attr::LoadBalancerDnsName,
+            },
+        );
+        let target_zone_id = self.value_from(
+            unit,
+            &producer,
+            "LoadBalancerZoneId",
+            "Hosted zone of the load balancer's DNS name",
+            AttrRef {
+                resource: lb_rid,
+                attr: Attr::LoadBalancerZoneId,
+            },
+        );
+        RegionalDnsPlan {
+            region: region.code.clone(),
+            health_check: self.rid(unit, format!("{region_pascal}HealthCheck"), &region.path),
+            record: self.rid(unit, format!("{region_pascal}LatencyRecord"), &region.path),
+            set_identifier: region.code.to_string(),
+            target_dns_name,
+            target_zone_id,
+            path: health_path.to_owned(),
+            // The check requests what viewers request: HTTPS on 443, with the domain by SNI.
+            protocol: Protocol::Https,
+            enable_sni: true,
+            port: aws::HTTPS_PORT,
+            interval_seconds: interval,
+            failure_threshold,
+            name: format!("{}-{}", stack.stack, region.code),
+            // An alias of the load balancer, which answers on IPv4.
+            record_type: DnsRecordType::A,
+        }
+    }
+}

@@ -1,0 +1,986 @@
+//! Each region's Application Load Balancer: listeners, rules, target groups (two for blue/green
+//! services), the access-log bucket, and the rules of all of them (E202 to E223, W201, W210).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use meridian_model::{
+    DeploymentStrategy, Diagnostic, ListenerProtocol, LoadBalancerScheme, StackPath, codes,
+};
+
+use super::*;
+use crate::aws;
+use crate::defaults;
+use crate::ids::{Rid, UnitId};
+use crate::naming::{self, pascal};
+use crate::suggest_list;
+use crate::types::*;
+use crate::value::{Attr, AttrRef, Part, Text};
+
+/// The load balancer of each region that has one, for the areas that route to it (DNS,
+/// dashboards).
+#[derive(Debug, Default)]
+pub(crate) struct LoadBalancers {
+    /// Region code → the load balancer.
+    pub by_region: BTreeMap<RegionCode, Rid>,
+}
+
+/// What every region's load balancer shares: the stack's settings and which services deploy
+/// blue/green (their target groups come in pairs).
+struct LoadBalancerInputs<'s> {
+    lb: &'s meridian_model::LoadBalancer,
+    path: StackPath,
+    blue_green: BTreeSet<&'s str>,
+    dns_domain: Option<&'s str>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Each region's load balancer, from the stack's one `load_balancer` block.
+    pub(crate) fn resolve_load_balancers(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
+    ) -> LoadBalancers {
+        let stack = self.stack;
+        let mut resolved = LoadBalancers::default();
+        let Some(lb) = &stack.load_balancer else {
+            if stack.dns.is_some() {
+                self.report(
+                    Diagnostic::new(codes::E606, StackPath::root().key("dns"), "`dns` routes to the regional load balancers, but the stack has no `load_balancer`")
+                        .with_help("add a `load_balancer` with an HTTPS listener on port 443"),
+                );
+            }
+            return resolved;
+        };
+        let path = StackPath::root().key("load_balancer");
+        self.check_load_balancer(&path, lb);
+        let inputs = LoadBalancerInputs {
+            lb,
+            path,
+            blue_green: stack
+                .services
+                .iter()
+                .filter(|service| {
+                    service.deployment.as_ref().and_then(|d| d.strategy)
+                        == Some(DeploymentStrategy::BlueGreen)
+                })
+                .map(|service| service.name.as_str())
+                .collect(),
+            dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+        };
+        let mut domain_routed = false;
+        for region in regions {
+            let Some(app) = apps.get(&region.code) else {
+                continue;
+            };
+            let Some(network) = app.network.clone() else {
+                continue;
+            };
+            let unit = app.unit.clone();
+            let plan =
+                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut domain_routed);
+            self.export_load_balancer(&unit, &plan);
+            resolved
+                .by_region
+                .insert(region.code.clone(), plan.rid.clone());
+            if let Some(app) = apps.get_mut(&region.code) {
+                app.load_balancer = Some(plan);
+            }
+        }
+        // Without an HTTPS listener on 443 at all, E606 says so; E607 would repeat it.
+        let https_443 = lb
+            .listeners
+            .iter()
+            .any(|l| l.port == aws::HTTPS_PORT && l.protocol == ListenerProtocol::Https);
+        if let Some(domain) = inputs.dns_domain
+            && !domain_routed
+            && https_443
+            && !resolved.by_region.is_empty()
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E607,
+                    inputs.path.key("listeners"),
+                    format!("no rule of an HTTPS listener on port 443 routes `{domain}`, so the DNS name would reach only the 404 default action"),
+                )
+                .with_help(format!("add a rule with `hosts: [{domain}]` (or without hosts) to the HTTPS listener on 443")),
+            );
+        }
+        resolved
+    }
+
+    /// The load balancer of one region. `domain_routed` is set when one of its rules routes the
+    /// DNS domain on HTTPS 443.
+    fn load_balancer_in(
+        &mut self,
+        unit: &UnitId,
+        region: &str,
+        network: &NetworkPlan,
+        inputs: &LoadBalancerInputs<'_>,
+        domain_routed: &mut bool,
+    ) -> LoadBalancerPlan {
+        let LoadBalancerInputs { lb, path, .. } = inputs;
+        let internal = lb.scheme == LoadBalancerScheme::Internal;
+        let rid = self.rid(unit, "LoadBalancer", path);
+        let security_group = self.rid(unit, "LoadBalancerSecurityGroup", path);
+        let (target_groups, tg_rids) = self.target_groups_in(unit, inputs);
+        let mut listeners = Vec::new();
+        let mut listener_ports = BTreeSet::new();
+        for (index, listener) in lb.listeners.iter().enumerate() {
+            // A repeated port is E202; resolving the repeat would also collide in IDs.
+            if !listener_ports.insert(listener.port) {
+                continue;
+            }
+            let listener_path = path.key("listeners").index(index);
+            listeners.push(self.listener_in(
+                unit,
+                (listener, &listener_path),
+                &rid,
+                &tg_rids,
+                inputs.dns_domain,
+                domain_routed,
+            ));
+        }
+        let access_logs = lb
+            .access_logs
+            .unwrap_or(defaults::ACCESS_LOGS)
+            .then(|| self.access_log_bucket(unit, region, path));
+        LoadBalancerPlan {
+            rid,
+            load_balancer_type: LoadBalancerType::Application,
+            internal,
+            drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
+            subnets: if internal {
+                network.private_subnets.clone()
+            } else {
+                network.public_subnets.clone()
+            },
+            security_group,
+            idle_timeout_seconds: lb
+                .idle_timeout_seconds
+                .unwrap_or(defaults::IDLE_TIMEOUT_SECONDS),
+            deletion_protection: lb
+                .deletion_protection
+                .unwrap_or(defaults::LOAD_BALANCER_DELETION_PROTECTION),
+            access_logs,
+            listeners,
+            target_groups,
+        }
+    }
+
+    /// The outputs other units read from a region's load balancer.
+    fn export_load_balancer(&mut self, unit: &UnitId, plan: &LoadBalancerPlan) {
+        let rid = &plan.rid;
+        self.export(
+            unit,
+            "LoadBalancerDnsName",
+            "DNS name of the load balancer",
+            Text::attr(rid, Attr::LoadBalancerDnsName),
+        );
+        self.export(
+            unit,
+            "LoadBalancerZoneId",
+            "Hosted zone of the load balancer's DNS name",
+            Text::attr(rid, Attr::LoadBalancerZoneId),
+        );
+        self.export(
+            unit,
+            "LoadBalancerFullName",
+            "Load balancer name as CloudWatch metrics know it",
+            Text::attr(rid, Attr::LoadBalancerFullName),
+        );
+        for tg in &plan.target_groups {
+            self.export(
+                unit,
+                &format!("{}TargetGroupArn", pascal(&tg.name)),
+                &format!("ARN of the {} target group", tg.name),
+                Text::attr(&tg.rid, Attr::TargetGroupArn),
+            );
+        }
+    }
+
+    /// The target groups of a region, and each name's blue and green group.
+    #[allow(clippy::type_complexity)]
+    fn target_groups_in(
+        &mut self,
+        unit: &UnitId,
+        inputs: &LoadBalancerInputs<'_>,
+    ) -> (Vec<TargetGroupPlan>, BTreeMap<String, (Rid, Option<Rid>)>) {
+        let LoadBalancerInputs {
+            lb,
+            path,
+            blue_green,
+            ..
+        } = inputs;
+        let mut target_groups = Vec::new();
+        let mut tg_rids: BTreeMap<String, (Rid, Option<Rid>)> = BTreeMap::new();
+        for (index, tg) in lb.target_groups.iter().enumerate() {
+            // A repeated name is E210; resolving the repeat would also collide in IDs.
+            if tg_rids.contains_key(&tg.name) {
+                continue;
+            }
+            let tg_path = path.key("target_groups").index(index);
+            let base = pascal(&tg.name);
+            let blue = self.rid(unit, format!("{base}TargetGroup"), &tg_path);
+            let green = blue_green
+                .contains(tg.service.as_str())
+                .then(|| self.rid(unit, format!("{base}AlternateTargetGroup"), &tg_path));
+            tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone()));
+            target_groups.push(target_group(tg, blue, green));
+        }
+        (target_groups, tg_rids)
+    }
+
+    /// One listener of a region with its rules.
+    fn listener_in(
+        &mut self,
+        unit: &UnitId,
+        (listener, listener_path): (&meridian_model::Listener, &StackPath),
+        lb_rid: &Rid,
+        tg_rids: &BTreeMap<String, (Rid, Option<Rid>)>,
+        dns_domain: Option<&str>,
+        domain_routed: &mut bool,
+    ) -> ListenerPlan {
+        let listener_rid = self.rid(unit, format!("Listener{}", listener.port), listener_path);
+        let protocol = match listener.protocol {
+            ListenerProtocol::Https => Protocol::Https,
+            ListenerProtocol::Http => Protocol::Http,
+        };
+        let certificates = listener
+            .certificates
+            .iter()
+            .enumerate()
+            .map(|(cert_index, certificate)| {
+                self.text(
+                    &listener_path.key("certificates").index(cert_index),
+                    certificate,
+                    TextContext {
+                        unit,
+                        kind: ParamKind::CertificateArn,
+                        per_region: true,
+                        references: ReferenceScope::None,
+                    },
+                )
+            })
+            .collect();
+        let mut rules = Vec::new();
+        let mut priorities = BTreeSet::new();
+        for (rule_index, rule) in listener.rules.iter().enumerate() {
+            // A repeated priority is E208; resolving the repeat would collide in IDs.
+            if !priorities.insert(rule.priority) {
+                continue;
+            }
+            let rule_path = listener_path.key("rules").index(rule_index);
+            let Some((blue, green)) = tg_rids.get(&rule.target_group).cloned() else {
+                continue;
+            };
+            let mut hosts: Vec<Text> = rule
+                .hosts
+                .iter()
+                .map(|host| Text::lit(host.clone()))
+                .collect();
+            let routes_domain = dns_domain.is_some_and(|domain| {
+                rule.hosts.is_empty()
+                    || rule
+                        .hosts
+                        .iter()
+                        .any(|host| host.eq_ignore_ascii_case(domain))
+            });
+            if routes_domain && listener.port == aws::HTTPS_PORT && protocol == Protocol::Https {
+                *domain_routed = true;
+                if !rule.hosts.is_empty() {
+                    // Route 53 health checks send the load balancer's own name as Host.
+                    hosts.push(Text::attr(lb_rid, Attr::LoadBalancerDnsName));
+                }
+            }
+            rules.push(ListenerRulePlan {
+                rid: self.rid(
+                    unit,
+                    format!("Listener{}Rule{}", listener.port, rule.priority),
+                    &rule_path,
+                ),
+                priority: rule.priority,
+                hosts,
+                paths: rule.paths.clone(),
+                forward: Forward {
+                    target_group: blue,
+                    alternate: green.map(|target_group| WeightedAlternate {
+                        target_group,
+                        production_weight: defaults::BLUE_GREEN_PRODUCTION_WEIGHT,
+                        alternate_weight: defaults::BLUE_GREEN_ALTERNATE_WEIGHT,
+                    }),
+                },
+            });
+        }
+        ListenerPlan {
+            rid: listener_rid,
+            port: listener.port,
+            protocol,
+            certificates,
+            ssl_policy: (protocol == Protocol::Https).then(|| {
+                listener
+                    .ssl_policy
+                    .clone()
+                    .unwrap_or_else(|| defaults::TLS_POLICY.to_owned())
+            }),
+            default_action: default_action(protocol, listener.redirect_to_port),
+            rules,
+        }
+    }
+
+    pub(crate) fn access_log_bucket(
+        &mut self,
+        unit: &UnitId,
+        region: &str,
+        path: &StackPath,
+    ) -> BucketPlan {
+        let rid = self.rid(unit, "LoadBalancerAccessLogsBucket", path);
+        let (head, tail) = self.names.access_log_bucket(region);
+        let writer = match aws::region_info(region).and_then(|info| info.elb_log_account) {
+            Some(account) => Principal::Aws(Text::from_parts(vec![
+                Part::Lit("arn:".to_owned()),
+                Part::Partition,
+                Part::Lit(format!(":iam::{account}:root")),
+            ])),
+            None => Principal::Service(Text::lit("logdelivery.elasticloadbalancing.amazonaws.com")),
+        };
+        BucketPlan {
+            name: "access-logs".to_owned(),
+            policy_rid: self.rid(unit, "LoadBalancerAccessLogsBucketPolicy", path),
+            bucket_name: Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)]),
+            purpose: BucketPurpose::AccessLogs,
+            versioning: true,
+            encryption: BucketEncryption::S3Managed,
+            object_lock: None,
+            replication: None,
+            policy_statements: vec![
+                deny_insecure_transport(&rid),
+                Statement {
+                    sid: "LoadBalancerLogDelivery".to_owned(),
+                    allow: true,
+                    principal: Some(writer),
+                    actions: vec!["s3:PutObject".to_owned()],
+                    resources: vec![Text::from_parts(vec![
+                        Part::Attr(AttrRef {
+                            resource: rid.clone(),
+                            attr: Attr::BucketArn,
+                        }),
+                        Part::Lit("/AWSLogs/".to_owned()),
+                        Part::AccountId,
+                        Part::Lit("/*".to_owned()),
+                    ])],
+                    conditions: Vec::new(),
+                },
+            ],
+            public_access_block: defaults::PUBLIC_ACCESS_BLOCK,
+            object_ownership: defaults::OBJECT_OWNERSHIP,
+            lifecycle_rules: lifecycle_rules(Some(defaults::ACCESS_LOG_RETENTION_DAYS)),
+            retain: defaults::RETAIN_BUCKETS,
+            rid,
+        }
+    }
+
+    pub(crate) fn check_load_balancer(
+        &mut self,
+        path: &StackPath,
+        lb: &meridian_model::LoadBalancer,
+    ) {
+        if lb.listeners.is_empty() {
+            self.report(
+                Diagnostic::new(codes::E202, path.key("listeners"), "the load balancer has no listener")
+                    .with_help("add an HTTPS listener on 443 (and an HTTP listener on 80 that redirects to it)"),
+            );
+        }
+        if let Some(timeout) = lb.idle_timeout_seconds
+            && !aws::limits::ALB_IDLE_TIMEOUT_SECONDS.contains(&timeout)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E218,
+                    path.key("idle_timeout_seconds"),
+                    format!(
+                        "idle timeout {timeout} s is outside {} s",
+                        range_text(&aws::limits::ALB_IDLE_TIMEOUT_SECONDS)
+                    ),
+                )
+                .with_help("the AWS default is 60 s"),
+            );
+        }
+        self.check_ingress_cidrs(path, lb);
+        let https_ports: BTreeSet<u32> = lb
+            .listeners
+            .iter()
+            .filter(|l| l.protocol == ListenerProtocol::Https)
+            .map(|l| l.port)
+            .collect();
+        let tg_names: Vec<&str> = lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
+        let mut ports: BTreeMap<u32, StackPath> = BTreeMap::new();
+        let mut used_groups: BTreeSet<&str> = BTreeSet::new();
+        // A rule naming an undeclared group (E209) was most likely meant for a declared one;
+        // W210 about that group would repeat the finding.
+        let mut undeclared_groups = false;
+        for (index, listener) in lb.listeners.iter().enumerate() {
+            let listener_path = path.key("listeners").index(index);
+            if !aws::limits::PORTS.contains(&listener.port) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E203,
+                        listener_path.key("port"),
+                        format!(
+                            "port {} is outside {}",
+                            listener.port,
+                            range_text(&aws::limits::PORTS)
+                        ),
+                    )
+                    .with_help(match listener.protocol {
+                        ListenerProtocol::Https => "HTTPS listeners usually use 443",
+                        ListenerProtocol::Http => "HTTP listeners usually use 80",
+                    }),
+                );
+            }
+            if let Some(first) = ports.get(&listener.port) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E202,
+                        listener_path.key("port"),
+                        format!("two listeners use port {}", listener.port),
+                    )
+                    .with_help("a load balancer has one listener per port")
+                    .with_related(first.clone(), "the first listener on this port"),
+                );
+            }
+            ports.insert(listener.port, listener_path.clone());
+            self.check_listener_protocol(&listener_path, listener, &https_ports);
+            self.check_listener_rules(
+                &listener_path,
+                listener,
+                &tg_names,
+                (&mut used_groups, &mut undeclared_groups),
+            );
+        }
+        self.check_target_groups(path, lb, &used_groups, undeclared_groups);
+    }
+
+    /// E217: the CIDRs that may reach the listeners.
+    fn check_ingress_cidrs(&mut self, path: &StackPath, lb: &meridian_model::LoadBalancer) {
+        if let Some(cidrs) = &lb.ingress_cidrs {
+            if cidrs.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        codes::E217,
+                        path.key("ingress_cidrs"),
+                        "`ingress_cidrs` is empty, so nothing could reach the listeners",
+                    )
+                    .with_help(
+                        "remove it to allow the default, or list the CIDRs that may connect",
+                    ),
+                );
+            }
+            for (index, cidr) in cidrs.iter().enumerate() {
+                if Cidr::parse(cidr).is_none() {
+                    let (message, corrected) = cidr_problem(cidr);
+                    self.report(
+                        Diagnostic::new(codes::E217, path.key("ingress_cidrs").index(index), message)
+                            .with_help(match corrected {
+                                Some(_) if !cidr.contains('/') => format!(
+                                    "give the prefix length: `{cidr}/32` for this one address, or the network's, such as `/24`"
+                                ),
+                                Some(corrected) => format!("write `{corrected}`"),
+                                None => "write it like `203.0.113.0/24` or `0.0.0.0/0`".to_owned(),
+                            }),
+                    );
+                }
+            }
+        }
+    }
+
+    /// What a listener of each protocol may have: certificates and a TLS policy (E204, E205,
+    /// E206, E223), redirects (E207), and plain HTTP serving (W201).
+    fn check_listener_protocol(
+        &mut self,
+        listener_path: &StackPath,
+        listener: &meridian_model::Listener,
+        https_ports: &BTreeSet<u32>,
+    ) {
+        match listener.protocol {
+            ListenerProtocol::Https => {
+                if listener.certificates.len() > defaults::bounds::CERTIFICATES_PER_LISTENER {
+                    self.report(
+                        Diagnostic::new(codes::E223, listener_path.key("certificates"), format!("the HTTPS listener on {} lists {} certificates; Meridian supports one per listener", listener.port, listener.certificates.len()))
+                            .with_help("use one certificate that covers every host (a SAN or wildcard certificate)"),
+                    );
+                }
+                if listener.certificates.is_empty() {
+                    self.report(
+                        Diagnostic::new(codes::E204, listener_path.clone(), format!("the HTTPS listener on {} has no certificate", listener.port))
+                            .with_help("add `certificates: [\"${CERTIFICATE_ARN}\"]`; each region's stack receives its own ACM certificate"),
+                    );
+                }
+                if let Some(policy) = &listener.ssl_policy
+                    && !aws::ALB_TLS_POLICIES.contains(&policy.as_str())
+                {
+                    self.report(
+                        Diagnostic::new(codes::E206, listener_path.key("ssl_policy"), format!("`{policy}` is not a current TLS 1.2+ policy of Application Load Balancers"))
+                            .with_help(format!("use one of {}", aws::ALB_TLS_POLICIES.join(", "))),
+                    );
+                }
+                if listener.redirect_to_port.is_some() {
+                    self.report(
+                        Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), "an HTTPS listener cannot redirect; only HTTP listeners redirect to HTTPS")
+                            .with_help("remove `redirect_to_port` here and give the HTTP listener `redirect_to_port: 443`"),
+                    );
+                }
+            }
+            ListenerProtocol::Http => {
+                if !listener.certificates.is_empty() {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E205,
+                            listener_path.key("certificates"),
+                            "an HTTP listener does not use certificates",
+                        )
+                        .with_help("use `protocol: HTTPS`, or remove `certificates`"),
+                    );
+                }
+                match listener.redirect_to_port {
+                    Some(target) if !https_ports.contains(&target) => {
+                        self.report(
+                            Diagnostic::new(codes::E207, listener_path.key("redirect_to_port"), format!("the redirect goes to port {target}, which has no HTTPS listener"))
+                                .with_help("redirect to the port of an HTTPS listener, usually 443"),
+                        );
+                    }
+                    Some(_) if !listener.rules.is_empty() => {
+                        self.report(
+                            Diagnostic::new(codes::E207, listener_path.key("rules"), "an HTTP listener that redirects to HTTPS cannot also route requests")
+                                .with_help("move the rules to the HTTPS listener"),
+                        );
+                    }
+                    None if listener.rules.is_empty() => {
+                        self.report(
+                            Diagnostic::new(
+                                codes::E207,
+                                listener_path.clone(),
+                                format!(
+                                    "the HTTP listener on {} neither redirects nor routes",
+                                    listener.port
+                                ),
+                            )
+                            .with_help("add `redirect_to_port: 443`"),
+                        );
+                    }
+                    None => {
+                        self.report(
+                            Diagnostic::new(codes::W201, listener_path.key("rules"), format!("the HTTP listener on {} serves traffic without TLS", listener.port))
+                                .with_help("redirect HTTP to HTTPS with `redirect_to_port: 443` and route on the HTTPS listener"),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    /// A listener's rules: priorities (E208), target groups (E209), conditions (E220 to E222).
+    /// Records the target groups they forward to, and whether one names an undeclared group.
+    fn check_listener_rules<'l>(
+        &mut self,
+        listener_path: &StackPath,
+        listener: &'l meridian_model::Listener,
+        tg_names: &[&str],
+        (used_groups, undeclared_groups): (&mut BTreeSet<&'l str>, &mut bool),
+    ) {
+        let mut priorities: BTreeMap<u32, StackPath> = BTreeMap::new();
+        for (rule_index, rule) in listener.rules.iter().enumerate() {
+            let rule_path = listener_path.key("rules").index(rule_index);
+            if !aws::limits::ALB_RULE_PRIORITIES.contains(&rule.priority) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E208,
+                        rule_path.key("priority"),
+                        format!(
+                            "priority {} is outside {}",
+                            rule.priority,
+                            range_text(&aws::limits::ALB_RULE_PRIORITIES)
+                        ),
+                    )
+                    .with_help(format!(
+                        "use a priority from {}; lower numbers are matched first",
+                        range_text(&aws::limits::ALB_RULE_PRIORITIES)
+                    )),
+                );
+            }
+            if let Some(first) = priorities.get(&rule.priority) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E208,
+                        rule_path.key("priority"),
+                        format!(
+                            "two rules of the listener on {} have priority {}",
+                            listener.port, rule.priority
+                        ),
+                    )
+                    .with_help("give each rule of a listener its own priority")
+                    .with_related(first.clone(), "the first rule with this priority"),
+                );
+            }
+            priorities.insert(rule.priority, rule_path.clone());
+            if !tg_names.contains(&rule.target_group.as_str()) {
+                let help = match suggest_list(&rule.target_group, tg_names.iter().copied()) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "name a target group declared under `load_balancer.target_groups`"
+                        .to_owned(),
+                };
+                *undeclared_groups = true;
+                self.report(
+                    Diagnostic::new(
+                        codes::E209,
+                        rule_path.key("target_group"),
+                        format!("the target group `{}` is not declared", rule.target_group),
+                    )
+                    .with_help(help),
+                );
+            } else {
+                used_groups.insert(rule.target_group.as_str());
+            }
+            self.check_rule_conditions(&rule_path, rule);
+        }
+    }
+
+    /// A rule's host and path conditions (E220 to E222).
+    fn check_rule_conditions(
+        &mut self,
+        rule_path: &StackPath,
+        rule: &meridian_model::ListenerRule,
+    ) {
+        for (host_index, host) in rule.hosts.iter().enumerate() {
+            let valid = !host.is_empty()
+                && host.len() <= aws::limits::ALB_CONDITION_VALUE_LENGTH
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-.*?".contains(c));
+            if !valid {
+                self.report(
+                    Diagnostic::new(
+                        codes::E220,
+                        rule_path.key("hosts").index(host_index),
+                        format!("`{host}` is not a host-header pattern"),
+                    )
+                    .with_help(match host.split_once("://") {
+                        Some((_, rest)) => format!(
+                            "write the host name without the scheme: `{}`",
+                            rest.trim_end_matches('/')
+                        ),
+                        None => "use letters, digits, hyphens, dots and the wildcards `*` and `?`"
+                            .to_owned(),
+                    }),
+                );
+            }
+        }
+        for (path_index, pattern) in rule.paths.iter().enumerate() {
+            if !pattern.starts_with('/') || pattern.len() > aws::limits::ALB_CONDITION_VALUE_LENGTH
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::E221,
+                        rule_path.key("paths").index(path_index),
+                        format!("`{pattern}` is not a path pattern"),
+                    )
+                    .with_help("path patterns start with `/`, e.g. `/api/*`"),
+                );
+            }
+        }
+        // One condition value is kept for the load balancer's own name (health checks).
+        let room =
+            aws::limits::ALB_RULE_CONDITION_VALUES - defaults::bounds::ADDED_CONDITION_VALUES;
+        if rule.hosts.len() + rule.paths.len() > room {
+            self.report(
+                Diagnostic::new(codes::E222, rule_path.clone(), format!("the rule has {} host and path values; at most {room} fit", rule.hosts.len() + rule.paths.len()))
+                    .with_help(format!("an ALB rule evaluates at most {} values and Meridian adds the load balancer's own DNS name for health checks; split the rule", aws::limits::ALB_RULE_CONDITION_VALUES)),
+            );
+        }
+    }
+
+    /// The target groups: names (E210), the services they feed (E211, E212, E216), health
+    /// checks (E213, E214), draining (E215), and those no rule uses (W210).
+    fn check_target_groups(
+        &mut self,
+        path: &StackPath,
+        lb: &meridian_model::LoadBalancer,
+        used_groups: &BTreeSet<&str>,
+        undeclared_groups: bool,
+    ) {
+        let stack = self.stack;
+        let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
+        let mut services_seen: BTreeMap<&str, StackPath> = BTreeMap::new();
+        for (index, tg) in lb.target_groups.iter().enumerate() {
+            let tg_path = path.key("target_groups").index(index);
+            if !is_entity_name(&tg.name, naming::limits::TARGET_GROUP_NAME) {
+                self.report(
+                    Diagnostic::new(codes::E210, tg_path.key("name"), format!("`{}` is not a valid target group name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", tg.name, naming::limits::TARGET_GROUP_NAME))
+                        .with_help(format!("the name is used in IDs{}", entity_name_example(&tg.name, naming::limits::TARGET_GROUP_NAME))),
+                );
+            }
+            self.claim_name(
+                &mut names,
+                &tg.name,
+                &tg_path,
+                codes::E210,
+                "target group",
+                "give each target group its own name",
+            );
+            match stack
+                .services
+                .iter()
+                .find(|service| service.name == tg.service)
+            {
+                None => {
+                    let help = match suggest_list(
+                        &tg.service,
+                        stack.services.iter().map(|s| s.name.as_str()),
+                    ) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None if stack.services.is_empty() => {
+                            "declare the service under `services`".to_owned()
+                        }
+                        None => format!(
+                            "the declared services are: {}",
+                            stack
+                                .services
+                                .iter()
+                                .map(|s| format!("`{}`", s.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    self.report(
+                        Diagnostic::new(
+                            codes::E211,
+                            tg_path.key("service"),
+                            format!("the service `{}` is not declared", tg.service),
+                        )
+                        .with_help(help),
+                    );
+                }
+                Some(service) if service.port != tg.port => {
+                    let service_index = stack
+                        .services
+                        .iter()
+                        .position(|s| s.name == service.name)
+                        .unwrap_or(0);
+                    self.report(
+                        Diagnostic::new(
+                            codes::E212,
+                            tg_path.key("port"),
+                            format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port),
+                        )
+                        .with_help("ECS registers the container port; make the two equal")
+                        .with_related(StackPath::root().key("services").index(service_index).key("port"), "the service's port"),
+                    );
+                }
+                Some(_) => {}
+            }
+            if let Some(first) = services_seen.get(tg.service.as_str()) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E216,
+                        tg_path.key("service"),
+                        format!(
+                            "the service `{}` already feeds another target group",
+                            tg.service
+                        ),
+                    )
+                    .with_help(
+                        "give each service one target group; route several paths to it with rules",
+                    )
+                    .with_related(first.clone(), "the first target group of this service"),
+                );
+            }
+            services_seen.insert(&tg.service, tg_path.clone());
+            self.check_target_health(&tg_path, tg);
+            if let Some(delay) = tg.deregistration_delay_seconds
+                && delay > aws::limits::ALB_DEREGISTRATION_DELAY_SECONDS
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::E215,
+                        tg_path.key("deregistration_delay_seconds"),
+                        format!(
+                            "deregistration delay {delay} s is above {} s",
+                            aws::limits::ALB_DEREGISTRATION_DELAY_SECONDS
+                        ),
+                    )
+                    .with_help("targets drain for at most an hour"),
+                );
+            }
+            if !used_groups.contains(tg.name.as_str()) && !undeclared_groups {
+                self.report(
+                    Diagnostic::new(
+                        codes::W210,
+                        tg_path.clone(),
+                        format!(
+                            "no listener rule forwards to the target group `{}`",
+                            tg.name
+                        ),
+                    )
+                    .with_help("add a rule that forwards to it, or remove it"),
+                );
+            }
+        }
+    }
+
+    /// A target group's health check (E213, E214).
+    fn check_target_health(&mut self, tg_path: &StackPath, tg: &meridian_model::TargetGroup) {
+        let health = &tg.health_check;
+        let health_path = tg_path.key("health_check");
+        if !health.path.starts_with('/') {
+            self.report(
+                Diagnostic::new(
+                    codes::E213,
+                    health_path.key("path"),
+                    format!(
+                        "the health-check path `{}` does not start with `/`",
+                        health.path
+                    ),
+                )
+                .with_help("write e.g. `/health`"),
+            );
+        }
+        let interval = health
+            .interval_seconds
+            .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS);
+        let timeout = health
+            .timeout_seconds
+            .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS);
+        if !aws::limits::ALB_HEALTH_INTERVAL_SECONDS.contains(&interval) {
+            self.report(
+                Diagnostic::new(
+                    codes::E213,
+                    health_path.key("interval_seconds"),
+                    format!(
+                        "interval {interval} s is outside {} s",
+                        range_text(&aws::limits::ALB_HEALTH_INTERVAL_SECONDS)
+                    ),
+                )
+                .with_help(format!(
+                    "Application Load Balancers check every {} seconds",
+                    range_text(&aws::limits::ALB_HEALTH_INTERVAL_SECONDS)
+                )),
+            );
+        }
+        if !aws::limits::ALB_HEALTH_TIMEOUT_SECONDS.contains(&timeout) || timeout >= interval {
+            self.report(
+                Diagnostic::new(codes::E213, health_path.key("timeout_seconds"), format!("timeout {timeout} s must be {} s and shorter than the interval ({interval} s)", range_text(&aws::limits::ALB_HEALTH_TIMEOUT_SECONDS)))
+                    .with_help("a check must time out before the next one starts"),
+            );
+        }
+        for (key, value) in [
+            ("healthy_threshold", health.healthy_threshold),
+            ("unhealthy_threshold", health.unhealthy_threshold),
+        ] {
+            if let Some(value) = value
+                && !aws::limits::ALB_HEALTH_THRESHOLDS.contains(&value)
+            {
+                self.report(
+                    Diagnostic::new(
+                        codes::E213,
+                        health_path.key(key),
+                        format!(
+                            "{key} {value} is outside {}",
+                            range_text(&aws::limits::ALB_HEALTH_THRESHOLDS)
+                        ),
+                    )
+                    .with_help(format!(
+                        "Application Load Balancers count {} consecutive checks",
+                        range_text(&aws::limits::ALB_HEALTH_THRESHOLDS)
+                    )),
+                );
+            }
+        }
+        if let Some(matcher) = &health.matcher
+            && !is_http_matcher(matcher)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E214,
+                    health_path.key("matcher"),
+                    format!("`{matcher}` is not a list or range of HTTP codes"),
+                )
+                .with_help("write e.g. `200`, `200,204` or `200-299` (codes 200 to 499)"),
+            );
+        }
+    }
+}
+
+/// A target group as the stack declares it, with its health check's defaults.
+fn target_group(
+    tg: &meridian_model::TargetGroup,
+    blue: Rid,
+    green: Option<Rid>,
+) -> TargetGroupPlan {
+    let health = &tg.health_check;
+    TargetGroupPlan {
+        name: tg.name.clone(),
+        rid: blue,
+        alternate: green,
+        // Fargate tasks in `awsvpc` networking register by IP address.
+        target_type: TargetType::Ip,
+        port: tg.port,
+        protocol: match tg.protocol {
+            Some(ListenerProtocol::Https) => Protocol::Https,
+            _ => Protocol::Http,
+        },
+        health: TargetHealth {
+            enabled: true,
+            path: health.path.clone(),
+            interval_seconds: health
+                .interval_seconds
+                .unwrap_or(defaults::TARGET_HEALTH_INTERVAL_SECONDS),
+            timeout_seconds: health
+                .timeout_seconds
+                .unwrap_or(defaults::TARGET_HEALTH_TIMEOUT_SECONDS),
+            healthy_threshold: health
+                .healthy_threshold
+                .unwrap_or(defaults::TARGET_HEALTHY_THRESHOLD),
+            unhealthy_threshold: health
+                .unhealthy_threshold
+                .unwrap_or(defaults::TARGET_UNHEALTHY_THRESHOLD),
+            matcher: health
+                .matcher
+                .clone()
+                .unwrap_or_else(|| defaults::TARGET_HEALTH_MATCHER.to_owned()),
+        },
+        deregistration_delay_seconds: tg
+            .deregistration_delay_seconds
+            .unwrap_or(defaults::DEREGISTRATION_DELAY_SECONDS),
+        service: tg.service.clone(),
+    }
+}
+
+/// A listener's default action: a redirect when it has a port to redirect to, else the fixed
+/// response of unmatched requests.
+fn default_action(protocol: Protocol, redirect_to_port: Option<u32>) -> ListenerAction {
+    match (protocol, redirect_to_port) {
+        (Protocol::Http, Some(port)) => ListenerAction::Redirect {
+            protocol: Protocol::Https,
+            port,
+            status: RedirectStatus::Permanent,
+        },
+        _ => ListenerAction::FixedResponse {
+            status: defaults::UNMATCHED_REQUEST_STATUS,
+            content_type: defaults::UNMATCHED_REQUEST_CONTENT_TYPE.to_owned(),
+        },
+    }
+}
+
+/// Whether `matcher` is an HTTP status matcher: codes or ranges of codes from 200 to 499.
+pub(crate) fn is_http_matcher(matcher: &str) -> bool {
+    let code = |text: &str| {
+        text.parse::<u32>()
+            .is_ok_and(|code| aws::limits::ALB_MATCHER_CODES.contains(&code))
+    };
+    matcher.split(',').all(|item| match item.split_once('-') {
+        Some((from, to)) => {
+            code(from) && code(to) && from.parse::<u32>().ok() <= to.parse::<u32>().ok()
+        }
+        None => code(item),
+    })
+}

@@ -1,0 +1,280 @@
+//! Security groups of a region and the rules that chain load balancer → tasks → database and cache,
+//! one resource per rule.
+
+use meridian_model::StackPath;
+
+use super::*;
+use crate::aws;
+use crate::ids::Rid;
+use crate::naming::EntityName;
+use crate::types::*;
+
+/// How a security-group rule's logical ID is built: as is, or from an entity's name.
+pub(crate) enum Named<'e> {
+    Fixed(String),
+    Entity(&'e EntityName, fn(&str) -> String),
+}
+
+/// The groups and rules of a region as they are wired.
+struct Wiring {
+    unit: UnitId,
+    path: StackPath,
+    /// The stack's name, which prefixes the groups' name tags.
+    stack: String,
+    groups: Vec<SecurityGroupPlan>,
+    rules: Vec<SecurityGroupRulePlan>,
+}
+
+impl Wiring {
+    /// Adds a TCP rule to `group` for `port` with `peer`.
+    #[allow(clippy::too_many_arguments)]
+    fn rule(
+        &mut self,
+        resolver: &mut Resolver<'_>,
+        name: Named<'_>,
+        group: &Rid,
+        direction: Direction,
+        port: u32,
+        peer: Peer,
+        description: String,
+    ) {
+        let rid = match name {
+            Named::Fixed(name) => resolver.rid(&self.unit, name, &self.path),
+            Named::Entity(entity, role) => {
+                resolver.entity_rid(&self.unit, entity, role, &self.path)
+            }
+        };
+        self.rules.push(SecurityGroupRulePlan {
+            rid,
+            group: group.clone(),
+            direction,
+            protocol: IpProtocol::Tcp,
+            port,
+            peer,
+            description,
+        });
+    }
+}
+
+/// Security groups of a region and the rules chaining load balancer → tasks → data stores.
+pub(crate) fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPlan) {
+    let mut wiring = Wiring {
+        unit: app.unit.clone(),
+        path: StackPath::root().key("services"),
+        stack: resolver.stack.stack.clone(),
+        groups: Vec::new(),
+        rules: Vec::new(),
+    };
+    wire_load_balancer(resolver, app, &mut wiring);
+    for service in &app.services {
+        wire_service(resolver, app, service, &mut wiring);
+    }
+    wire_database(resolver, app, &mut wiring);
+    wire_cache(app, &mut wiring);
+    app.security_groups = wiring.groups;
+    app.security_group_rules = wiring.rules;
+}
+
+/// The load balancer's group, open to the configured clients on each listener.
+fn wire_load_balancer(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring) {
+    let stack = wiring.stack.clone();
+    let vpc_cidr = app
+        .network
+        .as_ref()
+        .map(|n| n.vpc_cidr.clone())
+        .unwrap_or_default();
+    if let Some(lb) = &app.load_balancer {
+        wiring.groups.push(SecurityGroupPlan {
+            rid: lb.security_group.clone(),
+            description: "Load balancer: listeners open to the configured clients".to_owned(),
+            name: format!("{stack}-load-balancer"),
+        });
+        let cidrs: Vec<String> = match resolver
+            .stack
+            .load_balancer
+            .as_ref()
+            .and_then(|l| l.ingress_cidrs.clone())
+        {
+            Some(cidrs) => cidrs,
+            None if lb.internal => vec![vpc_cidr.clone()],
+            None => vec![aws::IPV4_ANYWHERE.to_owned()],
+        };
+        for listener in &lb.listeners {
+            for cidr in &cidrs {
+                let peer_name = if cidr == aws::IPV4_ANYWHERE {
+                    "Anywhere".to_owned()
+                } else {
+                    format!("Cidr{}", cidr.replace(['.', '/'], "x"))
+                };
+                wiring.rule(
+                    resolver,
+                    Named::Fixed(format!(
+                        "LoadBalancerIngress{}From{peer_name}",
+                        listener.port
+                    )),
+                    &lb.security_group,
+                    Direction::Ingress,
+                    listener.port,
+                    Peer::Cidr(cidr.clone()),
+                    format!(
+                        "{} clients to the listener on {}",
+                        listener.protocol.as_str(),
+                        listener.port
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A service's group: from the load balancer, to AWS APIs, to the database and the cache.
+fn wire_service(
+    resolver: &mut Resolver<'_>,
+    app: &AppPlan,
+    service: &ServicePlan,
+    wiring: &mut Wiring,
+) {
+    let stack = wiring.stack.clone();
+    // A renamed service's rules keep its former name, like its other resources.
+    let entity = EntityName::new(
+        EntityKind::Service,
+        &service.name,
+        service.renamed_from.as_deref(),
+    );
+    let identity = &entity.identity;
+    wiring.groups.push(SecurityGroupPlan {
+        rid: service.security_group.clone(),
+        description: format!("Tasks of the {identity} service"),
+        name: format!("{stack}-{identity}"),
+    });
+    if let (Some(lb), Some(_)) = (&app.load_balancer, &service.load_balancer) {
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("LoadBalancerEgressTo{base}")),
+            &lb.security_group,
+            Direction::Egress,
+            service.port,
+            Peer::Group(service.security_group.clone()),
+            format!("Load balancer to {identity} tasks"),
+        );
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("{base}IngressFromLoadBalancer")),
+            &service.security_group,
+            Direction::Ingress,
+            service.port,
+            Peer::Group(lb.security_group.clone()),
+            "Load balancer to the container port".to_owned(),
+        );
+    }
+    wiring.rule(
+        resolver,
+        Named::Entity(&entity, |base| format!("{base}EgressHttps")),
+        &service.security_group,
+        Direction::Egress,
+        aws::HTTPS_PORT,
+        Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
+        "HTTPS to AWS APIs (ECR, Secrets Manager, CloudWatch Logs) through the NAT gateways"
+            .to_owned(),
+    );
+    if let Some(database) = &app.database {
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("{base}EgressToDatabase")),
+            &service.security_group,
+            Direction::Egress,
+            database.port,
+            Peer::Group(database.security_group.clone()),
+            "Tasks to PostgreSQL".to_owned(),
+        );
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("DatabaseIngressFrom{base}")),
+            &database.security_group,
+            Direction::Ingress,
+            database.port,
+            Peer::Group(service.security_group.clone()),
+            format!("{identity} tasks to PostgreSQL"),
+        );
+    }
+    if let Some(cache) = &app.cache {
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("{base}EgressToCache")),
+            &service.security_group,
+            Direction::Egress,
+            cache.port,
+            Peer::Group(cache.security_group.clone()),
+            "Tasks to Redis".to_owned(),
+        );
+        wiring.rule(
+            resolver,
+            Named::Entity(&entity, |base| format!("CacheIngressFrom{base}")),
+            &cache.security_group,
+            Direction::Ingress,
+            cache.port,
+            Peer::Group(service.security_group.clone()),
+            format!("{identity} tasks to Redis"),
+        );
+    }
+}
+
+/// The database's group, and the rotation function's when the region holds the writer.
+fn wire_database(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring) {
+    let stack = wiring.stack.clone();
+    if let Some(database) = &app.database {
+        wiring.groups.push(SecurityGroupPlan {
+            rid: database.security_group.clone(),
+            description: "PostgreSQL: reachable from the service tasks only".to_owned(),
+            name: format!("{stack}-database"),
+        });
+        if let DatabaseRole::Writer(writer) = &database.role {
+            let rotation = writer.rotation.security_group.clone();
+            wiring.groups.push(SecurityGroupPlan {
+                rid: rotation.clone(),
+                description: "Secrets Manager rotation function of the database master password"
+                    .to_owned(),
+                name: format!("{stack}-database-rotation"),
+            });
+            wiring.rule(
+                resolver,
+                Named::Fixed("DatabaseRotationEgressToDatabase".to_owned()),
+                &rotation,
+                Direction::Egress,
+                database.port,
+                Peer::Group(database.security_group.clone()),
+                "Rotation function to PostgreSQL".to_owned(),
+            );
+            wiring.rule(
+                resolver,
+                Named::Fixed("DatabaseRotationEgressHttps".to_owned()),
+                &rotation,
+                Direction::Egress,
+                aws::HTTPS_PORT,
+                Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
+                "Rotation function to the Secrets Manager API".to_owned(),
+            );
+            wiring.rule(
+                resolver,
+                Named::Fixed("DatabaseIngressFromRotation".to_owned()),
+                &database.security_group,
+                Direction::Ingress,
+                database.port,
+                Peer::Group(rotation),
+                "Rotation function to PostgreSQL".to_owned(),
+            );
+        }
+    }
+}
+
+/// The cache's group.
+fn wire_cache(app: &AppPlan, wiring: &mut Wiring) {
+    let stack = wiring.stack.clone();
+    if let Some(cache) = &app.cache {
+        wiring.groups.push(SecurityGroupPlan {
+            rid: cache.security_group.clone(),
+            description: "Redis: reachable from the service tasks only".to_owned(),
+            name: format!("{stack}-cache"),
+        });
+    }
+}

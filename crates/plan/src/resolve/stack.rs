@@ -1,0 +1,131 @@
+//! Rules about the stack as a whole: its name (E100), its recovery objectives (E106), and what an
+//! entity name may look like.
+
+use meridian_model::{Diagnostic, StackPath, codes};
+
+use super::*;
+use crate::naming::{self};
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn check_stack_name(&mut self) {
+        let name = &self.stack.stack;
+        let valid = !name.is_empty()
+            && name.len() <= naming::limits::STACK
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !name.ends_with('-')
+            && !name.contains("--");
+        if !valid {
+            self.report(
+                Diagnostic::new(
+                    codes::E100,
+                    StackPath::root().key("stack"),
+                    format!(
+                        "`{name}` is not a valid stack name: use lowercase letters, digits and single hyphens, start with a letter, at most {} characters",
+                        naming::limits::STACK
+                    ),
+                )
+                .with_help(format!(
+                    "the stack name prefixes CloudFormation stacks, buckets and DB identifiers, which allow only these characters{}",
+                    entity_name_example(name, naming::limits::STACK)
+                )),
+            );
+        }
+    }
+
+    pub(crate) fn check_objectives(&mut self) {
+        let Some(objectives) = &self.stack.objectives else {
+            return;
+        };
+        let path = StackPath::root().key("objectives");
+        if let Some(availability) = objectives.availability_percent
+            && !(availability.is_finite() && availability > 0.0 && availability < 100.0)
+        {
+            self.report(
+                Diagnostic::new(codes::E106, path.key("availability_percent"), format!("an availability target of {availability}% is not a percentage between 0 and 100 (exclusive)"))
+                    .with_help("write e.g. 99.9; 100% cannot be promised by any deployment"),
+            );
+        }
+        if let Some(rto) = objectives.rto_minutes
+            && !crate::defaults::bounds::OBJECTIVE_MINUTES.contains(&rto)
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E106,
+                    path.key("rto_minutes"),
+                    format!(
+                        "a recovery time objective of {rto} minutes is outside {} (a week)",
+                        range_text(&crate::defaults::bounds::OBJECTIVE_MINUTES)
+                    ),
+                )
+                .with_help("give the longest acceptable outage, e.g. 15"),
+            );
+        }
+        if objectives.rpo_minutes == Some(0) {
+            self.report(
+                Diagnostic::new(codes::E106, path.key("rpo_minutes"), "a recovery point objective of 0 minutes needs synchronous replication across regions, which RDS does not offer")
+                    .with_help("cross-region replicas are asynchronous; give the data loss you can accept, e.g. 5"),
+            );
+        } else if let Some(rpo) = objectives.rpo_minutes
+            && rpo > *crate::defaults::bounds::OBJECTIVE_MINUTES.end()
+        {
+            // Bounded like the RTO, so the plan's seconds (and every `× 60`) stay in range.
+            self.report(
+                Diagnostic::new(
+                    codes::E106,
+                    path.key("rpo_minutes"),
+                    format!(
+                        "a recovery point objective of {rpo} minutes is outside {} (a week)",
+                        range_text(&crate::defaults::bounds::OBJECTIVE_MINUTES)
+                    ),
+                )
+                .with_help("give the most data loss you can accept, e.g. 5"),
+            );
+        }
+    }
+}
+
+/// Whether `name` is a name of the kind alarms, dashboards and scheduled actions take: letters,
+/// digits, `-` and `_`, at most `limit` characters.
+pub(crate) fn is_plain_name(name: &str, limit: usize) -> bool {
+    !name.is_empty()
+        && name.len() <= limit
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `name` is a valid entity name: lowercase letters, digits and hyphens, starting with a
+/// letter, at most `limit` characters.
+pub(crate) fn is_entity_name(name: &str, limit: usize) -> bool {
+    !name.is_empty()
+        && name.len() <= limit
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+/// A valid entity name close to `name` (lowercased, other characters turned into hyphens),
+/// appended to a help line as "e.g. `orders-api`", or nothing when none can be derived.
+pub(crate) fn entity_name_example(name: &str, limit: usize) -> String {
+    let mut candidate = String::with_capacity(name.len());
+    for character in name.chars() {
+        let character = character.to_ascii_lowercase();
+        if character.is_ascii_lowercase() || character.is_ascii_digit() {
+            candidate.push(character);
+        } else if !candidate.ends_with('-') {
+            candidate.push('-');
+        }
+    }
+    let candidate = candidate.trim_matches('-');
+    if is_entity_name(candidate, limit) && candidate != name {
+        format!("; e.g. `{candidate}`")
+    } else {
+        String::new()
+    }
+}

@@ -1,0 +1,73 @@
+//! Wiring between deployment units: a value one unit produces and another uses becomes an output
+//! of the producer, an import in the consumer and a dependency that orders them.
+
+use super::*;
+use crate::ids::UnitId;
+use crate::naming::{self};
+use crate::value::{AttrRef, Import, Part, Text};
+
+impl<'a> Resolver<'a> {
+    /// The CloudFormation stack name of a unit.
+    pub fn stack_name(&self, unit: &UnitId) -> String {
+        naming::stack_name(&self.stack.stack, unit)
+    }
+
+    /// A value produced by `source` in `producer`, used in `consumer`: a direct attribute when
+    /// both are the same unit, otherwise an import that records the output and the dependency.
+    pub fn value_from(
+        &mut self,
+        consumer: &UnitId,
+        producer: &UnitId,
+        output: &str,
+        description: &str,
+        source: AttrRef,
+    ) -> Text {
+        if consumer == producer {
+            return Text::from_parts(vec![Part::Attr(source)]);
+        }
+        let stack_name = self.stack_name(producer);
+        let region = producer.region().map_or_else(
+            || RegionCode::from(crate::aws::global_region(&self.partition)),
+            Clone::clone,
+        );
+        self.export(
+            producer,
+            output,
+            description,
+            Text::from_parts(vec![Part::Attr(source.clone())]),
+        );
+        self.dependencies
+            .entry(consumer.clone())
+            .or_default()
+            .insert(producer.clone());
+        self.consumed
+            .entry(consumer.clone())
+            .or_default()
+            .insert((producer.clone(), output.to_owned()));
+        Text::from_parts(vec![Part::Import(Import {
+            unit: producer.clone(),
+            stack_name,
+            region,
+            output: output.to_owned(),
+            source,
+        })])
+    }
+
+    /// Declares an output of `unit`.
+    pub fn export(&mut self, unit: &UnitId, name: &str, description: &str, value: Text) {
+        let tf_name = format!(
+            "{}_{}",
+            naming::snake(&naming::pascal(&unit.to_string())),
+            naming::snake(name)
+        );
+        self.outputs.entry(unit.clone()).or_default().insert(
+            name.to_owned(),
+            crate::types::Output {
+                name: name.to_owned(),
+                tf_name,
+                description: description.to_owned(),
+                value,
+            },
+        );
+    }
+}
