@@ -35,7 +35,6 @@ pub const MANIFEST_PATH: &str = "manifest.json";
 /// every unit, then `manifest.json`.
 pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
     let rendered: Vec<(&Unit, String)> = lower_units(plan)
-        .into_iter()
         .map(|(unit, template)| {
             let text = template.to_json_pretty().unwrap_or_else(|error| {
                 bug(format_args!("a template does not serialize: {error}"))
@@ -64,8 +63,9 @@ fn template_path(unit: &Unit) -> String {
     format!("{TEMPLATE_FOLDER}/{}", unit.template_file)
 }
 
-/// Every unit's template, in deploy order.
-fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
+/// Every unit's template, in deploy order, lowered as the iterator is consumed (so that each
+/// can be written and dropped before the next is built).
+fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
     let Plan {
         stack: _,
         description: _,
@@ -86,56 +86,53 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
         // manifest lists the renames.
         renames: _,
     } = plan;
-    units
-        .iter()
-        .map(|unit| {
-            let mut lowering = UnitTemplate {
-                values: Values::new(parameters, tags),
-                template: Template::new(unit.description.clone()),
-            };
-            match &unit.id {
-                UnitId::Storage(region) => {
-                    let RegionPlan {
-                        region: _,
-                        role: _,
-                        latency_target_ms: _,
-                        storage,
-                        app: _,
-                    } = region_plan(regions, region);
-                    storage::lower_storage_unit(&mut lowering, storage);
-                }
-                UnitId::Region(region) => {
-                    let RegionPlan {
-                        region: _,
-                        // The role decided sizes and which resources exist; templates only see
-                        // their outcome.
-                        role: _,
-                        // Turned into alarms by the plan.
-                        latency_target_ms: _,
-                        storage: _,
-                        app,
-                    } = region_plan(regions, region);
-                    let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
-                        bug(format_args!(
-                            "region unit `{region}` has no application plan"
-                        ))
-                    });
-                    lower_app_unit(&mut lowering, app);
-                }
-                UnitId::Global => {
-                    let global = global
-                        .as_ref()
-                        .unwrap_or_else(|| bug("the global unit has no global plan"));
-                    global::lower_global_unit(&mut lowering, global);
-                }
+    units.iter().map(|unit| {
+        let mut lowering = UnitTemplate {
+            values: Values::new(parameters, tags),
+            template: Template::new(unit.description.clone()),
+        };
+        match &unit.id {
+            UnitId::Storage(region) => {
+                let RegionPlan {
+                    region: _,
+                    role: _,
+                    latency_target_ms: _,
+                    storage,
+                    app: _,
+                } = region_plan(regions, region);
+                storage::lower_storage_unit(&mut lowering, storage);
             }
-            parameters::lower_parameters(&mut lowering, unit);
-            parameters::lower_outputs(&mut lowering, unit);
-            let mut template = lowering.template;
-            prune_enforced_depends_on(&mut template);
-            (unit, template)
-        })
-        .collect()
+            UnitId::Region(region) => {
+                let RegionPlan {
+                    region: _,
+                    // The role decided sizes and which resources exist; templates only see
+                    // their outcome.
+                    role: _,
+                    // Turned into alarms by the plan.
+                    latency_target_ms: _,
+                    storage: _,
+                    app,
+                } = region_plan(regions, region);
+                let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
+                    bug(format_args!(
+                        "region unit `{region}` has no application plan"
+                    ))
+                });
+                lower_app_unit(&mut lowering, app);
+            }
+            UnitId::Global => {
+                let global = global
+                    .as_ref()
+                    .unwrap_or_else(|| bug("the global unit has no global plan"));
+                global::lower_global_unit(&mut lowering, global);
+            }
+        }
+        parameters::lower_parameters(&mut lowering, unit);
+        parameters::lower_outputs(&mut lowering, unit);
+        let mut template = lowering.template;
+        prune_enforced_depends_on(&mut template);
+        (unit, template)
+    })
 }
 
 fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {
