@@ -879,3 +879,41 @@ pub enum FlowLogTrafficType {
     #[serde(rename = "REJECT")]
     Reject,
 }
+
+/// `AWS::EC2::VPCPeeringConnection`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VpcPeeringConnection {
+    #[serde(rename = "AssumeRoleRegion", skip_serializing_if = "Option::is_none")]
+    pub assume_role_region: Option<Value<String>>,
+    #[serde(rename = "PeerOwnerId", skip_serializing_if = "Option::is_none")]
+    pub peer_owner_id: Option<Value<String>>,
+    #[serde(rename = "PeerRegion", skip_serializing_if = "Option::is_none")]
+    pub peer_region: Option<Value<String>>,
+    #[serde(rename = "PeerRoleArn", skip_serializing_if = "Option::is_none")]
+    pub peer_role_arn: Option<Value<String>>,
+    #[serde(rename = "PeerVpcId")]
+    pub peer_vpc_id: Value<String>,
+    #[serde(rename = "Tags", skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+    #[serde(rename = "VpcId")]
+    pub vpc_id: Value<String>,
+}
+
+impl VpcPeeringConnection {
+    /// Sets the required properties; every optional one starts unset.
+    pub fn new(vpc_id: impl Into<Value<String>>, peer_vpc_id: impl Into<Value<String>>) -> Self {
+        Self {
+            assume_role_region: Default::default(),
+            peer_owner_id: Default::default(),
+            peer_region: Default::default(),
+            peer_role_arn: Default::default(),
+            peer_vpc_id: peer_vpc_id.into(),
+            tags: Default::default(),
+            vpc_id: vpc_id.into(),
+        }
+    }
+}
+
+impl ResourceProperties for VpcPeeringConnection {
+    const TYPE: &'static str = "AWS::EC2::VPCPeeringConnection";
+}

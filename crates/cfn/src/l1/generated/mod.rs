@@ -14,6 +14,8 @@ pub mod ec2;
 pub mod ecs;
 pub mod elasticache;
 pub mod elbv2;
+pub mod events;
+pub mod globalaccelerator;
 pub mod iam;
 pub mod kms;
 pub mod logs;
@@ -22,6 +24,8 @@ pub mod route53;
 pub mod s3;
 pub mod secretsmanager;
 pub mod sns;
+pub mod ssm;
+pub mod stepfunctions;
 pub mod wafv2;
 
 /// The properties of any resource type this layer knows, so a template can hold them all
@@ -48,6 +52,7 @@ pub enum ResourceKind {
     Ec2SecurityGroupIngress(Box<ec2::SecurityGroupIngress>),
     Ec2SecurityGroupEgress(Box<ec2::SecurityGroupEgress>),
     Ec2FlowLog(Box<ec2::FlowLog>),
+    Ec2VpcPeeringConnection(Box<ec2::VpcPeeringConnection>),
     EcsCluster(Box<ecs::Cluster>),
     EcsTaskDefinition(Box<ecs::TaskDefinition>),
     EcsService(Box<ecs::Service>),
@@ -59,6 +64,10 @@ pub enum ResourceKind {
     Elbv2Listener(Box<elbv2::Listener>),
     Elbv2ListenerRule(Box<elbv2::ListenerRule>),
     Elbv2TargetGroup(Box<elbv2::TargetGroup>),
+    EventsRule(Box<events::Rule>),
+    GlobalacceleratorAccelerator(Box<globalaccelerator::Accelerator>),
+    GlobalacceleratorListener(Box<globalaccelerator::Listener>),
+    GlobalacceleratorEndpointGroup(Box<globalaccelerator::EndpointGroup>),
     IamRole(Box<iam::Role>),
     IamPolicy(Box<iam::Policy>),
     KmsKey(Box<kms::Key>),
@@ -78,6 +87,8 @@ pub enum ResourceKind {
     SnsTopic(Box<sns::Topic>),
     SnsSubscription(Box<sns::Subscription>),
     SnsTopicPolicy(Box<sns::TopicPolicy>),
+    SsmParameter(Box<ssm::Parameter>),
+    StepfunctionsStateMachine(Box<stepfunctions::StateMachine>),
     Wafv2WebAcl(Box<wafv2::WebAcl>),
     Wafv2WebAclAssociation(Box<wafv2::WebAclAssociation>),
 }
@@ -106,6 +117,7 @@ impl ResourceKind {
             ResourceKind::Ec2SecurityGroupIngress(_) => ec2::SecurityGroupIngress::TYPE,
             ResourceKind::Ec2SecurityGroupEgress(_) => ec2::SecurityGroupEgress::TYPE,
             ResourceKind::Ec2FlowLog(_) => ec2::FlowLog::TYPE,
+            ResourceKind::Ec2VpcPeeringConnection(_) => ec2::VpcPeeringConnection::TYPE,
             ResourceKind::EcsCluster(_) => ecs::Cluster::TYPE,
             ResourceKind::EcsTaskDefinition(_) => ecs::TaskDefinition::TYPE,
             ResourceKind::EcsService(_) => ecs::Service::TYPE,
@@ -117,6 +129,10 @@ impl ResourceKind {
             ResourceKind::Elbv2Listener(_) => elbv2::Listener::TYPE,
             ResourceKind::Elbv2ListenerRule(_) => elbv2::ListenerRule::TYPE,
             ResourceKind::Elbv2TargetGroup(_) => elbv2::TargetGroup::TYPE,
+            ResourceKind::EventsRule(_) => events::Rule::TYPE,
+            ResourceKind::GlobalacceleratorAccelerator(_) => globalaccelerator::Accelerator::TYPE,
+            ResourceKind::GlobalacceleratorListener(_) => globalaccelerator::Listener::TYPE,
+            ResourceKind::GlobalacceleratorEndpointGroup(_) => globalaccelerator::EndpointGroup::TYPE,
             ResourceKind::IamRole(_) => iam::Role::TYPE,
             ResourceKind::IamPolicy(_) => iam::Policy::TYPE,
             ResourceKind::KmsKey(_) => kms::Key::TYPE,
@@ -136,6 +152,8 @@ impl ResourceKind {
             ResourceKind::SnsTopic(_) => sns::Topic::TYPE,
             ResourceKind::SnsSubscription(_) => sns::Subscription::TYPE,
             ResourceKind::SnsTopicPolicy(_) => sns::TopicPolicy::TYPE,
+            ResourceKind::SsmParameter(_) => ssm::Parameter::TYPE,
+            ResourceKind::StepfunctionsStateMachine(_) => stepfunctions::StateMachine::TYPE,
             ResourceKind::Wafv2WebAcl(_) => wafv2::WebAcl::TYPE,
             ResourceKind::Wafv2WebAclAssociation(_) => wafv2::WebAclAssociation::TYPE,
         }
@@ -165,6 +183,7 @@ impl Serialize for ResourceKind {
             ResourceKind::Ec2SecurityGroupIngress(properties) => properties.serialize(serializer),
             ResourceKind::Ec2SecurityGroupEgress(properties) => properties.serialize(serializer),
             ResourceKind::Ec2FlowLog(properties) => properties.serialize(serializer),
+            ResourceKind::Ec2VpcPeeringConnection(properties) => properties.serialize(serializer),
             ResourceKind::EcsCluster(properties) => properties.serialize(serializer),
             ResourceKind::EcsTaskDefinition(properties) => properties.serialize(serializer),
             ResourceKind::EcsService(properties) => properties.serialize(serializer),
@@ -176,6 +195,10 @@ impl Serialize for ResourceKind {
             ResourceKind::Elbv2Listener(properties) => properties.serialize(serializer),
             ResourceKind::Elbv2ListenerRule(properties) => properties.serialize(serializer),
             ResourceKind::Elbv2TargetGroup(properties) => properties.serialize(serializer),
+            ResourceKind::EventsRule(properties) => properties.serialize(serializer),
+            ResourceKind::GlobalacceleratorAccelerator(properties) => properties.serialize(serializer),
+            ResourceKind::GlobalacceleratorListener(properties) => properties.serialize(serializer),
+            ResourceKind::GlobalacceleratorEndpointGroup(properties) => properties.serialize(serializer),
             ResourceKind::IamRole(properties) => properties.serialize(serializer),
             ResourceKind::IamPolicy(properties) => properties.serialize(serializer),
             ResourceKind::KmsKey(properties) => properties.serialize(serializer),
@@ -195,6 +218,8 @@ impl Serialize for ResourceKind {
             ResourceKind::SnsTopic(properties) => properties.serialize(serializer),
             ResourceKind::SnsSubscription(properties) => properties.serialize(serializer),
             ResourceKind::SnsTopicPolicy(properties) => properties.serialize(serializer),
+            ResourceKind::SsmParameter(properties) => properties.serialize(serializer),
+            ResourceKind::StepfunctionsStateMachine(properties) => properties.serialize(serializer),
             ResourceKind::Wafv2WebAcl(properties) => properties.serialize(serializer),
             ResourceKind::Wafv2WebAclAssociation(properties) => properties.serialize(serializer),
         }
@@ -321,6 +346,12 @@ impl From<ec2::FlowLog> for ResourceKind {
     }
 }
 
+impl From<ec2::VpcPeeringConnection> for ResourceKind {
+    fn from(properties: ec2::VpcPeeringConnection) -> Self {
+        ResourceKind::Ec2VpcPeeringConnection(Box::new(properties))
+    }
+}
+
 impl From<ecs::Cluster> for ResourceKind {
     fn from(properties: ecs::Cluster) -> Self {
         ResourceKind::EcsCluster(Box::new(properties))
@@ -384,6 +415,30 @@ impl From<elbv2::ListenerRule> for ResourceKind {
 impl From<elbv2::TargetGroup> for ResourceKind {
     fn from(properties: elbv2::TargetGroup) -> Self {
         ResourceKind::Elbv2TargetGroup(Box::new(properties))
+    }
+}
+
+impl From<events::Rule> for ResourceKind {
+    fn from(properties: events::Rule) -> Self {
+        ResourceKind::EventsRule(Box::new(properties))
+    }
+}
+
+impl From<globalaccelerator::Accelerator> for ResourceKind {
+    fn from(properties: globalaccelerator::Accelerator) -> Self {
+        ResourceKind::GlobalacceleratorAccelerator(Box::new(properties))
+    }
+}
+
+impl From<globalaccelerator::Listener> for ResourceKind {
+    fn from(properties: globalaccelerator::Listener) -> Self {
+        ResourceKind::GlobalacceleratorListener(Box::new(properties))
+    }
+}
+
+impl From<globalaccelerator::EndpointGroup> for ResourceKind {
+    fn from(properties: globalaccelerator::EndpointGroup) -> Self {
+        ResourceKind::GlobalacceleratorEndpointGroup(Box::new(properties))
     }
 }
 
@@ -501,6 +556,18 @@ impl From<sns::TopicPolicy> for ResourceKind {
     }
 }
 
+impl From<ssm::Parameter> for ResourceKind {
+    fn from(properties: ssm::Parameter) -> Self {
+        ResourceKind::SsmParameter(Box::new(properties))
+    }
+}
+
+impl From<stepfunctions::StateMachine> for ResourceKind {
+    fn from(properties: stepfunctions::StateMachine) -> Self {
+        ResourceKind::StepfunctionsStateMachine(Box::new(properties))
+    }
+}
+
 impl From<wafv2::WebAcl> for ResourceKind {
     fn from(properties: wafv2::WebAcl) -> Self {
         ResourceKind::Wafv2WebAcl(Box::new(properties))
@@ -536,6 +603,7 @@ pub const RESOURCE_TYPES: &[(&str, &[&str])] = &[
     ("AWS::EC2::SubnetRouteTableAssociation", &["Id"]),
     ("AWS::EC2::VPC", &["CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId", "VpcEncryptionControl.VpcId", "VpcEncryptionControl.VpcEncryptionControlId", "VpcEncryptionControl.State", "VpcEncryptionControl.StateMessage", "VpcEncryptionControl.ResourceExclusions", "VpcEncryptionControl.ResourceExclusions.InternetGateway", "VpcEncryptionControl.ResourceExclusions.InternetGateway.State", "VpcEncryptionControl.ResourceExclusions.InternetGateway.StateMessage", "VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway", "VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.State", "VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.StateMessage", "VpcEncryptionControl.ResourceExclusions.NatGateway", "VpcEncryptionControl.ResourceExclusions.NatGateway.State", "VpcEncryptionControl.ResourceExclusions.NatGateway.StateMessage", "VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway", "VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State", "VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.StateMessage", "VpcEncryptionControl.ResourceExclusions.VpcPeering", "VpcEncryptionControl.ResourceExclusions.VpcPeering.State", "VpcEncryptionControl.ResourceExclusions.VpcPeering.StateMessage", "VpcEncryptionControl.ResourceExclusions.Lambda", "VpcEncryptionControl.ResourceExclusions.Lambda.State", "VpcEncryptionControl.ResourceExclusions.Lambda.StateMessage", "VpcEncryptionControl.ResourceExclusions.VpcLattice", "VpcEncryptionControl.ResourceExclusions.VpcLattice.State", "VpcEncryptionControl.ResourceExclusions.VpcLattice.StateMessage", "VpcEncryptionControl.ResourceExclusions.ElasticFileSystem", "VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.State", "VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.StateMessage"]),
     ("AWS::EC2::VPCGatewayAttachment", &["AttachmentType"]),
+    ("AWS::EC2::VPCPeeringConnection", &["Id"]),
     ("AWS::ECS::Cluster", &["Arn"]),
     ("AWS::ECS::Service", &["ServiceArn", "Name"]),
     ("AWS::ECS::TaskDefinition", &["TaskDefinitionArn"]),
@@ -547,6 +615,10 @@ pub const RESOURCE_TYPES: &[(&str, &[&str])] = &[
     ("AWS::ElasticLoadBalancingV2::ListenerRule", &["RuleArn", "IsDefault"]),
     ("AWS::ElasticLoadBalancingV2::LoadBalancer", &["LoadBalancerName", "LoadBalancerFullName", "CanonicalHostedZoneID", "LoadBalancerArn", "DNSName"]),
     ("AWS::ElasticLoadBalancingV2::TargetGroup", &["LoadBalancerArns", "TargetGroupArn", "TargetGroupName", "TargetGroupFullName"]),
+    ("AWS::Events::Rule", &["Arn", "RuleName"]),
+    ("AWS::GlobalAccelerator::Accelerator", &["AcceleratorArn", "DnsName", "Ipv4Addresses", "Ipv6Addresses", "DualStackDnsName"]),
+    ("AWS::GlobalAccelerator::EndpointGroup", &["EndpointGroupArn"]),
+    ("AWS::GlobalAccelerator::Listener", &["ListenerArn"]),
     ("AWS::IAM::Policy", &["Id"]),
     ("AWS::IAM::Role", &["Arn", "RoleId"]),
     ("AWS::KMS::Alias", &[]),
@@ -563,9 +635,11 @@ pub const RESOURCE_TYPES: &[(&str, &[&str])] = &[
     ("AWS::SNS::Subscription", &["Arn"]),
     ("AWS::SNS::Topic", &["TopicArn"]),
     ("AWS::SNS::TopicPolicy", &["Id"]),
+    ("AWS::SSM::Parameter", &["Arn"]),
     ("AWS::SecretsManager::RotationSchedule", &["Id"]),
     ("AWS::SecretsManager::Secret", &["Id"]),
     ("AWS::SecretsManager::SecretTargetAttachment", &["Id"]),
+    ("AWS::StepFunctions::StateMachine", &["Arn", "Name", "StateMachineRevisionId"]),
     ("AWS::WAFv2::WebACL", &["Arn", "Capacity", "Id", "LabelNamespace"]),
     ("AWS::WAFv2::WebACLAssociation", &[]),
 ];

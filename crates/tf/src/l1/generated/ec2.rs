@@ -469,6 +469,106 @@ pub struct FlowLogDestinationOptions {
 
 resource_type!(FlowLog, "aws_flow_log", [arn, deliver_cross_account_role, eni_id, iam_role_arn, id, log_destination, log_destination_type, log_format, max_aggregation_interval, region, regional_nat_gateway_id, subnet_id, tags, tags_all, traffic_type, transit_gateway_attachment_id, transit_gateway_id, vpc_id]);
 
+/// The `aws_vpc_peering_connection` resource.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VpcPeeringConnection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepter: Option<VpcPeeringConnectionAccepterOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_accept: Option<Value<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer_owner_id: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer_region: Option<Value<String>>,
+    pub peer_vpc_id: Value<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requester: Option<VpcPeeringConnectionRequesterOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Value<Map<String>>>,
+    pub vpc_id: Value<String>,
+}
+
+impl VpcPeeringConnection {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(peer_vpc_id: impl Into<Value<String>>, vpc_id: impl Into<Value<String>>) -> Self {
+        Self {
+            accepter: Default::default(),
+            auto_accept: Default::default(),
+            peer_owner_id: Default::default(),
+            peer_region: Default::default(),
+            peer_vpc_id: peer_vpc_id.into(),
+            region: Default::default(),
+            requester: Default::default(),
+            tags: Default::default(),
+            vpc_id: vpc_id.into(),
+        }
+    }
+}
+
+/// The `accepter` block (at most one) of `aws_vpc_peering_connection`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct VpcPeeringConnectionAccepterOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<Value<bool>>,
+}
+
+/// The `requester` block (at most one) of `aws_vpc_peering_connection`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct VpcPeeringConnectionRequesterOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<Value<bool>>,
+}
+
+resource_type!(VpcPeeringConnection, "aws_vpc_peering_connection", [accept_status, auto_accept, id, peer_owner_id, peer_region, peer_vpc_id, region, tags, tags_all, vpc_id]);
+
+/// The `aws_vpc_peering_connection_accepter` resource.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VpcPeeringConnectionAccepter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepter: Option<VpcPeeringConnectionAccepterAccepter>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_accept: Option<Value<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Value<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requester: Option<VpcPeeringConnectionAccepterRequester>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Value<Map<String>>>,
+    pub vpc_peering_connection_id: Value<String>,
+}
+
+impl VpcPeeringConnectionAccepter {
+    /// Sets the required arguments; every optional one starts unset.
+    pub fn new(vpc_peering_connection_id: impl Into<Value<String>>) -> Self {
+        Self {
+            accepter: Default::default(),
+            auto_accept: Default::default(),
+            region: Default::default(),
+            requester: Default::default(),
+            tags: Default::default(),
+            vpc_peering_connection_id: vpc_peering_connection_id.into(),
+        }
+    }
+}
+
+/// The `accepter` block (at most one) of `aws_vpc_peering_connection_accepter`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct VpcPeeringConnectionAccepterAccepter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<Value<bool>>,
+}
+
+/// The `requester` block (at most one) of `aws_vpc_peering_connection_accepter`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct VpcPeeringConnectionAccepterRequester {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_remote_vpc_dns_resolution: Option<Value<bool>>,
+}
+
+resource_type!(VpcPeeringConnectionAccepter, "aws_vpc_peering_connection_accepter", [accept_status, auto_accept, id, peer_owner_id, peer_region, peer_vpc_id, region, tags, tags_all, vpc_id, vpc_peering_connection_id]);
+
 /// The `aws_availability_zones` data source.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct DataAvailabilityZones {

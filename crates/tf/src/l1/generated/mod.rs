@@ -13,6 +13,8 @@ pub const REFERENCEABLE: &[(&str, &[&str])] = &[
     ("aws_cloudfront_origin_access_control", &["arn", "description", "etag", "id", "name", "origin_access_control_origin_type", "signing_behavior", "signing_protocol"]),
     ("aws_cloudwatch_composite_alarm", &["actions_enabled", "alarm_actions", "alarm_description", "alarm_name", "alarm_rule", "arn", "id", "insufficient_data_actions", "ok_actions", "region", "tags", "tags_all"]),
     ("aws_cloudwatch_dashboard", &["dashboard_arn", "dashboard_body", "dashboard_name", "id", "region"]),
+    ("aws_cloudwatch_event_rule", &["arn", "description", "event_bus_name", "event_pattern", "force_destroy", "id", "is_enabled", "name", "name_prefix", "region", "role_arn", "schedule_expression", "state", "tags", "tags_all"]),
+    ("aws_cloudwatch_event_target", &["arn", "event_bus_name", "force_destroy", "id", "input", "input_path", "region", "role_arn", "rule", "target_id"]),
     ("aws_cloudwatch_log_group", &["arn", "deletion_protection_enabled", "id", "kms_key_id", "log_group_class", "name", "name_prefix", "region", "retention_in_days", "skip_destroy", "tags", "tags_all"]),
     ("aws_cloudwatch_metric_alarm", &["actions_enabled", "alarm_actions", "alarm_description", "alarm_name", "arn", "comparison_operator", "datapoints_to_alarm", "dimensions", "evaluate_low_sample_count_percentiles", "evaluation_periods", "extended_statistic", "id", "insufficient_data_actions", "metric_name", "namespace", "ok_actions", "period", "region", "statistic", "tags", "tags_all", "threshold", "threshold_metric_id", "treat_missing_data", "unit"]),
     ("aws_db_instance", &["address", "allocated_storage", "allow_major_version_upgrade", "apply_immediately", "arn", "auto_minor_version_upgrade", "availability_zone", "backup_retention_period", "backup_target", "backup_window", "ca_cert_identifier", "character_set_name", "copy_tags_to_snapshot", "custom_iam_instance_profile", "customer_owned_ip_enabled", "database_insights_mode", "db_name", "db_subnet_group_name", "dedicated_log_volume", "delete_automated_backups", "deletion_protection", "domain", "domain_auth_secret_arn", "domain_dns_ips", "domain_fqdn", "domain_iam_role_name", "domain_ou", "enabled_cloudwatch_logs_exports", "endpoint", "engine", "engine_lifecycle_support", "engine_version", "engine_version_actual", "final_snapshot_identifier", "hosted_zone_id", "iam_database_authentication_enabled", "id", "identifier", "identifier_prefix", "instance_class", "iops", "kms_key_id", "latest_restorable_time", "license_model", "listener_endpoint", "maintenance_window", "manage_master_user_password", "master_user_secret", "master_user_secret_kms_key_id", "max_allocated_storage", "monitoring_interval", "monitoring_role_arn", "multi_az", "nchar_character_set_name", "network_type", "option_group_name", "parameter_group_name", "password", "password_wo", "password_wo_version", "performance_insights_enabled", "performance_insights_kms_key_id", "performance_insights_retention_period", "port", "publicly_accessible", "region", "replica_mode", "replicas", "replicate_source_db", "resource_id", "skip_final_snapshot", "snapshot_identifier", "status", "storage_encrypted", "storage_throughput", "storage_type", "tags", "tags_all", "timezone", "upgrade_storage_config", "username", "vpc_security_group_ids"]),
@@ -27,6 +29,9 @@ pub const REFERENCEABLE: &[(&str, &[&str])] = &[
     ("aws_elasticache_replication_group", &["apply_immediately", "arn", "at_rest_encryption_enabled", "auth_token", "auth_token_update_strategy", "auto_minor_version_upgrade", "automatic_failover_enabled", "cluster_enabled", "cluster_mode", "configuration_endpoint_address", "data_tiering_enabled", "description", "engine", "engine_version", "engine_version_actual", "final_snapshot_identifier", "global_replication_group_id", "id", "ip_discovery", "kms_key_id", "maintenance_window", "member_clusters", "multi_az_enabled", "network_type", "node_type", "notification_topic_arn", "num_cache_clusters", "num_node_groups", "parameter_group_name", "port", "preferred_cache_cluster_azs", "primary_endpoint_address", "reader_endpoint_address", "region", "replicas_per_node_group", "replication_group_id", "security_group_ids", "security_group_names", "snapshot_arns", "snapshot_name", "snapshot_retention_limit", "snapshot_window", "subnet_group_name", "tags", "tags_all", "transit_encryption_enabled", "transit_encryption_mode", "user_group_ids"]),
     ("aws_elasticache_subnet_group", &["arn", "description", "id", "name", "region", "subnet_ids", "tags", "tags_all", "vpc_id"]),
     ("aws_flow_log", &["arn", "deliver_cross_account_role", "eni_id", "iam_role_arn", "id", "log_destination", "log_destination_type", "log_format", "max_aggregation_interval", "region", "regional_nat_gateway_id", "subnet_id", "tags", "tags_all", "traffic_type", "transit_gateway_attachment_id", "transit_gateway_id", "vpc_id"]),
+    ("aws_globalaccelerator_accelerator", &["arn", "dns_name", "dual_stack_dns_name", "enabled", "hosted_zone_id", "id", "ip_address_type", "ip_addresses", "ip_sets", "name", "tags", "tags_all"]),
+    ("aws_globalaccelerator_endpoint_group", &["arn", "endpoint_group_region", "health_check_interval_seconds", "health_check_path", "health_check_port", "health_check_protocol", "id", "listener_arn", "threshold_count", "traffic_dial_percentage"]),
+    ("aws_globalaccelerator_listener", &["accelerator_arn", "arn", "client_affinity", "id", "protocol"]),
     ("aws_iam_role", &["arn", "assume_role_policy", "create_date", "description", "force_detach_policies", "id", "managed_policy_arns", "max_session_duration", "name", "name_prefix", "path", "permissions_boundary", "tags", "tags_all", "unique_id"]),
     ("aws_iam_role_policy", &["id", "name", "name_prefix", "policy", "role"]),
     ("aws_iam_role_policy_attachment", &["id", "policy_arn", "role"]),
@@ -58,11 +63,15 @@ pub const REFERENCEABLE: &[(&str, &[&str])] = &[
     ("aws_secretsmanager_secret_version", &["arn", "has_secret_string_wo", "id", "region", "secret_binary", "secret_id", "secret_string", "secret_string_wo", "secret_string_wo_version", "version_id", "version_stages"]),
     ("aws_security_group", &["arn", "description", "egress", "id", "ingress", "name", "name_prefix", "owner_id", "region", "revoke_rules_on_delete", "tags", "tags_all", "vpc_id"]),
     ("aws_serverlessapplicationrepository_cloudformation_stack", &["application_id", "capabilities", "id", "name", "outputs", "parameters", "region", "semantic_version", "tags", "tags_all"]),
+    ("aws_sfn_state_machine", &["arn", "creation_date", "definition", "description", "id", "name", "name_prefix", "publish", "region", "revision_id", "role_arn", "state_machine_version_arn", "status", "tags", "tags_all", "type", "version_description"]),
     ("aws_sns_topic", &["application_failure_feedback_role_arn", "application_success_feedback_role_arn", "application_success_feedback_sample_rate", "archive_policy", "arn", "beginning_archive_time", "content_based_deduplication", "delivery_policy", "display_name", "fifo_throughput_scope", "fifo_topic", "firehose_failure_feedback_role_arn", "firehose_success_feedback_role_arn", "firehose_success_feedback_sample_rate", "http_failure_feedback_role_arn", "http_success_feedback_role_arn", "http_success_feedback_sample_rate", "id", "kms_master_key_id", "lambda_failure_feedback_role_arn", "lambda_success_feedback_role_arn", "lambda_success_feedback_sample_rate", "name", "name_prefix", "owner", "policy", "region", "signature_version", "sqs_failure_feedback_role_arn", "sqs_success_feedback_role_arn", "sqs_success_feedback_sample_rate", "tags", "tags_all", "tracing_config"]),
     ("aws_sns_topic_policy", &["arn", "id", "owner", "policy", "region"]),
     ("aws_sns_topic_subscription", &["arn", "confirmation_timeout_in_minutes", "confirmation_was_authenticated", "delivery_policy", "endpoint", "endpoint_auto_confirms", "filter_policy", "filter_policy_scope", "id", "owner_id", "pending_confirmation", "protocol", "raw_message_delivery", "redrive_policy", "region", "replay_policy", "subscription_role_arn", "topic_arn"]),
+    ("aws_ssm_parameter", &["allowed_pattern", "arn", "data_type", "description", "has_value_wo", "id", "insecure_value", "key_id", "name", "overwrite", "region", "tags", "tags_all", "tier", "type", "value", "value_wo", "value_wo_version", "version"]),
     ("aws_subnet", &["arn", "assign_ipv6_address_on_creation", "availability_zone", "availability_zone_id", "cidr_block", "customer_owned_ipv4_pool", "enable_dns64", "enable_lni_at_device_index", "enable_resource_name_dns_a_record_on_launch", "enable_resource_name_dns_aaaa_record_on_launch", "id", "ipv6_cidr_block", "ipv6_cidr_block_association_id", "ipv6_native", "map_customer_owned_ip_on_launch", "map_public_ip_on_launch", "outpost_arn", "owner_id", "private_dns_hostname_type_on_launch", "region", "tags", "tags_all", "vpc_id"]),
     ("aws_vpc", &["arn", "assign_generated_ipv6_cidr_block", "cidr_block", "default_network_acl_id", "default_route_table_id", "default_security_group_id", "dhcp_options_id", "enable_dns_hostnames", "enable_dns_support", "enable_network_address_usage_metrics", "id", "instance_tenancy", "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_association_id", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group", "ipv6_ipam_pool_id", "ipv6_netmask_length", "main_route_table_id", "owner_id", "region", "tags", "tags_all"]),
+    ("aws_vpc_peering_connection", &["accept_status", "auto_accept", "id", "peer_owner_id", "peer_region", "peer_vpc_id", "region", "tags", "tags_all", "vpc_id"]),
+    ("aws_vpc_peering_connection_accepter", &["accept_status", "auto_accept", "id", "peer_owner_id", "peer_region", "peer_vpc_id", "region", "tags", "tags_all", "vpc_id", "vpc_peering_connection_id"]),
     ("aws_vpc_security_group_egress_rule", &["arn", "cidr_ipv4", "cidr_ipv6", "description", "from_port", "id", "ip_protocol", "prefix_list_id", "referenced_security_group_id", "region", "security_group_id", "security_group_rule_id", "tags", "tags_all", "to_port"]),
     ("aws_vpc_security_group_ingress_rule", &["arn", "cidr_ipv4", "cidr_ipv6", "description", "from_port", "id", "ip_protocol", "prefix_list_id", "referenced_security_group_id", "region", "security_group_id", "security_group_rule_id", "tags", "tags_all", "to_port"]),
     ("aws_wafv2_web_acl", &["application_integration_url", "arn", "capacity", "description", "id", "lock_token", "name", "name_prefix", "region", "rule_json", "scope", "tags", "tags_all", "token_domains"]),
@@ -81,6 +90,8 @@ pub mod ec2;
 pub mod ecs;
 pub mod elasticache;
 pub mod elbv2;
+pub mod events;
+pub mod globalaccelerator;
 pub mod iam;
 pub mod kms;
 pub mod logs;
@@ -91,7 +102,9 @@ pub mod route53;
 pub mod s3;
 pub mod secretsmanager;
 pub mod serverlessrepo;
+pub mod sfn;
 pub mod sns;
+pub mod ssm;
 pub mod sts;
 pub mod wafv2;
 
@@ -102,6 +115,8 @@ pub use ec2::*;
 pub use ecs::*;
 pub use elasticache::*;
 pub use elbv2::*;
+pub use events::*;
+pub use globalaccelerator::*;
 pub use iam::*;
 pub use kms::*;
 pub use logs::*;
@@ -112,6 +127,8 @@ pub use route53::*;
 pub use s3::*;
 pub use secretsmanager::*;
 pub use serverlessrepo::*;
+pub use sfn::*;
 pub use sns::*;
+pub use ssm::*;
 pub use sts::*;
 pub use wafv2::*;
