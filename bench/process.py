@@ -12,8 +12,9 @@ Peak RSS comes from wait4() on `/usr/bin/time`, which forks the tool: the readin
 of the tool and `time` itself (about 2 MiB), not of this script.
 
   python3 bench/process.py --meridian target/release/meridian \\
-      [--baseline OTHER_MERIDIAN] [--peers DIR] [--scales seed,10x10,20x50] \\
-      [--runs 15] [--peer-runs 5] [--cdk-runs 3] [--cdk-cli] [--csv bench/results.csv]
+      [--baseline OTHER_MERIDIAN] [--also NAME=MERIDIAN] [--peers DIR] [--scales seed,10x10,20x50] \\
+      [--runs 15] [--peer-runs 5] [--cdk-runs 3] [--cdk-scales seed,20x50] [--cdk-cli] \\
+      [--csv bench/results.csv]
 
 Scales: `seed` is stacks/rail-backend.yaml for Meridian and REGIONS=3 SERVICES=1 for the peers;
 `RxS` is the stack `cargo run -p meridian-testkit --example scaled_stack -- R S` prints (its
@@ -128,9 +129,11 @@ def cells_for(scale, args, work):
         stack.write_text(subprocess.run([str(generator), str(regions), str(services)],
                                         check=True, capture_output=True, text=True).stdout)
     cells = []
-    for tool, binary in (("meridian", args.meridian), ("meridian (baseline)", args.baseline)):
+    binaries = [("meridian", args.meridian), ("meridian (baseline)", args.baseline)]
+    binaries += [tuple(other.split("=", 1)) for other in args.also]
+    for index, (tool, binary) in enumerate(binaries):
         if binary:
-            out = work / f"{tool.split()[0]}-{'base' if 'baseline' in tool else 'new'}-{scale}"
+            out = work / f"meridian-{index}-{scale}"
             cells.append(Cell(scale, tool, args.runs,
                               [str(Path(binary).resolve()), "synth", str(stack), "--out", str(out)], out))
     if args.peers:
@@ -141,7 +144,7 @@ def cells_for(scale, args, work):
             out = work / f"troposphere-{scale}"
             cells.append(Cell(scale, "troposphere", args.peer_runs,
                               [str(python), str(peers / "troposphere" / "rail.py"), str(out)], out, env))
-        if (peers / "cdk" / "node_modules").is_dir():
+        if (peers / "cdk" / "node_modules").is_dir() and scale in args.cdk_scales.split(","):
             out = work / f"cdk-{scale}"
             cells.append(Cell(scale, "CDK node app.js", args.cdk_runs,
                               ["node", str(peers / "cdk" / "app.js")], out, dict(env, CDK_OUTDIR=str(out))))
@@ -167,11 +170,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--meridian", required=True, help="the meridian binary to measure")
     parser.add_argument("--baseline", help="another meridian binary, measured in the same rounds")
+    parser.add_argument("--also", action="append", default=[], metavar="NAME=PATH",
+                        help="one more meridian binary (a variant), measured in the same rounds")
     parser.add_argument("--peers", help="the peers folder, with troposphere and CDK installed")
     parser.add_argument("--scales", default="seed,10x10,20x50")
     parser.add_argument("--runs", type=int, default=15, help="runs of Meridian per scale")
     parser.add_argument("--peer-runs", type=int, default=5, help="runs of troposphere per scale")
     parser.add_argument("--cdk-runs", type=int, default=3, help="runs of each CDK cell")
+    parser.add_argument("--cdk-scales", default="seed,3x1,10x10,20x50",
+                        help="the scales CDK runs at (it takes about 15 s a run at 20x50)")
     parser.add_argument("--cdk-cli", action="store_true", help="also time `npx cdk synth` at the seed scale")
     parser.add_argument("--csv", help="write the rows here")
     args = parser.parse_args()
