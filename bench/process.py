@@ -8,8 +8,8 @@ the median CPU time (user + system), the median peak RSS, what the tool wrote (C
 resources, Terraform resources, bytes) and the median share of the machine that other processes
 used during its runs (from /proc/stat), so that the load under which a figure was taken is known.
 
-Peak RSS comes from wait4() on `/usr/bin/time`, which forks the tool: the reading is the largest
-of the tool and `time` itself (about 2 MiB), not of this script.
+Peak RSS is what `/usr/bin/time` (which forks the tool) reports for the tool; CPU time comes from
+wait4() on `time`.
 
   python3 bench/process.py --meridian target/release/meridian \\
       [--baseline OTHER_MERIDIAN] [--also NAME=MERIDIAN] [--peers DIR] [--scales seed,10x10,20x50] \\
@@ -49,10 +49,11 @@ def cpu_busy_seconds():
 
 def run_once(cmd, env, cwd):
     """(wall s, cpu s, peak MiB, outside load share, exit code) of one run of cmd."""
+    report = tempfile.NamedTemporaryFile("r", prefix="meridian-bench-rss-")
     busy = cpu_busy_seconds()
     start = time.perf_counter()
     proc = subprocess.Popen(
-        ["/usr/bin/time", "-o", os.devnull, "-f", "", *cmd],
+        ["/usr/bin/time", "-o", report.name, "-f", "%M", *cmd],
         env=env,
         cwd=cwd,
         stdin=subprocess.DEVNULL,
@@ -63,7 +64,10 @@ def run_once(cmd, env, cwd):
     wall = time.perf_counter() - start
     cpu = usage.ru_utime + usage.ru_stime
     outside = max(0.0, cpu_busy_seconds() - busy - cpu) / (wall * os.cpu_count())
-    return wall, cpu, usage.ru_maxrss / 1024.0, outside, os.waitstatus_to_exitcode(status)
+    # `time` reads the peak of the tool it forked; wait4's own figure would include this script's
+    # pages (Python spawns with vfork, and exec keeps the parent's high-water mark).
+    peak_kib = int(report.read().split()[-1])
+    return wall, cpu, peak_kib / 1024.0, outside, os.waitstatus_to_exitcode(status)
 
 
 def count_output(folder):
