@@ -15,7 +15,12 @@ use crate::words::count;
 
 /// Version of the JSON document's shape, raised when a field changes meaning or is added.
 /// 2: interruptions, notes, rename hints and the Terraform module's changes.
-pub const DIFF_JSON_FORMAT: u32 = 2;
+/// 3: `promotion` on CloudFormation and Terraform resources.
+pub const DIFF_JSON_FORMAT: u32 = 3;
+
+/// How a promotion of a read replica in place is labelled.
+const PROMOTION_LABEL: &str =
+    "promoted, no replacement: the read replica's source is removed, which promotes it in place";
 
 /// Values longer than this are shortened in text and Markdown (JSON carries them whole).
 const VALUE_DISPLAY_LIMIT: usize = 160;
@@ -200,8 +205,13 @@ pub fn render_text(before: &str, after: &str, diff: &SynthesisDiff) -> String {
             );
             if resource.is_replacement() {
                 let _ = write!(line, "  REPLACEMENT: {}", replacement_text(resource));
-            } else if resource.is_interruption() {
-                let _ = write!(line, "  INTERRUPTION: {}", interruption_text(resource));
+            } else {
+                if resource.is_promotion() {
+                    let _ = write!(line, "  {PROMOTION_LABEL}");
+                }
+                if resource.is_interruption() {
+                    let _ = write!(line, "  INTERRUPTION: {}", interruption_text(resource));
+                }
             }
             let _ = writeln!(out, "{line}");
             for change in &resource.changes {
@@ -290,6 +300,8 @@ fn text_terraform(out: &mut String, terraform: &TerraformDiff) {
                 "  REPLACEMENT: {}",
                 terraform_replacement_text(resource)
             );
+        } else if resource.is_promotion() {
+            let _ = write!(line, "  {PROMOTION_LABEL}");
         }
         let _ = writeln!(out, "{line}");
         for change in &resource.changes {
@@ -581,6 +593,9 @@ pub fn render_markdown(before: &str, after: &str, diff: &SynthesisDiff) -> Strin
                         format!("**interruption**: {}", cell(&interruption_text(resource))),
                     );
                 }
+                if resource.is_promotion() {
+                    details.insert(0, format!("**{PROMOTION_LABEL}**"));
+                }
                 for note in &resource.notes {
                     details.push(format!("**note**: {}", cell(note)));
                 }
@@ -720,6 +735,7 @@ fn json_resource(resource: &ResourceChange) -> Json {
     }
     object.insert("replacement".to_owned(), json!(resource.is_replacement()));
     object.insert("interruption".to_owned(), json!(resource.is_interruption()));
+    object.insert("promotion".to_owned(), json!(resource.is_promotion()));
     let causes: Vec<Json> = resource
         .replacement
         .iter()
@@ -769,6 +785,7 @@ fn json_terraform(terraform: &TerraformDiff) -> Json {
                 object.insert("previous_address".to_owned(), json!(from));
             }
             object.insert("replacement".to_owned(), json!(resource.is_replacement()));
+            object.insert("promotion".to_owned(), json!(resource.is_promotion()));
             object.insert("replaced_by".to_owned(), json!(resource.replaced_by));
             object.insert(
                 "replaced_through".to_owned(),

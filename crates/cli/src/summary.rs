@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use crate::words::count;
 
 use meridian_plan::{
-    AlarmPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, Strategy, UnitId,
+    AlarmPlan, CacheRole, CompositeAlarmPlan, DatabaseRole, ListenerAction, Plan, RegionPlan,
+    Strategy, UnitId,
 };
 
 /// Renders the plan for people.
@@ -86,6 +87,7 @@ pub fn render_plan(plan: &Plan) -> String {
             let _ = writeln!(out, "  dashboard    {}", dashboard.name);
         }
         render_alarms(&mut out, &global.alerting.alarms);
+        render_composites(&mut out, &global.alerting.composites);
     }
     let links = cross_unit_links(plan);
     if !links.is_empty() {
@@ -108,6 +110,17 @@ pub fn render_plan(plan: &Plan) -> String {
                 rename.to,
                 rename.from,
                 rename.moves.len()
+            );
+        }
+    }
+    if !plan.acknowledged.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Acknowledged warnings:");
+        for warning in &plan.acknowledged {
+            let _ = writeln!(
+                out,
+                "  {} at {}: {}\n      because: {}",
+                warning.code, warning.path, warning.message, warning.reason
             );
         }
     }
@@ -300,6 +313,16 @@ fn render_region(out: &mut String, region: &RegionPlan) {
                 writer.backup_retention_days,
                 writer.rotation.days
             ),
+            DatabaseRole::Promoted(promoted) => format!(
+                "writer (the replica promoted when {} failed over, adopted in place), {}, backups {} days",
+                promoted.source_region,
+                if promoted.multi_az {
+                    "Multi-AZ"
+                } else {
+                    "single-AZ"
+                },
+                promoted.backup_retention_days
+            ),
             DatabaseRole::Replica(replica) => format!(
                 "async read replica of the writer in {}",
                 replica.source_region
@@ -342,6 +365,7 @@ fn render_region(out: &mut String, region: &RegionPlan) {
         let _ = writeln!(out, "  topics       {}", topics.join(", "));
     }
     render_alarms(out, &app.alerting.alarms);
+    render_composites(out, &app.alerting.composites);
 }
 
 fn render_alarms(out: &mut String, alarms: &[AlarmPlan]) {
@@ -350,6 +374,17 @@ fn render_alarms(out: &mut String, alarms: &[AlarmPlan]) {
     }
     let names: Vec<&str> = alarms.iter().map(|a| a.name.as_str()).collect();
     let _ = writeln!(out, "  alarms       {}", names.join(", "));
+}
+
+fn render_composites(out: &mut String, composites: &[CompositeAlarmPlan]) {
+    for composite in composites {
+        let _ = writeln!(
+            out,
+            "  composite    {}: in alarm when any of {} is",
+            composite.name,
+            composite.parts.len()
+        );
+    }
 }
 
 /// "consumer ← producer: outputs" lines for every unit that imports.

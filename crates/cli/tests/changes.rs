@@ -11,9 +11,10 @@ mod common;
 use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
 use meridian::pipeline::{check, diff_synthesis, emit};
 use meridian::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
+use meridian_cfn::diff::terraform::force_new_arguments;
 use meridian_cfn::diff::{
     ReplacementCause, ResourceAction, ResourceChange, SecurityRule, StackStatus, SynthesisDiff,
-    TerraformChange, diff,
+    TerraformChange, create_only_properties, diff,
 };
 use meridian_plan::Plan;
 use serde_json::Value as Json;
@@ -67,6 +68,7 @@ fn plan_of(relative: &str) -> Plan {
 /// A pair's plans and the diff between them.
 struct Pair {
     name: String,
+    before: Plan,
     after: Plan,
     diff: SynthesisDiff,
 }
@@ -80,6 +82,7 @@ fn pair(name: &str) -> Pair {
     );
     Pair {
         name: name.to_owned(),
+        before,
         after,
         diff,
     }
@@ -297,7 +300,17 @@ fn check_facts(pair: &Pair) {
                 .iter()
                 .find(|stack| stack.stack == "shop-eu-west-1")
                 .expect("the writer's stack stops exporting to the replica");
-            assert!(writer_stack.resources.is_empty());
+            // us-east-1 still runs the web service and reaches the writer over the peering;
+            // only the writer region's egress to the former replica's database goes.
+            let changed: Vec<(&str, ResourceAction)> = writer_stack
+                .resources
+                .iter()
+                .map(|resource| (resource.logical_id.as_str(), resource.action.clone()))
+                .collect();
+            assert_eq!(
+                changed,
+                [("WebEgressToDatabaseInUsEast1", ResourceAction::Removed)]
+            );
             no_security();
         }
         "rename-bucket" | "rename-service" => {
@@ -386,8 +399,151 @@ fn check_facts(pair: &Pair) {
                 .expect("a finding");
             assert!(finding.message.contains("0.0.0.0/0"), "{}", finding.message);
         }
+        "failover-eu-west-1" => {
+            // Adopting the promoted replica replaces nothing, in either target.
+            no_replacement();
+            assert_eq!(pair.diff.terraform.replacements(), 0);
+            let database = pair
+                .diff
+                .stacks
+                .iter()
+                .find(|stack| stack.stack == "rail-eu-west-1")
+                .and_then(|stack| stack.resources.iter().find(|r| r.logical_id == "Database"))
+                .expect("the promoted instance changes");
+            assert_eq!(database.action, ResourceAction::Modified);
+            assert!(database.is_promotion());
+            assert!(database.changes.iter().all(|change| !change.create_only));
+            let twin = pair.terraform("aws_db_instance.database_eu_west_1");
+            assert!(twin.is_promotion());
+            assert!(twin.changes.iter().all(|change| !change.create_only));
+            // The former writer goes away; it is not replaced.
+            let former = pair
+                .diff
+                .stacks
+                .iter()
+                .find(|stack| stack.stack == "rail-us-east-1")
+                .and_then(|stack| stack.resources.iter().find(|r| r.logical_id == "Database"))
+                .expect("the former writer changes");
+            assert_eq!(former.action, ResourceAction::Removed);
+            let (text, markdown, json) = pair.renders();
+            assert!(text.contains("Database  AWS::RDS::DBInstance  promoted, no replacement"));
+            assert!(markdown.contains("promoted, no replacement"));
+            assert!(json.contains("\"promotion\": true"));
+            check_promoted_instance(pair);
+            no_security();
+        }
         other => panic!("stacks/changes/{other}: add the facts this pair shows to check_facts"),
     }
+}
+
+/// The promoted instance keeps the value of every create-only property (CloudFormation) and
+/// force-new argument (Terraform) the replica had, loses its source, and keeps its final
+/// snapshot on deletion; its master secret stays in the former writer's stack.
+fn check_promoted_instance(pair: &Pair) {
+    let emitted = |plan: &Plan, target: Target, path: &str| -> Json {
+        let files = emit(plan, target, &Default::default()).expect("renders");
+        let file = files
+            .iter()
+            .find(|file| file.path == path)
+            .unwrap_or_else(|| panic!("{}: no {path}", pair.name));
+        serde_json::from_str(&file.contents).expect("JSON")
+    };
+    let template = "cloudformation/rail-eu-west-1.template.json";
+    let before = emitted(&pair.before, Target::Cloudformation, template);
+    let after = emitted(&pair.after, Target::Cloudformation, template);
+    let (replica, writer) = (
+        &before["Resources"]["Database"],
+        &after["Resources"]["Database"],
+    );
+    let create_only = create_only_properties("AWS::RDS::DBInstance").expect("listed");
+    for property in create_only {
+        assert_eq!(
+            replica["Properties"].get(property),
+            writer["Properties"].get(property),
+            "create-only {property}"
+        );
+    }
+    for kept in [
+        "DBInstanceIdentifier",
+        "KmsKeyId",
+        "DBSubnetGroupName",
+        "SourceRegion",
+    ] {
+        assert!(writer["Properties"].get(kept).is_some(), "{kept} is kept");
+    }
+    for absent in [
+        "DBName",
+        "MasterUsername",
+        "MasterUserPassword",
+        "StorageEncrypted",
+        "Engine",
+    ] {
+        assert!(
+            writer["Properties"].get(absent).is_none(),
+            "{absent} is not added"
+        );
+    }
+    assert!(
+        replica["Properties"]
+            .get("SourceDBInstanceIdentifier")
+            .is_some()
+    );
+    assert!(
+        writer["Properties"]
+            .get("SourceDBInstanceIdentifier")
+            .is_none()
+    );
+    assert_eq!(writer["Properties"]["MultiAZ"], true);
+    assert_eq!(writer["DeletionPolicy"], "Snapshot");
+    // The secret keeps its logical ID in the stack that created it.
+    let home = "cloudformation/rail-us-east-1.template.json";
+    let (home_before, home_after) = (
+        emitted(&pair.before, Target::Cloudformation, home),
+        emitted(&pair.after, Target::Cloudformation, home),
+    );
+    for id in [
+        "DatabaseSecret",
+        "DatabaseSecretAttachment",
+        "DatabaseSecretRotation",
+    ] {
+        assert_eq!(
+            home_before["Resources"][id]["Type"], home_after["Resources"][id]["Type"],
+            "{id} stays"
+        );
+        assert!(home_after["Resources"][id].is_object(), "{id} stays");
+    }
+    assert_eq!(
+        home_before["Resources"]["DatabaseSecret"],
+        home_after["Resources"]["DatabaseSecret"]
+    );
+
+    let module = "terraform/main.tf.json";
+    let instance =
+        |module: &Json| module["resource"]["aws_db_instance"]["database_eu_west_1"].clone();
+    let (replica, writer) = (
+        instance(&emitted(&pair.before, Target::Terraform, module)),
+        instance(&emitted(&pair.after, Target::Terraform, module)),
+    );
+    for argument in force_new_arguments("aws_db_instance").expect("listed") {
+        assert_eq!(
+            replica.get(argument),
+            writer.get(argument),
+            "force-new {argument}"
+        );
+    }
+    assert!(replica.get("replicate_source_db").is_some());
+    assert!(writer.get("replicate_source_db").is_none());
+    for absent in [
+        "db_name",
+        "username",
+        "password",
+        "storage_encrypted",
+        "engine",
+    ] {
+        assert!(writer.get(absent).is_none(), "{absent} is not added");
+    }
+    assert_eq!(writer["multi_az"], true);
+    assert_eq!(writer["skip_final_snapshot"], false);
 }
 
 /// The Terraform module of a renamed pair moves every resource of the renamed entity from its

@@ -193,11 +193,13 @@ fn build(knobs: &Knobs) -> model::Stack {
             max_storage_gb: None,
             ssl_mode: None,
             max_connections: None,
+            pool_size: None,
             backup_retention_days: None,
             multi_az: None,
             deletion_protection: None,
             primary: model::DatabasePrimary {
                 region: primary.into(),
+                promoted_from: None,
                 read_weight: Some(primary_weight),
             },
             read_replicas: replica_regions
@@ -228,6 +230,8 @@ fn build(knobs: &Knobs) -> model::Stack {
             .zip(targets.iter().skip(1))
             .filter(|(_, on)| **on)
             .map(|(r, _)| (*r).to_owned())
+            // A Global Datastore takes at most two secondary regions (E432).
+            .take(2)
             .collect();
         model::Cache {
             mode: if *cluster {
@@ -255,10 +259,9 @@ fn build(knobs: &Knobs) -> model::Stack {
             }),
         }
     });
-    let has_cache_everywhere = knobs
-        .cache
-        .as_ref()
-        .is_some_and(|(_, targets)| others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on));
+    let has_cache_everywhere = knobs.cache.as_ref().is_some_and(|(_, targets)| {
+        others.len() <= 2 && others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on)
+    });
     let services: Vec<model::Service> = knobs
         .services
         .iter()
@@ -492,6 +495,7 @@ fn build(knobs: &Knobs) -> model::Stack {
             hosted_zone_id: "${HOSTED_ZONE_ID}".into(),
             routing: None,
             ttl_seconds: None,
+            record_type: None,
             health_check: model::DnsHealthCheck {
                 path: "/health".into(),
                 interval_seconds: Some(30),
@@ -532,6 +536,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         } else {
             Vec::new()
         },
+        acknowledge: Vec::new(),
     }
 }
 

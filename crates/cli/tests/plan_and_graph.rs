@@ -134,7 +134,7 @@ fn plan_shows_every_region_with_its_role_and_what_it_runs() {
             }
             if let Some(database) = &app.database {
                 let role = match database.role {
-                    DatabaseRole::Writer(_) => "writer",
+                    DatabaseRole::Writer(_) | DatabaseRole::Promoted(_) => "writer",
                     DatabaseRole::Replica(_) => "read replica",
                 };
                 assert!(

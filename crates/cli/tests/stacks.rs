@@ -93,3 +93,63 @@ fn committed_json_schema_is_fresh() {
         &format!("regenerate it with `{REGENERATE_SCHEMA}`"),
     );
 }
+
+/// The stacks of `stacks/warnings/`, each planned without errors and with exactly the warning its
+/// name announces, located and with a help line; acknowledged by its code and path with a reason,
+/// the same stack has no warning, and `meridian plan` shows the warning with the reason.
+#[test]
+fn warning_stacks_warn_and_acknowledged_warnings_show_their_reason() {
+    let folder = repository().join("stacks/warnings");
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .expect("stacks/warnings can be listed")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 5,
+        "expected the warning stacks, found {paths:?}"
+    );
+    for path in paths {
+        let name = display_name(&path);
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("file name");
+        let expected = file.split('-').next().expect("code prefix");
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let checked = check(&name, text.as_bytes())
+            .unwrap_or_else(|rejected| panic!("{}", rejected.report(&name)));
+        let codes: Vec<&str> = checked.warnings.iter().map(|d| d.code.id()).collect();
+        assert_eq!(codes, vec![expected], "{name} must warn exactly {expected}");
+        let warning = &checked.warnings[0];
+        assert!(warning.position.is_some(), "{name}: no line and column");
+        assert!(warning.help.is_some(), "{name}: no help line");
+        assert!(checked.plan.acknowledged.is_empty());
+
+        let reason = format!("accepted on purpose for {expected}");
+        let acknowledged = format!(
+            "{text}\nacknowledge:\n  - code: {expected}\n    path: \"{}\"\n    reason: {reason}\n",
+            warning.path
+        );
+        let checked = check(&name, acknowledged.as_bytes())
+            .unwrap_or_else(|rejected| panic!("{}", rejected.report(&name)));
+        assert!(
+            checked.warnings.is_empty(),
+            "{name}: acknowledged, yet {:?}",
+            checked.warnings
+        );
+        let [entry] = checked.plan.acknowledged.as_slice() else {
+            panic!("{name}: {:?}", checked.plan.acknowledged);
+        };
+        assert_eq!(entry.code.id(), expected);
+        assert_eq!(entry.reason, reason);
+        let shown = meridian::summary::render_plan(&checked.plan);
+        assert!(
+            shown.contains("Acknowledged warnings:")
+                && shown.contains(&format!("{expected} at {}", warning.path))
+                && shown.contains(&reason),
+            "{name}: `meridian plan` does not show the acknowledgement:\n{shown}"
+        );
+    }
+}

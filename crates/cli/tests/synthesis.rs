@@ -404,3 +404,111 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
         );
     }
 }
+
+/// CloudWatch reads at most 10 metrics per alarm: with more target groups than that in a region,
+/// `failed_health_checks` becomes alarms over at most 10 target groups each, notifying nobody, and
+/// a composite alarm that notifies when any of them is in alarm and is created after them, in
+/// both targets. 12 services (24 target groups with blue/green alternates are not needed: 12
+/// plain ones exceed 10).
+#[test]
+fn health_check_alerts_over_many_target_groups_split_into_a_composite_alarm() {
+    use meridian_testkit::scale::{Scale, scaled_stack};
+    const LIMIT: usize = 10;
+    let text = scaled_stack(Scale::new(2, 12));
+    let files = synthesize_bytes("scale-2x12.yaml", text.as_bytes(), Target::All);
+    let mut composites = 0;
+    for file in files
+        .iter()
+        .filter(|f| f.path.starts_with("cloudformation/") && f.path.ends_with(".json"))
+    {
+        let template: Value = serde_json::from_str(&file.contents).expect("JSON");
+        let Some(resources) = template["Resources"].as_object() else {
+            continue;
+        };
+        for (id, resource) in resources {
+            match resource["Type"].as_str() {
+                Some("AWS::CloudWatch::Alarm") => {
+                    let metrics =
+                        resource["Properties"]["Metrics"]
+                            .as_array()
+                            .map_or(0, |queries| {
+                                queries
+                                    .iter()
+                                    .filter(|q| q.get("MetricStat").is_some())
+                                    .count()
+                            });
+                    assert!(
+                        metrics <= LIMIT,
+                        "{}: {id} reads {metrics} metrics",
+                        file.path
+                    );
+                }
+                Some("AWS::CloudWatch::CompositeAlarm") => {
+                    composites += 1;
+                    let rule = resource["Properties"]["AlarmRule"]
+                        .as_str()
+                        .expect("a literal rule");
+                    let parts = resource["DependsOn"]
+                        .as_array()
+                        .expect("DependsOn the parts");
+                    assert_eq!(parts.len(), 2, "{id}: 12 target groups make two parts");
+                    for part in parts {
+                        let part = &resources[part.as_str().expect("an ID")];
+                        assert_eq!(part["Type"], "AWS::CloudWatch::Alarm");
+                        assert!(
+                            part["Properties"].get("AlarmActions").is_none(),
+                            "a part notifies nobody"
+                        );
+                        let name = part["Properties"]["AlarmName"].as_str().expect("a name");
+                        assert!(
+                            rule.contains(&format!("ALARM(\"{name}\")")),
+                            "{rule} misses {name}"
+                        );
+                    }
+                    assert!(rule.contains(" OR "), "{rule}");
+                    assert!(
+                        resource["Properties"]["AlarmActions"]
+                            .as_array()
+                            .is_some_and(|a| !a.is_empty())
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(composites, 2, "one composite alarm per region");
+    let module: Vec<Value> = files
+        .iter()
+        .filter(|f| f.path.starts_with("terraform/") && f.path.ends_with(".tf.json"))
+        .map(|f| serde_json::from_str(&f.contents).expect("JSON"))
+        .collect();
+    let mut tf_composites = 0;
+    for part in &module {
+        if let Some(alarms) = part["resource"]["aws_cloudwatch_metric_alarm"].as_object() {
+            for (name, alarm) in alarms {
+                let metrics = alarm["metric_query"].as_array().map_or(0, |queries| {
+                    queries.iter().filter(|q| q.get("metric").is_some()).count()
+                });
+                assert!(metrics <= LIMIT, "{name} reads {metrics} metrics");
+            }
+        }
+        if let Some(composite) = part["resource"]["aws_cloudwatch_composite_alarm"].as_object() {
+            for (name, alarm) in composite {
+                tf_composites += 1;
+                let waits = alarm["depends_on"]
+                    .as_array()
+                    .expect("depends_on the parts");
+                assert_eq!(waits.len(), 2, "{name}");
+                assert!(
+                    alarm["alarm_rule"]
+                        .as_str()
+                        .is_some_and(|rule| rule.contains(" OR "))
+                );
+            }
+        }
+    }
+    assert_eq!(
+        tf_composites, 2,
+        "one composite alarm per region in Terraform"
+    );
+}

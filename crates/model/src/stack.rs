@@ -80,6 +80,23 @@ pub struct Stack {
     /// Cross-region CloudWatch dashboards.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dashboards: Vec<Dashboard>,
+    /// Warnings the stack's owners have read and accept, each by code and stack path with the
+    /// reason; `meridian plan` lists them instead of reporting them. Omitted: every warning is
+    /// reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledge: Vec<Acknowledgement>,
+}
+
+/// A warning accepted on purpose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The warning's code, e.g. `W505`.
+    pub code: String,
+    /// Where it is reported, as the warning names it, e.g. `buckets[0].versioning`.
+    pub path: String,
+    /// Why it is accepted; shown by `meridian plan`.
+    pub reason: String,
 }
 
 /// Recovery and availability targets of the architecture.
@@ -196,6 +213,13 @@ pub struct ExistingNetwork {
     pub public_subnet_ids: Vec<String>,
     /// Private subnets (for tasks, database and cache), as for `public_subnet_ids`.
     pub private_subnet_ids: Vec<String>,
+    /// Route tables of the private subnets, one `${NAME}` parameter or literal `rtb-` ID each.
+    /// Needed when the region is peered with another (it runs a service and another region
+    /// holds a database or cache writer candidate, or the other way round): Meridian adds a
+    /// route to each peer VPC in each of them. Omitted: no route table, which is an error
+    /// (E960) for a peered region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub private_route_table_ids: Vec<String>,
 }
 
 /// Per-region sizes.
@@ -627,9 +651,18 @@ pub struct Database {
     /// `require` (connections must use TLS; `rds.force_ssl = 1`) or `prefer`. Omitted: `require`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssl_mode: Option<SslMode>,
-    /// `max_connections` of the parameter group. Omitted: RDS's memory-based default.
+    /// The server's `max_connections` (a parameter of the database's parameter group): how many
+    /// connections each instance accepts from all tasks together. Not the application's pool; that
+    /// is `pool_size`. Omitted: RDS's memory-based default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_connections: Option<u32>,
+    /// Connections each task's pool opens (the application's setting, the seed's
+    /// `configs/config.yaml` `max_connections`), handed to the application as
+    /// `${database.pool_size}`. A warning says when the pools of the most tasks of every region
+    /// could exceed the server's `max_connections`. Omitted: the application decides, and
+    /// `${database.pool_size}` is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool_size: Option<u32>,
     /// Days of automated backups, 1 to 35 (replicas need backups on the writer). Omitted: 7.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_retention_days: Option<u32>,
@@ -685,8 +718,16 @@ pub enum ReadRouting {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatabasePrimary {
-    /// Region of the writer; must be the primary region.
+    /// Region of the writer; must be the primary region, unless `promoted_from` says the writer
+    /// is a replica a failover promoted there.
     pub region: String,
+    /// Set after a failover promoted the read replica in `region`: the region whose writer this
+    /// stack described before (it keeps the master secret). The promoted instance is then
+    /// adopted in place: it keeps the replica's identifier, key, subnet group and source region,
+    /// and gains the writer's backups, Multi-AZ and windows, so nothing is replaced. Omitted:
+    /// the writer is created in `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promoted_from: Option<String>,
     /// Share of read traffic the writer serves itself, 0 to 100; with the replicas' weights it
     /// sums to 100. Omitted: 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -957,13 +998,29 @@ pub struct Dns {
     /// Routing policy; only `latency` is supported. Omitted: `latency`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routing: Option<DnsRouting>,
-    /// How long resolvers may cache an answer, in seconds. Latency records are aliases to the
-    /// load balancers (whose own records have a 60 s TTL); this value is the failover budget the
-    /// runbooks wait for. Omitted: 60.
+    /// How long resolvers may cache an answer, in seconds, 1 to 86400. With CNAME records (the
+    /// default when this is set) each latency record carries it; alias records have no TTL of
+    /// their own and answer with the load balancer's 60 s, so with `record_type: alias` a
+    /// warning says so. Omitted: alias records, 60 s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_seconds: Option<u32>,
+    /// `alias` (Route 53 alias records to the load balancers, answering with their 60 s TTL; no
+    /// query charge) or `cname` (latency CNAME records with `ttl_seconds`; not at the zone
+    /// apex). Omitted: `cname` when `ttl_seconds` is set, else `alias`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_type: Option<DnsRecordType>,
     /// Route 53 health check of each region's load balancer.
     pub health_check: DnsHealthCheck,
+}
+
+/// Kind of the latency records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsRecordType {
+    /// Alias records to the load balancers (their TTL, 60 s).
+    Alias,
+    /// CNAME records to the load balancers' names, with `ttl_seconds`.
+    Cname,
 }
 
 /// DNS routing policy.

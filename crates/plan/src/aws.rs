@@ -8,6 +8,8 @@ pub const NAME_TAG: &str = "Name";
 pub const HTTPS_PORT: u32 = 443;
 /// Every IPv4 address: the destination of default routes.
 pub const IPV4_ANYWHERE: &str = "0.0.0.0/0";
+/// How every route table ID starts (`rtb-0123456789abcdef0`).
+pub const ROUTE_TABLE_ID_PREFIX: &str = "rtb-";
 /// The domain of an Elastic IP used in a VPC (NAT gateways); `standard` is EC2-Classic, retired.
 pub const EIP_DOMAIN_VPC: &str = "vpc";
 
@@ -45,6 +47,23 @@ pub fn rotation_application_id(partition: &str, application: &str) -> String {
         _ => ("us-east-1", "297356227824"),
     };
     format!("arn:{partition}:serverlessrepo:{region}:{account}:applications/{application}")
+}
+
+/// The first character of `path` an ALB refuses in a health-check path (or, with `wildcards`,
+/// a path-pattern condition): anything but ASCII letters, digits and
+/// [`limits::ALB_PATH_PUNCTUATION`].
+pub fn alb_path_refused_character(path: &str, wildcards: bool) -> Option<char> {
+    path.chars().find(|&c| {
+        !(c.is_ascii_alphanumeric()
+            || limits::ALB_PATH_PUNCTUATION.contains(c)
+            || (wildcards && limits::ALB_PATH_WILDCARDS.contains(c)))
+    })
+}
+
+/// Whether AWS accepts `c` in a tag key or value: a letter, a digit, a space separator, or
+/// [`limits::TAG_PUNCTUATION`].
+pub fn is_tag_character(c: char) -> bool {
+    c.is_alphanumeric() || c == ' ' || limits::TAG_PUNCTUATION.contains(c)
 }
 
 /// A commercial, GovCloud or China region.
@@ -351,6 +370,95 @@ pub fn is_postgres_instance_class(class: &str) -> bool {
         .any(|(known, sizes)| *known == family && sizes.contains(&size))
 }
 
+/// Memory of an RDS for PostgreSQL instance class, in GiB, or `None` for a class this table does
+/// not know. RDS's default `max_connections` grows with it (`DBInstanceClassMemory / 9531392`),
+/// so it tells which of two classes gets fewer connections. Source: RDS User Guide, "Hardware
+/// specifications for DB instance classes": burstable classes from 1 GiB (`micro`) doubling per
+/// size; general purpose (M) 8 GiB, memory optimized (R) 16 GiB and X2g 32 GiB at `large`,
+/// doubling at `xlarge` and growing linearly with the multiple (`4xlarge` = 4 × `xlarge`).
+pub fn postgres_instance_memory_gib(class: &str) -> Option<u32> {
+    if !is_postgres_instance_class(class) {
+        return None;
+    }
+    let mut parts = class.splitn(3, '.').skip(1);
+    let (family, size) = (parts.next()?, parts.next()?);
+    if family.starts_with('t') {
+        return match size {
+            "micro" => Some(1),
+            "small" => Some(2),
+            "medium" => Some(4),
+            "large" => Some(8),
+            "xlarge" => Some(16),
+            "2xlarge" => Some(32),
+            _ => None,
+        };
+    }
+    let at_large = match family.chars().next()? {
+        'm' => 8,
+        'r' => 16,
+        'x' => 32,
+        _ => return None,
+    };
+    let multiple = match size {
+        "large" => 1,
+        "xlarge" => 2,
+        other => other.strip_suffix("xlarge")?.parse::<u32>().ok()? * 2,
+    };
+    Some(at_large * multiple)
+}
+
+/// Regions with a Serverless Application Repository endpoint, where Secrets Manager's hosted
+/// rotation functions can be deployed (General Reference, "AWS Serverless Application Repository
+/// endpoints and quotas", https://docs.aws.amazon.com/general/latest/gr/serverlessrepo.html; the
+/// newer regions, e.g. `af-south-1`, `ap-northeast-3`, `ap-southeast-3` and later,
+/// `eu-south-1`, `il-central-1`, `mx-central-1`, have none).
+pub const SERVERLESS_REPO_REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ap-east-1",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-north-1",
+    "me-south-1",
+    "sa-east-1",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "cn-north-1",
+    "cn-northwest-1",
+];
+
+/// Regions an account must enable before using them (Account Management Reference Guide,
+/// "Enable or disable AWS Regions in your account": every region launched after 20 March 2019).
+pub const OPT_IN_REGIONS: &[&str] = &[
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-west-1",
+    "eu-central-2",
+    "eu-south-1",
+    "eu-south-2",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+];
+
 /// Every PostgreSQL instance class, for suggestions.
 pub fn postgres_instance_classes() -> Vec<String> {
     POSTGRES_CLASSES
@@ -521,6 +629,17 @@ pub mod limits {
     /// See [`DOMAIN_NAME_LENGTH`].
     pub const DOMAIN_LABEL_LENGTH: usize = 63;
 
+    /// Active VPC peering connections per VPC: 50 by default, adjustable to 125 (Amazon VPC
+    /// User Guide, "Amazon VPC quotas", VPC peering connections).
+    pub const PEERINGS_PER_VPC_DEFAULT: usize = 50;
+    /// See [`PEERINGS_PER_VPC_DEFAULT`].
+    pub const PEERINGS_PER_VPC_MAX: usize = 125;
+    /// Non-propagated routes per route table: 50 by default, adjustable to 1,000 (Amazon VPC
+    /// User Guide, "Amazon VPC quotas", route tables). The local route does not count.
+    pub const ROUTES_PER_ROUTE_TABLE_DEFAULT: usize = 50;
+    /// See [`ROUTES_PER_ROUTE_TABLE_DEFAULT`].
+    pub const ROUTES_PER_ROUTE_TABLE_MAX: usize = 1_000;
+
     /// The smallest subnet a VPC may have: a /28 (VPC User Guide, "Subnet CIDR blocks").
     pub const SMALLEST_SUBNET_PREFIX: u8 = 28;
     /// Availability zones an Application Load Balancer needs at least (ELB User Guide,
@@ -608,6 +727,48 @@ pub mod limits {
     pub const ROUTE53_FAILURE_THRESHOLDS: RangeInclusive<u32> = 1..=10;
     /// Longest TTL of a Route 53 record, in seconds (Route 53 API `ResourceRecordSet`, `TTL`).
     pub const ROUTE53_MAX_TTL_SECONDS: u32 = 172_800;
+
+    /// Most read replicas one RDS source instance takes (RDS User Guide, "Working with DB
+    /// instance read replicas": up to 15 read replicas per source for PostgreSQL).
+    pub const RDS_READ_REPLICAS_PER_SOURCE: usize = 15;
+    /// A storage ceiling must be at least 10 % above the allocation (RDS User Guide, "Managing
+    /// capacity automatically with Amazon RDS storage autoscaling"): in percent of `storage_gb`.
+    pub const RDS_MAX_STORAGE_MIN_PERCENT: u32 = 110;
+    /// Most secondary regions of an ElastiCache Global Datastore (ElastiCache User Guide,
+    /// "Replication across AWS Regions using global datastores": a primary and up to two
+    /// secondary clusters).
+    pub const CACHE_GLOBAL_SECONDARIES: usize = 2;
+    /// Most metrics one CloudWatch alarm reads, metric math included (CloudWatch API
+    /// `PutMetricAlarm`, `Metrics`: "you can use as many as 10 structures").
+    pub const ALARM_METRICS: usize = 10;
+
+    /// Most characters of a tag key, and of a tag value (Tagging AWS Resources User Guide, "Tag
+    /// naming limits and requirements").
+    pub const TAG_KEY_LENGTH: usize = 128;
+    /// See [`TAG_KEY_LENGTH`].
+    pub const TAG_VALUE_LENGTH: usize = 256;
+    /// Most user-applied tags on one resource (same page).
+    pub const TAGS_PER_RESOURCE: usize = 50;
+    /// The tag key prefix AWS reserves for its own tags (same page: keys and values starting
+    /// `aws:` cannot be edited or added).
+    pub const TAG_RESERVED_PREFIX: &str = "aws:";
+    /// Characters of a tag besides letters, digits and spaces (same page; the pattern
+    /// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` of the ELB, ECS and IAM tag schemas).
+    pub const TAG_PUNCTUATION: &str = "_.:/=+-@";
+
+    /// Characters an ALB accepts in a path-pattern condition besides ASCII letters and digits
+    /// (ELB API `PathPatternConditionConfig`: `_ - . $ / ~ " ' @ : + &`, with `*` and `?` as
+    /// wildcards); health-check paths take the same. Meridian leaves out `$`, `"` and `'`: they
+    /// are never part of a route and reach the generated shell scripts.
+    pub const ALB_PATH_PUNCTUATION: &str = "_-./~@:+&";
+    /// The wildcards of a path pattern (same page).
+    pub const ALB_PATH_WILDCARDS: &str = "*?";
+
+    /// Prefixes and suffixes S3 reserves in bucket names (S3 User Guide, "General purpose
+    /// bucket naming rules").
+    pub const S3_RESERVED_BUCKET_PREFIXES: &[&str] = &["xn--", "sthree-", "amzn-s3-demo-"];
+    /// See [`S3_RESERVED_BUCKET_PREFIXES`].
+    pub const S3_RESERVED_BUCKET_SUFFIXES: &[&str] = &["-s3alias", "--ol-s3", "--x-s3", ".mrap"];
 }
 
 #[cfg(test)]
@@ -632,6 +793,15 @@ mod tests {
             "cache.t4g.small"
         ));
         assert!(cache_node_type_supports_global_datastore("cache.r6g.large"));
+        assert_eq!(postgres_instance_memory_gib("db.t3.micro"), Some(1));
+        assert_eq!(postgres_instance_memory_gib("db.m5.large"), Some(8));
+        assert_eq!(postgres_instance_memory_gib("db.r6g.xlarge"), Some(32));
+        assert_eq!(postgres_instance_memory_gib("db.r6g.4xlarge"), Some(128));
+        assert_eq!(postgres_instance_memory_gib("db.x2g.large"), Some(32));
+        assert_eq!(postgres_instance_memory_gib("db.r6g.3xlarge"), None);
+        for class in postgres_instance_classes() {
+            assert!(postgres_instance_memory_gib(&class).is_some(), "{class}");
+        }
     }
 
     #[test]

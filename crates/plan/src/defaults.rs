@@ -8,6 +8,11 @@ use crate::types::{
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
 pub const AZ_COUNT: u8 = 2;
+/// The accepter of a VPC peering accepts it when it is created: Meridian's peerings join VPCs of
+/// one account, which needs no peering role (CloudFormation: "If the requester and acceptor VPCs
+/// are in the same account, the peering request is accepted without a peering role"; Terraform
+/// declares the accepter side with `auto_accept`).
+pub const PEERING_AUTO_ACCEPT: bool = true;
 /// Flow logs on: a reviewer expects network forensics to be possible.
 pub const FLOW_LOGS: bool = true;
 /// Flow-log retention: long enough for an incident review, short enough to stay cheap.
@@ -308,6 +313,10 @@ pub mod bounds {
     use std::ops::RangeInclusive;
 
     use meridian_model::AlertCondition;
+
+    /// Connections one task's pool opens: at least one, and no more than PostgreSQL's most
+    /// backends (the top of `aws::limits::POSTGRES_MAX_CONNECTIONS`).
+    pub const POOL_SIZE: RangeInclusive<u32> = 1..=262_143;
 
     /// Recovery time and point objectives, in minutes: up to a week, so the plan's seconds (and
     /// every `× 60`) stay in range and a runbook's wait stays meaningful.

@@ -29,6 +29,9 @@ pub enum UnitId {
     /// A region's application stack: network, load balancer, services, database, cache,
     /// alarms.
     Region(RegionCode),
+    /// A region's routes to the VPC peerings that units deploying after its own request:
+    /// deployed after every application unit, before the global unit.
+    Links(RegionCode),
     /// Global resources: DNS, health checks, CDN, cross-region dashboards and alarms.
     Global,
 }
@@ -37,7 +40,7 @@ impl UnitId {
     /// The region the unit deploys to, for regional units.
     pub fn region(&self) -> Option<&RegionCode> {
         match self {
-            Self::Storage(region) | Self::Region(region) => Some(region),
+            Self::Storage(region) | Self::Region(region) | Self::Links(region) => Some(region),
             Self::Global => None,
         }
     }
@@ -48,6 +51,7 @@ impl fmt::Display for UnitId {
         match self {
             Self::Storage(region) => write!(f, "{region}-storage"),
             Self::Region(region) => f.write_str(region),
+            Self::Links(region) => write!(f, "{region}-links"),
             Self::Global => f.write_str(GLOBAL_UNIT),
         }
     }

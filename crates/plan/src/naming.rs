@@ -16,6 +16,13 @@ use crate::ids::{Rid, UnitId};
 use crate::types::EntityKind;
 
 /// `rail-backend` → `RailBackend`; `ReplicationLagHigh` stays as is; `http_5xx` → `Http5xx`.
+/// The tag Meridian puts on every taggable resource, beside the stack's own tags and the
+/// resource's [`crate::aws::NAME_TAG`].
+pub const STACK_TAG: &str = "meridian:stack";
+/// Tags Meridian adds to a resource: [`STACK_TAG`] and the name tag; they count towards AWS's
+/// limit of tags per resource.
+pub const ADDED_TAGS: usize = 2;
+
 pub fn pascal(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -53,7 +60,9 @@ pub fn region_slug(region: &str) -> String {
 pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     let logical = logical.into();
     let scope = match unit {
-        UnitId::Storage(region) | UnitId::Region(region) => region_slug(region),
+        UnitId::Storage(region) | UnitId::Region(region) | UnitId::Links(region) => {
+            region_slug(region)
+        }
         UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
@@ -134,6 +143,7 @@ pub fn stack_name(stack: &str, unit: &UnitId) -> String {
     match unit {
         UnitId::Storage(region) => format!("{stack}-{region}-storage"),
         UnitId::Region(region) => format!("{stack}-{region}"),
+        UnitId::Links(region) => format!("{stack}-{region}-links"),
         UnitId::Global => format!("{stack}-global"),
     }
 }
@@ -329,6 +339,12 @@ impl PhysicalNames<'_> {
         format!("{}-{region}", self.stack)
     }
 
+    /// Name tag of the VPC peering `requester` requests with `accepter`:
+    /// `rail-backend-eu-west-1-us-east-1`.
+    pub fn peering(&self, requester: &str, accepter: &str) -> String {
+        format!("{}-{requester}-{accepter}", self.stack)
+    }
+
     /// Log group of a region's VPC flow logs.
     pub fn flow_log_group(&self) -> String {
         format!("/vpc/{}/flow-logs", self.stack)
@@ -466,6 +482,45 @@ pub fn final_snapshot(identifier: &str) -> String {
 /// resource per record where CloudFormation groups both under one logical ID.
 pub fn ipv6_record_tf_name(rid: &Rid) -> String {
     format!("{}_aaaa", rid.tf)
+}
+
+/// Logical ID of the VPC peering a unit requests with the VPC of `peer_region`:
+/// `PeeringToUsEast1`.
+pub fn peering_logical_id(peer_region: &str) -> String {
+    format!("PeeringTo{}", pascal(peer_region))
+}
+
+/// Logical ID of the route of the private route table with zone letter `letter` to the VPC of
+/// `peer_region`: `PrivateRouteTableAToEuWest1`.
+pub fn peer_route_logical_id(letter: char, peer_region: &str) -> String {
+    format!(
+        "PrivateRouteTable{}To{}",
+        letter.to_ascii_uppercase(),
+        pascal(peer_region)
+    )
+}
+
+/// Output holding a unit's VPC ID, which the units requesting a peering with it read.
+pub const VPC_ID_OUTPUT: &str = "VpcId";
+
+/// Output holding the ID of the private route table with zone letter `letter`, which the
+/// region's links unit reads: `PrivateRouteTableAId`.
+pub fn private_route_table_output(letter: char) -> String {
+    format!("PrivateRouteTable{}Id", letter.to_ascii_uppercase())
+}
+
+/// Output holding the ID of the peering with `peer_region`: `PeeringToUsEast1Id`.
+pub fn peering_output(peer_region: &str) -> String {
+    format!("{}Id", peering_logical_id(peer_region))
+}
+
+/// Zone letter of the `index`-th route table or subnet (0-based): `a`, `b`, ...
+pub fn zone_letter(index: usize) -> char {
+    u8::try_from(index)
+        .ok()
+        .and_then(|index| b'a'.checked_add(index))
+        .filter(u8::is_ascii_lowercase)
+        .map_or('z', char::from)
 }
 
 /// ID of the query that evaluates a metric-math alarm's expression.

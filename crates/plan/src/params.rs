@@ -2,7 +2,24 @@
 //! that CloudFormation's `AllowedPattern` and Terraform's variable validations both use, so a
 //! value one tool accepts the other does not refuse.
 
-use crate::types::ParamKind;
+use crate::ids::UnitId;
+use crate::types::{ParamKind, Parameter};
+
+impl Parameter {
+    /// The region every value of a stack-wide parameter must name, when one unit's region reads
+    /// it: a certificate only the global unit uses (CloudFront's) must be in the global region,
+    /// which CloudFormation pins through the unit's own region and Terraform through this.
+    pub fn only_region(&self, global_region: &str) -> Option<String> {
+        match self.regions.as_slice() {
+            [only] if !self.per_region => Some(if *only == UnitId::Global.to_string() {
+                global_region.to_owned()
+            } else {
+                only.clone()
+            }),
+            _ => None,
+        }
+    }
+}
 
 /// The ARN prefix of every partition: `arn:aws`, `arn:aws-cn`, `arn:aws-us-gov`...
 const ARN_PARTITION: &str = "arn:aws[a-z-]*";
@@ -16,6 +33,7 @@ impl ParamKind {
             Self::HostedZoneId => "hosted-zone-id",
             Self::VpcId => "vpc-id",
             Self::SubnetId => "subnet-id",
+            Self::RouteTableId => "route-table-id",
             Self::Email => "email",
             Self::HttpsUrl => "https-url",
             Self::SecretArn => "secret-arn",
@@ -35,6 +53,7 @@ impl ParamKind {
             Self::HostedZoneId => r"^Z[0-9A-Z]{1,31}$".to_owned(),
             Self::VpcId => r"^vpc-[0-9a-f]{8,17}$".to_owned(),
             Self::SubnetId => r"^subnet-[0-9a-f]{8,17}$".to_owned(),
+            Self::RouteTableId => r"^rtb-[0-9a-f]{8,17}$".to_owned(),
             Self::Email => r"^[^@\s]+@[^@\s]+\.[^@\s]+$".to_owned(),
             Self::HttpsUrl => r"^https://[^\s/]+(/\S*)?$".to_owned(),
             Self::SecretArn => {
@@ -55,6 +74,7 @@ impl ParamKind {
             }
             Self::VpcId => "a VPC ID (vpc-<hex>)",
             Self::SubnetId => "a subnet ID (subnet-<hex>)",
+            Self::RouteTableId => "a route table ID (rtb-<hex>)",
             Self::Email => "an e-mail address (name@example.com)",
             Self::HttpsUrl => "an HTTPS URL (https://<host>/...)",
             Self::SecretArn => {

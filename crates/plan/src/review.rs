@@ -31,6 +31,7 @@ pub fn review(plan: &Plan) -> String {
     parameters(&mut out, plan);
     operations(&mut out, plan);
     renames(&mut out, plan);
+    acknowledged(&mut out, plan);
     out.text
 }
 
@@ -164,6 +165,50 @@ fn region_section(out: &mut Outline, region: &RegionPlan) {
     storage(out, &region.storage);
     if let Some(app) = &region.app {
         application(out, app);
+    }
+    if let Some(links) = &region.links {
+        out.line(
+            1,
+            format!(
+                "links unit ({}): routes to the peerings of later regions",
+                links.unit
+            ),
+        );
+        peer_route_lines(out, 2, &links.routes);
+    }
+}
+
+fn peering_lines(out: &mut Outline, app: &AppPlan) {
+    for peering in &app.peerings {
+        out.line(
+            1,
+            format!(
+                "VPC peering {} ({}) requested with {} ({}), accepted automatically: {}",
+                peering.name,
+                id(&peering.rid),
+                peering.peer_region,
+                text(&peering.peer_vpc_id),
+                if peering.auto_accept { "yes" } else { "no" }
+            ),
+        );
+    }
+    peer_route_lines(out, 1, &app.peer_routes);
+}
+
+fn peer_route_lines(out: &mut Outline, depth: usize, routes: &[PeerRoutePlan]) {
+    for route in routes {
+        out.line(
+            depth,
+            format!(
+                "route {} → {} ({}) in {} via {} ({})",
+                route.destination_cidr,
+                route.peer_region,
+                id(&route.rid),
+                text(&route.route_table),
+                text(&route.peering),
+                route.region
+            ),
+        );
     }
 }
 
@@ -320,6 +365,7 @@ fn application(out: &mut Outline, app: &AppPlan) {
         network_lines(out, network);
     }
     security_groups(out, app);
+    peering_lines(out, app);
     if let Some(load_balancer) = &app.load_balancer {
         load_balancer_lines(out, load_balancer);
     }
@@ -339,6 +385,9 @@ fn application(out: &mut Outline, app: &AppPlan) {
     }
     if let Some(database) = &app.database {
         database_lines(out, database);
+    }
+    if let Some(credentials) = &app.adopted_credentials {
+        adopted_credentials_lines(out, credentials);
     }
     if let Some(cache) = &app.cache {
         cache_lines(out, cache);
@@ -745,6 +794,10 @@ fn scaling_lines(out: &mut Outline, scaling: &ScalingPlan) {
 fn database_lines(out: &mut Outline, database: &DatabasePlan) {
     let role = match &database.role {
         DatabaseRole::Writer(_) => "writer".to_owned(),
+        DatabaseRole::Promoted(promoted) => format!(
+            "writer, the promoted read replica of the former writer in {}, adopted in place",
+            promoted.source_region
+        ),
         DatabaseRole::Replica(replica) => format!(
             "read replica of {} in {}",
             text(&replica.source_arn),
@@ -805,9 +858,34 @@ fn database_lines(out: &mut Outline, database: &DatabasePlan) {
             parameters.join(", ")
         ),
     );
-    if let DatabaseRole::Writer(writer) = &database.role {
-        writer_lines(out, writer);
+    match &database.role {
+        DatabaseRole::Writer(writer) => writer_lines(out, writer),
+        DatabaseRole::Promoted(promoted) => out.line(
+            2,
+            format!(
+                "kept as the replica had them: identifier, key, subnet group, source region {}; added: {} GiB storage ceiling, Multi-AZ {}, backups {} days at {}, maintenance {}",
+                promoted.source_region,
+                promoted.max_storage_gb,
+                on(promoted.multi_az),
+                promoted.backup_retention_days,
+                promoted.backup_window,
+                promoted.maintenance_window
+            ),
+        ),
+        DatabaseRole::Replica(_) => {}
     }
+}
+
+fn adopted_credentials_lines(out: &mut Outline, credentials: &AdoptedCredentialsPlan) {
+    out.line(
+        1,
+        format!(
+            "credentials of the adopted writer {} in {}, kept where they were created",
+            credentials.writer_identifier, credentials.writer_region
+        ),
+    );
+    secret_line(out, 2, "master secret", &credentials.secret);
+    rotation_line(out, &credentials.rotation);
 }
 
 fn writer_lines(out: &mut Outline, writer: &WriterPlan) {
@@ -828,7 +906,10 @@ fn writer_lines(out: &mut Outline, writer: &WriterPlan) {
         ),
     );
     secret_line(out, 2, "master secret", &writer.secret);
-    let rotation = &writer.rotation;
+    rotation_line(out, &writer.rotation);
+}
+
+fn rotation_line(out: &mut Outline, rotation: &RotationPlan) {
     out.line(
         2,
         format!(
@@ -977,6 +1058,22 @@ fn alerting(out: &mut Outline, depth: usize, alerting: &AlertingPlan) {
     for alarm in &alerting.alarms {
         alarm_line(out, depth, alarm);
     }
+    for composite in &alerting.composites {
+        out.line(
+            depth,
+            format!(
+                "composite alarm {} = {}; notifies {}",
+                composite.name,
+                composite.rule,
+                composite
+                    .topics
+                    .iter()
+                    .map(|topic| topic.logical.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
 }
 
 /// `p95 of AWS/ApplicationELB TargetResponseTime [LoadBalancer, RuleId=to-backups]`: dimensions
@@ -1072,23 +1169,27 @@ fn dns_lines(out: &mut Outline, dns: &DnsPlan) {
     out.line(
         1,
         format!(
-            "DNS {} in hosted zone {}: latency routing, target health {}",
+            "DNS {} in hosted zone {}: latency routing, target health {}, answers kept {} s",
             dns.domain,
             text(&dns.hosted_zone_id),
             if dns.evaluate_health {
                 "evaluated"
             } else {
                 "ignored"
-            }
+            },
+            dns.effective_ttl_seconds
         ),
     );
     for region in &dns.regions {
         out.line(
             2,
             format!(
-                "{}: {} record {} (set {}) → {} in zone {}; health check {}:{}{} (SNI {}) every {} s, {} failures",
+                "{}: {} record{} {} (set {}) → {} in zone {}; health check {}:{}{} (SNI {}) every {} s, {} failures",
                 region.region,
                 region.record_type.as_str(),
+                region
+                    .cname_ttl_seconds
+                    .map_or_else(String::new, |ttl| format!(" with TTL {ttl} s")),
                 region.name,
                 region.set_identifier,
                 text(&region.target_dns_name),
@@ -1319,6 +1420,21 @@ fn operations(out: &mut Outline, plan: &Plan) {
                 rollout.total_seconds
             ),
         );
+    }
+}
+
+fn acknowledged(out: &mut Outline, plan: &Plan) {
+    if plan.acknowledged.is_empty() {
+        return;
+    }
+    out.blank();
+    out.line(0, "acknowledged warnings:");
+    for warning in &plan.acknowledged {
+        out.line(
+            1,
+            format!("{} at {}: {}", warning.code, warning.path, warning.message),
+        );
+        out.line(2, format!("because: {}", warning.reason));
     }
 }
 

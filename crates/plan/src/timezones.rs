@@ -9,6 +9,18 @@ pub fn is_time_zone(zone: &str) -> bool {
     zone == "UTC" || ZONES.lines().any(|line| line == zone)
 }
 
+/// The zone meant by a fixed-offset name that reads like a region's local time but keeps one
+/// offset all year (`EST` is UTC−5 in July too: tzdata's `northamerica`, "EST", "MST" and "HST"
+/// are links to zones without daylight saving), or `None` for any other zone.
+pub fn fixed_offset_lookalike(zone: &str) -> Option<&'static str> {
+    match zone {
+        "EST" => Some("America/New_York"),
+        "MST" => Some("America/Denver"),
+        "HST" => Some("Pacific/Honolulu"),
+        _ => None,
+    }
+}
+
 /// Every zone name, for suggestions.
 pub fn all() -> impl Iterator<Item = &'static str> {
     ZONES.lines()

@@ -38,6 +38,22 @@ pub struct Plan {
     /// resources keep the former name's logical IDs and physical names, while Terraform names
     /// follow the new name and move in state.
     pub renames: Vec<Rename>,
+    /// Warnings the stack acknowledges (`acknowledge:`), with their reasons, in the order the
+    /// rules found them.
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A warning the stack accepts, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acknowledged {
+    /// The warning's code.
+    pub code: meridian_model::Code,
+    /// Where it is reported.
+    pub path: String,
+    /// What the warning says.
+    pub message: String,
+    /// Why the stack accepts it.
+    pub reason: String,
 }
 
 /// The kinds of entity that can be renamed without replacing their resources.
@@ -331,6 +347,8 @@ pub enum ParamKind {
     VpcId,
     /// A subnet ID.
     SubnetId,
+    /// A route table ID.
+    RouteTableId,
     /// An e-mail address.
     Email,
     /// An HTTPS URL.
@@ -437,6 +455,63 @@ pub struct RegionPlan {
     pub storage: StoragePlan,
     /// Application unit content; absent for storage-only regions.
     pub app: Option<AppPlan>,
+    /// Links unit content: this region's routes to the peerings that later units request. Absent
+    /// when no later unit peers with this region.
+    pub links: Option<LinksPlan>,
+}
+
+/// A region's links unit (`<stack>-<region>-links`), deployed after every application unit and
+/// before the global unit: the routes of this region's private route tables to the VPCs of
+/// regions whose units deploy later and requested the peering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinksPlan {
+    /// Unit.
+    pub unit: UnitId,
+    /// Routes, by peer region then route table.
+    pub routes: Vec<PeerRoutePlan>,
+}
+
+/// An inter-region VPC peering, created by the unit of the region that deploys later (the
+/// requester); the earlier region's VPC accepts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeeringPlan {
+    /// The peering connection, in the requester's application unit.
+    pub rid: Rid,
+    /// The accepter side where a target declares it as a resource of its own (Terraform's
+    /// `aws_vpc_peering_connection_accepter`, in the accepter's region): the peering's identity,
+    /// as it is the same connection.
+    pub accepter: Rid,
+    /// Whether the accepter side accepts the request when it is created: true, as both VPCs
+    /// are in the deployment's account.
+    pub auto_accept: bool,
+    /// The requester's VPC.
+    pub vpc_id: Text,
+    /// Region of the accepter.
+    pub peer_region: RegionCode,
+    /// The accepter's VPC (an output of the accepter's unit).
+    pub peer_vpc_id: Text,
+    /// Name tag.
+    pub name: String,
+}
+
+/// A route of a private route table to a peer VPC through a peering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeerRoutePlan {
+    /// The route.
+    pub rid: Rid,
+    /// Region of the route table (and of the unit that holds the route).
+    pub region: RegionCode,
+    /// The route table.
+    pub route_table: Text,
+    /// The peer VPC's CIDR.
+    pub destination_cidr: String,
+    /// Region of the peer VPC.
+    pub peer_region: RegionCode,
+    /// The peering connection.
+    pub peering: Text,
+    /// The peering's accepter resource, for targets that must accept before routing (see
+    /// [`PeeringPlan::accepter`]).
+    pub accepter: Rid,
 }
 
 /// A region's storage unit: its data key and buckets.
@@ -795,10 +870,17 @@ pub struct AppPlan {
     pub services: Vec<ServicePlan>,
     /// Database instance.
     pub database: Option<DatabasePlan>,
+    /// The master credentials of a writer adopted in another region (`promoted_from`): they stay
+    /// in the unit that created them, so their logical IDs, stack and value do not change.
+    pub adopted_credentials: Option<Box<AdoptedCredentialsPlan>>,
     /// Cache.
     pub cache: Option<CachePlan>,
     /// Topics and alarms.
     pub alerting: AlertingPlan,
+    /// Peerings this unit requests (with regions whose units deploy earlier).
+    pub peerings: Vec<PeeringPlan>,
+    /// Routes of this region's private route tables to the peerings this unit requests.
+    pub peer_routes: Vec<PeerRoutePlan>,
 }
 
 /// A region's network.
@@ -1752,6 +1834,61 @@ pub enum DatabaseRole {
     Writer(Box<WriterPlan>),
     /// A cross-region read replica.
     Replica(ReplicaPlan),
+    /// A read replica a failover promoted, adopted as the writer in place.
+    Promoted(Box<PromotedPlan>),
+}
+
+impl DatabaseRole {
+    /// Whether the instance takes writes (created as the writer, or promoted).
+    pub fn is_writer(&self) -> bool {
+        !matches!(self, Self::Replica(_))
+    }
+}
+
+/// A promoted replica adopted as the writer. It keeps every create-only setting it had as a
+/// replica (identifier, key, subnet group, source region; no database name, user name or
+/// storage-encryption flag, which it inherited) and gains the writer's mutable settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromotedPlan {
+    /// Region of the writer it replicated, kept as its create-only source region.
+    pub source_region: RegionCode,
+    /// Storage autoscaling ceiling.
+    pub max_storage_gb: u32,
+    /// Multi-AZ.
+    pub multi_az: bool,
+    /// Backups.
+    pub backup_retention_days: u32,
+    /// Backup window.
+    pub backup_window: String,
+    /// Maintenance window.
+    pub maintenance_window: String,
+}
+
+/// The master credentials of an adopted writer, in the unit of the writer that created them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdoptedCredentialsPlan {
+    /// Engine (a connection field of the secret).
+    pub engine: DatabaseEngine,
+    /// The field of the secret that holds the user name.
+    pub username_field: String,
+    /// The writer's port (a connection field of the secret).
+    pub port: u32,
+    /// The secret.
+    pub secret: SecretPlan,
+    /// Its attachment to the writer.
+    pub secret_attachment: Rid,
+    /// Password rotation, still run from the secret's region.
+    pub rotation: RotationPlan,
+    /// The adopted writer.
+    pub writer: Rid,
+    /// Its region.
+    pub writer_region: RegionCode,
+    /// Its identifier.
+    pub writer_identifier: String,
+    /// Its ARN: the attachment's target, in another region.
+    pub writer_arn: Text,
+    /// The CIDR of its VPC, which the rotation function reaches over the links between regions.
+    pub writer_vpc_cidr: String,
 }
 
 /// The writer's own settings.
@@ -1790,6 +1927,8 @@ pub struct WriterPlan {
 /// A replica's own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplicaPlan {
+    /// Storage autoscaling ceiling: the writer's, so the replica grows with it.
+    pub max_storage_gb: u32,
     /// ARN of the writer.
     pub source_arn: Text,
     /// Region of the writer.
@@ -2012,6 +2151,25 @@ pub struct AlertingPlan {
     pub topics: Vec<TopicPlan>,
     /// Alarms.
     pub alarms: Vec<AlarmPlan>,
+    /// Composite alarms: an alert whose metrics do not fit in one alarm, as the OR of its parts.
+    pub composites: Vec<CompositeAlarmPlan>,
+}
+
+/// A composite alarm: in alarm when any of its parts is. The parts notify nobody; it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompositeAlarmPlan {
+    /// The alarm.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// The rule, `ALARM("a") OR ALARM("b")`, over the parts' names.
+    pub rule: String,
+    /// The alarms the rule reads, which must exist first.
+    pub parts: Vec<Rid>,
+    /// Topics notified on alarm and on recovery.
+    pub topics: Vec<Rid>,
 }
 
 /// An SNS topic for one notification target.
@@ -2202,6 +2360,9 @@ pub struct DnsPlan {
     pub domain: String,
     /// Whether records evaluate health (failover on).
     pub evaluate_health: bool,
+    /// How long resolvers may keep an answer: the CNAME records' TTL, or the load balancer's
+    /// 60 s that alias records answer with. Runbooks, estimates and ARCHITECTURE.md use it.
+    pub effective_ttl_seconds: u32,
     /// Per region.
     pub regions: Vec<RegionalDnsPlan>,
 }
@@ -2236,8 +2397,11 @@ pub struct RegionalDnsPlan {
     pub failure_threshold: u32,
     /// Name tag.
     pub name: String,
-    /// Type of the latency record (an alias of the load balancer).
+    /// Type of the latency record: `A` for an alias of the load balancer, `CNAME` for a record
+    /// naming the load balancer's DNS name.
     pub record_type: DnsRecordType,
+    /// The TTL of a CNAME record; `None` for an alias record, which has none of its own.
+    pub cname_ttl_seconds: Option<u32>,
 }
 
 /// Type of a DNS record.
@@ -2247,6 +2411,8 @@ pub enum DnsRecordType {
     A,
     /// IPv6 address.
     Aaaa,
+    /// Another name.
+    Cname,
 }
 
 impl DnsRecordType {
@@ -2255,6 +2421,7 @@ impl DnsRecordType {
         match self {
             Self::A => "A",
             Self::Aaaa => "AAAA",
+            Self::Cname => "CNAME",
         }
     }
 }

@@ -77,6 +77,10 @@ pub enum Attr {
     VpcId,
     /// Subnet ID.
     SubnetId,
+    /// Route table ID.
+    RouteTableId,
+    /// VPC peering connection ID.
+    PeeringConnectionId,
     /// Security group ID.
     SecurityGroupId,
     /// Load balancer ARN.

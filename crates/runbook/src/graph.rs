@@ -141,6 +141,7 @@ fn topology(plan: &Plan) -> Topology {
             if let Some(database) = &app.database {
                 let role = match &database.role {
                     DatabaseRole::Writer(_) => "PostgreSQL writer",
+                    DatabaseRole::Promoted(_) => "PostgreSQL writer (promoted replica)",
                     DatabaseRole::Replica(_) => "PostgreSQL read replica",
                 };
                 nodes.push(Node {

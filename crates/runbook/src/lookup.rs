@@ -2,8 +2,8 @@
 //! writer is). Read-only; nothing here is rendered.
 
 use meridian_plan::{
-    AppPlan, Attr, CacheRole, DatabasePlan, DatabaseRole, Plan, RegionPlan, Rid, Unit, UnitId,
-    WriterPlan,
+    AppPlan, Attr, CacheRole, DatabasePlan, DatabaseRole, Plan, RegionPlan, Rid, RotationPlan,
+    SecretPlan, Unit, UnitId,
 };
 
 /// The unit with `id`.
@@ -35,12 +35,56 @@ pub(crate) fn app_regions(plan: &Plan) -> impl Iterator<Item = (&RegionPlan, &Ap
         .filter_map(|region| region.app.as_ref().map(|app| (region, app)))
 }
 
+/// What runbooks tell of the writer, created in its region or adopted after a promotion.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WriterSettings<'plan> {
+    /// Backups.
+    pub backup_retention_days: u32,
+    /// Backup window.
+    pub backup_window: &'plan str,
+    /// Multi-AZ.
+    pub multi_az: bool,
+    /// The master credentials.
+    pub secret: &'plan SecretPlan,
+    /// Their rotation.
+    pub rotation: &'plan RotationPlan,
+    /// The former writer's region, when the writer is an adopted promoted replica.
+    pub promoted_from: Option<&'plan str>,
+}
+
 /// The database writer: its region, instance and writer settings.
-pub(crate) fn writer(plan: &Plan) -> Option<(&RegionPlan, &DatabasePlan, &WriterPlan)> {
+pub(crate) fn writer(plan: &Plan) -> Option<(&RegionPlan, &DatabasePlan, WriterSettings<'_>)> {
     app_regions(plan).find_map(|(region, app)| {
         let database = app.database.as_ref()?;
         match &database.role {
-            DatabaseRole::Writer(writer) => Some((region, database, writer.as_ref())),
+            DatabaseRole::Writer(writer) => Some((
+                region,
+                database,
+                WriterSettings {
+                    backup_retention_days: writer.backup_retention_days,
+                    backup_window: &writer.backup_window,
+                    multi_az: writer.multi_az,
+                    secret: &writer.secret,
+                    rotation: &writer.rotation,
+                    promoted_from: None,
+                },
+            )),
+            DatabaseRole::Promoted(promoted) => {
+                let credentials =
+                    app_regions(plan).find_map(|(_, app)| app.adopted_credentials.as_deref())?;
+                Some((
+                    region,
+                    database,
+                    WriterSettings {
+                        backup_retention_days: promoted.backup_retention_days,
+                        backup_window: &promoted.backup_window,
+                        multi_az: promoted.multi_az,
+                        secret: &credentials.secret,
+                        rotation: &credentials.rotation,
+                        promoted_from: Some(promoted.source_region.as_str()),
+                    },
+                ))
+            }
             DatabaseRole::Replica(_) => None,
         }
     })
@@ -55,7 +99,7 @@ pub(crate) fn replicas(
             let database = app.database.as_ref()?;
             match &database.role {
                 DatabaseRole::Replica(replica) => Some((region, database, replica)),
-                DatabaseRole::Writer(_) => None,
+                DatabaseRole::Writer(_) | DatabaseRole::Promoted(_) => None,
             }
         })
         .collect()

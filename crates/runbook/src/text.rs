@@ -24,7 +24,8 @@ impl Word {
 }
 
 /// Quotes `value` as one POSIX shell word. Words made only of characters no shell treats
-/// specially stay bare (`rail-backend-us-east-1`), which keeps commands readable. Text holding `$`,
+/// specially stay bare (`rail-backend-us-east-1`), which keeps commands readable, unless they are
+/// letters and digits alone, which could name a command (`'test'`). Text holding `$`,
 /// a backquote or a single quote (`${IMAGE_TAG}` in an image reference, `'...'` in a JMESPath
 /// query) is double-quoted with `\`, `"`, `$` and backquotes escaped: shellcheck would take a
 /// literal `${...}` in single quotes for a forgotten expansion, and `'\''` is hard to read.
@@ -37,7 +38,12 @@ pub(crate) fn quote(value: &str) -> String {
                 '_' | '-' | '.' | '/' | ':' | '=' | '@' | '%' | '+' | ','
             )
     };
-    if !value.is_empty() && value.chars().all(is_safe) {
+    // A word of letters and digits alone may name a command (`test`, `date`, `admin`): as an
+    // assignment's bare value shellcheck takes it for a forgotten `$(...)` (SC2209).
+    let could_be_command = value
+        .chars()
+        .all(|character| character.is_ascii_alphanumeric());
+    if !value.is_empty() && value.chars().all(is_safe) && !could_be_command {
         return value.to_owned();
     }
     if value.contains(['$', '`', '\'']) {
@@ -109,6 +115,9 @@ mod tests {
         );
         assert_eq!(quote("*"), "'*'");
         assert_eq!(quote("~root"), "'~root'");
+        // Letters and digits alone may name a command: `x=test` would read as a mistake.
+        assert_eq!(quote("test"), "'test'");
+        assert_eq!(quote("svc1"), "'svc1'");
     }
 
     /// Every quoted word means its original text to a real shell.

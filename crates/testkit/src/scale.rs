@@ -98,6 +98,21 @@ pub fn scaled_stack(scale: Scale) -> String {
     );
     line(w, "objectives: { rto_minutes: 15, rpo_minutes: 5 }");
     line(w, "tags: { service: scale, owner: platform-team }");
+    // Opt-in regions warn (W102) until acknowledged: the generated stacks say they are enabled.
+    let opt_in: Vec<usize> = (0..codes.len())
+        .filter(|&index| meridian_plan::aws::OPT_IN_REGIONS.contains(&codes[index]))
+        .collect();
+    if !opt_in.is_empty() {
+        line(w, "acknowledge:");
+        for index in opt_in {
+            line(
+                w,
+                &format!(
+                    "  - {{ code: W102, path: \"regions[{index}].code\", reason: enabled in the account }}"
+                ),
+            );
+        }
+    }
     line(w, "regions:");
     for (index, code) in codes.iter().enumerate() {
         let role = match index {

@@ -57,6 +57,15 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
     row(&["AWS::EC2::RouteTable"], &["aws_route_table"], ""),
     row(&["AWS::EC2::Route"], &["aws_route"], ""),
     row(
+        &["AWS::EC2::VPCPeeringConnection"],
+        &[
+            "aws_vpc_peering_connection",
+            "aws_vpc_peering_connection_accepter",
+        ],
+        "the accepter (`PeeringPlan::accepter`) is Terraform only: CloudFormation accepts a same-account \
+         peering when it creates it; Terraform accepts a cross-region one in the peer's region",
+    ),
+    row(
         &["AWS::EC2::SubnetRouteTableAssociation"],
         &["aws_route_table_association"],
         "",
@@ -231,6 +240,11 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
         "",
     ),
     row(
+        &["AWS::CloudWatch::CompositeAlarm"],
+        &["aws_cloudwatch_composite_alarm"],
+        "",
+    ),
+    row(
         &["AWS::CloudWatch::Dashboard"],
         &["aws_cloudwatch_dashboard"],
         "",
@@ -354,6 +368,19 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
         "VPC name tag",
         ("AWS::EC2::VPC", "Properties.Tags.[Key=Name].Value"),
         ("aws_vpc", "tags.Name"),
+    ),
+    decided(
+        "VPC peering region",
+        ("AWS::EC2::VPCPeeringConnection", "Properties.PeerRegion"),
+        ("aws_vpc_peering_connection", "peer_region"),
+    ),
+    decided(
+        "VPC peering name tag",
+        (
+            "AWS::EC2::VPCPeeringConnection",
+            "Properties.Tags.[Key=Name].Value",
+        ),
+        ("aws_vpc_peering_connection", "tags.Name"),
     ),
     decided(
         "subnet name tag",

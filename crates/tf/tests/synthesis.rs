@@ -135,7 +135,21 @@ fn every_regional_resource_sets_the_region_of_its_unit() {
                         }
                         continue;
                     }
-                    let expected = expected_region(module.plan, name);
+                    // A peering's accepter is the one resource of a unit declared in the
+                    // peer's region (it accepts there), under the peering's name.
+                    let accepter_region = (type_name == "aws_vpc_peering_connection_accepter")
+                        .then(|| {
+                            module
+                                .plan
+                                .regions
+                                .iter()
+                                .filter_map(|region| region.app.as_ref())
+                                .flat_map(|app| &app.peerings)
+                                .find(|peering| peering.accepter.tf == *name)
+                                .map(|peering| peering.peer_region.as_str())
+                        })
+                        .flatten();
+                    let expected = accepter_region.or_else(|| expected_region(module.plan, name));
                     if actual.is_none() || actual != expected {
                         problems.push(format!(
                             "{type_name}.{name}: region {actual:?}, expected {expected:?}"

@@ -320,7 +320,27 @@ impl ResourceChange {
     pub fn is_interruption(&self) -> bool {
         !self.is_replacement() && self.changes.iter().any(|change| change.interrupts)
     }
+
+    /// Whether the change promotes a read replica to a standalone instance in place: its
+    /// source is removed and nothing replaces it.
+    pub fn is_promotion(&self) -> bool {
+        !self.is_replacement()
+            && PROMOTING_REMOVALS.iter().any(|(resource_type, property)| {
+                self.resource_type == *resource_type
+                    && self
+                        .changes
+                        .iter()
+                        .any(|change| change.path == *property && change.after.is_none())
+            })
+    }
 }
+
+/// Properties whose removal promotes a read replica in place, per CloudFormation type:
+/// "If you remove the SourceDBInstanceIdentifier property from your template and then update
+/// your stack, AWS CloudFormation promotes the read replica to a standalone DB instance"
+/// (AWS::RDS::DBInstance, registry schema). Not create-only, so no replacement.
+pub const PROMOTING_REMOVALS: &[(&str, &str)] =
+    &[("AWS::RDS::DBInstance", "SourceDBInstanceIdentifier")];
 
 /// Names added to and removed from a template section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

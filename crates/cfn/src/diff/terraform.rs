@@ -66,7 +66,28 @@ impl TerraformChange {
     pub fn is_replacement(&self) -> bool {
         !self.replaced_by.is_empty()
     }
+
+    /// Whether the change promotes a read replica in place: "Removing the replicate_source_db
+    /// attribute from an existing RDS Replicate database managed by Terraform will promote the
+    /// database to a fully standalone database" (AWS provider, `aws_db_instance`); the argument
+    /// does not force a new resource.
+    pub fn is_promotion(&self) -> bool {
+        !self.is_replacement()
+            && PROMOTING_REMOVALS.iter().any(|(resource_type, argument)| {
+                self.address
+                    .strip_prefix(resource_type)
+                    .is_some_and(|rest| rest.starts_with('.'))
+                    && self
+                        .changes
+                        .iter()
+                        .any(|change| change.path == *argument && change.after.is_none())
+            })
+    }
 }
+
+/// Arguments whose removal promotes a read replica in place, per Terraform type (see
+/// [`TerraformChange::is_promotion`]).
+pub const PROMOTING_REMOVALS: &[(&str, &str)] = &[("aws_db_instance", "replicate_source_db")];
 
 /// The differences between two Terraform modules.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -3,12 +3,12 @@
 //! It must not choose thresholds, periods, recipients or which alarms exist.
 
 use meridian_plan::{
-    AlarmMetric, AlarmPlan, AlertingPlan, Comparison, MetricStat, MissingData, SubscriptionPlan,
-    TopicPlan, bug,
+    AlarmMetric, AlarmPlan, AlertingPlan, Comparison, CompositeAlarmPlan, MetricStat, MissingData,
+    SubscriptionPlan, TopicPlan, bug,
 };
 
 use crate::l1::cloudwatch::{
-    self, Alarm, ComparisonOperator, Dimension, Metric, MetricDataQuery, Statistic,
+    self, Alarm, ComparisonOperator, CompositeAlarm, Dimension, Metric, MetricDataQuery, Statistic,
     TreatMissingData,
 };
 use crate::l1::sns::{Subscription, Topic, TopicPolicy};
@@ -25,6 +25,7 @@ pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPla
         key,
         topics,
         alarms,
+        composites,
     } = alerting;
     if let Some(key) = key {
         lower_key(unit, key);
@@ -43,6 +44,37 @@ pub(crate) fn lower_alerting(unit: &mut UnitTemplate<'_>, alerting: &AlertingPla
     for alarm in alarms {
         lower_alarm(unit, alarm);
     }
+    for composite in composites {
+        lower_composite(unit, composite);
+    }
+}
+
+/// Adds one composite alarm, after the alarms its rule names (CloudWatch refuses a rule that
+/// names an alarm that does not exist yet).
+fn lower_composite(unit: &mut UnitTemplate<'_>, composite: &CompositeAlarmPlan) {
+    let CompositeAlarmPlan {
+        rid,
+        name,
+        description,
+        rule,
+        parts,
+        topics,
+    } = composite;
+    let actions: Vec<Value<String>> = topics.iter().map(reference).collect();
+    let properties = CompositeAlarm {
+        alarm_name: Some(Value::from(name.as_str())),
+        alarm_description: Some(Value::from(description.as_str())),
+        alarm_actions: actions.clone(),
+        ok_actions: actions,
+        tags: unit.values.tags(None),
+        ..CompositeAlarm::new(Value::from(rule.as_str()))
+    };
+    let resource = parts
+        .iter()
+        .fold(Resource::new(properties), |resource, part| {
+            resource.depends_on(part.logical.as_str())
+        });
+    unit.add(rid, resource);
 }
 
 fn lower_topic(unit: &mut UnitTemplate<'_>, topic: &TopicPlan, key: &meridian_plan::Rid) {

@@ -4,8 +4,8 @@
 //! not choose sizes, versions, windows or retention.
 
 use meridian_plan::{
-    DatabasePlan, DatabaseRole, ParameterApplyMethod, ParameterGroupPlan, ReplicaPlan,
-    RotationPlan, SecretPlan, SecretReplica, WriterPlan,
+    AdoptedCredentialsPlan, DatabasePlan, DatabaseRole, ParameterApplyMethod, ParameterGroupPlan,
+    PromotedPlan, ReplicaPlan, Rid, RotationPlan, SecretPlan, SecretReplica, WriterPlan,
 };
 use meridian_plan::{aws, bug};
 
@@ -126,6 +126,7 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         DatabaseRole::Writer(writer) => lower_writer(unit, database, writer, common, snapshot),
         DatabaseRole::Replica(replica) => {
             let ReplicaPlan {
+                max_storage_gb,
                 source_arn,
                 source_region,
                 // The replica's services read it through their secrets; the instance itself
@@ -138,11 +139,66 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
             let properties = DbInstance {
                 source_db_instance_identifier: Some(unit.values.text(source_arn)),
                 source_region: Some(Value::from(source_region.as_str())),
+                max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
+                ..common
+            };
+            unit.add(rid, snapshot_policies(Resource::new(properties), snapshot));
+        }
+        DatabaseRole::Promoted(promoted) => {
+            let PromotedPlan {
+                source_region,
+                max_storage_gb,
+                multi_az,
+                backup_retention_days,
+                backup_window,
+                maintenance_window,
+            } = promoted.as_ref();
+            // "If you remove the SourceDBInstanceIdentifier property from your template and then
+            // update your stack, AWS CloudFormation promotes the read replica to a standalone DB
+            // instance" (AWS::RDS::DBInstance, registry schema). The instance keeps every
+            // create-only property exactly as the replica had it (DBInstanceIdentifier,
+            // DBSubnetGroupName, KmsKeyId, SourceRegion; DBName, MasterUsername and
+            // StorageEncrypted stay absent: adding one would replace the instance). Only
+            // mutable writer settings are added; the instance inherited its engine, credentials
+            // and storage size, and keeps them.
+            let properties = DbInstance {
+                source_region: Some(Value::from(source_region.as_str())),
+                max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
+                multi_az: Some((*multi_az).into()),
+                backup_retention_period: Some(i64::from(*backup_retention_days).into()),
+                preferred_backup_window: Some(Value::from(backup_window.as_str())),
+                preferred_maintenance_window: Some(Value::from(maintenance_window.as_str())),
                 ..common
             };
             unit.add(rid, snapshot_policies(Resource::new(properties), snapshot));
         }
     }
+}
+
+/// The master credentials of a writer adopted in another region, where they were created: the
+/// attachment names the writer by its ARN.
+pub(crate) fn lower_adopted_credentials(
+    unit: &mut UnitTemplate<'_>,
+    credentials: &AdoptedCredentialsPlan,
+) {
+    let AdoptedCredentialsPlan {
+        // The secret's connection fields are written by the attachment.
+        engine: _,
+        username_field: _,
+        port: _,
+        secret,
+        secret_attachment,
+        rotation,
+        writer: _,
+        writer_region: _,
+        writer_identifier: _,
+        writer_arn,
+        // Used by the rotation function's security group.
+        writer_vpc_cidr: _,
+    } = credentials;
+    lower_secret(unit, secret);
+    let target = unit.values.text(writer_arn);
+    lower_credentials(unit, secret, secret_attachment, target, rotation);
 }
 
 /// A final snapshot when the plan takes one, else none: CloudFormation's default for a DB
@@ -220,11 +276,28 @@ fn lower_writer(
         &database.rid,
         snapshot_policies(Resource::new(properties), snapshot),
     );
+    lower_credentials(
+        unit,
+        secret,
+        secret_attachment,
+        reference(&database.rid),
+        rotation,
+    );
+}
+
+/// The secret's attachment to the writer `target` and its rotation by the hosted function.
+fn lower_credentials(
+    unit: &mut UnitTemplate<'_>,
+    secret: &SecretPlan,
+    secret_attachment: &Rid,
+    target: Value<String>,
+    rotation: &RotationPlan,
+) {
     unit.add(
         secret_attachment,
         Resource::new(SecretTargetAttachment {
             secret_id: reference(&secret.rid),
-            target_id: reference(&database.rid),
+            target_id: target,
             target_type: Value::from(<DbInstance as ResourceProperties>::TYPE),
         }),
     );

@@ -60,6 +60,8 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
         hosted_zone_id,
         domain,
         evaluate_health,
+        // Runbooks and estimates wait for it; the records carry their own TTL or none.
+        effective_ttl_seconds: _,
         regions,
     } = dns;
     for region in regions {
@@ -78,6 +80,7 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
             failure_threshold,
             name,
             record_type,
+            cname_ttl_seconds,
         } = region;
         let health_check_properties = HealthCheck {
             health_check_config: HealthCheckConfig {
@@ -95,17 +98,28 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
             health_check_tags: unit.values.tags(Some(name)),
         };
         unit.add(health_check, Resource::new(health_check_properties));
+        let target = match cname_ttl_seconds {
+            // A CNAME names the load balancer and carries its own TTL.
+            Some(ttl) => RecordSet {
+                resource_records: vec![unit.values.text(target_dns_name)],
+                ttl: Some(Value::from(ttl.to_string())),
+                ..RecordSet::new(record_type_of(*record_type), domain.as_str())
+            },
+            None => RecordSet {
+                alias_target: Some(AliasTarget {
+                    dns_name: unit.values.text(target_dns_name),
+                    hosted_zone_id: unit.values.text(target_zone_id),
+                    evaluate_target_health: evaluate_health.then(|| true.into()),
+                }),
+                ..RecordSet::new(record_type_of(*record_type), domain.as_str())
+            },
+        };
         let record_properties = RecordSet {
             hosted_zone_id: Some(unit.values.text(hosted_zone_id)),
             set_identifier: Some(Value::from(set_identifier.as_str())),
             region: Some(Value::from(region.as_str())),
             health_check_id: evaluate_health.then(|| reference(health_check)),
-            alias_target: Some(AliasTarget {
-                dns_name: unit.values.text(target_dns_name),
-                hosted_zone_id: unit.values.text(target_zone_id),
-                evaluate_target_health: evaluate_health.then(|| true.into()),
-            }),
-            ..RecordSet::new(record_type_of(*record_type), domain.as_str())
+            ..target
         };
         unit.add(record, Resource::new(record_properties));
     }
@@ -115,6 +129,7 @@ fn record_type_of(record_type: DnsRecordType) -> RecordType {
     match record_type {
         DnsRecordType::A => RecordType::A,
         DnsRecordType::Aaaa => RecordType::Aaaa,
+        DnsRecordType::Cname => RecordType::Cname,
     }
 }
 

@@ -77,6 +77,8 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         global_region: _,
         // Templates use `${AWS::Partition}`, so they deploy unchanged in any partition.
         partition: _,
+        // Warnings the stack accepts: `meridian plan` shows them; no template carries them.
+        acknowledged: _,
         parameters,
         units,
         regions,
@@ -99,6 +101,7 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                     latency_target_ms: _,
                     storage,
                     app: _,
+                    links: _,
                 } = region_plan(regions, region);
                 storage::lower_storage_unit(&mut lowering, storage);
             }
@@ -112,6 +115,8 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                     latency_target_ms: _,
                     storage: _,
                     app,
+                    // The region's links unit has a template of its own.
+                    links: _,
                 } = region_plan(regions, region);
                 let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
                     bug(format_args!(
@@ -119,6 +124,15 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                     ))
                 });
                 lower_app_unit(&mut lowering, app);
+            }
+            UnitId::Links(region) => {
+                let links = region_plan(regions, region)
+                    .links
+                    .as_ref()
+                    .unwrap_or_else(|| {
+                        bug(format_args!("links unit `{region}` has no links plan"))
+                    });
+                network::lower_links_unit(&mut lowering, links);
             }
             UnitId::Global => {
                 let global = global
@@ -156,12 +170,19 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         cluster,
         services,
         database,
+        adopted_credentials,
         cache,
         alerting,
+        peerings,
+        peer_routes,
     } = app;
     if let Some(network) = network {
         network::lower_network(unit, network);
     }
+    for peering in peerings {
+        network::lower_peering(unit, peering);
+    }
+    network::lower_peer_routes(unit, peer_routes);
     let vpc_id = network.as_ref().map(|network| &network.vpc_id);
     network::lower_security_groups(unit, vpc_id, security_groups, security_group_rules);
     if let Some(load_balancer) = load_balancer {
@@ -175,6 +196,9 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
     }
     if let Some(database) = database {
         database::lower_database(unit, database);
+    }
+    if let Some(credentials) = adopted_credentials {
+        database::lower_adopted_credentials(unit, credentials);
     }
     if let Some(cache) = cache {
         cache::lower_cache(unit, cache);

@@ -4,14 +4,15 @@
 
 use meridian_plan::bug;
 use meridian_plan::{
-    CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, SecurityGroupPlan,
-    SecurityGroupRulePlan, SubnetPlan, Text, ZonePlan,
+    CreatedNetwork, Direction, FlowLogPlan, LinksPlan, NatPlan, NetworkPlan, Peer, PeerRoutePlan,
+    PeeringPlan, SecurityGroupPlan, SecurityGroupRulePlan, SubnetPlan, Text, ZonePlan,
 };
 
 use crate::l1::ec2::{
     EgressRule, Eip, FlowLog, FlowLogDestinationType, FlowLogResourceType, FlowLogTrafficType,
     InternetGateway, NatGateway, Route, RouteTable, SecurityGroup, SecurityGroupEgress,
     SecurityGroupIngress, Subnet, SubnetRouteTableAssociation, Vpc, VpcGatewayAttachment,
+    VpcPeeringConnection,
 };
 use crate::l1::logs::LogGroup;
 use crate::l1::{ListValue, Resource, Value};
@@ -330,4 +331,55 @@ pub(crate) fn lower_security_groups(
         };
         unit.add(rid, resource);
     }
+}
+
+/// A VPC peering the unit requests. Both VPCs are in the deployment's account, so CloudFormation
+/// needs no peering role and the request is accepted when it is made ("If the requester and
+/// acceptor VPCs are in the same account, the peering request is accepted without a peering
+/// role", `AWS::EC2::VPCPeeringConnection`): the plan's accepter resource is Terraform's alone.
+pub(crate) fn lower_peering(unit: &mut UnitTemplate<'_>, peering: &PeeringPlan) {
+    let PeeringPlan {
+        rid,
+        accepter: _,
+        auto_accept: _,
+        vpc_id,
+        peer_region,
+        peer_vpc_id,
+        name,
+    } = peering;
+    let properties = VpcPeeringConnection {
+        peer_region: Some(Value::from(peer_region.as_str())),
+        tags: unit.values.tags(Some(name)),
+        ..VpcPeeringConnection::new(unit.values.text(vpc_id), unit.values.text(peer_vpc_id))
+    };
+    unit.add(rid, Resource::new(properties));
+}
+
+/// Routes of private route tables to peer VPCs.
+pub(crate) fn lower_peer_routes(unit: &mut UnitTemplate<'_>, routes: &[PeerRoutePlan]) {
+    for route in routes {
+        let PeerRoutePlan {
+            rid,
+            // The template deploys to the route table's region.
+            region: _,
+            route_table,
+            destination_cidr,
+            peer_region: _,
+            peering,
+            // CloudFormation's peering is accepted once it exists (see `lower_peering`).
+            accepter: _,
+        } = route;
+        let properties = Route {
+            destination_cidr_block: Some(Value::from(destination_cidr.as_str())),
+            vpc_peering_connection_id: Some(unit.values.text(peering)),
+            ..Route::new(unit.values.text(route_table))
+        };
+        unit.add(rid, Resource::new(properties));
+    }
+}
+
+/// A region's links unit: its routes to the peerings later units requested.
+pub(crate) fn lower_links_unit(unit: &mut UnitTemplate<'_>, links: &LinksPlan) {
+    let LinksPlan { unit: _, routes } = links;
+    lower_peer_routes(unit, routes);
 }

@@ -70,7 +70,9 @@ fn aws_specific_type(kind: ParamKind) -> Option<&'static str> {
         ParamKind::HostedZoneId => Some("AWS::Route53::HostedZone::Id"),
         ParamKind::VpcId => Some("AWS::EC2::VPC::Id"),
         ParamKind::SubnetId => Some("AWS::EC2::Subnet::Id"),
-        ParamKind::CertificateArn
+        // CloudFormation has no AWS-specific type for route tables: a string with the pattern.
+        ParamKind::RouteTableId
+        | ParamKind::CertificateArn
         | ParamKind::SecretArn
         | ParamKind::Email
         | ParamKind::HttpsUrl

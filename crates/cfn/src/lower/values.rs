@@ -30,6 +30,8 @@ fn attr_form(attr: Attr) -> AttrForm {
     match attr {
         Attr::VpcId
         | Attr::SubnetId
+        | Attr::RouteTableId
+        | Attr::PeeringConnectionId
         | Attr::LoadBalancerArn
         | Attr::TargetGroupArn
         | Attr::ListenerArn

@@ -257,6 +257,7 @@ impl<'a> Resolver<'a> {
             key: Some(key),
             topics,
             alarms: Vec::new(),
+            composites: Vec::new(),
         }
     }
 

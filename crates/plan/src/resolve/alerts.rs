@@ -125,9 +125,10 @@ impl<'a> Resolver<'a> {
                 let Some(app) = apps.get(&region.code) else {
                     continue;
                 };
-                let alarms = self.alert_alarms(&path, alert, app, targets);
+                let (alarms, composite) = self.alert_alarms(&path, alert, app, targets);
                 if let Some(app) = apps.get_mut(&region.code) {
                     app.alerting.alarms.extend(alarms);
+                    app.alerting.composites.extend(composite);
                 }
             }
         }
@@ -426,16 +427,57 @@ impl<'a> Resolver<'a> {
         valid
     }
 
-    /// The alarms of an alert in one region: one, or one per service for service conditions.
+    /// The alarms of an alert in one region: one, or one per service for service conditions;
+    /// or, when its metrics do not fit in one alarm, alarms over parts of them that notify
+    /// nobody and the composite alarm that notifies when any part is in alarm.
     pub(crate) fn alert_alarms(
         &mut self,
         path: &StackPath,
         alert: &meridian_model::Alert,
         app: &AppPlan,
         targets: &[Target],
-    ) -> Vec<AlarmPlan> {
+    ) -> (Vec<AlarmPlan>, Option<CompositeAlarmPlan>) {
         let unit = app.unit.clone();
         let topics = self.alert_topics(&unit, alert, targets);
+        let alarms = self.measured_alarms(path, alert, app, &topics);
+        if !alarms.iter().any(|alarm| alarm.part.is_some()) {
+            return (alarms.into_iter().map(|alarm| alarm.alarm).collect(), None);
+        }
+        let base = pascal(&alert.name);
+        let parts: Vec<AlarmPlan> = alarms.into_iter().map(|alarm| alarm.alarm).collect();
+        let composite = CompositeAlarmPlan {
+            rid: self.rid(&unit, format!("{base}Alarm"), path),
+            name: self.names.alarm(&alert.name),
+            description: alarm_description(
+                &format!(
+                    "{} (any of {} alarms of at most {} target groups each)",
+                    threshold_what(alert),
+                    parts.len(),
+                    aws::limits::ALARM_METRICS
+                ),
+                alert,
+                None,
+            ),
+            rule: parts
+                .iter()
+                .map(|part| format!("ALARM(\"{}\")", part.name))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+            parts: parts.iter().map(|part| part.rid.clone()).collect(),
+            topics,
+        };
+        (parts, Some(composite))
+    }
+
+    /// One alarm per measure of the alert, each with the topics it notifies (none for a part).
+    fn measured_alarms(
+        &mut self,
+        path: &StackPath,
+        alert: &meridian_model::Alert,
+        app: &AppPlan,
+        topics: &[Rid],
+    ) -> Vec<MeasuredAlarm> {
+        let unit = app.unit.clone();
         let threshold = alert.threshold.unwrap_or(0.0);
         let measures = match alert.condition {
             AlertCondition::PrimaryRegionDown => Vec::new(),
@@ -459,20 +501,22 @@ impl<'a> Resolver<'a> {
                 // One alarm per alert, or per service for service conditions: then the service's
                 // name (its former one when renamed, like its other resources) is part of the ID
                 // and name.
-                let rid = match &measure.service {
-                    Some(service) => self.entity_rid(
+                let rid = match (&measure.service, measure.part) {
+                    (Some(service), _) => self.entity_rid(
                         &unit,
                         service,
                         |service_base| format!("{base}{service_base}Alarm"),
                         path,
                     ),
-                    None => self.rid(&unit, format!("{base}Alarm"), path),
+                    (None, Some(part)) => self.rid(&unit, format!("{base}Part{part}Alarm"), path),
+                    (None, None) => self.rid(&unit, format!("{base}Alarm"), path),
                 };
-                AlarmPlan {
+                let alarm = AlarmPlan {
                     rid,
-                    name: self.names.alarm(&match &measure.service {
-                        Some(service) => format!("{}-{}", alert.name, service.identity),
-                        None => alert.name.clone(),
+                    name: self.names.alarm(&match (&measure.service, measure.part) {
+                        (Some(service), _) => format!("{}-{}", alert.name, service.identity),
+                        (None, Some(part)) => format!("{}-part{part}", alert.name),
+                        (None, None) => alert.name.clone(),
                     }),
                     description: alarm_description(&measure.what, alert, None),
                     metric: measure.metric,
@@ -485,17 +529,42 @@ impl<'a> Resolver<'a> {
                         .evaluation_periods
                         .unwrap_or(defaults::ALERT_EVALUATION_PERIODS),
                     missing_data: MissingData::NotBreaching,
-                    topics: topics.clone(),
+                    // A part's state reaches people through its composite alarm.
+                    topics: if measure.part.is_some() {
+                        Vec::new()
+                    } else {
+                        topics.to_vec()
+                    },
+                };
+                MeasuredAlarm {
+                    alarm,
+                    part: measure.part,
                 }
             })
             .collect()
     }
 }
 
+/// An alarm, and its number when it is one part of a composite alarm.
+struct MeasuredAlarm {
+    alarm: AlarmPlan,
+    part: Option<usize>,
+}
+
+/// What fires an alert, in words, for a composite alarm's description.
+fn threshold_what(alert: &meridian_model::Alert) -> String {
+    format!(
+        "more than {} targets of a group of target groups fail their health checks",
+        alert.threshold.unwrap_or(0.0)
+    )
+}
+
 /// What one alarm of an alert measures: the service it is for (service conditions), what fires
 /// it, the metric, and the threshold in the metric's unit.
 struct Measure {
     service: Option<EntityName>,
+    /// The part's number (from 1) when the alert's metrics are split over several alarms.
+    part: Option<usize>,
     what: String,
     metric: AlarmMetric,
     threshold: f64,
@@ -516,6 +585,7 @@ fn database_measures(condition: AlertCondition, app: &AppPlan, threshold: f64) -
         AlertCondition::ReplicaLag if matches!(database.role, DatabaseRole::Replica(_)) => {
             Measure {
                 service: None,
+                part: None,
                 what: format!("read replica lag above {threshold} s"),
                 metric: AlarmMetric::Single(MetricStat {
                     namespace: "AWS/RDS".to_owned(),
@@ -528,6 +598,7 @@ fn database_measures(condition: AlertCondition, app: &AppPlan, threshold: f64) -
         }
         AlertCondition::DatabaseCpu => Measure {
             service: None,
+            part: None,
             what: format!("database CPU above {threshold}%"),
             metric: AlarmMetric::Single(MetricStat {
                 namespace: "AWS/RDS".to_owned(),
@@ -550,6 +621,7 @@ fn load_balancer_measures(
 ) -> Vec<Measure> {
     let single = |what: String, metric: &str, stat: Statistic, threshold: f64| Measure {
         service: None,
+        part: None,
         what,
         metric: AlarmMetric::Single(load_balancer_metric(&lb.rid, metric, stat)),
         threshold,
@@ -572,6 +644,7 @@ fn load_balancer_measures(
         ),
         AlertCondition::ErrorRate => Measure {
             service: None,
+            part: None,
             what: format!("share of 5xx responses above {threshold}"),
             metric: AlarmMetric::Math {
                 result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
@@ -590,22 +663,38 @@ fn load_balancer_measures(
             },
             threshold,
         },
-        AlertCondition::FailedHealthChecks => {
-            let mut inputs = Vec::new();
-            for tg in &lb.target_groups {
-                for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
-                    let mut metric =
-                        load_balancer_metric(&lb.rid, "UnHealthyHostCount", Statistic::Maximum);
-                    metric.dimensions.push((
-                        "TargetGroup".to_owned(),
-                        Text::attr(group, Attr::TargetGroupFullName),
-                    ));
-                    inputs.push((format!("unhealthy{}", inputs.len()), metric));
-                }
-            }
-            if inputs.is_empty() {
-                return Vec::new();
-            }
+        AlertCondition::FailedHealthChecks => return health_measures(lb, threshold),
+        _ => return Vec::new(),
+    };
+    vec![measure]
+}
+
+/// Unhealthy targets of every target group (both of a blue/green pair), summed by metric math:
+/// one alarm, or one per [`aws::limits::ALARM_METRICS`] target groups when they do not fit in
+/// one (each part alarms on more than `threshold` unhealthy targets among its groups).
+fn health_measures(lb: &LoadBalancerPlan, threshold: f64) -> Vec<Measure> {
+    let mut metrics = Vec::new();
+    for tg in &lb.target_groups {
+        for group in std::iter::once(&tg.rid).chain(tg.alternate.iter()) {
+            let mut metric =
+                load_balancer_metric(&lb.rid, "UnHealthyHostCount", Statistic::Maximum);
+            metric.dimensions.push((
+                "TargetGroup".to_owned(),
+                Text::attr(group, Attr::TargetGroupFullName),
+            ));
+            metrics.push(metric);
+        }
+    }
+    let split = metrics.len() > aws::limits::ALARM_METRICS;
+    metrics
+        .chunks(aws::limits::ALARM_METRICS)
+        .enumerate()
+        .map(|(index, chunk)| {
+            let inputs: Vec<(String, MetricStat)> = chunk
+                .iter()
+                .enumerate()
+                .map(|(input, metric)| (format!("unhealthy{input}"), metric.clone()))
+                .collect();
             let expression = inputs
                 .iter()
                 .map(|(id, _)| id.clone())
@@ -613,7 +702,16 @@ fn load_balancer_measures(
                 .join(" + ");
             Measure {
                 service: None,
-                what: format!("more than {threshold} targets fail their health checks"),
+                part: split.then_some(index + 1),
+                what: if split {
+                    format!(
+                        "more than {threshold} targets of target groups {} to {} fail their health checks",
+                        index * aws::limits::ALARM_METRICS + 1,
+                        index * aws::limits::ALARM_METRICS + chunk.len()
+                    )
+                } else {
+                    format!("more than {threshold} targets fail their health checks")
+                },
                 metric: AlarmMetric::Math {
                     result_id: naming::METRIC_MATH_RESULT_ID.to_owned(),
                     expression,
@@ -622,10 +720,8 @@ fn load_balancer_measures(
                 },
                 threshold,
             }
-        }
-        _ => return Vec::new(),
-    };
-    vec![measure]
+        })
+        .collect()
 }
 
 /// Each service's CPU.
@@ -662,6 +758,7 @@ fn service_measures(
                 }),
                 threshold,
                 service: Some(entity),
+                part: None,
             }
         })
         .collect()

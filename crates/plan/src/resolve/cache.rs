@@ -324,6 +324,16 @@ impl<'a> Resolver<'a> {
                 );
                 *valid = false;
             }
+            if replication.target_regions.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        codes::W432,
+                        replication_path.key("target_regions"),
+                        "the Global Datastore has no secondary region: it replicates nowhere and no cache survives a regional failure",
+                    )
+                    .with_help("list one or two secondary regions in `target_regions`, or remove `cross_region_replication`"),
+                );
+            }
             let mut targets: BTreeSet<RegionCode> = BTreeSet::new();
             let mut ordered = vec![replication.source_region.clone()];
             for (index, target) in replication.target_regions.iter().enumerate() {
@@ -367,6 +377,21 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 ordered.push(target.clone());
+                if ordered.len() == aws::limits::CACHE_GLOBAL_SECONDARIES + 2 {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E432,
+                            replication_path.key("target_regions").index(index),
+                            format!(
+                                "`{target}` would be a Global Datastore's secondary region number {}; ElastiCache takes at most {}",
+                                ordered.len() - 1,
+                                aws::limits::CACHE_GLOBAL_SECONDARIES
+                            ),
+                        )
+                        .with_help("keep two secondary regions; services in other regions read the nearest cache through their own configuration, or run without `${cache.endpoint}`"),
+                    );
+                    *valid = false;
+                }
             }
             if !aws::cache_node_type_supports_global_datastore(&cache.node_type)
                 && aws::is_cache_node_type(&cache.node_type)

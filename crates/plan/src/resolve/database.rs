@@ -39,12 +39,21 @@ pub(crate) struct DatabaseFacts {
     pub secret: Option<Rid>,
     /// Region → its instance (the writer or the region's replica).
     pub by_region: BTreeMap<RegionCode, Rid>,
+    /// The writer's unit.
+    pub writer_unit: Option<UnitId>,
+    /// The region of the former writer, when the writer is an adopted promoted replica.
+    pub promoted_from: Option<RegionCode>,
 }
+
+/// The output under which an adopted writer keeps the address it exported as a replica.
+pub(crate) const ADOPTED_WRITER_ADDRESS_OUTPUT: &str = "DatabaseReplicaAddress";
 
 /// Where the database's instances go and what they share.
 struct Layout<'l> {
     path: StackPath,
     writer_region: RegionCode,
+    /// The former writer's region, when the writer is an adopted promoted replica.
+    promoted_from: Option<RegionCode>,
     replica_regions: Vec<(RegionCode, StackPath)>,
     default_class: String,
     instance_classes: BTreeMap<RegionCode, String>,
@@ -68,7 +77,23 @@ impl<'a> Resolver<'a> {
         let path = StackPath::root().key("database");
         let settings = self.check_database_settings(&path, database);
         let writer_region = RegionCode::from(&database.primary.region);
-        self.check_writer_region(&path, &writer_region, regions.primary.as_deref());
+        let promoted_from = self.check_promotion(&path, database, regions);
+        // A wrong `promoted_from` is reported by itself, not as a writer outside the primary.
+        if database.primary.promoted_from.is_none() {
+            self.check_writer_region(&path, &writer_region, regions.primary.as_deref());
+        }
+        if aws::region_info(&writer_region).is_some()
+            && !aws::SERVERLESS_REPO_REGIONS.contains(&writer_region.as_str())
+        {
+            self.report(
+                Diagnostic::new(
+                    codes::E440,
+                    path.key("primary").key("region"),
+                    format!("`{writer_region}` has no Serverless Application Repository, which the database password's hosted rotation function is deployed from"),
+                )
+                .with_help("the deploy would fail creating the rotation; put the database writer (and the primary region) in a region with the Serverless Application Repository, e.g. `eu-central-1` or `us-east-1`"),
+            );
+        }
         let replica_regions =
             self.resolve_replica_regions(&path, database, &writer_region, regions);
         let (default_class, instance_classes) = self.resolve_instance_classes(
@@ -84,6 +109,7 @@ impl<'a> Resolver<'a> {
         let layout = Layout {
             path,
             writer_region,
+            promoted_from,
             replica_regions,
             default_class,
             instance_classes,
@@ -112,6 +138,116 @@ impl<'a> Resolver<'a> {
                     .with_help("remove it, or add a `database` block"),
                 );
             }
+        }
+    }
+
+    /// E980, E981: an adopted writer (`promoted_from`) sits in a service region other than the
+    /// primary, and the primary is the region whose writer created the master secret. The
+    /// promoted region's replica is the one the failover promoted; `Some` when all holds.
+    fn check_promotion(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+        regions: &Regions<'_>,
+    ) -> Option<RegionCode> {
+        let former = database.primary.promoted_from.as_ref()?;
+        let former_path = path.key("primary").key("promoted_from");
+        self.check_region_code(&former_path, former)?;
+        let primary = regions.primary.as_deref();
+        if former == &database.primary.region {
+            self.report(
+                Diagnostic::new(codes::E980, former_path, format!("`promoted_from: {former}` names the writer's own region"))
+                    .with_help("`promoted_from` is the region of the writer before the failover; `primary.region` is the region whose replica was promoted"),
+            );
+            return None;
+        }
+        if primary != Some(former.as_str()) {
+            self.report(
+                Diagnostic::new(
+                    codes::E980,
+                    former_path,
+                    format!(
+                        "`promoted_from: {former}` is not the primary region `{}`, where the writer and its master secret were created",
+                        primary.unwrap_or("(none)")
+                    ),
+                )
+                .with_help("keep the region that held the writer as `role: primary` (it keeps the master secret and the cache primary), and name it here"),
+            );
+            return None;
+        }
+        if regions.service_role(&database.primary.region).is_none() {
+            self.report(
+                Diagnostic::new(
+                    codes::E981,
+                    path.key("primary").key("region"),
+                    format!(
+                        "`{}` runs no service, so it held no read replica a failover could promote",
+                        database.primary.region
+                    ),
+                )
+                .with_help("name the region whose read replica was promoted (one declared under `regions:` with a network)"),
+            );
+            return None;
+        }
+        Some(RegionCode::from(former))
+    }
+
+    /// E983 for a pool size out of range; W982 when the pools of the most tasks every region may
+    /// run (each service's scaling ceiling, scheduled ones included) could open more connections
+    /// than the server's `max_connections`. Every task's pool may reach the writer (writes go
+    /// there from every region), so the sum over all regions is what the writer must accept.
+    pub(crate) fn check_connection_pools(&mut self, apps: &BTreeMap<RegionCode, AppPlan>) {
+        let Some(database) = &self.stack.database else {
+            return;
+        };
+        let Some(pool_size) = database.pool_size else {
+            return;
+        };
+        let path = StackPath::root().key("database");
+        if !defaults::bounds::POOL_SIZE.contains(&pool_size) {
+            self.report(
+                Diagnostic::new(
+                    codes::E983,
+                    path.key("pool_size"),
+                    format!(
+                        "a pool of {pool_size} connections is outside {}",
+                        range_text(&defaults::bounds::POOL_SIZE)
+                    ),
+                )
+                .with_help("the connections one task opens; tens are common"),
+            );
+            return;
+        }
+        let Some(max_connections) = database.max_connections else {
+            return;
+        };
+        let most_tasks: u64 = apps
+            .values()
+            .flat_map(|app| &app.services)
+            .map(|service| {
+                let scaled = service.scaling.as_ref().map_or(0, |scaling| {
+                    scaling
+                        .scheduled
+                        .iter()
+                        .map(|action| action.max)
+                        .fold(scaling.max, u32::max)
+                });
+                u64::from(scaled.max(service.desired_count))
+            })
+            .sum();
+        let connections = most_tasks * u64::from(pool_size);
+        if connections > u64::from(max_connections) {
+            self.report(
+                Diagnostic::new(
+                    codes::W982,
+                    path.key("pool_size"),
+                    format!(
+                        "{most_tasks} tasks at most (over all regions) with pools of {pool_size} may open {connections} connections, more than the server's `max_connections: {max_connections}`"
+                    ),
+                )
+                .with_help("raise `max_connections` (the server's limit) or lower `pool_size` (each task's pool); if `max_connections` was meant as the application's pool, write it as `pool_size`")
+                .with_related(path.key("max_connections"), "the server's limit"),
+            );
         }
     }
 
@@ -222,6 +358,20 @@ impl<'a> Resolver<'a> {
             }
             replica_regions.push((RegionCode::from(&replica.region), replica_path));
         }
+        if let Some((_, extra)) = replica_regions.get(aws::limits::RDS_READ_REPLICAS_PER_SOURCE) {
+            self.report(
+                Diagnostic::new(
+                    codes::E419,
+                    extra.clone(),
+                    format!(
+                        "{} read replicas are more than an RDS source takes: at most {}",
+                        replica_regions.len(),
+                        aws::limits::RDS_READ_REPLICAS_PER_SOURCE
+                    ),
+                )
+                .with_help("serve the other regions' reads from the nearest replica (remove their `read_replicas` entries); RDS refuses a 16th replica of one source"),
+            );
+        }
         if total_weight != 100 && !writer_weight_too_large {
             self.report(
                 Diagnostic::new(
@@ -291,11 +441,77 @@ impl<'a> Resolver<'a> {
                 instance_classes.insert(region.code.clone(), class.clone());
             }
         }
+        if database.max_connections.is_none() {
+            self.check_replica_memory(
+                database,
+                regions,
+                writer_region,
+                replica_regions,
+                &instance_classes,
+            );
+        }
         (default_class, instance_classes)
     }
 
+    /// E420: with RDS's default `max_connections`, which grows with the instance's memory, a
+    /// replica on a class with less memory than the writer's gets fewer connections than the
+    /// writer, and PostgreSQL refuses to run a hot standby whose `max_connections` is below
+    /// the primary's (PostgreSQL documentation, "Hot Standby", 26.4.3 Administrator's
+    /// Overview).
+    fn check_replica_memory(
+        &mut self,
+        database: &meridian_model::Database,
+        regions: &Regions<'_>,
+        writer_region: &str,
+        replica_regions: &[(RegionCode, StackPath)],
+        instance_classes: &BTreeMap<RegionCode, String>,
+    ) {
+        let class_of = |region: &str| {
+            instance_classes
+                .get(region)
+                .unwrap_or(&database.instance_class)
+                .clone()
+        };
+        let writer_class = class_of(writer_region);
+        let Some(writer_memory) = aws::postgres_instance_memory_gib(&writer_class) else {
+            return;
+        };
+        for (region, _) in replica_regions {
+            let class = class_of(region);
+            let Some(memory) = aws::postgres_instance_memory_gib(&class) else {
+                continue;
+            };
+            if memory >= writer_memory {
+                continue;
+            }
+            let at = if instance_classes.contains_key(region) {
+                regions
+                    .iter()
+                    .find(|r| &r.code == region)
+                    .map(|r| r.path.key("sizing").key("database_instance_class"))
+            } else {
+                regions
+                    .iter()
+                    .find(|r| r.code == writer_region)
+                    .map(|r| r.path.key("sizing").key("database_instance_class"))
+            };
+            let path =
+                at.unwrap_or_else(|| StackPath::root().key("database").key("instance_class"));
+            self.report(
+                Diagnostic::new(
+                    codes::E420,
+                    path,
+                    format!("the replica in `{region}` runs `{class}` ({memory} GiB), smaller than the writer's `{writer_class}` ({writer_memory} GiB), with RDS's memory-based default `max_connections`"),
+                )
+                .with_help("a PostgreSQL hot standby refuses to start with fewer `max_connections` than its primary; set `database.max_connections` (one value for every instance), or give the replica a class at least as large"),
+            );
+        }
+    }
+
     /// The writer with its secret, rotation and outputs; `false` when its region has no network
-    /// to put it in (its replicas then have no source either).
+    /// to put it in (its replicas then have no source either). An adopted writer
+    /// (`promoted_from`) is the promoted replica, and its credentials stay in the unit of the
+    /// writer that created them.
     fn resolve_writer(
         &mut self,
         layout: &Layout<'_>,
@@ -307,102 +523,101 @@ impl<'a> Resolver<'a> {
         let Layout {
             path,
             writer_region,
+            promoted_from,
             default_class,
             instance_classes,
             database,
             ..
         } = layout;
-        let stack = self.stack;
         let writer_region = writer_region.clone();
         let writer_unit = UnitId::Region(writer_region.clone());
-        let Some(writer_app) = apps.get_mut(&writer_region) else {
+        // The unit holding the master credentials: the writer's, or the one of the writer that
+        // created them before a failover.
+        let home_region = promoted_from
+            .clone()
+            .unwrap_or_else(|| writer_region.clone());
+        let home_unit = UnitId::Region(home_region.clone());
+        let Some(network) = apps.get(&writer_region).and_then(|app| app.network.clone()) else {
             return false;
         };
-        let Some(network) = writer_app.network.clone() else {
+        let Some(home_network) = apps.get(&home_region).and_then(|app| app.network.clone()) else {
             return false;
         };
         let writer_rid = self.rid(&writer_unit, "Database", path);
-        let secret_rid = self.rid(&writer_unit, "DatabaseSecret", &path.key("primary"));
+        let secret_rid = self.rid(&home_unit, "DatabaseSecret", &path.key("primary"));
         facts.writer = Some(writer_rid.clone());
+        facts.writer_unit = Some(writer_unit.clone());
+        facts.promoted_from = promoted_from.clone();
         facts.secret = Some(secret_rid.clone());
         facts
             .by_region
             .insert(writer_region.clone(), writer_rid.clone());
-        // The credentials are replicated to every other service region, so that tasks there
-        // read them locally and keep working when the primary region is down.
-        let other_regions: Vec<RegionCode> = regions
-            .service_codes()
-            .filter(|region| **region != writer_region)
-            .cloned()
-            .collect();
-        let replicas: Vec<SecretReplica> = other_regions
-            .iter()
-            .map(|region| SecretReplica {
-                region: region.clone(),
-                kms_key: self.data_key_arn(&writer_unit, region),
-            })
-            .collect();
-        let secret = SecretPlan {
-            rid: secret_rid.clone(),
-            name: self.names.database_secret(),
-            description: format!(
-                "Master credentials of the {} PostgreSQL writer; replicated to the replica regions",
-                stack.stack
-            ),
-            kms_key: self.data_key_arn(&writer_unit, &writer_region),
-            fixed_fields: vec![(
-                aws::SECRET_USERNAME_FIELD.to_owned(),
-                defaults::MASTER_USERNAME.to_owned(),
-            )],
-            generated_field: aws::SECRET_PASSWORD_FIELD.to_owned(),
-            length: defaults::DATABASE_PASSWORD_LENGTH,
-            exclude_characters: PASSWORD_EXCLUDED.to_owned(),
-            punctuation: allowed_punctuation(PASSWORD_EXCLUDED),
-            replicas,
-            retain: defaults::RETAIN_SECRETS,
-        };
-        let rotation_group = self.rid(&writer_unit, "DatabaseRotationSecurityGroup", path);
-        let rotation_function = HostedRotation::PostgresSingleUser;
-        let writer_plan = WriterPlan {
-            engine: DatabaseEngine::Postgres,
-            engine_version: settings.engine_version.clone(),
-            storage_encrypted: defaults::ENCRYPTION_AT_REST,
-            username_field: aws::SECRET_USERNAME_FIELD.to_owned(),
-            db_name: database.name.clone(),
-            storage_gb: database.storage_gb.unwrap_or(defaults::STORAGE_GB),
-            max_storage_gb: database.max_storage_gb.unwrap_or_else(|| {
-                database
-                    .storage_gb
-                    .unwrap_or(defaults::STORAGE_GB)
-                    .saturating_mul(defaults::MAX_STORAGE_FACTOR)
-                    .min(*aws::limits::RDS_GP3_STORAGE_GIB.end())
-            }),
-            multi_az: database.multi_az.unwrap_or(defaults::MULTI_AZ),
-            backup_retention_days: database
-                .backup_retention_days
-                .unwrap_or(defaults::BACKUP_RETENTION_DAYS),
-            backup_window: defaults::BACKUP_WINDOW.to_owned(),
-            maintenance_window: defaults::MAINTENANCE_WINDOW.to_owned(),
-            secret,
-            secret_attachment: self.rid(&writer_unit, "DatabaseSecretAttachment", path),
-            rotation: RotationPlan {
-                rid: self.rid(&writer_unit, "DatabaseSecretRotation", path),
-                function: rotation_function,
-                application_id: aws::rotation_application_id(
-                    &self.partition,
-                    rotation_function.application(),
-                ),
-                endpoint: Text::from_parts(vec![
-                    Part::Lit(format!("https://secretsmanager.{writer_region}.")),
-                    Part::UrlSuffix,
-                ]),
-                name: self.names.rotation_function(),
-                days: database
-                    .password_rotation_days
-                    .unwrap_or(defaults::PASSWORD_ROTATION_DAYS),
-                security_group: rotation_group.clone(),
-                subnets: network.private_subnets.clone(),
-            },
+        let (secret, secret_attachment, rotation) = self.master_credentials(
+            path,
+            database,
+            regions,
+            &home_unit,
+            &home_region,
+            secret_rid.clone(),
+            &home_network,
+        );
+        let max_storage_gb = storage_ceiling(database);
+        let multi_az = database.multi_az.unwrap_or(defaults::MULTI_AZ);
+        let backup_retention_days = database
+            .backup_retention_days
+            .unwrap_or(defaults::BACKUP_RETENTION_DAYS);
+        let role = match promoted_from {
+            None => DatabaseRole::Writer(Box::new(WriterPlan {
+                engine: DatabaseEngine::Postgres,
+                engine_version: settings.engine_version.clone(),
+                storage_encrypted: defaults::ENCRYPTION_AT_REST,
+                username_field: aws::SECRET_USERNAME_FIELD.to_owned(),
+                db_name: database.name.clone(),
+                storage_gb: database.storage_gb.unwrap_or(defaults::STORAGE_GB),
+                max_storage_gb,
+                multi_az,
+                backup_retention_days,
+                backup_window: defaults::BACKUP_WINDOW.to_owned(),
+                maintenance_window: defaults::MAINTENANCE_WINDOW.to_owned(),
+                secret,
+                secret_attachment,
+                rotation,
+            })),
+            Some(source_region) => {
+                let identifier = self.names.db_instance(&writer_region);
+                let credentials = AdoptedCredentialsPlan {
+                    engine: DatabaseEngine::Postgres,
+                    username_field: aws::SECRET_USERNAME_FIELD.to_owned(),
+                    port: settings.port,
+                    secret,
+                    secret_attachment,
+                    rotation,
+                    writer: writer_rid.clone(),
+                    writer_region: writer_region.clone(),
+                    writer_arn: Text::from_parts(vec![
+                        Part::Lit("arn:".to_owned()),
+                        Part::Partition,
+                        Part::Lit(format!(":rds:{writer_region}:")),
+                        Part::AccountId,
+                        Part::Lit(format!(":db:{identifier}")),
+                    ]),
+                    writer_identifier: identifier,
+                    writer_vpc_cidr: network.vpc_cidr.clone(),
+                };
+                if let Some(home) = apps.get_mut(&home_region) {
+                    home.adopted_credentials = Some(Box::new(credentials));
+                }
+                // Only mutable settings are added: backups, Multi-AZ, the storage ceiling and
+                // the windows. Everything create-only stays as the replica had it.
+                DatabaseRole::Promoted(Box::new(PromotedPlan {
+                    source_region: source_region.clone(),
+                    max_storage_gb,
+                    multi_az,
+                    backup_retention_days,
+                    backup_window: defaults::BACKUP_WINDOW.to_owned(),
+                    maintenance_window: defaults::MAINTENANCE_WINDOW.to_owned(),
+                }))
+            }
         };
         let writer_class = instance_classes
             .get(&writer_region)
@@ -419,7 +634,7 @@ impl<'a> Resolver<'a> {
                 .deletion_protection
                 .unwrap_or(defaults::DELETION_PROTECTION),
             &network.private_subnets,
-            DatabaseRole::Writer(Box::new(writer_plan)),
+            role,
         );
         let writer_app = apps
             .get_mut(&writer_region)
@@ -430,15 +645,96 @@ impl<'a> Resolver<'a> {
             &writer_unit,
             "DatabaseWriterAddress",
             "Address of the PostgreSQL writer",
-            writer_address,
+            writer_address.clone(),
         );
+        if promoted_from.is_some() {
+            // The output the instance had as a replica stays, with the same value (promotion
+            // keeps the endpoint): units that deploy before the writer's read it from the
+            // existing stack (see `Resolver::existing_value_from`).
+            self.export(
+                &writer_unit,
+                ADOPTED_WRITER_ADDRESS_OUTPUT,
+                "Address of this region's PostgreSQL instance, a promoted read replica",
+                writer_address,
+            );
+        }
         self.export(
-            &writer_unit,
+            &home_unit,
             "DatabaseSecretArn",
             "ARN of the master credentials secret",
             Text::attr(&secret_rid, Attr::SecretArn),
         );
         true
+    }
+
+    /// The master secret, its attachment and its rotation, in `home_unit`.
+    #[allow(clippy::too_many_arguments)]
+    fn master_credentials(
+        &mut self,
+        path: &StackPath,
+        database: &meridian_model::Database,
+        regions: &Regions<'_>,
+        home_unit: &UnitId,
+        home_region: &RegionCode,
+        secret_rid: Rid,
+        network: &NetworkPlan,
+    ) -> (SecretPlan, Rid, RotationPlan) {
+        let stack = self.stack;
+        // The credentials are replicated to every other service region, so that tasks there
+        // read them locally and keep working when the primary region is down.
+        let other_regions: Vec<RegionCode> = regions
+            .service_codes()
+            .filter(|region| *region != home_region)
+            .cloned()
+            .collect();
+        let replicas: Vec<SecretReplica> = other_regions
+            .iter()
+            .map(|region| SecretReplica {
+                region: region.clone(),
+                kms_key: self.data_key_arn(home_unit, region),
+            })
+            .collect();
+        let secret = SecretPlan {
+            rid: secret_rid,
+            name: self.names.database_secret(),
+            description: format!(
+                "Master credentials of the {} PostgreSQL writer; replicated to the replica regions",
+                stack.stack
+            ),
+            kms_key: self.data_key_arn(home_unit, home_region),
+            fixed_fields: vec![(
+                aws::SECRET_USERNAME_FIELD.to_owned(),
+                defaults::MASTER_USERNAME.to_owned(),
+            )],
+            generated_field: aws::SECRET_PASSWORD_FIELD.to_owned(),
+            length: defaults::DATABASE_PASSWORD_LENGTH,
+            exclude_characters: PASSWORD_EXCLUDED.to_owned(),
+            punctuation: allowed_punctuation(PASSWORD_EXCLUDED),
+            replicas,
+            retain: defaults::RETAIN_SECRETS,
+        };
+        let rotation_group = self.rid(home_unit, "DatabaseRotationSecurityGroup", path);
+        let rotation_function = HostedRotation::PostgresSingleUser;
+        let rotation = RotationPlan {
+            rid: self.rid(home_unit, "DatabaseSecretRotation", path),
+            function: rotation_function,
+            application_id: aws::rotation_application_id(
+                &self.partition,
+                rotation_function.application(),
+            ),
+            endpoint: Text::from_parts(vec![
+                Part::Lit(format!("https://secretsmanager.{home_region}.")),
+                Part::UrlSuffix,
+            ]),
+            name: self.names.rotation_function(),
+            days: database
+                .password_rotation_days
+                .unwrap_or(defaults::PASSWORD_ROTATION_DAYS),
+            security_group: rotation_group,
+            subnets: network.private_subnets.clone(),
+        };
+        let attachment = self.rid(home_unit, "DatabaseSecretAttachment", path);
+        (secret, attachment, rotation)
     }
 
     /// A read replica in each replica region, reading from the writer.
@@ -470,6 +766,21 @@ impl<'a> Resolver<'a> {
             let Some(network) = app.network.clone() else {
                 continue;
             };
+            if let Some(former) = &facts.promoted_from {
+                let message = if region == former {
+                    format!(
+                        "the former writer in `{region}` becomes a new read replica of the promoted writer in `{writer_region}`: the instance there is replaced"
+                    )
+                } else {
+                    format!(
+                        "the read replica in `{region}` replicated from `{former}`; RDS cannot point a replica at another source, so it is replaced by a replica of `{writer_region}`"
+                    )
+                };
+                self.report(
+                    Diagnostic::new(codes::W980, replica_path.key("region"), message)
+                        .with_help("CloudFormation cannot replace an instance with a fixed identifier in one update: deploy first without this replica (the old instance is deleted), then add it back"),
+                );
+            }
             let rid = self.rid(&unit, "Database", replica_path);
             facts.by_region.insert(region.into(), rid.clone());
             let source_arn = self.value_from(
@@ -482,9 +793,15 @@ impl<'a> Resolver<'a> {
                     attr: Attr::DbInstanceArn,
                 },
             );
+            // The secret lives with the writer that created it (the former writer's unit
+            // when the writer is an adopted promoted replica).
+            let secret_unit = facts
+                .promoted_from
+                .clone()
+                .map_or_else(|| writer_unit.clone(), UnitId::Region);
             let secret_arn = self.replica_secret_arn(
                 &unit,
-                &writer_unit,
+                &secret_unit,
                 region,
                 &secret_rid,
                 "DatabaseSecretNameWithSuffix",
@@ -505,6 +822,7 @@ impl<'a> Resolver<'a> {
                     .unwrap_or(defaults::DELETION_PROTECTION),
                 &network.private_subnets,
                 DatabaseRole::Replica(ReplicaPlan {
+                    max_storage_gb: storage_ceiling(database),
                     source_arn,
                     source_region: writer_region.clone(),
                     secret_arn,
@@ -512,7 +830,7 @@ impl<'a> Resolver<'a> {
             );
             self.export(
                 &unit,
-                "DatabaseReplicaAddress",
+                ADOPTED_WRITER_ADDRESS_OUTPUT,
                 "Address of this region's PostgreSQL read replica",
                 Text::attr(&rid, Attr::DbAddress),
             );
@@ -539,8 +857,9 @@ impl<'a> Resolver<'a> {
         let identifier = self.names.db_instance(region);
         // A replica's data is a copy of the writer's: a snapshot of it would only accumulate
         // copies. The writer's survives its deletion or replacement.
-        let final_snapshot =
-            matches!(role, DatabaseRole::Writer(_)).then(|| naming::final_snapshot(&identifier));
+        let final_snapshot = role
+            .is_writer()
+            .then(|| naming::final_snapshot(&identifier));
         DatabasePlan {
             subnet_group_description: format!("Private subnets of {identifier}"),
             identifier,
@@ -691,12 +1010,15 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        let percent = aws::limits::RDS_MAX_STORAGE_MIN_PERCENT;
         if let Some(max) = database.max_storage_gb
-            && (max < storage || max > *aws::limits::RDS_GP3_STORAGE_GIB.end())
+            && (u64::from(max) * 100 < u64::from(storage) * u64::from(percent)
+                || max > *aws::limits::RDS_GP3_STORAGE_GIB.end())
         {
+            let least = (u64::from(storage) * u64::from(percent)).div_ceil(100);
             self.report(
-                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least `storage_gb` ({storage}) and at most {}", aws::limits::RDS_GP3_STORAGE_GIB.end()))
-                    .with_help("the ceiling of storage autoscaling cannot be below the allocation"),
+                Diagnostic::new(codes::E409, path.key("max_storage_gb"), format!("`max_storage_gb: {max}` must be at least {least} (10 % above `storage_gb: {storage}`) and at most {}", aws::limits::RDS_GP3_STORAGE_GIB.end()))
+                    .with_help(format!("RDS refuses a storage autoscaling ceiling less than 10 % above the allocation; write e.g. `max_storage_gb: {}`", u64::from(storage).saturating_mul(2).min(u64::from(*aws::limits::RDS_GP3_STORAGE_GIB.end())).max(least))),
             );
             valid = false;
         }
@@ -866,6 +1188,20 @@ impl<'a> Resolver<'a> {
         }
         (parameters, valid)
     }
+}
+
+/// The storage autoscaling ceiling of every instance: the stack's, or 10 × the allocation. A
+/// replica inherits its source's allocated storage but not its ceiling, so the writer's ceiling
+/// is set on the replicas too: without it, a replica stops growing while the writer grows, and
+/// replication stops when the replica is full.
+fn storage_ceiling(database: &meridian_model::Database) -> u32 {
+    database.max_storage_gb.unwrap_or_else(|| {
+        database
+            .storage_gb
+            .unwrap_or(defaults::STORAGE_GB)
+            .saturating_mul(defaults::MAX_STORAGE_FACTOR)
+            .min(*aws::limits::RDS_GP3_STORAGE_GIB.end())
+    })
 }
 
 /// When `class` (`db.m7g.medium`, `cache.r6g.medium`) names a known family with an unknown

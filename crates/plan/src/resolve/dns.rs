@@ -23,6 +23,8 @@ impl<'a> Resolver<'a> {
         let path = StackPath::root().key("dns");
         let domain = self.dns_domain(&path, dns);
         let hosted_zone_id = self.dns_zone(&path, dns, unit);
+        let cname_ttl = self.dns_record_kind(&path, dns, &domain);
+        let effective_ttl_seconds = effective_ttl(dns);
         let (interval, failure_threshold) = self.check_dns_health(&path, dns);
         let lb = stack.load_balancer.as_ref()?;
         if lb.scheme == meridian_model::LoadBalancerScheme::Internal {
@@ -59,14 +61,62 @@ impl<'a> Resolver<'a> {
                 region,
                 lb_rid,
                 (&dns.health_check.path, interval, failure_threshold),
+                cname_ttl,
             ));
         }
         Some(DnsPlan {
             hosted_zone_id,
             domain,
             evaluate_health,
+            effective_ttl_seconds,
             regions: plans,
         })
+    }
+
+    /// The TTL of CNAME records, or `None` for alias records (E982, W981). Route 53 alias
+    /// records have no TTL of their own: an alias of a load balancer answers with the load
+    /// balancer's record, whose TTL is 60 s. A CNAME carries its own TTL but cannot be at the
+    /// zone apex.
+    fn dns_record_kind(
+        &mut self,
+        path: &StackPath,
+        dns: &meridian_model::Dns,
+        domain: &str,
+    ) -> Option<u32> {
+        match (record_type(dns), dns.ttl_seconds) {
+            (DnsRecordType::Cname, ttl) => {
+                // A domain of two labels is taken as the zone's own name: Meridian knows the
+                // zone by its ID only.
+                if domain.split('.').filter(|label| !label.is_empty()).count() <= 2 {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E982,
+                            path.key("domain"),
+                            format!("`{domain}` looks like the zone apex, where Route 53 allows no CNAME record"),
+                        )
+                        .with_help("serve a name below the apex (e.g. `api.` + the domain), or write `record_type: alias` (the TTL is then the load balancer's 60 s)"),
+                    );
+                }
+                Some(ttl.unwrap_or(defaults::DNS_TTL_SECONDS))
+            }
+            (_, Some(ttl)) => {
+                if ttl != defaults::ALIAS_TARGET_TTL_SECONDS {
+                    self.report(
+                        Diagnostic::new(
+                            codes::W981,
+                            path.key("ttl_seconds"),
+                            format!(
+                                "`ttl_seconds: {ttl}` has no effect on alias records: resolvers keep their answers for the load balancer's {} s",
+                                defaults::ALIAS_TARGET_TTL_SECONDS
+                            ),
+                        )
+                        .with_help("Route 53 alias records have no TTL of their own; write `record_type: cname` for records with this TTL, or remove `ttl_seconds`"),
+                    );
+                }
+                None
+            }
+            (_, None) => None,
+        }
     }
 
     /// The domain, checked (E601).
@@ -217,16 +267,15 @@ impl<'a> Resolver<'a> {
             );
         }
         if let Some(rto) = stack.objectives.as_ref().and_then(|o| o.rto_minutes) {
-            // Alias answers live at least as long as the load balancer's own records.
             // In u64: the stack's numbers are unbounded until their own checks reject them.
-            let effective_ttl = u64::from(ttl.max(defaults::ALIAS_TARGET_TTL_SECONDS));
+            let effective_ttl = u64::from(effective_ttl(dns));
             let detection = u64::from(interval) * u64::from(failure_threshold) + effective_ttl;
             if detection > u64::from(rto) * 60 {
                 self.report(
                     Diagnostic::new(
                         codes::E609,
                         path.clone(),
-                        format!("failure detection ({interval} s × {failure_threshold} checks) plus the {effective_ttl} s TTL of the alias answers is {detection} s, beyond the {rto}-minute RTO"),
+                        format!("failure detection ({interval} s × {failure_threshold} checks) plus the {effective_ttl} s TTL of the answers is {detection} s, beyond the {rto}-minute RTO"),
                     )
                     .with_help("check more often, lower the failure threshold or the TTL, or relax the objective")
                     .with_related(StackPath::root().key("objectives").key("rto_minutes"), "the recovery time objective"),
@@ -243,6 +292,7 @@ impl<'a> Resolver<'a> {
         region: &ResolvedRegion<'_>,
         lb_rid: Rid,
         (health_path, interval, failure_threshold): (&str, u32, u32),
+        cname_ttl_seconds: Option<u32>,
     ) -> RegionalDnsPlan {
         let stack = self.stack;
         let producer = UnitId::Region(region.code.clone());
@@ -282,8 +332,30 @@ impl<'a> Resolver<'a> {
             interval_seconds: interval,
             failure_threshold,
             name: format!("{}-{}", stack.stack, region.code),
-            // An alias of the load balancer, which answers on IPv4.
-            record_type: DnsRecordType::A,
+            // An alias of the load balancer, which answers on IPv4, or a CNAME naming it.
+            record_type: if cname_ttl_seconds.is_some() {
+                DnsRecordType::Cname
+            } else {
+                DnsRecordType::A
+            },
+            cname_ttl_seconds,
         }
+    }
+}
+
+/// The kind of the latency records: `record_type`, or CNAME when only a TTL is given.
+fn record_type(dns: &meridian_model::Dns) -> DnsRecordType {
+    match (dns.record_type, dns.ttl_seconds) {
+        (Some(meridian_model::DnsRecordType::Cname), _) | (None, Some(_)) => DnsRecordType::Cname,
+        (Some(meridian_model::DnsRecordType::Alias), _) | (None, None) => DnsRecordType::A,
+    }
+}
+
+/// How long resolvers may keep an answer: the CNAME records' TTL, or the 60 s of the load
+/// balancer's records that alias records answer with.
+fn effective_ttl(dns: &meridian_model::Dns) -> u32 {
+    match record_type(dns) {
+        DnsRecordType::Cname => dns.ttl_seconds.unwrap_or(defaults::DNS_TTL_SECONDS),
+        _ => defaults::ALIAS_TARGET_TTL_SECONDS,
     }
 }

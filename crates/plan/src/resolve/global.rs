@@ -126,6 +126,12 @@ impl<'a> Resolver<'a> {
                     .with_help("add a `dns` block with latency routing, or set `enabled: false`"),
             );
         }
+        if failover.enabled.unwrap_or(defaults::FAILOVER_ENABLED) && stack.regions.len() < 2 {
+            self.report(
+                Diagnostic::new(codes::W618, path.key("enabled"), "failover is enabled, but the stack has one region: there is no region to fail over to")
+                    .with_help("add a secondary region, or set `enabled: false`; the alarms and runbooks of failover have nothing to act on"),
+            );
+        }
         if let Some(periods) = failover.evaluation_periods
             && !defaults::bounds::FAILOVER_EVALUATION_PERIODS.contains(&periods)
         {

@@ -676,7 +676,17 @@ impl<'a> Resolver<'a> {
             }
         }
         for (path_index, pattern) in rule.paths.iter().enumerate() {
-            if !pattern.starts_with('/') || pattern.len() > aws::limits::ALB_CONDITION_VALUE_LENGTH
+            if let Some(refused) = aws::alb_path_refused_character(pattern, true) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E221,
+                        rule_path.key("paths").index(path_index),
+                        format!("the path pattern `{}` contains {}, which a load balancer refuses", pattern, character_text(refused)),
+                    )
+                    .with_help(format!("path patterns use ASCII letters, digits, `{}` and the wildcards `*` and `?`; percent-encoding is not decoded", aws::limits::ALB_PATH_PUNCTUATION)),
+                );
+            } else if !pattern.starts_with('/')
+                || pattern.len() > aws::limits::ALB_CONDITION_VALUE_LENGTH
             {
                 self.report(
                     Diagnostic::new(
@@ -842,6 +852,22 @@ impl<'a> Resolver<'a> {
                     ),
                 )
                 .with_help("write e.g. `/health`"),
+            );
+        } else if let Some(refused) = aws::alb_path_refused_character(&health.path, false) {
+            self.report(
+                Diagnostic::new(
+                    codes::E213,
+                    health_path.key("path"),
+                    format!(
+                        "the health-check path `{}` contains {}, which a load balancer refuses",
+                        health.path,
+                        character_text(refused)
+                    ),
+                )
+                .with_help(format!(
+                    "health-check paths use ASCII letters, digits and `{}`, e.g. `/health`",
+                    aws::limits::ALB_PATH_PUNCTUATION
+                )),
             );
         }
         let interval = health

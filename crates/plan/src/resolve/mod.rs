@@ -14,6 +14,7 @@ mod deployment;
 mod dns;
 mod global;
 mod ids;
+mod links;
 mod load_balancer;
 mod network;
 mod operations;
@@ -51,6 +52,8 @@ pub(crate) use dns::*;
 pub(crate) use global::*;
 #[allow(unused_imports)]
 pub(crate) use ids::*;
+#[allow(unused_imports)]
+pub(crate) use links::*;
 #[allow(unused_imports)]
 pub(crate) use load_balancer::*;
 #[allow(unused_imports)]
@@ -104,11 +107,104 @@ pub fn plan(stack: &Stack) -> Planned {
     let mut resolver = Resolver::new(stack);
     let plan = resolver.run();
     let diagnostics = without_region_cascades(resolver.diagnostics, &resolver.misspelt_regions);
+    let (diagnostics, acknowledged) = acknowledge(stack, diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     Planned {
-        plan: if has_errors { None } else { Some(plan) },
+        plan: if has_errors {
+            None
+        } else {
+            Some(Plan {
+                acknowledged,
+                ..plan
+            })
+        },
         diagnostics,
     }
+}
+
+/// Takes the warnings the stack acknowledges out of `diagnostics`, with their reasons, and
+/// reports (E108) an acknowledgement without a reason, of a code that is not a warning, or that
+/// matches no warning: a stale acknowledgement would otherwise hide the next warning at its
+/// path unnoticed.
+fn acknowledge(
+    stack: &Stack,
+    diagnostics: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<crate::types::Acknowledged>) {
+    if stack.acknowledge.is_empty() {
+        return (diagnostics, Vec::new());
+    }
+    let mut used = vec![false; stack.acknowledge.len()];
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut acknowledged = Vec::new();
+    for diagnostic in diagnostics {
+        let path = diagnostic.path.to_string();
+        let found = stack.acknowledge.iter().position(|entry| {
+            !diagnostic.is_error()
+                && entry.code == diagnostic.code.id()
+                && entry.path == path
+                && !entry.reason.trim().is_empty()
+        });
+        match found {
+            Some(index) => {
+                used[index] = true;
+                acknowledged.push(crate::types::Acknowledged {
+                    code: diagnostic.code,
+                    path,
+                    message: diagnostic.message.clone(),
+                    reason: stack.acknowledge[index].reason.clone(),
+                });
+            }
+            None => kept.push(diagnostic),
+        }
+    }
+    let warnings: Vec<String> = kept
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| format!("{} at `{}`", d.code, d.path))
+        .collect();
+    for (index, entry) in stack.acknowledge.iter().enumerate() {
+        let path = StackPath::root().key("acknowledge").index(index);
+        let is_warning = Code::find(&entry.code)
+            .is_some_and(|code| code.severity() == meridian_model::Severity::Warning);
+        let (at, message, help) = if !is_warning {
+            (
+                path.key("code"),
+                format!(
+                    "`{}` is not a warning code; only warnings can be acknowledged",
+                    entry.code
+                ),
+                "errors stop synthesis and must be fixed; write the `W` code a warning reports"
+                    .to_owned(),
+            )
+        } else if entry.reason.trim().is_empty() {
+            (
+                path.key("reason"),
+                format!(
+                    "the acknowledgement of {} at `{}` gives no reason",
+                    entry.code, entry.path
+                ),
+                "say why the warning is accepted; `meridian plan` shows the reason to reviewers"
+                    .to_owned(),
+            )
+        } else if !used[index] {
+            (
+                path.key("path"),
+                format!("no {} warning is reported at `{}`", entry.code, entry.path),
+                if warnings.is_empty() {
+                    "the stack has no other warning: remove the acknowledgement".to_owned()
+                } else {
+                    format!(
+                        "warnings reported now: {}; remove the acknowledgement or correct its path",
+                        warnings.join(", ")
+                    )
+                },
+            )
+        } else {
+            continue;
+        };
+        kept.push(Diagnostic::new(codes::E108, at, message).with_help(help));
+    }
+    (kept, acknowledged)
 }
 
 /// Rules that report something absent (a component, a region's cache, a use of a parameter):
@@ -252,6 +348,7 @@ impl<'a> Resolver<'a> {
     /// Every area in the order its inputs are known; each takes what earlier areas returned.
     fn run(&mut self) -> Plan {
         self.check_stack_name();
+        self.check_tags();
         self.check_objectives();
         self.check_renames();
         let regions = self.resolve_regions();
@@ -273,6 +370,8 @@ impl<'a> Resolver<'a> {
             targets: &targets,
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
+        let links = self.resolve_links(&regions, &mut apps);
+        self.check_connection_pools(&apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
         let routed = Routed {
@@ -282,7 +381,7 @@ impl<'a> Resolver<'a> {
         };
         let global = self.resolve_global(&regions, &targets, &routed);
         self.check_parameter_declarations();
-        self.finish(regions, storage, apps, global)
+        self.finish(regions, storage, apps, links, global)
     }
 
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the

@@ -1,5 +1,6 @@
 //! Each region's network: a VPC Meridian creates (zones, subnets carved from the CIDR, NAT gateways,
-//! flow logs) or an existing one given by ID, and the rules of both (E110 to E114, W110).
+//! flow logs) or an existing one given by ID, and the rules of both (E110 to E114; overlaps of
+//! two regions' CIDRs are checked with the links between them, in `links.rs`).
 
 use std::net::Ipv4Addr;
 
@@ -108,7 +109,6 @@ impl<'a> Resolver<'a> {
         regions: &[ResolvedRegion<'_>],
     ) -> BTreeMap<RegionCode, AppPlan> {
         let mut apps = BTreeMap::new();
-        let mut cidrs: Vec<(Cidr, StackPath)> = Vec::new();
         for region in regions {
             let Some(model) = region.model else { continue };
             let unit = UnitId::Region(region.code.clone());
@@ -127,7 +127,7 @@ impl<'a> Resolver<'a> {
                 }
                 (None, false) => None,
                 (Some(network), _) => {
-                    self.resolve_network(&region.code, &unit, &network_path, network, &mut cidrs)
+                    self.resolve_network(&region.code, &unit, &network_path, network)
                 }
             };
             apps.insert(
@@ -141,8 +141,11 @@ impl<'a> Resolver<'a> {
                     cluster: None,
                     services: Vec::new(),
                     database: None,
+                    adopted_credentials: None,
                     cache: None,
                     alerting: AlertingPlan::default(),
+                    peerings: Vec::new(),
+                    peer_routes: Vec::new(),
                 },
             );
         }
@@ -155,7 +158,6 @@ impl<'a> Resolver<'a> {
         unit: &UnitId,
         path: &StackPath,
         network: &meridian_model::Network,
-        cidrs: &mut Vec<(Cidr, StackPath)>,
     ) -> Option<NetworkPlan> {
         match (&network.vpc_cidr, &network.existing) {
             (Some(_), Some(_)) | (None, None) => {
@@ -226,20 +228,6 @@ impl<'a> Resolver<'a> {
                     );
                     return None;
                 }
-                for (other, other_path) in cidrs.iter() {
-                    if cidr.overlaps(*other) {
-                        self.report(
-                            Diagnostic::new(
-                                codes::W110,
-                                cidr_path.clone(),
-                                format!("the VPC CIDR `{raw_cidr}` overlaps the VPC of another region"),
-                            )
-                            .with_help("give each region its own range so that the VPCs can be peered later")
-                            .with_related(other_path.clone(), "the overlapping VPC"),
-                        );
-                    }
-                }
-                cidrs.push((cidr, cidr_path.clone()));
                 let az_count = network.az_count.unwrap_or(defaults::AZ_COUNT);
                 let available = aws::availability_zone_count(region);
                 if az_count < aws::limits::MIN_AVAILABILITY_ZONES || az_count > available {

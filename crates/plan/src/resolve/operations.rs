@@ -29,14 +29,11 @@ pub(crate) fn operations(
         .as_ref()
         .and_then(|o| o.rpo_minutes)
         .map(|minutes| minutes.saturating_mul(60));
-    // Latency records are aliases to the load balancers, whose own records live 60 s, so
-    // resolvers may keep an answer at least that long whatever TTL the stack asks for.
-    let dns_ttl_seconds = stack
-        .dns
-        .as_ref()
-        .and_then(|d| d.ttl_seconds)
-        .unwrap_or(defaults::DNS_TTL_SECONDS)
-        .max(defaults::ALIAS_TARGET_TTL_SECONDS);
+    // The DNS plan's effective TTL: the CNAME records' own, or the load balancer's 60 s that
+    // alias records answer with.
+    let dns_ttl_seconds = global
+        .and_then(|global| global.dns.as_ref())
+        .map_or(defaults::DNS_TTL_SECONDS, |dns| dns.effective_ttl_seconds);
     let promotion_timeout_seconds = database_failover
         .and_then(|f| f.promotion_timeout_seconds)
         .unwrap_or(defaults::PROMOTION_TIMEOUT_SECONDS);
@@ -185,7 +182,10 @@ pub(crate) fn failover_estimate(
     let writer_identifier = apps()
         .find_map(|(_, app)| {
             let database = app.database.as_ref()?;
-            matches!(database.role, DatabaseRole::Writer(_)).then(|| database.identifier.clone())
+            database
+                .role
+                .is_writer()
+                .then(|| database.identifier.clone())
         })
         .unwrap_or_default();
     let replicas: Vec<(&RegionPlan, &AppPlan)> = apps()

@@ -182,6 +182,7 @@ pub(crate) fn kind_description(kind: ParamKind) -> &'static str {
         ParamKind::HostedZoneId => "a hosted zone ID",
         ParamKind::VpcId => "a VPC ID",
         ParamKind::SubnetId => "a subnet ID",
+        ParamKind::RouteTableId => "a route table ID",
         ParamKind::Email => "an e-mail address",
         ParamKind::HttpsUrl => "an HTTPS URL",
         ParamKind::SecretArn => "a secret ARN",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
+use crate::aws;
 use crate::defaults;
 use crate::ids::{Rid, UnitId};
 use crate::naming::pascal;
@@ -26,7 +27,7 @@ pub(crate) struct References<'a> {
 }
 
 /// The references a stack may write, besides `buckets.<name>.name`.
-const KNOWN: [&str; 16] = [
+const KNOWN: [&str; 17] = [
     "region",
     "region.role",
     "stack",
@@ -34,6 +35,7 @@ const KNOWN: [&str; 16] = [
     "database.reader.address",
     "database.port",
     "database.name",
+    "database.pool_size",
     "database.read_weights",
     "database.read_routing",
     "database.username",
@@ -150,17 +152,31 @@ impl<'a> Resolver<'a> {
         let Use { unit, region, .. } = used;
         let writer = references.database.writer.clone()?;
         let primary_unit = references.regions.primary.clone().map(UnitId::Region)?;
+        let writer_unit = references.database.writer_unit.clone()?;
+        let adopted = references.database.promoted_from.is_some();
+        let writer_deploys_later =
+            adopted && deploys_before(references.regions, region, &writer_unit);
         let writer_address = |resolver: &mut Self| {
-            resolver.value_from(
-                unit,
-                &primary_unit,
-                "DatabaseWriterAddress",
-                "Address of the PostgreSQL writer",
-                AttrRef {
-                    resource: writer.clone(),
-                    attr: Attr::DbAddress,
-                },
-            )
+            let source = AttrRef {
+                resource: writer.clone(),
+                attr: Attr::DbAddress,
+            };
+            if writer_deploys_later {
+                resolver.existing_value_from(
+                    unit,
+                    &writer_unit,
+                    ADOPTED_WRITER_ADDRESS_OUTPUT,
+                    source,
+                )
+            } else {
+                resolver.value_from(
+                    unit,
+                    &writer_unit,
+                    "DatabaseWriterAddress",
+                    "Address of the PostgreSQL writer",
+                    source,
+                )
+            }
         };
         match used.reference {
             "database.writer.address" => Some(writer_address(self)),
@@ -172,6 +188,20 @@ impl<'a> Resolver<'a> {
                 database.port.unwrap_or(defaults::POSTGRES_PORT).to_string(),
             )),
             "database.name" => Some(Text::lit(database.name.clone())),
+            "database.pool_size" => match database.pool_size {
+                Some(size) => Some(Text::lit(size.to_string())),
+                None => {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E983,
+                            used.path.clone(),
+                            "`${database.pool_size}` refers to `database.pool_size`, which is not set",
+                        )
+                        .with_help("set `database.pool_size`: the connections each task's pool opens"),
+                    );
+                    None
+                }
+            },
             "database.read_routing" => Some(Text::lit(match database.read_routing {
                 Some(meridian_model::ReadRouting::Weight) => "weight",
                 Some(meridian_model::ReadRouting::Geo) => "geo",
@@ -253,7 +283,7 @@ impl<'a> Resolver<'a> {
                 let Some((rid, endpoint)) = references.cache.by_region.get(region).cloned() else {
                     self.report(
                         Diagnostic::new(codes::E326, (*path).clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
-                            .with_help("add the region to `cache.cross_region_replication.target_regions`"),
+                            .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),
                     );
                     return None;
                 };
@@ -337,4 +367,23 @@ impl<'a> Resolver<'a> {
             .with_help(help),
         );
     }
+}
+
+/// Whether the unit of `region` deploys before `later` (the primary region first, then the
+/// others as declared).
+fn deploys_before(regions: &Regions<'_>, region: &str, later: &UnitId) -> bool {
+    let Some(later) = later.region() else {
+        return true;
+    };
+    if region == later.as_str() {
+        return false;
+    }
+    if regions.primary.as_deref() == Some(region) {
+        return true;
+    }
+    if regions.primary.as_deref() == Some(later.as_str()) {
+        return false;
+    }
+    let position = |code: &str| regions.iter().position(|r| r.code == code);
+    position(region) < position(later.as_str())
 }

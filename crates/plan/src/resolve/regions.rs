@@ -55,6 +55,20 @@ impl Regions<'_> {
 }
 
 impl<'a> Resolver<'a> {
+    /// W102: an opt-in region, which refuses every stack until the account enables it.
+    fn warn_opt_in(&mut self, path: &StackPath, code: &str) {
+        if aws::OPT_IN_REGIONS.contains(&code) {
+            self.report(
+                    Diagnostic::new(
+                        codes::W102,
+                        path.key("code"),
+                        format!("`{code}` is an opt-in region: stacks fail to deploy there until the account enables it"),
+                    )
+                    .with_help(format!("enable it (`aws account enable-region --region-name {code}`) before deploying; `deploy.sh` checks that it is enabled before the first stack; acknowledge the warning once it is")),
+                );
+        }
+    }
+
     pub(crate) fn resolve_regions(&mut self) -> Regions<'a> {
         let stack: &'a Stack = self.stack;
         let mut regions: Vec<ResolvedRegion<'a>> = Vec::new();
@@ -86,6 +100,7 @@ impl<'a> Resolver<'a> {
             if partitions.insert(info.partition) {
                 partition_places.push((info.partition, region.code.clone(), path.key("code")));
             }
+            self.warn_opt_in(&path, &region.code);
             if !seen.insert(&region.code) {
                 self.report(
                     Diagnostic::new(

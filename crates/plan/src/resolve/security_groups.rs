@@ -70,6 +70,7 @@ pub(crate) fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPla
         wire_service(resolver, app, service, &mut wiring);
     }
     wire_database(resolver, app, &mut wiring);
+    wire_adopted_rotation(resolver, app, &mut wiring);
     wire_cache(app, &mut wiring);
     app.security_groups = wiring.groups;
     app.security_group_rules = wiring.rules;
@@ -230,12 +231,7 @@ fn wire_database(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring
         });
         if let DatabaseRole::Writer(writer) = &database.role {
             let rotation = writer.rotation.security_group.clone();
-            wiring.groups.push(SecurityGroupPlan {
-                rid: rotation.clone(),
-                description: "Secrets Manager rotation function of the database master password"
-                    .to_owned(),
-                name: format!("{stack}-database-rotation"),
-            });
+            rotation_group(wiring, &rotation);
             wiring.rule(
                 resolver,
                 Named::Fixed("DatabaseRotationEgressToDatabase".to_owned()),
@@ -245,15 +241,7 @@ fn wire_database(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring
                 Peer::Group(database.security_group.clone()),
                 "Rotation function to PostgreSQL".to_owned(),
             );
-            wiring.rule(
-                resolver,
-                Named::Fixed("DatabaseRotationEgressHttps".to_owned()),
-                &rotation,
-                Direction::Egress,
-                aws::HTTPS_PORT,
-                Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
-                "Rotation function to the Secrets Manager API".to_owned(),
-            );
+            rotation_https(resolver, wiring, &rotation);
             wiring.rule(
                 resolver,
                 Named::Fixed("DatabaseIngressFromRotation".to_owned()),
@@ -265,6 +253,55 @@ fn wire_database(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring
             );
         }
     }
+}
+
+/// The rotation function's group.
+fn rotation_group(wiring: &mut Wiring, rotation: &Rid) {
+    let stack = wiring.stack.clone();
+    wiring.groups.push(SecurityGroupPlan {
+        rid: rotation.clone(),
+        description: "Secrets Manager rotation function of the database master password".to_owned(),
+        name: format!("{stack}-database-rotation"),
+    });
+}
+
+/// The rotation function's way to the Secrets Manager API.
+fn rotation_https(resolver: &mut Resolver<'_>, wiring: &mut Wiring, rotation: &Rid) {
+    wiring.rule(
+        resolver,
+        Named::Fixed("DatabaseRotationEgressHttps".to_owned()),
+        rotation,
+        Direction::Egress,
+        aws::HTTPS_PORT,
+        Peer::Cidr(aws::IPV4_ANYWHERE.to_owned()),
+        "Rotation function to the Secrets Manager API".to_owned(),
+    );
+}
+
+/// The rotation function of an adopted writer's credentials, which stayed in this region: it
+/// reaches the writer's VPC across the links between regions. (The writer's group admits the
+/// peer VPCs on the database port; see the links.)
+fn wire_adopted_rotation(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring) {
+    let Some(credentials) = &app.adopted_credentials else {
+        return;
+    };
+    let rotation = credentials.rotation.security_group.clone();
+    rotation_group(wiring, &rotation);
+    // Another name than the rule to a local writer's group: a rule's peer is create-only, so
+    // the old rule is removed and this one added rather than one replaced.
+    wiring.rule(
+        resolver,
+        Named::Fixed("DatabaseRotationEgressToWriter".to_owned()),
+        &rotation,
+        Direction::Egress,
+        credentials.port,
+        Peer::Cidr(credentials.writer_vpc_cidr.clone()),
+        format!(
+            "Rotation function to PostgreSQL in {}",
+            credentials.writer_region
+        ),
+    );
+    rotation_https(resolver, wiring, &rotation);
 }
 
 /// The cache's group.

@@ -491,6 +491,17 @@ impl<'a> Resolver<'a> {
                         .with_help(help),
                     );
                     valid = false;
+                } else if let Some(zone) = &schedule.timezone
+                    && let Some(meant) = crate::timezones::fixed_offset_lookalike(zone)
+                {
+                    self.report(
+                        Diagnostic::new(
+                            codes::W317,
+                            schedule_path.key("timezone"),
+                            format!("`{zone}` keeps one UTC offset all year: the schedule runs an hour off local time while daylight saving is in effect"),
+                        )
+                        .with_help(format!("use a location's zone such as `{meant}`, which follows daylight saving; acknowledge the warning if a fixed offset is meant")),
+                    );
                 }
                 let capacity = &schedule.capacity;
                 for (key, value) in [

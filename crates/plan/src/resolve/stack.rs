@@ -17,6 +17,18 @@ impl<'a> Resolver<'a> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !name.ends_with('-')
             && !name.contains("--");
+        // Default bucket names start `<stack>-` (`naming::default_bucket`); they end with the
+        // region, so only a reserved prefix can reach them.
+        if valid && let Some(prefix) = reserved_bucket_prefix(&format!("{name}-")) {
+            self.report(
+                Diagnostic::new(
+                    codes::E100,
+                    StackPath::root().key("stack"),
+                    format!("the stack name `{name}` makes bucket names start with `{prefix}`, a prefix S3 reserves"),
+                )
+                .with_help("bucket names Meridian derives start with the stack name; choose a name that does not start with a prefix S3 reserves (`sthree-`, `amzn-s3-demo-`)"),
+            );
+        }
         if !valid {
             self.report(
                 Diagnostic::new(
@@ -32,6 +44,75 @@ impl<'a> Resolver<'a> {
                     entity_name_example(name, naming::limits::STACK)
                 )),
             );
+        }
+    }
+
+    /// The stack's tags, which every taggable resource carries (E107): what AWS accepts in a
+    /// key and a value, the prefix it reserves, and how many tags fit beside Meridian's own.
+    pub(crate) fn check_tags(&mut self) {
+        use crate::aws::limits::{
+            TAG_KEY_LENGTH, TAG_PUNCTUATION, TAG_RESERVED_PREFIX, TAG_VALUE_LENGTH,
+            TAGS_PER_RESOURCE,
+        };
+        let path = StackPath::root().key("tags");
+        let room = TAGS_PER_RESOURCE - naming::ADDED_TAGS;
+        if self.stack.tags.len() > room {
+            self.report(
+                Diagnostic::new(codes::E107, path.clone(), format!("{} tags are more than fit on a resource: at most {room}", self.stack.tags.len()))
+                    .with_help(format!("AWS takes at most {TAGS_PER_RESOURCE} tags per resource, and Meridian adds `{}` and `Name`; merge or drop tags", naming::STACK_TAG)),
+            );
+        }
+        let allowed = format!("letters, digits, spaces and `{TAG_PUNCTUATION}`");
+        for (key, value) in &self.stack.tags {
+            let key_path = path.key(key);
+            let key_problem = if key.trim().is_empty() {
+                Some("an empty tag key".to_owned())
+            } else if key.chars().count() > TAG_KEY_LENGTH {
+                Some(format!(
+                    "the tag key `{key}` has more than {TAG_KEY_LENGTH} characters"
+                ))
+            } else if key.to_ascii_lowercase().starts_with(TAG_RESERVED_PREFIX) {
+                Some(format!(
+                    "the tag key `{key}` starts with `{TAG_RESERVED_PREFIX}`, which AWS reserves for its own tags"
+                ))
+            } else {
+                key.chars()
+                    .find(|c| !crate::aws::is_tag_character(*c))
+                    .map(|c| {
+                        format!(
+                            "the tag key `{key}` contains {}, which AWS refuses in tags",
+                            character_text(c)
+                        )
+                    })
+            };
+            if let Some(problem) = key_problem {
+                self.report(
+                    Diagnostic::new(codes::E107, key_path.clone(), problem)
+                        .with_help(format!("tag keys have 1 to {TAG_KEY_LENGTH} {allowed}, and do not start with `{TAG_RESERVED_PREFIX}`")),
+                );
+            }
+            let value_problem = if value.chars().count() > TAG_VALUE_LENGTH {
+                Some(format!(
+                    "the value of tag `{key}` has {} characters, more than {TAG_VALUE_LENGTH}",
+                    value.chars().count()
+                ))
+            } else {
+                value
+                    .chars()
+                    .find(|c| !crate::aws::is_tag_character(*c))
+                    .map(|c| {
+                        format!(
+                            "the value of tag `{key}` contains {}, which AWS refuses in tags",
+                            character_text(c)
+                        )
+                    })
+            };
+            if let Some(problem) = value_problem {
+                self.report(
+                    Diagnostic::new(codes::E107, key_path, problem)
+                        .with_help(format!("tag values have 0 to {TAG_VALUE_LENGTH} {allowed}")),
+                );
+            }
         }
     }
 
@@ -127,5 +208,15 @@ pub(crate) fn entity_name_example(name: &str, limit: usize) -> String {
         format!("; e.g. `{candidate}`")
     } else {
         String::new()
+    }
+}
+
+/// A character as a message names it: `` `$` `` when it is printable ASCII, else its code point
+/// (`U+1F600`), which reads the same whatever the terminal shows.
+pub(crate) fn character_text(character: char) -> String {
+    if character.is_ascii_graphic() && character != '`' {
+        format!("`{character}`")
+    } else {
+        format!("U+{:04X}", u32::from(character))
     }
 }

@@ -164,6 +164,25 @@ impl<'a> Resolver<'a> {
             }
             let unit = plans[plan_index].unit.clone();
             let versioning = bucket.versioning.unwrap_or(defaults::VERSIONING);
+            // Where versioning is required (Object Lock, replication either side), E505 says so.
+            let needs_versioning = bucket.object_lock.is_some()
+                || !bucket.replication.is_empty()
+                || self.stack.buckets.iter().any(|other| {
+                    other
+                        .replication
+                        .iter()
+                        .any(|rule| rule.destination == bucket.name)
+                });
+            if bucket.versioning == Some(false) && !needs_versioning {
+                self.report(
+                    Diagnostic::new(
+                        codes::W505,
+                        path.key("versioning"),
+                        format!("the bucket `{}` keeps no versions: an overwrite or delete cannot be undone, and it cannot be replicated later without a change", bucket.name),
+                    )
+                    .with_help("remove `versioning: false` (versioning is on by default), or acknowledge the warning with the reason"),
+                );
+            }
             let object_lock = self.resolve_object_lock(&path, bucket, versioning);
             // A renamed bucket keeps its former name in IDs and physical names (naming.rs).
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
@@ -317,6 +336,14 @@ pub(crate) fn lifecycle_rules(expiration_days: Option<u32>) -> Vec<LifecycleRule
 }
 
 /// Why `name` is not a valid S3 bucket name, if it is not.
+/// The prefix S3 reserves that `name` starts with, if any.
+pub(crate) fn reserved_bucket_prefix(name: &str) -> Option<&'static str> {
+    crate::aws::limits::S3_RESERVED_BUCKET_PREFIXES
+        .iter()
+        .copied()
+        .find(|prefix| name.starts_with(prefix))
+}
+
 pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<String> {
     if !crate::aws::limits::BUCKET_NAME_LENGTH.contains(&name.len()) {
         return Some(format!(
@@ -338,18 +365,14 @@ pub(crate) fn s3_bucket_name_problem(name: &str) -> Option<String> {
     {
         return Some("it must start and end with a letter or digit".to_owned());
     }
-    if name.starts_with("xn--") || name.starts_with("sthree-") || name.starts_with("amzn-s3-demo-")
-    {
-        return Some("the prefixes `xn--`, `sthree-` and `amzn-s3-demo-` are reserved".to_owned());
+    if let Some(prefix) = reserved_bucket_prefix(name) {
+        return Some(format!("S3 reserves the prefix `{prefix}`"));
     }
-    if name.ends_with("-s3alias")
-        || name.ends_with("--ol-s3")
-        || name.ends_with("--x-s3")
-        || name.ends_with(".mrap")
+    if let Some(suffix) = crate::aws::limits::S3_RESERVED_BUCKET_SUFFIXES
+        .iter()
+        .find(|suffix| name.ends_with(*suffix))
     {
-        return Some(
-            "the suffixes `-s3alias`, `--ol-s3`, `--x-s3` and `.mrap` are reserved".to_owned(),
-        );
+        return Some(format!("S3 reserves the suffix `{suffix}`"));
     }
     None
 }

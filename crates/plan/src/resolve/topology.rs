@@ -20,10 +20,11 @@ impl<'a> Resolver<'a> {
         regions: Regions<'_>,
         storage: Storage,
         apps: BTreeMap<RegionCode, AppPlan>,
+        links: BTreeMap<RegionCode, LinksPlan>,
         global: Option<GlobalPlan>,
     ) -> Plan {
         let stack = self.stack;
-        let region_plans = region_plans(&regions, storage.plans, apps);
+        let region_plans = region_plans(&regions, storage.plans, apps, links);
         let order = deploy_order(
             &storage.order,
             regions.primary.as_deref(),
@@ -33,7 +34,7 @@ impl<'a> Resolver<'a> {
         let units = self.units(&order, &region_plans, global.as_ref());
         let parameters = self.planned_parameters();
         let mut tags = stack.tags.clone();
-        tags.insert("meridian:stack".to_owned(), stack.stack.clone());
+        tags.insert(naming::STACK_TAG.to_owned(), stack.stack.clone());
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
         Plan {
@@ -60,6 +61,7 @@ impl<'a> Resolver<'a> {
             global,
             operations,
             renames: self.planned_renames(),
+            acknowledged: Vec::new(),
         }
     }
 
@@ -107,6 +109,10 @@ impl<'a> Resolver<'a> {
                         .find(|p| &p.region == region)
                         .map_or("", |p| p.role.as_str())
                 ),
+                UnitId::Links(region) => format!(
+                    "{}: routes of {region} to the VPC peerings of later regions",
+                    stack.stack
+                ),
                 UnitId::Global => format!(
                     "{}: global routing, CDN, dashboards and alarms",
                     stack.stack
@@ -147,6 +153,7 @@ fn region_plans(
     regions: &Regions<'_>,
     storage: Vec<StoragePlan>,
     mut apps: BTreeMap<RegionCode, AppPlan>,
+    mut links: BTreeMap<RegionCode, LinksPlan>,
 ) -> Vec<RegionPlan> {
     let mut storage_by_region: BTreeMap<RegionCode, StoragePlan> = storage
         .into_iter()
@@ -163,13 +170,14 @@ fn region_plans(
             latency_target_ms: region.model.and_then(|m| m.latency_target_ms),
             storage,
             app: apps.remove(&region.code),
+            links: links.remove(&region.code),
         });
     }
     region_plans
 }
 
 /// Storage units (in their replication order), the primary region, the other regions as
-/// declared, then the global unit.
+/// declared, the links units in the same order, then the global unit.
 fn deploy_order(
     storage_order: &[RegionCode],
     primary: Option<&str>,
@@ -180,12 +188,22 @@ fn deploy_order(
         .iter()
         .map(|region| UnitId::Storage(region.clone()))
         .collect();
-    if let Some(primary) = primary {
-        order.push(UnitId::Region(primary.into()));
+    let applications = application_order(
+        primary,
+        region_plans
+            .iter()
+            .filter(|plan| plan.app.is_some())
+            .map(|plan| &plan.region),
+    );
+    for region in &applications {
+        order.push(UnitId::Region(region.clone()));
     }
-    for plan in region_plans {
-        if plan.app.is_some() && Some(plan.region.as_str()) != primary {
-            order.push(UnitId::Region(plan.region.clone()));
+    for region in &applications {
+        let has_links = region_plans
+            .iter()
+            .any(|plan| &plan.region == region && plan.links.is_some());
+        if has_links {
+            order.push(UnitId::Links(region.clone()));
         }
     }
     if global {
@@ -245,13 +263,15 @@ pub(crate) fn capabilities(
                         || access_logs
                         || !app.services.is_empty()
                         || app.database.is_some();
-                    let rotation = app
-                        .database
-                        .as_ref()
-                        .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+                    let rotation = app.adopted_credentials.is_some()
+                        || app.database.as_ref().is_some_and(|database| {
+                            matches!(database.role, DatabaseRole::Writer(_))
+                        });
                     (roles, rotation)
                 })
         }
+        // Routes only.
+        UnitId::Links(_) => (false, false),
         UnitId::Global => (
             global
                 .and_then(|global| global.cdn.as_ref())
@@ -313,10 +333,10 @@ mod tests {
         let plan = bundled("rail-backend.yaml");
         let estimate = &plan.operations.failover;
         let detection = estimate.detection.as_ref().expect("rail-backend has DNS");
-        // 10 s × 3 failures, and a 30 s TTL raised to the alias records' 60 s.
+        // 10 s × 3 failures, and the 30 s TTL of the CNAME records.
         assert_eq!(detection.detection_seconds, 30);
-        assert_eq!(estimate.dns_ttl_seconds, 60);
-        assert_eq!(estimate.total_seconds, 90);
+        assert_eq!(estimate.dns_ttl_seconds, 30);
+        assert_eq!(estimate.total_seconds, 60);
         assert_eq!(estimate.draining_seconds, 30);
         assert_eq!(estimate.from_region, "us-east-1");
         let replica = estimate.promoted_replica.as_ref().expect("a replica");
@@ -324,7 +344,7 @@ mod tests {
         assert_eq!(estimate.cache_region.as_deref(), Some("eu-west-1"));
         assert_eq!(
             estimate.with_promotion_seconds,
-            90 + estimate.promotion_timeout_seconds
+            60 + estimate.promotion_timeout_seconds
         );
         assert_eq!(plan.operations.rto_seconds, Some(15 * 60));
         assert_eq!(plan.operations.rpo_seconds, Some(5 * 60));

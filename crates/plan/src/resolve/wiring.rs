@@ -53,6 +53,37 @@ impl<'a> Resolver<'a> {
         })])
     }
 
+    /// A value of `producer` that a unit deploying *before* it uses: only an adopted promoted
+    /// writer does this, reading the address output the instance already had as a replica.
+    /// Adoption updates stacks that exist, and promotion keeps the instance's endpoint, so the
+    /// output of the producer's current stack holds the right value when the consumer deploys;
+    /// no dependency is recorded (it would order the units in a circle: the writer's unit reads
+    /// the master secret from the consumer's).
+    pub fn existing_value_from(
+        &mut self,
+        consumer: &UnitId,
+        producer: &UnitId,
+        output: &str,
+        source: AttrRef,
+    ) -> Text {
+        let stack_name = self.stack_name(producer);
+        let region = producer.region().map_or_else(
+            || RegionCode::from(crate::aws::global_region(&self.partition)),
+            Clone::clone,
+        );
+        self.consumed
+            .entry(consumer.clone())
+            .or_default()
+            .insert((producer.clone(), output.to_owned()));
+        Text::from_parts(vec![Part::Import(Import {
+            unit: producer.clone(),
+            stack_name,
+            region,
+            output: output.to_owned(),
+            source,
+        })])
+    }
+
     /// Declares an output of `unit`.
     pub fn export(&mut self, unit: &UnitId, name: &str, description: &str, value: Text) {
         let tf_name = format!(

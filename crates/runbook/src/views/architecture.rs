@@ -2,7 +2,7 @@
 //! their direction, the failover sequence with its timings, the deploy order and the diagram.
 
 use meridian_plan::{
-    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionRole, Strategy,
+    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, RegionRole, Strategy,
 };
 use serde::Serialize;
 
@@ -213,9 +213,30 @@ pub(crate) struct UnitView {
     pub parameters: String,
 }
 
-fn role_meaning(role: RegionRole) -> &'static str {
+/// What a role means for `region`: the primary's line names only what the region holds.
+fn role_meaning(region: &RegionPlan) -> String {
+    if region.role != RegionRole::Primary {
+        return role_meaning_of(region.role).to_owned();
+    }
+    let app = region.app.as_ref();
+    let writer = app
+        .and_then(|app| app.database.as_ref())
+        .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)));
+    let cache_primary = app.and_then(|app| app.cache.as_ref()).is_some_and(
+        |cache| matches!(&cache.role, CacheRole::Primary(primary) if primary.global.is_some()),
+    );
+    let held = match (writer, cache_primary) {
+        (true, true) => "database writer and Global Datastore primary; ",
+        (true, false) => "database writer; ",
+        (false, true) => "Global Datastore primary; ",
+        (false, false) => "",
+    };
+    format!("{held}{}", role_meaning_of(region.role))
+}
+
+fn role_meaning_of(role: RegionRole) -> &'static str {
     match role {
-        RegionRole::Primary => "database writer and Global Datastore primary; deploys first",
+        RegionRole::Primary => "deploys first",
         RegionRole::Secondary => "full-capacity standby that serves traffic",
         RegionRole::Optional => "reduced capacity that serves traffic",
         RegionRole::StorageOnly => "holds replicated buckets only",
@@ -321,6 +342,17 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                         ));
                         database_cell = format!("writer `{}`", database.identifier);
                     }
+                    DatabaseRole::Promoted(promoted) => {
+                        components.push(format!(
+                            "PostgreSQL writer `{}` ({}{}, backups {} days), the read replica promoted when {} failed over, adopted in place",
+                            database.identifier,
+                            database.instance_class,
+                            if promoted.multi_az { ", Multi-AZ" } else { "" },
+                            promoted.backup_retention_days,
+                            promoted.source_region
+                        ));
+                        database_cell = format!("writer `{}` (promoted)", database.identifier);
+                    }
                     DatabaseRole::Replica(replica) => {
                         components.push(format!(
                             "PostgreSQL read replica `{}` ({}), asynchronous from {}",
@@ -376,7 +408,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         regions.push(RegionView {
             region: region.region.to_string(),
             role: region.role.as_str().to_owned(),
-            role_meaning: role_meaning(region.role).to_owned(),
+            role_meaning: role_meaning(region),
             latency_target: region
                 .latency_target_ms
                 .map_or_else(String::new, |ms| format!("{ms} ms")),

@@ -26,6 +26,9 @@ pub(crate) struct DeployView {
     pub stack_names_sh: String,
     /// Template file names as quoted words, space-separated (checked before anything deploys).
     pub template_files_sh: String,
+    /// Opt-in regions the stacks deploy to, as quoted words in deploy order (empty when none):
+    /// the script checks that the account enabled each before the first stack.
+    pub opt_in_regions_sh: String,
     /// Largest template, in bytes, CloudFormation accepts inline.
     pub inline_template_max_bytes: u32,
     /// The same for prose, with thousands separated: `51,200`.
@@ -93,7 +96,9 @@ pub(crate) struct DeployOverride {
 fn unit_token(unit: &Unit) -> String {
     match &unit.id {
         UnitId::Global => "global".to_owned(),
-        UnitId::Storage(region) | UnitId::Region(region) => region.to_string(),
+        UnitId::Storage(region) | UnitId::Region(region) | UnitId::Links(region) => {
+            region.to_string()
+        }
     }
 }
 
@@ -107,6 +112,20 @@ fn input_key(parameter: &Parameter, unit: &Unit) -> String {
 }
 
 /// `51200` as `51,200`.
+/// The opt-in regions of the plan's units, quoted, each once, in deploy order.
+fn opt_in_regions(plan: &Plan) -> Vec<String> {
+    let mut regions: Vec<String> = Vec::new();
+    for unit in &plan.units {
+        let region = quote(unit.region.as_str());
+        if meridian_plan::aws::OPT_IN_REGIONS.contains(&unit.region.as_str())
+            && !regions.contains(&region)
+        {
+            regions.push(region);
+        }
+    }
+    regions
+}
+
 fn thousands(number: u32) -> String {
     let digits = number.to_string();
     let mut text = String::with_capacity(digits.len() + digits.len() / 3);
@@ -243,6 +262,7 @@ pub(crate) fn build(plan: &Plan) -> DeployView {
             .map(|unit| unit.template_file.sh.as_str())
             .collect::<Vec<_>>()
             .join(" "),
+        opt_in_regions_sh: opt_in_regions(plan).join(" "),
         units,
         inline_template_max_bytes: plan.operations.inline_template_max_bytes,
         inline_template_max_bytes_text: thousands(plan.operations.inline_template_max_bytes),

@@ -75,8 +75,12 @@ pub(crate) struct WriterView {
     /// Name of the master-credentials secret (its replica in the replica's region has the
     /// same name).
     pub secret_name: Word,
-    /// Days between password rotations (the rotation function runs in the writer's region).
+    /// Days between password rotations (the rotation function runs in `secret_region`).
     pub rotation_days: u32,
+    /// The region holding the master secret and its rotation: the writer's, or the former
+    /// writer's when the writer is itself an adopted promoted replica. The stack edit after a
+    /// promotion names it as `promoted_from`.
+    pub secret_region: Word,
 }
 
 /// Another replica.
@@ -193,10 +197,15 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                     identifier: Word::new(&writer_database.identifier),
                     stack_name: Word::new(&writer_stack),
                     backup_retention_days: writer_plan.backup_retention_days,
-                    backup_window: Word::new(&writer_plan.backup_window),
+                    backup_window: Word::new(writer_plan.backup_window),
                     multi_az: writer_plan.multi_az,
                     secret_name: Word::new(&writer_plan.secret.name),
                     rotation_days: writer_plan.rotation.days,
+                    secret_region: Word::new(
+                        writer_plan
+                            .promoted_from
+                            .unwrap_or(writer_region.region.as_str()),
+                    ),
                 },
                 rto_minutes: plan.objectives.rto_minutes,
                 rpo_minutes: plan.objectives.rpo_minutes,

@@ -4,12 +4,13 @@
 //! their topics on alarm and on recovery. It decides no threshold or recipient.
 
 use meridian_plan::{
-    AlarmMetric, AlarmPlan, AlertingPlan, MetricStat, SubscriptionPlan, TopicPlan,
+    AlarmMetric, AlarmPlan, AlertingPlan, CompositeAlarmPlan, MetricStat, SubscriptionPlan,
+    TopicPlan,
 };
 
-use super::{Lowered, Lowerer, region_argument};
+use super::{Lowered, Lowerer, depends_on, region_argument};
 use crate::l1::{
-    CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery,
+    CloudwatchCompositeAlarm, CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery,
     CloudwatchMetricAlarmMetricQueryMetric, KmsKey, List, Map, Number, ResourceRef, SnsTopic,
     SnsTopicPolicy, SnsTopicSubscription, Value,
 };
@@ -31,6 +32,7 @@ impl Lowerer<'_> {
             key,
             topics,
             alarms,
+            composites,
         } = alerting;
         if let Some(key) = key {
             self.lower_key(key, region)?;
@@ -81,6 +83,41 @@ impl Lowerer<'_> {
         for alarm in alarms {
             self.lower_alarm(region, alarm)?;
         }
+        for composite in composites {
+            self.lower_composite(region, composite)?;
+        }
+        Ok(())
+    }
+
+    /// One composite alarm in `region`, after the alarms its rule names.
+    fn lower_composite(&mut self, region: &str, composite: &CompositeAlarmPlan) -> Lowered {
+        let CompositeAlarmPlan {
+            rid,
+            name,
+            description,
+            rule,
+            parts,
+            topics,
+        } = composite;
+        let actions: Value<List<String>> = topics
+            .iter()
+            .map(|topic| ResourceRef::<SnsTopic>::planned(&topic.tf).arn())
+            .collect();
+        let waits_for = parts
+            .iter()
+            .map(|part| ResourceRef::<CloudwatchMetricAlarm>::planned(&part.tf).terraform_address())
+            .collect();
+        self.add_with(
+            &rid.tf,
+            CloudwatchCompositeAlarm {
+                alarm_actions: Some(actions.clone()),
+                alarm_description: Some(description.into()),
+                ok_actions: Some(actions),
+                region: region_argument(region),
+                ..CloudwatchCompositeAlarm::new(name, rule)
+            },
+            depends_on(waits_for),
+        )?;
         Ok(())
     }
 

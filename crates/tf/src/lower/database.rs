@@ -5,8 +5,8 @@
 //! decides no size, window or retention.
 
 use meridian_plan::{
-    DatabasePlan, DatabaseRole, ParameterGroupPlan, ReplicaPlan, RolePurpose, RotationPlan,
-    WriterPlan, bug,
+    AdoptedCredentialsPlan, DatabasePlan, DatabaseRole, ParameterGroupPlan, PromotedPlan,
+    ReplicaPlan, RolePurpose, RotationPlan, WriterPlan, bug,
 };
 
 use super::secrets::{LoweredSecret, SecretUpdates};
@@ -117,6 +117,7 @@ impl Lowerer<'_> {
                 region, &rid.tf, identifier, *port, common, waits_for, writer,
             ),
             DatabaseRole::Replica(ReplicaPlan {
+                max_storage_gb,
                 source_arn,
                 // Both are implied by the source ARN; the replica's secret is read by services.
                 source_region: _,
@@ -126,6 +127,37 @@ impl Lowerer<'_> {
                     &rid.tf,
                     DbInstance {
                         replicate_source_db: Some(self.value(source_arn)),
+                        max_allocated_storage: Some((*max_storage_gb).into()),
+                        ..common
+                    },
+                    depends_on(waits_for),
+                )?;
+                Ok(())
+            }
+            DatabaseRole::Promoted(promoted) => {
+                let PromotedPlan {
+                    // The replica named no source region (its source ARN implied it).
+                    source_region: _,
+                    max_storage_gb,
+                    multi_az,
+                    backup_retention_days,
+                    backup_window,
+                    maintenance_window,
+                } = promoted.as_ref();
+                // "Removing the replicate_source_db attribute from an existing RDS Replicate
+                // database managed by Terraform will promote the database to a fully standalone
+                // database" (AWS provider, aws_db_instance). The arguments that force a new
+                // instance (identifier, kms_key_id, db_subnet_group_name, and the unset
+                // db_name, username, storage_encrypted, engine) stay as on the replica; only
+                // mutable writer settings are added.
+                self.add_with(
+                    &rid.tf,
+                    DbInstance {
+                        backup_retention_period: Some((*backup_retention_days).into()),
+                        backup_window: Some(backup_window.into()),
+                        maintenance_window: Some(maintenance_window.into()),
+                        max_allocated_storage: Some((*max_storage_gb).into()),
+                        multi_az: Some((*multi_az).into()),
                         ..common
                     },
                     depends_on(waits_for),
@@ -133,6 +165,45 @@ impl Lowerer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// The master credentials of a writer adopted in another region, in the region that created
+    /// them; the secret's connection fields name the adopted writer.
+    pub(super) fn lower_adopted_credentials(
+        &mut self,
+        region: &str,
+        credentials: &AdoptedCredentialsPlan,
+    ) -> Lowered {
+        let AdoptedCredentialsPlan {
+            engine,
+            // The generated secret's fixed fields hold the user name.
+            username_field: _,
+            port,
+            secret,
+            // CloudFormation's attachment; here the secret's version carries the fields.
+            secret_attachment: _,
+            rotation,
+            writer,
+            writer_region: _,
+            writer_identifier,
+            // The attachment's target in CloudFormation.
+            writer_arn: _,
+            writer_vpc_cidr: _,
+        } = credentials;
+        let connection = connection_fields(engine.as_str(), &writer.tf, *port, writer_identifier);
+        let LoweredSecret {
+            password: _,
+            secret: secret_handle,
+            version,
+        } = self.lower_secret(region, secret, connection, SecretUpdates::Rotated)?;
+        self.lower_rotation(
+            region,
+            secret,
+            &secret_handle,
+            rotation,
+            &writer.tf,
+            &version,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -164,14 +235,7 @@ impl Lowerer<'_> {
             secret_attachment: _,
             rotation,
         } = writer;
-        let instance = ResourceRef::<DbInstance>::planned(name);
-        // The fields CloudFormation's secret target attachment adds, which the rotation function reads.
-        let connection = vec![
-            ("engine", JsonDocument::from(engine.as_str())),
-            ("host", instance.address().into()),
-            ("port", JsonDocument::from(port)),
-            ("dbInstanceIdentifier", identifier.into()),
-        ];
+        let connection = connection_fields(engine.as_str(), name, port, identifier);
         let LoweredSecret {
             password,
             secret: secret_handle,
@@ -301,4 +365,21 @@ impl Lowerer<'_> {
         )?;
         Ok(())
     }
+}
+
+/// The fields CloudFormation's secret target attachment adds to the secret, which the rotation
+/// function reads: those of the instance under the Terraform name `instance`.
+fn connection_fields<'a>(
+    engine: &'a str,
+    instance: &str,
+    port: u32,
+    identifier: &'a str,
+) -> Vec<(&'a str, JsonDocument)> {
+    let instance = ResourceRef::<DbInstance>::planned(instance);
+    vec![
+        ("engine", JsonDocument::from(engine)),
+        ("host", instance.address().into()),
+        ("port", JsonDocument::from(port)),
+        ("dbInstanceIdentifier", identifier.into()),
+    ]
 }

@@ -24,6 +24,8 @@ impl Lowerer<'_> {
             hosted_zone_id,
             domain,
             evaluate_health,
+            // Runbooks and estimates wait for it; the records carry their own TTL or none.
+            effective_ttl_seconds: _,
             regions,
         } = dns;
         for regional in regions {
@@ -42,6 +44,7 @@ impl Lowerer<'_> {
                 failure_threshold,
                 name,
                 record_type,
+                cname_ttl_seconds,
             } = regional;
             let check = self.add(
                 &health_check.tf,
@@ -59,11 +62,18 @@ impl Lowerer<'_> {
             self.add(
                 &record.tf,
                 Route53Record {
-                    alias: Some(Route53RecordAlias::new(
-                        *evaluate_health,
-                        self.value(target_dns_name),
-                        self.value(target_zone_id),
-                    )),
+                    // A CNAME names the load balancer and carries its own TTL; an alias has none.
+                    alias: cname_ttl_seconds.is_none().then(|| {
+                        Route53RecordAlias::new(
+                            *evaluate_health,
+                            self.value(target_dns_name),
+                            self.value(target_zone_id),
+                        )
+                    }),
+                    records: cname_ttl_seconds
+                        .is_some()
+                        .then(|| [self.value(target_dns_name)].into_iter().collect()),
+                    ttl: cname_ttl_seconds.map(Into::into),
                     // Without failover the record answers whatever the check says.
                     health_check_id: evaluate_health.then(|| check.id().into()),
                     latency_routing_policy: Some(Route53RecordLatencyRoutingPolicy::new(

@@ -125,6 +125,8 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         global,
         operations: _,
         renames,
+        // Warnings the stack accepts: `meridian plan` shows them; no resource carries them.
+        acknowledged: _,
     } = plan;
 
     let mut module = Module::new(settings(plan));
@@ -159,10 +161,14 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
             latency_target_ms: _,
             storage,
             app,
+            links,
         } = region;
         lowerer.lower_storage(region, storage)?;
         if let Some(app) = app {
             lowerer.lower_app(region, app)?;
+        }
+        if let Some(links) = links {
+            lowerer.lower_links(links)?;
         }
     }
     if let Some(global) = global {
@@ -321,12 +327,19 @@ impl Lowerer<'_> {
             cluster,
             services,
             database,
+            adopted_credentials,
             cache,
             alerting,
+            peerings,
+            peer_routes,
         } = app;
         if let Some(network) = network {
             self.lower_network(region, network)?;
         }
+        for peering in peerings {
+            self.lower_peering(region, peering)?;
+        }
+        self.lower_peer_routes(peer_routes)?;
         let vpc_id = network.as_ref().map(|network| self.value(&network.vpc_id));
         self.lower_security_groups(region, vpc_id, security_groups, security_group_rules)?;
         self.lower_alerting(region, alerting)?;
@@ -342,6 +355,9 @@ impl Lowerer<'_> {
         }
         if let Some(database) = database {
             self.lower_database(region, database)?;
+        }
+        if let Some(credentials) = adopted_credentials {
+            self.lower_adopted_credentials(region, credentials)?;
         }
         if let Some(cache) = cache {
             self.lower_cache(region, cache)?;

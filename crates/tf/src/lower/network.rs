@@ -6,16 +6,16 @@
 use meridian_plan::aws;
 use meridian_plan::naming::region_slug;
 use meridian_plan::{
-    CreatedNetwork, Direction, FlowLogPlan, NatPlan, NetworkPlan, Peer, RolePurpose,
-    SecurityGroupPlan, SecurityGroupRulePlan, SubnetPlan, ZonePlan,
+    CreatedNetwork, Direction, FlowLogPlan, LinksPlan, NatPlan, NetworkPlan, Peer, PeerRoutePlan,
+    PeeringPlan, RolePurpose, SecurityGroupPlan, SecurityGroupRulePlan, SubnetPlan, ZonePlan,
 };
 
 use super::{Lowered, Lowerer, depends_on, name_tag, region_argument};
 use crate::l1::{
     CloudwatchLogGroup, DataAvailabilityZones, DataAvailabilityZonesFilter, DataRef, Eip, FlowLog,
     IamRolePolicy, InternetGateway, List, NatGateway, ResourceRef, Route, RouteTable,
-    RouteTableAssociation, SecurityGroup, Subnet, Value, Vpc, VpcSecurityGroupEgressRule,
-    VpcSecurityGroupIngressRule,
+    RouteTableAssociation, SecurityGroup, Subnet, Value, Vpc, VpcPeeringConnection,
+    VpcPeeringConnectionAccepter, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule,
 };
 
 impl Lowerer<'_> {
@@ -364,5 +364,79 @@ impl Lowerer<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A VPC peering `region`'s VPC requests, and its acceptance in the peer region. The provider
+    /// accepts a cross-region request only through `aws_vpc_peering_connection_accepter` in the
+    /// peer's region (`auto_accept` on the requester works within one region only).
+    pub(super) fn lower_peering(&mut self, region: &str, peering: &PeeringPlan) -> Lowered {
+        let PeeringPlan {
+            rid,
+            accepter,
+            auto_accept,
+            vpc_id,
+            peer_region,
+            peer_vpc_id,
+            name,
+        } = peering;
+        let peer_vpc_id = self.value(peer_vpc_id);
+        let vpc_id = self.value(vpc_id);
+        let requested = self.add(
+            &rid.tf,
+            VpcPeeringConnection {
+                peer_region: Some(peer_region.as_str().into()),
+                region: region_argument(region),
+                tags: name_tag(name),
+                ..VpcPeeringConnection::new(peer_vpc_id, vpc_id)
+            },
+        )?;
+        self.add(
+            &accepter.tf,
+            VpcPeeringConnectionAccepter {
+                auto_accept: Some((*auto_accept).into()),
+                region: region_argument(peer_region),
+                tags: name_tag(name),
+                ..VpcPeeringConnectionAccepter::new(requested.id())
+            },
+        )?;
+        Ok(())
+    }
+
+    /// Routes of private route tables to peer VPCs, each once its peering is accepted (a route
+    /// to a peering that is not active is a black hole).
+    pub(super) fn lower_peer_routes(&mut self, routes: &[PeerRoutePlan]) -> Lowered {
+        for route in routes {
+            let PeerRoutePlan {
+                rid,
+                region,
+                route_table,
+                destination_cidr,
+                peer_region: _,
+                peering,
+                accepter,
+            } = route;
+            let route_table = self.value(route_table);
+            let peering = self.value(peering);
+            self.add_with(
+                &rid.tf,
+                Route {
+                    destination_cidr_block: Some(destination_cidr.into()),
+                    region: region_argument(region),
+                    vpc_peering_connection_id: Some(peering),
+                    ..Route::new(route_table)
+                },
+                depends_on(vec![
+                    ResourceRef::<VpcPeeringConnectionAccepter>::planned(&accepter.tf)
+                        .terraform_address(),
+                ]),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A region's links unit: its routes to the peerings of later regions.
+    pub(super) fn lower_links(&mut self, links: &LinksPlan) -> Lowered {
+        let LinksPlan { unit: _, routes } = links;
+        self.lower_peer_routes(routes)
     }
 }

@@ -74,7 +74,8 @@ impl Lowerer<'_> {
                         .collect(),
                 )
             } else {
-                matches(&kind.pattern(None), &variable, None)
+                let only = parameter.only_region(self.plan.global_region.as_str());
+                matches(&kind.pattern(only.as_deref()), &variable, None)
             };
             self.module.add_variable_validation(
                 &variable,

@@ -26,7 +26,7 @@ pub(crate) fn plan_generates_secrets(plan: &Plan) -> bool {
                 .cache
                 .as_ref()
                 .is_some_and(|cache| matches!(cache.role, CacheRole::Primary(_)));
-            writer || cache_primary
+            writer || cache_primary || app.adopted_credentials.is_some()
         })
 }
 

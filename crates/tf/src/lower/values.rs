@@ -12,8 +12,9 @@ use crate::l1::{
     CloudwatchMetricAlarm, DbInstance, DbParameterGroup, DbSubnetGroup, EcsCluster, EcsService,
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
     Expression, Function, FunctionCall, IamRole, JsonDocument, KmsKey, Lb, LbListener,
-    LbListenerRule, LbTargetGroup, List, Reference, ResourceRef, Route53HealthCheck, S3Bucket,
-    SecretsmanagerSecret, SecurityGroup, SnsTopic, Subnet, Template, Value, Vpc, Wafv2WebAcl,
+    LbListenerRule, LbTargetGroup, List, Reference, ResourceRef, Route53HealthCheck, RouteTable,
+    S3Bucket, SecretsmanagerSecret, SecurityGroup, SnsTopic, Subnet, Template, Value, Vpc,
+    VpcPeeringConnection, Wafv2WebAcl,
 };
 
 /// The key of a per-region parameter used by the global unit (which has no region of its own); the plan
@@ -121,6 +122,8 @@ fn attribute_pieces(reference: &AttrRef) -> Vec<Piece> {
     let reference = match attr {
         Attr::VpcId => ResourceRef::<Vpc>::planned(name).id(),
         Attr::SubnetId => ResourceRef::<Subnet>::planned(name).id(),
+        Attr::RouteTableId => ResourceRef::<RouteTable>::planned(name).id(),
+        Attr::PeeringConnectionId => ResourceRef::<VpcPeeringConnection>::planned(name).id(),
         Attr::SecurityGroupId => ResourceRef::<SecurityGroup>::planned(name).id(),
         Attr::LoadBalancerArn => ResourceRef::<Lb>::planned(name).arn(),
         Attr::LoadBalancerDnsName => ResourceRef::<Lb>::planned(name).dns_name(),
