@@ -304,9 +304,9 @@ fn every_service_region_reaches_every_writer_candidate() {
         }
         assert_nothing_else_opened(name, plan);
     }
-    // rail-backend 6, orders 2, payments 6, ledger 20, inventory 2, catalog 6: service region →
+    // rail-backend 6, orders 2, payments 6, ledger 10, inventory 2, catalog 6: service region →
     // candidate region pairs over the bundled stacks.
-    assert!(pairs_checked >= 40, "only {pairs_checked} pairs checked");
+    assert!(pairs_checked >= 32, "only {pairs_checked} pairs checked");
 }
 
 /// A failover to any replica region moves the writer (and the cache primary) there: every service
