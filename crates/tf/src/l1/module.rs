@@ -464,7 +464,9 @@ pub struct Module {
     has_aws_provider: bool,
     variables: BTreeMap<String, VariableBlock>,
     data_sources: BTreeMap<(&'static str, String), serde_json::Value>,
-    resources: BTreeMap<(&'static str, String), serde_json::Value>,
+    /// Each body as pretty JSON text, keys sorted, rendered when the resource is added: the bulk of a
+    /// large module, so no JSON value tree of it outlives the call that adds it.
+    resources: BTreeMap<(&'static str, String), String>,
     outputs: BTreeMap<String, serde_json::Value>,
     moved: Vec<Moved>,
 }
@@ -581,6 +583,12 @@ impl Module {
             });
         }
         let body = with_meta_arguments(&address, to_json(&address, &resource)?, &meta)?;
+        let body = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| {
+            ModuleError::Serialization {
+                address: address.clone(),
+                source,
+            }
+        })?;
         self.resources.insert(key, body);
         Ok(ResourceRef {
             name: name.to_owned(),
@@ -639,12 +647,20 @@ impl Module {
         self.files()?
             .into_iter()
             .map(|(name, body)| {
-                Ok(RenderedFile {
-                    name,
-                    contents: pretty(&body).map_err(|source| ModuleError::Serialization {
+                let mut contents = Vec::new();
+                body.write_pretty(&mut contents, 0).map_err(|source| {
+                    ModuleError::Serialization {
                         address: name.to_owned(),
                         source,
-                    })?,
+                    }
+                })?;
+                contents.push(b'\n');
+                Ok(RenderedFile {
+                    name,
+                    // Every piece written is UTF-8 (keys, strings and serde_json's own text).
+                    contents: String::from_utf8(contents).unwrap_or_else(|error| {
+                        String::from_utf8_lossy(error.as_bytes()).into_owned()
+                    }),
                 })
             })
             .collect()
@@ -677,10 +693,13 @@ impl Module {
             }
         }
         if !self.data_sources.is_empty() {
-            main.insert("data", nest_by_type(&self.data_sources));
+            main.insert("data", nest_by_type(&self.data_sources, Tree::Borrowed));
         }
         if !self.resources.is_empty() {
-            main.insert("resource", nest_by_type(&self.resources));
+            main.insert(
+                "resource",
+                nest_by_type(&self.resources, |body| Tree::Rendered(body)),
+            );
         }
         files.push((MAIN_FILE, Tree::Object(main)));
 
@@ -750,14 +769,17 @@ struct VariableBlock {
 }
 
 /// `{type: {name: body}}` from bodies keyed by (type, name), borrowing the bodies.
-fn nest_by_type<'a>(bodies: &'a BTreeMap<(&'static str, String), serde_json::Value>) -> Tree<'a> {
+fn nest_by_type<'a, B>(
+    bodies: &'a BTreeMap<(&'static str, String), B>,
+    leaf: impl Fn(&'a B) -> Tree<'a>,
+) -> Tree<'a> {
     let mut by_type: BTreeMap<&str, Tree<'a>> = BTreeMap::new();
     for ((type_name, name), body) in bodies {
         if let Tree::Object(names) = by_type
             .entry(type_name)
             .or_insert_with(|| Tree::Object(BTreeMap::new()))
         {
-            names.insert(name.as_str(), Tree::Borrowed(body));
+            names.insert(name.as_str(), leaf(body));
         }
     }
     Tree::Object(by_type)
@@ -771,6 +793,88 @@ enum Tree<'a> {
     Text(&'a str),
     Borrowed(&'a serde_json::Value),
     Owned(serde_json::Value),
+    /// A body already rendered as pretty JSON (keys sorted) at the outermost level.
+    Rendered(&'a str),
+}
+
+impl Tree<'_> {
+    /// Writes the tree as `serde_json::to_string_pretty` writes it (two-space indentation, `": "`
+    /// between key and value, `{}` and `[]` when empty), keys sorted at every level, as if it
+    /// started `indent` spaces in: rendered bodies are copied with their lines indented instead
+    /// of being parsed and serialized again.
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) -> Result<(), serde_json::Error> {
+        match self {
+            Tree::Object(entries) => {
+                write_container(out, indent, (b'{', b'}'), entries, |out, (key, value)| {
+                    serde_json::to_writer(&mut *out, key)?;
+                    out.extend_from_slice(b": ");
+                    value.write_pretty(out, indent + 2)
+                })
+            }
+            Tree::Array(items) => write_container(out, indent, (b'[', b']'), items, |out, item| {
+                item.write_pretty(out, indent + 2)
+            }),
+            Tree::Text(text) => serde_json::to_writer(out, text),
+            Tree::Borrowed(value) => {
+                write_indented(
+                    out,
+                    &serde_json::to_string_pretty(&SortedKeys(value))?,
+                    indent,
+                );
+                Ok(())
+            }
+            Tree::Owned(value) => {
+                write_indented(
+                    out,
+                    &serde_json::to_string_pretty(&SortedKeys(value))?,
+                    indent,
+                );
+                Ok(())
+            }
+            Tree::Rendered(text) => {
+                write_indented(out, text, indent);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// An object's or array's items, one per line, `indent + 2` spaces in.
+fn write_container<I: IntoIterator>(
+    out: &mut Vec<u8>,
+    indent: usize,
+    (open, close): (u8, u8),
+    items: I,
+    mut write_item: impl FnMut(&mut Vec<u8>, I::Item) -> Result<(), serde_json::Error>,
+) -> Result<(), serde_json::Error> {
+    out.push(open);
+    let mut empty = true;
+    for item in items {
+        out.extend_from_slice(if empty { b"\n" } else { b",\n" });
+        empty = false;
+        out.resize(out.len() + indent + 2, b' ');
+        write_item(out, item)?;
+    }
+    if !empty {
+        out.push(b'\n');
+        out.resize(out.len() + indent, b' ');
+    }
+    out.push(close);
+    Ok(())
+}
+
+/// Pretty JSON text moved `indent` spaces in: every line after the first gains the indentation.
+/// JSON strings hold no raw line breaks (serde_json escapes them), so every `\n` is between tokens.
+fn write_indented(out: &mut Vec<u8>, text: &str, indent: usize) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first.as_bytes());
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.resize(out.len() + indent, b' ');
+        out.extend_from_slice(line.as_bytes());
+    }
 }
 
 impl Serialize for Tree<'_> {
@@ -781,6 +885,11 @@ impl Serialize for Tree<'_> {
             Tree::Text(text) => serializer.serialize_str(text),
             Tree::Borrowed(value) => SortedKeys(value).serialize(serializer),
             Tree::Owned(value) => SortedKeys(value).serialize(serializer),
+            Tree::Rendered(text) => {
+                let value: serde_json::Value =
+                    serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+                SortedKeys(&value).serialize(serializer)
+            }
         }
     }
 }
@@ -837,4 +946,45 @@ pub struct RenderedFile {
 pub fn render_json(value: &serde_json::Value) -> String {
     // Serializing a `serde_json::Value` cannot fail (its keys are strings), so the fallback is never used.
     pretty(&SortedKeys(value)).unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tree_writer_writes_what_serde_json_pretty_writes() {
+        let body = serde_json::json!({
+            "z": [1, {"b": "line\nbreak", "a": []}],
+            "a": {},
+            "m": {"y": null, "x": [true, "\"quoted\""]}
+        });
+        let rendered = serde_json::to_string_pretty(&SortedKeys(&body)).expect("serializes");
+        let tree = |leaf: Tree<'static>| {
+            Tree::Object(BTreeMap::from([
+                ("//", Tree::Text("generated; \"do not edit\"")),
+                ("empty", Tree::Object(BTreeMap::new())),
+                ("none", Tree::Array(Vec::new())),
+                (
+                    "resource",
+                    Tree::Object(BTreeMap::from([(
+                        "aws_x",
+                        Tree::Object(BTreeMap::from([("one", leaf)])),
+                    )])),
+                ),
+                (
+                    "list",
+                    Tree::Array(vec![Tree::Owned(body.clone()), Tree::Text("é")]),
+                ),
+            ]))
+        };
+        let expected =
+            serde_json::to_string_pretty(&tree(Tree::Owned(body.clone()))).expect("serializes");
+        let leaked: &'static str = Box::leak(rendered.into_boxed_str());
+        for leaf in [Tree::Owned(body.clone()), Tree::Rendered(leaked)] {
+            let mut written = Vec::new();
+            tree(leaf).write_pretty(&mut written, 0).expect("writes");
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+        }
+    }
 }
