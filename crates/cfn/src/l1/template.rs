@@ -84,9 +84,17 @@ impl Template {
 
     /// The template as it ships: pretty JSON with two-space indentation and a trailing newline.
     pub fn to_json_pretty(&self) -> Result<String, serde_json::Error> {
-        let mut text = serde_json::to_string_pretty(self)?;
-        text.push('\n');
-        Ok(text)
+        self.to_json_pretty_in(&mut Vec::new())
+    }
+
+    /// [`Template::to_json_pretty`], serialized into `scratch` (cleared first) and copied out at
+    /// its exact length: a buffer reused across templates grows once, instead of every
+    /// template's text doubling its way up and keeping up to half of its capacity unused.
+    pub fn to_json_pretty_in(&self, scratch: &mut Vec<u8>) -> Result<String, serde_json::Error> {
+        scratch.clear();
+        serde_json::to_writer_pretty(&mut *scratch, self)?;
+        scratch.push(b'\n');
+        String::from_utf8(scratch.clone()).map_err(serde::ser::Error::custom)
     }
 }
 

@@ -34,11 +34,14 @@ pub const MANIFEST_PATH: &str = "manifest.json";
 /// The CloudFormation files of a plan, in deploy order: `cloudformation/<template_file>` for
 /// every unit, then `manifest.json`.
 pub fn synthesize(plan: &Plan) -> Vec<OutputFile> {
+    let mut scratch = Vec::new();
     let rendered: Vec<(&Unit, String)> = lower_units(plan)
         .map(|(unit, template)| {
-            let text = template.to_json_pretty().unwrap_or_else(|error| {
-                bug(format_args!("a template does not serialize: {error}"))
-            });
+            let text = template
+                .to_json_pretty_in(&mut scratch)
+                .unwrap_or_else(|error| {
+                    bug(format_args!("a template does not serialize: {error}"))
+                });
             (unit, text)
         })
         .collect();

@@ -467,6 +467,8 @@ pub struct Module {
     /// Each body as pretty JSON text, keys sorted, rendered when the resource is added: the bulk of a
     /// large module, so no JSON value tree of it outlives the call that adds it.
     resources: BTreeMap<(&'static str, String), String>,
+    /// Where resource bodies are serialized before being copied out (see `add_resource_with`).
+    scratch: Vec<u8>,
     outputs: BTreeMap<String, serde_json::Value>,
     moved: Vec<Moved>,
 }
@@ -583,12 +585,16 @@ impl Module {
             });
         }
         let body = with_meta_arguments(&address, to_json(&address, &resource)?, &meta)?;
-        let body = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| {
-            ModuleError::Serialization {
+        // Serialized into a buffer the module reuses, then copied out at its exact length.
+        self.scratch.clear();
+        let body = serde_json::to_writer_pretty(&mut self.scratch, &SortedKeys(&body))
+            .and_then(|()| {
+                String::from_utf8(self.scratch.clone()).map_err(serde::ser::Error::custom)
+            })
+            .map_err(|source| ModuleError::Serialization {
                 address: address.clone(),
                 source,
-            }
-        })?;
+            })?;
         self.resources.insert(key, body);
         Ok(ResourceRef {
             name: name.to_owned(),
