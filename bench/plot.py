@@ -14,6 +14,7 @@ from collections import defaultdict
 COLOURS = {
     "meridian": "#1f77b4",
     "meridian (baseline)": "#9ecae1",
+    "meridian (before, glibc)": "#6baed6",
     "troposphere": "#ff7f0e",
     "CDK node app.js": "#2ca02c",
     "CDK cdk synth": "#98df8a",
