@@ -821,20 +821,10 @@ impl Tree<'_> {
                 item.write_pretty(out, indent + 2)
             }),
             Tree::Text(text) => serde_json::to_writer(out, text),
-            Tree::Borrowed(value) => {
-                write_indented(
-                    out,
-                    &serde_json::to_string_pretty(&SortedKeys(value))?,
-                    indent,
-                );
-                Ok(())
-            }
-            Tree::Owned(value) => {
-                write_indented(
-                    out,
-                    &serde_json::to_string_pretty(&SortedKeys(value))?,
-                    indent,
-                );
+            Tree::Borrowed(_) | Tree::Owned(_) => {
+                let mut text = Vec::new();
+                serde_json::to_writer_pretty(&mut text, self)?;
+                write_indented(out, &String::from_utf8_lossy(&text), indent);
                 Ok(())
             }
             Tree::Rendered(text) => {
