@@ -46,6 +46,20 @@ const SYNTAX: SyntaxLiterals = &[
                 1,
             ),
             ("database.rs", "\",\"", 1),
+            ("values.rs", "\"null\"", 1),
+        ],
+    ),
+    (
+        "`DefinitionSubstitutions` of a state machine: each deploy-time part of the plan's \
+         definition becomes a `${Name}` placeholder, named after the pseudo parameter, the resource \
+         and attribute, or the import it stands for (like `Fn::Sub` variables)",
+        &[
+            ("failover.rs", "\"${{{variable}}}\"", 1),
+            ("failover.rs", "\"AccountId\"", 1),
+            ("failover.rs", "\"Partition\"", 1),
+            ("failover.rs", "\"UrlSuffix\"", 1),
+            ("failover.rs", "\"Region\"", 1),
+            ("failover.rs", "\"{}{:?}\"", 1),
         ],
     ),
     (
@@ -55,6 +69,7 @@ const SYNTAX: SyntaxLiterals = &[
         &[
             ("values.rs", "\"GroupId\"", 1),
             ("values.rs", "\"DNSName\"", 1),
+            ("values.rs", "\"DnsName\"", 1),
             ("values.rs", "\"CanonicalHostedZoneID\"", 1),
             ("values.rs", "\"LoadBalancerFullName\"", 1),
             ("values.rs", "\"TargetGroupFullName\"", 1),

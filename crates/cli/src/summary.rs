@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use crate::words::count;
 
 use meridian_plan::{
-    AlarmPlan, CacheRole, CompositeAlarmPlan, DatabaseRole, ListenerAction, Plan, RegionPlan,
-    Strategy, UnitId,
+    AlarmPlan, CacheRole, CompositeAlarmPlan, DataPath, DataRoute, DatabaseRole, FailoverBudget,
+    ListenerAction, Plan, RegionPlan, Strategy, UnitId,
 };
 
 /// Renders the plan for people.
@@ -88,6 +88,38 @@ pub fn render_plan(plan: &Plan) -> String {
         }
         render_alarms(&mut out, &global.alerting.alarms);
         render_composites(&mut out, &global.alerting.composites);
+    }
+    if let Some(accelerator) = &plan.accelerator {
+        let regions: Vec<&str> = accelerator
+            .endpoint_groups
+            .iter()
+            .map(|group| group.region.as_str())
+            .collect();
+        let ports: Vec<String> = accelerator
+            .listener
+            .ports
+            .iter()
+            .map(u32::to_string)
+            .collect();
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "accelerator ({})",
+            meridian_plan::aws::ACCELERATOR_REGION
+        );
+        let _ = writeln!(
+            out,
+            "  accelerator  {}: two static addresses, {} {} to the load balancers of {}",
+            accelerator.name,
+            accelerator.listener.protocol.as_str(),
+            ports.join(", "),
+            regions.join(", ")
+        );
+    }
+    render_region_links(&mut out, plan);
+    render_data_paths(&mut out, plan);
+    if let Some(budget) = &plan.operations.budget {
+        render_budget(&mut out, budget);
     }
     let links = cross_unit_links(plan);
     if !links.is_empty() {
@@ -407,4 +439,166 @@ fn cross_unit_links(plan: &Plan) -> Vec<String> {
         }
     }
     links
+}
+
+/// The VPC peerings: which regions, CIDRs, ports each way, which unit requests each, routes.
+fn render_region_links(out: &mut String, plan: &Plan) {
+    let links = &plan.operations.region_links;
+    if links.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Links between regions (VPC peering):");
+    let ports = |ports: &[u32]| {
+        if ports.is_empty() {
+            "nothing".to_owned()
+        } else {
+            ports
+                .iter()
+                .map(|port| format!("TCP {port}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    for link in links {
+        let _ = writeln!(
+            out,
+            "  {} {} ⇄ {} {}: {}, requested by {}",
+            link.requester,
+            link.requester_cidr,
+            link.accepter,
+            link.accepter_cidr,
+            link.name,
+            stack_of(plan, &link.requester_unit)
+        );
+        let _ = writeln!(
+            out,
+            "      {} admits {} from {}; {} admits {} from {}; {} in {}, {} in {}",
+            link.accepter,
+            ports(&link.ports_to_accepter),
+            link.requester,
+            link.requester,
+            ports(&link.ports_to_requester),
+            link.accepter,
+            count(link.requester_routes, "route", "routes"),
+            link.requester,
+            count(link.accepter_routes, "route", "routes"),
+            link.accepter
+        );
+    }
+}
+
+/// Where each service region's writes and reads go.
+fn render_data_paths(out: &mut String, plan: &Plan) {
+    let paths = &plan.operations.data_paths;
+    if paths
+        .iter()
+        .all(|region| region.database.is_none() && region.cache.is_none())
+    {
+        return;
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Write and read paths:");
+    let route = |from: &str, route: &DataRoute| {
+        let how = if route.region.as_str() == from {
+            "local".to_owned()
+        } else {
+            match &route.peering {
+                Some(peering) => format!("via peering {peering}"),
+                None => "NO PRIVATE PATH".to_owned(),
+            }
+        };
+        format!(
+            "{} {} in {} ({how})",
+            route.role, route.target, route.region
+        )
+    };
+    let lines = |out: &mut String, from: &str, what: &str, path: &DataPath, learns: &str| {
+        let parameter = path.parameter.as_ref().map_or(String::new(), |name| {
+            format!("; tasks learn the {learns} from SSM {name}")
+        });
+        let _ = writeln!(
+            out,
+            "    {what} writes → {}{parameter}",
+            route(from, &path.writes)
+        );
+        let _ = writeln!(out, "    {what} reads  → {}", route(from, &path.reads));
+    };
+    for region in paths {
+        let _ = writeln!(out, "  {}", region.region);
+        if let Some(database) = &region.database {
+            lines(
+                out,
+                &region.region,
+                "database",
+                database,
+                "writer's address",
+            );
+        }
+        if let Some(cache) = &region.cache {
+            lines(out, &region.region, "cache   ", cache, "primary endpoint");
+        }
+    }
+}
+
+/// The failover steps with their seconds, the sum against the RTO, the RPO against the lag
+/// alarms.
+fn render_budget(out: &mut String, budget: &FailoverBudget) {
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Failover budget ({}):",
+        if budget.automatic {
+            "started by the primary-region-down alarm"
+        } else {
+            "started by an operator, whose reaction time is not counted"
+        }
+    );
+    for step in &budget.steps {
+        let _ = writeln!(
+            out,
+            "  {:<18} {:>5} s  {}",
+            step.kind.as_str(),
+            step.seconds,
+            step.basis
+        );
+    }
+    let verdict = match budget.rto_seconds {
+        Some(rto) if budget.exceeds_rto => format!(
+            "EXCEEDS the RTO of {rto} s by {} s",
+            budget.total_seconds - rto
+        ),
+        Some(rto) => format!("within the RTO of {rto} s"),
+        None => "no RTO stated".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "  {:<18} {:>5} s  {verdict}",
+        "total", budget.total_seconds
+    );
+    let rpo = budget
+        .rpo_seconds
+        .map_or_else(|| "no RPO stated".to_owned(), |rpo| format!("RPO {rpo} s"));
+    if budget.lag_alarms.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {rpo}; no alarm watches the replicas' lag, so nothing tells whether a promotion would lose more"
+        );
+    }
+    for alarm in &budget.lag_alarms {
+        let _ = writeln!(
+            out,
+            "  {rpo}; {} in {} fires when ReplicaLag stays above {} s for {} × {} s ({})",
+            alarm.name,
+            alarm.region,
+            alarm.threshold_seconds,
+            alarm.evaluation_periods,
+            alarm.period_seconds,
+            if alarm.within_rpo {
+                "within the RPO"
+            } else {
+                "ABOVE the RPO: lag the RPO forbids passes without an alarm"
+            }
+        );
+    }
 }

@@ -311,7 +311,24 @@ fn check_facts(pair: &Pair) {
                 changed,
                 [("WebEgressToDatabaseInUsEast1", ResourceAction::Removed)]
             );
-            no_security();
+            // Without a replica of its own, us-east-1 reads from the writer, whose address a
+            // failover moves: the task reads it from the region's parameter, which its
+            // execution role may now read. That is the only widening.
+            let findings: Vec<(&str, &str)> = pair
+                .resources()
+                .flat_map(|resource| {
+                    resource.security.iter().map(move |finding| {
+                        (resource.logical_id.as_str(), finding.message.as_str())
+                    })
+                })
+                .collect();
+            assert_eq!(
+                findings,
+                [(
+                    "WebExecutionRole",
+                    "policy allows new actions: ssm:GetParameters"
+                )]
+            );
         }
         "rename-bucket" | "rename-service" => {
             assert!(

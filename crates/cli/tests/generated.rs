@@ -504,6 +504,11 @@ fn build(knobs: &Knobs) -> model::Stack {
             },
         }),
         cdn: None,
+        // With DNS, the accelerator too: both front the same load balancers.
+        global_accelerator: knobs.dns.then_some(model::GlobalAccelerator {
+            enabled: None,
+            client_affinity: None,
+        }),
         failover: None,
         notifications: vec![model::NotificationTarget {
             name: "ops".into(),

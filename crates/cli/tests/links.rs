@@ -10,13 +10,16 @@
 //! Which regions run services and hold candidates is read from the output (ECS services, DB
 //! instances, Global Datastore members); CIDRs and ports are the stack's, taken from the plan.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian::Target;
-use meridian::pipeline::{check, emit};
 use meridian_plan::{CacheRole, OutputFile, Plan};
 use meridian_testkit::bundled_plans;
 use serde_json::Value;
+
+use common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
 
 /// A peering: (requester region, requester VPC, accepter region, accepter VPC, accepted).
 type PeeringFacts = (String, String, String, String, bool);
@@ -43,13 +46,6 @@ struct Network {
     rules: Vec<(String, String, bool, String, i64, i64)>,
 }
 
-fn synthesize(bundled: &meridian_testkit::BundledPlan, target: Target) -> Vec<OutputFile> {
-    let bytes = std::fs::read(&bundled.path).expect("readable");
-    let checked = check(&bundled.file_name, &bytes)
-        .unwrap_or_else(|rejected| panic!("{}", rejected.report(&bundled.file_name)));
-    emit(&checked.plan, target, &BTreeMap::new()).expect("renders")
-}
-
 // ---------------------------------------------------------------- CloudFormation
 
 struct Stacks {
@@ -73,12 +69,7 @@ impl Stacks {
             return format!("{stack}:{}", arguments[0].as_str().expect("a name"));
         }
         if let Some(import) = value.get("Fn::GetStackOutput") {
-            let producer = import["StackName"].as_str().expect("a stack name");
-            let (region, producer_template) = &self.by_name[producer];
-            assert_eq!(import["Region"].as_str(), Some(region.as_str()));
-            let output = import["OutputName"].as_str().expect("an output name");
-            let produced = &producer_template["Outputs"][output]["Value"];
-            assert!(!produced.is_null(), "{producer} has no output {output}");
+            let (producer, produced) = cfn_import(&self.by_name, import);
             return self.resolve(producer, produced);
         }
         value
@@ -103,31 +94,10 @@ impl Stacks {
     }
 }
 
-fn list(value: &Value) -> Vec<&Value> {
-    value
-        .as_array()
-        .map(|items| items.iter().collect())
-        .unwrap_or_default()
-}
-
 fn cloudformation(files: &[OutputFile]) -> Network {
-    let json = |path: &str| -> Value {
-        let file = files.iter().find(|f| f.path == path).expect("the file");
-        serde_json::from_str(&file.contents).expect("JSON")
+    let stacks = Stacks {
+        by_name: cfn_templates(files),
     };
-    let manifest = json("manifest.json");
-    let mut by_name = BTreeMap::new();
-    for unit in list(&manifest["units"]) {
-        let template = json(unit["template"].as_str().expect("a template"));
-        by_name.insert(
-            unit["stack_name"].as_str().expect("a stack").to_owned(),
-            (
-                unit["region"].as_str().expect("a region").to_owned(),
-                template,
-            ),
-        );
-    }
-    let stacks = Stacks { by_name };
     let mut network = Network::default();
     let mut used_subnets: BTreeSet<String> = BTreeSet::new();
     let mut associations = Vec::new();
@@ -138,13 +108,13 @@ fn cloudformation(files: &[OutputFile]) -> Network {
             "AWS::ECS::Service" => {
                 let vpc = &properties["NetworkConfiguration"]["AwsvpcConfiguration"];
                 let groups = network.service_groups.entry(region).or_default();
-                groups.extend(list(&vpc["SecurityGroups"]).into_iter().map(resolve));
-                used_subnets.extend(list(&vpc["Subnets"]).into_iter().map(resolve));
+                groups.extend(json_list(&vpc["SecurityGroups"]).into_iter().map(resolve));
+                used_subnets.extend(json_list(&vpc["Subnets"]).into_iter().map(resolve));
             }
             "AWS::RDS::DBInstance" => {
                 let groups = network.database_groups.entry(region).or_default();
                 groups.extend(
-                    list(&properties["VPCSecurityGroups"])
+                    json_list(&properties["VPCSecurityGroups"])
                         .into_iter()
                         .map(resolve),
                 );
@@ -159,17 +129,17 @@ fn cloudformation(files: &[OutputFile]) -> Network {
                 if member {
                     let groups = network.cache_groups.entry(region).or_default();
                     groups.extend(
-                        list(&properties["SecurityGroupIds"])
+                        json_list(&properties["SecurityGroupIds"])
                             .into_iter()
                             .map(resolve),
                     );
                 }
             }
             "AWS::RDS::DBSubnetGroup" => {
-                used_subnets.extend(list(&properties["SubnetIds"]).into_iter().map(resolve));
+                used_subnets.extend(json_list(&properties["SubnetIds"]).into_iter().map(resolve));
             }
             "AWS::ElastiCache::SubnetGroup" => {
-                used_subnets.extend(list(&properties["SubnetIds"]).into_iter().map(resolve));
+                used_subnets.extend(json_list(&properties["SubnetIds"]).into_iter().map(resolve));
             }
             "AWS::EC2::SubnetRouteTableAssociation" => associations.push((
                 region,
@@ -269,7 +239,7 @@ fn terraform(files: &[OutputFile]) -> Network {
             .unwrap_or_default()
     };
     let region = |body: &Value| body["region"].as_str().expect("a region").to_owned();
-    let refs = |value: &Value| list(value).into_iter().map(tf_ref).collect::<Vec<_>>();
+    let refs = |value: &Value| json_list(value).into_iter().map(tf_ref).collect::<Vec<_>>();
     let mut network = Network::default();
     let mut used_subnets: BTreeSet<String> = BTreeSet::new();
     for (_, body) in of("aws_ecs_service") {
@@ -511,11 +481,11 @@ fn every_task_reaches_every_writer_candidate_in_both_targets() {
         for (target, network) in [
             (
                 "cloudformation",
-                cloudformation(&synthesize(bundled, Target::Cloudformation)),
+                cloudformation(&synthesize_bundled(bundled, Target::Cloudformation)),
             ),
             (
                 "terraform",
-                terraform(&synthesize(bundled, Target::Terraform)),
+                terraform(&synthesize_bundled(bundled, Target::Terraform)),
             ),
         ] {
             let name = format!("{} ({target})", bundled.file_name);

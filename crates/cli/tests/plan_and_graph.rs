@@ -376,3 +376,122 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
         "the bundled stacks no longer have bucket, database and DNS links: {seen:?}"
     );
 }
+
+/// `meridian plan` lists every peered pair with both CIDRs, the ports each side opens and the
+/// unit that requests it; every service region's write and read paths with the SSM parameter
+/// tasks learn the writer from; and the failover budget, each step and the total against the RTO.
+#[test]
+fn plan_shows_the_links_paths_and_failover_budget() {
+    for bundled in bundled_plans() {
+        let plan = &bundled.plan;
+        let text = run(&["plan", bundled.path.to_str().expect("utf-8 path")]);
+        let links = section(&text, "Links between regions");
+        assert_eq!(
+            links.len(),
+            2 * plan.operations.region_links.len(),
+            "{}: two lines per link",
+            bundled.name
+        );
+        for link in &plan.operations.region_links {
+            let head = format!(
+                "  {} {} ⇄ {} {}: {}, requested by {}",
+                link.requester,
+                link.requester_cidr,
+                link.accepter,
+                link.accepter_cidr,
+                link.name,
+                stack_name(plan, &link.requester_unit)
+            );
+            let at = links
+                .iter()
+                .position(|line| *line == head)
+                .unwrap_or_else(|| panic!("{}: no line {head:?}", bundled.name));
+            let ports = links[at + 1];
+            for port in &link.ports_to_accepter {
+                assert!(
+                    ports.contains(&format!("{} admits", link.accepter))
+                        && ports.contains(&format!("TCP {port}")),
+                    "{}: {ports}",
+                    bundled.name
+                );
+            }
+        }
+        let paths = section(&text, "Write and read paths");
+        for region in &plan.operations.data_paths {
+            if region.database.is_none() && region.cache.is_none() {
+                continue;
+            }
+            let at = paths
+                .iter()
+                .position(|line| *line == format!("  {}", region.region))
+                .unwrap_or_else(|| panic!("{}: no paths of {}", bundled.name, region.region));
+            let block: Vec<&str> = paths[at + 1..]
+                .iter()
+                .take_while(|line| line.starts_with("    "))
+                .copied()
+                .collect();
+            for path in region.database.iter().chain(&region.cache) {
+                let writes = block
+                    .iter()
+                    .find(|line| {
+                        line.contains(&format!(
+                            "writes → {} {}",
+                            path.writes.role, path.writes.target
+                        ))
+                    })
+                    .unwrap_or_else(|| panic!("{}: {block:?}", bundled.name));
+                if let Some(parameter) = &path.parameter {
+                    assert!(
+                        writes.ends_with(&format!("from SSM {parameter}")),
+                        "{writes}"
+                    );
+                }
+                assert!(
+                    block.iter().any(|line| line.contains(&format!(
+                        "reads  → {} {}",
+                        path.reads.role, path.reads.target
+                    ))),
+                    "{}: {block:?}",
+                    bundled.name
+                );
+            }
+        }
+        let budget_lines = text
+            .lines()
+            .skip_while(|line| !line.starts_with("Failover budget"))
+            .take_while(|line| !line.trim().is_empty())
+            .collect::<Vec<_>>();
+        let Some(budget) = &plan.operations.budget else {
+            assert!(budget_lines.is_empty(), "{}", bundled.name);
+            continue;
+        };
+        for step in &budget.steps {
+            assert!(
+                budget_lines.iter().any(|line| line.starts_with(&format!(
+                    "  {:<18} {:>5} s  ",
+                    step.kind.as_str(),
+                    step.seconds
+                ))),
+                "{}: no line for {}",
+                bundled.name,
+                step.kind.as_str()
+            );
+        }
+        let total = budget_lines
+            .iter()
+            .find(|line| line.starts_with("  total "))
+            .expect("a total line");
+        assert!(
+            total.contains(&format!("{} s", budget.total_seconds)),
+            "{total}"
+        );
+        match budget.rto_seconds {
+            Some(rto) => assert!(
+                total.contains(&format!("the RTO of {rto} s"))
+                    && total.contains("EXCEEDS") == budget.exceeds_rto,
+                "{total}"
+            ),
+            None => assert!(total.contains("no RTO stated"), "{total}"),
+        }
+    }
+}

@@ -117,7 +117,11 @@ fn cloudformation_and_terraform_describe_the_same_components() {
             }
             // A CDN alias's records are one CloudFormation resource; the plan names each
             // Terraform record.
-            let base = cdn_record_twin(plan, name).unwrap_or(name);
+            // An EventBridge rule's targets are in the rule in CloudFormation; the plan names each
+            // Terraform target.
+            let base = cdn_record_twin(plan, name)
+                .or_else(|| event_target_twin(plan, name))
+                .unwrap_or(name);
             let cfn_type = cloudformation.get(base).unwrap_or_else(|| {
                 panic!("{stack}: Terraform `{name}` ({types:?}) has no CloudFormation twin")
             });
@@ -403,6 +407,21 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
             "{path} read a parameter from the environment"
         );
     }
+}
+
+/// The Terraform name of the EventBridge rule whose target is named `name`.
+fn event_target_twin<'p>(plan: &'p meridian_plan::Plan, name: &str) -> Option<&'p str> {
+    plan.regions
+        .iter()
+        .filter_map(|region| region.app.as_ref()?.failover.as_ref())
+        .flat_map(|failover| failover.rules.iter())
+        .chain(
+            plan.global
+                .iter()
+                .flat_map(|global| global.failover_rules.iter()),
+        )
+        .find(|rule| rule.targets.iter().any(|target| target.rid.tf == name))
+        .map(|rule| rule.rid.tf.as_str())
 }
 
 /// CloudWatch reads at most 10 metrics per alarm: with more target groups than that in a region,

@@ -67,6 +67,12 @@ pub struct Stack {
     /// CloudFront distribution for static assets. Omitted: no CDN is created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cdn: Option<Cdn>,
+    /// AWS Global Accelerator in front of the regional load balancers: two static anycast
+    /// addresses, an endpoint group per region that runs a load balancer, traffic leaving a
+    /// region whose endpoints fail their health checks within seconds, independent of DNS
+    /// caches. Omitted: no accelerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_accelerator: Option<GlobalAccelerator>,
     /// How regional failure is detected and handled. Omitted: failover is disabled (DNS records
     /// still carry health checks when `dns` is given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1069,6 +1075,30 @@ pub struct Cdn {
     pub default_root_object: Option<String>,
 }
 
+/// Global Accelerator settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalAccelerator {
+    /// Whether the accelerator accepts traffic; `false` keeps it (and its static addresses)
+    /// but stops serving. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Whether a client keeps reaching the same endpoint: `none`, or `source_ip` (for
+    /// applications that keep state per connection). Omitted: `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_affinity: Option<ClientAffinity>,
+}
+
+/// How Global Accelerator picks an endpoint for a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAffinity {
+    /// Each connection goes to the best endpoint.
+    None,
+    /// Connections from one source address go to the same endpoint.
+    SourceIp,
+}
+
 /// Failover handling.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -1087,6 +1117,26 @@ pub struct Failover {
     /// Returning to the primary region after it recovers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failback: Option<Failback>,
+    /// Who starts the failover workflow (promote a replica, move the writer and cache endpoints,
+    /// scale the survivors, redeploy): `automatic` starts it when the `primary_region_down`
+    /// alarm fires; `manual` leaves the start to the promote runbook. Omitted: `manual`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<FailoverMode>,
+    /// The replica region an automatic failover promotes; must hold a database read replica.
+    /// Omitted: the first replica region among secondary regions in declared order, then among
+    /// optional regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_region: Option<String>,
+}
+
+/// Who starts a failover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FailoverMode {
+    /// The `primary_region_down` alarm starts the failover workflow through EventBridge.
+    Automatic,
+    /// An operator starts the failover workflow from the promote runbook.
+    Manual,
 }
 
 /// Failback settings.

@@ -155,6 +155,14 @@ pub fn availability_zone_count(code: &str) -> u8 {
 /// too.
 pub const GLOBAL_REGION: &str = "us-east-1";
 
+/// Region of Global Accelerator's control plane: "you must specify the US West (Oregon) Region
+/// to create, update, or otherwise work with accelerators" (Global Accelerator developer
+/// guide), so the accelerator's CloudFormation stack deploys there. Only the `aws` partition
+/// has Global Accelerator.
+pub const ACCELERATOR_REGION: &str = "us-west-2";
+/// The partition that has Global Accelerator.
+pub const ACCELERATOR_PARTITION: &str = "aws";
+
 /// The hosted zone of every CloudFront distribution's domain name, which alias records name.
 pub fn cloudfront_hosted_zone_id(partition: &str) -> &'static str {
     match partition {
@@ -619,8 +627,65 @@ pub const RDS_METRIC_PERIOD_SECONDS: u32 = 60;
 /// What AWS (and, for database names, PostgreSQL) accepts: the ranges, sizes and counts the
 /// checks hold settings to. Each constant says where the limit is documented. Ranges Meridian
 /// narrows for its own reasons are in [`crate::defaults::bounds`].
+/// Step Functions' AWS SDK integrations call the service in the state machine's own region;
+/// there is no cross-region option without function code (AWS CDK's `CallAwsServiceCrossRegion`
+/// ships a Lambda function for it). Cross-region effects of the failover workflow therefore go
+/// through EventBridge: a rule may target the default event bus of another region (cross-Region
+/// event routing, all commercial regions), as a role allowed `events:PutEvents` on that bus.
+pub const DEFAULT_EVENT_BUS: &str = "default";
+/// `detail-type` of the event the failover workflow puts on the buses when the writer moved.
+pub const WRITER_MOVED_DETAIL_TYPE: &str = "WriterMoved";
+/// `source` and `detail-type` of CloudWatch alarm state changes on the default bus.
+pub const ALARM_STATE_CHANGE: (&str, &str) = ("aws.cloudwatch", "CloudWatch Alarm State Change");
+/// The alarm state that starts an automatic failover.
+pub const ALARM_STATE: &str = "ALARM";
+/// `DescribeDBInstances` status of an instance that accepts connections again.
+pub const DB_AVAILABLE_STATUS: &str = "available";
+/// `Role` of the Global Datastore member that takes writes (`DescribeGlobalReplicationGroups`
+/// with `ShowMemberInfo`).
+pub const GLOBAL_DATASTORE_PRIMARY_ROLE: &str = "PRIMARY";
+/// The PostgreSQL setting that makes new transactions read-only: set on a former writer's
+/// parameter group (a dynamic parameter, applied without a reboot) so a recovered old primary
+/// refuses writes instead of splitting the brain. A client can still override it per session,
+/// so the moved endpoints remain the main fence.
+pub const POSTGRES_READ_ONLY_PARAMETER: (&str, &str) = ("default_transaction_read_only", "1");
+/// RDS's apply method for a dynamic parameter.
+pub const APPLY_IMMEDIATELY: &str = "immediate";
+/// The actions a state machine's role needs to deliver logs to CloudWatch Logs; they take no
+/// resource-level permission (Step Functions Developer Guide, "IAM policies for logging to
+/// CloudWatch Logs").
+pub const STATE_MACHINE_LOG_DELIVERY_ACTIONS: &[&str] = &[
+    "logs:CreateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:DescribeLogGroups",
+    "logs:DescribeResourcePolicies",
+    "logs:GetLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:UpdateLogDelivery",
+];
+/// The actions X-Ray tracing of a state machine needs; they take no resource-level permission.
+pub const STATE_MACHINE_TRACING_ACTIONS: &[&str] = &[
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "xray:PutTelemetryRecords",
+    "xray:PutTraceSegments",
+];
+
 pub mod limits {
     use std::ops::RangeInclusive;
+
+    /// Port ranges of one accelerator listener (Global Accelerator quotas: "Port ranges per
+    /// listener", 10).
+    pub const ACCELERATOR_PORT_RANGES: usize = 10;
+    /// Health check intervals an endpoint group takes, seconds (`HealthCheckIntervalSeconds`:
+    /// 10 or 30).
+    pub const ACCELERATOR_HEALTH_INTERVALS: [u32; 2] = [10, 30];
+    /// Consecutive health checks that change an endpoint's health (`ThresholdCount`: 1 to 10).
+    pub const ACCELERATOR_THRESHOLDS: RangeInclusive<u32> = 1..=10;
+
+    /// Targets of one EventBridge rule (EventBridge quotas: "Targets per rule", 5).
+    pub const EVENT_RULE_TARGETS: usize = 5;
 
     /// TCP ports.
     pub const PORTS: RangeInclusive<u32> = 1..=65_535;

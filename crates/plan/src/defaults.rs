@@ -2,8 +2,8 @@
 //! optional field `Option`; these are applied while resolving the plan, never earlier.
 
 use crate::types::{
-    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, PublicAccessBlock,
-    Statistic, TagPropagation, ViewerProtocolPolicy,
+    DbStorageType, FlowLogTraffic, HttpVersion, ObjectOwnership, PriceClass, Protocol,
+    PublicAccessBlock, Statistic, TagPropagation, ViewerProtocolPolicy,
 };
 
 /// Two zones: the minimum an ALB and a Multi-AZ database accept.
@@ -136,6 +136,12 @@ pub const DELETION_PROTECTION: bool = true;
 pub const MAX_WAL_SENDERS: u32 = 10;
 /// Replica promotion wait used by runbooks.
 pub const PROMOTION_TIMEOUT_SECONDS: u32 = 120;
+/// How long the failover workflow waits for a promotion at most, past the stack's
+/// `promotion_timeout_seconds` (its budget, after which the workflow notifies and keeps
+/// waiting): RDS says a promotion "takes a few minutes", longer for large instances with much
+/// to recover, and a promotion cannot be undone, so giving up early only leaves the region
+/// without its writer.
+pub const PROMOTION_WAIT_LIMIT_SECONDS: u32 = 1800;
 /// Probe interval used by runbooks while promoting.
 pub const PROMOTION_PROBE_INTERVAL_SECONDS: u32 = 10;
 /// Master password rotation: monthly.
@@ -250,6 +256,25 @@ pub const PRICE_CLASS: PriceClass = PriceClass::PriceClass100;
 pub const CDN_HTTP_VERSION: HttpVersion = HttpVersion::Http2And3;
 /// The distribution answers over IPv6 too (hence an AAAA record next to each A record).
 pub const CDN_IPV6: bool = true;
+/// Global Accelerator's default endpoint weight (0 to 255): one load balancer per group, so
+/// the weight only matters against a future second endpoint.
+pub const ACCELERATOR_ENDPOINT_WEIGHT: u32 = 128;
+/// The load balancers see the client's address (their logs, and their rules, keep working as
+/// with direct traffic); internet-facing Application Load Balancers support it.
+pub const ACCELERATOR_CLIENT_IP_PRESERVATION: bool = true;
+/// Every region's endpoint group takes all of the traffic routed to it; an operator turns a
+/// region's dial down to drain it.
+pub const ACCELERATOR_TRAFFIC_DIAL_PERCENT: u32 = 100;
+/// Health checks of an endpoint group whose load balancer has no listener or target group to
+/// copy them from: Global Accelerator's own defaults (HTTP, port 80, path `/`).
+pub const ACCELERATOR_HEALTH_CHECK_PROTOCOL: Protocol = Protocol::Http;
+/// See [`ACCELERATOR_HEALTH_CHECK_PROTOCOL`].
+pub const ACCELERATOR_HEALTH_CHECK_PORT: u32 = 80;
+/// See [`ACCELERATOR_HEALTH_CHECK_PROTOCOL`].
+pub const ACCELERATOR_HEALTH_CHECK_PATH: &str = "/";
+/// The accelerator serves traffic unless the stack says `enabled: false`.
+pub const ACCELERATOR_ENABLED: bool = true;
+
 /// Compressed responses for viewers that accept them: static assets shrink several times.
 pub const CDN_COMPRESS: bool = true;
 /// Plain-HTTP viewers are redirected to HTTPS rather than served or refused.
@@ -270,6 +295,34 @@ pub const FAILOVER_ENABLED: bool = true;
 pub const FAILOVER_EVALUATION_PERIODS: u32 = 1;
 /// Seconds the primary stays healthy before failback.
 pub const FAILBACK_WAIT_SECONDS: u32 = 300;
+/// Who starts a failover when `failover.mode` is omitted: an operator, from the promote runbook.
+/// Promoting a replica cannot be undone, so the automatic start is opted into.
+pub const FAILOVER_AUTOMATIC: bool = false;
+/// Retention of the failover workflows' execution logs: a year, so a failover's record outlives
+/// the post-incident review.
+pub const WORKFLOW_LOG_RETENTION_DAYS: u32 = 365;
+/// Whether the workflows log each state's input and output: they carry endpoint addresses and
+/// region codes, no credentials, and an operator needs them to follow a failover.
+pub const WORKFLOW_INCLUDE_EXECUTION_DATA: bool = true;
+/// Whether the workflows are traced with X-Ray (a failover crosses several services).
+pub const WORKFLOW_TRACING: bool = true;
+/// Seconds the failover workflow waits for the Global Datastore to make the region its primary
+/// before it stops and notifies: a Global Datastore failover typically takes a few minutes.
+pub const GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS: u32 = 900;
+/// Seconds the failover budget allows the Global Datastore to make the promoted region its
+/// primary. AWS's Global Datastore overview says a promotion typically completes in under a
+/// minute; the budget takes the whole minute (the workflow itself waits up to
+/// [`GLOBAL_DATASTORE_FAILOVER_TIMEOUT_SECONDS`] before it gives up).
+pub const GLOBAL_DATASTORE_FAILOVER_BUDGET_SECONDS: u32 = 60;
+/// Seconds the failover budget allows `WriterMoved` to reach every region's default bus and the
+/// regions' workflows to start and rewrite their endpoint parameters: EventBridge delivers to a
+/// rule's target, in its own or another region, within seconds, and `ssm:PutParameter` answers in
+/// well under one; a quarter of a minute leaves room for a delivery retry.
+pub const ENDPOINT_UPDATE_BUDGET_SECONDS: u32 = 15;
+/// Seconds the failover budget allows one plain AWS call of a workflow (raising a scalable
+/// target's minimum, publishing to a topic): such calls answer in well under a second, and Step
+/// Functions moves between states in milliseconds.
+pub const WORKFLOW_CALL_BUDGET_SECONDS: u32 = 5;
 
 /// Alert period.
 pub const ALERT_PERIOD_SECONDS: u32 = 60;

@@ -22,6 +22,11 @@ pub enum RolePurpose {
     BucketReplication,
     /// ECS moves listener-rule weights during a blue/green deployment as this role.
     EcsInfrastructure,
+    /// A Step Functions state machine calls AWS APIs as this role.
+    StateMachine,
+    /// EventBridge delivers a rule's events to its targets (a state machine, another region's
+    /// bus) as this role.
+    EventDelivery,
 }
 
 impl RolePurpose {
@@ -33,6 +38,8 @@ impl RolePurpose {
             Self::EnhancedMonitoring => "monitoring.rds.amazonaws.com",
             Self::BucketReplication => "s3.amazonaws.com",
             Self::EcsInfrastructure => "ecs.amazonaws.com",
+            Self::StateMachine => "states.amazonaws.com",
+            Self::EventDelivery => "events.amazonaws.com",
         }
     }
 
@@ -43,7 +50,11 @@ impl RolePurpose {
     pub fn requires_source_account(self) -> bool {
         match self {
             Self::Task | Self::FlowLogs | Self::EnhancedMonitoring => true,
-            Self::TaskExecution | Self::BucketReplication | Self::EcsInfrastructure => false,
+            Self::TaskExecution
+            | Self::BucketReplication
+            | Self::EcsInfrastructure
+            | Self::StateMachine
+            | Self::EventDelivery => false,
         }
     }
 
@@ -54,7 +65,11 @@ impl RolePurpose {
             Self::TaskExecution => Some("service-role/AmazonECSTaskExecutionRolePolicy"),
             Self::EnhancedMonitoring => Some("service-role/AmazonRDSEnhancedMonitoringRole"),
             Self::EcsInfrastructure => Some("AmazonECSInfrastructureRolePolicyForLoadBalancers"),
-            Self::Task | Self::FlowLogs | Self::BucketReplication => None,
+            Self::Task
+            | Self::FlowLogs
+            | Self::BucketReplication
+            | Self::StateMachine
+            | Self::EventDelivery => None,
         }
     }
 
@@ -198,7 +213,7 @@ fn account_root() -> Text {
 }
 
 /// `arn:<partition>:<service>:<region>:<account>:<resource>`.
-fn regional_arn(region: &str, service: &str, resource: &str) -> Text {
+pub fn regional_arn(region: &str, service: &str, resource: &str) -> Text {
     Text::from_parts(vec![
         Part::Lit("arn:".to_owned()),
         Part::Partition,

@@ -7,6 +7,8 @@ use std::ops::Deref;
 
 /// How the global unit is written where units are named by region: `global`.
 pub const GLOBAL_UNIT: &str = "global";
+/// Name of the accelerator unit in stack names, Terraform names and messages.
+pub const ACCELERATOR_UNIT: &str = "accelerator";
 
 /// A planned resource's identity in both targets: its CloudFormation logical ID (the same in
 /// every region's template) and its Terraform resource name (unique across the one module that
@@ -34,6 +36,9 @@ pub enum UnitId {
     Links(RegionCode),
     /// Global resources: DNS, health checks, CDN, cross-region dashboards and alarms.
     Global,
+    /// The Global Accelerator, deployed to the region of Global Accelerator's control plane
+    /// (us-west-2) after every application unit, whose load balancers it fronts.
+    Accelerator,
 }
 
 impl UnitId {
@@ -41,7 +46,7 @@ impl UnitId {
     pub fn region(&self) -> Option<&RegionCode> {
         match self {
             Self::Storage(region) | Self::Region(region) | Self::Links(region) => Some(region),
-            Self::Global => None,
+            Self::Global | Self::Accelerator => None,
         }
     }
 }
@@ -53,6 +58,7 @@ impl fmt::Display for UnitId {
             Self::Region(region) => f.write_str(region),
             Self::Links(region) => write!(f, "{region}-links"),
             Self::Global => f.write_str(GLOBAL_UNIT),
+            Self::Accelerator => f.write_str(ACCELERATOR_UNIT),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! names derived, cross-region references typed, deploy order fixed) and every semantic check.
 //! It performs no I/O and serializes nothing; emitters translate it.
 
+pub mod asl;
 pub mod aws;
 pub mod cron;
 pub mod defaults;

@@ -64,6 +64,7 @@ pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
             region_slug(region)
         }
         UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
+        UnitId::Accelerator => crate::ids::ACCELERATOR_UNIT.to_owned(),
     };
     let tf = format!("{}_{scope}", snake(&logical));
     Rid {
@@ -145,6 +146,7 @@ pub fn stack_name(stack: &str, unit: &UnitId) -> String {
         UnitId::Region(region) => format!("{stack}-{region}"),
         UnitId::Links(region) => format!("{stack}-{region}-links"),
         UnitId::Global => format!("{stack}-global"),
+        UnitId::Accelerator => format!("{stack}-{}", crate::ids::ACCELERATOR_UNIT),
     }
 }
 
@@ -242,6 +244,10 @@ pub mod limits {
     pub const SCHEDULE_NAME: usize = 200;
     /// The word an e-mail address or URL gives a subscription's logical ID.
     pub const ENDPOINT_LABEL: usize = 48;
+    /// Step Functions state machine names (`CreateStateMachine`: 1 to 80 characters).
+    pub const STATE_MACHINE_NAME: usize = 80;
+    /// EventBridge rule names (`PutRule`: 1 to 64 characters).
+    pub const EVENT_RULE_NAME: usize = 64;
 }
 
 /// The identifier grammars every derived ID must satisfy in every target, in one place:
@@ -430,6 +436,11 @@ impl PhysicalNames<'_> {
         fit(&format!("{}-{region}-cache", self.stack), 255)
     }
 
+    /// The Global Accelerator (at most 64 characters).
+    pub fn accelerator(&self) -> String {
+        fit(self.stack, 64)
+    }
+
     /// CloudFront origin access control of the CDN bucket.
     pub fn origin_access_control(&self) -> String {
         fit(&format!("{}-cdn-origin", self.stack), 64)
@@ -438,6 +449,44 @@ impl PhysicalNames<'_> {
     /// KMS alias.
     pub fn key_alias(&self, purpose: &str) -> String {
         format!("alias/{}/{purpose}", self.stack)
+    }
+
+    /// SSM parameter holding the current database writer's address, in every service region.
+    pub fn writer_address_parameter(&self) -> String {
+        format!("/{}/database/writer-address", self.stack)
+    }
+
+    /// SSM parameter holding the current cache primary's endpoint, in every service region.
+    pub fn cache_primary_parameter(&self) -> String {
+        format!("/{}/cache/primary-endpoint", self.stack)
+    }
+
+    /// State machine of a region's failover workflow (`failover`) or of its adoption of a moved
+    /// writer (`adopt-writer`); names are per region and account.
+    pub fn state_machine(&self, purpose: &str) -> String {
+        fit(
+            &format!("{}-{purpose}", self.stack),
+            limits::STATE_MACHINE_NAME,
+        )
+    }
+
+    /// Log group of a state machine, under the prefix AWS recommends for vended logs (its
+    /// resource policy then stays within the CloudWatch Logs size limit).
+    pub fn state_machine_log_group(&self, purpose: &str) -> String {
+        format!("/aws/vendedlogs/states/{}-{purpose}", self.stack)
+    }
+
+    /// EventBridge rule on a region's default bus.
+    pub fn event_rule(&self, purpose: &str) -> String {
+        fit(
+            &format!("{}-{purpose}", self.stack),
+            limits::EVENT_RULE_NAME,
+        )
+    }
+
+    /// The `source` of the events Meridian's failover workflow puts on the default buses.
+    pub fn event_source(&self) -> String {
+        format!("meridian.{}", self.stack)
     }
 }
 

@@ -27,6 +27,9 @@ pub fn review(plan: &Plan) -> String {
     if let Some(global) = &plan.global {
         global_section(&mut out, plan, global);
     }
+    if let Some(accelerator) = &plan.accelerator {
+        accelerator_section(&mut out, accelerator);
+    }
     links(&mut out, plan);
     parameters(&mut out, plan);
     operations(&mut out, plan);
@@ -1135,6 +1138,48 @@ fn alarm_line(out: &mut Outline, depth: usize, alarm: &AlarmPlan) {
     );
 }
 
+fn accelerator_section(out: &mut Outline, accelerator: &AcceleratorPlan) {
+    out.blank();
+    out.line(
+        0,
+        format!("accelerator ({}):", crate::aws::ACCELERATOR_REGION),
+    );
+    let listener = &accelerator.listener;
+    let ports: Vec<String> = listener.ports.iter().map(u32::to_string).collect();
+    out.line(
+        1,
+        format!(
+            "{} {}: {}, {} static addresses; listener {} {} (affinity {})",
+            accelerator.rid.logical,
+            accelerator.name,
+            on(accelerator.enabled),
+            accelerator.ip_address_type.as_str(),
+            listener.protocol.as_str(),
+            ports.join(", "),
+            listener.client_affinity.as_str()
+        ),
+    );
+    for group in &accelerator.endpoint_groups {
+        out.line(
+            2,
+            format!(
+                "{} {}: load balancer {} (weight {}, client IP {}), dial {} %; health {} {}:{} every {} s, {} checks",
+                group.rid.logical,
+                group.region,
+                text(&group.load_balancer_arn),
+                group.weight,
+                if group.client_ip_preservation { "preserved" } else { "not preserved" },
+                group.traffic_dial_percent,
+                group.health_check_protocol.as_str(),
+                group.health_check_port,
+                group.health_check_path,
+                group.health_check_interval_seconds,
+                group.threshold_count
+            ),
+        );
+    }
+}
+
 fn global_section(out: &mut Outline, plan: &Plan, global: &GlobalPlan) {
     out.blank();
     out.line(0, format!("global ({}):", plan.global_region));
@@ -1407,6 +1452,34 @@ fn operations(out: &mut Outline, plan: &Plan) {
             ops.probe_timeout_seconds
         ),
     );
+    if let Some(budget) = &ops.budget {
+        for step in &budget.steps {
+            out.line(
+                1,
+                format!(
+                    "failover budget, {}: {} s ({})",
+                    step.kind.as_str(),
+                    step.seconds,
+                    step.basis
+                ),
+            );
+        }
+        out.line(
+            1,
+            format!(
+                "failover budget {} s against the RTO {}{}",
+                budget.total_seconds,
+                budget
+                    .rto_seconds
+                    .map_or_else(|| "(none)".to_owned(), |rto| format!("{rto} s")),
+                if budget.exceeds_rto {
+                    ": exceeds it"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
     for rollout in &ops.rollouts {
         out.line(
             1,

@@ -32,6 +32,8 @@ pub struct Plan {
     pub regions: Vec<RegionPlan>,
     /// Global resources, when there are any.
     pub global: Option<GlobalPlan>,
+    /// The Global Accelerator, when the stack asks for one.
+    pub accelerator: Option<AcceleratorPlan>,
     /// Settings runbooks need.
     pub operations: Operations,
     /// Entities renamed with `renamed_from`, services then buckets, each sorted by name: their
@@ -125,6 +127,12 @@ pub struct Operations {
     pub failback_enabled: bool,
     /// Seconds the primary must stay healthy before failback.
     pub failback_wait_seconds: u32,
+    /// Whether the `primary_region_down` alarm starts the failover workflow (`failover.mode:
+    /// automatic`); otherwise the promote runbook starts it.
+    pub failover_automatic: bool,
+    /// The replica region a failover promotes unless the operator picks another:
+    /// `failover.target_region`, else the first replica region among secondaries, then optionals.
+    pub failover_target_region: Option<RegionCode>,
     /// DNS TTL runbooks wait for.
     pub dns_ttl_seconds: u32,
     /// Probe timeout of runbooks.
@@ -157,6 +165,170 @@ pub struct Operations {
     pub inline_template_max_bytes: u32,
     /// How long one deployment of each service may take, per region, in plan order.
     pub rollouts: Vec<RolloutBudget>,
+    /// The time budget of a regional failover, step by step, against the RTO and the RPO; absent
+    /// when failover is disabled or the stack has no DNS to move.
+    pub budget: Option<FailoverBudget>,
+    /// How each service region reaches the database and the cache, in plan order.
+    pub data_paths: Vec<RegionDataPaths>,
+    /// The private links between regions: one per VPC peering, in deploy order of the units that
+    /// request them.
+    pub region_links: Vec<RegionLink>,
+}
+
+/// The time budget of a failover of the primary region: each step the system (Route 53, the
+/// primary-region-down alarm, the failover and adopt-writer workflows, ECS) goes through, with
+/// the seconds Meridian allows it, their sum against the RTO, and the RPO against what the
+/// replica-lag alarms watch.
+///
+/// The steps are summed as if they ran one after the other. They do, in the workflows (promote,
+/// then fail the cache over, then announce, then each region rewrites its parameters, raises
+/// capacity and redeploys), except the DNS shift, which Route 53 makes on its own while the
+/// workflows run: the sum counts it anyway, so it errs long, never short.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverBudget {
+    /// Whether the alarm starts the workflow (`failover.mode: automatic`); otherwise an operator
+    /// does, and the time until they do is not in the budget.
+    pub automatic: bool,
+    /// The steps, in the order they happen.
+    pub steps: Vec<BudgetStep>,
+    /// Sum of the steps' seconds.
+    pub total_seconds: u32,
+    /// The recovery time objective in seconds, when the stack states one.
+    pub rto_seconds: Option<u32>,
+    /// Whether `total_seconds` is above the RTO (W619).
+    pub exceeds_rto: bool,
+    /// The recovery point objective in seconds, when the stack states one.
+    pub rpo_seconds: Option<u32>,
+    /// The alarms on the replicas' `ReplicaLag`, in plan order: what a promotion may lose is the
+    /// lag at that moment.
+    pub lag_alarms: Vec<LagAlarm>,
+}
+
+/// One step of a failover and the seconds allowed for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetStep {
+    /// What happens.
+    pub kind: BudgetStepKind,
+    /// Seconds allowed.
+    pub seconds: u32,
+    /// Where the seconds come from, in words (`Route 53 checks every 10 s × 3 failures, ...`).
+    pub basis: String,
+}
+
+/// What a failover step does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BudgetStepKind {
+    /// Route 53 finds the primary unhealthy and the primary-region-down alarm fires.
+    Detect,
+    /// Resolvers drop the failed region's answer (the effective DNS TTL).
+    DnsShift,
+    /// The replica is promoted and becomes available.
+    Promote,
+    /// The Global Datastore makes the promoted region its primary.
+    CacheFailover,
+    /// `WriterMoved` reaches every region, which rewrites its endpoint parameters.
+    UpdateParameters,
+    /// The surviving regions' services are raised to primary capacity.
+    RaiseCapacity,
+    /// New tasks start, read the parameters and pass their health checks.
+    Redeploy,
+    /// The failover topics are told.
+    Notify,
+}
+
+impl BudgetStepKind {
+    /// Lowercase words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Detect => "detect",
+            Self::DnsShift => "DNS shift",
+            Self::Promote => "promote",
+            Self::CacheFailover => "cache failover",
+            Self::UpdateParameters => "update parameters",
+            Self::RaiseCapacity => "raise capacity",
+            Self::Redeploy => "redeploy",
+            Self::Notify => "notify",
+        }
+    }
+}
+
+/// An alarm on a replica's `ReplicaLag`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LagAlarm {
+    /// Region of the replica.
+    pub region: RegionCode,
+    /// Alarm name.
+    pub name: String,
+    /// Lag, in seconds, above which a period breaches.
+    pub threshold_seconds: f64,
+    /// Seconds per period.
+    pub period_seconds: u32,
+    /// Breaching periods before it fires.
+    pub evaluation_periods: u32,
+    /// Whether the threshold is within the RPO (true when there is none): a lag the alarm lets
+    /// pass silently is a loss the objective accepts.
+    pub within_rpo: bool,
+}
+
+/// How the tasks of one service region reach the database and the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionDataPaths {
+    /// Region.
+    pub region: RegionCode,
+    /// Database writes and reads, when the stack has a database.
+    pub database: Option<DataPath>,
+    /// Cache writes and reads, when the stack has a cache.
+    pub cache: Option<DataPath>,
+}
+
+/// Where writes and reads of one store go from one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataPath {
+    /// The writer (the database writer, the cache's primary).
+    pub writes: DataRoute,
+    /// Where reads go: a local copy, or the writer.
+    pub reads: DataRoute,
+    /// The SSM parameter through which tasks learn the writer's address, when the region has
+    /// one.
+    pub parameter: Option<String>,
+}
+
+/// One destination of reads or writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRoute {
+    /// Region of the destination.
+    pub region: RegionCode,
+    /// The DB instance identifier or replication group ID.
+    pub target: String,
+    /// What it is (`writer`, `read replica`, `Global Datastore primary`, ...).
+    pub role: String,
+    /// The VPC peering it is reached through; none when it is in the region itself.
+    pub peering: Option<String>,
+}
+
+/// A VPC peering between two regions, with what it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionLink {
+    /// Name tag of the peering.
+    pub name: String,
+    /// The region whose unit requests the peering (deploys later).
+    pub requester: RegionCode,
+    /// The requester's VPC CIDR.
+    pub requester_cidr: String,
+    /// The unit that requests it.
+    pub requester_unit: UnitId,
+    /// The region that accepts it.
+    pub accepter: RegionCode,
+    /// The accepter's VPC CIDR.
+    pub accepter_cidr: String,
+    /// Ports the accepter admits from the requester's CIDR, sorted.
+    pub ports_to_accepter: Vec<u32>,
+    /// Ports the requester admits from the accepter's CIDR, sorted.
+    pub ports_to_requester: Vec<u32>,
+    /// Routes to the peering on the requester's side.
+    pub requester_routes: usize,
+    /// Routes to the peering on the accepter's side (in its links unit).
+    pub accepter_routes: usize,
 }
 
 /// The estimate of a regional failover: what detects the failure, how long the automatic part
@@ -881,6 +1053,201 @@ pub struct AppPlan {
     pub peerings: Vec<PeeringPlan>,
     /// Routes of this region's private route tables to the peerings this unit requests.
     pub peer_routes: Vec<PeerRoutePlan>,
+    /// The SSM parameters holding the current writer's and cache primary's endpoints, which
+    /// tasks read at start and the failover workflow rewrites.
+    pub endpoints: Vec<EndpointParameterPlan>,
+    /// The failover workflows and the EventBridge rules that start and spread them.
+    pub failover: Option<FailoverPlan>,
+}
+
+/// What an endpoint parameter holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EndpointKind {
+    /// The database writer's address.
+    WriterAddress,
+    /// The cache primary's endpoint (the configuration endpoint in cluster mode).
+    CachePrimary,
+}
+
+impl EndpointKind {
+    /// The key of the `WriterMoved` event's detail that carries the new value.
+    pub fn detail_key(self) -> &'static str {
+        match self {
+            Self::WriterAddress => "writer_address",
+            Self::CachePrimary => "cache_primary_endpoint",
+        }
+    }
+}
+
+/// An SSM `String` parameter holding an endpoint. Its value is the initial one: once created,
+/// the failover workflow owns it (Terraform ignores changes to it; CloudFormation rewrites it
+/// only when the template's value changes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointParameterPlan {
+    /// The parameter.
+    pub rid: Rid,
+    /// What it holds.
+    pub kind: EndpointKind,
+    /// Name, `/<stack>/database/writer-address`.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Parameter type.
+    pub parameter_type: SsmParameterType,
+    /// Value at creation.
+    pub initial_value: Text,
+    /// ARN, from which tasks read it (`valueFrom`) and the workflow writes it.
+    pub arn: Text,
+}
+
+/// Type of an SSM parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SsmParameterType {
+    /// A plain string: an address is no secret, and ECS reads a `String` parameter with
+    /// `ssm:GetParameters` alone (no key involved).
+    String,
+}
+
+impl SsmParameterType {
+    /// SSM's name, `String`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::String => "String",
+        }
+    }
+}
+
+/// Type of a state machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateMachineType {
+    /// Long workflows with exactly-once steps (a promotion takes minutes; Express machines stop
+    /// after 5 minutes).
+    Standard,
+}
+
+impl StateMachineType {
+    /// Step Functions' name, `STANDARD`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "STANDARD",
+        }
+    }
+}
+
+/// What a state machine logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkflowLogLevel {
+    /// Every state transition.
+    All,
+}
+
+impl WorkflowLogLevel {
+    /// Step Functions' name, `ALL`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "ALL",
+        }
+    }
+}
+
+/// A region's failover orchestration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailoverPlan {
+    /// State machines: the region's `Failover` when it holds a replica, and its `AdoptWriter`.
+    pub state_machines: Vec<StateMachinePlan>,
+    /// EventBridge rules on the region's default bus.
+    pub rules: Vec<EventRulePlan>,
+}
+
+/// What a state machine does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WorkflowPurpose {
+    /// Promotes the region's replica, fails the Global Datastore over to the region, announces
+    /// `WriterMoved` and notifies.
+    Failover,
+    /// Takes a `WriterMoved` event: updates the endpoint parameters, fences a former local
+    /// writer, raises the services' capacity and redeploys them.
+    AdoptWriter,
+}
+
+impl WorkflowPurpose {
+    /// Word in names, `failover` or `adopt-writer`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Failover => "failover",
+            Self::AdoptWriter => "adopt-writer",
+        }
+    }
+}
+
+/// A Standard state machine with its role and encrypted log group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StateMachinePlan {
+    /// What it does.
+    pub purpose: WorkflowPurpose,
+    /// The state machine.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Standard or Express.
+    pub machine_type: StateMachineType,
+    /// The role it runs as.
+    pub role: Rid,
+    /// Name of the role's inline policy.
+    pub policy_name: String,
+    /// The role's statements: [`crate::asl::Definition::statements`] of the definition, then
+    /// what logging and tracing need.
+    pub statements: Vec<Statement>,
+    /// The definition.
+    pub definition: crate::asl::Definition,
+    /// The definition as Step Functions reads it.
+    pub document: JsonDoc,
+    /// Log group.
+    pub log_group: Rid,
+    /// Its name.
+    pub log_group_name: String,
+    /// Its retention.
+    pub log_retention_days: u32,
+    /// Its key.
+    pub log_kms_key: Text,
+    /// What is logged.
+    pub log_level: WorkflowLogLevel,
+    /// Whether execution input and output are logged.
+    pub include_execution_data: bool,
+    /// Whether X-Ray tracing is on.
+    pub tracing: bool,
+}
+
+/// An EventBridge rule on a region's default bus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRulePlan {
+    /// The rule.
+    pub rid: Rid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Event pattern.
+    pub pattern: JsonDoc,
+    /// Targets (at most [`crate::aws::limits::EVENT_RULE_TARGETS`]).
+    pub targets: Vec<EventTargetPlan>,
+    /// The role EventBridge delivers to the targets as.
+    pub role: Rid,
+    /// Name of its inline policy.
+    pub policy_name: String,
+    /// Its statements: exactly the delivery to the targets.
+    pub statements: Vec<Statement>,
+}
+
+/// A rule's target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventTargetPlan {
+    /// The target as a resource of its own (Terraform; CloudFormation lists targets in the rule).
+    pub rid: Rid,
+    /// ID within the rule.
+    pub id: String,
+    /// ARN: a state machine, or another region's default event bus.
+    pub arn: Text,
 }
 
 /// A region's network.
@@ -2336,6 +2703,117 @@ pub struct AlarmPlan {
     pub topics: Vec<Rid>,
 }
 
+/// A Global Accelerator in front of the regional load balancers: one TCP listener on the load
+/// balancers' listener ports, one endpoint group per region that runs a load balancer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceleratorPlan {
+    /// Unit (deployed to Global Accelerator's control-plane region).
+    pub unit: UnitId,
+    /// The accelerator.
+    pub rid: Rid,
+    /// Name (at most 64 characters).
+    pub name: String,
+    /// Whether it serves traffic.
+    pub enabled: bool,
+    /// Address family of its static addresses.
+    pub ip_address_type: AcceleratorIpAddressType,
+    /// The listener.
+    pub listener: AcceleratorListenerPlan,
+    /// One endpoint group per region with a load balancer, in declared order.
+    pub endpoint_groups: Vec<EndpointGroupPlan>,
+}
+
+/// Address family of an accelerator's static addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorIpAddressType {
+    /// Two static IPv4 addresses.
+    Ipv4,
+}
+
+impl AcceleratorIpAddressType {
+    /// Global Accelerator's name, `IPV4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "IPV4",
+        }
+    }
+}
+
+/// The accelerator's listener.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceleratorListenerPlan {
+    /// The listener.
+    pub rid: Rid,
+    /// Transport protocol: TCP, which carries the load balancers' HTTP and HTTPS.
+    pub protocol: AcceleratorProtocol,
+    /// Ports accepted, each its own range: the load balancers' listener ports, ascending.
+    pub ports: Vec<u32>,
+    /// How clients are spread over endpoints.
+    pub client_affinity: AcceleratorClientAffinity,
+}
+
+/// Transport protocol of an accelerator listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorProtocol {
+    /// TCP.
+    Tcp,
+}
+
+impl AcceleratorProtocol {
+    /// Global Accelerator's name, `TCP`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tcp => "TCP",
+        }
+    }
+}
+
+/// Client affinity of an accelerator listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceleratorClientAffinity {
+    /// Each connection to the best endpoint.
+    None,
+    /// One source address, one endpoint.
+    SourceIp,
+}
+
+impl AcceleratorClientAffinity {
+    /// Global Accelerator's name, `NONE` or `SOURCE_IP`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "NONE",
+            Self::SourceIp => "SOURCE_IP",
+        }
+    }
+}
+
+/// An endpoint group: a region's load balancer behind the accelerator, with health checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointGroupPlan {
+    /// The endpoint group.
+    pub rid: Rid,
+    /// The region.
+    pub region: RegionCode,
+    /// The region's load balancer's ARN (an import from its application unit).
+    pub load_balancer_arn: Text,
+    /// Weight of the load balancer in its group.
+    pub weight: u32,
+    /// Whether the load balancer sees the client's address.
+    pub client_ip_preservation: bool,
+    /// Share of the region's traffic the group takes, percent.
+    pub traffic_dial_percent: u32,
+    /// Health check protocol: HTTPS when the load balancer listens on TLS, else HTTP.
+    pub health_check_protocol: Protocol,
+    /// Health check port.
+    pub health_check_port: u32,
+    /// Health check path.
+    pub health_check_path: String,
+    /// Seconds between health checks (Global Accelerator takes 10 or 30).
+    pub health_check_interval_seconds: u32,
+    /// Consecutive checks that change an endpoint's health.
+    pub threshold_count: u32,
+}
+
 /// Global resources.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlobalPlan {
@@ -2349,6 +2827,9 @@ pub struct GlobalPlan {
     pub alerting: AlertingPlan,
     /// Dashboards.
     pub dashboards: Vec<DashboardPlan>,
+    /// Rules forwarding the `primary_region_down` alarm to the failover target region
+    /// (automatic failover).
+    pub failover_rules: Vec<EventRulePlan>,
 }
 
 /// Latency routing.
@@ -2673,6 +3154,8 @@ pub struct DashboardPlan {
 /// A JSON document whose strings may hold deploy-time values (dashboard bodies).
 #[derive(Debug, Clone, PartialEq)]
 pub enum JsonDoc {
+    /// JSON `null`.
+    Null,
     /// A number.
     Number(i64),
     /// A string.

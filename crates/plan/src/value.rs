@@ -162,10 +162,20 @@ pub enum Attr {
     DistributionArn,
     /// CloudFront distribution domain name.
     DistributionDomainName,
+    /// Global Accelerator ARN.
+    AcceleratorArn,
+    /// Global Accelerator DNS name (resolves to its static addresses).
+    AcceleratorDnsName,
+    /// Global Accelerator listener ARN.
+    AcceleratorListenerArn,
     /// CloudFront origin access control ID.
     OriginAccessControlId,
     /// WAF web ACL ARN.
     WebAclArn,
+    /// SSM parameter name (with its leading `/`).
+    SsmParameterName,
+    /// Step Functions state machine ARN.
+    StateMachineArn,
 }
 
 impl Text {

@@ -134,6 +134,8 @@ fn adopting_the_promoted_replica_keeps_it_and_the_credentials_where_they_are() {
             "  primary:\n    region: us-east-1\n    read_weight: 60 # 60% of read traffic stays on the writer in the primary region\n  read_replicas:\n    - region: eu-west-1\n      weight: 30\n    - region: ap-northeast-1\n      weight: 10\n",
             "  primary:\n    region: eu-west-1\n    promoted_from: us-east-1\n    read_weight: 90\n  read_replicas:\n    - region: ap-northeast-1\n      weight: 10\n",
         )
+        // The next failover promotes the remaining replica.
+        .replace("  target_region: eu-west-1\n", "  target_region: ap-northeast-1\n")
     });
     let warnings: Vec<String> = planned
         .diagnostics

@@ -670,6 +670,110 @@ fn the_failover_time_is_the_plans_everywhere() {
     }
 }
 
+/// ARCHITECTURE.md shows every peering with both CIDRs and the unit requesting it, every service
+/// region's write and read paths with the parameter tasks learn the writer from, and the failover
+/// budget step by step with its total against the RTO, as the plan decided them.
+#[test]
+fn architecture_shows_the_links_paths_and_budget_of_the_plan() {
+    for (name, plan) in bundled() {
+        let files = render_default(plan);
+        let architecture = files
+            .iter()
+            .find(|file| file.path == "runbooks/ARCHITECTURE.md")
+            .map(|file| file.contents.as_str())
+            .unwrap_or_else(|| panic!("{name}: no ARCHITECTURE.md"));
+        let section = |heading: &str| -> String {
+            architecture
+                .split("\n## ")
+                .find(|part| part.starts_with(heading))
+                .unwrap_or_else(|| panic!("{name}: no section {heading}"))
+                .to_owned()
+        };
+        let links = section("Links between regions");
+        for link in &plan.operations.region_links {
+            let unit = plan
+                .units
+                .iter()
+                .find(|unit| unit.id == link.requester_unit)
+                .expect("the requesting unit");
+            let row = links
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{}` |", link.name)))
+                .unwrap_or_else(|| panic!("{name}: no row for {}", link.name));
+            for needed in [
+                format!("{} `{}`", link.requester, link.requester_cidr),
+                format!("{} `{}`", link.accepter, link.accepter_cidr),
+                format!("`{}`", unit.stack_name),
+            ] {
+                assert!(row.contains(&needed), "{name}: {needed} missing in {row}");
+            }
+            for port in link
+                .ports_to_accepter
+                .iter()
+                .chain(&link.ports_to_requester)
+            {
+                assert!(row.contains(&format!("TCP {port}")), "{name}: {row}");
+            }
+        }
+        let paths = section("Write and read paths");
+        for region in &plan.operations.data_paths {
+            for (store, path) in [("PostgreSQL", &region.database), ("Redis", &region.cache)] {
+                let Some(path) = path else { continue };
+                let row = paths
+                    .lines()
+                    .find(|line| line.starts_with(&format!("| {} | {store} |", region.region)))
+                    .unwrap_or_else(|| panic!("{name}: no {store} row for {}", region.region));
+                assert!(
+                    row.contains(&format!(
+                        "`{}` in {}",
+                        path.writes.target, path.writes.region
+                    )) && row
+                        .contains(&format!("`{}` in {}", path.reads.target, path.reads.region)),
+                    "{name}: {row}"
+                );
+                if let Some(parameter) = &path.parameter {
+                    assert!(row.ends_with(&format!("`{parameter}` |")), "{name}: {row}");
+                }
+                if path.writes.region != region.region {
+                    let peering = path.writes.peering.as_ref().expect("a peering");
+                    assert!(
+                        row.contains(&format!("over peering `{peering}`")),
+                        "{name}: {row}"
+                    );
+                }
+            }
+        }
+        let Some(budget) = &plan.operations.budget else {
+            assert!(!architecture.contains("### Failover budget"), "{name}");
+            continue;
+        };
+        let failover = section("Failover sequence");
+        for (index, step) in budget.steps.iter().enumerate() {
+            assert!(
+                failover.contains(&format!(
+                    "| {} | {} | {} |",
+                    index + 1,
+                    step.kind.as_str(),
+                    step.seconds
+                )),
+                "{name}: step {} missing",
+                step.kind.as_str()
+            );
+        }
+        let verdict = match budget.rto_seconds {
+            Some(rto) if budget.exceeds_rto => format!("exceeds the RTO of {rto} s"),
+            Some(rto) => format!("within the RTO of {rto} s"),
+            None => "no RTO stated".to_owned(),
+        };
+        assert!(
+            failover.contains(&format!("| **{}** | ", budget.total_seconds))
+                && failover.contains(&verdict),
+            "{name}: total {} s, {verdict}",
+            budget.total_seconds
+        );
+    }
+}
+
 /// The endpoint probes accept exactly the codes of the target group's health-check matcher.
 #[test]
 fn failover_probes_accept_exactly_the_matchers_codes() {

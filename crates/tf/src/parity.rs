@@ -249,6 +249,34 @@ pub const CORRESPONDENCES: &[Correspondence] = &[
         &["aws_cloudwatch_dashboard"],
         "",
     ),
+    // Endpoint parameters and failover workflows.
+    row(&["AWS::SSM::Parameter"], &["aws_ssm_parameter"], ""),
+    row(
+        &["AWS::GlobalAccelerator::Accelerator"],
+        &["aws_globalaccelerator_accelerator"],
+        "",
+    ),
+    row(
+        &["AWS::GlobalAccelerator::Listener"],
+        &["aws_globalaccelerator_listener"],
+        "",
+    ),
+    row(
+        &["AWS::GlobalAccelerator::EndpointGroup"],
+        &["aws_globalaccelerator_endpoint_group"],
+        "",
+    ),
+    row(
+        &["AWS::StepFunctions::StateMachine"],
+        &["aws_sfn_state_machine"],
+        "",
+    ),
+    row(
+        &["AWS::Events::Rule"],
+        &["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
+        "CloudFormation lists a rule's targets in the rule; Terraform has one \
+         `aws_cloudwatch_event_target` per target, named after the rule and the target's ID.",
+    ),
     // Global routing and CDN.
     row(
         &["AWS::Route53::HealthCheck"],
@@ -1140,6 +1168,88 @@ pub const DECIDED_VALUES: &[DecidedValue] = &[
             "aws_cloudfront_distribution",
             "viewer_certificate.ssl_support_method",
         ),
+    ),
+    // Endpoint parameters and failover workflows.
+    decided(
+        "endpoint parameter type",
+        ("AWS::SSM::Parameter", "Properties.Type"),
+        ("aws_ssm_parameter", "type"),
+    ),
+    decided(
+        "state machine type",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.StateMachineType",
+        ),
+        ("aws_sfn_state_machine", "type"),
+    ),
+    decided(
+        "state machine tracing",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.TracingConfiguration.Enabled",
+        ),
+        ("aws_sfn_state_machine", "tracing_configuration.enabled"),
+    ),
+    decided(
+        "state machine log level",
+        (
+            "AWS::StepFunctions::StateMachine",
+            "Properties.LoggingConfiguration.Level",
+        ),
+        ("aws_sfn_state_machine", "logging_configuration.level"),
+    ),
+    // Global Accelerator.
+    decided(
+        "accelerator address type",
+        (
+            "AWS::GlobalAccelerator::Accelerator",
+            "Properties.IpAddressType",
+        ),
+        ("aws_globalaccelerator_accelerator", "ip_address_type"),
+    ),
+    decided(
+        "accelerator listener protocol",
+        ("AWS::GlobalAccelerator::Listener", "Properties.Protocol"),
+        ("aws_globalaccelerator_listener", "protocol"),
+    ),
+    decided(
+        "accelerator client affinity",
+        (
+            "AWS::GlobalAccelerator::Listener",
+            "Properties.ClientAffinity",
+        ),
+        ("aws_globalaccelerator_listener", "client_affinity"),
+    ),
+    decided(
+        "endpoint group health check interval",
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.HealthCheckIntervalSeconds",
+        ),
+        (
+            "aws_globalaccelerator_endpoint_group",
+            "health_check_interval_seconds",
+        ),
+    ),
+    decided(
+        "endpoint group health check protocol",
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.HealthCheckProtocol",
+        ),
+        (
+            "aws_globalaccelerator_endpoint_group",
+            "health_check_protocol",
+        ),
+    ),
+    decided(
+        "endpoint group threshold",
+        (
+            "AWS::GlobalAccelerator::EndpointGroup",
+            "Properties.ThresholdCount",
+        ),
+        ("aws_globalaccelerator_endpoint_group", "threshold_count"),
     ),
     decided(
         "origin type",

@@ -37,6 +37,7 @@ const SYNTAX: SyntaxLiterals = &[
             ("load_balancer.rs", "\"action\"", 1),
             ("services.rs", "\"desired_count\"", 1),
             ("database.rs", "\"password\"", 1),
+            ("failover.rs", "\"value\"", 1),
             ("secrets.rs", "\"secret_string\"", 1),
             ("mod.rs", "true", 1),
         ],

@@ -34,7 +34,9 @@ pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan
         cdn,
         alerting,
         dashboards,
+        failover_rules,
     } = global;
+    super::failover::lower_rules(unit, failover_rules);
     if let Some(dns) = dns {
         lower_dns(unit, dns);
     }

@@ -2,9 +2,11 @@
 //! deployment manifest. It translates what the plan decided into CloudFormation idioms and must not
 //! decide names, IDs, defaults or which resources exist.
 
+mod accelerator;
 mod alerting;
 mod cache;
 mod database;
+mod failover;
 mod global;
 mod keys;
 mod load_balancer;
@@ -86,6 +88,7 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         units,
         regions,
         global,
+        accelerator,
         operations: _,
         // Renamed entities keep their former logical IDs, which their rids already hold; the
         // manifest lists the renames.
@@ -143,6 +146,12 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                     .unwrap_or_else(|| bug("the global unit has no global plan"));
                 global::lower_global_unit(&mut lowering, global);
             }
+            UnitId::Accelerator => {
+                let accelerator = accelerator
+                    .as_ref()
+                    .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
+                accelerator::lower_accelerator_unit(&mut lowering, accelerator);
+            }
         }
         parameters::lower_parameters(&mut lowering, unit);
         parameters::lower_outputs(&mut lowering, unit);
@@ -176,6 +185,8 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         adopted_credentials,
         cache,
         alerting,
+        endpoints,
+        failover,
         peerings,
         peer_routes,
     } = app;
@@ -207,6 +218,10 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         cache::lower_cache(unit, cache);
     }
     alerting::lower_alerting(unit, alerting);
+    failover::lower_endpoints(unit, endpoints);
+    if let Some(failover) = failover {
+        failover::lower_failover(unit, failover);
+    }
 }
 
 /// The template of one unit while it is being built, with the value translator of the plan.

@@ -50,7 +50,12 @@ fn attr_form(attr: Attr) -> AttrForm {
         | Attr::TopicArn
         | Attr::AlarmName
         | Attr::HealthCheckId
-        | Attr::DistributionId => AttrForm::Ref,
+        | Attr::DistributionId
+        | Attr::SsmParameterName
+        | Attr::StateMachineArn
+        | Attr::AcceleratorArn
+        | Attr::AcceleratorListenerArn => AttrForm::Ref,
+        Attr::AcceleratorDnsName => AttrForm::GetAtt("DnsName"),
         Attr::SecurityGroupId => AttrForm::GetAtt("GroupId"),
         Attr::LoadBalancerDnsName => AttrForm::GetAtt("DNSName"),
         Attr::LoadBalancerZoneId => AttrForm::GetAtt("CanonicalHostedZoneID"),
@@ -230,7 +235,7 @@ fn stack_output(import: &Import) -> Value<String> {
 
 /// The `Fn::Sub` variable that stands for an import: the producing stack and output in PascalCase
 /// (a stack name holds its region, so this is unique within a template).
-fn import_variable(import: &Import) -> String {
+pub(crate) fn import_variable(import: &Import) -> String {
     format!("{}{}", naming::pascal(&import.stack_name), import.output)
 }
 
@@ -307,7 +312,7 @@ enum Fragment<'a> {
 
 fn json_is_literal(document: &JsonDoc) -> bool {
     match document {
-        JsonDoc::Number(_) | JsonDoc::Bool(_) => true,
+        JsonDoc::Null | JsonDoc::Number(_) | JsonDoc::Bool(_) => true,
         JsonDoc::String(text) => text.as_literal().is_some(),
         JsonDoc::Array(items) => items.iter().all(json_is_literal),
         JsonDoc::Object(entries) => entries.iter().all(|(_, value)| json_is_literal(value)),
@@ -323,6 +328,7 @@ fn json_escaped(text: &str) -> String {
 /// Renders compact JSON (object keys in the plan's order).
 fn render_json(document: &JsonDoc, out: &mut dyn FnMut(Fragment<'_>)) {
     match document {
+        JsonDoc::Null => out(Fragment::Json("null")),
         JsonDoc::Number(number) => out(Fragment::Json(&number.to_string())),
         JsonDoc::Bool(true) => out(Fragment::Json("true")),
         JsonDoc::Bool(false) => out(Fragment::Json("false")),

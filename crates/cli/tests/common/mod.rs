@@ -100,6 +100,7 @@ pub fn resources_of(plan: &meridian_plan::Plan) -> Resources {
             .expect("a template per unit");
         let slug = match &unit.id {
             UnitId::Global => "global".to_owned(),
+            UnitId::Accelerator => meridian_plan::ids::ACCELERATOR_UNIT.to_owned(),
             other => meridian_plan::naming::region_slug(other.region().expect("regional unit")),
         };
         let template = parse(file);
@@ -253,4 +254,62 @@ pub fn decided_value_differences(
         }
     }
     problems
+}
+
+/// The output of one target for a bundled stack, synthesized as the CLI does.
+pub fn synthesize_bundled(
+    bundled: &meridian_testkit::BundledPlan,
+    target: Target,
+) -> Vec<OutputFile> {
+    let bytes = std::fs::read(&bundled.path).expect("readable");
+    let checked = meridian::pipeline::check(&bundled.file_name, &bytes)
+        .unwrap_or_else(|rejected| panic!("{}", rejected.report(&bundled.file_name)));
+    emit(&checked.plan, target, &BTreeMap::new()).expect("renders")
+}
+
+/// The items of a JSON array; none for anything else.
+pub fn json_list(value: &Value) -> Vec<&Value> {
+    value
+        .as_array()
+        .map(|items| items.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The CloudFormation templates of an output, by stack name, with their regions, as
+/// `manifest.json` lists them.
+pub fn cfn_templates(files: &[OutputFile]) -> BTreeMap<String, (String, Value)> {
+    let json = |path: &str| -> Value {
+        let file = files.iter().find(|f| f.path == path).expect("the file");
+        serde_json::from_str(&file.contents).expect("JSON")
+    };
+    let manifest = json("manifest.json");
+    json_list(&manifest["units"])
+        .into_iter()
+        .map(|unit| {
+            (
+                unit["stack_name"].as_str().expect("a stack").to_owned(),
+                (
+                    unit["region"].as_str().expect("a region").to_owned(),
+                    json(unit["template"].as_str().expect("a template")),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// What an `Fn::GetStackOutput` imports: the producing stack and its output's value (checked to
+/// exist, in the region the import names).
+pub fn cfn_import<'t>(
+    templates: &'t BTreeMap<String, (String, Value)>,
+    import: &Value,
+) -> (&'t str, &'t Value) {
+    let producer = import["StackName"].as_str().expect("a stack name");
+    let (name, (region, template)) = templates
+        .get_key_value(producer)
+        .unwrap_or_else(|| panic!("no stack {producer}"));
+    assert_eq!(import["Region"].as_str(), Some(region.as_str()));
+    let output = import["OutputName"].as_str().expect("an output name");
+    let produced = &template["Outputs"][output]["Value"];
+    assert!(!produced.is_null(), "{producer} has no output {output}");
+    (name.as_str(), produced)
 }

@@ -25,6 +25,8 @@ pub(crate) struct CacheFacts {
     pub by_region: BTreeMap<RegionCode, (Rid, Attr)>,
     /// Region → the AUTH secret it reads and the region that secret was created in.
     pub secret: BTreeMap<RegionCode, (Rid, RegionCode)>,
+    /// The region of the primary (or standalone) replication group.
+    pub primary: Option<RegionCode>,
 }
 
 /// The cache's validated settings, shared by every region's replication group.
@@ -531,6 +533,9 @@ impl<'a> Resolver<'a> {
             "Endpoint clients of this region's cache connect to",
             Text::attr(&rid, endpoint),
         );
+        if matches!(plan.role, CacheRole::Primary(_)) {
+            facts.primary = Some(region.into());
+        }
         facts.by_region.insert(region.into(), (rid, endpoint));
         if let Some(app) = apps.get_mut(region) {
             app.cache = Some(plan);

@@ -61,6 +61,46 @@ struct Layout<'l> {
 }
 
 impl<'a> Resolver<'a> {
+    /// The writer's address as `consumer` reads it: the one home of that wiring, used by the
+    /// `${database.*}` references and the endpoint parameters. Normally an import from the
+    /// writer's unit, which deploys first. An adopted promoted writer may deploy *after* the
+    /// consumer (the former primary still deploys first, holding the master secret): then the
+    /// consumer reads the address output the instance already had as a replica.
+    pub(crate) fn writer_address(
+        &mut self,
+        regions: &Regions<'_>,
+        database: &DatabaseFacts,
+        consumer: &UnitId,
+    ) -> Option<Text> {
+        let writer = database.writer.clone()?;
+        let writer_unit = database.writer_unit.clone()?;
+        let source = AttrRef {
+            resource: writer,
+            attr: Attr::DbAddress,
+        };
+        let writer_deploys_later = database.promoted_from.is_some()
+            && match (consumer.region(), writer_unit.region()) {
+                (Some(consumer), Some(writer)) => !regions.deploys_no_later(writer, consumer),
+                _ => false,
+            };
+        Some(if writer_deploys_later {
+            self.existing_value_from(
+                consumer,
+                &writer_unit,
+                ADOPTED_WRITER_ADDRESS_OUTPUT,
+                source,
+            )
+        } else {
+            self.value_from(
+                consumer,
+                &writer_unit,
+                "DatabaseWriterAddress",
+                "Address of the PostgreSQL writer",
+                source,
+            )
+        })
+    }
+
     /// The writer in the primary region and a replica in each replica region, with their groups,
     /// credentials and rotation.
     pub(crate) fn resolve_database(

@@ -111,6 +111,7 @@ impl<'a> Resolver<'a> {
             cdn,
             alerting,
             dashboards,
+            failover_rules: Vec::new(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! diagnostics, the registries of identities, parameters and cross-unit wiring. What one area
 //! resolves and a later one needs is returned and passed on explicitly in `run`.
 
+mod accelerator;
 mod alerting;
 mod alerts;
 mod cache;
@@ -12,6 +13,7 @@ mod dashboards;
 mod database;
 mod deployment;
 mod dns;
+mod failover;
 mod global;
 mod ids;
 mod links;
@@ -48,6 +50,8 @@ pub(crate) use database::*;
 pub(crate) use deployment::*;
 #[allow(unused_imports)]
 pub(crate) use dns::*;
+#[allow(unused_imports)]
+pub(crate) use failover::*;
 #[allow(unused_imports)]
 pub(crate) use global::*;
 #[allow(unused_imports)]
@@ -219,6 +223,7 @@ const ABSENCE_RULES: &[Code] = &[
     codes::E709,
     codes::E724,
     codes::E802,
+    codes::E970,
     codes::W401,
     codes::W421,
 ];
@@ -359,11 +364,13 @@ impl<'a> Resolver<'a> {
         let targets = self.resolve_notification_targets();
         self.resolve_topics(&targets, &mut apps);
         let load_balancers = self.resolve_load_balancers(&regions, &mut apps);
+        let endpoints = self.resolve_endpoints(&regions, &database, &mut apps);
         let references = References {
             regions: &regions,
             database: &database,
             cache: &cache,
             buckets: &storage.buckets,
+            endpoints: &endpoints,
         };
         let service_inputs = ServiceInputs {
             references: &references,
@@ -374,14 +381,18 @@ impl<'a> Resolver<'a> {
         self.check_connection_pools(&apps);
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
+        let trigger = self.failover_trigger();
+        self.resolve_failover(&regions, &trigger, &mut apps);
         let routed = Routed {
             load_balancers: &load_balancers,
             database: &database,
             services: &services,
         };
-        let global = self.resolve_global(&regions, &targets, &routed);
+        let mut global = self.resolve_global(&regions, &targets, &routed);
+        self.resolve_failover_forward(&trigger, &mut global);
+        let accelerator = self.resolve_accelerator(&regions, &apps);
         self.check_parameter_declarations();
-        self.finish(regions, storage, apps, links, global)
+        self.finish(regions, storage, apps, links, (global, accelerator))
     }
 
     /// Records a diagnostic, once: values resolved for every region would otherwise repeat the

@@ -144,6 +144,8 @@ impl<'a> Resolver<'a> {
                     adopted_credentials: None,
                     cache: None,
                     alerting: AlertingPlan::default(),
+                    endpoints: Vec::new(),
+                    failover: None,
                     peerings: Vec::new(),
                     peer_routes: Vec::new(),
                 },

@@ -24,10 +24,12 @@ pub(crate) struct References<'a> {
     pub cache: &'a CacheFacts,
     /// Bucket entity name → its region and identity.
     pub buckets: &'a BTreeMap<String, (RegionCode, Rid)>,
+    /// The endpoint parameters of each service region.
+    pub endpoints: &'a EndpointFacts,
 }
 
 /// The references a stack may write, besides `buckets.<name>.name`.
-const KNOWN: [&str; 17] = [
+const KNOWN: [&str; 18] = [
     "region",
     "region.role",
     "stack",
@@ -41,6 +43,7 @@ const KNOWN: [&str; 17] = [
     "database.username",
     "database.password",
     "cache.endpoint",
+    "cache.primary_endpoint",
     "cache.port",
     "cache.global_prefix",
     "cache.replicated_keys",
@@ -150,39 +153,14 @@ impl<'a> Resolver<'a> {
             );
         };
         let Use { unit, region, .. } = used;
-        let writer = references.database.writer.clone()?;
         let primary_unit = references.regions.primary.clone().map(UnitId::Region)?;
-        let writer_unit = references.database.writer_unit.clone()?;
-        let adopted = references.database.promoted_from.is_some();
-        let writer_deploys_later =
-            adopted && deploys_before(references.regions, region, &writer_unit);
-        let writer_address = |resolver: &mut Self| {
-            let source = AttrRef {
-                resource: writer.clone(),
-                attr: Attr::DbAddress,
-            };
-            if writer_deploys_later {
-                resolver.existing_value_from(
-                    unit,
-                    &writer_unit,
-                    ADOPTED_WRITER_ADDRESS_OUTPUT,
-                    source,
-                )
-            } else {
-                resolver.value_from(
-                    unit,
-                    &writer_unit,
-                    "DatabaseWriterAddress",
-                    "Address of the PostgreSQL writer",
-                    source,
-                )
-            }
-        };
         match used.reference {
-            "database.writer.address" => Some(writer_address(self)),
+            "database.writer.address" => self.endpoint_inside_value(used),
             "database.reader.address" => match references.database.by_region.get(region) {
                 Some(local) => Some(Text::attr(local, Attr::DbAddress)),
-                None => Some(writer_address(self)),
+                // No replica here: the writer's address, which a failover moves, so it is read
+                // from the region's parameter like `${database.writer.address}`.
+                None => self.endpoint_inside_value(used),
             },
             "database.port" => Some(Text::lit(
                 database.port.unwrap_or(defaults::POSTGRES_PORT).to_string(),
@@ -290,6 +268,21 @@ impl<'a> Resolver<'a> {
                 if key == "cache.endpoint" {
                     return Some(Text::attr(&rid, endpoint));
                 }
+                if key == "cache.primary_endpoint" {
+                    if references
+                        .endpoints
+                        .arn(region, EndpointKind::CachePrimary)
+                        .is_none()
+                        && let Some(home) = references.cache.primary.clone()
+                    {
+                        self.report(
+                            Diagnostic::new(codes::E970, (*path).clone(), format!("`${{cache.primary_endpoint}}` has no parameter in `{region}`, which deploys before the cache primary's region `{home}` whose endpoint it would hold"))
+                                .with_help(format!("declare `{region}` after `{home}`, or make `{home}` the cache's source region only if it is the primary region")),
+                        );
+                        return None;
+                    }
+                    return self.endpoint_inside_value(used);
+                }
                 let (secret, home) = references.cache.secret.get(region).cloned()?;
                 let arn = if &home == region {
                     Text::attr(&secret, Attr::SecretArn)
@@ -345,6 +338,22 @@ impl<'a> Resolver<'a> {
         ))
     }
 
+    /// E970: the writer's address or the cache primary's endpoint inside a longer value. Tasks
+    /// read them from the region's SSM parameter when they start (so a failover moves them
+    /// without a new synthesis), and ECS reads a parameter into a variable of its own only.
+    fn endpoint_inside_value(&mut self, used: &Use<'_>) -> Option<Text> {
+        let reference = used.reference;
+        self.report(
+            Diagnostic::new(
+                codes::E970,
+                used.path.clone(),
+                format!("`${{{reference}}}` must be the whole value: tasks read it from an SSM parameter when they start, so that a failover can move it"),
+            )
+            .with_help(format!("give it a variable of its own (`NAME: ${{{reference}}}`) and build the longer value in the application")),
+        );
+        None
+    }
+
     /// E806: a reference Meridian does not know, with the closest it does.
     fn unknown_reference(&mut self, path: &StackPath, other: &str) {
         let help = match suggest_list(other, KNOWN.iter().copied()) {
@@ -367,23 +376,4 @@ impl<'a> Resolver<'a> {
             .with_help(help),
         );
     }
-}
-
-/// Whether the unit of `region` deploys before `later` (the primary region first, then the
-/// others as declared).
-fn deploys_before(regions: &Regions<'_>, region: &str, later: &UnitId) -> bool {
-    let Some(later) = later.region() else {
-        return true;
-    };
-    if region == later.as_str() {
-        return false;
-    }
-    if regions.primary.as_deref() == Some(region) {
-        return true;
-    }
-    if regions.primary.as_deref() == Some(later.as_str()) {
-        return false;
-    }
-    let position = |code: &str| regions.iter().position(|r| r.code == code);
-    position(region) < position(later.as_str())
 }

@@ -52,6 +52,23 @@ impl Regions<'_> {
             .filter(|region| region.role != RegionRole::StorageOnly)
             .map(|region| &region.code)
     }
+
+    /// Where a region's application unit comes in the deploy order: the primary first, then
+    /// the other service regions as declared; `usize::MAX` for a region without one.
+    pub fn deploy_rank(&self, code: &str) -> usize {
+        if self.primary.as_deref() == Some(code) {
+            return 0;
+        }
+        self.service_codes()
+            .position(|candidate| candidate.as_str() == code)
+            .map_or(usize::MAX, |index| index + 1)
+    }
+
+    /// Whether the application unit of `producer` deploys no later than that of `consumer`
+    /// (the same unit counts), so `consumer` can import from it.
+    pub fn deploys_no_later(&self, producer: &str, consumer: &str) -> bool {
+        self.deploy_rank(producer) <= self.deploy_rank(consumer)
+    }
 }
 
 impl<'a> Resolver<'a> {

@@ -680,9 +680,22 @@ impl<'a> Resolver<'a> {
             references: ReferenceScope::Environment(references),
         };
         let image = self.text(&path.key("image"), &service.image, environment_context);
+        // The writer's address and the cache primary's endpoint are read from the region's SSM
+        // parameter when a task starts (ECS `secrets`), wherever they are written: a failover
+        // moves them without a new synthesis, and a forced new deployment picks them up.
+        let region = unit.region().cloned().unwrap_or_default();
+        let mut parameters: Vec<(String, Text)> = Vec::new();
+        let local_database = references.database.by_region.contains_key(&region);
+        let mut from_parameter = |name: &str, value: &str| {
+            let arn = endpoint_reference(value, local_database)
+                .and_then(|kind| references.endpoints.arn(&region, kind))?;
+            parameters.push((name.to_owned(), arn));
+            Some(())
+        };
         let environment: Vec<(String, Text)> = service
             .environment
             .iter()
+            .filter(|(name, value)| from_parameter(name, value).is_none())
             .map(|(name, value)| {
                 (
                     name.clone(),
@@ -694,9 +707,10 @@ impl<'a> Resolver<'a> {
                 )
             })
             .collect();
-        let secrets: Vec<(String, Text)> = service
+        let mut secrets: Vec<(String, Text)> = service
             .secrets
             .iter()
+            .filter(|(name, value)| from_parameter(name, value).is_none())
             .map(|(name, value)| {
                 let value_from = self.text(
                     &path.key("secrets").key(name),
@@ -711,10 +725,14 @@ impl<'a> Resolver<'a> {
                 (name.clone(), value_from)
             })
             .collect();
+        let parameter_arns: Vec<Text> = parameters.iter().map(|(_, arn)| arn.clone()).collect();
+        secrets.extend(parameters);
+        secrets.sort_by(|a, b| a.0.cmp(&b.0));
         ContainerValues {
             image,
             environment,
             secrets,
+            parameter_arns,
         }
     }
 
@@ -727,16 +745,35 @@ impl<'a> Resolver<'a> {
         container: &ContainerValues,
     ) -> Vec<Statement> {
         let mut secret_arns: Vec<Text> = Vec::new();
+        let mut parameter_arns: Vec<Text> = Vec::new();
         for (_, value_from) in &container.secrets {
+            if container.parameter_arns.contains(value_from) {
+                if !parameter_arns.contains(value_from) {
+                    parameter_arns.push(value_from.clone());
+                }
+                continue;
+            }
             let arn = strip_json_key(value_from);
             if !secret_arns.contains(&arn) {
                 secret_arns.push(arn);
             }
         }
-        if secret_arns.is_empty() {
-            return Vec::new();
+        let mut statements = Vec::new();
+        // `String` parameters: ECS reads them with `ssm:GetParameters` alone (no key involved).
+        if !parameter_arns.is_empty() {
+            statements.push(Statement {
+                sid: "ReadEndpointParameters".to_owned(),
+                allow: true,
+                principal: None,
+                actions: vec!["ssm:GetParameters".to_owned()],
+                resources: parameter_arns,
+                conditions: Vec::new(),
+            });
         }
-        vec![
+        if secret_arns.is_empty() {
+            return statements;
+        }
+        statements.extend([
             Statement {
                 sid: "ReadSecrets".to_owned(),
                 allow: true,
@@ -757,7 +794,8 @@ impl<'a> Resolver<'a> {
                     values: vec![Text::lit(format!("secretsmanager.{region}.amazonaws.com"))],
                 }],
             },
-        ]
+        ]);
+        statements
     }
 
     /// The service's target group and listener rule in the region's load balancer, and its
@@ -975,6 +1013,8 @@ struct ContainerValues {
     image: Text,
     environment: Vec<(String, Text)>,
     secrets: Vec<(String, Text)>,
+    /// The SSM parameters among the secrets' sources.
+    parameter_arns: Vec<Text>,
 }
 
 /// How a service's deployments roll back, with the defaults applied.

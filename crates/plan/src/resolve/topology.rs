@@ -21,7 +21,7 @@ impl<'a> Resolver<'a> {
         storage: Storage,
         apps: BTreeMap<RegionCode, AppPlan>,
         links: BTreeMap<RegionCode, LinksPlan>,
-        global: Option<GlobalPlan>,
+        (global, accelerator): (Option<GlobalPlan>, Option<AcceleratorPlan>),
     ) -> Plan {
         let stack = self.stack;
         let region_plans = region_plans(&regions, storage.plans, apps, links);
@@ -29,7 +29,7 @@ impl<'a> Resolver<'a> {
             &storage.order,
             regions.primary.as_deref(),
             &region_plans,
-            global.is_some(),
+            (global.is_some(), accelerator.is_some()),
         );
         let units = self.units(&order, &region_plans, global.as_ref());
         let parameters = self.planned_parameters();
@@ -37,6 +37,7 @@ impl<'a> Resolver<'a> {
         tags.insert(naming::STACK_TAG.to_owned(), stack.stack.clone());
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
+        self.check_failover_budget(operations.budget.as_ref());
         Plan {
             stack: stack.stack.clone(),
             description: stack
@@ -59,6 +60,7 @@ impl<'a> Resolver<'a> {
             units,
             regions: region_plans,
             global,
+            accelerator,
             operations,
             renames: self.planned_renames(),
             acknowledged: Vec::new(),
@@ -93,10 +95,13 @@ impl<'a> Resolver<'a> {
                     )));
                 }
             }
-            let region = id.region().map_or_else(
-                || RegionCode::from(aws::global_region(&self.partition)),
-                Clone::clone,
-            );
+            let region = match id {
+                UnitId::Accelerator => RegionCode::from(aws::ACCELERATOR_REGION),
+                _ => id.region().map_or_else(
+                    || RegionCode::from(aws::global_region(&self.partition)),
+                    Clone::clone,
+                ),
+            };
             let description = match id {
                 UnitId::Storage(region) => {
                     format!("{}: data key and buckets of {region}", stack.stack)
@@ -115,6 +120,10 @@ impl<'a> Resolver<'a> {
                 ),
                 UnitId::Global => format!(
                     "{}: global routing, CDN, dashboards and alarms",
+                    stack.stack
+                ),
+                UnitId::Accelerator => format!(
+                    "{}: Global Accelerator in front of the regional load balancers",
                     stack.stack
                 ),
             };
@@ -182,7 +191,7 @@ fn deploy_order(
     storage_order: &[RegionCode],
     primary: Option<&str>,
     region_plans: &[RegionPlan],
-    global: bool,
+    (global, accelerator): (bool, bool),
 ) -> Vec<UnitId> {
     let mut order: Vec<UnitId> = storage_order
         .iter()
@@ -208,6 +217,10 @@ fn deploy_order(
     }
     if global {
         order.push(UnitId::Global);
+    }
+    // Reads every load balancer's ARN; nothing reads its outputs.
+    if accelerator {
+        order.push(UnitId::Accelerator);
     }
     order
 }
@@ -262,7 +275,8 @@ pub(crate) fn capabilities(
                     let roles = flow_logs
                         || access_logs
                         || !app.services.is_empty()
-                        || app.database.is_some();
+                        || app.database.is_some()
+                        || app.failover.is_some();
                     let rotation = app.adopted_credentials.is_some()
                         || app.database.as_ref().is_some_and(|database| {
                             matches!(database.role, DatabaseRole::Writer(_))
@@ -270,12 +284,16 @@ pub(crate) fn capabilities(
                     (roles, rotation)
                 })
         }
-        // Routes only.
-        UnitId::Links(_) => (false, false),
+        // Routes only; the accelerator, its listener and endpoint groups.
+        UnitId::Links(_) | UnitId::Accelerator => (false, false),
         UnitId::Global => (
-            global
-                .and_then(|global| global.cdn.as_ref())
-                .is_some_and(|cdn| bucket_needs_iam(&cdn.bucket)),
+            global.is_some_and(|global| {
+                global
+                    .cdn
+                    .as_ref()
+                    .is_some_and(|cdn| bucket_needs_iam(&cdn.bucket))
+                    || !global.failover_rules.is_empty()
+            }),
             false,
         ),
     };
@@ -435,7 +453,8 @@ mod tests {
             of(UnitId::Region("eu-west-1".into())),
             vec![Capability::Iam]
         );
-        assert_eq!(of(UnitId::Global), Vec::new());
+        // The automatic failover's alarm rule delivers to eu-west-1 as a role.
+        assert_eq!(of(UnitId::Global), vec![Capability::Iam]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! their direction, the failover sequence with its timings, the deploy order and the diagram.
 
 use meridian_plan::{
-    BucketPlan, CacheRole, DatabaseRole, ListenerAction, Plan, RegionPlan, RegionRole, Strategy,
+    BucketPlan, CacheRole, DataPath, DataRoute, DatabaseRole, FailoverBudget, ListenerAction, Plan,
+    RegionPlan, RegionRole, StateMachinePlan, Strategy, WorkflowPurpose,
 };
 use serde::Serialize;
 
@@ -36,6 +37,12 @@ pub(crate) struct ArchitectureView {
     pub links: Vec<LinkView>,
     /// The failover sequence.
     pub failover: FailoverSequence,
+    /// The VPC peerings between regions.
+    pub region_links: Vec<RegionLinkView>,
+    /// Where each service region's writes and reads go, one row per store.
+    pub data_paths: Vec<DataPathView>,
+    /// The failover budget, when failover is enabled and the stack has DNS.
+    pub budget: Option<BudgetView>,
     /// Units in deploy order.
     pub units: Vec<UnitView>,
     /// Name of the script that deploys every stack.
@@ -50,6 +57,87 @@ pub(crate) struct ArchitectureView {
     pub simulation_refusal: String,
     /// The Mermaid diagram.
     pub mermaid: String,
+}
+
+/// A VPC peering between two regions.
+#[derive(Debug, Serialize)]
+pub(crate) struct RegionLinkView {
+    /// Peering name.
+    pub name: String,
+    /// Requester region and CIDR.
+    pub requester: String,
+    /// Accepter region and CIDR.
+    pub accepter: String,
+    /// Stack of the unit that requests it.
+    pub requested_by: String,
+    /// Ports opened each way.
+    pub ports: String,
+    /// Routes on each side.
+    pub routes: String,
+}
+
+/// Writes and reads of one store from one region.
+#[derive(Debug, Serialize)]
+pub(crate) struct DataPathView {
+    /// Region.
+    pub region: String,
+    /// `PostgreSQL` or `Redis`.
+    pub store: String,
+    /// Where writes go and how.
+    pub writes: String,
+    /// Where reads go and how.
+    pub reads: String,
+    /// The SSM parameter tasks learn the writer from, or `—`.
+    pub parameter: String,
+}
+
+/// The failover budget.
+#[derive(Debug, Serialize)]
+pub(crate) struct BudgetView {
+    /// Whether the alarm starts the workflow.
+    pub automatic: bool,
+    /// The steps.
+    pub steps: Vec<BudgetStepView>,
+    /// Sum of the steps.
+    pub total_seconds: u32,
+    /// The RTO in seconds, when stated.
+    pub rto_seconds: Option<u32>,
+    /// Whether the sum is above the RTO.
+    pub exceeds_rto: bool,
+    /// Seconds above the RTO.
+    pub over_seconds: u32,
+    /// The RPO in seconds, when stated.
+    pub rpo_seconds: Option<u32>,
+    /// The replica-lag alarms.
+    pub lag_alarms: Vec<LagAlarmView>,
+}
+
+/// One budget step.
+#[derive(Debug, Serialize)]
+pub(crate) struct BudgetStepView {
+    /// 1-based.
+    pub number: usize,
+    /// What happens.
+    pub step: String,
+    /// Seconds.
+    pub seconds: u32,
+    /// Where the seconds come from.
+    pub basis: String,
+}
+
+/// A replica-lag alarm against the RPO.
+#[derive(Debug, Serialize)]
+pub(crate) struct LagAlarmView {
+    /// Alarm name.
+    pub name: String,
+    /// Region.
+    pub region: String,
+    /// Threshold, seconds.
+    pub threshold: String,
+    /// Periods × seconds.
+    pub window: String,
+    /// Whether the threshold is within the RPO.
+    pub within_rpo: bool,
 }
 
 /// The per-region scripts of a region with services.
@@ -149,6 +237,31 @@ pub(crate) struct FailoverSequence {
     pub failback_wait_seconds: u32,
     /// Notification targets told about failover, comma-separated.
     pub notify: String,
+    /// The failover workflows, when the plan has them.
+    pub workflow: Option<WorkflowSequence>,
+}
+
+/// The generated failover workflows.
+#[derive(Debug, Serialize)]
+pub(crate) struct WorkflowSequence {
+    /// Whether the primary-region-down alarm starts the failover.
+    pub automatic: bool,
+    /// The region that alarm lives in.
+    pub alarm_region: String,
+    /// The replica region a failover promotes by default.
+    pub target_region: String,
+    /// The `Failover` state machine's name (in every replica region).
+    pub failover_name: String,
+    /// The replica regions holding one.
+    pub failover_regions: String,
+    /// The `AdoptWriter` state machine's name (in every service region).
+    pub adopt_name: String,
+    /// The service regions holding one.
+    pub adopt_regions: String,
+    /// The region of today's writer, which a failover fences.
+    pub writer_region: String,
+    /// The SSM parameters of the writer's address and the cache primary, comma-separated.
+    pub parameters: String,
 }
 
 /// Route 53 detection.
@@ -564,6 +677,7 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         failback_enabled: plan.operations.failback_enabled,
         failback_wait_seconds: plan.operations.failback_wait_seconds,
         notify: plan.operations.failover_targets.join(", "),
+        workflow: workflow_sequence(plan),
     };
 
     let units = plan
@@ -611,6 +725,9 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         },
         links,
         failover,
+        region_links: region_links(plan),
+        data_paths: data_paths(plan),
+        budget: plan.operations.budget.as_ref().map(budget),
         units,
         deploy_script: files::DEPLOY.to_owned(),
         test_failover_script: files::TEST_FAILOVER.to_owned(),
@@ -631,5 +748,199 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
             .collect(),
         simulation_refusal: crate::views::failover::build(plan).simulation_refusal.raw,
         mermaid: graph(plan, GraphFormat::Mermaid),
+    }
+}
+
+/// The failover workflows of the plan, when it has any.
+fn workflow_sequence(plan: &Plan) -> Option<WorkflowSequence> {
+    let machines: Vec<(&str, &StateMachinePlan)> = plan
+        .regions
+        .iter()
+        .filter_map(|region| Some((region, region.app.as_ref()?.failover.as_ref()?)))
+        .flat_map(|(region, failover)| {
+            failover
+                .state_machines
+                .iter()
+                .map(move |machine| (region.region.as_str(), machine))
+        })
+        .collect();
+    let of = |purpose: WorkflowPurpose| -> (String, String) {
+        let chosen: Vec<&(&str, &StateMachinePlan)> = machines
+            .iter()
+            .filter(|(_, machine)| machine.purpose == purpose)
+            .collect();
+        (
+            chosen
+                .first()
+                .map(|(_, machine)| machine.name.clone())
+                .unwrap_or_default(),
+            chosen
+                .iter()
+                .map(|(region, _)| (*region).to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    };
+    let (failover_name, failover_regions) = of(WorkflowPurpose::Failover);
+    if failover_regions.is_empty() {
+        return None;
+    }
+    let (adopt_name, adopt_regions) = of(WorkflowPurpose::AdoptWriter);
+    let writer_region = plan
+        .regions
+        .iter()
+        .find(|region| {
+            region
+                .app
+                .as_ref()
+                .and_then(|app| app.database.as_ref())
+                .is_some_and(|database| matches!(database.role, DatabaseRole::Writer(_)))
+        })
+        .map(|region| region.region.to_string())
+        .unwrap_or_default();
+    let parameters = plan
+        .regions
+        .iter()
+        .find_map(|region| region.app.as_ref().filter(|app| !app.endpoints.is_empty()))
+        .map(|app| {
+            app.endpoints
+                .iter()
+                .map(|endpoint| format!("`{}`", endpoint.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    Some(WorkflowSequence {
+        automatic: plan.operations.failover_automatic,
+        alarm_region: plan.global_region.to_string(),
+        target_region: plan
+            .operations
+            .failover_target_region
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        failover_name,
+        failover_regions,
+        adopt_name,
+        adopt_regions,
+        writer_region,
+        parameters,
+    })
+}
+
+fn region_links(plan: &Plan) -> Vec<RegionLinkView> {
+    let ports = |ports: &[u32]| {
+        if ports.is_empty() {
+            "nothing".to_owned()
+        } else {
+            ports
+                .iter()
+                .map(|port| format!("TCP {port}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    plan.operations
+        .region_links
+        .iter()
+        .map(|link| RegionLinkView {
+            name: md_cell(&link.name),
+            requester: format!("{} `{}`", link.requester, link.requester_cidr),
+            accepter: format!("{} `{}`", link.accepter, link.accepter_cidr),
+            requested_by: lookup::unit(plan, &link.requester_unit).map_or_else(
+                || link.requester_unit.to_string(),
+                |unit| format!("`{}`", unit.stack_name),
+            ),
+            ports: format!(
+                "to {}: {}; to {}: {}",
+                link.accepter,
+                ports(&link.ports_to_accepter),
+                link.requester,
+                ports(&link.ports_to_requester)
+            ),
+            routes: format!(
+                "{} in {}, {} in {}",
+                link.requester_routes, link.requester, link.accepter_routes, link.accepter
+            ),
+        })
+        .collect()
+}
+
+fn data_paths(plan: &Plan) -> Vec<DataPathView> {
+    let route = |from: &str, route: &DataRoute| {
+        let how = if route.region.as_str() == from {
+            "in the region".to_owned()
+        } else {
+            route.peering.as_ref().map_or_else(
+                || "**no private path**".to_owned(),
+                |peering| format!("over peering `{peering}`"),
+            )
+        };
+        md_cell(&format!(
+            "{} `{}` in {}, {how}",
+            route.role, route.target, route.region
+        ))
+    };
+    let row = |region: &str, store: &str, path: &DataPath| DataPathView {
+        region: region.to_owned(),
+        store: store.to_owned(),
+        writes: route(region, &path.writes),
+        reads: route(region, &path.reads),
+        parameter: path
+            .parameter
+            .as_ref()
+            .map_or_else(|| "—".to_owned(), |name| format!("`{}`", md_cell(name))),
+    };
+    plan.operations
+        .data_paths
+        .iter()
+        .flat_map(|paths| {
+            let region = paths.region.as_str();
+            paths
+                .database
+                .iter()
+                .map(move |path| row(region, "PostgreSQL", path))
+                .chain(
+                    paths
+                        .cache
+                        .iter()
+                        .map(move |path| row(region, "Redis", path)),
+                )
+        })
+        .collect()
+}
+
+fn budget(budget: &FailoverBudget) -> BudgetView {
+    BudgetView {
+        automatic: budget.automatic,
+        steps: budget
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| BudgetStepView {
+                number: index + 1,
+                step: step.kind.as_str().to_owned(),
+                seconds: step.seconds,
+                basis: md_cell(&step.basis),
+            })
+            .collect(),
+        total_seconds: budget.total_seconds,
+        rto_seconds: budget.rto_seconds,
+        exceeds_rto: budget.exceeds_rto,
+        over_seconds: budget
+            .rto_seconds
+            .map_or(0, |rto| budget.total_seconds.saturating_sub(rto)),
+        rpo_seconds: budget.rpo_seconds,
+        lag_alarms: budget
+            .lag_alarms
+            .iter()
+            .map(|alarm| LagAlarmView {
+                name: md_cell(&alarm.name),
+                region: alarm.region.to_string(),
+                threshold: format!("{} s", alarm.threshold_seconds),
+                window: format!("{} × {} s", alarm.evaluation_periods, alarm.period_seconds),
+                within_rpo: alarm.within_rpo,
+            })
+            .collect(),
     }
 }

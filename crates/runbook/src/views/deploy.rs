@@ -96,6 +96,7 @@ pub(crate) struct DeployOverride {
 fn unit_token(unit: &Unit) -> String {
     match &unit.id {
         UnitId::Global => "global".to_owned(),
+        UnitId::Accelerator => meridian_plan::ids::ACCELERATOR_UNIT.to_owned(),
         UnitId::Storage(region) | UnitId::Region(region) | UnitId::Links(region) => {
             region.to_string()
         }

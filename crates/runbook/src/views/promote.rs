@@ -1,7 +1,10 @@
 //! View-model of `promote-replica-<region>.md`: one read replica, the writer it follows, what
 //! points at the writer, the other replicas, the Global Datastore and the objectives.
 
-use meridian_plan::{Attr, CacheRole, Part, Plan, RegionPlan, Rid, UnitId};
+use meridian_plan::{
+    Attr, CacheRole, EndpointKind, Part, Plan, RegionPlan, Rid, StateMachinePlan, UnitId,
+    WorkflowPurpose,
+};
 use serde::Serialize;
 
 use crate::files;
@@ -55,6 +58,37 @@ pub(crate) struct PromoteView {
     pub failback_enabled: bool,
     /// Seconds the old primary must stay healthy before failback.
     pub failback_wait_seconds: u32,
+    /// The failover workflow of this region, when the plan has one.
+    pub workflow: Option<WorkflowView>,
+    /// Name of the SSM parameter holding the writer's address in every service region, which
+    /// tasks read when they start.
+    pub writer_parameter: Option<Word>,
+    /// Whether this region is the one the next failover promotes (`failover.target_region`, or
+    /// the default), which the adopting edit must move elsewhere.
+    pub retarget_failover: bool,
+}
+
+/// The region's `Failover` state machine and what it reaches.
+#[derive(Debug, Serialize)]
+pub(crate) struct WorkflowView {
+    /// Its name.
+    pub state_machine_name: Word,
+    /// The ARN partition.
+    pub partition: Word,
+    /// Whether the primary-region-down alarm starts it on its own (automatic mode, this region
+    /// being the target).
+    pub starts_automatically: bool,
+    /// The region where that alarm and its forwarding rule live.
+    pub alarm_region: Word,
+    /// Regions whose adopt-writer workflow takes the moved writer, in plan order,
+    /// comma-separated.
+    pub adopt_regions: Word,
+    /// The adopt-writer state machine's name (the same in every region).
+    pub adopt_name: Word,
+    /// Name of the SSM parameter holding the writer's address in every service region.
+    pub writer_parameter: Option<Word>,
+    /// Name of the SSM parameter holding the cache primary's endpoint.
+    pub cache_parameter: Option<Word>,
 }
 
 /// The writer.
@@ -234,9 +268,68 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                 domain: plan.operations.domain.as_ref().map(Word::new),
                 failback_enabled: plan.operations.failback_enabled,
                 failback_wait_seconds: plan.operations.failback_wait_seconds,
+                workflow: workflow(plan, region),
+                writer_parameter: endpoint_parameter(region, EndpointKind::WriterAddress),
+                retarget_failover: plan.operations.failover_target_region.as_ref()
+                    == Some(&region.region),
             }
         })
         .collect()
+}
+
+/// The name of the endpoint parameter of `kind` in `region`.
+fn endpoint_parameter(region: &RegionPlan, kind: EndpointKind) -> Option<Word> {
+    region.app.as_ref().and_then(|app| {
+        app.endpoints
+            .iter()
+            .find(|endpoint| endpoint.kind == kind)
+            .map(|endpoint| Word::new(&endpoint.name))
+    })
+}
+
+/// The failover workflow of `region`, when it has one.
+fn workflow(plan: &Plan, region: &RegionPlan) -> Option<WorkflowView> {
+    let failover = region.app.as_ref()?.failover.as_ref()?;
+    let machine = failover
+        .state_machines
+        .iter()
+        .find(|machine| machine.purpose == WorkflowPurpose::Failover)?;
+    let adopting: Vec<(&RegionPlan, &StateMachinePlan)> = plan
+        .regions
+        .iter()
+        .filter_map(|candidate| {
+            let app = candidate.app.as_ref()?;
+            let adopt = app
+                .failover
+                .as_ref()?
+                .state_machines
+                .iter()
+                .find(|machine| machine.purpose == WorkflowPurpose::AdoptWriter)?;
+            Some((candidate, adopt))
+        })
+        .collect();
+    let parameter = |kind: EndpointKind| endpoint_parameter(region, kind);
+    Some(WorkflowView {
+        state_machine_name: Word::new(&machine.name),
+        partition: Word::new(&plan.partition),
+        starts_automatically: plan.operations.failover_automatic
+            && plan.operations.failover_target_region.as_ref() == Some(&region.region),
+        alarm_region: Word::new(&plan.global_region),
+        adopt_regions: Word::new(
+            adopting
+                .iter()
+                .map(|(candidate, _)| candidate.region.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        adopt_name: Word::new(
+            adopting
+                .first()
+                .map_or("", |(_, adopt)| adopt.name.as_str()),
+        ),
+        writer_parameter: parameter(EndpointKind::WriterAddress),
+        cache_parameter: parameter(EndpointKind::CachePrimary),
+    })
 }
 
 fn cache_failover(

@@ -4,7 +4,7 @@
 //! plan's global region. It decides no domain, path or policy.
 
 use meridian_plan::{
-    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, JsonDoc, OriginSigning, RegionalDnsPlan,
+    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, OriginSigning, RegionalDnsPlan,
 };
 
 use super::{Lowered, Lowerer, name_tag, region_argument};
@@ -12,9 +12,8 @@ use crate::l1::{
     CloudfrontDistribution, CloudfrontDistributionDefaultCacheBehavior,
     CloudfrontDistributionOrigin, CloudfrontDistributionRestrictions,
     CloudfrontDistributionRestrictionsGeoRestriction, CloudfrontDistributionViewerCertificate,
-    CloudfrontOriginAccessControl, CloudwatchDashboard, JsonDocument, List, ResourceRef,
-    Route53HealthCheck, Route53Record, Route53RecordAlias, Route53RecordLatencyRoutingPolicy,
-    S3Bucket, Value,
+    CloudfrontOriginAccessControl, CloudwatchDashboard, List, ResourceRef, Route53HealthCheck,
+    Route53Record, Route53RecordAlias, Route53RecordLatencyRoutingPolicy, S3Bucket, Value,
 };
 
 impl Lowerer<'_> {
@@ -228,26 +227,9 @@ impl Lowerer<'_> {
             &rid.tf,
             CloudwatchDashboard {
                 region: region_argument(region),
-                ..CloudwatchDashboard::new(self.json_doc(body), name)
+                ..CloudwatchDashboard::new(self.json_document(body), name)
             },
         )?;
         Ok(())
-    }
-
-    /// A plan JSON document (dashboard bodies), with its deploy-time strings interpolated.
-    fn json_doc(&self, document: &JsonDoc) -> JsonDocument {
-        match document {
-            JsonDoc::Number(number) => JsonDocument::from(*number),
-            JsonDoc::String(text) => self.json(text),
-            JsonDoc::Bool(value) => JsonDocument::from(*value),
-            JsonDoc::Array(items) => {
-                JsonDocument::array(items.iter().map(|item| self.json_doc(item)))
-            }
-            JsonDoc::Object(entries) => JsonDocument::object(
-                entries
-                    .iter()
-                    .map(|(key, value)| (key.as_str(), self.json_doc(value))),
-            ),
-        }
     }
 }

@@ -9,9 +9,11 @@
 //! without `..`, so a new plan field fails to compile here until someone decides what it means for
 //! Terraform.
 
+mod accelerator;
 mod alerting;
 mod cache;
 mod database;
+mod failover;
 mod global;
 mod keys;
 mod load_balancer;
@@ -123,6 +125,7 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         units,
         regions,
         global,
+        accelerator,
         operations: _,
         renames,
         // Warnings the stack accepts: `meridian plan` shows them; no resource carries them.
@@ -173,6 +176,9 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
     }
     if let Some(global) = global {
         lowerer.lower_global(global)?;
+    }
+    if let Some(accelerator) = accelerator {
+        lowerer.lower_accelerator(accelerator)?;
     }
     lowerer.lower_outputs(units)?;
     let mut module = lowerer.module;
@@ -330,6 +336,8 @@ impl Lowerer<'_> {
             adopted_credentials,
             cache,
             alerting,
+            endpoints,
+            failover,
             peerings,
             peer_routes,
         } = app;
@@ -362,6 +370,10 @@ impl Lowerer<'_> {
         if let Some(cache) = cache {
             self.lower_cache(region, cache)?;
         }
+        self.lower_endpoints(region, endpoints)?;
+        if let Some(failover) = failover {
+            self.lower_failover(region, failover)?;
+        }
         Ok(())
     }
 
@@ -373,8 +385,10 @@ impl Lowerer<'_> {
             cdn,
             alerting,
             dashboards,
+            failover_rules,
         } = global;
         let region = self.plan.global_region.clone();
+        self.lower_rules(&region, failover_rules)?;
         self.lower_alerting(&region, alerting)?;
         if let Some(dns) = dns {
             self.lower_dns(dns)?;

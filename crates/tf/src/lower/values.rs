@@ -11,10 +11,11 @@ use crate::l1::{
     CloudfrontDistribution, CloudfrontOriginAccessControl, CloudwatchLogGroup,
     CloudwatchMetricAlarm, DbInstance, DbParameterGroup, DbSubnetGroup, EcsCluster, EcsService,
     ElasticacheGlobalReplicationGroup, ElasticacheReplicationGroup, ElasticacheSubnetGroup,
-    Expression, Function, FunctionCall, IamRole, JsonDocument, KmsKey, Lb, LbListener,
-    LbListenerRule, LbTargetGroup, List, Reference, ResourceRef, Route53HealthCheck, RouteTable,
-    S3Bucket, SecretsmanagerSecret, SecurityGroup, SnsTopic, Subnet, Template, Value, Vpc,
-    VpcPeeringConnection, Wafv2WebAcl,
+    Expression, Function, FunctionCall, GlobalacceleratorAccelerator, GlobalacceleratorListener,
+    IamRole, JsonDocument, KmsKey, Lb, LbListener, LbListenerRule, LbTargetGroup, List, Reference,
+    ResourceRef, Route53HealthCheck, RouteTable, S3Bucket, SecretsmanagerSecret, SecurityGroup,
+    SfnStateMachine, SnsTopic, SsmParameter, Subnet, Template, Value, Vpc, VpcPeeringConnection,
+    Wafv2WebAcl,
 };
 
 /// The key of a per-region parameter used by the global unit (which has no region of its own); the plan
@@ -199,6 +200,15 @@ fn attribute_pieces(reference: &AttrRef) -> Vec<Piece> {
             ResourceRef::<CloudfrontOriginAccessControl>::planned(name).id()
         }
         Attr::WebAclArn => ResourceRef::<Wafv2WebAcl>::planned(name).arn(),
+        Attr::SsmParameterName => ResourceRef::<SsmParameter>::planned(name).name(),
+        Attr::StateMachineArn => ResourceRef::<SfnStateMachine>::planned(name).arn(),
+        Attr::AcceleratorArn => ResourceRef::<GlobalacceleratorAccelerator>::planned(name).arn(),
+        Attr::AcceleratorDnsName => {
+            ResourceRef::<GlobalacceleratorAccelerator>::planned(name).dns_name()
+        }
+        Attr::AcceleratorListenerArn => {
+            ResourceRef::<GlobalacceleratorListener>::planned(name).arn()
+        }
     };
     vec![Piece::Reference(reference)]
 }
