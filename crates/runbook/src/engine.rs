@@ -175,10 +175,10 @@ impl fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// The registry with every template parsed: the built-in ones, or the user's copy where one was
-/// given.
+/// given. Without copies it borrows the process's built-in registry instead of cloning it.
 #[derive(Debug)]
 pub(crate) struct Engine {
-    registry: Handlebars<'static>,
+    registry: std::borrow::Cow<'static, Handlebars<'static>>,
     user_copies: Vec<String>,
 }
 
@@ -278,8 +278,8 @@ fn register(
 }
 
 /// The registry with every built-in template, rebuilt from its precompiled form (see
-/// [`crate::precompiled`]) on first use.
-fn builtin_registry() -> Result<&'static Handlebars<'static>, RenderError> {
+/// [`crate::precompiled`]) on first use, once per process.
+pub(crate) fn builtin_registry() -> Result<&'static Handlebars<'static>, RenderError> {
     static BUILTIN: std::sync::OnceLock<Result<Handlebars<'static>, RenderError>> =
         std::sync::OnceLock::new();
     BUILTIN
@@ -328,11 +328,11 @@ impl Engine {
         // The built-ins are never parsed: handlebars' parser is quadratic in a template's length
         // (it recomputes line and column from the start for every element), which made compiling
         // them cost more than rendering every output of a stack. Only the user's copies parse.
-        let mut registry = builtin_registry()?.clone();
+        let mut registry = std::borrow::Cow::Borrowed(builtin_registry()?);
         let mut user_copies = Vec::new();
         for (name, source) in overrides {
             user_copies.push(name.clone());
-            register(&mut registry, name, source, true)?;
+            register(registry.to_mut(), name, source, true)?;
         }
         Ok(Self {
             registry,

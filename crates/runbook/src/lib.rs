@@ -39,6 +39,13 @@ pub fn builtin_templates() -> impl Iterator<Item = (&'static str, &'static str)>
     engine::BUILTIN_TEMPLATES.iter().copied()
 }
 
+/// Rebuilds the built-in templates now instead of on the first [`render`] (once per process; later
+/// calls return at once), so that a caller can have it done on another thread while it loads and
+/// plans the stack. A failure is not reported here: [`render`] reports it.
+pub fn prepare_builtin_templates() {
+    let _ = engine::builtin_registry();
+}
+
 /// Renders every runbook of `plan`. `overrides` maps a template file name (`deploy.sh.hbs`) to
 /// the user's replacement text; an unknown name is an error listing the known ones. Everything
 /// renders in memory first, so a broken template yields an error and no output at all. Paths are
