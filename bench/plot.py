@@ -15,6 +15,7 @@ COLOURS = {
     "meridian": "#1f77b4",
     "meridian (baseline)": "#9ecae1",
     "meridian (before, glibc)": "#6baed6",
+    "meridian (merge, d757f91)": "#6baed6",
     "troposphere": "#ff7f0e",
     "CDK node app.js": "#2ca02c",
     "CDK cdk synth": "#98df8a",
