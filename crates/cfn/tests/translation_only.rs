@@ -63,9 +63,10 @@ const SYNTAX: SyntaxLiterals = &[
             ("mod.rs", "'}'", 1),
             ("mod.rs", "1", 1),
             ("mod.rs", "2", 1),
-            ("manifest.rs", "\"Fn::GetStackOutput\"", 1),
-            ("manifest.rs", "\"StackName\"", 1),
-            ("manifest.rs", "\"OutputName\"", 1),
+            // The manifest finds the key at the start of a line of the template's pretty JSON.
+            ("manifest.rs", "\"\\\"Fn::GetStackOutput\\\":\"", 1),
+            ("manifest.rs", "b'\\n'", 1),
+            ("manifest.rs", "b' '", 1),
             ("values.rs", "\"${\"", 1),
             ("values.rs", "\"${!\"", 1),
             ("values.rs", "\"${{{cfn_name}}}\"", 1),

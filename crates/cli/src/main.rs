@@ -1,5 +1,10 @@
 //! The `meridian` binary: parses arguments and hands over to the library.
 
+// Synthesis allocates and frees millions of small strings and maps; glibc's allocator spent about
+// 40 % of a large stack's CPU time in malloc, free and consolidation (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     meridian::run(std::env::args_os())
 }

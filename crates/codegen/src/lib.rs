@@ -1,7 +1,8 @@
-//! Meridian's code generator: reads the schemas vendored in `schemas/` and writes every generated file of
-//! the repository (the CloudFormation and Terraform L1 resource types and the create-only table). It is a
-//! development tool, never a dependency of the shipped crates, and it does no I/O but reading `schemas/`:
-//! `main.rs` writes, `tests/fresh.rs` compares.
+//! Meridian's code generator: reads the schemas vendored in `schemas/` and the runbook templates in
+//! `templates/`, and writes every generated file of the repository (the CloudFormation and Terraform L1
+//! resource types, the create-only table and the precompiled built-in templates). It is a development
+//! tool, never a dependency of the shipped crates, and it does no I/O but reading `schemas/` and
+//! `templates/`: `main.rs` writes, `tests/fresh.rs` compares.
 //!
 //! One policy for every generated file: the committed file must equal what the generator writes. The
 //! freshness test fails when it does not; `cargo run -p meridian-codegen` (or the test with
@@ -11,6 +12,7 @@ pub mod cfn;
 pub mod config;
 pub mod create_only;
 pub mod naming;
+pub mod runbook;
 pub mod tf;
 
 use std::collections::BTreeMap;
@@ -69,6 +71,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut files = cfn::generate(&cloudformation)?;
     files.extend(tf::generate(&terraform)?);
     files.push(create_only::generate(&cloudformation)?);
+    files.push(runbook::generate(root)?);
     Ok(files)
 }
 

@@ -1,4 +1,5 @@
-//! `cargo run -p meridian-codegen`: rewrites every generated file of the repository from `schemas/`.
+//! `cargo run -p meridian-codegen`: rewrites every generated file of the repository from `schemas/` and
+//! `templates/`.
 
 use std::process::ExitCode;
 

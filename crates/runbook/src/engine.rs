@@ -175,10 +175,10 @@ impl fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// The registry with every template parsed: the built-in ones, or the user's copy where one was
-/// given.
+/// given. Without copies it borrows the process's built-in registry instead of cloning it.
 #[derive(Debug)]
 pub(crate) struct Engine {
-    registry: Handlebars<'static>,
+    registry: std::borrow::Cow<'static, Handlebars<'static>>,
     user_copies: Vec<String>,
 }
 
@@ -277,15 +277,27 @@ fn register(
         })
 }
 
-/// The registry with every built-in template compiled, built on first use.
-fn builtin_registry() -> Result<&'static Handlebars<'static>, RenderError> {
+/// The registry with every built-in template, rebuilt from its precompiled form (see
+/// [`crate::precompiled`]) on first use, once per process.
+pub(crate) fn builtin_registry() -> Result<&'static Handlebars<'static>, RenderError> {
     static BUILTIN: std::sync::OnceLock<Result<Handlebars<'static>, RenderError>> =
         std::sync::OnceLock::new();
     BUILTIN
         .get_or_init(|| {
             let mut registry = empty_registry();
-            for (name, source) in BUILTIN_TEMPLATES {
-                register(&mut registry, name, source, false)?;
+            for (name, _) in BUILTIN_TEMPLATES {
+                let template = crate::precompiled::template(name)
+                    .unwrap_or_else(|| Err("it is not precompiled".to_owned()))
+                    .map_err(|message| RenderError::Syntax {
+                        template: (*name).to_owned(),
+                        user_copy: false,
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "{message} (run `cargo run -p meridian-codegen`; this is a bug in meridian)"
+                        ),
+                    })?;
+                registry.register_template(name, template);
             }
             Ok(registry)
         })
@@ -313,14 +325,14 @@ impl Engine {
             });
         }
 
-        // The built-ins are compiled once per process: handlebars' parser is quadratic in a
-        // template's length (it recomputes line and column from the start for every element),
-        // which makes compiling them cost more than rendering every output of a stack.
-        let mut registry = builtin_registry()?.clone();
+        // The built-ins are never parsed: handlebars' parser is quadratic in a template's length
+        // (it recomputes line and column from the start for every element), which made compiling
+        // them cost more than rendering every output of a stack. Only the user's copies parse.
+        let mut registry = std::borrow::Cow::Borrowed(builtin_registry()?);
         let mut user_copies = Vec::new();
         for (name, source) in overrides {
             user_copies.push(name.clone());
-            register(&mut registry, name, source, true)?;
+            register(registry.to_mut(), name, source, true)?;
         }
         Ok(Self {
             registry,

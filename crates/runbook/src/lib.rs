@@ -11,6 +11,7 @@ mod engine;
 mod files;
 mod graph;
 mod lookup;
+mod precompiled;
 mod text;
 mod views;
 
@@ -36,6 +37,13 @@ pub fn is_executable(path: &str) -> bool {
 /// replace, and a starting point for a user's copy.
 pub fn builtin_templates() -> impl Iterator<Item = (&'static str, &'static str)> {
     engine::BUILTIN_TEMPLATES.iter().copied()
+}
+
+/// Rebuilds the built-in templates now instead of on the first [`render`] (once per process; later
+/// calls return at once), so that a caller can have it done on another thread while it loads and
+/// plans the stack. A failure is not reported here: [`render`] reports it.
+pub fn prepare_builtin_templates() {
+    let _ = engine::builtin_registry();
 }
 
 /// Renders every runbook of `plan`. `overrides` maps a template file name (`deploy.sh.hbs`) to

@@ -91,9 +91,17 @@ impl Template {
 
     /// The template as it ships: pretty JSON with two-space indentation and a trailing newline.
     pub fn to_json_pretty(&self) -> Result<String, serde_json::Error> {
-        let mut text = serde_json::to_string_pretty(self)?;
-        text.push('\n');
-        Ok(text)
+        self.to_json_pretty_in(&mut Vec::new())
+    }
+
+    /// [`Template::to_json_pretty`], serialized into `scratch` (cleared first) and copied out at
+    /// its exact length: a buffer reused across templates grows once, instead of every
+    /// template's text doubling its way up and keeping up to half of its capacity unused.
+    pub fn to_json_pretty_in(&self, scratch: &mut Vec<u8>) -> Result<String, serde_json::Error> {
+        scratch.clear();
+        serde_json::to_writer_pretty(&mut *scratch, self)?;
+        scratch.push(b'\n');
+        String::from_utf8(scratch.clone()).map_err(serde::ser::Error::custom)
     }
 }
 
@@ -324,11 +332,8 @@ impl Serialize for Resource {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // A resource whose properties are all absent (an internet gateway without tags) is written
         // without a `Properties` key, as hand-written templates do.
-        let properties_are_empty = match serde_json::to_value(&self.properties) {
-            Ok(serde_json::Value::Object(properties)) => properties.is_empty(),
-            Ok(_) => false,
-            Err(error) => return Err(S::Error::custom(error)),
-        };
+        let properties_are_empty =
+            serializes_as_empty_object(&self.properties).map_err(S::Error::custom)?;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("Type", self.type_name())?;
         if !self.depends_on.is_empty() {
@@ -344,6 +349,42 @@ impl Serialize for Resource {
             map.serialize_entry("Properties", &self.properties)?;
         }
         map.end()
+    }
+}
+
+/// Whether `value` serializes as `{}`. Only the first two bytes of its compact JSON are looked at:
+/// serialization stops as soon as they show a key (`{"`) or anything else, so no property value is
+/// serialized and nothing is allocated.
+fn serializes_as_empty_object(value: &impl Serialize) -> Result<bool, serde_json::Error> {
+    /// Keeps the first two bytes written, then refuses more.
+    struct Opening {
+        bytes: [u8; 2],
+        len: usize,
+    }
+    impl std::io::Write for Opening {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let room = self.bytes.len() - self.len;
+            if room == 0 {
+                return Err(std::io::Error::other("seen enough"));
+            }
+            let taken = room.min(buf.len());
+            self.bytes[self.len..self.len + taken].copy_from_slice(&buf[..taken]);
+            self.len += taken;
+            Ok(taken)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut opening = Opening {
+        bytes: [0; 2],
+        len: 0,
+    };
+    match serde_json::to_writer(&mut opening, value) {
+        Ok(()) => Ok(opening.bytes[..opening.len] == *b"{}"),
+        // Stopped by `Opening` after two bytes: they are not `{}` followed by the end.
+        Err(error) if error.is_io() => Ok(false),
+        Err(error) => Err(error),
     }
 }
 
@@ -363,4 +404,40 @@ pub enum UpdateReplacePolicy {
     Delete,
     Retain,
     Snapshot,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::l1::Tag;
+    use crate::l1::ec2::InternetGateway;
+
+    fn serialized(resource: &Resource) -> serde_json::Value {
+        serde_json::to_value(resource).expect("serializes")
+    }
+
+    #[test]
+    fn a_resource_without_properties_has_no_properties_key() {
+        let bare = serialized(&Resource::new(InternetGateway { tags: Vec::new() }));
+        assert_eq!(
+            bare,
+            serde_json::json!({"Type": "AWS::EC2::InternetGateway"})
+        );
+        let tagged = serialized(&Resource::new(InternetGateway {
+            tags: vec![Tag::new("Name", "gateway")],
+        }));
+        assert_eq!(
+            tagged["Properties"]["Tags"][0]["Key"],
+            serde_json::json!("Name")
+        );
+    }
+
+    #[test]
+    fn the_empty_object_probe_reads_only_the_opening() {
+        assert!(serializes_as_empty_object(&BTreeMap::<String, u8>::new()).expect("serializes"));
+        assert!(!serializes_as_empty_object(&BTreeMap::from([("a", 1)])).expect("serializes"));
+        assert!(!serializes_as_empty_object(&Vec::<u8>::new()).expect("serializes"));
+        assert!(!serializes_as_empty_object(&"{}").expect("serializes"));
+        assert!(!serializes_as_empty_object(&7).expect("serializes"));
+    }
 }

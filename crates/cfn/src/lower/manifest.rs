@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use meridian_plan::bug;
 use meridian_plan::{Parameter, Plan, Unit, UnitId};
-use serde_json::Value as Json;
+use serde::Deserialize;
 
 use crate::diff::manifest::{
     ConsumedOutput, DeclaredRename, Dependency, MANIFEST_FORMAT, Manifest, ManifestOutput,
     ManifestParameter, ManifestUnit,
 };
-use crate::l1::{self, Template};
+
+use crate::l1;
 
 use super::template_path;
 use super::values::Values;
@@ -21,18 +22,24 @@ use super::values::Values;
 // The manifest's structs live with the reader (`crate::diff::manifest`), so that what is written
 // here is what `meridian diff` reads back.
 
-/// The manifest as it ships: pretty JSON, two-space indentation, trailing newline.
-pub(crate) fn render_manifest(plan: &Plan, lowered: &[(&Unit, Template)]) -> String {
+/// A unit with its template's text and outputs.
+pub(crate) type Rendered<'p> = (&'p Unit, String, BTreeMap<String, l1::Output>);
+
+/// The manifest as it ships: pretty JSON, two-space indentation, trailing newline. `rendered`
+/// holds every unit with its template's text and outputs, in deploy order.
+pub(crate) fn render_manifest(plan: &Plan, rendered: &[Rendered<'_>]) -> String {
     let values = Values::new(&plan.parameters, &plan.tags);
     // What each stack's template declares: the plan's outputs and, in a divided region, the
     // outputs its services units read (`split.rs`).
-    let outputs: BTreeMap<&str, &BTreeMap<String, l1::Output>> = lowered
+    let declared: BTreeMap<&str, &BTreeMap<String, l1::Output>> = rendered
         .iter()
-        .map(|(unit, template)| (unit.stack_name.as_str(), &template.outputs))
+        .map(|(unit, _, outputs)| (unit.stack_name.as_str(), outputs))
         .collect();
-    let units = lowered
+    let units = rendered
         .iter()
-        .map(|(unit, template)| manifest_unit(plan, &values, (unit, template), &outputs))
+        .map(|(unit, template, outputs)| {
+            manifest_unit(plan, &values, (unit, template, outputs), &declared)
+        })
         .collect();
     let manifest = Manifest {
         format: MANIFEST_FORMAT,
@@ -79,7 +86,7 @@ fn naming_stack(plan: &Plan, unit: &UnitId) -> String {
 fn manifest_unit(
     plan: &Plan,
     values: &Values<'_>,
-    (unit, template): (&Unit, &Template),
+    (unit, template, outputs): (&Unit, &str, &BTreeMap<String, l1::Output>),
     declared: &BTreeMap<&str, &BTreeMap<String, l1::Output>>,
 ) -> ManifestUnit {
     let Unit {
@@ -94,14 +101,11 @@ fn manifest_unit(
         // imports, which the tests check is a subset of this.
         consumes: _,
         parameters,
-        // Every one is in the template, which the manifest lists.
+        // Every one is in the template, whose outputs the manifest lists.
         outputs: _,
         capabilities,
     } = unit;
-    let json = serde_json::to_value(template)
-        .unwrap_or_else(|error| bug(format_args!("a template does not serialize: {error}")));
-    let mut imported = BTreeSet::new();
-    collect_stack_outputs(&json, &mut imported);
+    let imported = stack_outputs(template);
     let consumes: Vec<ConsumedOutput> = imported
         .iter()
         .map(|(stack_name, output)| {
@@ -166,8 +170,7 @@ fn manifest_unit(
                 }
             })
             .collect(),
-        outputs: template
-            .outputs
+        outputs: outputs
             .iter()
             .map(|(name, output)| {
                 let l1::Output {
@@ -208,33 +211,41 @@ fn producer_by_stack_name<'a>(plan: &'a Plan, stack_name: &str) -> &'a Unit {
         })
 }
 
-/// `(stack name, output name)` of every `Fn::GetStackOutput` in a template.
-fn collect_stack_outputs(value: &Json, out: &mut BTreeSet<(String, String)>) {
-    match value {
-        Json::Object(map) => {
-            if let Some(Json::Object(arguments)) = map.get("Fn::GetStackOutput") {
-                let field = |name: &str| {
-                    arguments
-                        .get(name)
-                        .and_then(Json::as_str)
-                        .unwrap_or_else(|| {
-                            bug(format_args!("Fn::GetStackOutput has no literal {name}"))
-                        })
-                        .to_owned()
-                };
-                out.insert((field("StackName"), field("OutputName")));
-            }
-            for nested in map.values() {
-                collect_stack_outputs(nested, out);
-            }
-        }
-        Json::Array(items) => {
-            for item in items {
-                collect_stack_outputs(item, out);
-            }
-        }
-        _ => {}
+/// `(stack name, output name)` of every `Fn::GetStackOutput` in a template's pretty JSON text.
+///
+/// The text is read rather than a JSON tree of the template built: every line of pretty JSON
+/// starts with structure (line breaks inside strings are escaped), so the key at the start of a
+/// line is a key, never text inside a string, and the object after it is parsed on its own.
+fn stack_outputs(template: &str) -> BTreeSet<(String, String)> {
+    const KEY: &str = "\"Fn::GetStackOutput\":";
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Arguments {
+        stack_name: String,
+        output_name: String,
     }
+    template
+        .match_indices(KEY)
+        .filter(|(at, _)| {
+            template[..*at]
+                .bytes()
+                .rev()
+                .take_while(|byte| *byte != b'\n')
+                .all(|byte| byte == b' ')
+        })
+        .map(|(at, _)| {
+            let mut arguments = serde_json::Deserializer::from_str(&template[at + KEY.len()..]);
+            let Arguments {
+                stack_name,
+                output_name,
+            } = Arguments::deserialize(&mut arguments).unwrap_or_else(|error| {
+                bug(format_args!(
+                    "Fn::GetStackOutput has no literal StackName and OutputName: {error}"
+                ))
+            });
+            (stack_name, output_name)
+        })
+        .collect()
 }
 
 fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
@@ -242,4 +253,74 @@ fn producer<'a>(plan: &'a Plan, id: &UnitId) -> &'a Unit {
         .iter()
         .find(|candidate| &candidate.id == id)
         .unwrap_or_else(|| bug(format_args!("unit `{id}` is not a unit of the plan")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value as Json;
+
+    /// The same pairs, found by walking the template's JSON tree.
+    fn walked(value: &Json, out: &mut BTreeSet<(String, String)>) {
+        match value {
+            Json::Object(map) => {
+                if let Some(arguments) = map.get("Fn::GetStackOutput") {
+                    let field =
+                        |name: &str| arguments[name].as_str().expect("a literal").to_owned();
+                    out.insert((field("StackName"), field("OutputName")));
+                }
+                map.values().for_each(|nested| walked(nested, out));
+            }
+            Json::Array(items) => items.iter().for_each(|item| walked(item, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_text_scan_finds_what_the_json_tree_holds() {
+        let mut found = 0;
+        for bundled in meridian_testkit::bundled_plans() {
+            for file in crate::synthesize(&bundled.plan) {
+                if !file.path.ends_with(".template.json") {
+                    continue;
+                }
+                let mut expected = BTreeSet::new();
+                walked(
+                    &serde_json::from_str(&file.contents).expect("templates are JSON"),
+                    &mut expected,
+                );
+                assert_eq!(stack_outputs(&file.contents), expected, "{}", file.path);
+                found += expected.len();
+            }
+        }
+        assert!(
+            found > 0,
+            "some bundled stack imports another stack's output"
+        );
+    }
+
+    #[test]
+    fn the_key_inside_a_string_is_not_an_import() {
+        let template = r#"{
+  "Description": "see \"Fn::GetStackOutput\": {\"StackName\": \"a\", \"OutputName\": \"b\"}",
+  "Resources": {
+    "Thing": {
+      "Properties": {
+        "Value": {
+          "Fn::GetStackOutput": {
+            "OutputName": "Out",
+            "Region": "eu-west-1",
+            "StackName": "producer"
+          }
+        }
+      }
+    }
+  }
+}
+"#;
+        assert_eq!(
+            stack_outputs(template),
+            BTreeSet::from([("producer".to_owned(), "Out".to_owned())])
+        );
+    }
 }

@@ -77,25 +77,34 @@ impl std::fmt::Display for QuotaProblem {
 /// and on its size as written (`aws::limits::CFN_*`): the plan splits regions so that none is
 /// beyond them, and this is the check that no template that is ships.
 pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, Vec<QuotaProblem>> {
-    let lowered = lower_units(plan);
+    let mut scratch = Vec::new();
     let mut problems = Vec::new();
-    let mut files: Vec<OutputFile> = Vec::with_capacity(lowered.len());
-    for (unit, template) in &lowered {
-        let contents = template
-            .to_json_pretty()
-            .unwrap_or_else(|error| bug(format_args!("a template does not serialize: {error}")));
-        problems.extend(quota_problems(&unit.stack_name, template, &contents));
-        files.push(OutputFile {
-            path: template_path(unit),
-            contents,
-        });
-    }
+    let rendered: Vec<manifest::Rendered<'_>> = lower_units(plan)
+        .map(|(unit, mut template)| {
+            let text = template
+                .to_json_pretty_in(&mut scratch)
+                .unwrap_or_else(|error| {
+                    bug(format_args!("a template does not serialize: {error}"))
+                });
+            problems.extend(quota_problems(&unit.stack_name, &template, &text));
+            (unit, text, std::mem::take(&mut template.outputs))
+        })
+        .collect();
     if !problems.is_empty() {
         return Err(problems);
     }
+    // The manifest reads what each template imports from its text, already written.
+    let manifest = manifest::render_manifest(plan, &rendered);
+    let mut files: Vec<OutputFile> = rendered
+        .into_iter()
+        .map(|(unit, contents, _)| OutputFile {
+            path: template_path(unit),
+            contents,
+        })
+        .collect();
     files.push(OutputFile {
         path: MANIFEST_PATH.to_owned(),
-        contents: manifest::render_manifest(plan, &lowered),
+        contents: manifest,
     });
     Ok(files)
 }
@@ -136,8 +145,10 @@ fn template_path(unit: &Unit) -> String {
     format!("{TEMPLATE_FOLDER}/{}", unit.template_file)
 }
 
-/// Every unit's template, in deploy order.
-fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
+/// Every unit's template, in deploy order, lowered as the iterator is consumed (so that each
+/// can be written and dropped before the next is built; a divided region's services units are
+/// held until their turn).
+fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
     let Plan {
         stack: _,
         description: _,
@@ -163,102 +174,99 @@ fn lower_units(plan: &Plan) -> Vec<(&Unit, Template)> {
     } = plan;
     // The shares of divided regions' services units, taken when their turn comes.
     let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
-    units
-        .iter()
-        .map(|unit| {
-            let mut lowering = UnitTemplate {
-                values: Values::new(parameters, tags),
-                template: Template::new(unit.description.clone()),
-            };
-            match &unit.id {
-                UnitId::Services(..) => {
-                    let share = shares.remove(&unit.id).unwrap_or_else(|| {
-                        bug(format_args!("services unit {} has no resources", unit.id))
-                    });
-                    lowering.template.raw_resources = share.resources;
-                    lowering.template.outputs = share.outputs;
-                }
-                UnitId::Storage(region) => {
-                    let RegionPlan {
-                        region: _,
-                        role: _,
-                        latency_target_ms: _,
-                        storage,
-                        app: _,
-                        links: _,
-                    } = region_plan(regions, region);
-                    storage::lower_storage_unit(&mut lowering, storage);
-                }
-                UnitId::Region(region) => {
-                    let RegionPlan {
-                        region: _,
-                        // The role decided sizes and which resources exist; templates only see
-                        // their outcome.
-                        role: _,
-                        // Turned into alarms by the plan.
-                        latency_target_ms: _,
-                        storage: _,
-                        app,
-                        // The region's links unit has a template of its own.
-                        links: _,
-                    } = region_plan(regions, region);
-                    let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
-                        bug(format_args!(
-                            "region unit `{region}` has no application plan"
-                        ))
-                    });
-                    lower_app_unit(&mut lowering, app);
-                    if !app.placement.is_empty() {
-                        let region_units: Vec<(UnitId, String)> = units
-                            .iter()
-                            .filter(|candidate| {
-                                candidate.id == unit.id
-                                    || (matches!(candidate.id, UnitId::Services(..))
-                                        && candidate.id.region() == unit.id.region())
-                            })
-                            .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
-                            .collect();
-                        let divided =
-                            split::divide(&mut lowering.template, &app.placement, &region_units);
-                        for ((id, _), share) in region_units.iter().zip(divided) {
-                            if *id == unit.id {
-                                lowering.template.raw_resources = share.resources;
-                                lowering.template.outputs = share.outputs;
-                            } else {
-                                shares.insert(id.clone(), share);
-                            }
+    units.iter().map(move |unit| {
+        let mut lowering = UnitTemplate {
+            values: Values::new(parameters, tags),
+            template: Template::new(unit.description.clone()),
+        };
+        match &unit.id {
+            UnitId::Services(..) => {
+                let share = shares.remove(&unit.id).unwrap_or_else(|| {
+                    bug(format_args!("services unit {} has no resources", unit.id))
+                });
+                lowering.template.raw_resources = share.resources;
+                lowering.template.outputs = share.outputs;
+            }
+            UnitId::Storage(region) => {
+                let RegionPlan {
+                    region: _,
+                    role: _,
+                    latency_target_ms: _,
+                    storage,
+                    app: _,
+                    links: _,
+                } = region_plan(regions, region);
+                storage::lower_storage_unit(&mut lowering, storage);
+            }
+            UnitId::Region(region) => {
+                let RegionPlan {
+                    region: _,
+                    // The role decided sizes and which resources exist; templates only see
+                    // their outcome.
+                    role: _,
+                    // Turned into alarms by the plan.
+                    latency_target_ms: _,
+                    storage: _,
+                    app,
+                    // The region's links unit has a template of its own.
+                    links: _,
+                } = region_plan(regions, region);
+                let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
+                    bug(format_args!(
+                        "region unit `{region}` has no application plan"
+                    ))
+                });
+                lower_app_unit(&mut lowering, app);
+                if !app.placement.is_empty() {
+                    let region_units: Vec<(UnitId, String)> = units
+                        .iter()
+                        .filter(|candidate| {
+                            candidate.id == unit.id
+                                || (matches!(candidate.id, UnitId::Services(..))
+                                    && candidate.id.region() == unit.id.region())
+                        })
+                        .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
+                        .collect();
+                    let divided =
+                        split::divide(&mut lowering.template, &app.placement, &region_units);
+                    for ((id, _), share) in region_units.iter().zip(divided) {
+                        if *id == unit.id {
+                            lowering.template.raw_resources = share.resources;
+                            lowering.template.outputs = share.outputs;
+                        } else {
+                            shares.insert(id.clone(), share);
                         }
                     }
                 }
-                UnitId::Links(region) => {
-                    let links = region_plan(regions, region)
-                        .links
-                        .as_ref()
-                        .unwrap_or_else(|| {
-                            bug(format_args!("links unit `{region}` has no links plan"))
-                        });
-                    network::lower_links_unit(&mut lowering, links);
-                }
-                UnitId::Global => {
-                    let global = global
-                        .as_ref()
-                        .unwrap_or_else(|| bug("the global unit has no global plan"));
-                    global::lower_global_unit(&mut lowering, global);
-                }
-                UnitId::Accelerator => {
-                    let accelerator = accelerator
-                        .as_ref()
-                        .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
-                    accelerator::lower_accelerator_unit(&mut lowering, accelerator);
-                }
             }
-            parameters::lower_parameters(&mut lowering, unit);
-            parameters::lower_outputs(&mut lowering, unit);
-            let mut template = lowering.template;
-            prune_enforced_depends_on(&mut template);
-            (unit, template)
-        })
-        .collect()
+            UnitId::Links(region) => {
+                let links = region_plan(regions, region)
+                    .links
+                    .as_ref()
+                    .unwrap_or_else(|| {
+                        bug(format_args!("links unit `{region}` has no links plan"))
+                    });
+                network::lower_links_unit(&mut lowering, links);
+            }
+            UnitId::Global => {
+                let global = global
+                    .as_ref()
+                    .unwrap_or_else(|| bug("the global unit has no global plan"));
+                global::lower_global_unit(&mut lowering, global);
+            }
+            UnitId::Accelerator => {
+                let accelerator = accelerator
+                    .as_ref()
+                    .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
+                accelerator::lower_accelerator_unit(&mut lowering, accelerator);
+            }
+        }
+        parameters::lower_parameters(&mut lowering, unit);
+        parameters::lower_outputs(&mut lowering, unit);
+        let mut template = lowering.template;
+        prune_enforced_depends_on(&mut template);
+        (unit, template)
+    })
 }
 
 fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {

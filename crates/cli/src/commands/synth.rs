@@ -79,7 +79,15 @@ pub fn synth(
             return EXIT_USAGE;
         }
     };
-    let checked = match load_and_check(stack) {
+    // Rebuilding the built-in runbook templates does not depend on the stack: on a second thread
+    // it overlaps loading and planning instead of adding to the runbooks' time.
+    let checked = std::thread::scope(|scope| {
+        if matches!(target, Target::All | Target::Runbooks) {
+            scope.spawn(meridian_runbook::prepare_builtin_templates);
+        }
+        load_and_check(stack)
+    });
+    let checked = match checked {
         Ok(checked) => checked,
         Err(code) => return code,
     };

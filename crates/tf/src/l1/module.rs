@@ -464,7 +464,11 @@ pub struct Module {
     has_aws_provider: bool,
     variables: BTreeMap<String, VariableBlock>,
     data_sources: BTreeMap<(&'static str, String), serde_json::Value>,
-    resources: BTreeMap<(&'static str, String), serde_json::Value>,
+    /// Each body as pretty JSON text, keys sorted, rendered when the resource is added: the bulk of a
+    /// large module, so no JSON value tree of it outlives the call that adds it.
+    resources: BTreeMap<(&'static str, String), String>,
+    /// Where resource bodies are serialized before being copied out (see `add_resource_with`).
+    scratch: Vec<u8>,
     outputs: BTreeMap<String, serde_json::Value>,
     moved: Vec<Moved>,
 }
@@ -581,6 +585,16 @@ impl Module {
             });
         }
         let body = with_meta_arguments(&address, to_json(&address, &resource)?, &meta)?;
+        // Serialized into a buffer the module reuses, then copied out at its exact length.
+        self.scratch.clear();
+        let body = serde_json::to_writer_pretty(&mut self.scratch, &SortedKeys(&body))
+            .and_then(|()| {
+                String::from_utf8(self.scratch.clone()).map_err(serde::ser::Error::custom)
+            })
+            .map_err(|source| ModuleError::Serialization {
+                address: address.clone(),
+                source,
+            })?;
         self.resources.insert(key, body);
         Ok(ResourceRef {
             name: name.to_owned(),
@@ -621,88 +635,111 @@ impl Module {
     /// The module's files as JSON values, in a fixed order: `versions.tf.json` and `main.tf.json` always,
     /// then `variables.tf.json`, `outputs.tf.json` and `moved.tf.json` when they have content.
     pub fn to_json_files(&self) -> Result<Vec<ModuleFile>, ModuleError> {
+        self.files()?
+            .into_iter()
+            .map(|(name, body)| {
+                Ok(ModuleFile {
+                    name,
+                    json: to_json(name, &body)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The module's files as text: pretty JSON with two-space indentation, keys sorted, and a trailing
+    /// newline (see [`render_json`]). Serialized straight from the bodies the module holds, without
+    /// building each file as a JSON value first.
+    pub fn render_files(&self) -> Result<Vec<RenderedFile>, ModuleError> {
+        self.files()?
+            .into_iter()
+            .map(|(name, body)| {
+                let mut contents = Vec::new();
+                body.write_pretty(&mut contents, 0).map_err(|source| {
+                    ModuleError::Serialization {
+                        address: name.to_owned(),
+                        source,
+                    }
+                })?;
+                contents.push(b'\n');
+                Ok(RenderedFile {
+                    name,
+                    // Every piece written is UTF-8 (keys, strings and serde_json's own text).
+                    contents: String::from_utf8(contents).unwrap_or_else(|error| {
+                        String::from_utf8_lossy(error.as_bytes()).into_owned()
+                    }),
+                })
+            })
+            .collect()
+    }
+
+    /// Every file as a tree borrowing the module's bodies, in the order of [`Module::to_json_files`].
+    fn files(&self) -> Result<Vec<(&'static str, Tree<'_>)>, ModuleError> {
         self.check_moved_blocks()?;
         let mut files = Vec::new();
 
         let mut versions = self.file_object();
         versions.insert(
-            "terraform".to_owned(),
-            to_json("terraform", &self.settings)?,
+            "terraform",
+            Tree::Owned(to_json("terraform", &self.settings)?),
         );
-        files.push(ModuleFile {
-            name: VERSIONS_FILE,
-            json: serde_json::Value::Object(versions),
-        });
+        files.push((VERSIONS_FILE, Tree::Object(versions)));
 
         let mut main = self.file_object();
         match self.aws_providers.as_slice() {
             [] => {}
             [single] => {
-                main.insert("provider".to_owned(), serde_json::json!({ "aws": single }));
+                main.insert(
+                    "provider",
+                    Tree::Object(BTreeMap::from([("aws", Tree::Borrowed(single))])),
+                );
             }
             several => {
-                main.insert("provider".to_owned(), serde_json::json!({ "aws": several }));
+                let several = Tree::Array(several.iter().map(Tree::Borrowed).collect());
+                main.insert("provider", Tree::Object(BTreeMap::from([("aws", several)])));
             }
         }
         if !self.data_sources.is_empty() {
-            main.insert("data".to_owned(), nest_by_type(&self.data_sources));
+            main.insert("data", nest_by_type(&self.data_sources, Tree::Borrowed));
         }
         if !self.resources.is_empty() {
-            main.insert("resource".to_owned(), nest_by_type(&self.resources));
+            main.insert(
+                "resource",
+                nest_by_type(&self.resources, |body| Tree::Rendered(body)),
+            );
         }
-        files.push(ModuleFile {
-            name: MAIN_FILE,
-            json: serde_json::Value::Object(main),
-        });
+        files.push((MAIN_FILE, Tree::Object(main)));
 
         if !self.variables.is_empty() {
             let mut variables = self.file_object();
             variables.insert(
-                "variable".to_owned(),
-                to_json("variables", &self.variables)?,
+                "variable",
+                Tree::Owned(to_json("variables", &self.variables)?),
             );
-            files.push(ModuleFile {
-                name: VARIABLES_FILE,
-                json: serde_json::Value::Object(variables),
-            });
+            files.push((VARIABLES_FILE, Tree::Object(variables)));
         }
         if !self.outputs.is_empty() {
             let mut outputs = self.file_object();
-            outputs.insert("output".to_owned(), serde_json::json!(self.outputs));
-            files.push(ModuleFile {
-                name: OUTPUTS_FILE,
-                json: serde_json::Value::Object(outputs),
-            });
+            let bodies = self
+                .outputs
+                .iter()
+                .map(|(name, body)| (name.as_str(), Tree::Borrowed(body)))
+                .collect();
+            outputs.insert("output", Tree::Object(bodies));
+            files.push((OUTPUTS_FILE, Tree::Object(outputs)));
         }
         if !self.moved.is_empty() {
             let mut moved = self.file_object();
-            moved.insert("moved".to_owned(), to_json("moved", &self.moved)?);
-            files.push(ModuleFile {
-                name: MOVED_FILE,
-                json: serde_json::Value::Object(moved),
-            });
+            moved.insert("moved", Tree::Owned(to_json("moved", &self.moved)?));
+            files.push((MOVED_FILE, Tree::Object(moved)));
         }
         Ok(files)
     }
 
-    /// The module's files as text: pretty JSON with two-space indentation, keys sorted, and a trailing
-    /// newline (see [`render_json`]).
-    pub fn render_files(&self) -> Result<Vec<RenderedFile>, ModuleError> {
-        Ok(self
-            .to_json_files()?
-            .into_iter()
-            .map(|file| RenderedFile {
-                name: file.name,
-                contents: render_json(&file.json),
-            })
-            .collect())
-    }
-
-    fn file_object(&self) -> serde_json::Map<String, serde_json::Value> {
-        let mut object = serde_json::Map::new();
+    fn file_object(&self) -> BTreeMap<&str, Tree<'_>> {
+        let mut object = BTreeMap::new();
         if let Some(comment) = &self.comment {
             // Terraform ignores `//` keys entirely, so the comment is written as is.
-            object.insert("//".to_owned(), serde_json::Value::String(comment.clone()));
+            object.insert("//", Tree::Text(comment));
         }
         object
     }
@@ -737,18 +774,154 @@ struct VariableBlock {
     validation: Vec<VariableValidation>,
 }
 
-/// `{type: {name: body}}` from bodies keyed by (type, name).
-fn nest_by_type(bodies: &BTreeMap<(&'static str, String), serde_json::Value>) -> serde_json::Value {
-    let mut by_type = serde_json::Map::new();
+/// `{type: {name: body}}` from bodies keyed by (type, name), borrowing the bodies.
+fn nest_by_type<'a, B>(
+    bodies: &'a BTreeMap<(&'static str, String), B>,
+    leaf: impl Fn(&'a B) -> Tree<'a>,
+) -> Tree<'a> {
+    let mut by_type: BTreeMap<&str, Tree<'a>> = BTreeMap::new();
     for ((type_name, name), body) in bodies {
-        let names = by_type
-            .entry((*type_name).to_owned())
-            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-        if let serde_json::Value::Object(names) = names {
-            names.insert(name.clone(), body.clone());
+        if let Tree::Object(names) = by_type
+            .entry(type_name)
+            .or_insert_with(|| Tree::Object(BTreeMap::new()))
+        {
+            names.insert(name.as_str(), leaf(body));
         }
     }
-    serde_json::Value::Object(by_type)
+    Tree::Object(by_type)
+}
+
+/// A file's JSON as it is assembled: objects whose keys sort as `BTreeMap` keys do, around the
+/// bodies the module already holds, which are borrowed rather than copied.
+enum Tree<'a> {
+    Object(BTreeMap<&'a str, Tree<'a>>),
+    Array(Vec<Tree<'a>>),
+    Text(&'a str),
+    Borrowed(&'a serde_json::Value),
+    Owned(serde_json::Value),
+    /// A body already rendered as pretty JSON (keys sorted) at the outermost level.
+    Rendered(&'a str),
+}
+
+impl Tree<'_> {
+    /// Writes the tree as `serde_json::to_string_pretty` writes it (two-space indentation, `": "`
+    /// between key and value, `{}` and `[]` when empty), keys sorted at every level, as if it
+    /// started `indent` spaces in: rendered bodies are copied with their lines indented instead
+    /// of being parsed and serialized again.
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) -> Result<(), serde_json::Error> {
+        match self {
+            Tree::Object(entries) => {
+                write_container(out, indent, (b'{', b'}'), entries, |out, (key, value)| {
+                    serde_json::to_writer(&mut *out, key)?;
+                    out.extend_from_slice(b": ");
+                    value.write_pretty(out, indent + 2)
+                })
+            }
+            Tree::Array(items) => write_container(out, indent, (b'[', b']'), items, |out, item| {
+                item.write_pretty(out, indent + 2)
+            }),
+            Tree::Text(text) => serde_json::to_writer(out, text),
+            Tree::Borrowed(_) | Tree::Owned(_) => {
+                let mut text = Vec::new();
+                serde_json::to_writer_pretty(&mut text, self)?;
+                write_indented(out, &String::from_utf8_lossy(&text), indent);
+                Ok(())
+            }
+            Tree::Rendered(text) => {
+                write_indented(out, text, indent);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// An object's or array's items, one per line, `indent + 2` spaces in.
+fn write_container<I: IntoIterator>(
+    out: &mut Vec<u8>,
+    indent: usize,
+    (open, close): (u8, u8),
+    items: I,
+    mut write_item: impl FnMut(&mut Vec<u8>, I::Item) -> Result<(), serde_json::Error>,
+) -> Result<(), serde_json::Error> {
+    out.push(open);
+    let mut empty = true;
+    for item in items {
+        out.extend_from_slice(if empty { b"\n" } else { b",\n" });
+        empty = false;
+        out.resize(out.len() + indent + 2, b' ');
+        write_item(out, item)?;
+    }
+    if !empty {
+        out.push(b'\n');
+        out.resize(out.len() + indent, b' ');
+    }
+    out.push(close);
+    Ok(())
+}
+
+/// Pretty JSON text moved `indent` spaces in: every line after the first gains the indentation.
+/// JSON strings hold no raw line breaks (serde_json escapes them), so every `\n` is between tokens.
+fn write_indented(out: &mut Vec<u8>, text: &str, indent: usize) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first.as_bytes());
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.resize(out.len() + indent, b' ');
+        out.extend_from_slice(line.as_bytes());
+    }
+}
+
+impl Serialize for Tree<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Tree::Object(entries) => serializer.collect_map(entries),
+            Tree::Array(items) => serializer.collect_seq(items),
+            Tree::Text(text) => serializer.serialize_str(text),
+            Tree::Borrowed(value) => SortedKeys(value).serialize(serializer),
+            Tree::Owned(value) => SortedKeys(value).serialize(serializer),
+            Tree::Rendered(text) => {
+                let value: serde_json::Value =
+                    serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+                SortedKeys(&value).serialize(serializer)
+            }
+        }
+    }
+}
+
+/// A JSON value serialized with the keys of every object in sorted order.
+///
+/// Keys are sorted here rather than trusted to `serde_json::Map`, whose order depends on whether some crate
+/// in the build enables serde_json's `preserve_order` feature.
+struct SortedKeys<'a>(&'a serde_json::Value);
+
+impl Serialize for SortedKeys<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            serde_json::Value::Object(entries) if entries.keys().is_sorted() => {
+                serializer.collect_map(entries.iter().map(|(key, value)| (key, SortedKeys(value))))
+            }
+            serde_json::Value::Object(entries) => {
+                let mut sorted: Vec<(&String, &serde_json::Value)> = entries.iter().collect();
+                sorted.sort_by_key(|(key, _)| *key);
+                serializer.collect_map(
+                    sorted
+                        .into_iter()
+                        .map(|(key, value)| (key, SortedKeys(value))),
+                )
+            }
+            serde_json::Value::Array(items) => serializer.collect_seq(items.iter().map(SortedKeys)),
+            scalar => scalar.serialize(serializer),
+        }
+    }
+}
+
+/// Pretty JSON with two-space indentation and a trailing newline.
+fn pretty(value: &impl Serialize) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// One file of a module as a JSON value.
@@ -766,33 +939,48 @@ pub struct RenderedFile {
 }
 
 /// Pretty JSON with two-space indentation, object keys sorted at every level, and a trailing newline.
-///
-/// Keys are sorted here rather than trusted to `serde_json::Map`, whose order depends on whether some crate
-/// in the build enables serde_json's `preserve_order` feature.
 pub fn render_json(value: &serde_json::Value) -> String {
-    let sorted = sorted_keys(value);
     // Serializing a `serde_json::Value` cannot fail (its keys are strings), so the fallback is never used.
-    let mut text = serde_json::to_string_pretty(&sorted).unwrap_or_else(|_| sorted.to_string());
-    text.push('\n');
-    text
+    pretty(&SortedKeys(value)).unwrap_or_else(|_| value.to_string())
 }
 
-fn sorted_keys(value: &serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(entries) => {
-            let mut keys: Vec<&String> = entries.keys().collect();
-            keys.sort();
-            let mut sorted = serde_json::Map::new();
-            for key in keys {
-                if let Some(entry) = entries.get(key) {
-                    sorted.insert(key.clone(), sorted_keys(entry));
-                }
-            }
-            serde_json::Value::Object(sorted)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tree_writer_writes_what_serde_json_pretty_writes() {
+        let body = serde_json::json!({
+            "z": [1, {"b": "line\nbreak", "a": []}],
+            "a": {},
+            "m": {"y": null, "x": [true, "\"quoted\""]}
+        });
+        let rendered = serde_json::to_string_pretty(&SortedKeys(&body)).expect("serializes");
+        let tree = |leaf: Tree<'static>| {
+            Tree::Object(BTreeMap::from([
+                ("//", Tree::Text("generated; \"do not edit\"")),
+                ("empty", Tree::Object(BTreeMap::new())),
+                ("none", Tree::Array(Vec::new())),
+                (
+                    "resource",
+                    Tree::Object(BTreeMap::from([(
+                        "aws_x",
+                        Tree::Object(BTreeMap::from([("one", leaf)])),
+                    )])),
+                ),
+                (
+                    "list",
+                    Tree::Array(vec![Tree::Owned(body.clone()), Tree::Text("é")]),
+                ),
+            ]))
+        };
+        let expected =
+            serde_json::to_string_pretty(&tree(Tree::Owned(body.clone()))).expect("serializes");
+        let leaked: &'static str = Box::leak(rendered.into_boxed_str());
+        for leaf in [Tree::Owned(body.clone()), Tree::Rendered(leaked)] {
+            let mut written = Vec::new();
+            tree(leaf).write_pretty(&mut written, 0).expect("writes");
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.iter().map(sorted_keys).collect())
-        }
-        other => other.clone(),
     }
 }
