@@ -109,15 +109,26 @@ pub struct Planned {
 
 /// Resolves and checks a stack.
 pub fn plan(stack: &Stack) -> Planned {
+    // See `split.rs`: a region over budget is resolved again with each service in a unit of its
+    // own, which measures them, and then with the services grouped. A stack with so many services
+    // that it cannot fit is measured at once; either way the grouping, and so the plan, is the
+    // same (an empty grouping keeps every service in its region's unit).
     let mut resolver = Resolver::new(stack);
+    if split::surely_over_budget(stack) {
+        resolver.grouping = split::Grouping::Apart;
+    }
     let mut plan = resolver.run();
-    if resolver.over_budget() {
-        // See `split.rs`: measure each service in a unit of its own, then group them.
-        let mut apart = Resolver::new(stack);
-        apart.grouping = split::Grouping::Apart;
-        apart.run();
+    if matches!(resolver.grouping, split::Grouping::Apart) || resolver.over_budget() {
+        let measured = if matches!(resolver.grouping, split::Grouping::Apart) {
+            resolver
+        } else {
+            let mut apart = Resolver::new(stack);
+            apart.grouping = split::Grouping::Apart;
+            apart.run();
+            apart
+        };
         resolver = Resolver::new(stack);
-        resolver.grouping = apart.decided_grouping();
+        resolver.grouping = measured.decided_grouping();
         plan = resolver.run();
     }
     let diagnostics = without_region_cascades(resolver.diagnostics, &resolver.misspelt_regions);

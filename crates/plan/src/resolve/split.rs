@@ -58,6 +58,23 @@ impl Size {
     }
 }
 
+/// Whether some region certainly holds more than a unit may, from a count of what every service
+/// surely names there: service, task definition, task and execution roles, log group, security
+/// group and its HTTPS egress rule; with a target group, it and its listener rule; with a
+/// database, the rules to and from the database's group.
+pub(crate) fn surely_over_budget(stack: &Stack) -> bool {
+    let routed: usize = stack.load_balancer.as_ref().map_or(0, |lb| {
+        stack
+            .services
+            .iter()
+            .filter(|service| lb.target_groups.iter().any(|tg| tg.service == service.name))
+            .count()
+    });
+    let per_service_rules = if stack.database.is_some() { 2 } else { 0 };
+    let at_least = stack.services.len() * (7 + per_service_rules) + routed * 2;
+    at_least > unit_budget::RESOURCES
+}
+
 impl<'a> Resolver<'a> {
     /// The unit a service's own resources belong to in the region whose application unit is
     /// `app_unit`.
