@@ -11,8 +11,26 @@ use meridian_plan::{OutputFile, Plan, UnitId};
 use meridian_testkit::scale::{Scale, scaled_stack};
 use serde_json::Value as Json;
 
-fn plan_at(scale: Scale) -> Plan {
+/// The generated stack at `scale`, its services deployed blue/green with every rollback trigger
+/// when `blue_green` (more resources per service, and a listener rule each service refers to).
+fn stack_text(scale: Scale, blue_green: bool) -> String {
     let text = scaled_stack(scale);
+    if !blue_green {
+        return text;
+    }
+    let rolling = "    deployment:\n      strategy: rolling\n      rollback:\n        triggers: { error_rate_threshold: 0.05 }\n";
+    assert!(
+        text.contains(rolling),
+        "the generator's deployment block changed"
+    );
+    text.replace(
+        rolling,
+        "    deployment:\n      strategy: blue_green\n      bake_time_minutes: 5\n      rollback:\n        enabled: true\n        triggers:\n          error_rate_threshold: 0.05\n          latency_threshold_ms: 2000\n          health_check_failure: true\n",
+    )
+}
+
+fn plan_at(scale: Scale, blue_green: bool) -> Plan {
+    let text = stack_text(scale, blue_green);
     let planned = meridian_testkit::planned_of_bytes("scaled.yaml", text.as_bytes());
     let errors: Vec<_> = planned
         .diagnostics
@@ -42,9 +60,26 @@ fn imports(value: &Json, out: &mut BTreeSet<(String, String)>) {
     }
 }
 
+/// Logical IDs named by `Ref` and `Fn::GetAtt` under `value`.
+fn references(value: &Json, out: &mut BTreeSet<String>) {
+    match value {
+        Json::Object(map) => {
+            if let Some(Json::String(target)) = map.get("Ref") {
+                out.insert(target.clone());
+            }
+            if let Some(Json::String(target)) = map.get("Fn::GetAtt").and_then(|a| a.get(0)) {
+                out.insert(target.clone());
+            }
+            map.values().for_each(|nested| references(nested, out));
+        }
+        Json::Array(items) => items.iter().for_each(|nested| references(nested, out)),
+        _ => {}
+    }
+}
+
 /// Checks every template of `plan` and returns how many units each region has.
-fn check(scale: Scale) -> BTreeMap<String, usize> {
-    let plan = plan_at(scale);
+fn check(scale: Scale, blue_green: bool) -> BTreeMap<String, usize> {
+    let plan = plan_at(scale, blue_green);
     let files: Vec<OutputFile> = meridian_cfn::try_synthesize(&plan)
         .unwrap_or_else(|problems| panic!("{scale:?}: {problems:#?}"));
     let by_path: BTreeMap<&str, &OutputFile> = files
@@ -93,6 +128,17 @@ fn check(scale: Scale) -> BTreeMap<String, usize> {
         );
         let unresolved = meridian_cfn::l1::unresolved_references(&template);
         assert!(unresolved.is_empty(), "{name}: {unresolved:#?}");
+        for (id, resource) in template["Resources"].as_object().into_iter().flatten() {
+            let mut referenced = BTreeSet::new();
+            references(&resource["Properties"], &mut referenced);
+            for target in resource["DependsOn"].as_array().into_iter().flatten() {
+                let target = target.as_str().unwrap_or_default();
+                assert!(
+                    !referenced.contains(target),
+                    "{name}: {id} depends on {target}, which it already refers to (cfn-lint W3005)"
+                );
+            }
+        }
         declared.insert(
             name.clone(),
             template
@@ -141,7 +187,7 @@ fn check(scale: Scale) -> BTreeMap<String, usize> {
 #[test]
 fn small_stacks_keep_one_application_unit_per_region() {
     for scale in [Scale::new(1, 1), Scale::new(3, 1), Scale::new(10, 10)] {
-        let units = check(scale);
+        let units = check(scale, false);
         assert!(
             units.values().all(|count| *count == 1),
             "{scale:?}: {units:?}"
@@ -151,8 +197,13 @@ fn small_stacks_keep_one_application_unit_per_region() {
 
 #[test]
 fn big_regions_are_split_and_every_template_stays_within_the_quotas() {
-    for scale in [Scale::new(3, 27), Scale::new(20, 50), Scale::new(30, 100)] {
-        let units = check(scale);
+    for (scale, blue_green) in [
+        (Scale::new(3, 27), false),
+        (Scale::new(3, 40), true),
+        (Scale::new(20, 50), false),
+        (Scale::new(30, 100), false),
+    ] {
+        let units = check(scale, blue_green);
         assert!(
             units.values().all(|count| *count > 1),
             "{scale:?}: every region of this size needs services units: {units:?}"

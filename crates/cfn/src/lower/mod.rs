@@ -227,6 +227,8 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                         })
                         .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
                         .collect();
+                    // Pruned while the resources are typed; `divide` holds them as JSON.
+                    prune_enforced_depends_on(&mut lowering.template);
                     let divided =
                         split::divide(&mut lowering.template, &app.placement, &region_units);
                     for ((id, _), share) in region_units.iter().zip(divided) {
