@@ -114,19 +114,22 @@ impl<'a> Resolver<'a> {
         }
         let logical = &rid.logical;
         let namespace = unit.id_namespace();
-        let placed = self.placement.entry(namespace.clone()).or_default();
         let known = self
             .ids
             .get(&namespace)
             .is_some_and(|ids| ids.contains_key(logical));
-        let before = placed.get(logical).unwrap_or(&namespace);
-        if known && before != unit {
-            let before = before.clone();
-            self.report(Diagnostic::bug(format_args!(
-                "`{logical}` was placed in {before} and is now asked for in {unit}"
-            )));
-        } else if namespace != *unit {
-            placed.insert(logical.clone(), unit.clone());
+        // Only a services unit's resources, and a second request of an ID, touch the placement.
+        if known || namespace != *unit {
+            let placed = self.placement.entry(namespace.clone()).or_default();
+            let before = placed.get(logical).unwrap_or(&namespace);
+            if known && before != unit {
+                let before = before.clone();
+                self.report(Diagnostic::bug(format_args!(
+                    "`{logical}` was placed in {before} and is now asked for in {unit}"
+                )));
+            } else if namespace != *unit {
+                placed.insert(logical.clone(), unit.clone());
+            }
         }
         match self.ids.get(&namespace).and_then(|ids| ids.get(logical)) {
             Some(first) if first != path => {
