@@ -524,7 +524,10 @@ fn the_module_has_the_files_the_issue_names() {
             versions["required_providers"]["aws"]["source"],
             "hashicorp/aws"
         );
-        assert_eq!(versions["required_providers"]["aws"]["version"], ">= 6.0");
+        assert_eq!(
+            versions["required_providers"]["aws"]["version"], ">= 6.4",
+            "ECS blue/green arguments arrived in 6.4.0"
+        );
         let providers = &module.main()["provider"]["aws"];
         assert!(
             providers.is_object(),

@@ -46,8 +46,12 @@ pub const OUTPUT_DIRECTORY: &str = "terraform";
 /// The Terraform versions that read the module: `nullable` variables and `moved` blocks need 1.1; nothing
 /// else the module uses is newer (the per-resource `region` argument is the provider's, not Terraform's).
 const REQUIRED_TERRAFORM_VERSION: &str = ">= 1.1.0";
-/// The first major version of the AWS provider with the per-resource `region` argument.
-const AWS_PROVIDER_VERSION: &str = ">= 6.0";
+/// The AWS provider versions that know every argument the module writes: the per-resource
+/// `region` argument arrived in 6.0, and ECS's built-in blue/green deployments
+/// (`deployment_configuration.strategy`, `bake_time_in_minutes`,
+/// `load_balancer.advanced_configuration`) in 6.4.0 (the provider's release notes; pull request
+/// hashicorp/terraform-provider-aws#43434). An older 6.x provider would refuse those arguments.
+const AWS_PROVIDER_VERSION: &str = ">= 6.4";
 /// `random_password` with `override_special` and `numeric`.
 const RANDOM_PROVIDER_VERSION: &str = ">= 3.6";
 /// The comment every file carries.
