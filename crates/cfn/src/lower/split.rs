@@ -18,13 +18,13 @@ use crate::l1::{GetStackOutput, Output, Template, Value};
 pub(crate) struct Share {
     /// Its resources, as JSON.
     pub(crate) resources: BTreeMap<String, Json>,
-    /// The outputs other units of the region read from it: name → (description, value).
+    /// The outputs other units of the region read from it, by name.
     pub(crate) outputs: BTreeMap<String, Output>,
 }
 
 /// Divides `template`'s resources among `units` (the region's units in deploy order, its
 /// application unit first) by `placement` (logical ID → unit; unlisted resources stay in the
-/// first unit). `stack_names` gives each unit's stack.
+/// first unit). Each entry of `units` carries its stack name.
 pub(crate) fn divide(
     template: &mut Template,
     placement: &BTreeMap<LogicalId, UnitId>,

@@ -500,8 +500,9 @@ impl<'a> Resolver<'a> {
                 .load_balancer
                 .as_ref()
                 .map(|lb| {
-                    let placement = self.placement.get(&unit).cloned().unwrap_or_default();
-                    load_balancer_measures(alert.condition, lb, threshold, &placement)
+                    let none = BTreeMap::new();
+                    let placement = self.placement.get(&unit).unwrap_or(&none);
+                    load_balancer_measures(alert.condition, lb, threshold, placement)
                 })
                 .unwrap_or_default(),
             AlertCondition::ServiceCpu => service_measures(&self.names, &unit, app, threshold),
