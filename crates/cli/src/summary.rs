@@ -6,7 +6,7 @@ use crate::words::count;
 
 use meridian_plan::{
     AlarmPlan, CacheRole, CompositeAlarmPlan, DataPath, DataRoute, DatabaseRole, FailoverBudget,
-    ListenerAction, Plan, RegionPlan, Strategy, UnitId,
+    ListenerAction, Plan, RegionLink, RegionPlan, Strategy, UnitId,
 };
 
 /// Renders the plan for people.
@@ -449,17 +449,7 @@ fn render_region_links(out: &mut String, plan: &Plan) {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "Links between regions (VPC peering):");
-    let ports = |ports: &[u32]| {
-        if ports.is_empty() {
-            "nothing".to_owned()
-        } else {
-            ports
-                .iter()
-                .map(|port| format!("TCP {port}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let ports = RegionLink::ports_in_words;
     for link in links {
         let _ = writeln!(
             out,

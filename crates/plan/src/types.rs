@@ -331,6 +331,20 @@ pub struct RegionLink {
     pub accepter_routes: usize,
 }
 
+impl RegionLink {
+    /// `ports` in words for reviewers: `TCP 5432, TCP 6379`, or `nothing`.
+    pub fn ports_in_words(ports: &[u32]) -> String {
+        if ports.is_empty() {
+            return "nothing".to_owned();
+        }
+        ports
+            .iter()
+            .map(|port| format!("TCP {port}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The estimate of a regional failover: what detects the failure, how long the automatic part
 /// takes, which replica is promoted and what the runbooks probe.
 ///

@@ -3,7 +3,7 @@
 
 use meridian_plan::{
     BucketPlan, CacheRole, DataPath, DataRoute, DatabaseRole, FailoverBudget, ListenerAction, Plan,
-    RegionPlan, RegionRole, StateMachinePlan, Strategy, WorkflowPurpose,
+    RegionLink, RegionPlan, RegionRole, StateMachinePlan, Strategy, WorkflowPurpose,
 };
 use serde::Serialize;
 
@@ -829,17 +829,7 @@ fn workflow_sequence(plan: &Plan) -> Option<WorkflowSequence> {
 }
 
 fn region_links(plan: &Plan) -> Vec<RegionLinkView> {
-    let ports = |ports: &[u32]| {
-        if ports.is_empty() {
-            "nothing".to_owned()
-        } else {
-            ports
-                .iter()
-                .map(|port| format!("TCP {port}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let ports = RegionLink::ports_in_words;
     plan.operations
         .region_links
         .iter()
