@@ -480,6 +480,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         .collect();
     model::Stack {
         stack: "generated".into(),
+        environment: None,
         description: None,
         objectives: None,
         tags: BTreeMap::from([("team".to_owned(), "test".to_owned())]),

@@ -22,6 +22,11 @@ pub struct Stack {
     /// 24 characters. It prefixes every CloudFormation stack and most physical names, so renaming
     /// it replaces everything.
     pub stack: String,
+    /// The environment this stack was resolved for (`meridian synth --env NAME`), set by the
+    /// loader from `environments:`; never written in the file. `None`: the file declares none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub environment: Option<String>,
     /// One line describing the service. Omitted: a description is derived from the stack name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
