@@ -284,6 +284,31 @@ fn check_facts(pair: &Pair) {
             assert!(pair.replaced().contains(&"Listener443"));
             no_security();
         }
+        "physical-names" => {
+            // Each name the stack sets where Meridian let AWS choose, or chose another, is a
+            // create-only property: the resource is replaced, in both targets.
+            for (logical, property) in [
+                ("LoadBalancer", "Name"),
+                ("StorefrontTargetGroup", "Name"),
+                ("WebLogGroup", "LogGroupName"),
+            ] {
+                assert_eq!(
+                    pair.resource(logical).replacement,
+                    [ReplacementCause::CreateOnly {
+                        property: property.into()
+                    }],
+                    "{logical}"
+                );
+            }
+            for address in [
+                "aws_lb.load_balancer_eu_west_1",
+                "aws_lb_target_group.storefront_target_group_eu_west_1",
+                "aws_cloudwatch_log_group.web_log_group_eu_west_1",
+            ] {
+                assert!(pair.terraform(address).is_replacement(), "{address}");
+            }
+            no_security();
+        }
         "new-alarm" => {
             assert_eq!(pair.resources().count(), 1);
             let alarm = pair.resource("CpuHighWebAlarm");

@@ -288,6 +288,7 @@ fn build(knobs: &Knobs) -> model::Stack {
                 timing: None,
             });
             model::Service {
+                physical_name: None,
                 name: format!("svc{index}"),
                 renamed_from: None,
                 image: format!("registry.example.com/svc{index}:${{IMAGE_TAG}}"),
@@ -342,6 +343,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         })
         .collect();
     let load_balancer = model::LoadBalancer {
+        physical_name: None,
         scheme: model::LoadBalancerScheme::InternetFacing,
         ingress_cidrs: None,
         idle_timeout_seconds: None,
@@ -377,6 +379,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         target_groups: services
             .iter()
             .map(|service| model::TargetGroup {
+                physical_name: None,
                 name: service.name.clone(),
                 service: service.name.clone(),
                 port: service.port,
@@ -480,6 +483,9 @@ fn build(knobs: &Knobs) -> model::Stack {
         .collect();
     model::Stack {
         stack: "generated".into(),
+        environment: None,
+        cluster: None,
+        terraform: None,
         description: None,
         objectives: None,
         tags: BTreeMap::from([("team".to_owned(), "test".to_owned())]),
@@ -491,6 +497,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         cache,
         buckets,
         dns: knobs.dns.then(|| model::Dns {
+            set_identifier: None,
             domain: "api.example.com".into(),
             hosted_zone_id: "${HOSTED_ZONE_ID}".into(),
             routing: None,
@@ -511,6 +518,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         }),
         failover: None,
         notifications: vec![model::NotificationTarget {
+            physical_name: None,
             name: "ops".into(),
             severities: vec![
                 model::AlertSeverity::Critical,
@@ -522,6 +530,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         alerts,
         dashboards: if knobs.dashboard {
             vec![model::Dashboard {
+                physical_name: None,
                 name: "overview".into(),
                 widgets: vec![
                     model::Widget {

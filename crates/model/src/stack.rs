@@ -22,6 +22,11 @@ pub struct Stack {
     /// 24 characters. It prefixes every CloudFormation stack and most physical names, so renaming
     /// it replaces everything.
     pub stack: String,
+    /// The environment this stack was resolved for (`meridian synth --env NAME`), set by the
+    /// loader from `environments:`; never written in the file. `None`: the file declares none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub environment: Option<String>,
     /// One line describing the service. Omitted: a description is derived from the stack name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -48,6 +53,13 @@ pub struct Stack {
     /// ECS Fargate services, each run in every region. Omitted: no ECS cluster is created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
+    /// The ECS cluster the services run in, one per region. Omitted: cluster `<stack>-<region>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<Cluster>,
+    /// Settings of the Terraform root module. Omitted: no backend block (Terraform keeps its
+    /// state in a local file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terraform: Option<TerraformSettings>,
     /// The PostgreSQL database: a writer in the primary region and cross-region read replicas.
     /// Omitted: no database is created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,6 +273,12 @@ pub struct PerRole<T> {
 pub struct LoadBalancer {
     /// `internet-facing` or `internal`.
     pub scheme: LoadBalancerScheme,
+    /// Name of each region's load balancer, e.g. `{stack}-{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 32
+    /// characters once expanded: letters, digits and hyphens, not starting or ending with a
+    /// hyphen nor starting with `internal-`. Changing it replaces the load balancer. Omitted:
+    /// CloudFormation or Terraform generates a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
     /// IPv4 CIDRs allowed to reach the listeners. Omitted: `0.0.0.0/0` for an internet-facing
     /// load balancer, the VPC CIDR for an internal one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,6 +366,12 @@ pub struct ListenerRule {
 pub struct TargetGroup {
     /// Name, unique in the stack (lowercase letters, digits, hyphens).
     pub name: String,
+    /// Name of the target group in each region, e.g. `{stack}-tg`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 32
+    /// characters once expanded (letters, digits, hyphens, not starting or ending with a
+    /// hyphen); a blue/green service's second group is named `<name>-green` (cut with a hash to
+    /// 32 characters). Changing it replaces the group. Omitted: a generated name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
     /// The ECS service whose tasks register in this group.
     pub service: String,
     /// Port the targets receive traffic on; must equal the service's container port.
@@ -398,6 +422,11 @@ pub struct Service {
     /// exist; it may not be the service's own name, another service's name, or be used twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+    /// Name of the ECS service and of its task-definition family in each region. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most
+    /// 255 characters once expanded: letters, digits, hyphens and underscores. Changing it
+    /// replaces the service. Omitted: `<stack>-<name>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
     /// Container image; may contain `${NAME}`, e.g. `${ECR_REPOSITORY_URL}:${IMAGE_TAG}`.
     pub image: String,
     /// Task CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384.
@@ -448,9 +477,15 @@ pub enum Architecture {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logs {
-    /// Log group name. Omitted: `/ecs/<stack>/<service>`.
+    /// Log group name, e.g. `/ecs/{stack}-{region}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 512 characters once
+    /// expanded: letters, digits and `_-/.#`. Changing it replaces the log group. Omitted:
+    /// `/ecs/<stack>/<service>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Prefix of the log streams (`<prefix>/<container>/<task ID>`), e.g. `ecs`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most
+    /// 446 characters once expanded, without `:` or `*`. Omitted: the service's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_prefix: Option<String>,
     /// Retention in days; one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90,
     /// 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Omitted: 30.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1017,6 +1052,10 @@ pub struct Dns {
     pub record_type: Option<DnsRecordType>,
     /// Route 53 health check of each region's load balancer.
     pub health_check: DnsHealthCheck,
+    /// Set identifier of each region's latency record, e.g. `{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). 1 to 128
+    /// characters once expanded, distinct between regions. Omitted: the region code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_identifier: Option<String>,
 }
 
 /// Kind of the latency records.
@@ -1182,6 +1221,12 @@ impl AlertSeverity {
 pub struct NotificationTarget {
     /// Name (lowercase letters, digits, hyphens); one SNS topic per region is created for it.
     pub name: String,
+    /// Name of the SNS topic in each region, e.g. `rail-failover`. Placeholders: `{stack}`,
+    /// `{env}`, `{region}`. At most 249 characters once expanded: letters, digits, hyphens and
+    /// underscores. The global unit's topic, in the same region as the primary's, adds
+    /// `-global`. Changing it replaces the topics. Omitted: `<stack>-<name>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
     /// Severities delivered to this target.
     pub severities: Vec<AlertSeverity>,
     /// E-mail addresses subscribed (may contain `${NAME}`).
@@ -1274,6 +1319,11 @@ pub struct Alert {
 pub struct Dashboard {
     /// Dashboard name (letters, digits, `-`, `_`), at most 255 characters.
     pub name: String,
+    /// Name of the CloudWatch dashboard; dashboards are global to the account. Placeholders:
+    /// `{stack}`, `{env}`. At most 255 characters once expanded: letters, digits, `-` and `_`.
+    /// Changing it replaces the dashboard. Omitted: derived from `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
     /// Widgets, laid out two per row in the order given.
     pub widgets: Vec<Widget>,
 }
@@ -1312,4 +1362,61 @@ pub struct Widget {
     /// Period in seconds: 10, 30 or a multiple of 60. Omitted: 60.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_seconds: Option<u32>,
+}
+
+/// The ECS cluster of every region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Name of the cluster in each region, e.g. `{stack}-{region}`. Placeholders: `{stack}`,
+    /// `{env}`, `{region}`, `{role}`. At most 255 characters once expanded: letters, digits,
+    /// hyphens and underscores. Changing it replaces the cluster and its services. Omitted:
+    /// `<stack>-<region>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_name: Option<String>,
+}
+
+/// Settings of the Terraform root module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerraformSettings {
+    /// Where Terraform keeps the module's state. Omitted: no backend block, so the state is a
+    /// local file (fine alone, unsafe for a team).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backend: Option<TerraformBackend>,
+}
+
+/// A Terraform state backend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerraformBackend {
+    /// The S3 backend, with state locking.
+    pub s3: S3Backend,
+}
+
+/// Terraform's S3 backend: the state is an object in a bucket, locked while a run writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct S3Backend {
+    /// The bucket holding the state (created beforehand, versioning on). Placeholders:
+    /// `{stack}`, `{env}`.
+    pub bucket: String,
+    /// Object key of the state. Placeholders: `{stack}`, `{env}`. Omitted:
+    /// `<stack>/terraform.tfstate`, or `<stack>/<env>/terraform.tfstate` when the file declares
+    /// environments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// AWS region of the bucket, e.g. `us-east-1`.
+    pub region: String,
+    /// Whether the state object is encrypted at rest. Omitted: true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypt: Option<bool>,
+    /// KMS key (ARN) the state object is encrypted with. Omitted: the bucket's default
+    /// encryption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    /// DynamoDB table (partition key `LockID`, a string) that locks the state. Omitted: the
+    /// lock is a file beside the state object (`use_lockfile`, Terraform 1.10 or later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamodb_table: Option<String>,
 }

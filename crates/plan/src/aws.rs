@@ -704,6 +704,263 @@ pub const STATE_MACHINE_TRACING_ACTIONS: &[&str] = &[
 pub mod limits {
     use std::ops::RangeInclusive;
 
+    /// What AWS accepts as one kind of physical name: its length, its characters, and the
+    /// hyphens and prefixes it refuses. Meridian checks every name a stack sets against its rule
+    /// once the placeholders are expanded.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct NameRule {
+        /// The name's kind, as a diagnostic says it: `an Application Load Balancer name`.
+        pub what: &'static str,
+        /// Fewest characters.
+        pub min: usize,
+        /// Most characters.
+        pub max: usize,
+        /// Punctuation allowed beside ASCII letters and digits; `None`: any character but
+        /// the ones in `refused`.
+        pub punctuation: Option<&'static str>,
+        /// Characters refused when `punctuation` is `None`.
+        pub refused: &'static str,
+        /// Whether the name may not start or end with a hyphen.
+        pub no_edge_hyphen: bool,
+        /// A prefix the name may not start with.
+        pub reserved_prefix: Option<&'static str>,
+        /// Whether letters must be lowercase.
+        pub lowercase: bool,
+    }
+
+    impl NameRule {
+        /// Why `name` breaks the rule, or `None`.
+        pub fn problem(&self, name: &str) -> Option<String> {
+            let length = name.chars().count();
+            if length < self.min || length > self.max {
+                return Some(format!(
+                    "{} has {} to {} characters, and `{name}` has {length}",
+                    self.what, self.min, self.max
+                ));
+            }
+            let refused = name.chars().find(|&c| match self.punctuation {
+                Some(allowed) => !(c.is_ascii_alphanumeric() || allowed.contains(c)),
+                None => c.is_control() || self.refused.contains(c),
+            });
+            if let Some(bad) = refused {
+                return Some(format!(
+                    "{} may not hold {bad:?}: `{name}` ({})",
+                    self.what,
+                    self.allowed()
+                ));
+            }
+            if self.lowercase && name.chars().any(|c| c.is_ascii_uppercase()) {
+                return Some(format!("{} is lowercase: `{name}`", self.what));
+            }
+            if self.no_edge_hyphen && (name.starts_with('-') || name.ends_with('-')) {
+                return Some(format!(
+                    "{} may not start or end with a hyphen: `{name}`",
+                    self.what
+                ));
+            }
+            if let Some(prefix) = self.reserved_prefix
+                && name.starts_with(prefix)
+            {
+                return Some(format!(
+                    "{} may not start with `{prefix}`: `{name}`",
+                    self.what
+                ));
+            }
+            None
+        }
+
+        /// The whole rule in words: `1 to 32 characters: letters, digits and `-`, not starting
+        /// or ending with a hyphen, not starting with `internal-``.
+        pub fn summary(&self) -> String {
+            let mut summary = format!(
+                "{} to {} characters: {}",
+                self.min,
+                self.max,
+                self.allowed()
+            );
+            if self.lowercase {
+                summary.push_str(", lowercase");
+            }
+            if self.no_edge_hyphen {
+                summary.push_str(", not starting or ending with a hyphen");
+            }
+            if let Some(prefix) = self.reserved_prefix {
+                summary.push_str(&format!(", not starting with `{prefix}`"));
+            }
+            summary
+        }
+
+        /// The characters the rule allows, in words.
+        pub fn allowed(&self) -> String {
+            match self.punctuation {
+                Some("") => "letters and digits only".to_owned(),
+                Some(punctuation) => format!(
+                    "letters, digits and {}",
+                    punctuation
+                        .chars()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                None if self.refused.is_empty() => {
+                    "any character but control characters".to_owned()
+                }
+                None => format!(
+                    "any character but control characters and `{}`",
+                    self.refused
+                ),
+            }
+        }
+    }
+
+    /// Application Load Balancer names (ELBv2 API `CreateLoadBalancer`, `Name`: unique per
+    /// region and account).
+    pub const ALB_NAME: NameRule = NameRule {
+        what: "an Application Load Balancer name",
+        min: 1,
+        max: 32,
+        punctuation: Some("-"),
+        refused: "",
+        no_edge_hyphen: true,
+        reserved_prefix: Some("internal-"),
+        lowercase: false,
+    };
+    /// Target group names (ELBv2 API `CreateTargetGroup`, `Name`: unique per region and
+    /// account).
+    pub const TARGET_GROUP_NAME: NameRule = NameRule {
+        what: "a target group name",
+        min: 1,
+        max: 32,
+        punctuation: Some("-"),
+        refused: "",
+        no_edge_hyphen: true,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// ECS cluster names (ECS API `CreateCluster`, `clusterName`: unique per region and
+    /// account).
+    pub const ECS_CLUSTER_NAME: NameRule = NameRule {
+        what: "an ECS cluster name",
+        min: 1,
+        max: 255,
+        punctuation: Some("-_"),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// ECS service names, also the task-definition family (ECS API `CreateService`,
+    /// `serviceName`: unique per cluster; `RegisterTaskDefinition`, `family`).
+    pub const ECS_SERVICE_NAME: NameRule = NameRule {
+        what: "an ECS service name",
+        min: 1,
+        max: 255,
+        punctuation: Some("-_"),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// CloudWatch Logs log group names (CloudWatch Logs API `CreateLogGroup`: unique per region
+    /// and account).
+    pub const LOG_GROUP_NAME: NameRule = NameRule {
+        what: "a log group name",
+        min: 1,
+        max: LOG_GROUP_NAME_LENGTH,
+        punctuation: Some("_-/.#"),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// Most characters of a log stream name (CloudWatch Logs API `CreateLogStream`).
+    pub const LOG_STREAM_NAME_LENGTH: usize = 512;
+    /// Characters of an ECS task ID, the last part of an `awslogs` stream name.
+    pub const ECS_TASK_ID_LENGTH: usize = 32;
+    /// `awslogs-stream-prefix`: the stream is `<prefix>/<container>/<task ID>`, at most
+    /// [`LOG_STREAM_NAME_LENGTH`] characters without `:` or `*`; the container name is at most
+    /// a service entity name (32 characters).
+    pub const LOG_STREAM_PREFIX: NameRule = NameRule {
+        what: "a log stream prefix",
+        min: 1,
+        max: LOG_STREAM_NAME_LENGTH - 2 - 32 - ECS_TASK_ID_LENGTH,
+        punctuation: None,
+        refused: ":*",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// SNS topic names (SNS API `CreateTopic`, `Name`: 1 to 256 characters, unique per region
+    /// and account); the global unit's topic adds `-global` (7 characters) to the name.
+    pub const SNS_TOPIC_NAME: NameRule = NameRule {
+        what: "an SNS topic name",
+        min: 1,
+        max: 256 - 7,
+        punctuation: Some("-_"),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// CloudWatch dashboard names (CloudWatch API `PutDashboard`, `DashboardName`: dashboards
+    /// are global to the account).
+    pub const DASHBOARD_NAME: NameRule = NameRule {
+        what: "a CloudWatch dashboard name",
+        min: 1,
+        max: 255,
+        punctuation: Some("-_"),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// Route 53 set identifiers (`ResourceRecordSet.SetIdentifier`: 1 to 128 characters,
+    /// distinct among the records of one name and type).
+    pub const SET_IDENTIFIER: NameRule = NameRule {
+        what: "a Route 53 set identifier",
+        min: 1,
+        max: 128,
+        punctuation: None,
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// S3 bucket names (S3 User Guide, "Bucket naming rules"; the dots and the other rules of
+    /// a state bucket are S3's to refuse when it is created).
+    pub const S3_BUCKET_NAME: NameRule = NameRule {
+        what: "an S3 bucket name",
+        min: 3,
+        max: 63,
+        punctuation: Some("-."),
+        refused: "",
+        no_edge_hyphen: true,
+        reserved_prefix: Some("xn--"),
+        lowercase: true,
+    };
+    /// S3 object keys (S3 User Guide, "Naming Amazon S3 objects": at most 1024 bytes of UTF-8).
+    pub const S3_OBJECT_KEY: NameRule = NameRule {
+        what: "an S3 object key",
+        min: 1,
+        max: 1024,
+        punctuation: None,
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+    /// DynamoDB table names (DynamoDB API `CreateTable`, `TableName`: 3 to 255 characters).
+    pub const DYNAMODB_TABLE_NAME: NameRule = NameRule {
+        what: "a DynamoDB table name",
+        min: 3,
+        max: 255,
+        punctuation: Some("_-."),
+        refused: "",
+        no_edge_hyphen: false,
+        reserved_prefix: None,
+        lowercase: false,
+    };
+
     /// Port ranges of one accelerator listener (Global Accelerator quotas: "Port ranges per
     /// listener", 10).
     pub const ACCELERATOR_PORT_RANGES: usize = 10;
@@ -938,6 +1195,64 @@ mod tests {
         for class in postgres_instance_classes() {
             assert!(postgres_instance_memory_gib(&class).is_some(), "{class}");
         }
+    }
+
+    #[test]
+    fn name_rules_follow_aws() {
+        use limits::*;
+        assert_eq!(ALB_NAME.problem("rail-backend-primary"), None);
+        assert!(ALB_NAME.problem(&"a".repeat(33)).is_some());
+        assert_eq!(ALB_NAME.problem(&"a".repeat(32)), None);
+        assert!(
+            ALB_NAME
+                .problem("internal-api")
+                .expect("a problem")
+                .contains("internal-")
+        );
+        assert!(
+            ALB_NAME
+                .problem("-api")
+                .expect("a problem")
+                .contains("hyphen")
+        );
+        assert!(
+            ALB_NAME
+                .problem("api-")
+                .expect("a problem")
+                .contains("hyphen")
+        );
+        assert!(
+            ALB_NAME
+                .problem("api_x")
+                .expect("a problem")
+                .contains("'_'")
+        );
+        assert_eq!(TARGET_GROUP_NAME.problem("internal-tg"), None);
+        assert_eq!(LOG_GROUP_NAME.problem("/ecs/rail-backend-us-east-1"), None);
+        assert!(LOG_GROUP_NAME.problem("/ecs/hello web").is_some());
+        assert!(LOG_GROUP_NAME.problem(&"a".repeat(513)).is_some());
+        assert_eq!(LOG_STREAM_PREFIX.problem("ecs"), None);
+        assert!(LOG_STREAM_PREFIX.problem("ecs:1").is_some());
+        assert!(LOG_STREAM_PREFIX.problem("ecs*").is_some());
+        assert_eq!(LOG_STREAM_PREFIX.max, 446);
+        assert_eq!(SNS_TOPIC_NAME.problem("rail-failover"), None);
+        assert!(SNS_TOPIC_NAME.problem("rail.failover").is_some());
+        assert_eq!(DASHBOARD_NAME.problem("rail-backend_multi"), None);
+        assert!(DASHBOARD_NAME.problem("rail backend").is_some());
+        assert_eq!(SET_IDENTIFIER.problem("primary region (us-east-1)"), None);
+        assert!(SET_IDENTIFIER.problem("").is_some());
+        assert!(SET_IDENTIFIER.problem(&"p".repeat(129)).is_some());
+        assert_eq!(ECS_SERVICE_NAME.problem("rail_backend-1"), None);
+        assert!(ECS_CLUSTER_NAME.problem("rail/backend").is_some());
+        assert!(
+            S3_BUCKET_NAME
+                .problem("Rail-state")
+                .expect("a problem")
+                .contains("lowercase")
+        );
+        assert!(S3_BUCKET_NAME.problem("ab").is_some());
+        assert_eq!(S3_BUCKET_NAME.problem("rail-terraform-state"), None);
+        assert!(DYNAMODB_TABLE_NAME.problem("a b c").is_some());
     }
 
     #[test]

@@ -66,6 +66,13 @@ pub const DROP_INVALID_HEADER_FIELDS: bool = true;
 pub const BLUE_GREEN_PRODUCTION_WEIGHT: u32 = 100;
 /// See [`BLUE_GREEN_PRODUCTION_WEIGHT`].
 pub const BLUE_GREEN_ALTERNATE_WEIGHT: u32 = 0;
+/// Whether Terraform's state object is encrypted at rest when the backend does not say: the
+/// state holds every output and generated secret in clear text.
+pub const TERRAFORM_STATE_ENCRYPT: bool = true;
+/// The word a blue/green service's second target group adds to the name the stack gives the
+/// first (`rail-backend-tg` → `rail-backend-tg-green`): both exist at once in one region, so
+/// they need two names, and the word says which receives a new version.
+pub const GREEN_TARGET_GROUP_SUFFIX: &str = "green";
 
 /// Fargate tasks on x86 unless the image says otherwise.
 pub const ARCHITECTURE_ARM64: bool = false;

@@ -314,22 +314,224 @@ pub fn name_problem(name: &str, limit: usize) -> Option<String> {
     None
 }
 
-/// Physical names of the resources that need one.
+/// The placeholders a physical name the stack sets may use (`physical_name`, `logs.group`,
+/// `dns.set_identifier`...), as `{word}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// `{stack}`: the stack name.
+    Stack,
+    /// `{env}`: the environment the stack is resolved for.
+    Env,
+    /// `{region}`: the region code of the resource.
+    Region,
+    /// `{role}`: the role of the resource's region (`primary`, `secondary`, `optional`).
+    Role,
+}
+
+impl Placeholder {
+    /// Every placeholder, in the order README lists them.
+    pub const ALL: [Placeholder; 4] = [Self::Stack, Self::Env, Self::Region, Self::Role];
+
+    /// The word between the braces.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Stack => "stack",
+            Self::Env => "env",
+            Self::Region => "region",
+            Self::Role => "role",
+        }
+    }
+}
+
+/// What each placeholder of a physical name expands to where the name is used; `None` where a
+/// placeholder means nothing (a dashboard has no region; a file without environments has no
+/// `{env}`).
+#[derive(Debug, Clone, Copy)]
+pub struct NameScope<'a> {
+    /// `{stack}`.
+    pub stack: &'a str,
+    /// `{env}`.
+    pub environment: Option<&'a str>,
+    /// `{region}`.
+    pub region: Option<&'a str>,
+    /// `{role}`.
+    pub role: Option<&'a str>,
+}
+
+/// Why a name with placeholders cannot be expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceholderProblem {
+    /// `${...}`, a `{` without its `}` or a `}` without its `{`.
+    Malformed,
+    /// `{word}` that is no placeholder.
+    Unknown(String),
+    /// A placeholder this kind of name cannot use (`{region}` in a dashboard's name).
+    Unavailable(Placeholder),
+    /// `{env}` in a file that declares no environment.
+    NoEnvironment,
+}
+
+/// `template` with its placeholders expanded in `scope`.
+pub fn expand_name(template: &str, scope: &NameScope<'_>) -> Result<String, PlaceholderProblem> {
+    if template.contains("${") {
+        return Err(PlaceholderProblem::Malformed);
+    }
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err(PlaceholderProblem::Malformed);
+        }
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or(PlaceholderProblem::Malformed)?;
+        let word = &after[..close];
+        let placeholder = Placeholder::ALL
+            .into_iter()
+            .find(|placeholder| placeholder.word() == word)
+            .ok_or_else(|| PlaceholderProblem::Unknown(word.to_owned()))?;
+        let value = match placeholder {
+            Placeholder::Stack => Some(scope.stack),
+            Placeholder::Env => Some(scope.environment.ok_or(PlaceholderProblem::NoEnvironment)?),
+            Placeholder::Region => scope.region,
+            Placeholder::Role => scope.role,
+        };
+        out.push_str(value.ok_or(PlaceholderProblem::Unavailable(placeholder))?);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Physical names of the resources that need one: the stack file's own names where it sets
+/// them (`physical_name`, `logs.group`, `dns.set_identifier`, expanded per region), else
+/// Meridian's defaults. A name that cannot be expanded falls back to the default; the check of
+/// names (`resolve/names.rs`) reports it, so no plan is made with it.
 #[derive(Debug, Clone, Copy)]
 pub struct PhysicalNames<'a> {
     /// The stack name.
     pub stack: &'a str,
+    /// The stack file, for the names it sets.
+    pub file: &'a meridian_model::Stack,
 }
 
 impl PhysicalNames<'_> {
-    /// ECS cluster of a region: `rail-backend-us-east-1` (the seed's `CLUSTER_NAME`).
-    pub fn cluster(&self, region: &str) -> String {
-        fit(&format!("{}-{region}", self.stack), limits::ECS)
+    /// The placeholders' values for a resource in `region` (`None`: a global resource).
+    pub fn scope<'s>(&'s self, region: Option<&'s str>) -> NameScope<'s> {
+        let role = region.and_then(|code| {
+            self.file
+                .regions
+                .iter()
+                .find(|declared| declared.code == code)
+                .map(|declared| match declared.role {
+                    meridian_model::RegionRole::Primary => "primary",
+                    meridian_model::RegionRole::Secondary => "secondary",
+                    meridian_model::RegionRole::Optional => "optional",
+                })
+        });
+        NameScope {
+            stack: self.stack,
+            environment: self.file.environment.as_deref(),
+            region,
+            role,
+        }
     }
 
-    /// ECS service and task-definition family: `rail-backend-api`.
-    pub fn service(&self, service: &str) -> String {
-        fit(&format!("{}-{service}", self.stack), limits::ECS)
+    /// `template` expanded for `region`, if the stack sets it and it expands.
+    fn chosen(&self, template: Option<&String>, region: Option<&str>) -> Option<String> {
+        expand_name(template?, &self.scope(region)).ok()
+    }
+
+    /// The service whose resources are identified by `identity` (its former name after a
+    /// rename).
+    fn service_entity(&self, identity: &str) -> Option<&meridian_model::Service> {
+        self.file
+            .services
+            .iter()
+            .find(|service| service.renamed_from.as_deref().unwrap_or(&service.name) == identity)
+    }
+
+    /// ECS cluster of a region: `cluster.physical_name`, else `rail-backend-us-east-1` (the
+    /// seed's `CLUSTER_NAME`).
+    pub fn cluster(&self, region: &str) -> String {
+        let chosen = self
+            .file
+            .cluster
+            .as_ref()
+            .and_then(|cluster| cluster.physical_name.as_ref());
+        self.chosen(chosen, Some(region))
+            .unwrap_or_else(|| fit(&format!("{}-{region}", self.stack), limits::ECS))
+    }
+
+    /// ECS service and task-definition family in a region: `physical_name`, else
+    /// `rail-backend-api`.
+    pub fn service(&self, service: &str, region: &str) -> String {
+        let chosen = self
+            .service_entity(service)
+            .and_then(|s| s.physical_name.as_ref());
+        self.chosen(chosen, Some(region))
+            .unwrap_or_else(|| fit(&format!("{}-{service}", self.stack), limits::ECS))
+    }
+
+    /// Log stream prefix of a service's container: `logs.stream_prefix`, else the container
+    /// name (streams are `<container>/<container>/<task ID>`).
+    pub fn stream_prefix(&self, service: &str, region: &str) -> String {
+        let chosen = self
+            .service_entity(service)
+            .and_then(|s| s.logs.as_ref())
+            .and_then(|logs| logs.stream_prefix.as_ref());
+        self.chosen(chosen, Some(region))
+            .unwrap_or_else(|| self.container(service))
+    }
+
+    /// The load balancer of a region: `load_balancer.physical_name`, or `None` (a generated
+    /// name).
+    pub fn load_balancer(&self, region: &str) -> Option<String> {
+        let chosen = self.file.load_balancer.as_ref()?.physical_name.as_ref();
+        self.chosen(chosen, Some(region))
+    }
+
+    /// The blue and green target groups of `target_group` in a region, when the stack names
+    /// them: the green one is `<name>-green`, cut to the limit with a hash.
+    pub fn target_group(&self, target_group: &str, region: &str) -> Option<(String, String)> {
+        let chosen = self
+            .file
+            .load_balancer
+            .as_ref()?
+            .target_groups
+            .iter()
+            .find(|tg| tg.name == target_group)?
+            .physical_name
+            .as_ref();
+        let blue = self.chosen(chosen, Some(region))?;
+        let green = fit(
+            &format!("{blue}-{}", crate::defaults::GREEN_TARGET_GROUP_SUFFIX),
+            crate::aws::limits::TARGET_GROUP_NAME.max,
+        );
+        Some((blue, green))
+    }
+
+    /// Set identifier of a region's latency record: `dns.set_identifier`, else the region code.
+    pub fn set_identifier(&self, region: &str) -> String {
+        let chosen = self
+            .file
+            .dns
+            .as_ref()
+            .and_then(|dns| dns.set_identifier.as_ref());
+        self.chosen(chosen, Some(region))
+            .unwrap_or_else(|| region.to_owned())
+    }
+
+    /// A dashboard: its `physical_name`, else its name.
+    pub fn dashboard(&self, dashboard: &str) -> String {
+        let chosen = self
+            .file
+            .dashboards
+            .iter()
+            .find(|declared| declared.name == dashboard)
+            .and_then(|declared| declared.physical_name.as_ref());
+        self.chosen(chosen, None)
+            .unwrap_or_else(|| dashboard.to_owned())
     }
 
     /// Container name inside the task definition: the service name.
@@ -337,9 +539,14 @@ impl PhysicalNames<'_> {
         service.to_owned()
     }
 
-    /// Default log group of a service.
-    pub fn service_log_group(&self, service: &str) -> String {
-        format!("/ecs/{}/{service}", self.stack)
+    /// Log group of a service in a region: `logs.group`, else `/ecs/<stack>/<service>`.
+    pub fn service_log_group(&self, service: &str, region: &str) -> String {
+        let chosen = self
+            .service_entity(service)
+            .and_then(|s| s.logs.as_ref())
+            .and_then(|logs| logs.group.as_ref());
+        self.chosen(chosen, Some(region))
+            .unwrap_or_else(|| format!("/ecs/{}/{service}", self.stack))
     }
 
     /// Log group of VPC flow logs.
@@ -408,12 +615,23 @@ impl PhysicalNames<'_> {
         self.default_bucket("static", global_region)
     }
 
-    /// SNS topic of a notification target in a regional unit.
-    pub fn topic(&self, target: &str, global: bool) -> String {
+    /// SNS topic of a notification target in a unit of `region`: its `physical_name`, else
+    /// `<stack>-<target>`; the global unit's, in the same region as the primary's, adds
+    /// `-global`.
+    pub fn topic(&self, target: &str, global: bool, region: &str) -> String {
+        let chosen = self
+            .file
+            .notifications
+            .iter()
+            .find(|declared| declared.name == target)
+            .and_then(|declared| declared.physical_name.as_ref());
+        let base = self
+            .chosen(chosen, Some(region))
+            .unwrap_or_else(|| format!("{}-{target}", self.stack));
         let name = if global {
-            format!("{}-{target}-global", self.stack)
+            format!("{base}-global")
         } else {
-            format!("{}-{target}", self.stack)
+            base
         };
         fit(&name, limits::TOPIC)
     }
@@ -489,6 +707,17 @@ impl PhysicalNames<'_> {
     /// The `source` of the events Meridian's failover workflow puts on the default buses.
     pub fn event_source(&self) -> String {
         format!("meridian.{}", self.stack)
+    }
+}
+
+/// The default key of the Terraform state in the backend's bucket, before its placeholders are
+/// expanded: one state per stack, and per environment when the file declares environments (an
+/// environment's overlay may also move the bucket).
+pub fn terraform_state_key(has_environments: bool) -> String {
+    if has_environments {
+        "{stack}/{env}/terraform.tfstate".to_owned()
+    } else {
+        "{stack}/terraform.tfstate".to_owned()
     }
 }
 
@@ -669,10 +898,109 @@ mod tests {
         assert_eq!(fit("short", 40), "short");
     }
 
+    /// A stack file with the names `extra` sets (YAML merged into a one-region stack).
+    fn stack_file(extra: &str) -> meridian_model::Stack {
+        let yaml = format!(
+            "stack: shop\nregions:\n  - code: us-east-1\n    role: primary\n  - code: eu-west-1\n    role: secondary\n{extra}"
+        );
+        meridian_model::load_stack("test.yaml", yaml.as_bytes())
+            .unwrap_or_else(|_| panic!("the test stack loads: {yaml}"))
+            .stack
+    }
+
+    #[test]
+    fn placeholders_expand_in_their_scope() {
+        let scope = NameScope {
+            stack: "shop",
+            environment: Some("staging"),
+            region: Some("eu-west-1"),
+            role: Some("secondary"),
+        };
+        assert_eq!(
+            expand_name("/ecs/{stack}-{env}-{region}/{role}", &scope),
+            Ok("/ecs/shop-staging-eu-west-1/secondary".to_owned())
+        );
+        assert_eq!(expand_name("plain", &scope), Ok("plain".to_owned()));
+        let global = NameScope {
+            region: None,
+            role: None,
+            environment: None,
+            ..scope
+        };
+        assert_eq!(
+            expand_name("{stack}-{region}", &global),
+            Err(PlaceholderProblem::Unavailable(Placeholder::Region))
+        );
+        assert_eq!(
+            expand_name("{stack}-{env}", &global),
+            Err(PlaceholderProblem::NoEnvironment)
+        );
+        assert_eq!(
+            expand_name("{stak}", &scope),
+            Err(PlaceholderProblem::Unknown("stak".to_owned()))
+        );
+        for malformed in ["${region}", "{region", "region}", "a}{b"] {
+            assert!(
+                matches!(
+                    expand_name(malformed, &scope),
+                    Err(PlaceholderProblem::Malformed | PlaceholderProblem::Unknown(_))
+                ),
+                "{malformed}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_the_stack_sets_replace_the_defaults_per_region() {
+        let file = stack_file(
+            "load_balancer:\n  scheme: internal\n  physical_name: \"{stack}-{role}\"\n  listeners: []\n  target_groups:\n    - name: web\n      physical_name: \"{stack}-tg-{region}\"\n      service: web\n      port: 80\n      health_check: { path: / }\ncluster:\n  physical_name: \"c-{region}\"\ndns:\n  domain: a.example.com\n  hosted_zone_id: Z1\n  health_check: { path: / }\n  set_identifier: \"{role}\"\n",
+        );
+        let names = PhysicalNames {
+            stack: "shop",
+            file: &file,
+        };
+        assert_eq!(
+            names.load_balancer("eu-west-1").as_deref(),
+            Some("shop-secondary")
+        );
+        assert_eq!(
+            names.target_group("web", "us-east-1"),
+            Some((
+                "shop-tg-us-east-1".to_owned(),
+                "shop-tg-us-east-1-green".to_owned()
+            ))
+        );
+        assert_eq!(names.cluster("us-east-1"), "c-us-east-1");
+        assert_eq!(names.set_identifier("us-east-1"), "primary");
+        // What the file does not set keeps its default.
+        assert_eq!(names.service("web", "us-east-1"), "shop-web");
+        assert_eq!(names.service_log_group("web", "us-east-1"), "/ecs/shop/web");
+        assert_eq!(names.stream_prefix("web", "us-east-1"), "web");
+        assert_eq!(
+            names.topic("oncall", true, "us-east-1"),
+            "shop-oncall-global"
+        );
+        assert_eq!(names.dashboard("ops"), "ops");
+        // A 32-character blue name still gives a green one within the limit, and distinct.
+        let long = stack_file(
+            "load_balancer:\n  scheme: internal\n  listeners: []\n  target_groups:\n    - name: web\n      physical_name: abcdefghijklmnopqrstuvwxyz-12345\n      service: web\n      port: 80\n      health_check: { path: / }\n",
+        );
+        let names = PhysicalNames {
+            stack: "shop",
+            file: &long,
+        };
+        let (blue, green) = names.target_group("web", "us-east-1").expect("named");
+        assert_eq!(blue.len(), 32);
+        assert!(green.len() <= 32 && green != blue, "{green}");
+        assert_eq!(crate::aws::limits::TARGET_GROUP_NAME.problem(&green), None);
+    }
+
     #[test]
     fn bucket_defaults_fit_with_the_account_id() {
+        let file = stack_file("");
         let names = PhysicalNames {
             stack: "a-twenty-four-char-stack",
+            file: &file,
         };
         let (head, tail) = names.default_bucket("some-quite-long-bucket-name", "ap-southeast-3");
         assert!(head.len() + ACCOUNT_ID_LENGTH + tail.len() <= limits::BUCKET);

@@ -43,6 +43,153 @@ pub struct Plan {
     /// Warnings the stack acknowledges (`acknowledge:`), with their reasons, in the order the
     /// rules found them.
     pub acknowledged: Vec<Acknowledged>,
+    /// Where Terraform keeps the module's state; `None`: no backend block (a local state file).
+    pub terraform_backend: Option<TerraformBackendPlan>,
+    /// The application's configuration per service region (the seed's `configs/config.yaml`),
+    /// in declared order; empty when the stack has no database and no cache.
+    pub app_configs: Vec<AppConfigPlan>,
+}
+
+/// A value of the application's configuration that only exists once the stacks are deployed,
+/// named where the service (or its deploy step) reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeployTimeValue {
+    /// An SSM parameter in the configuration's region, which a failover rewrites.
+    Parameter {
+        /// Its name, e.g. `/rail-backend/database/writer-address`.
+        name: String,
+    },
+    /// An output of a unit: a CloudFormation stack output, and the Terraform output with the
+    /// same value.
+    Output {
+        /// The CloudFormation stack.
+        stack_name: String,
+        /// Its region.
+        region: RegionCode,
+        /// The CloudFormation output's name.
+        output: String,
+        /// The Terraform root module's output name.
+        tf_output: String,
+    },
+}
+
+/// The application's configuration in one region, in the shape of the seed's
+/// `configs/config.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppConfigPlan {
+    /// The region whose tasks read it.
+    pub region: RegionCode,
+    /// The database section, when the stack has a database.
+    pub database: Option<DatabaseConfigPlan>,
+    /// The Redis section, when the region has a cache cluster.
+    pub redis: Option<RedisConfigPlan>,
+}
+
+/// `database:` of the application's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatabaseConfigPlan {
+    /// The current writer's address: the region's endpoint parameter.
+    pub primary_host: DeployTimeValue,
+    /// Port.
+    pub port: u32,
+    /// Database name.
+    pub name: String,
+    /// `require` or `prefer`.
+    pub ssl_mode: &'static str,
+    /// Connections each task's pool opens (`database.pool_size`), when the stack says.
+    pub max_connections: Option<u32>,
+    /// Where reads go: the writer's region first, then each replica's, with weights.
+    pub read_replicas: Vec<ReadReplicaConfigPlan>,
+    /// `latency`, `weight` or `geo`.
+    pub routing_strategy: &'static str,
+    /// Replication settings as the stack declares them.
+    pub replication: Option<ReplicationConfigPlan>,
+    /// Whether a replica may be promoted, the promotion timeout and the probe interval.
+    pub failover: (bool, u32, u32),
+}
+
+/// One read endpoint with its share of reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReplicaConfigPlan {
+    /// Its region.
+    pub region: RegionCode,
+    /// The instance's address.
+    pub host: DeployTimeValue,
+    /// Share of read traffic, percent.
+    pub weight: u32,
+}
+
+/// `database.replication` of the application's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationConfigPlan {
+    /// Always true (RDS cross-region replicas are asynchronous).
+    pub asynchronous: bool,
+    /// `replica` or `logical`.
+    pub wal_level: &'static str,
+    /// `max_wal_senders`.
+    pub max_wal_senders: u32,
+    /// `wal_keep_size`, when set.
+    pub wal_keep_size: Option<String>,
+}
+
+/// `redis:` of the application's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedisConfigPlan {
+    /// `cluster` or `sentinel`.
+    pub mode: &'static str,
+    /// The region's cluster endpoint (the configuration endpoint in cluster mode), with the port.
+    pub nodes: Vec<(DeployTimeValue, u32)>,
+    /// The current Global Datastore primary's endpoint: the region's endpoint parameter, when
+    /// the region has one.
+    pub primary: Option<DeployTimeValue>,
+    /// Prefix and patterns of globally replicated keys, when the stack declares them.
+    pub global_keys: Option<(String, Vec<String>)>,
+    /// Cross-region replication: strategy, source region, target regions, conflict resolution.
+    pub cross_region_replication: Option<CacheReplicationConfigPlan>,
+}
+
+/// `redis.cross_region_replication` of the application's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CacheReplicationConfigPlan {
+    /// Whether a Global Datastore joins the regions.
+    pub enabled: bool,
+    /// `active-passive`.
+    pub strategy: &'static str,
+    /// The Global Datastore's primary region.
+    pub source_region: String,
+    /// Its secondary regions.
+    pub target_regions: Vec<String>,
+    /// `last-write-wins`.
+    pub conflict_resolution: &'static str,
+}
+
+/// Terraform's S3 backend, decided: every value literal (Terraform evaluates nothing in a
+/// backend block).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TerraformBackendPlan {
+    /// The bucket holding the state.
+    pub bucket: String,
+    /// The state object's key.
+    pub key: String,
+    /// The bucket's region.
+    pub region: String,
+    /// Whether the state object is encrypted at rest.
+    pub encrypt: bool,
+    /// The KMS key encrypting it, when not the bucket's default.
+    pub kms_key_id: Option<String>,
+    /// How concurrent runs are kept apart.
+    pub locking: StateLocking,
+}
+
+/// How the S3 backend locks the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateLocking {
+    /// A lock object beside the state, written with S3 conditional writes (`use_lockfile`,
+    /// Terraform 1.10 and later).
+    Lockfile,
+    /// An item in this DynamoDB table (`dynamodb_table`; deprecated by Terraform in favour of
+    /// the lock file, still read).
+    DynamoDbTable(String),
 }
 
 /// A warning the stack accepts, with why.
@@ -1558,6 +1705,9 @@ impl RedirectStatus {
 pub struct LoadBalancerPlan {
     /// The load balancer.
     pub rid: Rid,
+    /// Its name (`load_balancer.physical_name` expanded for the region); `None`: the target
+    /// generates one.
+    pub name: Option<String>,
     /// Its kind.
     pub load_balancer_type: LoadBalancerType,
     /// Internal rather than internet-facing.
@@ -1681,6 +1831,11 @@ pub struct TargetHealth {
 pub struct TargetGroupPlan {
     /// Entity name.
     pub name: String,
+    /// AWS name of the (blue) group (`physical_name` expanded for the region); `None`: the
+    /// target generates one.
+    pub physical_name: Option<String>,
+    /// AWS name of the green group, when the stack names the groups.
+    pub alternate_physical_name: Option<String>,
     /// The (blue) group.
     pub rid: Rid,
     /// The green group, for blue/green services.

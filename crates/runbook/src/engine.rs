@@ -19,6 +19,10 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/ARCHITECTURE.md.hbs"),
     ),
     (
+        APP_CONFIG,
+        include_str!("../../../templates/config.yaml.hbs"),
+    ),
+    (
         DEPLOY_SERVICE,
         include_str!("../../../templates/deploy-blue-green.sh.hbs"),
     ),
@@ -38,6 +42,9 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 pub(crate) const ARCHITECTURE: &str = "ARCHITECTURE.md.hbs";
 /// `runbooks/deploy.sh`.
 pub(crate) const DEPLOY: &str = "deploy.sh.hbs";
+/// `runbooks/config/<region>.yaml`, one per region with a service, when the stack has a
+/// database or a cache.
+pub(crate) const APP_CONFIG: &str = "config.yaml.hbs";
 /// `runbooks/deploy-blue-green-<region>.sh`, one per region with a service.
 pub(crate) const DEPLOY_SERVICE: &str = "deploy-blue-green.sh.hbs";
 /// `runbooks/promote-replica-<region>.md`, one per region with a read replica.

@@ -20,6 +20,11 @@ pub(crate) fn rollback(region: &str) -> String {
     format!("rollback-{region}.sh")
 }
 
+/// The application's configuration in a region (the seed's `configs/config.yaml`).
+pub(crate) fn app_config(region: &str) -> String {
+    format!("config/{region}.yaml")
+}
+
 /// The runbook that promotes the read replica in a region.
 pub(crate) fn promote_replica(region: &str) -> String {
     format!("promote-replica-{region}.md")

@@ -81,6 +81,10 @@ pub fn render(
         let file = path(&view.script_name.raw);
         outputs.push(engine.render(engine::ROLLBACK, file, &view)?);
     }
+    for view in views::config::build_all(plan) {
+        let file = path(&view.file_name);
+        outputs.push(engine.render(engine::APP_CONFIG, file, &view)?);
+    }
     for view in views::promote::build_all(plan) {
         let file = path(&view.runbook_name.raw);
         outputs.push(engine.render(engine::PROMOTE_REPLICA, file, &view)?);

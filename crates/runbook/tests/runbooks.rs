@@ -42,6 +42,7 @@ fn template_of(path: &str) -> &'static str {
         _ if file.starts_with("deploy-blue-green-") => "deploy-blue-green.sh.hbs",
         _ if file.starts_with("rollback-") => "rollback.sh.hbs",
         _ if file.starts_with("promote-replica-") => "promote-replica.md.hbs",
+        _ if path.starts_with("runbooks/config/") && file.ends_with(".yaml") => "config.yaml.hbs",
         other => panic!("unexpected output {other}"),
     }
 }
@@ -1150,5 +1151,5 @@ fn builtin_templates_are_listed_in_file_name_order() {
     let mut sorted = names.clone();
     sorted.sort_unstable();
     assert_eq!(names, sorted);
-    assert_eq!(names.len(), 6);
+    assert_eq!(names.len(), 7);
 }

@@ -401,6 +401,7 @@ fn meta_arguments_are_merged_into_the_resource_body() {
 #[test]
 fn a_module_renders_to_exact_files() {
     let mut module = Module::new(TerraformSettings {
+        backend: None,
         required_version: Some(">= 1.10.0".to_owned()),
         required_providers: [(
             "aws".to_owned(),

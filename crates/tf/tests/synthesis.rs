@@ -586,3 +586,88 @@ fn write_modules_for_external_oracles() {
         }
     }
 }
+
+/// The backend block writes the stack's S3 backend as the plan decided it: every bundled stack
+/// that configures one gets it, with a key that carries the stack and a lock (the lock file,
+/// which needs Terraform 1.10, or the DynamoDB table); a stack without one gets no block and
+/// keeps the older Terraform floor.
+#[test]
+fn the_backend_block_is_the_stacks_s3_backend_with_a_lock() {
+    let mut seen = BTreeMap::new();
+    for module in bundled_modules() {
+        let terraform = &module.json["versions.tf.json"]["terraform"];
+        let backend = &terraform["backend"]["s3"];
+        let Some(planned) = &module.plan.terraform_backend else {
+            assert!(
+                terraform.get("backend").is_none(),
+                "{}: a backend without one in the stack",
+                module.stack
+            );
+            assert_eq!(terraform["required_version"], ">= 1.1.0");
+            continue;
+        };
+        assert_eq!(
+            backend["bucket"],
+            planned.bucket.as_str(),
+            "{}",
+            module.stack
+        );
+        assert_eq!(backend["region"], planned.region.as_str());
+        assert_eq!(
+            backend["encrypt"], true,
+            "state is encrypted unless the stack says not"
+        );
+        let key = backend["key"].as_str().expect("a key");
+        assert!(
+            key.split('/').any(|part| part == module.plan.stack),
+            "{}: the state key `{key}` names the stack",
+            module.stack
+        );
+        let lockfile = backend["use_lockfile"] == true;
+        let table = backend["dynamodb_table"].as_str();
+        assert!(
+            lockfile != table.is_some(),
+            "{}: exactly one lock (lock file or DynamoDB table)",
+            module.stack
+        );
+        assert_eq!(
+            terraform["required_version"],
+            if lockfile { ">= 1.10.0" } else { ">= 1.1.0" },
+            "`use_lockfile` arrived in Terraform 1.10"
+        );
+        let arguments: Vec<&str> = backend
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for argument in &arguments {
+            assert!(
+                [
+                    "bucket",
+                    "key",
+                    "region",
+                    "encrypt",
+                    "kms_key_id",
+                    "use_lockfile",
+                    "dynamodb_table"
+                ]
+                .contains(argument),
+                "{}: `{argument}` is not an argument of the S3 backend",
+                module.stack
+            );
+        }
+        seen.insert(module.stack.clone(), (key.to_owned(), lockfile));
+    }
+    assert_eq!(
+        seen.get("rail-backend.yaml")
+            .map(|(key, lock)| (key.as_str(), *lock)),
+        Some(("rail-backend/terraform.tfstate", true)),
+        "the seed stack's default key and lock file: {seen:?}"
+    );
+    assert_eq!(
+        seen.get("payments-three-regions.yaml")
+            .map(|(key, lock)| (key.as_str(), *lock)),
+        Some(("services/payments/terraform.tfstate", false))
+    );
+}

@@ -15,6 +15,7 @@ const SYNTAX: SyntaxLiterals = &[
          and the comment every file carries",
         &[
             ("mod.rs", "\">= 1.1.0\"", 1),
+            ("mod.rs", "\">= 1.10.0\"", 1),
             ("mod.rs", "\">= 6.4\"", 1),
             ("mod.rs", "\">= 3.6\"", 1),
             ("mod.rs", "\"aws\"", 1),

@@ -29,6 +29,7 @@ pub(crate) fn lower_load_balancer(
 ) {
     let LoadBalancerPlan {
         rid,
+        name,
         load_balancer_type,
         internal,
         drop_invalid_header_fields,
@@ -67,6 +68,7 @@ pub(crate) fn lower_load_balancer(
         ));
     }
     let properties = LoadBalancer {
+        name: name.as_deref().map(Value::from),
         r#type: Some(match load_balancer_type {
             meridian_plan::LoadBalancerType::Application => LoadBalancerType::Application,
         }),
@@ -113,6 +115,8 @@ fn lower_target_groups(
 ) {
     let TargetGroupPlan {
         name: _,
+        physical_name,
+        alternate_physical_name,
         rid,
         alternate,
         target_type,
@@ -138,6 +142,7 @@ fn lower_target_groups(
         ))
     });
     let properties = TargetGroup {
+        name: physical_name.as_deref().map(Value::from),
         target_type: Some(match target_type {
             meridian_plan::TargetType::Ip => TargetType::Ip,
         }),
@@ -164,7 +169,11 @@ fn lower_target_groups(
     };
     // Blue and green are the same group twice: ECS moves the service between them.
     if let Some(alternate) = alternate {
-        unit.add(alternate, Resource::new(properties.clone()));
+        let green = TargetGroup {
+            name: alternate_physical_name.as_deref().map(Value::from),
+            ..properties.clone()
+        };
+        unit.add(alternate, Resource::new(green));
     }
     unit.add(rid, Resource::new(properties));
 }

@@ -171,6 +171,11 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         // Renamed entities keep their former logical IDs, which their rids already hold; the
         // manifest lists the renames.
         renames: _,
+        // Terraform's state backend: CloudFormation keeps its own state.
+        terraform_backend: _,
+        // The application's configuration is a runbook file; it only names outputs templates
+        // already declare.
+        app_configs: _,
     } = plan;
     // The shares of divided regions' services units, taken when their turn comes.
     let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();

@@ -253,7 +253,7 @@ impl<'a> Resolver<'a> {
                 target: target.name.clone(),
                 policy_rid: self.rid(unit, format!("{base}TopicPolicy"), &target.path),
                 policy_statements: crate::iam::topic_policy(&region, &rid),
-                name: self.names.topic(&target.name, global),
+                name: self.names.topic(&target.name, global, region.as_str()),
                 subscriptions,
                 rid,
             });

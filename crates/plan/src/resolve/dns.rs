@@ -321,7 +321,7 @@ impl<'a> Resolver<'a> {
             region: region.code.clone(),
             health_check: self.rid(unit, format!("{region_pascal}HealthCheck"), &region.path),
             record: self.rid(unit, format!("{region_pascal}LatencyRecord"), &region.path),
-            set_identifier: region.code.to_string(),
+            set_identifier: self.names.set_identifier(&region.code),
             target_dns_name,
             target_zone_id,
             path: health_path.to_owned(),

@@ -122,7 +122,7 @@ impl<'a> Resolver<'a> {
         let internal = lb.scheme == LoadBalancerScheme::Internal;
         let rid = self.rid(unit, "LoadBalancer", path);
         let security_group = self.rid(unit, "LoadBalancerSecurityGroup", path);
-        let (target_groups, tg_rids) = self.target_groups_in(unit, inputs);
+        let (target_groups, tg_rids) = self.target_groups_in(unit, region, inputs);
         let mut listeners = Vec::new();
         let mut listener_ports = BTreeSet::new();
         for (index, listener) in lb.listeners.iter().enumerate() {
@@ -146,6 +146,7 @@ impl<'a> Resolver<'a> {
             .then(|| self.access_log_bucket(unit, region, path));
         LoadBalancerPlan {
             rid,
+            name: self.names.load_balancer(region),
             load_balancer_type: LoadBalancerType::Application,
             internal,
             drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
@@ -211,6 +212,7 @@ impl<'a> Resolver<'a> {
     fn target_groups_in(
         &mut self,
         unit: &UnitId,
+        region: &str,
         inputs: &LoadBalancerInputs<'_>,
     ) -> (
         Vec<TargetGroupPlan>,
@@ -238,7 +240,8 @@ impl<'a> Resolver<'a> {
                 .contains(tg.service.as_str())
                 .then(|| self.rid(&tg_unit, format!("{base}AlternateTargetGroup"), &tg_path));
             tg_rids.insert(tg.name.clone(), (blue.clone(), green.clone(), tg_unit));
-            target_groups.push(target_group(tg, blue, green));
+            let physical_names = self.names.target_group(&tg.name, region);
+            target_groups.push(target_group(tg, (blue, green), physical_names));
         }
         (target_groups, tg_rids)
     }
@@ -952,12 +955,18 @@ impl<'a> Resolver<'a> {
 /// A target group as the stack declares it, with its health check's defaults.
 fn target_group(
     tg: &meridian_model::TargetGroup,
-    blue: Rid,
-    green: Option<Rid>,
+    (blue, green): (Rid, Option<Rid>),
+    physical_names: Option<(String, String)>,
 ) -> TargetGroupPlan {
     let health = &tg.health_check;
+    let (physical_name, alternate_physical_name) = match physical_names {
+        Some((blue_name, green_name)) => (Some(blue_name), green.is_some().then_some(green_name)),
+        None => (None, None),
+    };
     TargetGroupPlan {
         name: tg.name.clone(),
+        physical_name,
+        alternate_physical_name,
         rid: blue,
         alternate: green,
         // Fargate tasks in `awsvpc` networking register by IP address.

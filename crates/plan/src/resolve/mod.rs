@@ -7,6 +7,7 @@
 mod accelerator;
 mod alerting;
 mod alerts;
+mod app_config;
 mod cache;
 mod cdn;
 mod dashboards;
@@ -18,6 +19,7 @@ mod global;
 mod ids;
 mod links;
 mod load_balancer;
+mod names;
 mod network;
 mod operations;
 mod parameters;
@@ -31,6 +33,7 @@ mod services;
 mod split;
 mod stack;
 mod storage;
+mod terraform;
 mod text;
 mod topology;
 mod wiring;
@@ -362,6 +365,7 @@ impl<'a> Resolver<'a> {
             stack,
             names: PhysicalNames {
                 stack: &stack.stack,
+                file: stack,
             },
             partition: stack_partition(stack),
             diagnostics: Vec::new(),
@@ -388,6 +392,7 @@ impl<'a> Resolver<'a> {
         self.check_tags();
         self.check_objectives();
         self.check_renames();
+        self.check_physical_names();
         let regions = self.resolve_regions();
         let storage = self.resolve_storage(&regions);
         let mut apps = self.resolve_networks(&regions);

@@ -217,53 +217,33 @@ impl<'a> Resolver<'a> {
     /// The container's logs (E304) and health check (E305).
     fn check_container(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
         let mut valid = true;
-        if let Some(logs) = &service.logs {
-            if let Some(days) = logs.retention_days
-                && !aws::LOG_RETENTION_DAYS.contains(&days)
-            {
-                let nearest = aws::LOG_RETENTION_DAYS
-                    .iter()
-                    .copied()
-                    .min_by_key(|allowed| allowed.abs_diff(days))
-                    .unwrap_or(defaults::LOG_RETENTION_DAYS);
-                self.report(
-                    Diagnostic::new(
-                        codes::E304,
-                        path.key("logs").key("retention_days"),
-                        format!("{days} days is not a retention CloudWatch Logs offers"),
-                    )
-                    .with_help(format!(
-                        "the closest allowed value is {nearest}; allowed: {}",
-                        aws::LOG_RETENTION_DAYS
-                            .iter()
-                            .map(u32::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                );
-                valid = false;
-            }
-            if let Some(group) = &logs.group
-                && let Some(group) =
-                    self.literal(&path.key("logs").key("group"), group, "a log group name")
-            {
-                let ok = !group.is_empty()
-                    && group.len() <= aws::limits::LOG_GROUP_NAME_LENGTH
-                    && group
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "_-/.#".contains(c));
-                if !ok {
-                    self.report(
-                        Diagnostic::new(
-                            codes::E304,
-                            path.key("logs").key("group"),
-                            format!("`{group}` is not a log group name"),
-                        )
-                        .with_help("use letters, digits and `_-/.#`, at most 512 characters"),
-                    );
-                    valid = false;
-                }
-            }
+        // The log group's name and stream prefix, with their placeholders, are judged with the
+        // other physical names (`names.rs`).
+        if let Some(logs) = &service.logs
+            && let Some(days) = logs.retention_days
+            && !aws::LOG_RETENTION_DAYS.contains(&days)
+        {
+            let nearest = aws::LOG_RETENTION_DAYS
+                .iter()
+                .copied()
+                .min_by_key(|allowed| allowed.abs_diff(days))
+                .unwrap_or(defaults::LOG_RETENTION_DAYS);
+            self.report(
+                Diagnostic::new(
+                    codes::E304,
+                    path.key("logs").key("retention_days"),
+                    format!("{days} days is not a retention CloudWatch Logs offers"),
+                )
+                .with_help(format!(
+                    "the closest allowed value is {nearest}; allowed: {}",
+                    aws::LOG_RETENTION_DAYS
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            valid = false;
         }
         if let Some(health) = &service.health_check {
             let health_path = path.key("health_check");
@@ -603,7 +583,7 @@ impl<'a> Resolver<'a> {
                 scaling,
             )
         });
-        let service_name = self.names.service(&identity);
+        let service_name = self.names.service(&identity, &region.code);
         let container_name = self.names.container(&identity);
         self.export(
             &unit,
@@ -622,9 +602,7 @@ impl<'a> Resolver<'a> {
             execution_role,
             execution_statements,
             log_group,
-            log_group_name: logs
-                .and_then(|logs| logs.group.clone())
-                .unwrap_or_else(|| self.names.service_log_group(&identity)),
+            log_group_name: self.names.service_log_group(&identity, &region.code),
             log_retention_days: logs
                 .and_then(|logs| logs.retention_days)
                 .unwrap_or(defaults::LOG_RETENTION_DAYS),
@@ -635,8 +613,9 @@ impl<'a> Resolver<'a> {
             service_name,
             logging: ContainerLogging {
                 driver: LogDriver::AwsLogs,
-                // Streams are `<container>/<container>/<task ID>`: one prefix per service.
-                stream_prefix: container_name.clone(),
+                // Streams are `<prefix>/<container>/<task ID>`: by default the prefix is the
+                // container's name, one prefix per service.
+                stream_prefix: self.names.stream_prefix(&identity, &region.code),
             },
             container_name,
             image: container.image,

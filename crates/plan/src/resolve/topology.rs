@@ -50,6 +50,7 @@ impl<'a> Resolver<'a> {
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
         self.check_failover_budget(operations.budget.as_ref());
+        let app_configs = self.resolve_app_configs(&region_plans);
         Plan {
             stack: stack.stack.clone(),
             description: stack
@@ -76,6 +77,8 @@ impl<'a> Resolver<'a> {
             operations,
             renames: self.planned_renames(),
             acknowledged: Vec::new(),
+            terraform_backend: self.resolve_terraform_backend(),
+            app_configs,
         }
     }
 

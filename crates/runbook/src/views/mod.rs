@@ -3,6 +3,7 @@
 //! here; templates only iterate and branch.
 
 pub(crate) mod architecture;
+pub(crate) mod config;
 pub(crate) mod deploy;
 pub(crate) mod failover;
 pub(crate) mod promote;

@@ -253,11 +253,36 @@ pub struct RequiredProvider {
 /// The `terraform` block. Its strings are literal: Terraform evaluates nothing here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TerraformSettings {
+    /// Where the state is kept, by backend type (`s3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<Backend>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_version: Option<String>,
     /// By local name (`aws`, `random`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub required_providers: BTreeMap<String, RequiredProvider>,
+}
+
+/// The `terraform.backend` block: one backend type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Backend {
+    pub s3: S3Backend,
+}
+
+/// The arguments of the S3 backend Meridian writes (Terraform's `s3` backend documentation), in
+/// alphabetical order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct S3Backend {
+    pub bucket: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamodb_table: Option<String>,
+    pub encrypt: bool,
+    pub key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    pub region: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_lockfile: Option<bool>,
 }
 
 /// A `provider "aws"` configuration.

@@ -28,6 +28,7 @@ impl Lowerer<'_> {
     ) -> Lowered {
         let LoadBalancerPlan {
             rid,
+            name,
             load_balancer_type,
             internal,
             drop_invalid_header_fields,
@@ -65,6 +66,7 @@ impl Lowerer<'_> {
                 idle_timeout: Some((*idle_timeout_seconds).into()),
                 internal: Some((*internal).into()),
                 load_balancer_type: Some(load_balancer_type.as_str().into()),
+                name: name.as_deref().map(Into::into),
                 region: region_argument(region),
                 security_groups: Some(
                     [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
@@ -94,6 +96,8 @@ impl Lowerer<'_> {
         let TargetGroupPlan {
             // The entity and service names matter to the plan's wiring, not to the group itself.
             name: _,
+            physical_name,
+            alternate_physical_name,
             rid,
             alternate,
             target_type,
@@ -125,6 +129,7 @@ impl Lowerer<'_> {
                 unhealthy_threshold: Some((*unhealthy_threshold).into()),
                 ..LbTargetGroupHealthCheck::default()
             }),
+            name: physical_name.as_deref().map(Into::into),
             port: Some((*port).into()),
             protocol: Some(protocol.as_str().into()),
             region: region_argument(region),
@@ -132,8 +137,16 @@ impl Lowerer<'_> {
             vpc_id,
             ..LbTargetGroup::default()
         };
-        for rid in std::iter::once(rid).chain(alternate.iter()) {
-            self.add(&rid.tf, group.clone())?;
+        let green = alternate.as_ref().map(|alternate| {
+            let green = LbTargetGroup {
+                name: alternate_physical_name.as_deref().map(Into::into),
+                ..group.clone()
+            };
+            (alternate, green)
+        });
+        self.add(&rid.tf, group)?;
+        if let Some((alternate, green)) = green {
+            self.add(&alternate.tf, green)?;
         }
         Ok(())
     }

@@ -30,14 +30,15 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use meridian_plan::{
-    AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StoragePlan, TfMove,
+    AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StateLocking,
+    StoragePlan, TerraformBackendPlan, TfMove,
 };
 use meridian_plan::{bug, bug_message};
 
 use crate::l1::{
-    AwsDefaultTags, AwsProvider, DataAvailabilityZones, DataCallerIdentity, DataPartition, DataRef,
-    Map, MetaArguments, Module, ModuleError, Moved, RequiredProvider, Resource, ResourceRef,
-    TerraformSettings, Value, VariableRef,
+    AwsDefaultTags, AwsProvider, Backend, DataAvailabilityZones, DataCallerIdentity, DataPartition,
+    DataRef, Map, MetaArguments, Module, ModuleError, Moved, RequiredProvider, Resource,
+    ResourceRef, S3Backend, TerraformSettings, Value, VariableRef,
 };
 
 /// Directory of the Terraform files inside the output directory.
@@ -46,6 +47,9 @@ pub const OUTPUT_DIRECTORY: &str = "terraform";
 /// The Terraform versions that read the module: `nullable` variables and `moved` blocks need 1.1; nothing
 /// else the module uses is newer (the per-resource `region` argument is the provider's, not Terraform's).
 const REQUIRED_TERRAFORM_VERSION: &str = ">= 1.1.0";
+/// The Terraform versions whose S3 backend locks the state with a lock file beside it
+/// (`use_lockfile`, new in 1.10.0; Terraform's changelog and the `s3` backend documentation).
+const LOCKFILE_TERRAFORM_VERSION: &str = ">= 1.10.0";
 /// The AWS provider versions that know every argument the module writes: the per-resource
 /// `region` argument arrived in 6.0, and ECS's built-in blue/green deployments
 /// (`deployment_configuration.strategy`, `bake_time_in_minutes`,
@@ -134,6 +138,11 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         renames,
         // Warnings the stack accepts: `meridian plan` shows them; no resource carries them.
         acknowledged: _,
+        // The `terraform` block's backend (`settings`).
+        terraform_backend: _,
+        // The application's configuration is a runbook file; it only names outputs the module
+        // already declares.
+        app_configs: _,
     } = plan;
 
     let mut module = Module::new(settings(plan));
@@ -232,9 +241,51 @@ fn settings(plan: &Plan) -> TerraformSettings {
             },
         );
     }
+    let backend = plan.terraform_backend.as_ref().map(backend);
+    let lockfile = backend
+        .as_ref()
+        .is_some_and(|backend| backend.s3.use_lockfile.is_some());
     TerraformSettings {
-        required_version: Some(REQUIRED_TERRAFORM_VERSION.to_owned()),
+        backend,
+        required_version: Some(
+            if lockfile {
+                LOCKFILE_TERRAFORM_VERSION
+            } else {
+                REQUIRED_TERRAFORM_VERSION
+            }
+            .to_owned(),
+        ),
         required_providers,
+    }
+}
+
+/// The S3 backend block of the plan's backend.
+fn backend(plan: &TerraformBackendPlan) -> Backend {
+    let TerraformBackendPlan {
+        bucket,
+        key,
+        region,
+        encrypt,
+        kms_key_id,
+        locking,
+    } = plan;
+    // `use_lockfile` is written only when it is on: the DynamoDB lock needs no second flag.
+    let lockfile = matches!(locking, StateLocking::Lockfile);
+    let dynamodb_table = match locking {
+        StateLocking::Lockfile => None,
+        StateLocking::DynamoDbTable(table) => Some(table.clone()),
+    };
+    let use_lockfile = lockfile.then_some(lockfile);
+    Backend {
+        s3: S3Backend {
+            bucket: bucket.clone(),
+            dynamodb_table,
+            encrypt: *encrypt,
+            key: key.clone(),
+            kms_key_id: kms_key_id.clone(),
+            region: region.clone(),
+            use_lockfile,
+        },
     }
 }
 
