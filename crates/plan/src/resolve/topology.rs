@@ -76,6 +76,7 @@ impl<'a> Resolver<'a> {
             operations,
             renames: self.planned_renames(),
             acknowledged: Vec::new(),
+            overrides: self.resolve_overrides(),
         }
     }
 
