@@ -6,4 +6,6 @@ pub mod diff;
 pub mod l1;
 mod lower;
 
-pub use lower::{MANIFEST_PATH, QuotaProblem, TEMPLATE_FOLDER, synthesize, try_synthesize};
+pub use lower::{
+    MANIFEST_PATH, QuotaProblem, TEMPLATE_FOLDER, emitted_resources, synthesize, try_synthesize,
+};

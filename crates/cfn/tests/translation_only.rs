@@ -25,6 +25,13 @@ const SYNTAX: SyntaxLiterals = &[
         ],
     ),
     (
+        "the keys of a template resource that the stack's overrides edit as JSON (`overrides.rs`)",
+        &[
+            ("overrides.rs", "\"Properties\"", 1),
+            ("overrides.rs", "\"Type\"", 1),
+        ],
+    ),
+    (
         "the division of a region over its services units (`split.rs`): it reads and rewrites \
          intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`) and names each \
          output after the logical ID and attribute it carries, as imports are named in values.rs",

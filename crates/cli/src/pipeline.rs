@@ -45,8 +45,14 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
     })?;
     let planned = meridian_plan::plan(&loaded.stack);
     let mut diagnostics = planned.diagnostics;
+    let plan = planned.plan.filter(|plan| {
+        let problems = override_problems(plan);
+        let fits = problems.is_empty();
+        diagnostics.extend(problems);
+        fits
+    });
     loaded.locate(&mut diagnostics);
-    match planned.plan {
+    match plan {
         Some(plan) => Ok(Checked {
             loaded,
             plan,
@@ -56,6 +62,20 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
             diagnostics,
             source: Some(loaded.source),
         }),
+    }
+}
+
+/// The stack's overrides held against the resources both emitters write before any override
+/// (the rules are the plan's, `meridian_plan::overrides::check`; only the emitters know which
+/// resource types they write). Empty when the stack has no override.
+fn override_problems(plan: &Plan) -> Vec<Diagnostic> {
+    if plan.overrides.is_empty() {
+        return Vec::new();
+    }
+    let cloudformation = meridian_cfn::emitted_resources(plan);
+    match meridian_tf::emitted_resources(plan) {
+        Ok(terraform) => meridian_plan::overrides::check(plan, &cloudformation, &terraform),
+        Err(error) => vec![Diagnostic::bug(error)],
     }
 }
 

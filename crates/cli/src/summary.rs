@@ -156,6 +156,19 @@ pub fn render_plan(plan: &Plan) -> String {
             );
         }
     }
+    if !plan.overrides.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Overrides (applied last, checked against the resource schemas):"
+        );
+        for override_plan in &plan.overrides {
+            let _ = writeln!(out, "  {override_plan}");
+            for change in &override_plan.changes {
+                let _ = writeln!(out, "      {change}");
+            }
+        }
+    }
     if !plan.parameters.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Parameters:");

@@ -474,6 +474,38 @@ fn check_facts(pair: &Pair) {
             check_promoted_instance(pair);
             no_security();
         }
+        "override-deployment" => {
+            // Each target's override is a property change of the service, updated in place.
+            let service = pair.resource("WebService");
+            assert_eq!(service.action, ResourceAction::Modified);
+            let paths: Vec<&str> = service
+                .changes
+                .iter()
+                .map(|change| change.path.as_str())
+                .collect();
+            assert!(
+                paths
+                    .iter()
+                    .any(|path| path.ends_with("DeploymentConfiguration.MaximumPercent")),
+                "{paths:?}"
+            );
+            assert!(
+                paths
+                    .iter()
+                    .any(|path| path.ends_with("EnableExecuteCommand")),
+                "{paths:?}"
+            );
+            let twin = pair.terraform("aws_ecs_service.web_service_eu_west_1");
+            assert_eq!(twin.action, ResourceAction::Modified);
+            assert!(
+                twin.changes
+                    .iter()
+                    .any(|change| change.path.ends_with("deployment_maximum_percent")
+                        && change.after == Some(serde_json::json!(150)))
+            );
+            assert!(twin.replaced_by.is_empty());
+            no_replacement();
+        }
         other => panic!("stacks/changes/{other}: add the facts this pair shows to check_facts"),
     }
 }

@@ -207,6 +207,11 @@ fn build(knobs: &Knobs) -> model::Stack {
                 .map(|region| model::ReadReplica {
                     region: (*region).into(),
                     weight: share,
+                    multi_az: None,
+                    storage_type: None,
+                    iops: None,
+                    max_storage_gb: None,
+                    performance_insights: None,
                 })
                 .collect(),
             read_routing: None,
@@ -479,6 +484,9 @@ fn build(knobs: &Knobs) -> model::Stack {
             action: model::AlertAction::Notify,
             period_seconds: None,
             evaluation_periods: None,
+            metric: None,
+            math: None,
+            comparison: None,
         })
         .collect();
     model::Stack {
@@ -550,6 +558,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         } else {
             Vec::new()
         },
+        overrides: model::Overrides::default(),
         acknowledge: Vec::new(),
     }
 }

@@ -12,6 +12,7 @@ pub mod cfn;
 pub mod config;
 pub mod create_only;
 pub mod naming;
+pub mod properties;
 pub mod runbook;
 pub mod tf;
 
@@ -71,6 +72,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut files = cfn::generate(&cloudformation)?;
     files.extend(tf::generate(&terraform)?);
     files.push(create_only::generate(&cloudformation)?);
+    files.push(properties::generate(&cloudformation, &terraform)?);
     files.push(runbook::generate(root)?);
     Ok(files)
 }

@@ -98,11 +98,73 @@ pub struct Stack {
     /// Cross-region CloudWatch dashboards.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dashboards: Vec<Dashboard>,
+    /// Escape hatches: properties (CloudFormation) or arguments (Terraform) of the synthesized
+    /// resources set or removed after everything else, each checked against the resource type's
+    /// schema (unknown resources, unknown properties and wrong JSON types are errors). Omitted:
+    /// the output is exactly what the plan decides.
+    #[serde(default, skip_serializing_if = "Overrides::is_empty")]
+    pub overrides: Overrides,
     /// Warnings the stack's owners have read and accept, each by code and stack path with the
     /// reason; `meridian plan` lists them instead of reporting them. Omitted: every warning is
     /// reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acknowledge: Vec<Acknowledgement>,
+}
+
+/// Escape hatches per target: what the model cannot say, written into the synthesized resources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    /// Changes to CloudFormation resources, applied in the order written. Omitted: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cloudformation: Vec<CloudFormationOverride>,
+    /// Changes to Terraform resources, applied in the order written. Omitted: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terraform: Vec<TerraformOverride>,
+}
+
+impl Overrides {
+    /// Whether no override is given.
+    pub fn is_empty(&self) -> bool {
+        self.cloudformation.is_empty() && self.terraform.is_empty()
+    }
+}
+
+/// Properties set or removed on one CloudFormation resource, in some or all regions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloudFormationOverride {
+    /// The resource's logical ID, as `meridian synth` writes it (e.g. `ApiService`).
+    pub resource: String,
+    /// The regions whose templates are changed (`global` for the global unit's template).
+    /// Omitted: every template that holds the logical ID.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    /// Properties to set, by dotted path below `Properties` (`DeploymentConfiguration.MaximumPercent`;
+    /// a number steps into a list: `LoadBalancers.0.ContainerPort`), each with its JSON value.
+    /// Objects on the way are created. Omitted: nothing is set.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set: BTreeMap<String, serde_json::Value>,
+    /// Properties to remove, by the same dotted paths. Omitted: nothing is removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<String>,
+}
+
+/// Arguments set or removed on one Terraform resource.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerraformOverride {
+    /// The resource's address, `<type>.<name>` as `meridian synth` writes it (e.g.
+    /// `aws_ecs_service.api_us_east_1`); the name holds the region.
+    pub resource: String,
+    /// Arguments to set, by dotted path (`deployment_configuration.strategy`; a number steps into
+    /// a list or a block written as a list: `load_balancer.0.container_port`), each with its JSON
+    /// value. Objects on the way are created. Omitted: nothing is set.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set: BTreeMap<String, serde_json::Value>,
+    /// Arguments to remove, by the same dotted paths. Omitted: nothing is removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<String>,
 }
 
 /// A warning accepted on purpose.
@@ -783,6 +845,37 @@ pub struct ReadReplica {
     pub region: String,
     /// Share of read traffic, 0 to 100.
     pub weight: u32,
+    /// Whether the replica keeps a standby in another zone of its region. Omitted: single-AZ
+    /// (RDS's default for a replica).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_az: Option<bool>,
+    /// Storage volume type: `gp3`, or `io1` / `io2` with `iops`. Omitted: gp3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_type: Option<ReplicaStorageType>,
+    /// Provisioned IOPS: required with `io1` and `io2` (1,000 to 256,000, and 0.5 to 50 per GiB
+    /// for io1, up to 1,000 per GiB for io2); with gp3 only from 400 GiB (12,000 to 64,000).
+    /// Omitted: the volume's baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iops: Option<u32>,
+    /// Storage autoscaling ceiling of the replica in GiB, at least 10 % above the writer's
+    /// allocation. Omitted: the writer's ceiling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_storage_gb: Option<u32>,
+    /// Whether Performance Insights is on for the replica. Omitted: on, as on the writer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance_insights: Option<bool>,
+}
+
+/// Storage volume type of a read replica.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplicaStorageType {
+    /// General purpose SSD.
+    Gp3,
+    /// Provisioned IOPS SSD.
+    Io1,
+    /// Provisioned IOPS SSD, Block Express.
+    Io2,
 }
 
 /// Replication settings.
@@ -1259,6 +1352,9 @@ pub enum AlertCondition {
     ServiceCpu,
     /// Average database CPU above `threshold` percent, per region.
     DatabaseCpu,
+    /// Any CloudWatch metric (`metric`) or metric math over several (`math`), compared with
+    /// `threshold` by `comparison`, per region that runs services.
+    Metric,
 }
 
 /// What should happen when an alert fires.
@@ -1311,6 +1407,64 @@ pub struct Alert {
     /// Periods that must breach before the alarm fires. Omitted: 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation_periods: Option<u32>,
+    /// The metric of `condition: metric`. Omitted: `math` says what is watched (one of the two
+    /// is required with `condition: metric`, and neither is allowed with another condition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<AlertMetric>,
+    /// Metric math of `condition: metric`: an expression over named metrics, whose result is
+    /// compared with `threshold`. Omitted: `metric` says what is watched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub math: Option<AlertMath>,
+    /// How the watched value is compared with `threshold` (`condition: metric` only). Omitted:
+    /// `greater_than`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<AlertComparison>,
+}
+
+/// A CloudWatch metric an alert watches in every region that runs services.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlertMetric {
+    /// Namespace, e.g. `AWS/ApplicationELB`, `AWS/RDS`, `AWS/ElastiCache` or your own.
+    pub namespace: String,
+    /// Metric name, e.g. `TargetResponseTime`.
+    pub name: String,
+    /// Dimensions by name. A value may hold references to the region's resources:
+    /// `${load_balancer}` (its `app/...` name), `${target_groups.NAME}` (`targetgroup/...`),
+    /// `${services.NAME}` (the ECS service name), `${cluster}`, `${database}` (the region's DB
+    /// instance identifier), `${cache}` (the region's replication group ID) and `${region}`.
+    /// Omitted: no dimension.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dimensions: BTreeMap<String, String>,
+    /// `Sum`, `Average`, `Minimum`, `Maximum`, `SampleCount` or a percentile such as `p99`.
+    pub statistic: String,
+}
+
+/// Metric math: named metrics and an expression over their names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlertMath {
+    /// The expression, e.g. `IF(requests > 0, errors / requests, 0)`, over the names of `metrics`.
+    pub expression: String,
+    /// The metrics by name: lowercase letter first, then letters, digits and `_`.
+    pub metrics: BTreeMap<String, AlertMetric>,
+    /// Label of the result on graphs. Omitted: the alert's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// How an alarm compares the watched value with its threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertComparison {
+    /// Fires above the threshold.
+    GreaterThan,
+    /// Fires at or above the threshold.
+    GreaterThanOrEqual,
+    /// Fires below the threshold (free memory, healthy hosts).
+    LessThan,
+    /// Fires at or below the threshold.
+    LessThanOrEqual,
 }
 
 /// A cross-region dashboard.

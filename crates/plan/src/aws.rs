@@ -1109,6 +1109,20 @@ pub mod limits {
     /// Most read replicas one RDS source instance takes (RDS User Guide, "Working with DB
     /// instance read replicas": up to 15 read replicas per source for PostgreSQL).
     pub const RDS_READ_REPLICAS_PER_SOURCE: usize = 15;
+    /// Provisioned IOPS of an io1 or io2 volume of RDS for PostgreSQL (RDS User Guide,
+    /// "Provisioned IOPS SSD storage"; `DescribeValidDBInstanceModifications` ranges).
+    pub const RDS_PROVISIONED_IOPS: RangeInclusive<u32> = 1_000..=256_000;
+    /// IOPS per GiB of an io1 volume, in tenths: 0.5 to 50 (RDS API `CreateDBInstance`, `Iops`:
+    /// "a multiple between .5 and 50 of the storage amount").
+    pub const RDS_IO1_IOPS_PER_GIB_TENTHS: RangeInclusive<u64> = 5..=500;
+    /// IOPS per GiB of an io2 Block Express volume, in tenths: 0.5 to 1,000 (RDS User Guide,
+    /// "io2 Block Express storage").
+    pub const RDS_IO2_IOPS_PER_GIB_TENTHS: RangeInclusive<u64> = 5..=10_000;
+    /// IOPS of a gp3 volume of RDS for PostgreSQL where they can be set (RDS User Guide,
+    /// "gp3 storage": from 400 GiB, 12,000 to 64,000; below it the baseline is fixed).
+    pub const RDS_GP3_IOPS: RangeInclusive<u32> = 12_000..=64_000;
+    /// The smallest gp3 allocation whose IOPS can be set, in GiB.
+    pub const RDS_GP3_IOPS_MIN_STORAGE_GIB: u32 = 400;
     /// A storage ceiling must be at least 10 % above the allocation (RDS User Guide, "Managing
     /// capacity automatically with Amazon RDS storage autoscaling"): in percent of `storage_gb`.
     pub const RDS_MAX_STORAGE_MIN_PERCENT: u32 = 110;
@@ -1119,6 +1133,18 @@ pub mod limits {
     /// Most metrics one CloudWatch alarm reads, metric math included (CloudWatch API
     /// `PutMetricAlarm`, `Metrics`: "you can use as many as 10 structures").
     pub const ALARM_METRICS: usize = 10;
+    /// Most characters of a metric's namespace, its name and a dimension's name (CloudWatch API
+    /// `Metric`, `Dimension`: "Maximum length of 255").
+    pub const METRIC_NAME: usize = 255;
+    /// Most characters of a dimension's value (CloudWatch API `Dimension.Value`: "Maximum length
+    /// of 1024").
+    pub const METRIC_DIMENSION_VALUE: usize = 1024;
+    /// Most dimensions of one metric (CloudWatch API `Metric.Dimensions`: "Maximum number of 30
+    /// items").
+    pub const METRIC_DIMENSIONS: usize = 30;
+    /// Most characters of a metric math expression (CloudWatch API `MetricDataQuery.Expression`:
+    /// "Maximum length of 2048").
+    pub const METRIC_MATH_EXPRESSION: usize = 2048;
 
     /// Most characters of a tag key, and of a tag value (Tagging AWS Resources User Guide, "Tag
     /// naming limits and requirements").

@@ -428,6 +428,8 @@ pub mod bounds {
             AlertCondition::ErrorRate => ("a share of requests", 0.000_001, 1.0),
             AlertCondition::Http5xx => ("responses per period", 1.0, 1.0e9),
             AlertCondition::ServiceCpu | AlertCondition::DatabaseCpu => ("percent", 1.0, 100.0),
+            // Any metric, in its own unit: every finite value is one it may reach.
+            AlertCondition::Metric => ("the metric's unit", f64::MIN, f64::MAX),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod defaults;
 pub mod iam;
 pub mod ids;
 pub mod naming;
+pub mod overrides;
 pub mod params;
 mod resolve;
 pub mod review;

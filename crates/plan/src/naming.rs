@@ -806,6 +806,14 @@ pub fn zone_letter(index: usize) -> char {
 /// ID of the query that evaluates a metric-math alarm's expression.
 pub const METRIC_MATH_RESULT_ID: &str = "result";
 
+/// Whether `id` names a query of a metric-math alarm: a lowercase letter, then letters, digits
+/// and `_`, at most 255 characters (CloudWatch API `MetricDataQuery.Id`).
+pub fn is_metric_math_id(id: &str) -> bool {
+    id.len() <= 255
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,7 @@ pub fn review(plan: &Plan) -> String {
     operations(&mut out, plan);
     renames(&mut out, plan);
     acknowledged(&mut out, plan);
+    overrides(&mut out, plan);
     out.text
 }
 
@@ -875,6 +876,20 @@ fn database_lines(out: &mut Outline, database: &DatabasePlan) {
                 promoted.maintenance_window
             ),
         ),
+        // A replica with settings of its own says them; one that follows the writer says nothing more.
+        DatabaseRole::Replica(replica) if replica.multi_az.is_some() || replica.iops.is_some() => {
+            out.line(
+                2,
+                format!(
+                    "replica's own: {} GiB storage ceiling, Multi-AZ {}, {}",
+                    replica.max_storage_gb,
+                    on(replica.multi_az.unwrap_or(false)),
+                    replica
+                        .iops
+                        .map_or_else(|| "baseline IOPS".to_owned(), |iops| format!("{iops} provisioned IOPS"))
+                ),
+            );
+        }
         DatabaseRole::Replica(_) => {}
     }
 }
@@ -1508,6 +1523,20 @@ fn acknowledged(out: &mut Outline, plan: &Plan) {
             format!("{} at {}: {}", warning.code, warning.path, warning.message),
         );
         out.line(2, format!("because: {}", warning.reason));
+    }
+}
+
+fn overrides(out: &mut Outline, plan: &Plan) {
+    if plan.overrides.is_empty() {
+        return;
+    }
+    out.blank();
+    out.line(0, "overrides (applied after everything above):");
+    for override_plan in &plan.overrides {
+        out.line(1, override_plan.to_string());
+        for change in &override_plan.changes {
+            out.line(2, change.to_string());
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use meridian_model::StackPath;
+
 use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::value::Text;
 
@@ -48,6 +50,10 @@ pub struct Plan {
     /// The application's configuration per service region (the seed's `configs/config.yaml`),
     /// in declared order; empty when the stack has no database and no cache.
     pub app_configs: Vec<AppConfigPlan>,
+    /// The stack's escape hatches, in the order written: CloudFormation's, then Terraform's.
+    /// Each emitter applies its target's after everything else; `overrides::check` holds them
+    /// against what the emitters write before anything is.
+    pub overrides: Vec<OverridePlan>,
 }
 
 /// A value of the application's configuration that only exists once the stacks are deployed,
@@ -190,6 +196,52 @@ pub enum StateLocking {
     /// An item in this DynamoDB table (`dynamodb_table`; deprecated by Terraform in favour of
     /// the lock file, still read).
     DynamoDbTable(String),
+}
+
+/// One escape hatch: changes to one resource of one target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverridePlan {
+    /// Which target, and which of its templates.
+    pub target: OverrideTarget,
+    /// The CloudFormation logical ID or the Terraform address (`<type>.<name>`).
+    pub resource: String,
+    /// The properties set and removed, in order: every `set` path sorted, then every `remove`.
+    pub changes: Vec<OverrideChange>,
+    /// Where the override is written.
+    pub path: StackPath,
+}
+
+/// The target an override changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideTarget {
+    /// CloudFormation templates: those of the units of the listed regions (`global` and
+    /// `accelerator` name those units), every template when the list is empty.
+    CloudFormation {
+        /// Region codes or unit names, as written.
+        regions: Vec<String>,
+    },
+    /// The Terraform module, whose addresses are unique (the name holds the region).
+    Terraform,
+}
+
+/// One property set or removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverrideChange {
+    /// The steps below the resource's properties (CloudFormation) or arguments (Terraform).
+    pub steps: Vec<OverrideStep>,
+    /// The value to set; `None` removes the property.
+    pub value: Option<serde_json::Value>,
+    /// Where the change is written.
+    pub path: StackPath,
+}
+
+/// One step of an override path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideStep {
+    /// A property, argument or map key.
+    Key(String),
+    /// An element of a list (or of a Terraform block written as a list).
+    Index(usize),
 }
 
 /// A warning the stack accepts, with why.
@@ -2308,6 +2360,10 @@ pub struct DatabasePlan {
 pub enum DbStorageType {
     /// General purpose SSD, gp3.
     Gp3,
+    /// Provisioned IOPS SSD, io1.
+    Io1,
+    /// Provisioned IOPS SSD (Block Express), io2.
+    Io2,
 }
 
 impl DbStorageType {
@@ -2315,6 +2371,8 @@ impl DbStorageType {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Gp3 => "gp3",
+            Self::Io1 => "io1",
+            Self::Io2 => "io2",
         }
     }
 }
@@ -2466,8 +2524,13 @@ pub struct WriterPlan {
 /// A replica's own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplicaPlan {
-    /// Storage autoscaling ceiling: the writer's, so the replica grows with it.
+    /// Storage autoscaling ceiling: the replica's own, or the writer's, so the replica grows
+    /// with it.
     pub max_storage_gb: u32,
+    /// Multi-AZ as the stack sets it; `None` leaves it to RDS (single-AZ) and unwritten.
+    pub multi_az: Option<bool>,
+    /// Provisioned IOPS, when the stack gives them.
+    pub iops: Option<u32>,
     /// ARN of the writer.
     pub source_arn: Text,
     /// Region of the writer.
@@ -2748,6 +2811,8 @@ pub enum Comparison {
     GreaterThanOrEqual,
     /// `<`.
     LessThan,
+    /// `<=`.
+    LessThanOrEqual,
 }
 
 impl Comparison {
@@ -2757,6 +2822,7 @@ impl Comparison {
             Self::GreaterThan => "GreaterThanThreshold",
             Self::GreaterThanOrEqual => "GreaterThanOrEqualToThreshold",
             Self::LessThan => "LessThanThreshold",
+            Self::LessThanOrEqual => "LessThanOrEqualToThreshold",
         }
     }
 }

@@ -140,6 +140,7 @@ pub(crate) fn lower_alarm(unit: &mut UnitTemplate<'_>, alarm: &AlarmPlan) {
             Comparison::GreaterThan => ComparisonOperator::GreaterThanThreshold,
             Comparison::GreaterThanOrEqual => ComparisonOperator::GreaterThanOrEqualToThreshold,
             Comparison::LessThan => ComparisonOperator::LessThanThreshold,
+            Comparison::LessThanOrEqual => ComparisonOperator::LessThanOrEqualToThreshold,
         }),
         threshold: Some((*threshold).into()),
         evaluation_periods: Some(i64::from(*evaluation_periods).into()),

@@ -127,6 +127,8 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
         DatabaseRole::Replica(replica) => {
             let ReplicaPlan {
                 max_storage_gb,
+                multi_az,
+                iops,
                 source_arn,
                 source_region,
                 // The replica's services read it through their secrets; the instance itself
@@ -140,6 +142,8 @@ pub(crate) fn lower_database(unit: &mut UnitTemplate<'_>, database: &DatabasePla
                 source_db_instance_identifier: Some(unit.values.text(source_arn)),
                 source_region: Some(Value::from(source_region.as_str())),
                 max_allocated_storage: Some(i64::from(*max_storage_gb).into()),
+                multi_az: multi_az.map(Into::into),
+                iops: iops.map(|iops| i64::from(iops).into()),
                 ..common
             };
             unit.add(rid, snapshot_policies(Resource::new(properties), snapshot));

@@ -12,6 +12,7 @@ mod keys;
 mod load_balancer;
 mod manifest;
 mod network;
+mod overrides;
 mod parameters;
 mod policy;
 mod services;
@@ -81,6 +82,8 @@ pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, Vec<QuotaProblem>>
     let mut problems = Vec::new();
     let rendered: Vec<manifest::Rendered<'_>> = lower_units(plan)
         .map(|(unit, mut template)| {
+            // The stack's escape hatches, checked by the plan, change the finished template.
+            overrides::apply_overrides(&mut template, &unit.id, &plan.overrides);
             let text = template
                 .to_json_pretty_in(&mut scratch)
                 .unwrap_or_else(|error| {
@@ -140,6 +143,14 @@ fn quota_problems(stack_name: &str, template: &Template, contents: &str) -> Vec<
     .collect()
 }
 
+/// Every resource of every unit's template as written before the stack's overrides: what
+/// `meridian_plan::overrides::check` holds them against.
+pub fn emitted_resources(plan: &Plan) -> Vec<meridian_plan::overrides::EmittedResource> {
+    lower_units(plan)
+        .flat_map(|(unit, template)| overrides::emitted_resources(&template, &unit.id))
+        .collect()
+}
+
 /// Path of a unit's template in the output directory.
 fn template_path(unit: &Unit) -> String {
     format!("{TEMPLATE_FOLDER}/{}", unit.template_file)
@@ -147,7 +158,7 @@ fn template_path(unit: &Unit) -> String {
 
 /// Every unit's template, in deploy order, lowered as the iterator is consumed (so that each
 /// can be written and dropped before the next is built; a divided region's services units are
-/// held until their turn).
+/// held until their turn). The stack's overrides are not applied yet.
 fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
     let Plan {
         stack: _,
@@ -176,6 +187,8 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         // The application's configuration is a runbook file; it only names outputs templates
         // already declare.
         app_configs: _,
+        // Applied by `try_synthesize` to each finished template.
+        overrides: _,
     } = plan;
     // The shares of divided regions' services units, taken when their turn comes.
     let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();

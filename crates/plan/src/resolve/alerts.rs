@@ -186,6 +186,7 @@ impl<'a> Resolver<'a> {
         valid &= self.check_alert_source(path, alert);
         valid &= self.check_alert_evaluation(path, alert);
         valid &= self.check_alert_action(path, alert, failover_enabled);
+        valid &= self.check_metric_alert(path, alert);
         valid
     }
     /// Whether the condition takes a threshold and whether it is in range (E707, E708).
@@ -273,6 +274,8 @@ impl<'a> Resolver<'a> {
                 .database
                 .is_none()
                 .then_some(("a database", "add a `database`, or remove the alert")),
+            // Its dimensions say what it watches, and `check_metric_alert` checks them.
+            AlertCondition::Metric => None,
         };
         if let Some((what, help)) = needs {
             self.report(
@@ -506,6 +509,7 @@ impl<'a> Resolver<'a> {
                 })
                 .unwrap_or_default(),
             AlertCondition::ServiceCpu => service_measures(&self.names, &unit, app, threshold),
+            AlertCondition::Metric => self.metric_measures(alert, app, threshold),
         };
         let base = pascal(&alert.name);
         measures
@@ -539,7 +543,7 @@ impl<'a> Resolver<'a> {
                     }),
                     description: alarm_description(&measure.what, alert, None),
                     metric: measure.metric,
-                    comparison: Comparison::GreaterThan,
+                    comparison: alert_comparison(alert),
                     threshold: measure.threshold,
                     period_seconds: alert
                         .period_seconds
@@ -580,15 +584,15 @@ fn threshold_what(alert: &meridian_model::Alert) -> String {
 
 /// What one alarm of an alert measures: the service it is for (service conditions), what fires
 /// it, the metric, and the threshold in the metric's unit.
-struct Measure {
-    service: Option<EntityName>,
+pub(crate) struct Measure {
+    pub(crate) service: Option<EntityName>,
     /// The part's number (from 1) when the alert's metrics are split over several alarms.
-    part: Option<usize>,
+    pub(crate) part: Option<usize>,
     /// The services unit its metrics' resources live in, when not the application unit.
-    unit: Option<UnitId>,
-    what: String,
-    metric: AlarmMetric,
-    threshold: f64,
+    pub(crate) unit: Option<UnitId>,
+    pub(crate) what: String,
+    pub(crate) metric: AlarmMetric,
+    pub(crate) threshold: f64,
 }
 
 /// Replica lag (on a replica) and database CPU.
@@ -842,6 +846,7 @@ pub(crate) fn condition_name(condition: AlertCondition) -> &'static str {
         AlertCondition::Http5xx => "http_5xx",
         AlertCondition::ServiceCpu => "service_cpu",
         AlertCondition::DatabaseCpu => "database_cpu",
+        AlertCondition::Metric => "metric",
     }
 }
 

@@ -869,7 +869,19 @@ impl<'a> Resolver<'a> {
                 .get(region)
                 .cloned()
                 .unwrap_or_else(|| default_class.clone());
-            let plan = self.database_instance(
+            let replica = database
+                .read_replicas
+                .iter()
+                .find(|replica| replica.region == region.as_str());
+            let own = replica.map(|replica| {
+                self.replica_settings(
+                    replica_path,
+                    replica,
+                    database.storage_gb.unwrap_or(defaults::STORAGE_GB),
+                    storage_ceiling(database),
+                )
+            });
+            let mut plan = self.database_instance(
                 &unit,
                 replica_path,
                 region,
@@ -881,12 +893,20 @@ impl<'a> Resolver<'a> {
                     .unwrap_or(defaults::DELETION_PROTECTION),
                 &network.private_subnets,
                 DatabaseRole::Replica(ReplicaPlan {
-                    max_storage_gb: storage_ceiling(database),
+                    max_storage_gb: own
+                        .as_ref()
+                        .map_or_else(|| storage_ceiling(database), |own| own.max_storage_gb),
+                    multi_az: own.as_ref().and_then(|own| own.multi_az),
+                    iops: own.as_ref().and_then(|own| own.iops),
                     source_arn,
                     source_region: writer_region.clone(),
                     secret_arn,
                 }),
             );
+            if let Some(own) = &own {
+                plan.storage_type = own.storage_type;
+                plan.performance_insights = own.performance_insights;
+            }
             self.export(
                 &unit,
                 ADOPTED_WRITER_ADDRESS_OUTPUT,

@@ -19,13 +19,16 @@ mod global;
 mod ids;
 mod links;
 mod load_balancer;
+mod metric_alerts;
 mod names;
 mod network;
 mod operations;
+mod overrides;
 mod parameters;
 mod references;
 mod regions;
 mod renames;
+mod replica_settings;
 mod replication;
 mod secrets;
 mod security_groups;
@@ -65,6 +68,8 @@ pub(crate) use links::*;
 #[allow(unused_imports)]
 pub(crate) use load_balancer::*;
 #[allow(unused_imports)]
+pub(crate) use metric_alerts::*;
+#[allow(unused_imports)]
 pub(crate) use network::*;
 #[allow(unused_imports)]
 pub(crate) use operations::*;
@@ -74,6 +79,8 @@ pub(crate) use parameters::*;
 pub(crate) use references::*;
 #[allow(unused_imports)]
 pub(crate) use regions::*;
+#[allow(unused_imports)]
+pub(crate) use replica_settings::*;
 #[allow(unused_imports)]
 pub(crate) use replication::*;
 #[allow(unused_imports)]

@@ -79,6 +79,7 @@ impl<'a> Resolver<'a> {
             acknowledged: Vec::new(),
             terraform_backend: self.resolve_terraform_backend(),
             app_configs,
+            overrides: self.resolve_overrides(),
         }
     }
 

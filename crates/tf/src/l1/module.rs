@@ -652,6 +652,56 @@ impl Module {
             .collect()
     }
 
+    /// Every declared resource as `(type, address, body)`, the body parsed back from its text:
+    /// the arguments and meta-arguments as written.
+    pub fn resource_bodies(
+        &self,
+    ) -> Result<Vec<(&'static str, String, serde_json::Value)>, ModuleError> {
+        self.resources
+            .iter()
+            .map(|((type_name, name), body)| {
+                serde_json::from_str(body)
+                    .map(|json| (*type_name, format!("{type_name}.{name}"), json))
+                    .map_err(|source| ModuleError::Serialization {
+                        address: format!("{type_name}.{name}"),
+                        source,
+                    })
+            })
+            .collect()
+    }
+
+    /// Changes the body of the resource `<type_name>.<name>` through `edit` and writes it again;
+    /// `false` when the module declares no such resource.
+    pub fn edit_resource(
+        &mut self,
+        address: &str,
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> Result<bool, ModuleError> {
+        let Some((type_name, name)) = address.split_once('.') else {
+            return Ok(false);
+        };
+        let Some(key) = self
+            .resources
+            .keys()
+            .find(|(declared_type, declared_name)| {
+                *declared_type == type_name && declared_name == name
+            })
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        let serialization = |source| ModuleError::Serialization {
+            address: address.to_owned(),
+            source,
+        };
+        let mut body: serde_json::Value =
+            serde_json::from_str(&self.resources[&key]).map_err(serialization)?;
+        edit(&mut body);
+        let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(serialization)?;
+        self.resources.insert(key, text);
+        Ok(true)
+    }
+
     /// Records a rename; checked against the declared resources when the module is serialized.
     pub fn add_moved(&mut self, moved: Moved) {
         self.moved.push(moved);

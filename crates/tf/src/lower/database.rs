@@ -118,6 +118,8 @@ impl Lowerer<'_> {
             ),
             DatabaseRole::Replica(ReplicaPlan {
                 max_storage_gb,
+                multi_az,
+                iops,
                 source_arn,
                 // Both are implied by the source ARN; the replica's secret is read by services.
                 source_region: _,
@@ -128,6 +130,8 @@ impl Lowerer<'_> {
                     DbInstance {
                         replicate_source_db: Some(self.value(source_arn)),
                         max_allocated_storage: Some((*max_storage_gb).into()),
+                        multi_az: multi_az.map(Into::into),
+                        iops: iops.map(Into::into),
                         ..common
                     },
                     depends_on(waits_for),

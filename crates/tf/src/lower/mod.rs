@@ -19,6 +19,7 @@ mod keys;
 mod load_balancer;
 mod network;
 mod outputs;
+mod overrides;
 mod parameters;
 mod policy;
 mod secrets;
@@ -118,8 +119,28 @@ pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, SynthesisError> {
         .collect())
 }
 
-/// The whole plan as a [`Module`], before rendering.
+/// The whole plan as a [`Module`], before rendering: the stack's overrides are applied last.
 pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
+    let mut module = lower_resources(plan)?;
+    overrides::apply_overrides(&mut module, &plan.overrides)?;
+    Ok(module)
+}
+
+/// Every resource of the module as written before the stack's overrides: what
+/// `meridian_plan::overrides::check` holds them against.
+///
+/// # Errors
+///
+/// Only on a bug in Meridian, as [`try_synthesize`].
+pub fn emitted_resources(
+    plan: &Plan,
+) -> Result<Vec<meridian_plan::overrides::EmittedResource>, SynthesisError> {
+    let module = lower_resources(plan)?;
+    Ok(overrides::emitted_resources(&module)?)
+}
+
+/// The module of every resource the plan decides, without the stack's overrides.
+fn lower_resources(plan: &Plan) -> Lowered<Module> {
     let Plan {
         stack: _,
         description: _,
@@ -143,6 +164,8 @@ pub(crate) fn lower_plan(plan: &Plan) -> Lowered<Module> {
         // The application's configuration is a runbook file; it only names outputs the module
         // already declares.
         app_configs: _,
+        // Applied by `lower_plan` once every resource is written.
+        overrides: _,
     } = plan;
 
     let mut module = Module::new(settings(plan));
