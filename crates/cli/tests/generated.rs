@@ -480,6 +480,8 @@ fn build(knobs: &Knobs) -> model::Stack {
         .collect();
     model::Stack {
         stack: "generated".into(),
+        environment: None,
+        environments: BTreeMap::new(),
         description: None,
         objectives: None,
         tags: BTreeMap::from([("team".to_owned(), "test".to_owned())]),

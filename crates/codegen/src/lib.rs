@@ -13,6 +13,7 @@ pub mod config;
 pub mod create_only;
 pub mod naming;
 pub mod runbook;
+pub mod taggable;
 pub mod tf;
 
 use std::collections::BTreeMap;
@@ -71,6 +72,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut files = cfn::generate(&cloudformation)?;
     files.extend(tf::generate(&terraform)?);
     files.push(create_only::generate(&cloudformation)?);
+    files.push(taggable::generate(&cloudformation)?);
     files.push(runbook::generate(root)?);
     Ok(files)
 }

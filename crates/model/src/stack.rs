@@ -22,6 +22,22 @@ pub struct Stack {
     /// 24 characters. It prefixes every CloudFormation stack and most physical names, so renaming
     /// it replaces everything.
     pub stack: String,
+    /// The environment this stack was resolved for (`meridian synth --env NAME`), set by the
+    /// loader from `environments:`; never written in the file. `None`: the file declares none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub environment: Option<String>,
+    /// Named environments (`staging`, `production`), each an overlay: a partial stack whose
+    /// values replace the base's. Mappings merge key by key (`null` removes a key); lists of
+    /// named entities merge by name (`code` for regions, `port` for listeners, `priority` for
+    /// listener rules, `region` for read replicas, `destination` for replication rules, `title`
+    /// for widgets, `name` otherwise), an item with only the name and `remove: true` removes the
+    /// base's entity; other lists and scalars are replaced. Each environment's stacks and
+    /// physical names are the base's with `-<environment>` after the stack name. Omitted: the
+    /// file is one stack.
+    #[serde(default, skip_serializing)]
+    #[schemars(with = "BTreeMap<String, EnvironmentOverlay>")]
+    pub environments: BTreeMap<String, EnvironmentOverlay>,
     /// One line describing the service. Omitted: a description is derived from the stack name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -91,6 +107,26 @@ pub struct Stack {
     /// reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acknowledge: Vec<Acknowledgement>,
+}
+
+/// An environment's overlay: any subset of the stack's keys (except `stack` and
+/// `environments`), merged into the base by the loader. The loader reads overlays before the
+/// stack is typed, so this type never holds one; each merged environment is checked against the
+/// whole schema.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+pub struct EnvironmentOverlay(serde::de::IgnoredAny);
+
+impl JsonSchema for EnvironmentOverlay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EnvironmentOverlay".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "What this environment changes in the base: any keys of a stack but `stack` and `environments`; an item of a named list with only its name and `remove: true` removes the base's entity."
+        })
+    }
 }
 
 /// A warning accepted on purpose.

@@ -22,6 +22,24 @@ pub const STACK_TAG: &str = "meridian:stack";
 /// Tags Meridian adds to a resource: [`STACK_TAG`] and the name tag; they count towards AWS's
 /// limit of tags per resource.
 pub const ADDED_TAGS: usize = 2;
+/// The tag that names a stack's environment (`staging`) on every taggable resource of a stack
+/// file that declares `environments:`.
+pub const ENVIRONMENT_TAG: &str = "Environment";
+/// The tag that says which tool manages a resource, on every taggable resource of a stack file
+/// that declares `environments:`, with the value [`MANAGED_BY`].
+pub const MANAGED_BY_TAG: &str = "ManagedBy";
+/// The value of [`MANAGED_BY_TAG`].
+pub const MANAGED_BY: &str = "meridian";
+/// Tags Meridian adds to every resource of an environment beside [`ADDED_TAGS`]:
+/// [`ENVIRONMENT_TAG`] and [`MANAGED_BY_TAG`].
+pub const ENVIRONMENT_TAGS: usize = 2;
+
+/// The name of an environment's stack: the file's `stack` and the environment, `rail-backend-staging`.
+/// It prefixes every CloudFormation stack and physical name of the environment, so that several
+/// environments of one file share an account.
+pub fn environment_stack(stack: &str, environment: &str) -> String {
+    format!("{stack}-{environment}")
+}
 
 pub fn pascal(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
@@ -317,11 +335,22 @@ pub fn name_problem(name: &str, limit: usize) -> Option<String> {
 /// Physical names of the resources that need one.
 #[derive(Debug, Clone, Copy)]
 pub struct PhysicalNames<'a> {
-    /// The stack name.
+    /// The stack name (an environment's: [`environment_stack`]).
     pub stack: &'a str,
+    /// The environment, when the stack file declares environments.
+    pub environment: Option<&'a str>,
 }
 
 impl PhysicalNames<'_> {
+    /// A dashboard: the user's name, which is account-wide, with the environment after it
+    /// (`rail-backend-multi-region-staging`) so that environments of one file do not share it.
+    pub fn dashboard(&self, name: &str) -> String {
+        match self.environment {
+            Some(environment) => fit(&format!("{name}-{environment}"), limits::DASHBOARD),
+            None => name.to_owned(),
+        }
+    }
+
     /// ECS cluster of a region: `rail-backend-us-east-1` (the seed's `CLUSTER_NAME`).
     pub fn cluster(&self, region: &str) -> String {
         fit(&format!("{}-{region}", self.stack), limits::ECS)
@@ -673,6 +702,7 @@ mod tests {
     fn bucket_defaults_fit_with_the_account_id() {
         let names = PhysicalNames {
             stack: "a-twenty-four-char-stack",
+            environment: None,
         };
         let (head, tail) = names.default_bucket("some-quite-long-bucket-name", "ap-southeast-3");
         assert!(head.len() + ACCOUNT_ID_LENGTH + tail.len() <= limits::BUCKET);

@@ -142,7 +142,7 @@ impl<'a> Resolver<'a> {
             }
             plans.push(DashboardPlan {
                 rid: self.rid(unit, format!("{}Dashboard", pascal(&dashboard.name)), &path),
-                name: dashboard.name.clone(),
+                name: self.names.dashboard(&dashboard.name),
                 body: JsonDoc::Object(vec![("widgets".to_owned(), JsonDoc::Array(widgets))]),
             });
         }
