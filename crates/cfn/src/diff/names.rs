@@ -148,11 +148,12 @@ pub fn shared_physical_names(
     first: &Synthesis,
     second: &Synthesis,
 ) -> Vec<(PhysicalName, PhysicalName)> {
-    let theirs: BTreeMap<String, PhysicalName> = second
-        .physical_names()
-        .into_iter()
-        .map(|name| (name.name.clone(), name))
-        .collect();
+    // The first resource of each name (CloudFormation's, which sort first), so that a name both
+    // targets give is reported with resources of the same target on both sides.
+    let mut theirs: BTreeMap<String, PhysicalName> = BTreeMap::new();
+    for name in second.physical_names() {
+        theirs.entry(name.name.clone()).or_insert(name);
+    }
     first
         .physical_names()
         .into_iter()
