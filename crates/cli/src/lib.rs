@@ -136,6 +136,10 @@ cannot be read or on a usage error."
         /// Fail (exit 1) when a file has warnings.
         #[arg(long)]
         deny_warnings: bool,
+        /// With a stack file that declares `environments:`, only this environment (every
+        /// environment is still checked).
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
     },
     /// Write a starter stack and its JSON Schema (for editor validation) into a directory.
     Init {
@@ -161,6 +165,10 @@ cannot be read or on a usage error."
     Plan {
         /// Stack file (default: stacks/rail-backend.yaml).
         stack: Option<PathBuf>,
+        /// With a stack file that declares `environments:`, only this environment (every
+        /// environment is still checked).
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
     },
     /// Print the JSON Schema of stack files (committed as stacks/stack.schema.json).
     Schema,
@@ -168,6 +176,10 @@ cannot be read or on a usage error."
     Synth {
         /// Stack file (default: stacks/rail-backend.yaml).
         stack: Option<PathBuf>,
+        /// With a stack file that declares `environments:`, only this environment (default: every
+        /// environment, each into <out>/<environment>; every environment is still checked).
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
         /// Output directory (default: out/<stack name>).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -187,6 +199,10 @@ cannot be read or on a usage error."
     Render {
         /// Stack file (default: stacks/rail-backend.yaml).
         stack: Option<PathBuf>,
+        /// With a stack file that declares `environments:`, only this environment (default: every
+        /// environment, each into <out>/<environment>; every environment is still checked).
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
         /// Output directory (default: out/<stack name>).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -217,6 +233,10 @@ stack file has errors or the change holds a kind --fail-on names, 2 on usage or 
         /// `interruption` (includes replacements), `security`.
         #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
         fail_on: Vec<FailOn>,
+        /// The environment to compare, when a side is a stack file that declares
+        /// `environments:`.
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
     },
     /// Print the topology of a stack: regions, what runs where, replication links.
     Graph {
@@ -225,6 +245,10 @@ stack file has errors or the change holds a kind --fail-on names, 2 on usage or 
         /// Output format.
         #[arg(long, value_enum, default_value = "mermaid")]
         format: GraphFormat,
+        /// With a stack file that declares `environments:`, only this environment (every
+        /// environment is still checked).
+        #[arg(long, value_name = "NAME")]
+        env: Option<String>,
     },
 }
 
@@ -258,7 +282,13 @@ where
             stacks,
             format,
             deny_warnings,
-        } => commands::validate(&default_stacks(stacks), format, deny_warnings),
+            env,
+        } => commands::validate(
+            &default_stacks(stacks),
+            env.as_deref(),
+            format,
+            deny_warnings,
+        ),
         Command::Init {
             directory,
             name,
@@ -272,18 +302,21 @@ where
             console::print(&man_page());
             EXIT_OK
         }
-        Command::Plan { stack } => {
-            commands::plan(&stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)))
-        }
+        Command::Plan { stack, env } => commands::plan(
+            &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            env.as_deref(),
+        ),
         Command::Schema => commands::schema(),
         Command::Synth {
             stack,
+            env,
             out,
             target,
             check,
             templates,
         } => commands::synth(
             &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            env.as_deref(),
             out.as_deref(),
             target,
             check,
@@ -291,10 +324,12 @@ where
         ),
         Command::Render {
             stack,
+            env,
             out,
             templates,
         } => commands::synth(
             &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            env.as_deref(),
             out.as_deref(),
             Target::Runbooks,
             false,
@@ -305,9 +340,11 @@ where
             after,
             format,
             fail_on,
-        } => commands::diff(&before, &after, format, &fail_on),
-        Command::Graph { stack, format } => commands::graph(
+            env,
+        } => commands::diff(&before, &after, env.as_deref(), format, &fail_on),
+        Command::Graph { stack, format, env } => commands::graph(
             &stack.unwrap_or_else(|| PathBuf::from(DEFAULT_STACK)),
+            env.as_deref(),
             format,
         ),
     };

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use meridian_model::{Diagnostic, LoadedStack, SourceText, load_stack};
+use meridian_model::environments::ENVIRONMENTS_KEY;
+use meridian_model::suggest::closest;
+use meridian_model::{Diagnostic, LoadedStack, SourceText, StackPath, codes, load_environments};
 use meridian_plan::{OutputFile, Plan};
 
 use crate::Target;
@@ -37,32 +39,165 @@ impl Rejected {
     }
 }
 
-/// Loads and plans a stack file's bytes. `name` is how the file is shown in messages.
+/// Loads and plans a stack file's bytes. `name` is how the file is shown in messages. A file
+/// with environments is checked whole ([`check_environments`]) and gives its first environment.
 pub fn check(name: &str, bytes: &[u8]) -> Result<Checked, Rejected> {
-    let loaded = load_stack(name, bytes).map_err(|failure| Rejected {
+    check_environments(name, bytes, None).map(|mut environments| environments.swap_remove(0))
+}
+
+/// Loads and plans every environment of a stack file's bytes (the one stack of a file without
+/// environments), and checks that no two environments share a physical name (E019). `only`
+/// keeps one environment of the result (`--env`): every environment is still checked, so a
+/// mistake in any overlay refuses the file; an environment the file does not declare is E018.
+pub fn check_environments(
+    name: &str,
+    bytes: &[u8],
+    only: Option<&str>,
+) -> Result<Vec<Checked>, Rejected> {
+    let loaded = load_environments(name, bytes).map_err(|failure| Rejected {
         diagnostics: failure.diagnostics,
         source: failure.source,
     })?;
-    let planned = meridian_plan::plan(&loaded.stack);
-    let mut diagnostics = planned.diagnostics;
-    let plan = planned.plan.filter(|plan| {
-        let problems = override_problems(plan);
-        let fits = problems.is_empty();
-        diagnostics.extend(problems);
-        fits
-    });
-    loaded.locate(&mut diagnostics);
-    match plan {
-        Some(plan) => Ok(Checked {
-            loaded,
-            plan,
-            warnings: diagnostics,
-        }),
-        None => Err(Rejected {
-            diagnostics,
-            source: Some(loaded.source),
-        }),
+    let source = loaded[0].source.clone();
+    let reject = |diagnostics: Vec<Diagnostic>| Rejected {
+        diagnostics,
+        source: Some(source.clone()),
+    };
+    if let Some(only) = only {
+        let declared: Vec<&str> = loaded
+            .iter()
+            .filter_map(|environment| environment.stack.environment.as_deref())
+            .collect();
+        if !declared.contains(&only) {
+            let mut diagnostic = unknown_environment(only, &declared);
+            loaded[0].locate(std::slice::from_mut(&mut diagnostic));
+            return Err(reject(vec![diagnostic]));
+        }
     }
+    let mut checked = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut failed = false;
+    for environment in loaded {
+        let planned = meridian_plan::plan(&environment.stack);
+        let mut found = planned.diagnostics;
+        let plan = planned.plan.filter(|plan| {
+            let problems = override_problems(plan);
+            let fits = problems.is_empty();
+            found.extend(problems);
+            fits
+        });
+        environment.locate(&mut found);
+        // A mistake of the base is found once per environment: it is reported once.
+        for diagnostic in found {
+            let key = (
+                diagnostic.code,
+                diagnostic.position,
+                diagnostic.path.to_string(),
+                diagnostic.message.clone(),
+            );
+            if seen.insert(key) {
+                diagnostics.push(diagnostic);
+            }
+        }
+        match plan {
+            Some(plan) => checked.push(Checked {
+                loaded: environment,
+                plan,
+                warnings: Vec::new(),
+            }),
+            None => failed = true,
+        }
+    }
+    if !failed && checked.len() > 1 {
+        diagnostics.extend(shared_names(&checked));
+    }
+    if failed || diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(reject(diagnostics));
+    }
+    if let Some(only) = only {
+        checked.retain(|environment| environment.loaded.stack.environment.as_deref() == Some(only));
+    }
+    // Warnings are reported once, with the first environment kept.
+    if let Some(first) = checked.first_mut() {
+        first.warnings = diagnostics;
+    }
+    Ok(checked)
+}
+
+/// E018: `--env` names an environment the file does not declare.
+fn unknown_environment(only: &str, declared: &[&str]) -> Diagnostic {
+    let at = StackPath::root().key(ENVIRONMENTS_KEY);
+    if declared.is_empty() {
+        return Diagnostic::new(
+            codes::E018,
+            StackPath::root().key("stack"),
+            format!("`--env {only}` names an environment, but this stack file declares no `environments`"),
+        )
+        .with_help("leave `--env` out, or declare the environment under `environments:` with what it changes");
+    }
+    let list = declared
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match closest(only, declared.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? the file declares {list}"),
+        None => format!("the file declares {list}"),
+    };
+    Diagnostic::new(
+        codes::E018,
+        at,
+        format!("`--env {only}` names an environment this stack file does not declare"),
+    )
+    .with_help(help)
+}
+
+/// E019: every physical name two environments share, found in their CloudFormation and
+/// Terraform output.
+fn shared_names(checked: &[Checked]) -> Vec<Diagnostic> {
+    let syntheses: Vec<Option<meridian_cfn::diff::Synthesis>> = checked
+        .iter()
+        .map(|environment| diff_synthesis(&environment.plan).ok())
+        .collect();
+    let mut diagnostics = Vec::new();
+    for (index, first) in checked.iter().enumerate() {
+        for (offset, second) in checked.iter().enumerate().skip(index + 1) {
+            let (Some(Some(one)), Some(Some(other))) =
+                (syntheses.get(index), syntheses.get(offset))
+            else {
+                continue;
+            };
+            let name = |environment: &Checked| {
+                environment
+                    .loaded
+                    .stack
+                    .environment
+                    .clone()
+                    .unwrap_or_default()
+            };
+            let (first_name, second_name) = (name(first), name(second));
+            let mut reported = std::collections::BTreeSet::new();
+            for (mine, theirs) in meridian_cfn::diff::shared_physical_names(one, other) {
+                // CloudFormation and Terraform give a resource the same name: once is enough.
+                if !reported.insert(mine.name.clone()) {
+                    continue;
+                }
+                let mut diagnostic = Diagnostic::new(
+                    codes::E019,
+                    StackPath::root().key(ENVIRONMENTS_KEY).key(&second_name),
+                    format!(
+                        "environments `{first_name}` and `{second_name}` both name a resource `{}` ({} and {}): they cannot share an account",
+                        mine.name, mine.resource, theirs.resource
+                    ),
+                )
+                .with_help(format!("a name Meridian derives carries the environment; this one is set in the stack file: give it another value in the overlay of `{second_name}` (or of `{first_name}`), or leave it out so that Meridian derives it"));
+                second.loaded.locate(std::slice::from_mut(&mut diagnostic));
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+    diagnostics
 }
 
 /// The stack's overrides held against the resources both emitters write before any override
@@ -113,11 +248,7 @@ impl std::fmt::Display for EmitError {
             Self::Internal(error) => write!(formatter, "error[E900]: internal error: {error}"),
             Self::Quota(problems) => {
                 for problem in problems {
-                    writeln!(
-                        formatter,
-                        "error[{}]: {problem}",
-                        meridian_model::codes::E905.id()
-                    )?;
+                    writeln!(formatter, "error[{}]: {problem}", codes::E905.id())?;
                 }
                 write!(
                     formatter,

@@ -9,6 +9,39 @@ use meridian_plan::{
     ListenerAction, Plan, RegionLink, RegionPlan, Strategy, UnitId,
 };
 
+/// What an environment's overlay changed in the base, for `meridian plan`: each value with the
+/// overlay's line and, when the base had one, the base's value and line.
+pub fn render_overlay(file: &str, loaded: &meridian_model::LoadedStack) -> String {
+    let environment = loaded.stack.environment.as_deref().unwrap_or_default();
+    let mut out = format!("Environment {environment}\n");
+    if loaded.changes.is_empty() {
+        out.push_str("  the base as it is: the overlay changes nothing\n\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "  {} the overlay sets (from {file}):",
+        count(loaded.changes.len(), "value", "values")
+    );
+    for change in &loaded.changes {
+        let overlay = format!("{file}:{}", change.overlay.line);
+        let _ = match &change.base {
+            Some((value, at)) => writeln!(
+                out,
+                "    {} = {} (overlay {overlay}; base {} at {file}:{})",
+                change.path, change.value, value, at.line
+            ),
+            None => writeln!(
+                out,
+                "    {} = {} (overlay {overlay}; not in the base)",
+                change.path, change.value
+            ),
+        };
+    }
+    out.push('\n');
+    out
+}
+
 /// Renders the plan for people.
 pub fn render_plan(plan: &Plan) -> String {
     let mut out = String::new();

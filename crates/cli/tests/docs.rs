@@ -171,7 +171,9 @@ fn every_error_code_has_an_invalid_stack() {
     // megabyte of padding does not belong in the repository; E905 (an emitted template beyond a
     // CloudFormation quota) is what the split of big regions prevents for every valid stack, so
     // no stack produces it: the emitter's test builds the template that does.
-    let exempt = [codes::E900, codes::E011, codes::E905];
+    // E018 (`--env` naming an environment the file does not declare) is a mistake of the command
+    // line, not of a file: `tests/environments.rs` runs the command that makes it.
+    let exempt = [codes::E900, codes::E011, codes::E905, codes::E018];
     let uncovered: Vec<&str> = codes::ALL
         .iter()
         .filter(|code| code.severity() == Severity::Error && !exempt.contains(code))

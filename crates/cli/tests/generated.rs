@@ -494,6 +494,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         environment: None,
         cluster: None,
         terraform: None,
+        environments: BTreeMap::new(),
         description: None,
         objectives: None,
         tags: BTreeMap::from([("team".to_owned(), "test".to_owned())]),

@@ -23,6 +23,16 @@ fn run(args: &[&str]) -> String {
     stdout(&output)
 }
 
+/// `args` and, for a stack file with environments, `--env` with the environment the bundled plan
+/// is of.
+fn with_env<'a>(bundled: &'a meridian_testkit::BundledPlan, args: &[&'a str]) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    if let Some(environment) = &bundled.environment {
+        args.extend(["--env", environment.as_str()]);
+    }
+    args
+}
+
 fn stack_name(plan: &Plan, unit: &UnitId) -> String {
     plan.units
         .iter()
@@ -44,7 +54,10 @@ fn section<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
 fn plan_lists_the_units_in_an_order_that_respects_every_dependency() {
     for bundled in bundled_plans() {
         let plan = &bundled.plan;
-        let text = run(&["plan", bundled.path.to_str().expect("utf-8 path")]);
+        let text = run(&with_env(
+            bundled,
+            &["plan", bundled.path.to_str().expect("utf-8 path")],
+        ));
         let order = section(&text, "Deploy order");
         assert_eq!(
             order.len(),
@@ -84,7 +97,10 @@ fn plan_lists_the_units_in_an_order_that_respects_every_dependency() {
 fn plan_shows_every_region_with_its_role_and_what_it_runs() {
     for bundled in bundled_plans() {
         let plan = &bundled.plan;
-        let text = run(&["plan", bundled.path.to_str().expect("utf-8 path")]);
+        let text = run(&with_env(
+            bundled,
+            &["plan", bundled.path.to_str().expect("utf-8 path")],
+        ));
         for region in &plan.regions {
             let heading = format!("{} ({}", region.region, region.role.as_str());
             let lines = section(&text, &heading);
@@ -154,7 +170,10 @@ fn plan_shows_every_region_with_its_role_and_what_it_runs() {
 fn plan_lists_every_cross_stack_reference_and_parameter() {
     for bundled in bundled_plans() {
         let plan = &bundled.plan;
-        let text = run(&["plan", bundled.path.to_str().expect("utf-8 path")]);
+        let text = run(&with_env(
+            bundled,
+            &["plan", bundled.path.to_str().expect("utf-8 path")],
+        ));
         let references = section(&text, "Cross-stack references");
         let mut expected: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
         for unit in &plan.units {
@@ -249,7 +268,7 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
     for bundled in bundled_plans() {
         let plan = &bundled.plan;
         let path = bundled.path.to_str().expect("utf-8 path");
-        let text = run(&["graph", path]);
+        let text = run(&with_env(bundled, &["graph", path]));
         assert!(
             text.starts_with("flowchart LR\n"),
             "{}: not a Mermaid flowchart",
@@ -350,7 +369,7 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
             *total += links;
         }
 
-        let dot = run(&["graph", "--format", "dot", path]);
+        let dot = run(&with_env(bundled, &["graph", "--format", "dot", path]));
         assert!(
             dot.starts_with(&format!("digraph \"{}\" {{", plan.stack)),
             "{}",
@@ -384,7 +403,10 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
 fn plan_shows_the_links_paths_and_failover_budget() {
     for bundled in bundled_plans() {
         let plan = &bundled.plan;
-        let text = run(&["plan", bundled.path.to_str().expect("utf-8 path")]);
+        let text = run(&with_env(
+            bundled,
+            &["plan", bundled.path.to_str().expect("utf-8 path")],
+        ));
         let links = section(&text, "Links between regions");
         assert_eq!(
             links.len(),

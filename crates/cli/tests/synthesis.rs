@@ -19,12 +19,25 @@ use common::{
 };
 use meridian_testkit::bundled_stack_paths;
 
+/// Every file of every environment of a stack (paths under `<environment>/` for a file with
+/// environments, as `meridian synth` writes them).
 fn synthesize_bytes(name: &str, bytes: &[u8], target: Target) -> Vec<OutputFile> {
-    let checked = match check(name, bytes) {
+    let environments = match meridian::pipeline::check_environments(name, bytes, None) {
         Ok(checked) => checked,
         Err(rejected) => panic!("{}", rejected.report(name)),
     };
-    emit(&checked.plan, target, &BTreeMap::new()).expect("built-in templates render")
+    let mut files = Vec::new();
+    for checked in environments {
+        let emitted =
+            emit(&checked.plan, target, &BTreeMap::new()).expect("built-in templates render");
+        files.extend(emitted.into_iter().map(|mut file| {
+            if let Some(environment) = &checked.loaded.stack.environment {
+                file.path = format!("{environment}/{}", file.path);
+            }
+            file
+        }));
+    }
+    files
 }
 
 fn synthesize(path: &Path, target: Target) -> Vec<OutputFile> {

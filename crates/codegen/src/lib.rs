@@ -14,6 +14,7 @@ pub mod create_only;
 pub mod naming;
 pub mod properties;
 pub mod runbook;
+pub mod taggable;
 pub mod tf;
 
 use std::collections::BTreeMap;
@@ -73,6 +74,7 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     files.extend(tf::generate(&terraform)?);
     files.push(create_only::generate(&cloudformation)?);
     files.push(properties::generate(&cloudformation, &terraform)?);
+    files.push(taggable::generate(&cloudformation)?);
     files.push(runbook::generate(root)?);
     Ok(files)
 }

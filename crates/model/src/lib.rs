@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod diagnostic;
+pub mod environments;
 pub mod load;
 pub mod path;
 mod shape;
@@ -13,7 +14,11 @@ pub mod text;
 
 pub use codes::Code;
 pub use diagnostic::{Diagnostic, Position, Related, Severity, bug};
-pub use load::{LoadFailure, LoadedStack, SourceText, load_stack, locate};
+pub use environments::OverlayChange;
+pub use load::{
+    LoadFailure, LoadedStack, SourceText, load_environments, load_stack, locate,
+    resolve_schema as resolve_schema_at,
+};
 pub use path::{Segment, StackPath};
 pub use source_map::SourceMap;
 pub use stack::*;

@@ -11,6 +11,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError, Location, Options};
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::environments::{ENVIRONMENTS_KEY, OverlayChange, merge_environments};
 use crate::path::{Segment, StackPath};
 use crate::source_map::{MapErrorKind, SourceMap, SyntaxError};
 use crate::stack::Stack;
@@ -47,8 +48,12 @@ pub struct LoadedStack {
     pub stack: Stack,
     /// The text it came from.
     pub source: SourceText,
-    /// Positions of its nodes.
+    /// Positions of its nodes. For an environment, the paths are those of the environment's
+    /// merged stack and the positions are in the user's file: in the base, or in the overlay
+    /// that supplied the value.
     pub map: SourceMap,
+    /// What the environment's overlay changed in the base (empty without environments).
+    pub changes: Vec<OverlayChange>,
 }
 
 impl LoadedStack {
@@ -125,8 +130,19 @@ pub fn oversized_stack(name: &str, head: &[u8], size: Option<u64>) -> LoadFailur
     }
 }
 
-/// Loads a stack file from its bytes. `name` is only used for messages.
+/// Loads a stack file from its bytes. `name` is only used for messages. A file that declares
+/// `environments:` gives its first environment by name; callers that act on every
+/// environment use [`load_environments`].
 pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> {
+    let mut all = load_environments(name, bytes)?;
+    Ok(all.swap_remove(0))
+}
+
+/// Loads a stack file from its bytes: one stack per environment the file declares
+/// (`environments:`, by name, each with [`Stack::environment`] set), or the one stack
+/// of a file without environments. Never empty. Every environment is checked: a mistake in the
+/// base or in any overlay refuses the file.
+pub fn load_environments(name: &str, bytes: &[u8]) -> Result<Vec<LoadedStack>, LoadFailure> {
     let fail = |diagnostic: Diagnostic, source: Option<SourceText>| LoadFailure {
         diagnostics: vec![diagnostic],
         source,
@@ -228,8 +244,16 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
     if let Some(diagnostic) = foreign_tag_diagnostic(&source.text, &map) {
         return Err(fail(diagnostic, Some(source)));
     }
+    if map.contains(&StackPath::root().key(ENVIRONMENTS_KEY)) {
+        return load_merged(source, &map);
+    }
     match serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options()) {
-        Ok(stack) => Ok(LoadedStack { stack, source, map }),
+        Ok(stack) => Ok(vec![LoadedStack {
+            stack,
+            source,
+            map,
+            changes: Vec::new(),
+        }]),
         // serde stops at the first mistake; the others of the same kind (unknown keys, wrong
         // types) are found by walking the file against the schema, so one run reports them all.
         Err(error) => Err(LoadFailure {
@@ -239,6 +263,96 @@ pub fn load_stack(name: &str, bytes: &[u8]) -> Result<LoadedStack, LoadFailure> 
             ),
             source: Some(source),
         }),
+    }
+}
+
+/// Loads every environment of a file that declares `environments:`: each overlay merged into the
+/// base, the merged document typed like any stack file, and every position (of the map and of
+/// the diagnostics) moved back to the base or overlay line that supplied the value. A mistake
+/// found in several environments (one in the base) is reported once.
+fn load_merged(source: SourceText, map: &SourceMap) -> Result<Vec<LoadedStack>, LoadFailure> {
+    let merged = match merge_environments(&source.text) {
+        Ok(merged) => merged,
+        Err(mut diagnostics) => {
+            locate(map, &mut diagnostics);
+            return Err(LoadFailure {
+                diagnostics,
+                source: Some(source),
+            });
+        }
+    };
+    let mut loaded = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for environment in merged {
+        let written = SourceText {
+            name: source.name.clone(),
+            text: environment.written.text.clone(),
+        };
+        let origin = |at: Position| environment.written.origin(at);
+        let written_map = match SourceMap::build(&written.text) {
+            Ok(written_map) => written_map,
+            Err(error) => {
+                diagnostics.push(Diagnostic::bug(format!(
+                    "the merged stack of environment `{}` does not parse: {}",
+                    environment.name, error.message
+                )));
+                continue;
+            }
+        };
+        match serde_saphyr::from_str_with_options::<Stack>(&written.text, yaml_options()) {
+            Ok(mut stack) => {
+                stack.environment = Some(environment.name.clone());
+                loaded.push(LoadedStack {
+                    stack,
+                    source: source.clone(),
+                    map: written_map
+                        .translated(origin)
+                        .with_subtree(map, ENVIRONMENTS_KEY),
+                    changes: environment.changes,
+                });
+            }
+            Err(error) => {
+                let found = crate::shape::with_other_shape_problems(
+                    diagnostic_from_yaml_error(&error, &written_map, &written),
+                    &written,
+                );
+                for mut diagnostic in found {
+                    // Positions move back into the user's file; a path there, when it is in an
+                    // overlay, names the overlay (`environments.staging.regions[0]`).
+                    if let Some(at) = diagnostic.position {
+                        let at = origin(at);
+                        diagnostic.position = Some(at);
+                        if let Some(path) = map.path_at(at).filter(|path| {
+                            path.segments().first()
+                                == Some(&Segment::Key(ENVIRONMENTS_KEY.to_owned()))
+                        }) {
+                            diagnostic.path = path;
+                        }
+                    }
+                    for related in &mut diagnostic.related {
+                        related.position = related.position.map(origin);
+                    }
+                    let key = (
+                        diagnostic.code,
+                        diagnostic.position,
+                        diagnostic.path.to_string(),
+                        diagnostic.message.clone(),
+                    );
+                    if seen.insert(key) {
+                        diagnostics.push(diagnostic);
+                    }
+                }
+            }
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(LoadFailure {
+            diagnostics,
+            source: Some(source),
+        })
     }
 }
 
@@ -855,7 +969,9 @@ fn schema_at<'s>(root: &'s Value, path: &StackPath) -> Option<&'s Value> {
     Some(node)
 }
 
-pub(crate) fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
+/// The schema node `node` stands for, following `$ref`s and the non-null branch of optional
+/// fields.
+pub fn resolve_schema<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
     // Bounded: schemars' definitions do not chain references deeper than a few levels.
     for _ in 0..16 {
         if let Some(reference) = node.get("$ref").and_then(Value::as_str) {

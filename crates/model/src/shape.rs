@@ -734,6 +734,11 @@ mod agreement {
     fn the_walk_finds_what_serde_finds_in_every_invalid_file() {
         let mut compared = 0;
         for (name, text) in stacks("stacks/invalid") {
+            // An overlay's mistakes are found in the environment's merged document (the walk runs
+            // on that text there); the file itself holds overlays the walk does not enter.
+            if text.contains("\nenvironments:") {
+                continue;
+            }
             let Err(failure) = crate::load_stack(&name, text.as_bytes()) else {
                 continue;
             };

@@ -360,6 +360,49 @@ impl SourceMap {
         Some(path.clone())
     }
 
+    /// The same map with every position moved by `translate`: the map of a document Meridian
+    /// wrote (an environment's merged stack) pointing back into the file the user wrote.
+    pub(crate) fn translated(&self, translate: impl Fn(Position) -> Position) -> Self {
+        let nodes = self
+            .nodes
+            .iter()
+            .map(|(path, node)| {
+                let moved = NodePositions {
+                    key: node.key.map(&translate),
+                    value: node.value.map(&translate),
+                };
+                (path.clone(), moved)
+            })
+            .collect();
+        Self {
+            nodes,
+            by_position: std::sync::OnceLock::new(),
+            mappings: self.mappings.clone(),
+            root_is_mapping: self.root_is_mapping,
+            has_content: self.has_content,
+            foreign_tag: self
+                .foreign_tag
+                .as_ref()
+                .map(|(written, at)| (written.clone(), translate(*at))),
+        }
+    }
+
+    /// This map with the nodes of `other` at and below the top-level key `key` added: an
+    /// environment's map keeps where `environments:` is written, for diagnostics about it.
+    pub(crate) fn with_subtree(mut self, other: &Self, key: &str) -> Self {
+        let top = StackPath::root().key(key);
+        for (path, node) in &other.nodes {
+            if path.segments().first() == top.segments().first() {
+                self.nodes.insert(path.clone(), *node);
+                if other.mappings.contains(path) {
+                    self.mappings.insert(path.clone());
+                }
+            }
+        }
+        self.by_position = std::sync::OnceLock::new();
+        self
+    }
+
     /// The first tag outside YAML's core schema, as written (`!Ref`), and where its node
     /// starts.
     pub fn foreign_tag(&self) -> Option<(&str, Position)> {

@@ -27,6 +27,17 @@ pub struct Stack {
     #[serde(skip)]
     #[schemars(skip)]
     pub environment: Option<String>,
+    /// Named environments (`staging`, `production`), each an overlay: a partial stack whose
+    /// values replace the base's. Mappings merge key by key (`null` removes a key); lists of
+    /// named entities merge by name (`code` for regions, `port` for listeners, `priority` for
+    /// listener rules, `region` for read replicas, `destination` for replication rules, `title`
+    /// for widgets, `name` otherwise), an item with only the name and `remove: true` removes the
+    /// base's entity; other lists and scalars are replaced. Each environment's stacks and
+    /// physical names are the base's with `-<environment>` after the stack name. Omitted: the
+    /// file is one stack.
+    #[serde(default, skip_serializing)]
+    #[schemars(with = "BTreeMap<String, EnvironmentOverlay>")]
+    pub environments: BTreeMap<String, EnvironmentOverlay>,
     /// One line describing the service. Omitted: a description is derived from the stack name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -165,6 +176,26 @@ pub struct TerraformOverride {
     /// Arguments to remove, by the same dotted paths. Omitted: nothing is removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove: Vec<String>,
+}
+
+/// An environment's overlay: any subset of the stack's keys (except `stack` and
+/// `environments`), merged into the base by the loader. The loader reads overlays before the
+/// stack is typed, so this type never holds one; each merged environment is checked against the
+/// whole schema.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+pub struct EnvironmentOverlay(serde::de::IgnoredAny);
+
+impl JsonSchema for EnvironmentOverlay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EnvironmentOverlay".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "What this environment changes in the base: any keys of a stack but `stack` and `environments`; an item of a named list with only its name and `remove: true` removes the base's entity."
+        })
+    }
 }
 
 /// A warning accepted on purpose.

@@ -22,6 +22,24 @@ pub const STACK_TAG: &str = "meridian:stack";
 /// Tags Meridian adds to a resource: [`STACK_TAG`] and the name tag; they count towards AWS's
 /// limit of tags per resource.
 pub const ADDED_TAGS: usize = 2;
+/// The tag that names a stack's environment (`staging`) on every taggable resource of a stack
+/// file that declares `environments:`.
+pub const ENVIRONMENT_TAG: &str = "Environment";
+/// The tag that says which tool manages a resource, on every taggable resource of a stack file
+/// that declares `environments:`, with the value [`MANAGED_BY`].
+pub const MANAGED_BY_TAG: &str = "ManagedBy";
+/// The value of [`MANAGED_BY_TAG`].
+pub const MANAGED_BY: &str = "meridian";
+/// Tags Meridian adds to every resource of an environment beside [`ADDED_TAGS`]:
+/// [`ENVIRONMENT_TAG`] and [`MANAGED_BY_TAG`].
+pub const ENVIRONMENT_TAGS: usize = 2;
+
+/// The name of an environment's stack: the file's `stack` and the environment, `rail-backend-staging`.
+/// It prefixes every CloudFormation stack and physical name of the environment, so that several
+/// environments of one file share an account.
+pub fn environment_stack(stack: &str, environment: &str) -> String {
+    format!("{stack}-{environment}")
+}
 
 pub fn pascal(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
@@ -409,7 +427,7 @@ pub fn expand_name(template: &str, scope: &NameScope<'_>) -> Result<String, Plac
 /// names (`resolve/names.rs`) reports it, so no plan is made with it.
 #[derive(Debug, Clone, Copy)]
 pub struct PhysicalNames<'a> {
-    /// The stack name.
+    /// The stack name (an environment's: [`environment_stack`]).
     pub stack: &'a str,
     /// The stack file, for the names it sets.
     pub file: &'a meridian_model::Stack,
@@ -522,7 +540,9 @@ impl PhysicalNames<'_> {
             .unwrap_or_else(|| region.to_owned())
     }
 
-    /// A dashboard: its `physical_name`, else its name.
+    /// A dashboard: its `physical_name`, else its name, which is account-wide, with the
+    /// environment after it (`rail-backend-multi-region-staging`) so that environments of one
+    /// file do not share it.
     pub fn dashboard(&self, dashboard: &str) -> String {
         let chosen = self
             .file
@@ -531,7 +551,10 @@ impl PhysicalNames<'_> {
             .find(|declared| declared.name == dashboard)
             .and_then(|declared| declared.physical_name.as_ref());
         self.chosen(chosen, None)
-            .unwrap_or_else(|| dashboard.to_owned())
+            .unwrap_or_else(|| match self.file.environment.as_deref() {
+                Some(environment) => fit(&format!("{dashboard}-{environment}"), limits::DASHBOARD),
+                None => dashboard.to_owned(),
+            })
     }
 
     /// Container name inside the task definition: the service name.

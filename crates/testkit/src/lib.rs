@@ -85,7 +85,7 @@ pub fn plan_of(path: &Path) -> Plan {
     })
 }
 
-/// One bundled stack and its plan.
+/// One bundled stack (or one environment of a bundled stack) and its plan.
 #[derive(Debug)]
 pub struct BundledPlan {
     pub path: PathBuf,
@@ -93,10 +93,35 @@ pub struct BundledPlan {
     pub file_name: String,
     /// The file stem, `rail-backend`.
     pub name: String,
+    /// The environment planned, for a stack file with environments (its first by name).
+    pub environment: Option<String>,
     pub plan: Plan,
 }
 
-/// Every bundled stack with its plan, in file-name order, planned once per test process.
+/// Every environment of a stack file with its plan (the one stack of a file without
+/// environments); panics with the diagnostics when it does not load or plan.
+pub fn environment_plans(path: &Path) -> Vec<(Option<String>, Plan)> {
+    let name = file_name(path);
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    let loaded = meridian_model::load_environments(&name, &bytes)
+        .unwrap_or_else(|failure| panic!("{name} does not load: {:#?}", failure.diagnostics));
+    loaded
+        .into_iter()
+        .map(|environment| {
+            let planned = meridian_plan::plan(&environment.stack);
+            let plan = planned
+                .plan
+                .unwrap_or_else(|| panic!("{name} does not plan: {:#?}", planned.diagnostics));
+            (environment.stack.environment, plan)
+        })
+        .collect()
+}
+
+/// Every bundled stack with its plan, in file-name order, planned once per test process. A stack
+/// file with environments gives its first environment, as [`plan_of`] and the loader's
+/// `load_stack` do (so a test may plan the file again and compare); `environment_plans` gives
+/// every one, and `cli/tests/environments.rs` covers them all.
 pub fn bundled_plans() -> &'static [BundledPlan] {
     static PLANS: OnceLock<Vec<BundledPlan>> = OnceLock::new();
     PLANS.get_or_init(|| {
@@ -108,8 +133,13 @@ pub fn bundled_plans() -> &'static [BundledPlan] {
                     .strip_suffix(".yaml")
                     .expect("a .yaml file")
                     .to_owned();
+                let (environment, plan) = environment_plans(&path)
+                    .into_iter()
+                    .next()
+                    .expect("a stack file gives at least one plan");
                 BundledPlan {
-                    plan: plan_of(&path),
+                    plan,
+                    environment,
                     path,
                     file_name,
                     name,

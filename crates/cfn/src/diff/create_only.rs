@@ -20,6 +20,35 @@ pub fn create_only_properties(type_name: &str) -> Option<&'static [String]> {
         .map(Vec::as_slice)
 }
 
+/// The generated table of taggable types: `<type> <property> list|map`.
+const TAGGABLE: &str = include_str!("taggable.txt");
+
+/// How a taggable type carries its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TagProperty {
+    /// The property, `Tags` (Route 53 health checks: `HealthCheckTags`).
+    pub property: &'static str,
+    /// Whether the tags are a map (`{"team": "x"}`) rather than a list of `Key`/`Value`.
+    pub is_map: bool,
+}
+
+/// Where `type_name` takes tags, from its registry schema's `tagging`, or `None` for a type that
+/// takes none (or that the table does not know).
+pub fn tag_property(type_name: &str) -> Option<TagProperty> {
+    TAGGABLE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let mut words = line.split_whitespace();
+            (words.next()? == type_name).then_some(())?;
+            let property = words.next()?;
+            Some(TagProperty {
+                property,
+                is_map: words.next()? == "map",
+            })
+        })
+}
+
 fn parse(table: &'static str) -> BTreeMap<&'static str, Vec<String>> {
     table
         .lines()

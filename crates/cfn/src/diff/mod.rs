@@ -12,6 +12,7 @@
 mod create_only;
 mod interruptions;
 pub mod manifest;
+pub mod names;
 mod risk;
 mod security;
 pub mod terraform;
@@ -22,9 +23,10 @@ use std::fmt;
 
 use serde_json::Value as Json;
 
-pub use create_only::create_only_properties;
+pub use create_only::{TagProperty, create_only_properties, tag_property};
 pub use interruptions::interrupting_properties;
 pub use manifest::{DeclaredRename, MANIFEST_FORMAT, Manifest};
+pub use names::{PhysicalName, shared_physical_names};
 pub use risk::RenameHint;
 pub use security::{SecurityFinding, SecurityRule};
 pub use terraform::{TerraformChange, TerraformDiff};

@@ -171,6 +171,7 @@ fn lower_primary(
                 global_replication_group_id_suffix: Some(Value::from(suffix.as_str())),
                 global_replication_group_description: Some(Value::from(description.as_str())),
                 automatic_failover_enabled: Some(cache.automatic_failover.into()),
+                tags: unit.values.tags(None),
                 ..GlobalReplicationGroup::new(Vec::new())
             }),
         );

@@ -111,6 +111,7 @@ pub(crate) fn lower_rules(unit: &mut UnitTemplate<'_>, rules: &[EventRulePlan]) 
                     }
                 })
                 .collect(),
+            tags: unit.values.tags(None),
             ..Rule::default()
         };
         unit.add(rid, Resource::new(properties));

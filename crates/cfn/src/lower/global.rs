@@ -51,6 +51,7 @@ pub(crate) fn lower_global_unit(unit: &mut UnitTemplate<'_>, global: &GlobalPlan
             rid,
             Resource::new(Dashboard {
                 dashboard_name: Some(Value::from(name.as_str())),
+                tags: unit.values.tags(None),
                 ..Dashboard::new(body)
             }),
         );

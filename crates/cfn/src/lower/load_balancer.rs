@@ -224,6 +224,7 @@ fn lower_listener(unit: &mut UnitTemplate<'_>, load_balancer: &Rid, listener: &L
                 certificate_arn: Some(unit.values.text(certificate)),
             })
             .collect(),
+        tags: unit.values.tags(None),
         ..Listener::new(reference(load_balancer), vec![default_action])
     };
     unit.add(rid, Resource::new(properties));
@@ -298,6 +299,7 @@ fn lower_rule(unit: &mut UnitTemplate<'_>, listener: &Rid, rule: &ListenerRulePl
         rid,
         Resource::new(ListenerRule {
             listener_arn: Some(reference(listener)),
+            tags: unit.values.tags(None),
             ..ListenerRule::new(vec![action], i64::from(*priority), conditions)
         }),
     );

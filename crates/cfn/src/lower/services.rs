@@ -394,6 +394,7 @@ fn lower_scaling(unit: &mut UnitTemplate<'_>, scaling: &ScalingPlan) {
         target,
         Resource::new(ScalableTarget {
             scheduled_actions,
+            tags: unit.values.tags(None),
             ..ScalableTarget::new(
                 unit.values.text(resource_id),
                 service_namespace.as_str(),

@@ -27,12 +27,18 @@ pub fn holds(result: &meridian_cfn::diff::SynthesisDiff, kind: FailOn) -> bool {
 }
 
 /// `meridian diff`.
-pub fn diff(before: &Path, after: &Path, format: DiffFormat, fail_on: &[FailOn]) -> u8 {
-    let old = match read_side(before) {
+pub fn diff(
+    before: &Path,
+    after: &Path,
+    environment: Option<&str>,
+    format: DiffFormat,
+    fail_on: &[FailOn],
+) -> u8 {
+    let old = match read_side(before, environment) {
         Ok(side) => side,
         Err(code) => return code,
     };
-    let new = match read_side(after) {
+    let new = match read_side(after, environment) {
         Ok(side) => side,
         Err(code) => return code,
     };
@@ -66,7 +72,9 @@ pub fn diff(before: &Path, after: &Path, format: DiffFormat, fail_on: &[FailOn])
 
 /// One side of the comparison: a directory is an output directory (`out/<stack>`), anything
 /// else a stack file. `Err` holds the exit status, after the reason was printed.
-pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
+/// A stack file with environments is compared one environment at a time: `environment` says
+/// which.
+pub(crate) fn read_side(path: &Path, environment: Option<&str>) -> Result<Synthesis, u8> {
     if path.is_dir() {
         return read_output_directory(path);
     }
@@ -77,7 +85,19 @@ pub(crate) fn read_side(path: &Path) -> Result<Synthesis, u8> {
         );
         return Err(EXIT_USAGE);
     }
-    let checked = load_and_check(path)?;
+    let environments = load_and_check(path, environment)?;
+    let [checked] = environments.as_slice() else {
+        let names: Vec<&str> = environments
+            .iter()
+            .filter_map(|checked| checked.loaded.stack.environment.as_deref())
+            .collect();
+        complain!(
+            "meridian: `{}` declares the environments {}: choose the one to compare with `--env NAME`",
+            path.display(),
+            names.join(", ")
+        );
+        return Err(EXIT_USAGE);
+    };
     diff_synthesis(&checked.plan).map_err(|error| {
         complain!("meridian: {error}");
         EXIT_USAGE

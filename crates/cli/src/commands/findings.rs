@@ -28,7 +28,7 @@ pub(crate) struct FileResult {
 impl FileResult {
     fn diagnostics(&self) -> &[Diagnostic] {
         match &self.outcome {
-            Outcome::Checked(checked) => &checked.warnings,
+            Outcome::Checked(checked) => &checked[0].warnings,
             Outcome::Rejected { diagnostics, .. } => diagnostics,
             Outcome::Unreadable(_) => &[],
         }
@@ -102,7 +102,8 @@ pub(crate) fn render_json(results: &[FileResult], deny_warnings: bool) -> String
             object.insert("errors".to_owned(), json!(errors));
             object.insert("warnings".to_owned(), json!(warnings));
             match &result.outcome {
-                Outcome::Checked(checked) => {
+                Outcome::Checked(environments) => {
+                    let checked = &environments[0];
                     object.insert("stack".to_owned(), json!(checked.plan.stack));
                     object.insert(
                         "cloudformation_stacks".to_owned(),

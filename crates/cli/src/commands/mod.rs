@@ -14,9 +14,9 @@ use std::path::Path;
 
 use meridian_model::load::{MAX_STACK_FILE_BYTES, oversized_stack};
 
-use crate::pipeline::{Checked, check};
+use crate::pipeline::{Checked, check_environments};
 use crate::render::render_report;
-use crate::summary::render_plan;
+use crate::summary::{render_overlay, render_plan};
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
 
 pub use diff::diff;
@@ -66,8 +66,9 @@ fn read_stack_file(path: &Path) -> std::io::Result<StackBytes> {
 
 /// What reading and checking one stack file gave.
 pub(crate) enum Outcome {
-    /// It planned; warnings may remain.
-    Checked(Box<Checked>),
+    /// It planned; warnings may remain (on the first). One per environment, or the one stack of
+    /// a file without environments; never empty.
+    Checked(Vec<Checked>),
     /// It has errors: every diagnostic, located, and the source when it could be read.
     Rejected {
         diagnostics: Vec<meridian_model::Diagnostic>,
@@ -78,7 +79,7 @@ pub(crate) enum Outcome {
 }
 
 /// Reads and checks a stack file, printing nothing.
-pub(crate) fn read_and_check(path: &Path) -> Outcome {
+pub(crate) fn read_and_check(path: &Path, environment: Option<&str>) -> Outcome {
     let display = path.display().to_string();
     let bytes = match read_stack_file(path) {
         Ok(StackBytes::Whole(bytes)) => bytes,
@@ -98,8 +99,8 @@ pub(crate) fn read_and_check(path: &Path) -> Outcome {
             return Outcome::Unreadable(message);
         }
     };
-    match check(&display, &bytes) {
-        Ok(checked) => Outcome::Checked(Box::new(checked)),
+    match check_environments(&display, &bytes, environment) {
+        Ok(checked) => Outcome::Checked(checked),
         Err(rejected) => Outcome::Rejected {
             diagnostics: rejected.diagnostics,
             source: rejected.source,
@@ -107,19 +108,22 @@ pub(crate) fn read_and_check(path: &Path) -> Outcome {
     }
 }
 
-/// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on.
-pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
+/// Reads and checks a stack file, printing its report; `Err(status)` when it cannot go on. One
+/// [`Checked`] per environment (only `environment`'s when given), or the one stack of a file
+/// without environments.
+pub(crate) fn load_and_check(path: &Path, environment: Option<&str>) -> Result<Vec<Checked>, u8> {
     let display = path.display().to_string();
-    match read_and_check(path) {
+    match read_and_check(path, environment) {
         Outcome::Checked(checked) => {
-            if !checked.warnings.is_empty() {
+            let warnings = &checked[0].warnings;
+            if !warnings.is_empty() {
                 crate::console::report(&render_report(
                     &display,
-                    Some(&checked.loaded.source),
-                    &checked.warnings,
+                    Some(&checked[0].loaded.source),
+                    warnings,
                 ));
             }
-            Ok(*checked)
+            Ok(checked)
         }
         Outcome::Rejected {
             diagnostics,
@@ -138,14 +142,19 @@ pub(crate) fn load_and_check(path: &Path) -> Result<Checked, u8> {
 /// `meridian validate`: every file checked; a report per file in the chosen format. The status
 /// is the worst of the files': 2 for a file that cannot be read, 1 for errors (or, with
 /// `deny_warnings`, warnings), 0 otherwise.
-pub fn validate(stacks: &[std::path::PathBuf], format: ValidateFormat, deny_warnings: bool) -> u8 {
+pub fn validate(
+    stacks: &[std::path::PathBuf],
+    environment: Option<&str>,
+    format: ValidateFormat,
+    deny_warnings: bool,
+) -> u8 {
     let mut status = EXIT_OK;
     let mut results = Vec::new();
     for path in stacks {
         let display = path.display().to_string();
-        let outcome = read_and_check(path);
+        let outcome = read_and_check(path, environment);
         let file_status = match &outcome {
-            Outcome::Checked(checked) if deny_warnings && !checked.warnings.is_empty() => {
+            Outcome::Checked(checked) if deny_warnings && !checked[0].warnings.is_empty() => {
                 EXIT_STACK_ERRORS
             }
             Outcome::Checked(_) => EXIT_OK,
@@ -174,10 +183,11 @@ pub fn validate(stacks: &[std::path::PathBuf], format: ValidateFormat, deny_warn
 /// The human report of one file.
 fn validate_text(path: &Path, display: &str, outcome: &Outcome, deny_warnings: bool) {
     match outcome {
-        Outcome::Checked(checked) => {
-            if !checked.warnings.is_empty() {
+        Outcome::Checked(environments) => {
+            let warnings = &environments[0].warnings;
+            if !warnings.is_empty() {
                 let mut report =
-                    render_report(display, Some(&checked.loaded.source), &checked.warnings);
+                    render_report(display, Some(&environments[0].loaded.source), warnings);
                 if deny_warnings {
                     report.push_str(&format!(
                         "{display}: warnings are errors here (--deny-warnings)\n"
@@ -185,18 +195,27 @@ fn validate_text(path: &Path, display: &str, outcome: &Outcome, deny_warnings: b
                 }
                 crate::console::report(&report);
             }
-            if !deny_warnings || checked.warnings.is_empty() {
-                crate::console::status(&format!(
-                    "ok: {} ({} in {}, {})\n",
-                    path.display(),
-                    count(
-                        checked.plan.units.len(),
-                        "CloudFormation stack",
-                        "CloudFormation stacks"
-                    ),
-                    count(checked.plan.regions.len(), "region", "regions"),
-                    count(checked.warnings.len(), "warning", "warnings")
-                ));
+            if !deny_warnings || warnings.is_empty() {
+                for checked in environments {
+                    let environment = checked
+                        .loaded
+                        .stack
+                        .environment
+                        .as_ref()
+                        .map(|name| format!(", environment {name}"))
+                        .unwrap_or_default();
+                    crate::console::status(&format!(
+                        "ok: {}{environment} ({} in {}, {})\n",
+                        path.display(),
+                        count(
+                            checked.plan.units.len(),
+                            "CloudFormation stack",
+                            "CloudFormation stacks"
+                        ),
+                        count(checked.plan.regions.len(), "region", "regions"),
+                        count(warnings.len(), "warning", "warnings")
+                    ));
+                }
             }
         }
         Outcome::Rejected {
@@ -207,24 +226,43 @@ fn validate_text(path: &Path, display: &str, outcome: &Outcome, deny_warnings: b
     }
 }
 
-/// `meridian plan`.
-pub fn plan(path: &Path) -> u8 {
-    match load_and_check(path) {
-        Ok(checked) => {
-            crate::console::print(&render_plan(&checked.plan));
+/// `meridian plan`: the plan of each environment, after what its overlay changed.
+pub fn plan(path: &Path, environment: Option<&str>) -> u8 {
+    match load_and_check(path, environment) {
+        Ok(environments) => {
+            let display = path.display().to_string();
+            for checked in &environments {
+                if checked.loaded.stack.environment.is_some() {
+                    crate::console::print(&render_overlay(&display, &checked.loaded));
+                }
+                crate::console::print(&render_plan(&checked.plan));
+            }
             EXIT_OK
         }
         Err(code) => code,
     }
 }
 
-/// `meridian graph`.
-pub fn graph(path: &Path, format: crate::GraphFormat) -> u8 {
-    match load_and_check(path) {
-        Ok(checked) => {
+/// `meridian graph`: the topology of each environment.
+pub fn graph(path: &Path, environment: Option<&str>, format: crate::GraphFormat) -> u8 {
+    match load_and_check(path, environment) {
+        Ok(environments) => {
             let format = match format {
                 crate::GraphFormat::Mermaid => meridian_runbook::GraphFormat::Mermaid,
                 crate::GraphFormat::Dot => meridian_runbook::GraphFormat::Dot,
+            };
+            // One document per run: a Mermaid or DOT reader takes one graph.
+            let [checked] = environments.as_slice() else {
+                let names: Vec<&str> = environments
+                    .iter()
+                    .filter_map(|checked| checked.loaded.stack.environment.as_deref())
+                    .collect();
+                complain!(
+                    "meridian: `{}` declares the environments {}: choose the one to draw with `--env NAME`",
+                    path.display(),
+                    names.join(", ")
+                );
+                return EXIT_USAGE;
             };
             crate::console::print(&meridian_runbook::graph(&checked.plan, format));
             EXIT_OK

@@ -67,6 +67,7 @@ fn read_templates(directory: &Path) -> Result<BTreeMap<String, String>, String> 
 /// `meridian synth` (and `meridian render`, which is `synth` of the runbooks only).
 pub fn synth(
     stack: &Path,
+    environment: Option<&str>,
     out: Option<&Path>,
     target: Target,
     check: bool,
@@ -85,29 +86,63 @@ pub fn synth(
         if matches!(target, Target::All | Target::Runbooks) {
             scope.spawn(meridian_runbook::prepare_builtin_templates);
         }
-        load_and_check(stack)
+        load_and_check(stack, environment)
     });
-    let checked = match checked {
+    let environments = match checked {
         Ok(checked) => checked,
         Err(code) => return code,
     };
-    let files = match emit(&checked.plan, target, &overrides) {
-        Ok(files) => files,
+    // Every environment is emitted before anything is written, so an environment that cannot
+    // be emitted leaves the others' directories as they were.
+    let mut outputs = Vec::new();
+    for checked in &environments {
+        let files = match emit_files(checked, target, &overrides, templates) {
+            Ok(files) => files,
+            Err(code) => return code,
+        };
+        // A file with environments writes each into `<out>/<environment>` (by default
+        // `out/<stack>/<environment>`); one without writes `out/<stack>` as always.
+        let base = out.map_or_else(
+            || PathBuf::from("out").join(&checked.loaded.stack.stack),
+            Path::to_path_buf,
+        );
+        let directory = match &checked.loaded.stack.environment {
+            Some(name) => base.join(name),
+            None => base,
+        };
+        outputs.push((directory, files));
+    }
+    let mut status = EXIT_OK;
+    for (out, files) in outputs {
+        status = status.max(write_files(stack, &out, &files, target, check));
+    }
+    status
+}
+
+/// The files of one stack (or environment), or the exit status after saying why not.
+fn emit_files(
+    checked: &crate::pipeline::Checked,
+    target: Target,
+    overrides: &BTreeMap<String, String>,
+    templates: Option<&Path>,
+) -> Result<Vec<OutputFile>, u8> {
+    match emit(&checked.plan, target, overrides) {
+        Ok(files) => Ok(files),
         Err(error) => {
             let location = templates
                 .filter(|_| matches!(error, crate::pipeline::EmitError::Template(_)))
                 .map(|t| format!(" (templates from {})", t.display()))
                 .unwrap_or_default();
             complain!("meridian: {error}{location}; nothing was written");
-            return EXIT_STACK_ERRORS;
+            Err(EXIT_STACK_ERRORS)
         }
-    };
-    let out = out.map_or_else(
-        || PathBuf::from("out").join(&checked.plan.stack),
-        Path::to_path_buf,
-    );
+    }
+}
+
+/// Writes (or with `check`, compares) one output directory.
+fn write_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target, check: bool) -> u8 {
     if check {
-        return check_files(stack, &out, &files, target);
+        return check_files(stack, out, files, target);
     }
     let waiting = || {
         complain!(
@@ -115,7 +150,7 @@ pub fn synth(
             out.display()
         );
     };
-    match output::write_output(&out, &files, target, waiting) {
+    match output::write_output(out, files, target, waiting) {
         Ok(_) => {
             crate::console::status(&format!(
                 "wrote {} to {}\n",

@@ -119,6 +119,19 @@ pub struct Planned {
 
 /// Resolves and checks a stack.
 pub fn plan(stack: &Stack) -> Planned {
+    // An environment's stack is the file's under the environment's name (`rail-backend-staging`):
+    // every stack and physical name derives from it, so environments share an account.
+    let named;
+    let stack = match &stack.environment {
+        Some(environment) => {
+            named = Stack {
+                stack: crate::naming::environment_stack(&stack.stack, environment),
+                ..stack.clone()
+            };
+            &named
+        }
+        None => stack,
+    };
     // See `split.rs`: a region over budget is resolved again with each service in a unit of its
     // own, which measures them, and then with the services grouped. A stack with so many services
     // that it cannot fit is measured at once; either way the grouping, and so the plan, is the

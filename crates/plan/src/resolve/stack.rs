@@ -29,7 +29,19 @@ impl<'a> Resolver<'a> {
                 .with_help("bucket names Meridian derives start with the stack name; choose a name that does not start with a prefix S3 reserves (`sthree-`, `amzn-s3-demo-`)"),
             );
         }
-        if !valid {
+        if !valid && let Some(environment) = &self.stack.environment {
+            self.report(
+                Diagnostic::new(
+                    codes::E100,
+                    StackPath::root().key("stack"),
+                    format!(
+                        "with the environment `{environment}`, the stack is named `{name}`, which is not a valid stack name: use lowercase letters, digits and single hyphens, start with a letter, at most {} characters",
+                        naming::limits::STACK
+                    ),
+                )
+                .with_help("an environment's stack name is `<stack>-<environment>`: shorten the stack name or the environment's"),
+            );
+        } else if !valid {
             self.report(
                 Diagnostic::new(
                     codes::E100,
@@ -55,12 +67,44 @@ impl<'a> Resolver<'a> {
             TAGS_PER_RESOURCE,
         };
         let path = StackPath::root().key("tags");
-        let room = TAGS_PER_RESOURCE - naming::ADDED_TAGS;
+        let environment = self.stack.environment.is_some();
+        let added = if environment {
+            naming::ADDED_TAGS + naming::ENVIRONMENT_TAGS
+        } else {
+            naming::ADDED_TAGS
+        };
+        let room = TAGS_PER_RESOURCE - added;
         if self.stack.tags.len() > room {
+            let ours = if environment {
+                format!(
+                    "`{}`, `{}`, `{}` and `Name`",
+                    naming::STACK_TAG,
+                    naming::ENVIRONMENT_TAG,
+                    naming::MANAGED_BY_TAG
+                )
+            } else {
+                format!("`{}` and `Name`", naming::STACK_TAG)
+            };
             self.report(
                 Diagnostic::new(codes::E107, path.clone(), format!("{} tags are more than fit on a resource: at most {room}", self.stack.tags.len()))
-                    .with_help(format!("AWS takes at most {TAGS_PER_RESOURCE} tags per resource, and Meridian adds `{}` and `Name`; merge or drop tags", naming::STACK_TAG)),
+                    .with_help(format!("AWS takes at most {TAGS_PER_RESOURCE} tags per resource, and Meridian adds {ours}; merge or drop tags")),
             );
+        }
+        if environment {
+            for key in [naming::ENVIRONMENT_TAG, naming::MANAGED_BY_TAG] {
+                let Some(written) = self.stack.tags.keys().find(|k| k.eq_ignore_ascii_case(key))
+                else {
+                    continue;
+                };
+                self.report(
+                    Diagnostic::new(
+                        codes::E120,
+                        path.key(written),
+                        format!("the tag `{written}` is Meridian's in a stack file with environments: every resource gets `{}` (the environment's name) and `{}: {}`", naming::ENVIRONMENT_TAG, naming::MANAGED_BY_TAG, naming::MANAGED_BY),
+                    )
+                    .with_help(format!("remove `{written}`; to tag resources with more about the environment, use another key (e.g. `tier`) in the environment's `tags`")),
+                );
+            }
         }
         let allowed = format!("letters, digits, spaces and `{TAG_PUNCTUATION}`");
         // Keys leave out the `=` the deploy script's `--tags` splits at.

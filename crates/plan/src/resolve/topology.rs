@@ -47,6 +47,13 @@ impl<'a> Resolver<'a> {
         let parameters = self.planned_parameters();
         let mut tags = stack.tags.clone();
         tags.insert(naming::STACK_TAG.to_owned(), stack.stack.clone());
+        if let Some(environment) = &stack.environment {
+            tags.insert(naming::ENVIRONMENT_TAG.to_owned(), environment.clone());
+            tags.insert(
+                naming::MANAGED_BY_TAG.to_owned(),
+                naming::MANAGED_BY.to_owned(),
+            );
+        }
         let primary_region = regions.primary.clone().unwrap_or_default();
         let operations = operations(stack, &primary_region, &region_plans, global.as_ref());
         self.check_failover_budget(operations.budget.as_ref());
