@@ -293,7 +293,7 @@ fn build(knobs: &Knobs) -> model::Stack {
                 image: format!("registry.example.com/svc{index}:${{IMAGE_TAG}}"),
                 cpu,
                 memory,
-                port: 8080 + u32::try_from(index).unwrap_or(0),
+                port: Some(8080 + u32::try_from(index).unwrap_or(0)),
                 architecture: None,
                 environment,
                 secrets,
@@ -379,7 +379,8 @@ fn build(knobs: &Knobs) -> model::Stack {
             .map(|service| model::TargetGroup {
                 name: service.name.clone(),
                 service: service.name.clone(),
-                port: service.port,
+                // Every generated service serves requests.
+                port: service.port.unwrap_or_default(),
                 protocol: None,
                 health_check: model::TargetHealthCheck {
                     path: "/health".into(),

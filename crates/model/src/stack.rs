@@ -404,8 +404,10 @@ pub struct Service {
     pub cpu: u32,
     /// Task memory in MiB; must be valid for `cpu` on Fargate.
     pub memory: u32,
-    /// Container port.
-    pub port: u32,
+    /// Port the container listens on. Omitted: a worker, which takes no traffic: its container
+    /// gets no port mapping, its tasks no ingress rule, and no target group may name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
     /// CPU architecture of the image: `x86_64` or `arm64`. Omitted: `x86_64`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub architecture: Option<Architecture>,

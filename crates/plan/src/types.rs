@@ -1901,8 +1901,8 @@ pub struct ServicePlan {
     pub runtime: TaskRuntime,
     /// Whether the container is essential (a task stops when it does).
     pub essential: bool,
-    /// Container port.
-    pub port: u32,
+    /// Container port; none for a worker, which takes no traffic (no port mapping).
+    pub port: Option<u32>,
     /// Protocol of the container port.
     pub port_protocol: IpProtocol,
     /// Where the container logs.

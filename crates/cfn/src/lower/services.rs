@@ -124,13 +124,17 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
 
     let container = ContainerDefinition {
         essential: Some((*essential).into()),
-        port_mappings: vec![PortMapping {
-            container_port: Some(i64::from(*port).into()),
-            protocol: Some(match port_protocol {
-                IpProtocol::Tcp => TransportProtocol::Tcp,
-            }),
-            ..PortMapping::default()
-        }],
+        // A worker has no port, so no mapping.
+        port_mappings: port
+            .iter()
+            .map(|port| PortMapping {
+                container_port: Some(i64::from(*port).into()),
+                protocol: Some(match port_protocol {
+                    IpProtocol::Tcp => TransportProtocol::Tcp,
+                }),
+                ..PortMapping::default()
+            })
+            .collect(),
         environment: environment
             .iter()
             .map(|(name, value)| EnvironmentVariable {

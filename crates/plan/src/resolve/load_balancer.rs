@@ -783,7 +783,23 @@ impl<'a> Resolver<'a> {
                         .with_help(help),
                     );
                 }
-                Some(service) if service.port != tg.port => {
+                Some(service) if service.port.is_none() => {
+                    let service_index = stack
+                        .services
+                        .iter()
+                        .position(|s| s.name == service.name)
+                        .unwrap_or(0);
+                    self.report(
+                        Diagnostic::new(
+                            codes::E330,
+                            tg_path.key("service"),
+                            format!("the service `{}` is a worker (it has no `port`), so no load balancer can send it traffic", service.name),
+                        )
+                        .with_help(format!("give the service `port: {}` if it serves requests, or remove this target group and the rules forwarding to it", tg.port))
+                        .with_related(StackPath::root().key("services").index(service_index).key("name"), "the worker"),
+                    );
+                }
+                Some(service) if service.port != Some(tg.port) => {
                     let service_index = stack
                         .services
                         .iter()
@@ -793,7 +809,7 @@ impl<'a> Resolver<'a> {
                         Diagnostic::new(
                             codes::E212,
                             tg_path.key("port"),
-                            format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port),
+                            format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port.unwrap_or_default()),
                         )
                         .with_help("ECS registers the container port; make the two equal")
                         .with_related(StackPath::root().key("services").index(service_index).key("port"), "the service's port"),

@@ -196,16 +196,14 @@ impl<'a> Resolver<'a> {
             }
             Some(_) => {}
         }
-        if !aws::limits::PORTS.contains(&service.port) {
+        if let Some(port) = service.port
+            && !aws::limits::PORTS.contains(&port)
+        {
             self.report(
                 Diagnostic::new(
                     codes::E303,
                     path.key("port"),
-                    format!(
-                        "port {} is outside {}",
-                        service.port,
-                        range_text(&aws::limits::PORTS)
-                    ),
+                    format!("port {port} is outside {}", range_text(&aws::limits::PORTS)),
                 )
                 .with_help("give the port the container listens on"),
             );
@@ -860,7 +858,8 @@ impl<'a> Resolver<'a> {
             .map(|(tg, listener_rule)| ServiceLoadBalancer {
                 target_group: tg.rid.clone(),
                 listener_rule,
-                container_port: service.port,
+                // E212 and E330 make it the service's own port.
+                container_port: tg.port,
             });
         let blue_green = match (
             rollback.strategy,

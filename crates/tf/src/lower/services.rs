@@ -278,7 +278,7 @@ impl Lowerer<'_> {
         container_name: &str,
         image: &meridian_plan::Text,
         essential: bool,
-        (port, protocol): (u32, IpProtocol),
+        (port, protocol): (Option<u32>, IpProtocol),
         environment: &[(String, meridian_plan::Text)],
         secrets: &[(String, meridian_plan::Text)],
         health_check: Option<&ContainerHealth>,
@@ -299,12 +299,15 @@ impl Lowerer<'_> {
             ("name", container_name.into()),
             ("image", self.json(image)),
             ("essential", essential.into()),
+            // A worker has no port, so no mapping.
             (
                 "portMappings",
-                JsonDocument::array([JsonDocument::object([
-                    ("containerPort", port.into()),
-                    ("protocol", protocol.as_str().into()),
-                ])]),
+                JsonDocument::array(port.map(|port| {
+                    JsonDocument::object([
+                        ("containerPort", port.into()),
+                        ("protocol", protocol.as_str().into()),
+                    ])
+                })),
             ),
             (
                 "environment",
