@@ -295,6 +295,8 @@ fn build(knobs: &Knobs) -> model::Stack {
                 memory,
                 port: Some(8080 + u32::try_from(index).unwrap_or(0)),
                 architecture: None,
+                command: (index % 3 == 1).then(|| vec!["serve".into(), format!("--shard={index}")]),
+                entrypoint: (index % 4 == 2).then(|| vec!["/sbin/tini".into(), "--".into()]),
                 environment,
                 secrets,
                 logs: None,

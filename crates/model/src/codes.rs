@@ -152,6 +152,7 @@ codes! {
     E326 => "cache reference in a region without a cache cluster",
     E327 => "a task definition beyond ECS's 64 KiB (image, environment and secrets)",
     E330 => "target group naming a worker (a service without a `port`)",
+    E331 => "empty `command` or `entrypoint`, or an empty argument in one",
     E401 => "not an RDS instance class for PostgreSQL",
     E402 => "PostgreSQL version RDS does not offer (or has deprecated)",
     E403 => "database writer not in the primary region",

@@ -411,6 +411,15 @@ pub struct Service {
     /// CPU architecture of the image: `x86_64` or `arm64`. Omitted: `x86_64`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub architecture: Option<Architecture>,
+    /// The container's command, one argument per item (no shell is involved), e.g.
+    /// `[worker, --queue, orders]`; items may contain `${NAME}` and `${region}`. Omitted: the
+    /// image's `CMD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    /// The container's entry point, one argument per item, e.g. `[/usr/bin/tini, --]`. Omitted:
+    /// the image's `ENTRYPOINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrypoint: Option<Vec<String>>,
     /// Environment variables; values may contain `${NAME}` and references such as `${region}`,
     /// `${database.writer.address}` or `${cache.endpoint}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -662,6 +662,14 @@ fn service_lines(out: &mut Outline, service: &ServicePlan) {
             on(service.essential)
         ),
     );
+    for (what, arguments) in [
+        ("entry point", &service.entry_point),
+        ("command", &service.command),
+    ] {
+        if !arguments.is_empty() {
+            out.line(2, format!("{what}: [{}]", texts(arguments)));
+        }
+    }
     out.line(
         2,
         format!(

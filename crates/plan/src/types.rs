@@ -1907,6 +1907,10 @@ pub struct ServicePlan {
     pub port_protocol: IpProtocol,
     /// Where the container logs.
     pub logging: ContainerLogging,
+    /// The container's command, one argument per item; empty: the image's `CMD`.
+    pub command: Vec<Text>,
+    /// The container's entry point, one argument per item; empty: the image's `ENTRYPOINT`.
+    pub entry_point: Vec<Text>,
     /// Environment, sorted by name.
     pub environment: Vec<(String, Text)>,
     /// Secrets: variable name and `valueFrom` (ARN with optional JSON key), sorted.

@@ -78,6 +78,8 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         port,
         port_protocol,
         logging,
+        command,
+        entry_point,
         environment,
         secrets,
         health_check,
@@ -134,6 +136,11 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                 }),
                 ..PortMapping::default()
             })
+            .collect(),
+        command: command.iter().map(|item| unit.values.text(item)).collect(),
+        entry_point: entry_point
+            .iter()
+            .map(|item| unit.values.text(item))
             .collect(),
         environment: environment
             .iter()

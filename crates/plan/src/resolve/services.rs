@@ -263,6 +263,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        valid &= self.check_arguments(path, service);
         if let Some(health) = &service.health_check {
             let health_path = path.key("health_check");
             let checks = [
@@ -310,6 +311,47 @@ impl<'a> Resolver<'a> {
         valid
     }
 
+    /// The container's `command` and `entrypoint` (E331): ECS passes each item as one argument,
+    /// so an empty list (which would silently keep the image's) and an empty item are mistakes.
+    fn check_arguments(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
+        let mut valid = true;
+        for (key, arguments) in [
+            ("command", &service.command),
+            ("entrypoint", &service.entrypoint),
+        ] {
+            let Some(arguments) = arguments else {
+                continue;
+            };
+            if arguments.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        codes::E331,
+                        path.key(key),
+                        format!("`{key}` is an empty list"),
+                    )
+                    .with_help(format!(
+                        "give at least one argument, or leave `{key}` out to keep the image's own"
+                    )),
+                );
+                valid = false;
+            }
+            for (index, argument) in arguments.iter().enumerate() {
+                if argument.trim().is_empty() {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E331,
+                            path.key(key).index(index),
+                            format!("argument {index} of `{key}` is empty"),
+                        )
+                        .with_help("each item is passed to the program as one argument; remove the empty one"),
+                    );
+                    valid = false;
+                }
+            }
+        }
+        valid
+    }
+
     /// Environment and secret variable names (E321, E322).
     fn check_environment_names(
         &mut self,
@@ -323,19 +365,7 @@ impl<'a> Resolver<'a> {
             .map(|k| ("environment", k))
             .chain(service.secrets.keys().map(|k| ("secrets", k)))
         {
-            let ok = value.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !ok {
-                self.report(
-                    Diagnostic::new(
-                        codes::E321,
-                        path.key(key).key(value),
-                        format!("`{value}` is not a valid environment variable name"),
-                    )
-                    .with_help("use letters, digits and underscores, not starting with a digit"),
-                );
-                valid = false;
-            }
+            valid &= self.check_variable_name(&path.key(key).key(value), value);
         }
         for name in service.secrets.keys() {
             if service.environment.contains_key(name) {
@@ -355,6 +385,23 @@ impl<'a> Resolver<'a> {
             }
         }
         valid
+    }
+
+    /// An environment variable name (E321); returns whether it is one.
+    pub(crate) fn check_variable_name(&mut self, path: &StackPath, name: &str) -> bool {
+        let ok = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !ok {
+            self.report(
+                Diagnostic::new(
+                    codes::E321,
+                    path.clone(),
+                    format!("`{name}` is not a valid environment variable name"),
+                )
+                .with_help("use letters, digits and underscores, not starting with a digit"),
+            );
+        }
+        ok
     }
 
     /// Desired counts per region role against the scaling capacity (E306, E307).
@@ -645,6 +692,8 @@ impl<'a> Resolver<'a> {
             essential: true,
             port: service.port,
             port_protocol: IpProtocol::Tcp,
+            command: container.command,
+            entry_point: container.entry_point,
             environment: container.environment,
             secrets: container.secrets,
             health_check: service.health_check.as_ref().map(container_health),
@@ -679,6 +728,18 @@ impl<'a> Resolver<'a> {
             references: ReferenceScope::Environment(references),
         };
         let image = self.text(&path.key("image"), &service.image, environment_context);
+        let mut arguments = |key: &str, items: &Option<Vec<String>>| -> Vec<Text> {
+            items
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(index, item)| {
+                    self.text(&path.key(key).index(index), item, environment_context)
+                })
+                .collect()
+        };
+        let command = arguments("command", &service.command);
+        let entry_point = arguments("entrypoint", &service.entrypoint);
         // The writer's address and the cache primary's endpoint are read from the region's SSM
         // parameter when a task starts (ECS `secrets`), wherever they are written: a failover
         // moves them without a new synthesis, and a forced new deployment picks them up.
@@ -730,6 +791,7 @@ impl<'a> Resolver<'a> {
         // What the container definition carries of the stack's own text: ECS refuses a task
         // definition over 64 KiB, and the unit's template grows with it (split.rs).
         let carried: usize = std::iter::once(&image)
+            .chain(command.iter().chain(&entry_point))
             .chain(environment.iter().chain(&secrets).map(|(_, value)| value))
             .map(text_bytes)
             .sum::<usize>()
@@ -754,6 +816,8 @@ impl<'a> Resolver<'a> {
         }
         ContainerValues {
             image,
+            command,
+            entry_point,
             environment,
             secrets,
             parameter_arns,
@@ -1036,6 +1100,8 @@ pub(crate) struct ServiceNames {
 /// A container's image, environment and secrets, resolved for one region.
 struct ContainerValues {
     image: Text,
+    command: Vec<Text>,
+    entry_point: Vec<Text>,
     environment: Vec<(String, Text)>,
     secrets: Vec<(String, Text)>,
     /// The SSM parameters among the secrets' sources.
