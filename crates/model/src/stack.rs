@@ -435,6 +435,22 @@ pub struct Service {
     /// Container health check. Omitted: none (the load balancer's check still applies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check: Option<ContainerHealthCheck>,
+    /// The regions the service runs in, by code, e.g. `[us-east-1, eu-west-1]`; each a declared
+    /// region with a network. In every other region the service has nothing: no ECS service, task
+    /// definition, roles, log group, security group, target group, listener rules, alarms or
+    /// scaling. Omitted: every region with a network (or those of `roles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Vec<String>>,
+    /// The region roles the service runs in, e.g. `[primary, secondary]`; an alternative to
+    /// `regions` (not both). Omitted: every role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<RegionRole>>,
+    /// Environment values that differ by region, keyed by region code or region role (`primary`,
+    /// `secondary`, `optional`), e.g. `{eu-west-1: {QUEUE_URL: ...}}`; a region code's value wins
+    /// over its role's, which wins over `environment`. Each key must be a region (or role) the
+    /// service runs in. Omitted: `environment` everywhere.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub environment_by_region: BTreeMap<String, BTreeMap<String, String>>,
     /// Tasks to run per region role.
     pub desired_count: PerRole<u32>,
     /// How new versions are rolled out.

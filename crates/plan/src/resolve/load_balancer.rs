@@ -22,6 +22,9 @@ use crate::value::{Attr, AttrRef, Part, Text};
 pub(crate) struct LoadBalancers {
     /// Region code → the load balancer.
     pub by_region: BTreeMap<RegionCode, Rid>,
+    /// The regions whose load balancer routes the DNS domain on HTTPS 443 (a region where the
+    /// services behind the domain do not run has no rule for it, so no DNS record either).
+    pub routes_domain: BTreeSet<RegionCode>,
 }
 
 /// What every region's load balancer shares: the stack's settings and which services deploy
@@ -31,6 +34,8 @@ struct LoadBalancerInputs<'s> {
     path: StackPath,
     blue_green: BTreeSet<&'s str>,
     dns_domain: Option<&'s str>,
+    /// Where each service runs: a target group exists only there.
+    placement: &'s Placement,
 }
 
 impl<'a> Resolver<'a> {
@@ -38,6 +43,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_load_balancers(
         &mut self,
         regions: &[ResolvedRegion<'_>],
+        placement: &Placement,
         apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> LoadBalancers {
         let stack = self.stack;
@@ -66,6 +72,7 @@ impl<'a> Resolver<'a> {
                 .map(|service| service.name.as_str())
                 .collect(),
             dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+            placement,
         };
         let mut domain_routed = false;
         for region in regions {
@@ -76,8 +83,13 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let unit = app.unit.clone();
+            let mut routed_here = false;
             let plan =
-                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut domain_routed);
+                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut routed_here);
+            if routed_here {
+                domain_routed = true;
+                resolved.routes_domain.insert(region.code.clone());
+            }
             self.export_load_balancer(&unit, &plan);
             resolved
                 .by_region
@@ -122,7 +134,7 @@ impl<'a> Resolver<'a> {
         let internal = lb.scheme == LoadBalancerScheme::Internal;
         let rid = self.rid(unit, "LoadBalancer", path);
         let security_group = self.rid(unit, "LoadBalancerSecurityGroup", path);
-        let (target_groups, tg_rids) = self.target_groups_in(unit, inputs);
+        let (target_groups, tg_rids) = self.target_groups_in(unit, region, inputs);
         let mut listeners = Vec::new();
         let mut listener_ports = BTreeSet::new();
         for (index, listener) in lb.listeners.iter().enumerate() {
@@ -211,6 +223,7 @@ impl<'a> Resolver<'a> {
     fn target_groups_in(
         &mut self,
         unit: &UnitId,
+        region: &str,
         inputs: &LoadBalancerInputs<'_>,
     ) -> (
         Vec<TargetGroupPlan>,
@@ -220,6 +233,7 @@ impl<'a> Resolver<'a> {
             lb,
             path,
             blue_green,
+            placement,
             ..
         } = inputs;
         let mut target_groups = Vec::new();
@@ -227,6 +241,11 @@ impl<'a> Resolver<'a> {
         for (index, tg) in lb.target_groups.iter().enumerate() {
             // A repeated name is E210; resolving the repeat would also collide in IDs.
             if tg_rids.contains_key(&tg.name) {
+                continue;
+            }
+            // Where its service does not run, neither the group nor the rules forwarding to it
+            // exist (listener_in skips a rule whose group is missing).
+            if placement.excludes(&tg.service, region) {
                 continue;
             }
             let tg_path = path.key("target_groups").index(index);

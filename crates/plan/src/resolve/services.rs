@@ -81,9 +81,16 @@ impl<'a> Resolver<'a> {
             }
             let identity = self.entity(EntityKind::Service, &service.name).identity;
             resolved.names.insert(identity);
-            let valid = self.check_service(&path, service, routing.get(&service.name), regions);
+            let valid = self.check_service(
+                &path,
+                service,
+                routing.get(&service.name),
+                (regions, inputs.placement),
+            );
             for region in regions.iter() {
-                if region.role == RegionRole::StorageOnly {
+                if region.role == RegionRole::StorageOnly
+                    || !inputs.placement.runs(&service.name, &region.code)
+                {
                     continue;
                 }
                 let Some(app) = apps.get(&region.code) else {
@@ -131,6 +138,11 @@ impl<'a> Resolver<'a> {
                     .get_mut(&region.code)
                     .unwrap_or_else(|| bug("a service region has no application plan"));
                 app.services.push(plan);
+                resolved
+                    .regions
+                    .entry(region.code.clone())
+                    .or_default()
+                    .insert(self.entity(EntityKind::Service, &service.name).identity);
             }
         }
         for app in apps.values_mut() {
@@ -145,13 +157,13 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         service: &meridian_model::Service,
         routing: Option<&ServiceRouting>,
-        regions: &Regions<'_>,
+        (regions, placement): (&Regions<'_>, &Placement),
     ) -> bool {
         let mut valid = true;
         valid &= self.check_service_size(path, service);
         valid &= self.check_container(path, service);
         valid &= self.check_environment_names(path, service);
-        valid &= self.check_desired_counts(path, service, regions);
+        valid &= self.check_desired_counts(path, service, regions, placement);
         valid &= self.check_scaling(path, service);
         valid &= self.check_service_deployment(path, service, routing);
         valid
@@ -410,11 +422,13 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         service: &meridian_model::Service,
         regions: &Regions<'_>,
+        placement: &Placement,
     ) -> bool {
         let mut valid = true;
-        // Desired counts and capacity.
+        // Desired counts and capacity, in the regions the service runs in.
         let roles: Vec<(RegionCode, RegionRole)> = regions
             .service_codes()
+            .filter(|code| placement.runs(&service.name, code))
             .filter_map(|code| Some((code.clone(), regions.service_role(code)?)))
             .collect();
         let scaling = service.scaling.as_ref();
@@ -633,7 +647,8 @@ impl<'a> Resolver<'a> {
         let security_group =
             self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
         let cluster = naming_cluster_rid(self, &app.unit);
-        let container = self.container_values(path, service, &unit, inputs.references);
+        let container =
+            self.container_values(path, service, (&unit, region.role), inputs.references);
         let execution_statements = self.execution_statements(&unit, &region.code, &container);
         let rollback = RollbackSettings::of(service);
         let wiring = self.service_load_balancer(path, service, &entity, app, routing, &rollback);
@@ -718,7 +733,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         path: &StackPath,
         service: &meridian_model::Service,
-        unit: &UnitId,
+        (unit, role): (&UnitId, RegionRole),
         references: &References<'_>,
     ) -> ContainerValues {
         let environment_context = TextContext {
@@ -752,19 +767,12 @@ impl<'a> Resolver<'a> {
             parameters.push((name.to_owned(), arn));
             Some(())
         };
-        let environment: Vec<(String, Text)> = service
-            .environment
-            .iter()
-            .filter(|(name, value)| from_parameter(name, value).is_none())
-            .map(|(name, value)| {
-                (
-                    name.clone(),
-                    self.text(
-                        &path.key("environment").key(name),
-                        value,
-                        environment_context,
-                    ),
-                )
+        let environment: Vec<(String, Text)> = region_environment(path, service, &region, role)
+            .into_iter()
+            .filter(|(name, (_, value))| from_parameter(name, value).is_none())
+            .map(|(name, (value_path, value))| {
+                let value = self.text(&value_path, value, environment_context);
+                (name.to_owned(), value)
             })
             .collect();
         let mut secrets: Vec<(String, Text)> = service
@@ -1088,6 +1096,7 @@ impl<'a> Resolver<'a> {
 pub(crate) struct ServiceInputs<'r> {
     pub references: &'r References<'r>,
     pub targets: &'r [Target],
+    pub placement: &'r Placement,
 }
 
 /// The services that run, by the name their physical names derive from (a renamed service's
@@ -1095,6 +1104,8 @@ pub(crate) struct ServiceInputs<'r> {
 #[derive(Debug, Default)]
 pub(crate) struct ServiceNames {
     pub names: BTreeSet<String>,
+    /// The same names by the region they run in (a service placed in some regions only).
+    pub regions: BTreeMap<RegionCode, BTreeSet<String>>,
 }
 
 /// A container's image, environment and secrets, resolved for one region.
@@ -1223,6 +1234,36 @@ fn deployment_plan(
         blue_green,
         max_rollback_seconds: rollback.max_rollback_seconds,
     }
+}
+
+/// A service's environment in one region: `environment`, then the values
+/// `environment_by_region` gives the region's role, then those it gives the region's code, each
+/// with the stack path it was written at.
+fn region_environment<'s>(
+    path: &StackPath,
+    service: &'s meridian_model::Service,
+    region: &str,
+    role: RegionRole,
+) -> BTreeMap<&'s str, (StackPath, &'s str)> {
+    let mut environment: BTreeMap<&str, (StackPath, &str)> = service
+        .environment
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str(),
+                (path.key("environment").key(name), value.as_str()),
+            )
+        })
+        .collect();
+    for key in [role_key(role), region] {
+        if let Some(values) = service.environment_by_region.get(key) {
+            let key_path = path.key("environment_by_region").key(key);
+            for (name, value) in values {
+                environment.insert(name, (key_path.key(name), value));
+            }
+        }
+    }
+    environment
 }
 
 /// The per-role value of `values` for `role`.
