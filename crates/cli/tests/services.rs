@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{cfn_templates, json_list, synthesize_bundled};
+use common::{cfn_templates, json_list, synthesize_bundled, without_interpolations};
 use meridian::Target;
 use meridian_model::{RegionRole, Service, Stack};
 use meridian_plan::{Direction, OutputFile, Peer};
@@ -46,17 +46,22 @@ fn expected_regions(stack: &Stack, service: &Service) -> BTreeMap<String, &'stat
         .collect()
 }
 
-/// The literal environment a service's container gets in a region (values with `${` left out:
-/// they are references or parameters, checked elsewhere).
-fn expected_environment(service: &Service, region: &str, role: &str) -> BTreeMap<String, String> {
+/// The names of the environment a service's container gets in a region, and the values among
+/// them written as literals (the others are references or parameters, checked elsewhere).
+fn expected_environment(
+    service: &Service,
+    region: &str,
+    role: &str,
+) -> (BTreeSet<String>, BTreeMap<String, String>) {
     let mut environment = service.environment.clone();
     for key in [role, region] {
         if let Some(values) = service.environment_by_region.get(key) {
             environment.extend(values.clone());
         }
     }
+    let names = environment.keys().cloned().collect();
     environment.retain(|_, value| !value.contains("${"));
-    environment
+    (names, environment)
 }
 
 /// One container as either target writes it, reduced to what this test compares.
@@ -80,7 +85,9 @@ fn literal_environment(list: &Value, name: &str, value: &str) -> BTreeMap<String
         .into_iter()
         .filter_map(|variable| {
             let text = variable[value].as_str()?;
-            (!text.contains("${")).then(|| (variable[name].as_str()?.to_owned(), text.to_owned()))
+            let name = variable[name].as_str()?;
+            // A reference: `Fn::` objects (no string) in CloudFormation, `<ref>` in Terraform.
+            (!text.contains("<ref>")).then(|| (name.to_owned(), text.to_owned()))
         })
         .collect()
 }
@@ -135,11 +142,11 @@ fn tf_containers(files: &[OutputFile]) -> BTreeMap<String, BTreeMap<String, Cont
     };
     for definition in definitions.values() {
         let region = definition["region"].as_str().expect("a region").to_owned();
-        let containers: Value = serde_json::from_str(
+        let containers: Value = serde_json::from_str(&without_interpolations(
             definition["container_definitions"]
                 .as_str()
                 .expect("encoded definitions"),
-        )
+        ))
         .expect("JSON");
         for container in json_list(&containers) {
             found.entry(region.clone()).or_default().insert(
@@ -203,21 +210,31 @@ fn each_service_runs_where_it_is_placed_with_its_own_container_in_both_targets()
                         service.port.map(u64::from).into_iter().collect::<Vec<_>>(),
                         "{context}"
                     );
-                    assert_eq!(
-                        container.command,
-                        service.command.clone().unwrap_or_default(),
-                        "{context}"
-                    );
+                    // `${region}` is the one reference the bundled arguments use.
+                    let arguments = |items: &Option<Vec<String>>| -> Vec<String> {
+                        items
+                            .iter()
+                            .flatten()
+                            .map(|item| item.replace("${region}", region))
+                            .collect()
+                    };
+                    assert_eq!(container.command, arguments(&service.command), "{context}");
                     assert_eq!(
                         container.entry_point,
-                        service.entrypoint.clone().unwrap_or_default(),
+                        arguments(&service.entrypoint),
                         "{context}"
                     );
-                    assert_eq!(
-                        container.environment,
-                        expected_environment(service, region, role),
-                        "{context}"
-                    );
+                    let (all, literal) = expected_environment(service, region, role);
+                    for (variable, value) in &literal {
+                        assert_eq!(
+                            container.environment.get(variable),
+                            Some(value),
+                            "{context}: {variable}"
+                        );
+                    }
+                    for variable in container.environment.keys() {
+                        assert!(all.contains(variable), "{context}: {variable}");
+                    }
                 }
                 workers += usize::from(service.port.is_none());
                 overridden += usize::from(!service.environment_by_region.is_empty());
@@ -286,4 +303,39 @@ fn no_load_balancer_rule_reaches_a_worker_or_a_region_its_service_skips() {
             }
         }
     }
+}
+
+#[test]
+fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
+    // The fleet stack's admin console runs in us-east-1 and eu-west-1; made the DNS domain, it
+    // gets a record and a health check in those two regions only (ap-southeast-2's load balancer
+    // has no rule for it, so a record there would answer with the listener's 404).
+    let path = meridian_testkit::bundled_stack("fleet-services.yaml");
+    let mut text = std::fs::read_to_string(&path).expect("readable");
+    let stack: Stack = meridian_model::load_stack("fleet-services.yaml", text.as_bytes())
+        .unwrap_or_else(|_| panic!("loads"))
+        .stack;
+    let admin = stack
+        .services
+        .iter()
+        .find(|service| service.name == "admin")
+        .expect("the admin console");
+    text.push_str(
+        "\ndns:\n  domain: admin.fleet.example.com\n  hosted_zone_id: Z0123456789ABCDEFGHIJ\n  health_check:\n    path: /healthz\n",
+    );
+    let planned = meridian_testkit::planned_of_bytes("fleet-dns.yaml", text.as_bytes());
+    let plan = planned
+        .plan
+        .unwrap_or_else(|| panic!("plans: {:#?}", planned.diagnostics));
+    let dns = plan
+        .global
+        .as_ref()
+        .and_then(|global| global.dns.as_ref())
+        .expect("the DNS plan");
+    let regions: BTreeSet<String> = dns.regions.iter().map(|r| r.region.to_string()).collect();
+    assert_eq!(
+        regions,
+        expected_regions(&stack, admin).into_keys().collect(),
+    );
+    assert_eq!(regions.len(), 2);
 }
