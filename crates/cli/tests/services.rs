@@ -263,8 +263,27 @@ fn no_load_balancer_rule_reaches_a_worker_or_a_region_its_service_skips() {
             .filter(|service| service.port.is_none())
             .map(|service| service.name.as_str())
             .collect();
+        let routed: BTreeSet<&str> = stack
+            .load_balancer
+            .iter()
+            .flat_map(|lb| &lb.target_groups)
+            .map(|group| group.service.as_str())
+            .collect();
         for region in &bundled.plan.regions {
             let Some(app) = &region.app else { continue };
+            // A load balancer exactly where a service behind it runs.
+            let serves = routed.iter().any(|service| {
+                placed
+                    .get(service)
+                    .is_some_and(|regions| regions.contains_key(region.region.as_str()))
+            });
+            assert_eq!(
+                app.load_balancer.is_some(),
+                serves,
+                "{}: load balancer in {}",
+                bundled.file_name,
+                region.region
+            );
             let Some(lb) = &app.load_balancer else {
                 continue;
             };
@@ -311,7 +330,11 @@ fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
     // gets a record and a health check in those two regions only (ap-southeast-2's load balancer
     // has no rule for it, so a record there would answer with the listener's 404).
     let path = meridian_testkit::bundled_stack("fleet-services.yaml");
-    let mut text = std::fs::read_to_string(&path).expect("readable");
+    // The API runs everywhere here, so ap-southeast-2 keeps a load balancer, without a rule for
+    // the admin host.
+    let mut text = std::fs::read_to_string(&path)
+        .expect("readable")
+        .replace("    roles: [primary, secondary]\n", "");
     let stack: Stack = meridian_model::load_stack("fleet-services.yaml", text.as_bytes())
         .unwrap_or_else(|_| panic!("loads"))
         .stack;
@@ -338,4 +361,15 @@ fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
         expected_regions(&stack, admin).into_keys().collect(),
     );
     assert_eq!(regions.len(), 2);
+    let balanced = plan
+        .regions
+        .iter()
+        .filter(|region| {
+            region
+                .app
+                .as_ref()
+                .is_some_and(|app| app.load_balancer.is_some())
+        })
+        .count();
+    assert_eq!(balanced, 3, "every region keeps its load balancer");
 }

@@ -82,6 +82,16 @@ impl<'a> Resolver<'a> {
             let Some(network) = app.network.clone() else {
                 continue;
             };
+            // A region where none of the services behind the load balancer runs (only workers,
+            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
+            if !lb.target_groups.is_empty()
+                && lb
+                    .target_groups
+                    .iter()
+                    .all(|tg| placement.excludes(&tg.service, &region.code))
+            {
+                continue;
+            }
             let unit = app.unit.clone();
             let mut routed_here = false;
             let plan =
