@@ -782,7 +782,8 @@ impl<'a> Resolver<'a> {
             match stack
                 .services
                 .iter()
-                .find(|service| service.name == tg.service)
+                .enumerate()
+                .find(|(_, service)| service.name == tg.service)
             {
                 None => {
                     let help = match suggest_list(
@@ -812,12 +813,7 @@ impl<'a> Resolver<'a> {
                         .with_help(help),
                     );
                 }
-                Some(service) if service.port.is_none() => {
-                    let service_index = stack
-                        .services
-                        .iter()
-                        .position(|s| s.name == service.name)
-                        .unwrap_or(0);
+                Some((service_index, service)) if service.port.is_none() => {
                     self.report(
                         Diagnostic::new(
                             codes::E330,
@@ -828,12 +824,7 @@ impl<'a> Resolver<'a> {
                         .with_related(StackPath::root().key("services").index(service_index).key("name"), "the worker"),
                     );
                 }
-                Some(service) if service.port != Some(tg.port) => {
-                    let service_index = stack
-                        .services
-                        .iter()
-                        .position(|s| s.name == service.name)
-                        .unwrap_or(0);
+                Some((service_index, service)) if service.port != Some(tg.port) => {
                     self.report(
                         Diagnostic::new(
                             codes::E212,
