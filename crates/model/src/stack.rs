@@ -526,11 +526,22 @@ pub struct Service {
     pub cpu: u32,
     /// Task memory in MiB; must be valid for `cpu` on Fargate.
     pub memory: u32,
-    /// Container port.
-    pub port: u32,
+    /// Port the container listens on. Omitted: a worker, which takes no traffic: its container
+    /// gets no port mapping, its tasks no ingress rule, and no target group may name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
     /// CPU architecture of the image: `x86_64` or `arm64`. Omitted: `x86_64`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub architecture: Option<Architecture>,
+    /// The container's command, one argument per item (no shell is involved), e.g.
+    /// `[worker, --queue, orders]`; items may contain `${NAME}` and `${region}`. Omitted: the
+    /// image's `CMD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    /// The container's entry point, one argument per item, e.g. `[/usr/bin/tini, --]`. Omitted:
+    /// the image's `ENTRYPOINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrypoint: Option<Vec<String>>,
     /// Environment variables; values may contain `${NAME}` and references such as `${region}`,
     /// `${database.writer.address}` or `${cache.endpoint}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -546,6 +557,22 @@ pub struct Service {
     /// Container health check. Omitted: none (the load balancer's check still applies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check: Option<ContainerHealthCheck>,
+    /// The regions the service runs in, by code, e.g. `[us-east-1, eu-west-1]`; each a declared
+    /// region with a network. In every other region the service has nothing: no ECS service, task
+    /// definition, roles, log group, security group, target group, listener rules, alarms or
+    /// scaling. Omitted: every region with a network (or those of `roles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Vec<String>>,
+    /// The region roles the service runs in, e.g. `[primary, secondary]`; an alternative to
+    /// `regions` (not both). Omitted: every role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<RegionRole>>,
+    /// Environment values that differ by region, keyed by region code or region role (`primary`,
+    /// `secondary`, `optional`), e.g. `{eu-west-1: {QUEUE_URL: ...}}`; a region code's value wins
+    /// over its role's, which wins over `environment`. Each key must be a region (or role) the
+    /// service runs in. Omitted: `environment` everywhere.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub environment_by_region: BTreeMap<String, BTreeMap<String, String>>,
     /// Tasks to run per region role.
     pub desired_count: PerRole<u32>,
     /// How new versions are rolled out.

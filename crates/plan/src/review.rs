@@ -647,7 +647,7 @@ fn service_lines(out: &mut Outline, service: &ServicePlan) {
     out.line(
         2,
         format!(
-            "{} tasks of {}: {} CPU / {} MiB on {} {} {} ({} networking), port {}/{}, essential {}",
+            "{} tasks of {}: {} CPU / {} MiB on {} {} {} ({} networking), {}, essential {}",
             service.desired_count,
             text(&service.image),
             service.cpu,
@@ -656,11 +656,21 @@ fn service_lines(out: &mut Outline, service: &ServicePlan) {
             runtime.operating_system.as_str(),
             runtime.cpu_architecture.as_str(),
             runtime.network_mode.as_str(),
-            service.port,
-            service.port_protocol.as_str(),
+            match service.port {
+                Some(port) => format!("port {port}/{}", service.port_protocol.as_str()),
+                None => "a worker without a port".to_owned(),
+            },
             on(service.essential)
         ),
     );
+    for (what, arguments) in [
+        ("entry point", &service.entry_point),
+        ("command", &service.command),
+    ] {
+        if !arguments.is_empty() {
+            out.line(2, format!("{what}: [{}]", texts(arguments)));
+        }
+    }
     out.line(
         2,
         format!(

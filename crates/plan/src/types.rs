@@ -2122,12 +2122,16 @@ pub struct ServicePlan {
     pub runtime: TaskRuntime,
     /// Whether the container is essential (a task stops when it does).
     pub essential: bool,
-    /// Container port.
-    pub port: u32,
+    /// Container port; none for a worker, which takes no traffic (no port mapping).
+    pub port: Option<u32>,
     /// Protocol of the container port.
     pub port_protocol: IpProtocol,
     /// Where the container logs.
     pub logging: ContainerLogging,
+    /// The container's command, one argument per item; empty: the image's `CMD`.
+    pub command: Vec<Text>,
+    /// The container's entry point, one argument per item; empty: the image's `ENTRYPOINT`.
+    pub entry_point: Vec<Text>,
     /// Environment, sorted by name.
     pub environment: Vec<(String, Text)>,
     /// Secrets: variable name and `valueFrom` (ARN with optional JSON key), sorted.

@@ -78,6 +78,8 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         port,
         port_protocol,
         logging,
+        command,
+        entry_point,
         environment,
         secrets,
         health_check,
@@ -124,13 +126,22 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
 
     let container = ContainerDefinition {
         essential: Some((*essential).into()),
-        port_mappings: vec![PortMapping {
-            container_port: Some(i64::from(*port).into()),
-            protocol: Some(match port_protocol {
-                IpProtocol::Tcp => TransportProtocol::Tcp,
-            }),
-            ..PortMapping::default()
-        }],
+        // A worker has no port, so no mapping.
+        port_mappings: port
+            .iter()
+            .map(|port| PortMapping {
+                container_port: Some(i64::from(*port).into()),
+                protocol: Some(match port_protocol {
+                    IpProtocol::Tcp => TransportProtocol::Tcp,
+                }),
+                ..PortMapping::default()
+            })
+            .collect(),
+        command: command.iter().map(|item| unit.values.text(item)).collect(),
+        entry_point: entry_point
+            .iter()
+            .map(|item| unit.values.text(item))
+            .collect(),
         environment: environment
             .iter()
             .map(|(name, value)| EnvironmentVariable {

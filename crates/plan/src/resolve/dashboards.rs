@@ -328,8 +328,10 @@ impl<'a> Resolver<'a> {
             }
             WidgetMetric::ServiceCpu => routed
                 .services
-                .names
-                .iter()
+                .regions
+                .get(code)
+                .into_iter()
+                .flatten()
                 .map(|service| {
                     vec![
                         (

@@ -56,6 +56,11 @@ impl<'a> Resolver<'a> {
             let Some(lb_rid) = load_balancers.by_region.get(&region.code).cloned() else {
                 continue;
             };
+            // Where no rule routes the domain (its services are placed elsewhere), a record
+            // would send clients to the listener's 404.
+            if !load_balancers.routes_domain.contains(&region.code) {
+                continue;
+            }
             plans.push(self.regional_dns(
                 unit,
                 region,

@@ -22,6 +22,9 @@ use crate::value::{Attr, AttrRef, Part, Text};
 pub(crate) struct LoadBalancers {
     /// Region code → the load balancer.
     pub by_region: BTreeMap<RegionCode, Rid>,
+    /// The regions whose load balancer routes the DNS domain on HTTPS 443 (a region where the
+    /// services behind the domain do not run has no rule for it, so no DNS record either).
+    pub routes_domain: BTreeSet<RegionCode>,
 }
 
 /// What every region's load balancer shares: the stack's settings and which services deploy
@@ -31,6 +34,8 @@ struct LoadBalancerInputs<'s> {
     path: StackPath,
     blue_green: BTreeSet<&'s str>,
     dns_domain: Option<&'s str>,
+    /// Where each service runs: a target group exists only there.
+    placement: &'s Placement,
 }
 
 impl<'a> Resolver<'a> {
@@ -38,6 +43,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn resolve_load_balancers(
         &mut self,
         regions: &[ResolvedRegion<'_>],
+        placement: &Placement,
         apps: &mut BTreeMap<RegionCode, AppPlan>,
     ) -> LoadBalancers {
         let stack = self.stack;
@@ -66,6 +72,7 @@ impl<'a> Resolver<'a> {
                 .map(|service| service.name.as_str())
                 .collect(),
             dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+            placement,
         };
         let mut domain_routed = false;
         for region in regions {
@@ -75,9 +82,24 @@ impl<'a> Resolver<'a> {
             let Some(network) = app.network.clone() else {
                 continue;
             };
+            // A region where none of the services behind the load balancer runs (only workers,
+            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
+            if !lb.target_groups.is_empty()
+                && lb
+                    .target_groups
+                    .iter()
+                    .all(|tg| placement.excludes(&tg.service, &region.code))
+            {
+                continue;
+            }
             let unit = app.unit.clone();
+            let mut routed_here = false;
             let plan =
-                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut domain_routed);
+                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut routed_here);
+            if routed_here {
+                domain_routed = true;
+                resolved.routes_domain.insert(region.code.clone());
+            }
             self.export_load_balancer(&unit, &plan);
             resolved
                 .by_region
@@ -222,6 +244,7 @@ impl<'a> Resolver<'a> {
             lb,
             path,
             blue_green,
+            placement,
             ..
         } = inputs;
         let mut target_groups = Vec::new();
@@ -229,6 +252,11 @@ impl<'a> Resolver<'a> {
         for (index, tg) in lb.target_groups.iter().enumerate() {
             // A repeated name is E210; resolving the repeat would also collide in IDs.
             if tg_rids.contains_key(&tg.name) {
+                continue;
+            }
+            // Where its service does not run, neither the group nor the rules forwarding to it
+            // exist (listener_in skips a rule whose group is missing).
+            if placement.excludes(&tg.service, region) {
                 continue;
             }
             let tg_path = path.key("target_groups").index(index);
@@ -756,7 +784,8 @@ impl<'a> Resolver<'a> {
             match stack
                 .services
                 .iter()
-                .find(|service| service.name == tg.service)
+                .enumerate()
+                .find(|(_, service)| service.name == tg.service)
             {
                 None => {
                     let help = match suggest_list(
@@ -786,17 +815,23 @@ impl<'a> Resolver<'a> {
                         .with_help(help),
                     );
                 }
-                Some(service) if service.port != tg.port => {
-                    let service_index = stack
-                        .services
-                        .iter()
-                        .position(|s| s.name == service.name)
-                        .unwrap_or(0);
+                Some((service_index, service)) if service.port.is_none() => {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E330,
+                            tg_path.key("service"),
+                            format!("the service `{}` is a worker (it has no `port`), so no load balancer can send it traffic", service.name),
+                        )
+                        .with_help(format!("give the service `port: {}` if it serves requests, or remove this target group and the rules forwarding to it", tg.port))
+                        .with_related(StackPath::root().key("services").index(service_index).key("name"), "the worker"),
+                    );
+                }
+                Some((service_index, service)) if service.port != Some(tg.port) => {
                     self.report(
                         Diagnostic::new(
                             codes::E212,
                             tg_path.key("port"),
-                            format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port),
+                            format!("the target group sends traffic to port {}, but the service `{}` listens on {}", tg.port, service.name, service.port.unwrap_or_default()),
                         )
                         .with_help("ECS registers the container port; make the two equal")
                         .with_related(StackPath::root().key("services").index(service_index).key("port"), "the service's port"),

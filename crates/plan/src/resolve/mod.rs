@@ -25,6 +25,7 @@ mod network;
 mod operations;
 mod overrides;
 mod parameters;
+mod placement;
 mod references;
 mod regions;
 mod renames;
@@ -75,6 +76,8 @@ pub(crate) use network::*;
 pub(crate) use operations::*;
 #[allow(unused_imports)]
 pub(crate) use parameters::*;
+#[allow(unused_imports)]
+pub(crate) use placement::*;
 #[allow(unused_imports)]
 pub(crate) use references::*;
 #[allow(unused_imports)]
@@ -420,7 +423,8 @@ impl<'a> Resolver<'a> {
         let cache = self.resolve_cache(&regions, &mut apps);
         let targets = self.resolve_notification_targets();
         self.resolve_topics(&targets, &mut apps);
-        let load_balancers = self.resolve_load_balancers(&regions, &mut apps);
+        let placement = self.resolve_placement(&regions);
+        let load_balancers = self.resolve_load_balancers(&regions, &placement, &mut apps);
         let endpoints = self.resolve_endpoints(&regions, &database, &mut apps);
         let references = References {
             regions: &regions,
@@ -432,6 +436,7 @@ impl<'a> Resolver<'a> {
         let service_inputs = ServiceInputs {
             references: &references,
             targets: &targets,
+            placement: &placement,
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
         let links = self.resolve_links(&regions, &mut apps);

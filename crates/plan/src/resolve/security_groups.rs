@@ -153,13 +153,13 @@ fn wire_service(
         description: format!("Tasks of the {identity} service"),
         name: format!("{stack}-{identity}"),
     });
-    if let (Some(lb), Some(_)) = (&app.load_balancer, &service.load_balancer) {
+    if let (Some(lb), Some(attachment)) = (&app.load_balancer, &service.load_balancer) {
         wiring.rule(
             resolver,
             Named::Entity(&entity, |base| format!("LoadBalancerEgressTo{base}")),
             &lb.security_group,
             Direction::Egress,
-            service.port,
+            attachment.container_port,
             Peer::Group(service.security_group.clone()),
             format!("Load balancer to {identity} tasks"),
         );
@@ -168,7 +168,7 @@ fn wire_service(
             Named::Entity(&entity, |base| format!("{base}IngressFromLoadBalancer")),
             &service.security_group,
             Direction::Ingress,
-            service.port,
+            attachment.container_port,
             Peer::Group(lb.security_group.clone()),
             "Load balancer to the container port".to_owned(),
         );

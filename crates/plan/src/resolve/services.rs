@@ -81,9 +81,16 @@ impl<'a> Resolver<'a> {
             }
             let identity = self.entity(EntityKind::Service, &service.name).identity;
             resolved.names.insert(identity);
-            let valid = self.check_service(&path, service, routing.get(&service.name), regions);
+            let valid = self.check_service(
+                &path,
+                service,
+                routing.get(&service.name),
+                (regions, inputs.placement),
+            );
             for region in regions.iter() {
-                if region.role == RegionRole::StorageOnly {
+                if region.role == RegionRole::StorageOnly
+                    || !inputs.placement.runs(&service.name, &region.code)
+                {
                     continue;
                 }
                 let Some(app) = apps.get(&region.code) else {
@@ -131,6 +138,11 @@ impl<'a> Resolver<'a> {
                     .get_mut(&region.code)
                     .unwrap_or_else(|| bug("a service region has no application plan"));
                 app.services.push(plan);
+                resolved
+                    .regions
+                    .entry(region.code.clone())
+                    .or_default()
+                    .insert(self.entity(EntityKind::Service, &service.name).identity);
             }
         }
         for app in apps.values_mut() {
@@ -145,13 +157,13 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         service: &meridian_model::Service,
         routing: Option<&ServiceRouting>,
-        regions: &Regions<'_>,
+        (regions, placement): (&Regions<'_>, &Placement),
     ) -> bool {
         let mut valid = true;
         valid &= self.check_service_size(path, service);
         valid &= self.check_container(path, service);
         valid &= self.check_environment_names(path, service);
-        valid &= self.check_desired_counts(path, service, regions);
+        valid &= self.check_desired_counts(path, service, regions, placement);
         valid &= self.check_scaling(path, service);
         valid &= self.check_service_deployment(path, service, routing);
         valid
@@ -196,16 +208,14 @@ impl<'a> Resolver<'a> {
             }
             Some(_) => {}
         }
-        if !aws::limits::PORTS.contains(&service.port) {
+        if let Some(port) = service.port
+            && !aws::limits::PORTS.contains(&port)
+        {
             self.report(
                 Diagnostic::new(
                     codes::E303,
                     path.key("port"),
-                    format!(
-                        "port {} is outside {}",
-                        service.port,
-                        range_text(&aws::limits::PORTS)
-                    ),
+                    format!("port {port} is outside {}", range_text(&aws::limits::PORTS)),
                 )
                 .with_help("give the port the container listens on"),
             );
@@ -245,6 +255,7 @@ impl<'a> Resolver<'a> {
             );
             valid = false;
         }
+        valid &= self.check_arguments(path, service);
         if let Some(health) = &service.health_check {
             let health_path = path.key("health_check");
             let checks = [
@@ -292,6 +303,47 @@ impl<'a> Resolver<'a> {
         valid
     }
 
+    /// The container's `command` and `entrypoint` (E331): ECS passes each item as one argument,
+    /// so an empty list (which would silently keep the image's) and an empty item are mistakes.
+    fn check_arguments(&mut self, path: &StackPath, service: &meridian_model::Service) -> bool {
+        let mut valid = true;
+        for (key, arguments) in [
+            ("command", &service.command),
+            ("entrypoint", &service.entrypoint),
+        ] {
+            let Some(arguments) = arguments else {
+                continue;
+            };
+            if arguments.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        codes::E331,
+                        path.key(key),
+                        format!("`{key}` is an empty list"),
+                    )
+                    .with_help(format!(
+                        "give at least one argument, or leave `{key}` out to keep the image's own"
+                    )),
+                );
+                valid = false;
+            }
+            for (index, argument) in arguments.iter().enumerate() {
+                if argument.trim().is_empty() {
+                    self.report(
+                        Diagnostic::new(
+                            codes::E331,
+                            path.key(key).index(index),
+                            format!("argument {index} of `{key}` is empty"),
+                        )
+                        .with_help("each item is passed to the program as one argument; remove the empty one"),
+                    );
+                    valid = false;
+                }
+            }
+        }
+        valid
+    }
+
     /// Environment and secret variable names (E321, E322).
     fn check_environment_names(
         &mut self,
@@ -305,19 +357,7 @@ impl<'a> Resolver<'a> {
             .map(|k| ("environment", k))
             .chain(service.secrets.keys().map(|k| ("secrets", k)))
         {
-            let ok = value.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !ok {
-                self.report(
-                    Diagnostic::new(
-                        codes::E321,
-                        path.key(key).key(value),
-                        format!("`{value}` is not a valid environment variable name"),
-                    )
-                    .with_help("use letters, digits and underscores, not starting with a digit"),
-                );
-                valid = false;
-            }
+            valid &= self.check_variable_name(&path.key(key).key(value), value);
         }
         for name in service.secrets.keys() {
             if service.environment.contains_key(name) {
@@ -339,17 +379,36 @@ impl<'a> Resolver<'a> {
         valid
     }
 
+    /// An environment variable name (E321); returns whether it is one.
+    pub(crate) fn check_variable_name(&mut self, path: &StackPath, name: &str) -> bool {
+        let ok = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !ok {
+            self.report(
+                Diagnostic::new(
+                    codes::E321,
+                    path.clone(),
+                    format!("`{name}` is not a valid environment variable name"),
+                )
+                .with_help("use letters, digits and underscores, not starting with a digit"),
+            );
+        }
+        ok
+    }
+
     /// Desired counts per region role against the scaling capacity (E306, E307).
     fn check_desired_counts(
         &mut self,
         path: &StackPath,
         service: &meridian_model::Service,
         regions: &Regions<'_>,
+        placement: &Placement,
     ) -> bool {
         let mut valid = true;
-        // Desired counts and capacity.
+        // Desired counts and capacity, in the regions the service runs in.
         let roles: Vec<(RegionCode, RegionRole)> = regions
             .service_codes()
+            .filter(|code| placement.runs(&service.name, code))
             .filter_map(|code| Some((code.clone(), regions.service_role(code)?)))
             .collect();
         let scaling = service.scaling.as_ref();
@@ -568,7 +627,8 @@ impl<'a> Resolver<'a> {
         let security_group =
             self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
         let cluster = naming_cluster_rid(self, &app.unit);
-        let container = self.container_values(path, service, &unit, inputs.references);
+        let container =
+            self.container_values(path, service, (&unit, region.role), inputs.references);
         let execution_statements = self.execution_statements(&unit, &region.code, &container);
         let rollback = RollbackSettings::of(service);
         let wiring = self.service_load_balancer(path, service, &entity, app, routing, &rollback);
@@ -626,6 +686,8 @@ impl<'a> Resolver<'a> {
             essential: true,
             port: service.port,
             port_protocol: IpProtocol::Tcp,
+            command: container.command,
+            entry_point: container.entry_point,
             environment: container.environment,
             secrets: container.secrets,
             health_check: service.health_check.as_ref().map(container_health),
@@ -650,7 +712,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         path: &StackPath,
         service: &meridian_model::Service,
-        unit: &UnitId,
+        (unit, role): (&UnitId, RegionRole),
         references: &References<'_>,
     ) -> ContainerValues {
         let environment_context = TextContext {
@@ -660,6 +722,18 @@ impl<'a> Resolver<'a> {
             references: ReferenceScope::Environment(references),
         };
         let image = self.text(&path.key("image"), &service.image, environment_context);
+        let mut arguments = |key: &str, items: &Option<Vec<String>>| -> Vec<Text> {
+            items
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(index, item)| {
+                    self.text(&path.key(key).index(index), item, environment_context)
+                })
+                .collect()
+        };
+        let command = arguments("command", &service.command);
+        let entry_point = arguments("entrypoint", &service.entrypoint);
         // The writer's address and the cache primary's endpoint are read from the region's SSM
         // parameter when a task starts (ECS `secrets`), wherever they are written: a failover
         // moves them without a new synthesis, and a forced new deployment picks them up.
@@ -672,19 +746,12 @@ impl<'a> Resolver<'a> {
             parameters.push((name.to_owned(), arn));
             Some(())
         };
-        let environment: Vec<(String, Text)> = service
-            .environment
-            .iter()
-            .filter(|(name, value)| from_parameter(name, value).is_none())
-            .map(|(name, value)| {
-                (
-                    name.clone(),
-                    self.text(
-                        &path.key("environment").key(name),
-                        value,
-                        environment_context,
-                    ),
-                )
+        let environment: Vec<(String, Text)> = region_environment(path, service, &region, role)
+            .into_iter()
+            .filter(|(name, (_, value))| from_parameter(name, value).is_none())
+            .map(|(name, (value_path, value))| {
+                let value = self.text(&value_path, value, environment_context);
+                (name.to_owned(), value)
             })
             .collect();
         let mut secrets: Vec<(String, Text)> = service
@@ -711,6 +778,7 @@ impl<'a> Resolver<'a> {
         // What the container definition carries of the stack's own text: ECS refuses a task
         // definition over 64 KiB, and the unit's template grows with it (split.rs).
         let carried: usize = std::iter::once(&image)
+            .chain(command.iter().chain(&entry_point))
             .chain(environment.iter().chain(&secrets).map(|(_, value)| value))
             .map(text_bytes)
             .sum::<usize>()
@@ -735,6 +803,8 @@ impl<'a> Resolver<'a> {
         }
         ContainerValues {
             image,
+            command,
+            entry_point,
             environment,
             secrets,
             parameter_arns,
@@ -839,7 +909,8 @@ impl<'a> Resolver<'a> {
             .map(|(tg, listener_rule)| ServiceLoadBalancer {
                 target_group: tg.rid.clone(),
                 listener_rule,
-                container_port: service.port,
+                // E212 and E330 make it the service's own port.
+                container_port: tg.port,
             });
         let blue_green = match (
             rollback.strategy,
@@ -1004,6 +1075,7 @@ impl<'a> Resolver<'a> {
 pub(crate) struct ServiceInputs<'r> {
     pub references: &'r References<'r>,
     pub targets: &'r [Target],
+    pub placement: &'r Placement,
 }
 
 /// The services that run, by the name their physical names derive from (a renamed service's
@@ -1011,11 +1083,15 @@ pub(crate) struct ServiceInputs<'r> {
 #[derive(Debug, Default)]
 pub(crate) struct ServiceNames {
     pub names: BTreeSet<String>,
+    /// The same names by the region they run in (a service placed in some regions only).
+    pub regions: BTreeMap<RegionCode, BTreeSet<String>>,
 }
 
 /// A container's image, environment and secrets, resolved for one region.
 struct ContainerValues {
     image: Text,
+    command: Vec<Text>,
+    entry_point: Vec<Text>,
     environment: Vec<(String, Text)>,
     secrets: Vec<(String, Text)>,
     /// The SSM parameters among the secrets' sources.
@@ -1137,6 +1213,36 @@ fn deployment_plan(
         blue_green,
         max_rollback_seconds: rollback.max_rollback_seconds,
     }
+}
+
+/// A service's environment in one region: `environment`, then the values
+/// `environment_by_region` gives the region's role, then those it gives the region's code, each
+/// with the stack path it was written at.
+fn region_environment<'s>(
+    path: &StackPath,
+    service: &'s meridian_model::Service,
+    region: &str,
+    role: RegionRole,
+) -> BTreeMap<&'s str, (StackPath, &'s str)> {
+    let mut environment: BTreeMap<&str, (StackPath, &str)> = service
+        .environment
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str(),
+                (path.key("environment").key(name), value.as_str()),
+            )
+        })
+        .collect();
+    for key in [role_key(role), region] {
+        if let Some(values) = service.environment_by_region.get(key) {
+            let key_path = path.key("environment_by_region").key(key);
+            for (name, value) in values {
+                environment.insert(name, (key_path.key(name), value));
+            }
+        }
+    }
+    environment
 }
 
 /// The per-role value of `values` for `role`.

@@ -74,6 +74,8 @@ impl Lowerer<'_> {
             port,
             port_protocol,
             logging,
+            command,
+            entry_point,
             environment,
             secrets,
             health_check,
@@ -123,6 +125,7 @@ impl Lowerer<'_> {
             image,
             *essential,
             (*port, *port_protocol),
+            (command, entry_point),
             environment,
             secrets,
             health_check.as_ref(),
@@ -278,7 +281,8 @@ impl Lowerer<'_> {
         container_name: &str,
         image: &meridian_plan::Text,
         essential: bool,
-        (port, protocol): (u32, IpProtocol),
+        (port, protocol): (Option<u32>, IpProtocol),
+        (command, entry_point): (&[meridian_plan::Text], &[meridian_plan::Text]),
         environment: &[(String, meridian_plan::Text)],
         secrets: &[(String, meridian_plan::Text)],
         health_check: Option<&ContainerHealth>,
@@ -299,12 +303,15 @@ impl Lowerer<'_> {
             ("name", container_name.into()),
             ("image", self.json(image)),
             ("essential", essential.into()),
+            // A worker has no port, so no mapping.
             (
                 "portMappings",
-                JsonDocument::array([JsonDocument::object([
-                    ("containerPort", port.into()),
-                    ("protocol", protocol.as_str().into()),
-                ])]),
+                JsonDocument::array(port.map(|port| {
+                    JsonDocument::object([
+                        ("containerPort", port.into()),
+                        ("protocol", protocol.as_str().into()),
+                    ])
+                })),
             ),
             (
                 "environment",
@@ -332,6 +339,15 @@ impl Lowerer<'_> {
                 ]),
             ),
         ];
+        // Absent rather than empty: an empty list would not keep the image's own.
+        for (key, arguments) in [("command", command), ("entryPoint", entry_point)] {
+            if !arguments.is_empty() {
+                entries.push((
+                    key,
+                    JsonDocument::array(arguments.iter().map(|item| self.json(item))),
+                ));
+            }
+        }
         if let Some(ContainerHealth {
             command,
             interval_seconds,
