@@ -123,7 +123,7 @@ fn maps_merge_by_key_and_named_lists_by_name() {
     // A block scalar and a quoted string keep their values; numbers stay numbers.
     assert_eq!(staging.services[2].image, "nginx:2\n");
     assert_eq!(staging.services[0].image, "nginx:1");
-    assert_eq!(staging.services[2].port, 9100);
+    assert_eq!(staging.services[2].port, Some(9100));
 }
 
 #[test]
