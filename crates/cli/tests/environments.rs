@@ -196,6 +196,59 @@ fn every_taggable_terraform_resource_carries_the_stack_and_environment_tags() {
     }
 }
 
+/// The names the stack file sets without `{stack}` or `{env}`, as patterns in which `{region}`
+/// and `{role}` stand for any region code or role (a blue/green target group's twin adds
+/// `-green`, the global unit's topic `-global`).
+fn literal_names(stack: &meridian_model::Stack) -> Vec<String> {
+    let mut set: Vec<String> = stack
+        .buckets
+        .iter()
+        .filter_map(|bucket| bucket.bucket_name.clone())
+        .collect();
+    if let Some(balancer) = &stack.load_balancer {
+        set.extend(balancer.physical_name.clone());
+        for group in &balancer.target_groups {
+            if let Some(name) = &group.physical_name {
+                set.push(name.clone());
+                set.push(format!("{name}-green"));
+            }
+        }
+    }
+    for service in &stack.services {
+        set.extend(service.physical_name.clone());
+        set.extend(service.logs.as_ref().and_then(|logs| logs.group.clone()));
+    }
+    for target in &stack.notifications {
+        if let Some(name) = &target.physical_name {
+            set.push(name.clone());
+            set.push(format!("{name}-global"));
+        }
+    }
+    set.retain(|name| !name.contains("{stack}") && !name.contains("{env}"));
+    set
+}
+
+/// Whether `name` is `pattern` with each `{region}` or `{role}` replaced by a word of lowercase
+/// letters, digits and hyphens.
+fn matches_name(pattern: &str, name: &str) -> bool {
+    let Some(start) = pattern.find('{') else {
+        return pattern == name;
+    };
+    let Some(end) = pattern[start..].find('}') else {
+        return pattern == name;
+    };
+    let (before, after) = (&pattern[..start], &pattern[start + end + 1..]);
+    let Some(rest) = name.strip_prefix(before) else {
+        return false;
+    };
+    (1..=rest.len()).any(|taken| {
+        rest[..taken]
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && matches_name(after, &rest[taken..])
+    })
+}
+
 #[test]
 fn the_environments_share_no_physical_name_and_each_name_carries_its_environment() {
     let environments = environments();
@@ -219,17 +272,14 @@ fn the_environments_share_no_physical_name_and_each_name_carries_its_environment
             "{}: {cloudformation} CloudFormation and {terraform} Terraform names",
             name(checked)
         );
-        // Names the file sets itself (`bucket_name`) are the file's; every other carries the
-        // environment.
-        let set_in_file: Vec<&str> = checked
-            .loaded
-            .stack
-            .buckets
-            .iter()
-            .filter_map(|bucket| bucket.bucket_name.as_deref())
-            .collect();
+        // Names the file sets itself without `{stack}` or `{env}` (`bucket_name`, the seed's
+        // names production keeps) are the file's; every other carries the environment.
+        let set_in_file = literal_names(&checked.loaded.stack);
         for physical in &names {
-            if set_in_file.contains(&physical.name.as_str()) {
+            if set_in_file
+                .iter()
+                .any(|pattern| matches_name(pattern, &physical.name))
+            {
                 continue;
             }
             assert!(
