@@ -90,13 +90,7 @@ pub fn check_environments(
         environment.locate(&mut found);
         // A mistake of the base is found once per environment: it is reported once.
         for diagnostic in found {
-            let key = (
-                diagnostic.code,
-                diagnostic.position,
-                diagnostic.path.to_string(),
-                diagnostic.message.clone(),
-            );
-            if seen.insert(key) {
+            if seen.insert(diagnostic.identity()) {
                 diagnostics.push(diagnostic);
             }
         }

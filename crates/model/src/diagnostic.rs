@@ -65,7 +65,22 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
 }
 
+/// What makes two diagnostics the same finding: code, position, path and message
+/// ([`Diagnostic::identity`]).
+pub type DiagnosticIdentity = (Code, Option<Position>, String, String);
+
 impl Diagnostic {
+    /// What makes this the same finding as another, so that a finding made once per environment
+    /// of a file (a mistake of the base) is reported once.
+    pub fn identity(&self) -> DiagnosticIdentity {
+        (
+            self.code,
+            self.position,
+            self.path.to_string(),
+            self.message.clone(),
+        )
+    }
+
     /// A finding of `code` at `path`; the code's letter decides whether it is an error.
     pub fn new(code: Code, path: StackPath, message: impl Into<String>) -> Self {
         Self {

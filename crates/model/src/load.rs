@@ -333,13 +333,7 @@ fn load_merged(source: SourceText, map: &SourceMap) -> Result<Vec<LoadedStack>, 
                     for related in &mut diagnostic.related {
                         related.position = related.position.map(origin);
                     }
-                    let key = (
-                        diagnostic.code,
-                        diagnostic.position,
-                        diagnostic.path.to_string(),
-                        diagnostic.message.clone(),
-                    );
-                    if seen.insert(key) {
+                    if seen.insert(diagnostic.identity()) {
                         diagnostics.push(diagnostic);
                     }
                 }

@@ -86,18 +86,7 @@ pub(crate) fn read_side(path: &Path, environment: Option<&str>) -> Result<Synthe
         return Err(EXIT_USAGE);
     }
     let environments = load_and_check(path, environment)?;
-    let [checked] = environments.as_slice() else {
-        let names: Vec<&str> = environments
-            .iter()
-            .filter_map(|checked| checked.loaded.stack.environment.as_deref())
-            .collect();
-        complain!(
-            "meridian: `{}` declares the environments {}: choose the one to compare with `--env NAME`",
-            path.display(),
-            names.join(", ")
-        );
-        return Err(EXIT_USAGE);
-    };
+    let checked = super::only_environment(path, &environments, "compare")?;
     diff_synthesis(&checked.plan).map_err(|error| {
         complain!("meridian: {error}");
         EXIT_USAGE

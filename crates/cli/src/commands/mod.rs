@@ -252,23 +252,38 @@ pub fn graph(path: &Path, environment: Option<&str>, format: crate::GraphFormat)
                 crate::GraphFormat::Dot => meridian_runbook::GraphFormat::Dot,
             };
             // One document per run: a Mermaid or DOT reader takes one graph.
-            let [checked] = environments.as_slice() else {
-                let names: Vec<&str> = environments
-                    .iter()
-                    .filter_map(|checked| checked.loaded.stack.environment.as_deref())
-                    .collect();
-                complain!(
-                    "meridian: `{}` declares the environments {}: choose the one to draw with `--env NAME`",
-                    path.display(),
-                    names.join(", ")
-                );
-                return EXIT_USAGE;
+            let checked = match only_environment(path, &environments, "draw") {
+                Ok(checked) => checked,
+                Err(code) => return code,
             };
             crate::console::print(&meridian_runbook::graph(&checked.plan, format));
             EXIT_OK
         }
         Err(code) => code,
     }
+}
+
+/// The one environment a command that handles one (`graph`, `diff`) was given; for a file with
+/// several and no `--env`, says which to choose and gives `Err` with the exit status. `verb` is
+/// what the command does with it (`draw`, `compare`).
+pub(crate) fn only_environment<'c>(
+    path: &Path,
+    environments: &'c [Checked],
+    verb: &str,
+) -> Result<&'c Checked, u8> {
+    if let [checked] = environments {
+        return Ok(checked);
+    }
+    let names: Vec<&str> = environments
+        .iter()
+        .filter_map(|checked| checked.loaded.stack.environment.as_deref())
+        .collect();
+    complain!(
+        "meridian: `{}` declares the environments {}: choose the one to {verb} with `--env NAME`",
+        path.display(),
+        names.join(", ")
+    );
+    Err(EXIT_USAGE)
 }
 
 /// `meridian schema`.
