@@ -76,9 +76,13 @@ pub fn check_environments(
     }
     let mut checked = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    // Each finding's place in `diagnostics`, and the environments it was found in.
+    let mut seen = std::collections::HashMap::new();
+    let mut found_in: Vec<Vec<String>> = Vec::new();
+    let environments = loaded.len();
     let mut failed = false;
     for environment in loaded {
+        let name = environment.stack.environment.clone().unwrap_or_default();
         let planned = meridian_plan::plan(&environment.stack);
         let mut found = planned.diagnostics;
         let plan = planned.plan.filter(|plan| {
@@ -90,9 +94,12 @@ pub fn check_environments(
         environment.locate(&mut found);
         // A mistake of the base is found once per environment: it is reported once.
         for diagnostic in found {
-            if seen.insert(diagnostic.identity()) {
+            let index = *seen.entry(diagnostic.identity()).or_insert_with(|| {
                 diagnostics.push(diagnostic);
-            }
+                found_in.push(Vec::new());
+                diagnostics.len() - 1
+            });
+            found_in[index].push(name.clone());
         }
         match plan {
             Some(plan) => checked.push(Checked {
@@ -101,6 +108,20 @@ pub fn check_environments(
                 warnings: Vec::new(),
             }),
             None => failed = true,
+        }
+    }
+    // A finding of some environments only says which: the line it points at may be the base's.
+    if environments > 1 {
+        for (diagnostic, names) in diagnostics.iter_mut().zip(&found_in) {
+            if names.len() < environments {
+                let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+                let word = if names.len() == 1 {
+                    "environment"
+                } else {
+                    "environments"
+                };
+                diagnostic.message = format!("{word} {}: {}", names.join(", "), diagnostic.message);
+            }
         }
     }
     if !failed && checked.len() > 1 {

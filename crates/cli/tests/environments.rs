@@ -315,6 +315,42 @@ fn a_physical_name_set_in_the_base_is_refused_when_environments_share_it() {
 }
 
 #[test]
+fn a_finding_of_some_environments_names_them_and_one_of_every_environment_is_reported_once() {
+    let file = "stack: demo\n\
+                regions:\n  - code: us-east-1\n    role: primary\n\
+                tags: {\"aws:owner\": \"me\"}\n\
+                environments:\n\
+                \x20 prod: {}\n\
+                \x20 dev:\n    regions:\n      - code: us-east-1\n        remove: true\n";
+    let rejected =
+        check_environments("demo.yaml", file.as_bytes(), None).expect_err("dev declares no region");
+    let report = rejected.report("demo.yaml");
+    let messages: Vec<(&str, &str)> = rejected
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.id(), d.message.as_str()))
+        .collect();
+    // E102 comes from dev's overlay only; the `aws:` tag key is the base's, in both.
+    let region = messages
+        .iter()
+        .filter(|(code, _)| *code == "E102")
+        .collect::<Vec<_>>();
+    assert_eq!(region.len(), 1, "{report}");
+    assert!(region[0].1.starts_with("environment `dev`: "), "{report}");
+    let base: Vec<_> = messages
+        .iter()
+        .filter(|(code, _)| *code != "E102")
+        .collect();
+    assert!(!base.is_empty(), "{report}");
+    for (code, message) in base {
+        assert!(
+            !message.starts_with("environment"),
+            "{code} is the base's, found in every environment, and names none: {report}"
+        );
+    }
+}
+
+#[test]
 fn an_environment_the_file_does_not_declare_is_refused_with_a_suggestion() {
     let output = common::meridian(&["validate", STACK, "--env", "stagin"]);
     assert_eq!(output.status.code(), Some(1));
