@@ -91,14 +91,7 @@ fn configuration_references_name_real_parameters_and_outputs() {
             .collect();
         let plan = &bundled.plan;
         let service_regions: Vec<&str> = plan
-            .regions
-            .iter()
-            .filter(|region| {
-                region
-                    .app
-                    .as_ref()
-                    .is_some_and(|app| !app.services.is_empty())
-            })
+            .service_regions()
             .map(|region| region.region.as_str())
             .collect();
         let has_data = plan.regions.iter().any(|region| {

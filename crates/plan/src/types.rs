@@ -56,6 +56,19 @@ pub struct Plan {
     pub overrides: Vec<OverridePlan>,
 }
 
+impl Plan {
+    /// The regions that run services (an application unit with at least one service), in
+    /// deploy order.
+    pub fn service_regions(&self) -> impl Iterator<Item = &RegionPlan> {
+        self.regions.iter().filter(|region| {
+            region
+                .app
+                .as_ref()
+                .is_some_and(|app| !app.services.is_empty())
+        })
+    }
+}
+
 /// A value of the application's configuration that only exists once the stacks are deployed,
 /// named where the service (or its deploy step) reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -271,14 +271,7 @@ fn every_service_region_writes_to_the_writer_over_a_peering_and_reads_locally_wh
             })
         };
         let service_regions: Vec<&str> = plan
-            .regions
-            .iter()
-            .filter(|region| {
-                region
-                    .app
-                    .as_ref()
-                    .is_some_and(|app| !app.services.is_empty())
-            })
+            .service_regions()
             .map(|region| region.region.as_str())
             .collect();
         let listed: Vec<&str> = plan

@@ -347,14 +347,7 @@ fn writer_moved_reaches_every_service_region_once_and_never_loops() {
     for stack in bundled_plans() {
         let plan = &stack.plan;
         let service_regions: BTreeSet<String> = plan
-            .regions
-            .iter()
-            .filter(|region| {
-                region
-                    .app
-                    .as_ref()
-                    .is_some_and(|app| !app.services.is_empty())
-            })
+            .service_regions()
             .map(|region| region.region.to_string())
             .collect();
         for (region, machine) in machines(plan) {
