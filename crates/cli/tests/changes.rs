@@ -326,7 +326,9 @@ fn check_facts(pair: &Pair) {
                 .find(|stack| stack.stack == "shop-eu-west-1")
                 .expect("the writer's stack stops exporting to the replica");
             // us-east-1 still runs the web service and reaches the writer over the peering;
-            // only the writer region's egress to the former replica's database goes.
+            // only the writer region's egress to the former replica's database goes: it was
+            // the last rule of the region's peer-egress group, so the group goes too and the
+            // service no longer carries it.
             let changed: Vec<(&str, ResourceAction)> = writer_stack
                 .resources
                 .iter()
@@ -334,7 +336,11 @@ fn check_facts(pair: &Pair) {
                 .collect();
             assert_eq!(
                 changed,
-                [("WebEgressToDatabaseInUsEast1", ResourceAction::Removed)]
+                [
+                    ("TasksToDatabaseInUsEast1", ResourceAction::Removed),
+                    ("TasksToPeerRegions", ResourceAction::Removed),
+                    ("WebService", ResourceAction::Modified)
+                ]
             );
             // Without a replica of its own, us-east-1 reads from the writer, whose address a
             // failover moves: the task reads it from the region's parameter, which its

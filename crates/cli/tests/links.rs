@@ -27,8 +27,8 @@ type PeeringFacts = (String, String, String, String, bool);
 /// The target-neutral facts a walk of one target's output finds.
 #[derive(Debug, Default)]
 struct Network {
-    /// Regions with an ECS service, with the services' security groups.
-    service_groups: BTreeMap<String, BTreeSet<String>>,
+    /// Regions with an ECS service, with each service's security groups.
+    service_groups: BTreeMap<String, Vec<BTreeSet<String>>>,
     /// Regions with a DB instance, with its security groups.
     database_groups: BTreeMap<String, BTreeSet<String>>,
     /// Regions with a Global Datastore member, with its security groups.
@@ -108,7 +108,12 @@ fn cloudformation(files: &[OutputFile]) -> Network {
             "AWS::ECS::Service" => {
                 let vpc = &properties["NetworkConfiguration"]["AwsvpcConfiguration"];
                 let groups = network.service_groups.entry(region).or_default();
-                groups.extend(json_list(&vpc["SecurityGroups"]).into_iter().map(resolve));
+                groups.push(
+                    json_list(&vpc["SecurityGroups"])
+                        .into_iter()
+                        .map(resolve)
+                        .collect(),
+                );
                 used_subnets.extend(json_list(&vpc["Subnets"]).into_iter().map(resolve));
             }
             "AWS::RDS::DBInstance" => {
@@ -248,7 +253,7 @@ fn terraform(files: &[OutputFile]) -> Network {
             .service_groups
             .entry(region(body))
             .or_default()
-            .extend(refs(&config["security_groups"]));
+            .push(refs(&config["security_groups"]).into_iter().collect());
         used_subnets.extend(refs(&config["subnets"]));
     }
     for (_, body) in of("aws_db_instance") {
@@ -445,10 +450,12 @@ fn walk(name: &str, network: &Network, spec: &Spec) -> usize {
                     groups.iter().any(|g| rule(w, g, true, &spec.cidrs[s])),
                     "{name}: {w} admits nothing from {s} on {port}"
                 );
-                for group in service_groups {
+                for groups in service_groups {
                     assert!(
-                        rule(s, group, false, &spec.cidrs[w]),
-                        "{name}: {group} in {s} cannot reach {w} on {port}"
+                        groups
+                            .iter()
+                            .any(|group| rule(s, group, false, &spec.cidrs[w])),
+                        "{name}: a service in {s} (groups {groups:?}) cannot reach {w} on {port}"
                     );
                 }
             }

@@ -16,6 +16,8 @@ use crate::ids::{Rid, UnitId};
 use crate::types::EntityKind;
 
 /// `rail-backend` → `RailBackend`; `ReplicationLagHigh` stays as is; `http_5xx` → `Http5xx`.
+/// Logical ID of a region's security group for the service tasks' egress to peered regions.
+pub const PEER_EGRESS_GROUP: &str = "TasksToPeerRegions";
 /// The tag Meridian puts on every taggable resource, beside the stack's own tags and the
 /// resource's [`crate::aws::NAME_TAG`].
 pub const STACK_TAG: &str = "meridian:stack";

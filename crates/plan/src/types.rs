@@ -2117,6 +2117,9 @@ pub struct ServicePlan {
     pub log_kms_key: Text,
     /// Security group of the tasks.
     pub security_group: Rid,
+    /// The region's group shared by every service's tasks for their egress to the database and
+    /// cache writer candidates in peered regions (`links.rs`); `None`: the region reaches none.
+    pub peer_security_group: Option<Rid>,
     /// Cluster.
     pub cluster: Rid,
     /// Service name.

@@ -187,7 +187,7 @@ fn assert_rules(name: &str, from: &RegionPlan, to: &RegionPlan) {
         for service in &app(from).services {
             assert!(
                 app(from).security_group_rules.iter().any(|rule| {
-                    rule.group == service.security_group
+                    Some(&rule.group) == service.peer_security_group.as_ref()
                         && rule.direction == Direction::Egress
                         && rule.port == *port
                         && rule.peer == Peer::Cidr(cidr(to).to_owned())
@@ -202,7 +202,7 @@ fn assert_rules(name: &str, from: &RegionPlan, to: &RegionPlan) {
 }
 
 /// Rules by a peer VPC's CIDR allow only the database and cache ports, ingress only to the data
-/// stores' groups and egress only from the services' groups.
+/// stores' groups and egress only from the group every service of the region carries for its peers.
 fn assert_nothing_else_opened(name: &str, plan: &Plan) {
     let cidrs: BTreeMap<String, &RegionPlan> = plan
         .regions
@@ -241,7 +241,9 @@ fn assert_nothing_else_opened(name: &str, plan: &Plan) {
                         .chain(peer_app.cache.iter().map(|c| c.port))
                         .collect();
                     assert!(
-                        app.services.iter().any(|s| s.security_group == rule.group)
+                        app.services
+                            .iter()
+                            .all(|s| s.peer_security_group.as_ref() == Some(&rule.group))
                             && ports.contains(&rule.port),
                         "{name}: {} opens {} to {peer}",
                         region.region,

@@ -66,6 +66,7 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
         log_retention_days,
         log_kms_key,
         security_group,
+        peer_security_group,
         cluster,
         service_name,
         family,
@@ -314,10 +315,10 @@ pub(crate) fn lower_service(unit: &mut UnitTemplate<'_>, service: &ServicePlan) 
                     AssignPublicIp::Disabled
                 }),
                 subnets: unit.values.texts(subnets),
-                security_groups: vec![attr_of(
-                    security_group,
-                    meridian_plan::Attr::SecurityGroupId,
-                )],
+                security_groups: std::iter::once(security_group)
+                    .chain(peer_security_group)
+                    .map(|group| attr_of(group, meridian_plan::Attr::SecurityGroupId))
+                    .collect(),
             }),
         }),
         propagate_tags: Some(match tag_propagation {

@@ -23,7 +23,7 @@ use super::*;
 use crate::aws;
 use crate::defaults;
 use crate::ids::{RegionCode, Rid, UnitId};
-use crate::naming::{self, EntityName};
+use crate::naming;
 use crate::types::*;
 use crate::value::{Attr, AttrRef, Text};
 
@@ -383,8 +383,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// Rules letting the tasks of `from` reach the database and cache writer candidates in `to`:
-    /// ingress to `to`'s groups from `from`'s CIDR, egress from `from`'s services to `to`'s CIDR,
-    /// on exactly the database and cache ports.
+    /// ingress to `to`'s groups from `from`'s CIDR, egress to `to`'s CIDR from the group every
+    /// service of `from` carries besides its own ([`naming::PEER_EGRESS_GROUP`]), on exactly the
+    /// database and cache ports.
     fn allow_peer(
         &mut self,
         from: &Member<'_>,
@@ -433,42 +434,39 @@ impl<'a> Resolver<'a> {
                 description: format!("Tasks in {} to {engine}", from.code),
             });
         }
-        let services: Vec<(EntityName, Rid)> = apps
+        // One group per region carries the egress of every service's tasks to the peers: the
+        // rules are the same for each service, so per-service rules would multiply by the
+        // services (at 20 regions and 50 services, half of a region's resources).
+        let runs_services = apps
             .get(&from.code)
-            .map(|app| {
-                app.services
-                    .iter()
-                    .map(|service| {
-                        (
-                            EntityName::new(
-                                EntityKind::Service,
-                                &service.name,
-                                service.renamed_from.as_deref(),
-                            ),
-                            service.security_group.clone(),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .is_some_and(|app| !app.services.is_empty());
         let mut egress = Vec::new();
-        for (entity, group) in &services {
-            let service_unit = self.service_unit(&from_unit, &entity.current);
+        if runs_services && !ports.is_empty() {
+            let group = self.rid(&from_unit, naming::PEER_EGRESS_GROUP.to_owned(), &path);
             for (_, port, word, engine) in &ports {
                 egress.push(SecurityGroupRulePlan {
-                    rid: self.entity_rid(
-                        &service_unit,
-                        entity,
-                        |base| format!("{base}EgressTo{word}In{there}"),
-                        &path,
-                    ),
+                    rid: self.rid(&from_unit, format!("TasksTo{word}In{there}"), &path),
                     group: group.clone(),
                     direction: Direction::Egress,
                     protocol: IpProtocol::Tcp,
                     port: *port,
                     peer: Peer::Cidr(to_cidr.clone()),
-                    description: format!("{} tasks to {engine} in {}", entity.identity, to.code),
+                    description: format!("Service tasks to {engine} in {}", to.code),
                 });
+            }
+            if let Some(app) = apps.get_mut(&from.code)
+                && !app.security_groups.iter().any(|known| known.rid == group)
+            {
+                app.security_groups.push(SecurityGroupPlan {
+                    rid: group.clone(),
+                    description:
+                        "Service tasks: egress to the database and cache in peered regions"
+                            .to_owned(),
+                    name: format!("{}-peer-egress", self.stack.stack),
+                });
+                for service in &mut app.services {
+                    service.peer_security_group = Some(group.clone());
+                }
             }
         }
         if let Some(app) = apps.get_mut(&to.code) {

@@ -103,7 +103,7 @@ pub(crate) use topology::*;
 #[allow(unused_imports)]
 pub(crate) use wiring::*;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use meridian_model::{Code, Diagnostic, Stack, StackPath, codes};
 
@@ -324,7 +324,9 @@ pub(crate) struct Resolver<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Logical IDs per unit (a services unit's under its region's application unit), with the
     /// place that caused each.
-    ids: BTreeMap<UnitId, BTreeMap<LogicalId, StackPath>>,
+    /// Only looked up and counted, never listed: hashed, as tens of thousands of IDs sharing
+    /// long prefixes made ordered maps compare strings for a tenth of the plan's time.
+    ids: BTreeMap<UnitId, HashMap<LogicalId, StackPath>>,
     /// The logical IDs of an application unit's namespace that belong to one of its services
     /// units, and which.
     placement: BTreeMap<UnitId, BTreeMap<LogicalId, UnitId>>,
@@ -333,7 +335,7 @@ pub(crate) struct Resolver<'a> {
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
     text_bytes: BTreeMap<UnitId, usize>,
     /// Terraform names across the whole module, with their unit and the place that caused each.
-    tf_ids: BTreeMap<String, (UnitId, StackPath)>,
+    tf_ids: HashMap<String, (UnitId, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
     /// Outputs per unit, by name.
     pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,
@@ -396,7 +398,7 @@ impl<'a> Resolver<'a> {
             placement: BTreeMap::new(),
             grouping: split::Grouping::Together,
             text_bytes: BTreeMap::new(),
-            tf_ids: BTreeMap::new(),
+            tf_ids: HashMap::new(),
             params: BTreeMap::new(),
             outputs: BTreeMap::new(),
             dependencies: BTreeMap::new(),

@@ -668,6 +668,8 @@ impl<'a> Resolver<'a> {
                 .unwrap_or(defaults::LOG_RETENTION_DAYS),
             log_kms_key: self.data_key_arn(&unit, &region.code),
             security_group,
+            // Set by the links once the mesh is known.
+            peer_security_group: None,
             cluster,
             family: service_name.clone(),
             service_name,

@@ -104,6 +104,13 @@ impl<'a> Resolver<'a> {
         // (a writer outside the primary region, a replication circle) may point backwards, and
         // the plan is discarded anyway.
         let check_order = !self.diagnostics.iter().any(Diagnostic::is_error);
+        // Measuring a split region puts each service in a unit of its own, each depending on
+        // the ones before it: a scan of the order per dependency was quadratic in the units.
+        let positions: BTreeMap<&UnitId, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(position, id)| (id, position))
+            .collect();
         for (position, id) in order.iter().enumerate() {
             let depends_on: Vec<UnitId> = self
                 .dependencies
@@ -111,7 +118,7 @@ impl<'a> Resolver<'a> {
                 .map(|set| set.iter().cloned().collect())
                 .unwrap_or_default();
             for producer in &depends_on {
-                let earlier = order[..position].contains(producer);
+                let earlier = positions.get(producer).is_some_and(|at| *at < position);
                 if check_order && !earlier {
                     self.report(Diagnostic::bug(format_args!(
                         "the unit {id} consumes outputs of {producer}, which does not deploy before it"

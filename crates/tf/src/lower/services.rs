@@ -62,6 +62,7 @@ impl Lowerer<'_> {
             log_retention_days,
             log_kms_key,
             security_group,
+            peer_security_group,
             cluster,
             service_name,
             family,
@@ -254,8 +255,9 @@ impl Lowerer<'_> {
                 network_configuration: Some(EcsServiceNetworkConfiguration {
                     assign_public_ip: Some((*assign_public_ip).into()),
                     security_groups: Some(
-                        [ResourceRef::<SecurityGroup>::planned(&security_group.tf).id()]
-                            .into_iter()
+                        std::iter::once(security_group)
+                            .chain(peer_security_group)
+                            .map(|group| ResourceRef::<SecurityGroup>::planned(&group.tf).id())
                             .collect(),
                     ),
                     ..EcsServiceNetworkConfiguration::new(self.values(subnets))
