@@ -24,7 +24,8 @@ pub(crate) struct Share {
 
 /// Divides `template`'s resources among `units` (the region's units in deploy order, its
 /// application unit first) by `placement` (logical ID → unit; unlisted resources stay in the
-/// first unit). Each entry of `units` carries its stack name.
+/// first unit). Each entry of `units` carries its stack name. The first unit's resources stay in
+/// `template`, typed; its share holds only the outputs the others read.
 pub(crate) fn divide(
     template: &mut Template,
     placement: &BTreeMap<LogicalId, UnitId>,
@@ -50,6 +51,26 @@ pub(crate) fn divide(
     let resources = std::mem::take(&mut template.resources);
     for (logical, resource) in resources {
         let owner = owners[&logical];
+        if owner == 0 {
+            // The application unit deploys first, so none of its references can leave it: its
+            // resources stay typed (a JSON round trip of each was a fifth of CloudFormation's
+            // time at 20 regions x 50 services). Debug builds, which the tests run, still check.
+            if cfg!(debug_assertions) {
+                let mut json = serde_json::to_value(&resource).unwrap_or_else(|error| {
+                    bug(format_args!("a resource does not serialize: {error}"))
+                });
+                let mut linker = Linker {
+                    owner,
+                    owners: &owners,
+                    units,
+                    exports: Vec::new(),
+                };
+                linker.relink(&mut json);
+                linker.drop_crossing_depends_on(&logical, &mut json);
+            }
+            template.resources.insert(logical, resource);
+            continue;
+        }
         let mut json = serde_json::to_value(&resource)
             .unwrap_or_else(|error| bug(format_args!("a resource does not serialize: {error}")));
         let mut linker = Linker {
