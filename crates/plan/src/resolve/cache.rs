@@ -456,10 +456,11 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if !service_regions.iter().any(|declared| declared == region) {
-                let help = match suggest_list(region, service_regions.iter().map(RegionCode::as_str)) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "declare the region under `regions:` with its network".to_owned(),
-                };
+                let help =
+                    match suggest_list(region, service_regions.iter().map(RegionCode::as_str)) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => "declare the region under `regions:` with its network".to_owned(),
+                    };
                 self.report(
                     Diagnostic::new(
                         codes::E433,
@@ -474,14 +475,25 @@ impl<'a> Resolver<'a> {
             if let Some(position) = members.iter().position(|member| member == region) {
                 // The source comes first in `members`, the secondaries after it in list order.
                 let (what, related) = if position == 0 {
-                    ("holds the Global Datastore's primary", replication_path.key("source_region"))
+                    (
+                        "holds the Global Datastore's primary",
+                        replication_path.key("source_region"),
+                    )
                 } else {
                     let target = cache
                         .cross_region_replication
                         .as_ref()
-                        .and_then(|replication| replication.target_regions.iter().position(|target| target == region))
+                        .and_then(|replication| {
+                            replication
+                                .target_regions
+                                .iter()
+                                .position(|target| target == region)
+                        })
                         .unwrap_or(position - 1);
-                    ("is a Global Datastore secondary", replication_path.key("target_regions").index(target))
+                    (
+                        "is a Global Datastore secondary",
+                        replication_path.key("target_regions").index(target),
+                    )
                 };
                 self.report(
                     Diagnostic::new(
