@@ -567,6 +567,21 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                                 Node::Raw("4. **Cache.** No Global Datastore failover is involved.\n"),
                             ]),
                         }),
+                        Node::Raw(""),
+                        Node::Block(&Block {
+                            helper: "if",
+                            parameters: &["failover.standalone_caches"],
+                            indent_before_write: true,
+                            template: Some(&[
+                                Node::Raw("   The standalone caches in "),
+                                Node::Value("failover.standalone_caches"),
+                                Node::Raw(concat!(
+                                    " are not replicated and no failover promotes\n",
+                                    "   them: they keep serving their own regions, and their keys go down with their region.\n",
+                                )),
+                            ]),
+                            inverse: None,
+                        }),
                         Node::Raw(concat!(
                             "5. **Application.** Point the writers at the new database (the runbook lists the variables), then\n",
                             "   watch the surviving regions scale out to absorb the traffic.\n",
@@ -1155,6 +1170,19 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                         )),
                         Node::Value("redis.primary.yaml"),
                         Node::Raw("\n"),
+                    ]),
+                    inverse: None,
+                }),
+                Node::Raw(""),
+                Node::Block(&Block {
+                    helper: "if",
+                    parameters: &["redis.standalone"],
+                    indent_before_write: true,
+                    template: Some(&[
+                        Node::Raw(concat!(
+                            "  # This region's cache is standalone beside the Global Datastore: nothing replicates to or\n",
+                            "  # from it, its keys are this region's alone, and no failover promotes it.\n",
+                        )),
                     ]),
                     inverse: None,
                 }),
