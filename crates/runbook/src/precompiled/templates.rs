@@ -567,26 +567,29 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                                 Node::Raw("4. **Cache.** No Global Datastore failover is involved.\n"),
                             ]),
                         }),
-                        Node::Raw(""),
-                        Node::Block(&Block {
-                            helper: "if",
-                            parameters: &["failover.standalone_caches"],
-                            indent_before_write: true,
-                            template: Some(&[
-                                Node::Raw("   The standalone caches in "),
-                                Node::Value("failover.standalone_caches"),
-                                Node::Raw(concat!(
-                                    " are not replicated and no failover promotes\n",
-                                    "   them: they keep serving their own regions, and their keys go down with their region.\n",
-                                )),
-                            ]),
-                            inverse: None,
-                        }),
                         Node::Raw(concat!(
                             "5. **Application.** Point the writers at the new database (the runbook lists the variables), then\n",
                             "   watch the surviving regions scale out to absorb the traffic.\n",
                         )),
                     ]),
+                }),
+                Node::Raw(""),
+                Node::Block(&Block {
+                    helper: "if",
+                    parameters: &["failover.standalone_caches"],
+                    indent_before_write: true,
+                    template: Some(&[
+                        Node::Raw(concat!(
+                            "\n",
+                            "The standalone caches in ",
+                        )),
+                        Node::Value("failover.standalone_caches"),
+                        Node::Raw(concat!(
+                            " are not replicated, and no failover promotes them\n",
+                            "or touches them: they keep serving their own regions, and their keys are lost with their region.\n",
+                        )),
+                    ]),
+                    inverse: None,
                 }),
                 Node::Raw("\n"),
                 Node::Block(&Block {
