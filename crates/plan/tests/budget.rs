@@ -311,7 +311,11 @@ fn every_service_region_writes_to_the_writer_over_a_peering_and_reads_locally_wh
                         .is_some_and(|cache| cache.beside_global_datastore);
                 if standalone {
                     assert_eq!(path.parameter, None, "{name}: {store} in {here}");
-                    assert_eq!(path.writes.region.as_str(), here, "{name}: {store} in {here}");
+                    assert_eq!(
+                        path.writes.region.as_str(),
+                        here,
+                        "{name}: {store} in {here}"
+                    );
                     assert_eq!(path.reads, path.writes, "{name}: {store} in {here}");
                 } else {
                     assert!(path.parameter.is_some(), "{name}: {store} in {here}");
