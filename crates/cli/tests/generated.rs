@@ -230,14 +230,19 @@ fn build(knobs: &Knobs) -> model::Stack {
         }
     });
     let cache = knobs.cache.as_ref().map(|(cluster, targets)| {
-        let target_regions: Vec<String> = others
+        let mut target_regions: Vec<String> = others
             .iter()
             .zip(targets.iter().skip(1))
             .filter(|(_, on)| **on)
             .map(|(r, _)| (*r).to_owned())
-            // A Global Datastore takes at most two secondary regions (E432).
-            .take(2)
             .collect();
+        // A Global Datastore takes at most two secondary regions (E432); the others get a
+        // standalone cache of their own.
+        let standalone_regions = if target_regions.len() > 2 {
+            target_regions.split_off(2)
+        } else {
+            Vec::new()
+        };
         model::Cache {
             mode: if *cluster {
                 model::CacheMode::Cluster
@@ -262,11 +267,13 @@ fn build(knobs: &Knobs) -> model::Stack {
                     conflict_resolution: None,
                 }
             }),
+            standalone_regions,
         }
     });
-    let has_cache_everywhere = knobs.cache.as_ref().is_some_and(|(_, targets)| {
-        others.len() <= 2 && others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on)
-    });
+    let has_cache_everywhere = knobs
+        .cache
+        .as_ref()
+        .is_some_and(|(_, targets)| others.iter().zip(targets.iter().skip(1)).all(|(_, on)| *on));
     let services: Vec<model::Service> = knobs
         .services
         .iter()

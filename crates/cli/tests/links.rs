@@ -352,6 +352,9 @@ struct Spec {
     cidrs: BTreeMap<String, String>,
     database_port: Option<i64>,
     cache_port: Option<i64>,
+    /// Regions with a standalone cache beside the Global Datastore: they write to their own
+    /// group and need no way to the Datastore's members.
+    standalone_caches: BTreeSet<String>,
 }
 
 fn spec(plan: &Plan) -> Spec {
@@ -359,6 +362,7 @@ fn spec(plan: &Plan) -> Spec {
         cidrs: BTreeMap::new(),
         database_port: None,
         cache_port: None,
+        standalone_caches: BTreeSet::new(),
     };
     for region in &plan.regions {
         let Some(app) = &region.app else { continue };
@@ -376,6 +380,13 @@ fn spec(plan: &Plan) -> Spec {
             )
         {
             spec.cache_port = Some(i64::from(cache.port));
+        }
+        if app
+            .cache
+            .as_ref()
+            .is_some_and(|cache| cache.beside_global_datastore)
+        {
+            spec.standalone_caches.insert(region.region.to_string());
         }
     }
     spec
@@ -432,7 +443,16 @@ fn walk(name: &str, network: &Network, spec: &Spec) -> usize {
             if let Some(groups) = network.database_groups.get(w) {
                 stores.push((groups, spec.database_port.expect("a database port")));
             }
-            if let Some(groups) = network.cache_groups.get(w) {
+            if spec.standalone_caches.contains(s) {
+                let cache_port = spec.cache_port.expect("a cache port");
+                assert!(
+                    !network
+                        .rules
+                        .iter()
+                        .any(|r| { r.0 == s && r.3 == spec.cidrs[w] && r.4 == cache_port && !r.2 }),
+                    "{name}: {s} has a standalone cache, yet its tasks may reach {w}'s cache"
+                );
+            } else if let Some(groups) = network.cache_groups.get(w) {
                 stores.push((groups, spec.cache_port.expect("a cache port")));
             }
             for (groups, port) in stores {

@@ -1008,6 +1008,14 @@ pub struct Cache {
     /// Cross-region replication through a Global Datastore.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_region_replication: Option<CacheReplication>,
+    /// Regions beside the Global Datastore that get a Redis replication group of their own
+    /// (for the regions past the Datastore's two secondaries): not replicated, with its own
+    /// AUTH token and data, never promoted by a failover. Their services' `${cache...}`
+    /// references name their own group. Each a declared region outside the Datastore; only
+    /// with `cross_region_replication` (without it every service region already has a group of
+    /// its own). Omitted: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standalone_regions: Vec<String>,
 }
 
 /// Cache topology.

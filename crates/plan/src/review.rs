@@ -1008,6 +1008,12 @@ fn cache_lines(out: &mut Outline, cache: &CachePlan) {
             cache.subnet_group_name
         ),
     );
+    if cache.beside_global_datastore {
+        out.line(
+            2,
+            "standalone beside the Global Datastore: not replicated, its keys are its region's alone, and no failover promotes it",
+        );
+    }
     match &cache.role {
         CacheRole::Primary(primary) => cache_primary_lines(out, primary),
         CacheRole::Secondary {

@@ -161,6 +161,9 @@ pub struct RedisConfigPlan {
     /// The current Global Datastore primary's endpoint: the region's endpoint parameter, when
     /// the region has one.
     pub primary: Option<DeployTimeValue>,
+    /// Whether the region's group is standalone beside the Global Datastore (not replicated,
+    /// never promoted); its configuration then has no `cross_region_replication`.
+    pub standalone: bool,
     /// Prefix and patterns of globally replicated keys, when the stack declares them.
     pub global_keys: Option<(String, Vec<String>)>,
     /// Cross-region replication: strategy, source region, target regions, conflict resolution.
@@ -2691,6 +2694,10 @@ pub struct CachePlan {
     pub endpoint: crate::value::Attr,
     /// Primary, Global Datastore secondary, or standalone.
     pub role: CacheRole,
+    /// Whether this is a standalone group in a region the stack's Global Datastore leaves out
+    /// (`cache.standalone_regions`): it replicates nothing, a failover never promotes it, and
+    /// its region's `${cache...}` references name it. False in stacks without a Datastore.
+    pub beside_global_datastore: bool,
 }
 
 /// A cache's role.

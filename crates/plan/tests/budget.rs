@@ -302,7 +302,24 @@ fn every_service_region_writes_to_the_writer_over_a_peering_and_reads_locally_wh
                         assert!(peered(here, there), "{name}: {peering} is no link");
                     }
                 }
-                assert!(path.parameter.is_some(), "{name}: {store} in {here}");
+                // A standalone cache beside the Global Datastore is its region's own writable
+                // cache: reads and writes stay in the region, and no parameter tracks it.
+                let standalone = store == "cache"
+                    && app
+                        .cache
+                        .as_ref()
+                        .is_some_and(|cache| cache.beside_global_datastore);
+                if standalone {
+                    assert_eq!(path.parameter, None, "{name}: {store} in {here}");
+                    assert_eq!(
+                        path.writes.region.as_str(),
+                        here,
+                        "{name}: {store} in {here}"
+                    );
+                    assert_eq!(path.reads, path.writes, "{name}: {store} in {here}");
+                } else {
+                    assert!(path.parameter.is_some(), "{name}: {store} in {here}");
+                }
             }
             if let Some(database) = &paths.database {
                 assert_eq!(database.writes.role, "writer");

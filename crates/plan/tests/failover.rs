@@ -678,3 +678,58 @@ fn a_slow_promotion_is_reported_and_awaited_and_a_stuck_one_reported_before_fail
         "a failover workflow in eu-west-1 and ap-northeast-1"
     );
 }
+
+#[test]
+fn no_failover_promotes_or_repoints_a_standalone_cache() {
+    let mut standalone = 0;
+    for stack in bundled_plans() {
+        let groups: BTreeSet<&str> = stack
+            .plan
+            .regions
+            .iter()
+            .filter_map(|region| region.app.as_ref()?.cache.as_ref())
+            .filter(|cache| cache.beside_global_datastore)
+            .map(|cache| cache.replication_group_id.as_str())
+            .collect();
+        for region in &stack.plan.regions {
+            let Some(cache) = region.app.as_ref().and_then(|app| app.cache.as_ref()) else {
+                continue;
+            };
+            if !cache.beside_global_datastore {
+                continue;
+            }
+            standalone += 1;
+            let at = format!("{} {}", stack.name, region.region);
+            assert!(
+                matches!(&cache.role, CacheRole::Primary(primary) if primary.global.is_none()),
+                "{at}: a standalone group is a primary of nothing"
+            );
+            assert!(
+                app(region)
+                    .endpoints
+                    .iter()
+                    .all(|endpoint| endpoint.kind != EndpointKind::CachePrimary),
+                "{at}: a standalone group never moves, so no parameter tracks its primary"
+            );
+        }
+        for (region, machine) in machines(&stack.plan) {
+            for (name, task) in tasks(&machine.definition) {
+                if task.action != "failoverGlobalReplicationGroup" {
+                    continue;
+                }
+                let group =
+                    literal(field(&task.parameters, "PrimaryReplicationGroupId").expect("group"));
+                assert!(
+                    group.is_some_and(|group| !groups.contains(group)),
+                    "{} {} {name}: promotes the standalone group {group:?}",
+                    stack.name,
+                    region.region
+                );
+            }
+        }
+    }
+    assert!(
+        standalone > 0,
+        "no bundled stack has a standalone cache beside a Global Datastore"
+    );
+}

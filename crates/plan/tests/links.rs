@@ -162,10 +162,27 @@ fn assert_rules(name: &str, from: &RegionPlan, to: &RegionPlan) {
     if let Some(database) = &target_app.database {
         stores.push((database.security_group.clone(), database.port));
     }
+    // A region with a standalone cache beside the Global Datastore writes only to its own.
+    let standalone_here = app(from)
+        .cache
+        .as_ref()
+        .is_some_and(|cache| cache.beside_global_datastore);
     if cache_candidate(to)
         && let Some(cache) = &target_app.cache
     {
-        stores.push((cache.security_group.clone(), cache.port));
+        if standalone_here {
+            assert!(
+                !target_app.security_group_rules.iter().any(|rule| {
+                    rule.group == cache.security_group
+                        && rule.peer == Peer::Cidr(cidr(from).to_owned())
+                }),
+                "{name}: {} admits {}, whose cache is standalone",
+                to.region,
+                from.region
+            );
+        } else {
+            stores.push((cache.security_group.clone(), cache.port));
+        }
     }
     assert!(
         !stores.is_empty(),

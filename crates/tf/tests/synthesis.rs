@@ -685,3 +685,88 @@ fn the_backend_block_is_the_stacks_s3_backend_with_a_lock() {
         Some(("services/payments/terraform.tfstate", false))
     );
 }
+
+/// The names `text` references as `<type_name>.<name>`.
+fn referenced_names<'text>(text: &'text str, type_name: &str) -> Vec<&'text str> {
+    let prefix = format!("{type_name}.");
+    text.match_indices(&prefix)
+        .map(|(start, _)| {
+            let rest = &text[start + prefix.len()..];
+            let end = rest
+                .find(|character: char| !(character.is_ascii_alphanumeric() || character == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+#[test]
+fn a_standalone_cache_region_s_tasks_use_its_own_cache_and_nothing_replicates_it() {
+    use meridian_plan::CacheRole;
+    let mut checked = 0;
+    for module in bundled_modules() {
+        for region in &module.plan.regions {
+            let Some(cache) = region
+                .app
+                .as_ref()
+                .and_then(|app| app.cache.as_ref())
+                .filter(|cache| cache.beside_global_datastore)
+            else {
+                continue;
+            };
+            let CacheRole::Primary(primary) = &cache.role else {
+                panic!(
+                    "{}: the standalone cache of {} is a secondary",
+                    module.stack, region.region
+                );
+            };
+            let group = module
+                .resource("aws_elasticache_replication_group", &cache.rid.tf)
+                .unwrap_or_else(|| panic!("{}: {} is emitted", module.stack, cache.rid.tf));
+            assert!(
+                group.get("global_replication_group_id").is_none(),
+                "{}: the standalone {} joins a Global Datastore",
+                module.stack,
+                cache.rid.tf
+            );
+            let secret = &primary.auth_secret.rid.tf;
+            assert!(
+                module
+                    .resource("aws_secretsmanager_secret", secret)
+                    .is_some_and(|body| body.get("replica").is_none()),
+                "{}: the standalone cache's secret {secret} exists and is replicated nowhere",
+                module.stack
+            );
+            for (name, task) in module.resources("aws_ecs_task_definition") {
+                if region_of(module, "aws_ecs_task_definition", name).as_deref()
+                    != Some(region.region.as_str())
+                {
+                    continue;
+                }
+                let definitions = task["container_definitions"]
+                    .as_str()
+                    .expect("container definitions are a JSON string");
+                let groups = referenced_names(definitions, "aws_elasticache_replication_group");
+                assert!(
+                    !groups.is_empty() && groups.iter().all(|group| *group == cache.rid.tf),
+                    "{}: {name} in {} names caches {groups:?}, not only its own {}",
+                    module.stack,
+                    region.region,
+                    cache.rid.tf
+                );
+                for named in referenced_names(definitions, "aws_secretsmanager_secret") {
+                    assert!(
+                        !named.starts_with("cache_auth_secret") || named == secret,
+                        "{}: {name} reads the AUTH token of {named}, not its own {secret}",
+                        module.stack
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 0,
+        "no bundled stack has a standalone cache beside a Global Datastore"
+    );
+}

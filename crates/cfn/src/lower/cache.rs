@@ -36,6 +36,9 @@ pub(crate) fn lower_cache(unit: &mut UnitTemplate<'_>, cache: &CachePlan) {
         // Clients connect to the endpoint the plan chose; the template has no use for it.
         endpoint: _,
         role,
+        // A standalone group beside the Global Datastore is lowered as any primary; the flag
+        // only tells runbooks and failover it is never promoted.
+        beside_global_datastore: _,
     } = cache;
     let subnet_group_properties = SubnetGroup {
         description: Value::from(subnet_group_description.as_str()),

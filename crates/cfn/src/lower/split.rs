@@ -13,6 +13,9 @@ use meridian_plan::{LogicalId, UnitId, bug};
 
 use crate::l1::{GetStackOutput, Output, Template, Value};
 
+/// The position of the application unit among a divided region's units: it deploys first.
+const APPLICATION_UNIT: usize = 0;
+
 /// One unit's share of a divided region.
 #[derive(Debug)]
 pub(crate) struct Share {
@@ -34,7 +37,7 @@ pub(crate) fn divide(
     let position = |logical: &str| -> usize {
         let unit = placement.get(logical);
         unit.and_then(|unit| units.iter().position(|(id, _)| id == unit))
-            .unwrap_or(0)
+            .unwrap_or(APPLICATION_UNIT)
     };
     let mut shares: Vec<Share> = units
         .iter()
@@ -51,7 +54,7 @@ pub(crate) fn divide(
     let resources = std::mem::take(&mut template.resources);
     for (logical, resource) in resources {
         let owner = owners[&logical];
-        if owner == 0 {
+        if owner == APPLICATION_UNIT {
             // The application unit deploys first, so none of its references can leave it: its
             // resources stay typed (a JSON round trip of each was a fifth of CloudFormation's
             // time at 20 regions x 50 services). Debug builds, which the tests run, still check.

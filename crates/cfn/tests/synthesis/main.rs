@@ -1239,3 +1239,72 @@ fn cdn_aliases_have_ipv4_and_ipv6_records_to_cloudfront() {
         found
     });
 }
+
+#[test]
+fn a_standalone_cache_region_s_tasks_use_its_own_cache_and_nothing_replicates_it() {
+    assert_holds("standalone caches", |context| {
+        let standalone = context.stack.plan.regions.iter().any(|region| {
+            region.region.as_str() == context.unit.region
+                && region
+                    .app
+                    .as_ref()
+                    .and_then(|app| app.cache.as_ref())
+                    .is_some_and(|cache| cache.beside_global_datastore)
+        });
+        let Some(group) = context.resource("Cache").filter(|_| standalone) else {
+            return Vec::new();
+        };
+        let mut problems = Vec::new();
+        if group["Properties"]
+            .get("GlobalReplicationGroupId")
+            .is_some()
+        {
+            problems.push(context.at("Cache", "a standalone group joins a Global Datastore"));
+        }
+        if resources(context.template())
+            .any(|(_, resource)| resource["Type"] == "AWS::ElastiCache::GlobalReplicationGroup")
+        {
+            problems.push(context.at("-", "a standalone region leads a Global Datastore"));
+        }
+        if context
+            .resource("CacheAuthSecret")
+            .is_none_or(|secret| secret["Properties"].get("ReplicaRegions").is_some())
+        {
+            problems.push(context.at(
+                "CacheAuthSecret",
+                "a standalone group has an AUTH secret of its own, replicated nowhere",
+            ));
+        }
+        for (id, task) in context.resources_of_type("AWS::ECS::TaskDefinition") {
+            context.examined("task definition in a standalone cache region", 1);
+            let mut local = 0;
+            walk(&task["Properties"]["ContainerDefinitions"], &mut |value| {
+                if get_att(value).is_some_and(|(resource, _)| resource == "Cache") {
+                    local += 1;
+                }
+                if let Some((producer, resource, _)) = context.imported_resource(value)
+                    && (resource.starts_with("Cache")
+                        || producer.template["Resources"][resource]["Type"]
+                            == "AWS::ElastiCache::ReplicationGroup")
+                {
+                    problems.push(context.at(
+                        id,
+                        format!(
+                            "reads {resource} of {}, another region's cache",
+                            producer.region
+                        ),
+                    ));
+                }
+                if let Some(text) = value.as_str()
+                    && text.contains("CacheAuthSecretNameWithSuffix")
+                {
+                    problems.push(context.at(id, "reads the Global Datastore's AUTH secret"));
+                }
+            });
+            if local == 0 {
+                problems.push(context.at(id, "no variable names the region's own cache"));
+            }
+        }
+        problems
+    });
+}

@@ -53,7 +53,13 @@ impl Resolver<'_> {
                 Some(AppConfigPlan {
                     region: region.region.clone(),
                     database: self.database_config(parameter(EndpointKind::WriterAddress)),
-                    redis: self.redis_config(&region.region, parameter(EndpointKind::CachePrimary)),
+                    redis: self.redis_config(
+                        &region.region,
+                        parameter(EndpointKind::CachePrimary),
+                        app.cache
+                            .as_ref()
+                            .is_some_and(|cache| cache.beside_global_datastore),
+                    ),
                 })
             })
             .collect()
@@ -135,10 +141,15 @@ impl Resolver<'_> {
         &self,
         region: &RegionCode,
         primary: Option<DeployTimeValue>,
+        standalone: bool,
     ) -> Option<RedisConfigPlan> {
         let cache = self.stack.cache.as_ref()?;
         let endpoint = self.region_output(region, CACHE_ENDPOINT_OUTPUT)?;
-        let replication = cache.cross_region_replication.as_ref();
+        // A standalone group beside the Datastore takes no part in its replication.
+        let replication = cache
+            .cross_region_replication
+            .as_ref()
+            .filter(|_| !standalone);
         Some(RedisConfigPlan {
             mode: match cache.mode {
                 CacheMode::Cluster => "cluster",
@@ -146,6 +157,7 @@ impl Resolver<'_> {
             },
             nodes: vec![(endpoint, cache.port.unwrap_or(defaults::REDIS_PORT))],
             primary,
+            standalone,
             global_keys: cache
                 .global_keys
                 .as_ref()

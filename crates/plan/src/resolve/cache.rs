@@ -1,5 +1,6 @@
 //! Redis on ElastiCache in every region that asks for it, joined by a Global Datastore whose
-//! primary is in the primary region (E421 to E431, W421).
+//! primary is in the primary region, with standalone groups in the regions the Datastore leaves
+//! out (E421 to E435, W421, W432, W433).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,8 +26,12 @@ pub(crate) struct CacheFacts {
     pub by_region: BTreeMap<RegionCode, (Rid, Attr)>,
     /// Region → the AUTH secret it reads and the region that secret was created in.
     pub secret: BTreeMap<RegionCode, (Rid, RegionCode)>,
-    /// The region of the primary (or standalone) replication group.
+    /// The region of the primary (or standalone) replication group: with a Global Datastore,
+    /// its primary's region.
     pub primary: Option<RegionCode>,
+    /// Regions with a standalone group beside the Global Datastore: their writable cache is
+    /// their own.
+    pub standalone: BTreeSet<RegionCode>,
 }
 
 /// The cache's validated settings, shared by every region's replication group.
@@ -46,6 +51,8 @@ struct CachePlacement {
     global_source: Option<RegionCode>,
     /// Per-region node types.
     node_types: BTreeMap<RegionCode, String>,
+    /// Regions with a standalone group beside the Global Datastore.
+    standalone: BTreeSet<RegionCode>,
 }
 
 /// What every region's replication group shares.
@@ -73,13 +80,13 @@ impl<'a> Resolver<'a> {
         };
         let path = StackPath::root().key("cache");
         let (settings, mut valid) = self.check_cache_settings(&path, cache);
-        let (cache_regions, global_source) =
+        let (cache_regions, global_source, standalone) =
             self.resolve_cache_regions(&path, cache, regions, &mut valid);
         let node_types = self.resolve_node_types(
             &path,
             cache,
             regions,
-            (&cache_regions, global_source.is_some()),
+            (&cache_regions, global_source.is_some(), &standalone),
             &mut valid,
         );
         if !valid || !aws::is_cache_node_type(&cache.node_type) {
@@ -114,10 +121,12 @@ impl<'a> Resolver<'a> {
                 regions: cache_regions,
                 global_source,
                 node_types,
+                standalone,
             },
             parameter_group_name,
             endpoint,
         };
+        facts.standalone = shape.placement.standalone.clone();
         for region in &shape.placement.regions {
             self.cache_in(region, &shape, apps, &mut facts);
         }
@@ -276,15 +285,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// The regions with a replication group: every service region, or with cross-region
-    /// replication the source and its targets (E423, E426 to E428); and the Global Datastore's
-    /// source.
+    /// replication the source, its targets and the standalone regions (E423, E426 to E428,
+    /// E432 to E435); the Global Datastore's source; and the standalone regions.
     fn resolve_cache_regions(
         &mut self,
         path: &StackPath,
         cache: &meridian_model::Cache,
         regions: &Regions<'_>,
         valid: &mut bool,
-    ) -> (Vec<RegionCode>, Option<RegionCode>) {
+    ) -> (Vec<RegionCode>, Option<RegionCode>, BTreeSet<RegionCode>) {
         let service_regions: Vec<RegionCode> = regions.service_codes().cloned().collect();
         let mut cache_regions: Vec<RegionCode> = service_regions.clone();
         let mut global_source: Option<RegionCode> = None;
@@ -390,7 +399,7 @@ impl<'a> Resolver<'a> {
                                 aws::limits::CACHE_GLOBAL_SECONDARIES
                             ),
                         )
-                        .with_help("keep two secondary regions; services in other regions read the nearest cache through their own configuration, or run without `${cache.endpoint}`"),
+                        .with_help("keep two secondary regions and give the others a cache of their own, not replicated, with `cache.standalone_regions`"),
                     );
                     *valid = false;
                 }
@@ -404,14 +413,119 @@ impl<'a> Resolver<'a> {
                 );
                 *valid = false;
             }
+            let standalone =
+                self.resolve_standalone_regions(path, cache, &service_regions, &ordered, valid);
             cache_regions = service_regions
                 .iter()
-                .filter(|r| ordered.iter().any(|o| o == *r))
+                .filter(|r| ordered.iter().any(|o| o == *r) || standalone.contains(*r))
                 .cloned()
                 .collect();
             global_source = Some(RegionCode::from(&replication.source_region));
+            return (cache_regions, global_source, standalone);
         }
-        (cache_regions, global_source)
+        if !cache.standalone_regions.is_empty() {
+            self.report(
+                Diagnostic::new(
+                    codes::W433,
+                    path.key("standalone_regions"),
+                    "`standalone_regions` has no effect without a Global Datastore: every service region already has a replication group of its own",
+                )
+                .with_help("remove `standalone_regions`, or join regions with `cross_region_replication`"),
+            );
+        }
+        (cache_regions, global_source, BTreeSet::new())
+    }
+
+    /// The regions given a standalone group beside the Global Datastore whose members are
+    /// `members` (E433 to E435).
+    fn resolve_standalone_regions(
+        &mut self,
+        path: &StackPath,
+        cache: &meridian_model::Cache,
+        service_regions: &[RegionCode],
+        members: &[String],
+        valid: &mut bool,
+    ) -> BTreeSet<RegionCode> {
+        let mut standalone: BTreeSet<RegionCode> = BTreeSet::new();
+        let list_path = path.key("standalone_regions");
+        let replication_path = path.key("cross_region_replication");
+        for (index, region) in cache.standalone_regions.iter().enumerate() {
+            let region_path = list_path.index(index);
+            if self.check_region_code(&region_path, region).is_none() {
+                *valid = false;
+                continue;
+            }
+            if !service_regions.iter().any(|declared| declared == region) {
+                let help =
+                    match suggest_list(region, service_regions.iter().map(RegionCode::as_str)) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => "declare the region under `regions:` with its network".to_owned(),
+                    };
+                self.report(
+                    Diagnostic::new(
+                        codes::E433,
+                        region_path,
+                        format!("the standalone cache region `{region}` is not a declared region"),
+                    )
+                    .with_help(help),
+                );
+                *valid = false;
+                continue;
+            }
+            if let Some(position) = members.iter().position(|member| member == region) {
+                // The source comes first in `members`, the secondaries after it in list order.
+                let (what, related) = if position == 0 {
+                    (
+                        "holds the Global Datastore's primary",
+                        replication_path.key("source_region"),
+                    )
+                } else {
+                    let target = cache
+                        .cross_region_replication
+                        .as_ref()
+                        .and_then(|replication| {
+                            replication
+                                .target_regions
+                                .iter()
+                                .position(|target| target == region)
+                        })
+                        .unwrap_or(position - 1);
+                    (
+                        "is a Global Datastore secondary",
+                        replication_path.key("target_regions").index(target),
+                    )
+                };
+                self.report(
+                    Diagnostic::new(
+                        codes::E434,
+                        region_path,
+                        format!("`{region}` {what}; a region has one replication group, replicated or standalone"),
+                    )
+                    .with_help("list the region in one place: `target_regions` replicates the primary's data there, `standalone_regions` gives it an unreplicated group of its own")
+                    .with_related(related, "the region in the Global Datastore"),
+                );
+                *valid = false;
+                continue;
+            }
+            if !standalone.insert(RegionCode::from(region)) {
+                let first = cache
+                    .standalone_regions
+                    .iter()
+                    .position(|other| other == region)
+                    .unwrap_or(index);
+                self.report(
+                    Diagnostic::new(
+                        codes::E435,
+                        region_path,
+                        format!("`{region}` is listed twice in `standalone_regions`"),
+                    )
+                    .with_help("list each standalone region once")
+                    .with_related(list_path.index(first), "the first entry"),
+                );
+                *valid = false;
+            }
+        }
+        standalone
     }
 
     /// Per-region node types (E429, W421).
@@ -420,7 +534,7 @@ impl<'a> Resolver<'a> {
         path: &StackPath,
         cache: &meridian_model::Cache,
         regions: &Regions<'_>,
-        (cache_regions, global): (&[RegionCode], bool),
+        (cache_regions, global, standalone): (&[RegionCode], bool, &BTreeSet<RegionCode>),
         valid: &mut bool,
     ) -> BTreeMap<RegionCode, String> {
         let mut node_types: BTreeMap<RegionCode, String> = BTreeMap::new();
@@ -436,12 +550,13 @@ impl<'a> Resolver<'a> {
             if !cache_regions.contains(&region.code) {
                 self.report(
                     Diagnostic::new(codes::W421, node_path, format!("`{node_type}` has no effect: `{}` has no cache", region.code))
-                        .with_help("add the region to `cache.cross_region_replication.target_regions`, or remove the setting"),
+                        .with_help("add the region to `cache.cross_region_replication.target_regions` or `cache.standalone_regions`, or remove the setting"),
                 );
                 continue;
             }
             self.check_node_type(&node_path, node_type);
-            if global && node_type != &cache.node_type {
+            // A standalone group beside the Datastore is sized on its own.
+            if global && !standalone.contains(&region.code) && node_type != &cache.node_type {
                 self.report(
                     Diagnostic::new(
                         codes::E429,
@@ -486,9 +601,11 @@ impl<'a> Resolver<'a> {
             return;
         };
         let rid = self.rid(&unit, "Cache", path);
+        let beside_global_datastore = placement.standalone.contains(region);
         let is_secondary = global_source
             .as_ref()
-            .is_some_and(|source| source != region);
+            .is_some_and(|source| source != region)
+            && !beside_global_datastore;
         let role = if is_secondary {
             self.cache_secondary(region, shape, facts)
         } else {
@@ -512,6 +629,8 @@ impl<'a> Resolver<'a> {
                 self.stack.stack,
                 match global_source.as_deref() {
                     Some(source) if source == region => ", Global Datastore primary",
+                    Some(_) if beside_global_datastore =>
+                        ", standalone beside the Global Datastore, not replicated",
                     Some(_) => ", Global Datastore secondary",
                     None => "",
                 }
@@ -526,6 +645,7 @@ impl<'a> Resolver<'a> {
             endpoint,
             role,
             rid: rid.clone(),
+            beside_global_datastore,
         };
         self.export(
             &unit,
@@ -533,7 +653,7 @@ impl<'a> Resolver<'a> {
             "Endpoint clients of this region's cache connect to",
             Text::attr(&rid, endpoint),
         );
-        if matches!(plan.role, CacheRole::Primary(_)) {
+        if matches!(plan.role, CacheRole::Primary(_)) && !beside_global_datastore {
             facts.primary = Some(region.into());
         }
         facts.by_region.insert(region.into(), (rid, endpoint));
@@ -609,7 +729,12 @@ impl<'a> Resolver<'a> {
             ..
         } = shape;
         let path = path.clone();
-        let global_source = &placement.global_source;
+        // A standalone group beside the Datastore is a primary of nothing: its secret stays in
+        // its region and it heads no Datastore.
+        let global_source = placement
+            .global_source
+            .as_ref()
+            .filter(|source| source.as_str() == region);
         let node_types = &placement.node_types;
         let version = &settings.version;
         let shards = settings.shards;

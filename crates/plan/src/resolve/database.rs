@@ -375,7 +375,7 @@ impl<'a> Resolver<'a> {
                         replica_path.key("region"),
                         format!("a read replica in `{}` would be in the writer's own region", replica.region),
                     )
-                    .with_help("cross-region replicas go to other regions; the writer serves its own region's reads through `primary.read_weight`"),
+                    .with_help("RDS allows it, but Meridian plans one database instance per region (its IDs, endpoints, failover and read routing name a region's instance): serve this region's reads from the writer through `primary.read_weight`"),
                 );
                 continue;
             }
@@ -410,7 +410,7 @@ impl<'a> Resolver<'a> {
                 let first = first.clone();
                 self.report(
                     Diagnostic::new(codes::E406, replica_path.key("region"), format!("`{}` has two read replicas", replica.region))
-                        .with_help("declare one replica per region; scale it with `sizing.database_instance_class`")
+                        .with_help("RDS allows several, but Meridian plans one database instance per region (its IDs, endpoints, failover and read routing name a region's instance): keep one and scale it with `sizing.database_instance_class`")
                         .with_related(first, "the first replica there"),
                 );
                 continue;

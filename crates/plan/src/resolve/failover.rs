@@ -95,8 +95,11 @@ impl Layout {
                     layout.replicas.push((code.clone(), database.rid.clone()));
                 }
             }
+            // A standalone group beside the Global Datastore is nobody's primary: a failover
+            // leaves it alone.
             if let Some(cache) = &app.cache
                 && matches!(cache.role, CacheRole::Primary(_))
+                && !cache.beside_global_datastore
             {
                 layout.cache_primary = Some((code.clone(), cache.rid.clone(), cache.endpoint));
             }
@@ -137,8 +140,15 @@ impl<'a> Resolver<'a> {
             // A unit only imports from units deploying before it: the primary first, then the
             // others in declared order. A region deploying before the cache primary's has no
             // cache parameter (E970 says so where `${cache.primary_endpoint}` is used).
+            // A region with a standalone group beside the Global Datastore writes to its own
+            // group, which never moves: it needs no parameter.
+            let standalone_cache = app
+                .cache
+                .as_ref()
+                .is_some_and(|cache| cache.beside_global_datastore);
             if let Some((cache_region, group, attr)) = &layout.cache_primary
                 && regions.deploys_no_later(cache_region, code)
+                && !standalone_cache
             {
                 let value = self.value_from(
                     &unit,

@@ -412,7 +412,14 @@ impl<'a> Resolver<'a> {
                 "PostgreSQL",
             ));
         }
+        // A region with a standalone cache beside the Global Datastore writes only to its own
+        // group, so it needs no way to the Datastore's members.
+        let from_standalone_cache = apps
+            .get(&from.code)
+            .and_then(|app| app.cache.as_ref())
+            .is_some_and(|cache| cache.beside_global_datastore);
         if to.cache_candidate
+            && !from_standalone_cache
             && let Some(cache) = &target.cache
         {
             ports.push((cache.security_group.clone(), cache.port, "Cache", "Redis"));

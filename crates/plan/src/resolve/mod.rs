@@ -266,6 +266,7 @@ const ABSENCE_RULES: &[Code] = &[
     codes::E326,
     codes::E404,
     codes::E428,
+    codes::E433,
     codes::E513,
     codes::E709,
     codes::E724,

@@ -671,13 +671,22 @@ pub(crate) fn data_paths(regions: &[RegionPlan]) -> Vec<RegionDataPaths> {
             });
             let cache = cache_primary.as_ref().map(|(primary_region, id, role)| {
                 let writes = route(primary_region, id, role);
-                let reads = match &app.cache {
-                    Some(local) if matches!(local.role, CacheRole::Secondary { .. }) => route(
-                        here,
-                        &local.replication_group_id,
-                        "Global Datastore secondary",
-                    ),
-                    _ => writes.clone(),
+                let (writes, reads) = match &app.cache {
+                    Some(local) if matches!(local.role, CacheRole::Secondary { .. }) => {
+                        let reads = route(
+                            here,
+                            &local.replication_group_id,
+                            "Global Datastore secondary",
+                        );
+                        (writes, reads)
+                    }
+                    // A standalone group beside the Datastore takes its region's reads and
+                    // writes.
+                    Some(local) if local.beside_global_datastore => {
+                        let own = route(here, &local.replication_group_id, "standalone");
+                        (own.clone(), own)
+                    }
+                    _ => (writes.clone(), writes),
                 };
                 DataPath {
                     writes,

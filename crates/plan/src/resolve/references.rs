@@ -261,11 +261,15 @@ impl<'a> Resolver<'a> {
                 let Some((rid, endpoint)) = references.cache.by_region.get(region).cloned() else {
                     self.report(
                         Diagnostic::new(codes::E326, (*path).clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
-                            .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),
+                            .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise give it a cache of its own in `cache.standalone_regions`, or remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),
                     );
                     return None;
                 };
-                if key == "cache.endpoint" {
+                // A standalone group beside the Global Datastore is its region's writable cache.
+                if key == "cache.endpoint"
+                    || (key == "cache.primary_endpoint"
+                        && references.cache.standalone.contains(region))
+                {
                     return Some(Text::attr(&rid, endpoint));
                 }
                 if key == "cache.primary_endpoint" {

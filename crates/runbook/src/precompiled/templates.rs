@@ -573,6 +573,24 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                         )),
                     ]),
                 }),
+                Node::Raw(""),
+                Node::Block(&Block {
+                    helper: "if",
+                    parameters: &["failover.standalone_caches"],
+                    indent_before_write: true,
+                    template: Some(&[
+                        Node::Raw(concat!(
+                            "\n",
+                            "The standalone caches in ",
+                        )),
+                        Node::Value("failover.standalone_caches"),
+                        Node::Raw(concat!(
+                            " are not replicated, and no failover promotes them\n",
+                            "or touches them: they keep serving their own regions, and their keys are lost with their region.\n",
+                        )),
+                    ]),
+                    inverse: None,
+                }),
                 Node::Raw("\n"),
                 Node::Block(&Block {
                     helper: "if",
@@ -1155,6 +1173,19 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                         )),
                         Node::Value("redis.primary.yaml"),
                         Node::Raw("\n"),
+                    ]),
+                    inverse: None,
+                }),
+                Node::Raw(""),
+                Node::Block(&Block {
+                    helper: "if",
+                    parameters: &["redis.standalone"],
+                    indent_before_write: true,
+                    template: Some(&[
+                        Node::Raw(concat!(
+                            "  # This region's cache is standalone beside the Global Datastore: nothing replicates to or\n",
+                            "  # from it, its keys are this region's alone, and no failover promotes it.\n",
+                        )),
                     ]),
                     inverse: None,
                 }),

@@ -218,6 +218,9 @@ pub(crate) struct FailoverSequence {
     pub database: Option<DatabaseFailover>,
     /// Whether the cache fails over too (a Global Datastore).
     pub cache_region: Option<String>,
+    /// Regions whose standalone cache beside the Global Datastore no failover promotes,
+    /// comma-separated; empty without one.
+    pub standalone_caches: String,
     /// Seconds promotion may take.
     pub promotion_timeout_seconds: u32,
     /// Seconds of the automatic part: detection plus DNS TTL.
@@ -480,6 +483,9 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                     CacheRole::Primary(primary) if primary.global.is_some() => {
                         "Global Datastore primary"
                     }
+                    CacheRole::Primary(_) if cache.beside_global_datastore => {
+                        "standalone, not replicated"
+                    }
                     CacheRole::Primary(_) => "standalone",
                     CacheRole::Secondary { .. } => "Global Datastore secondary",
                 };
@@ -668,6 +674,15 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
         target_detection,
         database,
         cache_region: estimate.cache_region.as_ref().map(ToString::to_string),
+        standalone_caches: lookup::app_regions(plan)
+            .filter(|(_, app)| {
+                app.cache
+                    .as_ref()
+                    .is_some_and(|cache| cache.beside_global_datastore)
+            })
+            .map(|(region, _)| region.region.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
         promotion_timeout_seconds: estimate.promotion_timeout_seconds,
         automatic_seconds: estimate.total_seconds,
         draining_seconds: estimate.draining_seconds,

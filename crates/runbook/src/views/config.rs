@@ -70,6 +70,7 @@ pub(crate) struct RedisView {
     pub mode: String,
     pub nodes: Vec<NodeView>,
     pub primary: Option<ValueView>,
+    pub standalone: bool,
     pub global_prefix: Option<String>,
     pub replicated_keys: Vec<String>,
     pub cross_region_replication: Option<CacheReplicationView>,
@@ -179,6 +180,7 @@ fn build(plan: &Plan, config: &AppConfigPlan) -> ConfigView {
                 })
                 .collect(),
             primary: redis.primary.as_ref().map(value),
+            standalone: redis.standalone,
             global_prefix: redis.global_keys.as_ref().map(|(prefix, _)| scalar(prefix)),
             replicated_keys: redis
                 .global_keys

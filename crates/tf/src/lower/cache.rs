@@ -34,6 +34,9 @@ impl Lowerer<'_> {
             // Clients connect to the endpoint the plan chose; the module has no use for it.
             endpoint: _,
             role,
+            // A standalone group beside the Global Datastore is lowered as any primary; the flag
+            // only tells runbooks and failover it is never promoted.
+            beside_global_datastore: _,
         } = cache;
         let subnet_group_handle = self.add(
             &subnet_group.tf,
