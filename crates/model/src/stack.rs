@@ -61,6 +61,14 @@ pub struct Stack {
     /// empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancer: Option<LoadBalancer>,
+    /// Further Application Load Balancers in every region beside `load_balancer`, each with a
+    /// `name` and otherwise its shape, e.g. an `internal` one for an admin endpoint. A service
+    /// attaches to the load balancer whose target group names it. `dns.domain`'s latency records
+    /// and health checks, Global Accelerator, failover and the load-balancer alerts stay on
+    /// `load_balancer`; `dns.hosts` may point at these. Needs `load_balancer`. Omitted: only
+    /// `load_balancer`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<LoadBalancer>,
     /// ECS Fargate services, each run in every region. Omitted: no ECS cluster is created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
@@ -364,6 +372,11 @@ pub struct PerRole<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancer {
+    /// Name of a load balancer of `load_balancers` (lowercase letters, digits, hyphens, unique),
+    /// which its logical IDs and `dns.hosts` use. Required there; `load_balancer`, the main one,
+    /// has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `internet-facing` or `internal`.
     pub scheme: LoadBalancerScheme,
     /// Name of each region's load balancer, e.g. `{stack}-{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 32
@@ -1203,10 +1216,30 @@ pub struct Dns {
     pub record_type: Option<DnsRecordType>,
     /// Route 53 health check of each region's load balancer.
     pub health_check: DnsHealthCheck,
+    /// Further host names, each with its latency records in every region whose load balancer
+    /// routes it on HTTPS 443 and its Route 53 health check, like `domain`'s. Omitted: `domain`
+    /// only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<DnsHost>,
     /// Set identifier of each region's latency record, e.g. `{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). 1 to 128
     /// characters once expanded, distinct between regions. Omitted: the region code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_identifier: Option<String>,
+}
+
+/// A further host name of `dns`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DnsHost {
+    /// Fully qualified name, e.g. `admin.rail-service.com`, in `hosted_zone_id`'s zone.
+    pub name: String,
+    /// The load balancer of `load_balancers` the name points at; it must be internet-facing
+    /// (Route 53 health checkers cannot reach an internal one). Omitted: `load_balancer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer: Option<String>,
+    /// Path the host's Route 53 health check requests. Omitted: `dns.health_check.path`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_path: Option<String>,
 }
 
 /// Kind of the latency records.

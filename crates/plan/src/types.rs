@@ -1260,8 +1260,10 @@ pub struct AppPlan {
     pub security_groups: Vec<SecurityGroupPlan>,
     /// Security-group rules (separate resources, so groups can refer to each other).
     pub security_group_rules: Vec<SecurityGroupRulePlan>,
-    /// Load balancer.
+    /// Load balancer (the main one, `load_balancer`).
     pub load_balancer: Option<LoadBalancerPlan>,
+    /// The further load balancers (`load_balancers`) that run here, by name.
+    pub load_balancers: BTreeMap<String, LoadBalancerPlan>,
     /// ECS cluster.
     pub cluster: Option<ClusterPlan>,
     /// Services.
@@ -1287,6 +1289,15 @@ pub struct AppPlan {
     /// The resources of this region that live in one of its services units instead of the
     /// application unit, by logical ID (empty unless the region is split: see `resolve/split.rs`).
     pub placement: BTreeMap<LogicalId, UnitId>,
+}
+
+impl AppPlan {
+    /// Every load balancer of the region: the main one, then the further ones by name.
+    pub fn all_load_balancers(&self) -> impl Iterator<Item = &LoadBalancerPlan> {
+        self.load_balancer
+            .iter()
+            .chain(self.load_balancers.values())
+    }
 }
 
 /// What an endpoint parameter holds.
