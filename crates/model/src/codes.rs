@@ -237,6 +237,7 @@ codes! {
     E619 => "DNS host naming an undeclared load balancer",
     E620 => "DNS host declared twice, or equal to the domain",
     E621 => "DNS host on an internal load balancer",
+    E622 => "no HTTPS rule routes a DNS host",
     E701 => "invalid or repeated notification target",
     E702 => "notification target without severities",
     E703 => "notification target without endpoints",

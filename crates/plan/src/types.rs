@@ -3112,6 +3112,21 @@ pub struct DnsPlan {
     pub effective_ttl_seconds: u32,
     /// Per region.
     pub regions: Vec<RegionalDnsPlan>,
+    /// The further host names (`dns.hosts`), in the order declared, each with its records in
+    /// the same zone.
+    pub hosts: Vec<DnsHostPlan>,
+}
+
+/// A further host name of the DNS zone: latency records and health checks like the domain's,
+/// aliasing the load balancer the host names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DnsHostPlan {
+    /// The fully qualified name.
+    pub name: String,
+    /// The main load balancer (`None`) or the further one (`load_balancers`) it points at.
+    pub load_balancer: Option<String>,
+    /// Per region whose load balancer routes the name on HTTPS 443.
+    pub regions: Vec<RegionalDnsPlan>,
 }
 
 /// A region's health check and latency record.

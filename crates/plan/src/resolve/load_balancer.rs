@@ -25,6 +25,9 @@ pub(crate) struct LoadBalancers {
     /// The regions whose load balancer routes the DNS domain on HTTPS 443 (a region where the
     /// services behind the domain do not run has no rule for it, so no DNS record either).
     pub routes_domain: BTreeSet<RegionCode>,
+    /// For each of `dns.hosts`, the regions whose load balancer (the host's) routes it on HTTPS
+    /// 443.
+    pub routes_host: BTreeMap<String, BTreeSet<RegionCode>>,
     /// The further load balancers (`load_balancers`): name → region code → the load balancer.
     pub named: BTreeMap<String, BTreeMap<RegionCode, Rid>>,
 }
@@ -39,7 +42,9 @@ struct LoadBalancerInputs<'s> {
     /// What its logical IDs start with: empty for the main one, its PascalCase name otherwise.
     prefix: String,
     blue_green: BTreeSet<&'s str>,
-    dns_domain: Option<&'s str>,
+    /// The DNS names routed to this load balancer: `dns.domain` and the hosts without
+    /// `load_balancer` for the main one, the hosts naming it for a further one.
+    dns_names: Vec<&'s str>,
     /// Where each service runs: a target group exists only there.
     placement: &'s Placement,
 }
@@ -81,7 +86,7 @@ impl<'a> Resolver<'a> {
             name: None,
             prefix: String::new(),
             blue_green: blue_green.clone(),
-            dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+            dns_names: dns_names(stack, None),
             placement,
         };
         self.resolve_main_load_balancer(regions, &inputs, apps, &mut resolved);
@@ -102,10 +107,15 @@ impl<'a> Resolver<'a> {
                 name: Some(name),
                 prefix: pascal(name),
                 blue_green: blue_green.clone(),
-                dns_domain: None,
+                dns_names: dns_names(stack, Some(name)),
                 placement,
             };
-            let by_region = self.resolve_further_load_balancer(regions, &inputs, apps);
+            let by_region = self.resolve_further_load_balancer(
+                regions,
+                &inputs,
+                apps,
+                &mut resolved.routes_host,
+            );
             resolved.named.insert(name.to_owned(), by_region);
         }
         resolved
@@ -122,6 +132,7 @@ impl<'a> Resolver<'a> {
     ) {
         let lb = inputs.lb;
         let placement = inputs.placement;
+        let domain = stack_domain(self.stack);
         let mut domain_routed = false;
         for region in regions {
             let Some(app) = apps.get(&region.code) else {
@@ -141,12 +152,17 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let unit = app.unit.clone();
-            let mut routed_here = false;
+            let mut routed_here = BTreeSet::new();
             let plan =
                 self.load_balancer_in(&unit, &region.code, &network, inputs, &mut routed_here);
-            if routed_here {
-                domain_routed = true;
-                resolved.routes_domain.insert(region.code.clone());
+            for name in routed_here {
+                if Some(name.as_str()) == domain {
+                    domain_routed = true;
+                    resolved.routes_domain.insert(region.code.clone());
+                } else {
+                    let routes = resolved.routes_host.entry(name).or_default();
+                    routes.insert(region.code.clone());
+                }
             }
             self.export_load_balancer(&unit, &plan, "");
             resolved
@@ -161,7 +177,7 @@ impl<'a> Resolver<'a> {
             .listeners
             .iter()
             .any(|l| l.port == aws::HTTPS_PORT && l.protocol == ListenerProtocol::Https);
-        if let Some(domain) = inputs.dns_domain
+        if let Some(domain) = domain
             && !domain_routed
             && https_443
             && !resolved.by_region.is_empty()
@@ -184,6 +200,7 @@ impl<'a> Resolver<'a> {
         regions: &[ResolvedRegion<'_>],
         inputs: &LoadBalancerInputs<'_>,
         apps: &mut BTreeMap<RegionCode, AppPlan>,
+        routes_host: &mut BTreeMap<String, BTreeSet<RegionCode>>,
     ) -> BTreeMap<RegionCode, Rid> {
         let mut by_region = BTreeMap::new();
         let name = inputs.name.unwrap_or_default();
@@ -204,9 +221,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let unit = app.unit.clone();
-            let mut routed_here = false;
+            let mut routed_here = BTreeSet::new();
             let plan =
                 self.load_balancer_in(&unit, &region.code, &network, inputs, &mut routed_here);
+            for name in routed_here {
+                routes_host
+                    .entry(name)
+                    .or_default()
+                    .insert(region.code.clone());
+            }
             self.export_load_balancer(&unit, &plan, &inputs.prefix);
             by_region.insert(region.code.clone(), plan.rid.clone());
             if let Some(app) = apps.get_mut(&region.code) {
@@ -216,15 +239,15 @@ impl<'a> Resolver<'a> {
         by_region
     }
 
-    /// The load balancer of one region. `domain_routed` is set when one of its rules routes the
-    /// DNS domain on HTTPS 443.
+    /// The load balancer of one region. `routed` receives the DNS names its rules route on
+    /// HTTPS 443.
     fn load_balancer_in(
         &mut self,
         unit: &UnitId,
         region: &str,
         network: &NetworkPlan,
         inputs: &LoadBalancerInputs<'_>,
-        domain_routed: &mut bool,
+        routed: &mut BTreeSet<String>,
     ) -> LoadBalancerPlan {
         let LoadBalancerInputs {
             lb, path, prefix, ..
@@ -246,8 +269,8 @@ impl<'a> Resolver<'a> {
                 (listener, &listener_path, prefix),
                 &rid,
                 &tg_rids,
-                inputs.dns_domain,
-                domain_routed,
+                &inputs.dns_names,
+                routed,
             ));
         }
         let access_logs = lb
@@ -373,8 +396,8 @@ impl<'a> Resolver<'a> {
         (listener, listener_path, prefix): (&meridian_model::Listener, &StackPath, &str),
         lb_rid: &Rid,
         tg_rids: &BTreeMap<String, (Rid, Option<Rid>, UnitId)>,
-        dns_domain: Option<&str>,
-        domain_routed: &mut bool,
+        dns_names: &[&str],
+        routed: &mut BTreeSet<String>,
     ) -> ListenerPlan {
         let listener_rid = self.rid(
             unit,
@@ -418,15 +441,22 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .map(|host| Text::lit(host.clone()))
                 .collect();
-            let routes_domain = dns_domain.is_some_and(|domain| {
-                rule.hosts.is_empty()
-                    || rule
-                        .hosts
-                        .iter()
-                        .any(|host| host.eq_ignore_ascii_case(domain))
-            });
-            if routes_domain && listener.port == aws::HTTPS_PORT && protocol == Protocol::Https {
-                *domain_routed = true;
+            let names_routed: Vec<&str> = dns_names
+                .iter()
+                .copied()
+                .filter(|name| {
+                    rule.hosts.is_empty()
+                        || rule
+                            .hosts
+                            .iter()
+                            .any(|host| host.eq_ignore_ascii_case(name))
+                })
+                .collect();
+            if !names_routed.is_empty()
+                && listener.port == aws::HTTPS_PORT
+                && protocol == Protocol::Https
+            {
+                routed.extend(names_routed.iter().map(|name| (*name).to_owned()));
                 if !rule.hosts.is_empty() {
                     // Route 53 health checks send the load balancer's own name as Host.
                     hosts.push(Text::attr(lb_rid, Attr::LoadBalancerDnsName));
@@ -1260,4 +1290,27 @@ pub(crate) fn is_http_matcher(matcher: &str) -> bool {
         }
         None => code(item),
     })
+}
+
+/// The DNS names routed to a load balancer: for the main one (`None`) `dns.domain` and the hosts
+/// that name no load balancer, for a further one the hosts that name it.
+fn dns_names<'s>(stack: &'s Stack, load_balancer: Option<&str>) -> Vec<&'s str> {
+    let Some(dns) = &stack.dns else {
+        return Vec::new();
+    };
+    let domain = load_balancer.is_none().then_some(dns.domain.as_str());
+    domain
+        .into_iter()
+        .chain(
+            dns.hosts
+                .iter()
+                .filter(|host| host.load_balancer.as_deref() == load_balancer)
+                .map(|host| host.name.as_str()),
+        )
+        .collect()
+}
+
+/// `dns.domain`, when the stack has DNS.
+fn stack_domain(stack: &Stack) -> Option<&str> {
+    stack.dns.as_ref().map(|dns| dns.domain.as_str())
 }
