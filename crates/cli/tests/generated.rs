@@ -353,6 +353,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         })
         .collect();
     let load_balancer = model::LoadBalancer {
+        name: None,
         physical_name: None,
         scheme: model::LoadBalancerScheme::InternetFacing,
         ingress_cidrs: None,
@@ -507,6 +508,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         parameters: BTreeMap::new(),
         regions,
         load_balancer: Some(load_balancer),
+        load_balancers: Vec::new(),
         services,
         database,
         cache,
@@ -514,6 +516,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         dns: knobs.dns.then(|| model::Dns {
             set_identifier: None,
             domain: "api.example.com".into(),
+            hosts: Vec::new(),
             hosted_zone_id: "${HOSTED_ZONE_ID}".into(),
             routing: None,
             ttl_seconds: None,

@@ -91,12 +91,23 @@ impl<'a> Resolver<'a> {
         };
         self.resolve_main_load_balancer(regions, &inputs, apps, &mut resolved);
         let mut names = BTreeSet::new();
+        let mut groups: BTreeSet<&str> =
+            lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
         for (index, further) in stack.load_balancers.iter().enumerate() {
-            // A missing or repeated name is E224; resolving it would collide in IDs.
+            // A missing or repeated name is E224, a target group named on another load balancer
+            // E210; resolving either would collide in IDs.
             let Some(name) = further.name.as_deref() else {
                 continue;
             };
-            if !names.insert(name) || !is_entity_name(name, naming::limits::LOAD_BALANCER_NAME) {
+            let repeated_group = further
+                .target_groups
+                .iter()
+                .any(|tg| groups.contains(tg.name.as_str()));
+            groups.extend(further.target_groups.iter().map(|tg| tg.name.as_str()));
+            if !names.insert(name)
+                || !is_entity_name(name, naming::limits::LOAD_BALANCER_NAME)
+                || repeated_group
+            {
                 continue;
             }
             let path = StackPath::root().key("load_balancers").index(index);
