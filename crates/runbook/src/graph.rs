@@ -267,6 +267,26 @@ fn topology(plan: &Plan) -> Topology {
                     style: EdgeStyle::Traffic,
                 });
             }
+            for (index, host) in dns.hosts.iter().enumerate() {
+                let id = format!("global_dns_host_{index}");
+                nodes.push(Node {
+                    id: id.clone(),
+                    lines: vec!["Route 53 latency records".to_owned(), host.name.clone()],
+                    shape: Shape::Box,
+                });
+                for record in &host.regions {
+                    edges.push(Edge {
+                        from: id.clone(),
+                        to: node_id(&record.region, "lb", host.load_balancer.as_deref()),
+                        label: if dns.evaluate_health {
+                            format!("latency, health check {}", record.path)
+                        } else {
+                            "latency".to_owned()
+                        },
+                        style: EdgeStyle::Traffic,
+                    });
+                }
+            }
         }
         if let Some(cdn) = &global.cdn {
             let mut lines = vec!["CloudFront".to_owned()];
