@@ -95,7 +95,7 @@ impl<'a> Resolver<'a> {
             lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
         for (index, further) in stack.load_balancers.iter().enumerate() {
             // A missing or repeated name is E224, a target group named on another load balancer
-            // E210; resolving either would collide in IDs.
+            // E210 (resolving either would collide in IDs), no target group at all E226.
             let Some(name) = further.name.as_deref() else {
                 continue;
             };
@@ -107,6 +107,7 @@ impl<'a> Resolver<'a> {
             if !names.insert(name)
                 || !is_entity_name(name, naming::limits::LOAD_BALANCER_NAME)
                 || repeated_group
+                || further.target_groups.is_empty()
             {
                 continue;
             }
@@ -121,12 +122,8 @@ impl<'a> Resolver<'a> {
                 dns_names: dns_names(stack, Some(name)),
                 placement,
             };
-            let by_region = self.resolve_further_load_balancer(
-                regions,
-                &inputs,
-                apps,
-                &mut resolved.routes_host,
-            );
+            let by_region =
+                self.resolve_load_balancer_in_regions(regions, &inputs, apps, &mut resolved);
             resolved.named.insert(name.to_owned(), by_region);
         }
         resolved
@@ -142,47 +139,9 @@ impl<'a> Resolver<'a> {
         resolved: &mut LoadBalancers,
     ) {
         let lb = inputs.lb;
-        let placement = inputs.placement;
         let domain = stack_domain(self.stack);
-        let mut domain_routed = false;
-        for region in regions {
-            let Some(app) = apps.get(&region.code) else {
-                continue;
-            };
-            let Some(network) = app.network.clone() else {
-                continue;
-            };
-            // A region where none of the services behind the load balancer runs (only workers,
-            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
-            if !lb.target_groups.is_empty()
-                && lb
-                    .target_groups
-                    .iter()
-                    .all(|tg| placement.excludes(&tg.service, &region.code))
-            {
-                continue;
-            }
-            let unit = app.unit.clone();
-            let mut routed_here = BTreeSet::new();
-            let plan =
-                self.load_balancer_in(&unit, &region.code, &network, inputs, &mut routed_here);
-            for name in routed_here {
-                if Some(name.as_str()) == domain {
-                    domain_routed = true;
-                    resolved.routes_domain.insert(region.code.clone());
-                } else {
-                    let routes = resolved.routes_host.entry(name).or_default();
-                    routes.insert(region.code.clone());
-                }
-            }
-            self.export_load_balancer(&unit, &plan, "");
-            resolved
-                .by_region
-                .insert(region.code.clone(), plan.rid.clone());
-            if let Some(app) = apps.get_mut(&region.code) {
-                app.load_balancer = Some(plan);
-            }
-        }
+        resolved.by_region = self.resolve_load_balancer_in_regions(regions, inputs, apps, resolved);
+        let domain_routed = !resolved.routes_domain.is_empty();
         // Without an HTTPS listener on 443 at all, E606 says so; E607 would repeat it.
         let https_443 = lb
             .listeners
@@ -204,17 +163,17 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Each region's instance of a further load balancer (`load_balancers`): like the main one,
-    /// in the regions where one of the services behind it runs.
-    fn resolve_further_load_balancer(
+    /// Each region's instance of a load balancer, in the regions where one of the services
+    /// behind it runs, with the DNS names its rules route (`routes_domain`, `routes_host`).
+    fn resolve_load_balancer_in_regions(
         &mut self,
         regions: &[ResolvedRegion<'_>],
         inputs: &LoadBalancerInputs<'_>,
         apps: &mut BTreeMap<RegionCode, AppPlan>,
-        routes_host: &mut BTreeMap<String, BTreeSet<RegionCode>>,
+        resolved: &mut LoadBalancers,
     ) -> BTreeMap<RegionCode, Rid> {
+        let domain = stack_domain(self.stack);
         let mut by_region = BTreeMap::new();
-        let name = inputs.name.unwrap_or_default();
         for region in regions {
             let Some(app) = apps.get(&region.code) else {
                 continue;
@@ -222,12 +181,15 @@ impl<'a> Resolver<'a> {
             let Some(network) = app.network.clone() else {
                 continue;
             };
-            // No service behind it at all is E226; a region where none of them runs gets none.
-            if inputs
-                .lb
-                .target_groups
-                .iter()
-                .all(|tg| inputs.placement.excludes(&tg.service, &region.code))
+            // A region where none of the services behind the load balancer runs (only workers,
+            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
+            // (A further one without target groups is E226.)
+            if !inputs.lb.target_groups.is_empty()
+                && inputs
+                    .lb
+                    .target_groups
+                    .iter()
+                    .all(|tg| inputs.placement.excludes(&tg.service, &region.code))
             {
                 continue;
             }
@@ -236,15 +198,22 @@ impl<'a> Resolver<'a> {
             let plan =
                 self.load_balancer_in(&unit, &region.code, &network, inputs, &mut routed_here);
             for name in routed_here {
-                routes_host
-                    .entry(name)
-                    .or_default()
-                    .insert(region.code.clone());
+                if inputs.name.is_none() && Some(name.as_str()) == domain {
+                    resolved.routes_domain.insert(region.code.clone());
+                } else {
+                    let routes = resolved.routes_host.entry(name).or_default();
+                    routes.insert(region.code.clone());
+                }
             }
             self.export_load_balancer(&unit, &plan, &inputs.prefix);
             by_region.insert(region.code.clone(), plan.rid.clone());
             if let Some(app) = apps.get_mut(&region.code) {
-                app.load_balancers.insert(name.to_owned(), plan);
+                match inputs.name {
+                    None => app.load_balancer = Some(plan),
+                    Some(name) => {
+                        app.load_balancers.insert(name.to_owned(), plan);
+                    }
+                }
             }
         }
         by_region
