@@ -353,7 +353,6 @@ fn build(knobs: &Knobs) -> model::Stack {
         })
         .collect();
     let load_balancer = model::LoadBalancer {
-        name: None,
         physical_name: None,
         scheme: model::LoadBalancerScheme::InternetFacing,
         ingress_cidrs: None,

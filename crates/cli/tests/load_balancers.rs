@@ -50,11 +50,7 @@ fn load_balancers_of<'a>(
         )
     });
     let further = app.load_balancers.iter().map(|(name, lb)| {
-        let model = stack
-            .load_balancers
-            .iter()
-            .find(|model| model.name.as_deref() == Some(name.as_str()))
-            .expect("declared");
+        let model = stack.further_load_balancer(name).expect("declared");
         (Some(name.clone()), model.scheme, lb)
     });
     main.chain(further).collect()

@@ -265,17 +265,8 @@ fn no_load_balancer_rule_reaches_a_worker_or_a_region_its_service_skips() {
             .collect();
         // Every load balancer of the file, by name (`None`: the main one), with the services
         // whose target groups it holds.
-        let declared: BTreeMap<Option<&str>, &meridian_model::LoadBalancer> = stack
-            .load_balancer
-            .iter()
-            .map(|lb| (None, lb))
-            .chain(
-                stack
-                    .load_balancers
-                    .iter()
-                    .map(|lb| (lb.name.as_deref(), lb)),
-            )
-            .collect();
+        let declared: BTreeMap<Option<&str>, &meridian_model::LoadBalancer> =
+            stack.all_load_balancers().collect();
         for region in &bundled.plan.regions {
             let Some(app) = &region.app else { continue };
             let planned: BTreeMap<Option<&str>, &meridian_plan::LoadBalancerPlan> = app
@@ -356,8 +347,8 @@ fn a_dns_host_served_by_a_placed_service_has_records_only_where_it_runs() {
         .replace("    roles: [primary, secondary]\n", "")
         .replace("    scheme: internal\n", "    scheme: internet-facing\n")
         .replace(
-            "          - priority: 10\n            target_group: admin\n",
-            "          - priority: 10\n            hosts: [admin.fleet.example.com]\n            target_group: admin\n",
+            "          - priority: 10\n            paths: [\"/*\"]\n",
+            "          - priority: 10\n            hosts: [admin.fleet.example.com]\n",
         )
         .replace(
             "  hosts:\n",

@@ -515,9 +515,7 @@ impl PhysicalNames<'_> {
     pub fn further_load_balancer(&self, load_balancer: &str, region: &str) -> Option<String> {
         let chosen = self
             .file
-            .load_balancers
-            .iter()
-            .find(|lb| lb.name.as_deref() == Some(load_balancer))?
+            .further_load_balancer(load_balancer)?
             .physical_name
             .as_ref();
         self.chosen(chosen, Some(region))
@@ -528,10 +526,8 @@ impl PhysicalNames<'_> {
     pub fn target_group(&self, target_group: &str, region: &str) -> Option<(String, String)> {
         let chosen = self
             .file
-            .load_balancer
-            .iter()
-            .chain(&self.file.load_balancers)
-            .flat_map(|lb| &lb.target_groups)
+            .all_load_balancers()
+            .flat_map(|(_, lb)| &lb.target_groups)
             .find(|tg| tg.name == target_group)?
             .physical_name
             .as_ref();

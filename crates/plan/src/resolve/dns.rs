@@ -129,15 +129,9 @@ impl<'a> Resolver<'a> {
             let model = match &host.load_balancer {
                 None => stack.load_balancer.as_ref(),
                 Some(name) => {
-                    let found = stack
-                        .load_balancers
-                        .iter()
-                        .find(|lb| lb.name.as_deref() == Some(name.as_str()));
+                    let found = stack.further_load_balancer(name);
                     if found.is_none() {
-                        let declared = stack
-                            .load_balancers
-                            .iter()
-                            .filter_map(|lb| lb.name.as_deref());
+                        let declared = stack.load_balancers.iter().map(|lb| lb.name.as_str());
                         let help = match crate::suggest_list(name, declared) {
                             Some(suggestion) => format!("did you mean `{suggestion}`?"),
                             None => "name a load balancer of `load_balancers`, or remove `load_balancer` to point at the main one".to_owned(),

@@ -93,12 +93,10 @@ impl<'a> Resolver<'a> {
         let mut names = BTreeSet::new();
         let mut groups: BTreeSet<&str> =
             lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
-        for (index, further) in stack.load_balancers.iter().enumerate() {
-            // A missing or repeated name is E224, a target group named on another load balancer
+        for (index, named) in stack.load_balancers.iter().enumerate() {
+            // A repeated or invalid name is E224, a target group named on another load balancer
             // E210 (resolving either would collide in IDs), no target group at all E226.
-            let Some(name) = further.name.as_deref() else {
-                continue;
-            };
+            let (name, further) = (named.name.as_str(), &named.settings);
             let repeated_group = further
                 .target_groups
                 .iter()
@@ -308,10 +306,8 @@ impl<'a> Resolver<'a> {
         for tg in &plan.target_groups {
             let service = self
                 .stack
-                .load_balancer
-                .iter()
-                .chain(&self.stack.load_balancers)
-                .flat_map(|lb| &lb.target_groups)
+                .all_load_balancers()
+                .flat_map(|(_, lb)| &lb.target_groups)
                 .find(|model| model.name == tg.name)
                 .map_or("", |model| model.service.as_str());
             let tg_unit = self.service_unit(unit, service);
@@ -543,14 +539,6 @@ impl<'a> Resolver<'a> {
     /// services fed once across all of them (E210, E216).
     fn check_further_load_balancers(&mut self) {
         let stack = self.stack;
-        if let Some(lb) = &stack.load_balancer
-            && lb.name.is_some()
-        {
-            self.report(
-                Diagnostic::new(codes::E224, StackPath::root().key("load_balancer").key("name"), "the main load balancer has no name: DNS, Global Accelerator, failover and alerts know it as `load_balancer`")
-                    .with_help("remove `name`, or move this load balancer under `load_balancers` beside a main one"),
-            );
-        }
         if stack.load_balancers.is_empty() {
             return;
         }
@@ -561,41 +549,50 @@ impl<'a> Resolver<'a> {
             );
         }
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
-        for (index, lb) in stack.load_balancers.iter().enumerate() {
+        for (index, named) in stack.load_balancers.iter().enumerate() {
             let path = StackPath::root().key("load_balancers").index(index);
-            match lb.name.as_deref() {
-                None => self.report(
-                    Diagnostic::new(codes::E224, path.clone(), "a load balancer of `load_balancers` has no `name`")
-                        .with_help("add `name:` (lowercase letters, digits and hyphens, e.g. `internal`); DNS hosts name it"),
-                ),
-                Some(name) if !is_entity_name(name, naming::limits::LOAD_BALANCER_NAME) => self.report(
+            let name = named.name.as_str();
+            if is_entity_name(name, naming::limits::LOAD_BALANCER_NAME) {
+                self.claim_name(
+                    &mut names,
+                    name,
+                    &path,
+                    codes::E224,
+                    "load balancer",
+                    "give each load balancer its own name",
+                );
+            } else {
+                self.report(
                     Diagnostic::new(codes::E224, path.key("name"), format!("`{name}` is not a valid load balancer name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", naming::limits::LOAD_BALANCER_NAME))
                         .with_help(format!("the name is part of IDs{}", entity_name_example(name, naming::limits::LOAD_BALANCER_NAME))),
-                ),
-                Some(name) => {
-                    self.claim_name(&mut names, name, &path, codes::E224, "load balancer", "give each load balancer its own name");
-                }
+                );
             }
             // A target group of an undeclared service is E211 already.
-            if lb.target_groups.is_empty() {
+            if named.settings.target_groups.is_empty() {
                 self.report(
-                    Diagnostic::new(codes::E226, path.key("target_groups"), format!("no service uses the load balancer{}: it has no target group", lb.name.as_deref().map(|n| format!(" `{n}`")).unwrap_or_default()))
+                    Diagnostic::new(codes::E226, path.key("target_groups"), format!("no service uses the load balancer `{name}`: it has no target group"))
                         .with_help("add a target group whose `service` names the service behind it, or remove the load balancer"),
                 );
             }
         }
         // Target group names are logical IDs and the key services attach by: unique in the
         // stack. A service registers in one target group, on one load balancer.
-        let all =
-            stack
-                .load_balancer
-                .iter()
-                .map(|lb| (StackPath::root().key("load_balancer"), lb))
-                .chain(
-                    stack.load_balancers.iter().enumerate().map(|(index, lb)| {
-                        (StackPath::root().key("load_balancers").index(index), lb)
+        let all = stack
+            .load_balancer
+            .iter()
+            .map(|lb| (StackPath::root().key("load_balancer"), lb))
+            .chain(
+                stack
+                    .load_balancers
+                    .iter()
+                    .enumerate()
+                    .map(|(index, named)| {
+                        (
+                            StackPath::root().key("load_balancers").index(index),
+                            &named.settings,
+                        )
                     }),
-                );
+            );
         let mut groups: BTreeMap<&str, (StackPath, StackPath)> = BTreeMap::new();
         let mut fed: BTreeMap<&str, (StackPath, StackPath)> = BTreeMap::new();
         for (lb_path, lb) in all {
@@ -899,6 +896,14 @@ impl<'a> Resolver<'a> {
         rule_path: &StackPath,
         rule: &meridian_model::ListenerRule,
     ) {
+        // Elastic Load Balancing refuses a rule without a condition (the listener's default
+        // action is the only catch-all).
+        if rule.hosts.is_empty() && rule.paths.is_empty() {
+            self.report(
+                Diagnostic::new(codes::E227, rule_path.clone(), format!("the rule with priority {} has neither `hosts` nor `paths`; a load balancer rule needs at least one condition", rule.priority))
+                    .with_help("add `paths: [\"/*\"]` to match every request, or the host names it serves"),
+            );
+        }
         for (host_index, host) in rule.hosts.iter().enumerate() {
             let valid = !host.is_empty()
                 && host.len() <= aws::limits::ALB_CONDITION_VALUE_LENGTH

@@ -228,10 +228,8 @@ impl Resolver<'_> {
             ("target_groups", _) => named(
                 "target group",
                 stack
-                    .load_balancer
-                    .iter()
-                    .chain(&stack.load_balancers)
-                    .flat_map(|lb| &lb.target_groups)
+                    .all_load_balancers()
+                    .flat_map(|(_, lb)| &lb.target_groups)
                     .map(|group| group.name.as_str())
                     .collect(),
             ),

@@ -64,11 +64,12 @@ impl Resolver<'_> {
         }
         if let Some(lb) = &stack.load_balancer {
             let path = StackPath::root().key("load_balancer");
-            self.check_load_balancer_names((lb, &path), &regions, &mut namespaces);
+            self.check_load_balancer_names((None, lb, &path), &regions, &mut namespaces);
         }
-        for (index, lb) in stack.load_balancers.iter().enumerate() {
+        for (index, named) in stack.load_balancers.iter().enumerate() {
             let path = StackPath::root().key("load_balancers").index(index);
-            self.check_load_balancer_names((lb, &path), &regions, &mut namespaces);
+            let lb = (Some(named.name.as_str()), &named.settings, &path);
+            self.check_load_balancer_names(lb, &regions, &mut namespaces);
         }
         self.check_service_names(&regions, &mut namespaces);
         self.check_topic_names(&regions, &mut namespaces);
@@ -99,7 +100,7 @@ impl Resolver<'_> {
     /// The load balancer's and the target groups' names.
     fn check_load_balancer_names(
         &mut self,
-        (lb, path): (&meridian_model::LoadBalancer, &StackPath),
+        (further, lb, path): (Option<&str>, &meridian_model::LoadBalancer, &StackPath),
         regions: &[String],
         namespaces: &mut Namespaces,
     ) {
@@ -114,7 +115,7 @@ impl Resolver<'_> {
             // Two load balancers of a region cannot share a name.
             if self.check_in_regions(&chosen, regions) && !self.stack.load_balancers.is_empty() {
                 for region in regions {
-                    let name = match lb.name.as_deref() {
+                    let name = match further {
                         None => self.names.load_balancer(region),
                         Some(name) => self.names.further_load_balancer(name, region),
                     };

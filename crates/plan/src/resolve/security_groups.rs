@@ -114,11 +114,7 @@ fn wire_load_balancer(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut W
         });
         let model = match name {
             None => resolver.stack.load_balancer.as_ref(),
-            Some(name) => resolver
-                .stack
-                .load_balancers
-                .iter()
-                .find(|l| l.name.as_ref() == Some(name)),
+            Some(name) => resolver.stack.further_load_balancer(name),
         };
         let cidrs: Vec<String> = match model.and_then(|l| l.ingress_cidrs.clone()) {
             Some(cidrs) => cidrs,

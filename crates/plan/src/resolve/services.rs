@@ -45,7 +45,7 @@ impl<'a> Resolver<'a> {
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut routing: BTreeMap<String, ServiceRouting> = BTreeMap::new();
         // A service attaches to the load balancer whose target group names it.
-        for lb in stack.load_balancer.iter().chain(&stack.load_balancers) {
+        for (name, lb) in stack.all_load_balancers() {
             for tg in &lb.target_groups {
                 let rules = lb
                     .listeners
@@ -59,7 +59,7 @@ impl<'a> Resolver<'a> {
                     })
                     .collect();
                 routing.entry(tg.service.clone()).or_insert(ServiceRouting {
-                    load_balancer: lb.name.clone(),
+                    load_balancer: name.map(str::to_owned),
                     target_group: tg.name.clone(),
                     rules,
                 });
