@@ -103,6 +103,18 @@ pub fn render_plan(plan: &Plan) -> String {
                 dns.domain,
                 regions.join(", ")
             );
+            for host in &dns.hosts {
+                let regions: Vec<&str> = host.regions.iter().map(|r| r.region.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "  dns          {} latency routing to {} ({})",
+                    host.name,
+                    regions.join(", "),
+                    host.load_balancer
+                        .as_deref()
+                        .unwrap_or("main load balancer")
+                );
+            }
         }
         if let Some(cdn) = &global.cdn {
             let aliases = if cdn.aliases.is_empty() {
@@ -310,7 +322,12 @@ fn render_region(out: &mut String, region: &RegionPlan) {
             }
         }
     }
-    if let Some(lb) = &app.load_balancer {
+    let all = app.load_balancer.iter().map(|lb| (None, lb)).chain(
+        app.load_balancers
+            .iter()
+            .map(|(name, lb)| (Some(name.as_str()), lb)),
+    );
+    for (name, lb) in all {
         let listeners: Vec<String> = lb
             .listeners
             .iter()
@@ -337,7 +354,8 @@ fn render_region(out: &mut String, region: &RegionPlan) {
             .collect();
         let _ = writeln!(
             out,
-            "  load balancer {}; {}",
+            "  load balancer {}{}; {}",
+            name.map(|name| format!("`{name}`, ")).unwrap_or_default(),
             if lb.internal {
                 "internal"
             } else {

@@ -514,6 +514,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         parameters: BTreeMap::new(),
         regions,
         load_balancer: Some(load_balancer),
+        load_balancers: Vec::new(),
         services,
         database,
         cache,
@@ -521,6 +522,7 @@ fn build(knobs: &Knobs) -> model::Stack {
         dns: knobs.dns.then(|| model::Dns {
             set_identifier: None,
             domain: "api.example.com".into(),
+            hosts: Vec::new(),
             hosted_zone_id: "${HOSTED_ZONE_ID}".into(),
             routing: None,
             ttl_seconds: None,

@@ -319,6 +319,13 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
                     bundled.name
                 );
             }
+            for name in app.load_balancers.keys() {
+                assert!(
+                    nodes.contains(&format!("{code}_lb_{}", slug(name))),
+                    "{}: no load balancer {name} in {code}",
+                    bundled.name
+                );
+            }
             if let Some(database) = &app.database {
                 assert!(
                     nodes.contains(&format!("{code}_db")),
@@ -342,7 +349,14 @@ fn graph_draws_each_region_its_components_and_the_links_between_regions() {
             .global
             .as_ref()
             .and_then(|global| global.dns.as_ref())
-            .map_or(0, |dns| dns.regions.len());
+            .map_or(0, |dns| {
+                dns.regions.len()
+                    + dns
+                        .hosts
+                        .iter()
+                        .map(|host| host.regions.len())
+                        .sum::<usize>()
+            });
         let drawn = |prefix: &str| {
             edges
                 .iter()

@@ -263,78 +263,97 @@ fn no_load_balancer_rule_reaches_a_worker_or_a_region_its_service_skips() {
             .filter(|service| service.port.is_none())
             .map(|service| service.name.as_str())
             .collect();
-        let routed: BTreeSet<&str> = stack
-            .load_balancer
-            .iter()
-            .flat_map(|lb| &lb.target_groups)
-            .map(|group| group.service.as_str())
-            .collect();
+        // Every load balancer of the file, by name (`None`: the main one), with the services
+        // whose target groups it holds.
+        let declared: BTreeMap<Option<&str>, &meridian_model::LoadBalancer> =
+            stack.all_load_balancers().collect();
         for region in &bundled.plan.regions {
             let Some(app) = &region.app else { continue };
-            // A load balancer exactly where a service behind it runs.
-            let serves = routed.iter().any(|service| {
-                placed
-                    .get(service)
-                    .is_some_and(|regions| regions.contains_key(region.region.as_str()))
-            });
-            assert_eq!(
-                app.load_balancer.is_some(),
-                serves,
-                "{}: load balancer in {}",
-                bundled.file_name,
-                region.region
-            );
-            let Some(lb) = &app.load_balancer else {
-                continue;
-            };
-            for group in &lb.target_groups {
-                let service = stack
-                    .load_balancer
-                    .iter()
-                    .flat_map(|lb| &lb.target_groups)
-                    .find(|model| model.name == group.name)
-                    .map(|model| model.service.as_str())
-                    .expect("a declared group");
-                assert!(!workers.contains(service), "{}", bundled.file_name);
-                assert!(
-                    placed[service].contains_key(region.region.as_str()),
-                    "{}: target group {} in {}, where {service} does not run",
+            let planned: BTreeMap<Option<&str>, &meridian_plan::LoadBalancerPlan> = app
+                .load_balancer
+                .iter()
+                .map(|lb| (None, lb))
+                .chain(
+                    app.load_balancers
+                        .iter()
+                        .map(|(name, lb)| (Some(name.as_str()), lb)),
+                )
+                .collect();
+            for (name, model) in &declared {
+                // A load balancer exactly where a service behind it runs.
+                let serves = model.target_groups.iter().any(|group| {
+                    placed
+                        .get(group.service.as_str())
+                        .is_some_and(|regions| regions.contains_key(region.region.as_str()))
+                });
+                assert_eq!(
+                    planned.contains_key(name),
+                    serves,
+                    "{}: load balancer {name:?} in {}",
                     bundled.file_name,
-                    group.name,
                     region.region
                 );
             }
-            // Only a service behind the load balancer admits traffic from it.
-            for service in &app.services {
-                let admits = app.security_group_rules.iter().any(|rule| {
-                    rule.group == service.security_group
-                        && rule.direction == Direction::Ingress
-                        && rule.peer == Peer::Group(lb.security_group.clone())
-                });
-                assert_eq!(
-                    admits,
-                    service.load_balancer.is_some(),
-                    "{}: {} in {}",
-                    bundled.file_name,
-                    service.name,
-                    region.region
-                );
+            for (name, lb) in &planned {
+                for group in &lb.target_groups {
+                    let service = declared[name]
+                        .target_groups
+                        .iter()
+                        .find(|model| model.name == group.name)
+                        .map(|model| model.service.as_str())
+                        .expect("a group declared on this load balancer");
+                    assert!(!workers.contains(service), "{}", bundled.file_name);
+                    assert!(
+                        placed[service].contains_key(region.region.as_str()),
+                        "{}: target group {} in {}, where {service} does not run",
+                        bundled.file_name,
+                        group.name,
+                        region.region
+                    );
+                }
+                // A service admits traffic from the load balancer whose target group it
+                // registers in, and from no other.
+                for service in &app.services {
+                    let admits = app.security_group_rules.iter().any(|rule| {
+                        rule.group == service.security_group
+                            && rule.direction == Direction::Ingress
+                            && rule.peer == Peer::Group(lb.security_group.clone())
+                    });
+                    let behind = service.load_balancer.as_ref().is_some_and(|attachment| {
+                        lb.target_groups
+                            .iter()
+                            .any(|group| group.rid == attachment.target_group)
+                    });
+                    assert_eq!(
+                        admits, behind,
+                        "{}: {} in {} and load balancer {name:?}",
+                        bundled.file_name, service.name, region.region
+                    );
+                }
             }
         }
     }
 }
 
 #[test]
-fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
-    // The fleet stack's admin console runs in us-east-1 and eu-west-1; made the DNS domain, it
-    // gets a record and a health check in those two regions only (ap-southeast-2's load balancer
-    // has no rule for it, so a record there would answer with the listener's 404).
+fn a_dns_host_served_by_a_placed_service_has_records_only_where_it_runs() {
+    // The fleet stack's admin console runs in us-east-1 and eu-west-1 behind the load balancer
+    // `internal`; made internet-facing and given a DNS host, the host gets a record and a health
+    // check in those two regions only, aliasing that load balancer, while the domain (the API,
+    // here run everywhere) gets one in all three.
     let path = meridian_testkit::bundled_stack("fleet-services.yaml");
-    // The API runs everywhere here, so ap-southeast-2 keeps a load balancer, without a rule for
-    // the admin host.
-    let mut text = std::fs::read_to_string(&path)
+    let text = std::fs::read_to_string(&path)
         .expect("readable")
-        .replace("    roles: [primary, secondary]\n", "");
+        .replace("    roles: [primary, secondary]\n", "")
+        .replace("    scheme: internal\n", "    scheme: internet-facing\n")
+        .replace(
+            "          - priority: 10\n            paths: [\"/*\"]\n",
+            "          - priority: 10\n            hosts: [admin.fleet.example.com]\n",
+        )
+        .replace(
+            "  hosts:\n",
+            "  hosts:\n    - name: admin.fleet.example.com\n      load_balancer: internal\n",
+        );
     let stack: Stack = meridian_model::load_stack("fleet-services.yaml", text.as_bytes())
         .unwrap_or_else(|_| panic!("loads"))
         .stack;
@@ -343,9 +362,6 @@ fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
         .iter()
         .find(|service| service.name == "admin")
         .expect("the admin console");
-    text.push_str(
-        "\ndns:\n  domain: admin.fleet.example.com\n  hosted_zone_id: Z0123456789ABCDEFGHIJ\n  health_check:\n    path: /healthz\n",
-    );
     let planned = meridian_testkit::planned_of_bytes("fleet-dns.yaml", text.as_bytes());
     let plan = planned
         .plan
@@ -355,21 +371,33 @@ fn a_dns_domain_served_by_a_placed_service_has_records_only_where_it_runs() {
         .as_ref()
         .and_then(|global| global.dns.as_ref())
         .expect("the DNS plan");
-    let regions: BTreeSet<String> = dns.regions.iter().map(|r| r.region.to_string()).collect();
+    let host = dns
+        .hosts
+        .iter()
+        .find(|host| host.name == "admin.fleet.example.com")
+        .expect("the admin host");
+    assert_eq!(host.load_balancer.as_deref(), Some("internal"));
+    let regions: BTreeSet<String> = host.regions.iter().map(|r| r.region.to_string()).collect();
     assert_eq!(
         regions,
         expected_regions(&stack, admin).into_keys().collect(),
     );
     assert_eq!(regions.len(), 2);
-    let balanced = plan
-        .regions
-        .iter()
-        .filter(|region| {
-            region
-                .app
-                .as_ref()
-                .is_some_and(|app| app.load_balancer.is_some())
-        })
-        .count();
-    assert_eq!(balanced, 3, "every region keeps its load balancer");
+    assert_eq!(dns.regions.len(), 3, "the domain is served everywhere");
+    let count = |internal: bool| {
+        plan.regions
+            .iter()
+            .filter(|region| {
+                region.app.as_ref().is_some_and(|app| {
+                    if internal {
+                        app.load_balancers.contains_key("internal")
+                    } else {
+                        app.load_balancer.is_some()
+                    }
+                })
+            })
+            .count()
+    };
+    assert_eq!(count(false), 3, "every region keeps its main load balancer");
+    assert_eq!(count(true), 2, "the admin console's only where it runs");
 }

@@ -61,6 +61,14 @@ pub struct Stack {
     /// empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_balancer: Option<LoadBalancer>,
+    /// Further Application Load Balancers in every region beside `load_balancer`, each with a
+    /// `name` and otherwise its shape, e.g. an `internal` one for an admin endpoint. A service
+    /// attaches to the load balancer whose target group names it. `dns.domain`'s latency records
+    /// and health checks, Global Accelerator, failover and the load-balancer alerts stay on
+    /// `load_balancer`; `dns.hosts` may point at these. Needs `load_balancer`. Omitted: only
+    /// `load_balancer`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<NamedLoadBalancer>,
     /// ECS Fargate services, each run in every region. Omitted: no ECS cluster is created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
@@ -360,35 +368,152 @@ pub struct PerRole<T> {
     pub optional: Option<T>,
 }
 
-/// The Application Load Balancer of every region.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoadBalancer {
-    /// `internet-facing` or `internal`.
-    pub scheme: LoadBalancerScheme,
-    /// Name of each region's load balancer, e.g. `{stack}-{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 32
-    /// characters once expanded: letters, digits and hyphens, not starting or ending with a
-    /// hyphen nor starting with `internal-`. Changing it replaces the load balancer. Omitted:
-    /// CloudFormation or Terraform generates a name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub physical_name: Option<String>,
-    /// IPv4 CIDRs allowed to reach the listeners. Omitted: `0.0.0.0/0` for an internet-facing
-    /// load balancer, the VPC CIDR for an internal one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ingress_cidrs: Option<Vec<String>>,
-    /// Connection idle timeout in seconds, 1 to 4000. Omitted: 60.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub idle_timeout_seconds: Option<u32>,
-    /// Whether the load balancer is protected from deletion. Omitted: true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deletion_protection: Option<bool>,
-    /// Whether access logs are written to a bucket Meridian creates in each region. Omitted: true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_logs: Option<bool>,
-    /// Listeners. At least one.
-    pub listeners: Vec<Listener>,
-    /// Target groups, each fed by one ECS service.
-    pub target_groups: Vec<TargetGroup>,
+/// Declares a struct with the load balancer's settings after its own leading fields: the main
+/// `LoadBalancer` and each item of `load_balancers` (which adds `name`). serde's `flatten` would
+/// accept unknown keys and lose the loader's positions, so the fields are written once, here.
+macro_rules! load_balancer_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$lead_meta:meta])* pub $lead:ident: $lead_ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$lead_meta])* pub $lead: $lead_ty,)*
+            /// `internet-facing` or `internal`.
+            pub scheme: LoadBalancerScheme,
+            /// Name of each region's load balancer, e.g. `{stack}-{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). At most 32
+            /// characters once expanded: letters, digits and hyphens, not starting or ending with a
+            /// hyphen nor starting with `internal-`. Changing it replaces the load balancer. Omitted:
+            /// CloudFormation or Terraform generates a name.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub physical_name: Option<String>,
+            /// IPv4 CIDRs allowed to reach the listeners. Omitted: `0.0.0.0/0` for an internet-facing
+            /// load balancer, the VPC CIDR for an internal one.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub ingress_cidrs: Option<Vec<String>>,
+            /// Connection idle timeout in seconds, 1 to 4000. Omitted: 60.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub idle_timeout_seconds: Option<u32>,
+            /// Whether the load balancer is protected from deletion. Omitted: true.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub deletion_protection: Option<bool>,
+            /// Whether access logs are written to a bucket Meridian creates in each region. Omitted: true.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub access_logs: Option<bool>,
+            /// Listeners. At least one.
+            pub listeners: Vec<Listener>,
+            /// Target groups, each fed by one ECS service.
+            pub target_groups: Vec<TargetGroup>,
+        }
+    };
+}
+
+load_balancer_struct! {
+    /// The Application Load Balancer of every region.
+    pub struct LoadBalancer {}
+}
+
+load_balancer_struct! {
+    /// An item of `load_balancers` as written: `name` and the settings of `load_balancer`.
+    pub struct NamedLoadBalancerFile {
+        /// Name, unique among `load_balancers` (lowercase letters, digits, hyphens, at most 24
+        /// characters): its logical IDs start with it and `dns.hosts` name it.
+        pub name: String,
+    }
+}
+
+impl Stack {
+    /// Every load balancer: the main one (`None`), then the further ones by name.
+    pub fn all_load_balancers(&self) -> impl Iterator<Item = (Option<&str>, &LoadBalancer)> {
+        self.load_balancer.iter().map(|lb| (None, lb)).chain(
+            self.load_balancers
+                .iter()
+                .map(|named| (Some(named.name.as_str()), &named.settings)),
+        )
+    }
+
+    /// The further load balancer called `name`.
+    pub fn further_load_balancer(&self, name: &str) -> Option<&LoadBalancer> {
+        self.load_balancers
+            .iter()
+            .find(|named| named.name == name)
+            .map(|named| &named.settings)
+    }
+}
+
+/// A further load balancer of `load_balancers`: its name and the settings `load_balancer` has,
+/// read from and written as one mapping ([`NamedLoadBalancerFile`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "NamedLoadBalancerFile", into = "NamedLoadBalancerFile")]
+pub struct NamedLoadBalancer {
+    /// Name, unique among `load_balancers`.
+    pub name: String,
+    /// Its settings.
+    pub settings: LoadBalancer,
+}
+
+impl JsonSchema for NamedLoadBalancer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        NamedLoadBalancerFile::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        NamedLoadBalancerFile::json_schema(generator)
+    }
+}
+
+impl From<NamedLoadBalancerFile> for NamedLoadBalancer {
+    fn from(file: NamedLoadBalancerFile) -> Self {
+        let NamedLoadBalancerFile {
+            name,
+            scheme,
+            physical_name,
+            ingress_cidrs,
+            idle_timeout_seconds,
+            deletion_protection,
+            access_logs,
+            listeners,
+            target_groups,
+        } = file;
+        Self {
+            name,
+            settings: LoadBalancer {
+                scheme,
+                physical_name,
+                ingress_cidrs,
+                idle_timeout_seconds,
+                deletion_protection,
+                access_logs,
+                listeners,
+                target_groups,
+            },
+        }
+    }
+}
+
+impl From<NamedLoadBalancer> for NamedLoadBalancerFile {
+    fn from(named: NamedLoadBalancer) -> Self {
+        let LoadBalancer {
+            scheme,
+            physical_name,
+            ingress_cidrs,
+            idle_timeout_seconds,
+            deletion_protection,
+            access_logs,
+            listeners,
+            target_groups,
+        } = named.settings;
+        Self {
+            name: named.name,
+            scheme,
+            physical_name,
+            ingress_cidrs,
+            idle_timeout_seconds,
+            deletion_protection,
+            access_logs,
+            listeners,
+            target_groups,
+        }
+    }
 }
 
 /// Load balancer scheme.
@@ -443,7 +568,8 @@ pub struct Listener {
 pub struct ListenerRule {
     /// Priority, 1 to 50000, unique per listener.
     pub priority: u32,
-    /// Host headers to match, e.g. `api.rail-service.com`. Omitted: any host.
+    /// Host headers to match, e.g. `api.rail-service.com`. Omitted: any host. A rule needs
+    /// `hosts` or `paths` (or both).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<String>,
     /// Path patterns to match, e.g. `/api/*`. Omitted: any path.
@@ -1211,10 +1337,30 @@ pub struct Dns {
     pub record_type: Option<DnsRecordType>,
     /// Route 53 health check of each region's load balancer.
     pub health_check: DnsHealthCheck,
+    /// Further host names, each with its latency records in every region whose load balancer
+    /// routes it on HTTPS 443 and its Route 53 health check, like `domain`'s. Omitted: `domain`
+    /// only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<DnsHost>,
     /// Set identifier of each region's latency record, e.g. `{role}`. Placeholders: `{stack}`, `{env}`, `{region}`, `{role}` (`primary`, `secondary`, `optional`). 1 to 128
     /// characters once expanded, distinct between regions. Omitted: the region code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set_identifier: Option<String>,
+}
+
+/// A further host name of `dns`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DnsHost {
+    /// Fully qualified name, e.g. `admin.rail-service.com`, in `hosted_zone_id`'s zone.
+    pub name: String,
+    /// The load balancer of `load_balancers` the name points at; it must be internet-facing
+    /// (Route 53 health checkers cannot reach an internal one). Omitted: `load_balancer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer: Option<String>,
+    /// Path the host's Route 53 health check requests. Omitted: `dns.health_check.path`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_path: Option<String>,
 }
 
 /// Kind of the latency records.

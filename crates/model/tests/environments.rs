@@ -127,6 +127,73 @@ fn maps_merge_by_key_and_named_lists_by_name() {
 }
 
 #[test]
+fn further_load_balancers_and_dns_hosts_merge_by_name() {
+    let file = "\
+stack: demo
+regions:
+  - code: us-east-1
+    role: primary
+load_balancers:
+  - name: internal
+    scheme: internal
+    listeners:
+      - { port: 443, protocol: HTTPS, certificates: [arn] }
+    target_groups:
+      - { name: admin, service: admin, port: 9090, health_check: { path: /h } }
+  - name: partners
+    scheme: internet-facing
+    listeners:
+      - { port: 443, protocol: HTTPS, certificates: [arn] }
+    target_groups:
+      - { name: partner, service: partner, port: 9091, health_check: { path: /h } }
+dns:
+  domain: api.example.com
+  hosted_zone_id: Z0123456789ABCDEFGHIJ
+  health_check: { path: /health }
+  hosts:
+    - name: partners.example.com
+      load_balancer: partners
+    - name: v2.example.com
+environments:
+  staging:
+    load_balancers:
+      - name: internal
+        idle_timeout_seconds: 120
+        target_groups:
+          - name: admin
+            port: 9191
+      - name: partners
+        remove: true
+    dns:
+      hosts:
+        - name: partners.example.com
+          remove: true
+        - name: v2.example.com
+          health_check_path: /v2/health
+";
+    let all = environments(file);
+    let staging = &environment(&all, "staging").stack;
+    // `internal` changed key by key (its target group matched by name), `partners` removed.
+    assert_eq!(staging.load_balancers.len(), 1);
+    let internal = &staging.load_balancers[0];
+    assert_eq!(internal.name, "internal");
+    let internal = &internal.settings;
+    assert_eq!(internal.idle_timeout_seconds, Some(120));
+    assert_eq!(
+        internal.scheme,
+        meridian_model::LoadBalancerScheme::Internal
+    );
+    assert_eq!(internal.target_groups.len(), 1);
+    assert_eq!(internal.target_groups[0].port, 9191);
+    assert_eq!(internal.target_groups[0].service, "admin");
+    // Hosts by name: one removed, the other changed.
+    let hosts = &staging.dns.as_ref().expect("dns").hosts;
+    assert_eq!(hosts.len(), 1);
+    assert_eq!(hosts[0].name, "v2.example.com");
+    assert_eq!(hosts[0].health_check_path.as_deref(), Some("/v2/health"));
+}
+
+#[test]
 fn positions_point_at_the_line_that_supplied_the_value() {
     let all = environments(FILE);
     let staging = environment(&all, "staging");

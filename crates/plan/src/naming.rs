@@ -262,6 +262,8 @@ pub mod limits {
     pub const SERVICE_NAME: usize = 32;
     /// Target groups: part of IDs; an ALB target group name has at most 32 characters.
     pub const TARGET_GROUP_NAME: usize = 32;
+    /// Further load balancers: part of IDs and of their access-log bucket's name.
+    pub const LOAD_BALANCER_NAME: usize = 24;
     /// Scheduled scaling actions: part of the scheduled action's name.
     pub const SCHEDULE_NAME: usize = 200;
     /// The word an e-mail address or URL gives a subscription's logical ID.
@@ -511,15 +513,23 @@ impl PhysicalNames<'_> {
         self.chosen(chosen, Some(region))
     }
 
+    /// Name of a further load balancer (`load_balancers`) in a region, when the stack names it.
+    pub fn further_load_balancer(&self, load_balancer: &str, region: &str) -> Option<String> {
+        let chosen = self
+            .file
+            .further_load_balancer(load_balancer)?
+            .physical_name
+            .as_ref();
+        self.chosen(chosen, Some(region))
+    }
+
     /// The blue and green target groups of `target_group` in a region, when the stack names
     /// them: the green one is `<name>-green`, cut to the limit with a hash.
     pub fn target_group(&self, target_group: &str, region: &str) -> Option<(String, String)> {
         let chosen = self
             .file
-            .load_balancer
-            .as_ref()?
-            .target_groups
-            .iter()
+            .all_load_balancers()
+            .flat_map(|(_, lb)| &lb.target_groups)
             .find(|tg| tg.name == target_group)?
             .physical_name
             .as_ref();
@@ -633,6 +643,12 @@ impl PhysicalNames<'_> {
     /// Bucket for load-balancer access logs in a region.
     pub fn access_log_bucket(&self, region: &str) -> (String, String) {
         self.default_bucket("alb-logs", region)
+    }
+
+    /// Bucket for the access logs of a further load balancer (`load_balancers`) in a region:
+    /// `<stack>-alb-logs-<name>-<account>-<region>`.
+    pub fn further_access_log_bucket(&self, load_balancer: &str, region: &str) -> (String, String) {
+        self.default_bucket(&format!("alb-logs-{load_balancer}"), region)
     }
 
     /// Bucket holding the CDN's static assets, in the global region.

@@ -370,7 +370,7 @@ fn application(out: &mut Outline, app: &AppPlan) {
     }
     security_groups(out, app);
     peering_lines(out, app);
-    if let Some(load_balancer) = &app.load_balancer {
+    for load_balancer in app.all_load_balancers() {
         load_balancer_lines(out, load_balancer);
     }
     if let Some(cluster) = &app.cluster {
@@ -1256,7 +1256,27 @@ fn dns_lines(out: &mut Outline, dns: &DnsPlan) {
             dns.effective_ttl_seconds
         ),
     );
-    for region in &dns.regions {
+    regional_dns_lines(out, &dns.regions);
+    for host in &dns.hosts {
+        out.line(
+            1,
+            format!(
+                "DNS host {} in the same zone, on {}",
+                host.name,
+                host.load_balancer
+                    .as_ref()
+                    .map_or("the main load balancer".to_owned(), |name| format!(
+                        "the load balancer {name}"
+                    ))
+            ),
+        );
+        regional_dns_lines(out, &host.regions);
+    }
+}
+
+/// The record and health check of each region for one DNS name.
+fn regional_dns_lines(out: &mut Outline, regions: &[RegionalDnsPlan]) {
+    for region in regions {
         out.line(
             2,
             format!(

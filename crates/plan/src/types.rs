@@ -1263,8 +1263,10 @@ pub struct AppPlan {
     pub security_groups: Vec<SecurityGroupPlan>,
     /// Security-group rules (separate resources, so groups can refer to each other).
     pub security_group_rules: Vec<SecurityGroupRulePlan>,
-    /// Load balancer.
+    /// Load balancer (the main one, `load_balancer`).
     pub load_balancer: Option<LoadBalancerPlan>,
+    /// The further load balancers (`load_balancers`) that run here, by name.
+    pub load_balancers: BTreeMap<String, LoadBalancerPlan>,
     /// ECS cluster.
     pub cluster: Option<ClusterPlan>,
     /// Services.
@@ -1290,6 +1292,15 @@ pub struct AppPlan {
     /// The resources of this region that live in one of its services units instead of the
     /// application unit, by logical ID (empty unless the region is split: see `resolve/split.rs`).
     pub placement: BTreeMap<LogicalId, UnitId>,
+}
+
+impl AppPlan {
+    /// Every load balancer of the region: the main one, then the further ones by name.
+    pub fn all_load_balancers(&self) -> impl Iterator<Item = &LoadBalancerPlan> {
+        self.load_balancer
+            .iter()
+            .chain(self.load_balancers.values())
+    }
 }
 
 /// What an endpoint parameter holds.
@@ -3110,6 +3121,21 @@ pub struct DnsPlan {
     /// 60 s that alias records answer with. Runbooks, estimates and ARCHITECTURE.md use it.
     pub effective_ttl_seconds: u32,
     /// Per region.
+    pub regions: Vec<RegionalDnsPlan>,
+    /// The further host names (`dns.hosts`), in the order declared, each with its records in
+    /// the same zone.
+    pub hosts: Vec<DnsHostPlan>,
+}
+
+/// A further host name of the DNS zone: latency records and health checks like the domain's,
+/// aliasing the load balancer the host names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DnsHostPlan {
+    /// The fully qualified name.
+    pub name: String,
+    /// The main load balancer (`None`) or the further one (`load_balancers`) it points at.
+    pub load_balancer: Option<String>,
+    /// Per region whose load balancer routes the name on HTTPS 443.
     pub regions: Vec<RegionalDnsPlan>,
 }
 

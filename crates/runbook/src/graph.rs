@@ -93,7 +93,13 @@ fn topology(plan: &Plan) -> Topology {
         let code = region.region.as_str();
         let mut nodes = Vec::new();
         if let Some(app) = &region.app {
-            if let Some(load_balancer) = &app.load_balancer {
+            let all = app.load_balancer.iter().map(|lb| (None, lb)).chain(
+                app.load_balancers
+                    .iter()
+                    .map(|(name, lb)| (Some(name.as_str()), lb)),
+            );
+            for (name, load_balancer) in all {
+                let lb_id = node_id(code, "lb", name);
                 let listeners = load_balancer
                     .listeners
                     .iter()
@@ -101,10 +107,11 @@ fn topology(plan: &Plan) -> Topology {
                     .collect::<Vec<_>>()
                     .join(", ");
                 nodes.push(Node {
-                    id: node_id(code, "lb", None),
+                    id: lb_id.clone(),
                     lines: vec![
                         format!(
-                            "ALB ({})",
+                            "ALB {}({})",
+                            name.map(|name| format!("{name} ")).unwrap_or_default(),
                             if load_balancer.internal {
                                 "internal"
                             } else {
@@ -117,7 +124,7 @@ fn topology(plan: &Plan) -> Topology {
                 });
                 for group in &load_balancer.target_groups {
                     edges.push(Edge {
-                        from: node_id(code, "lb", None),
+                        from: lb_id.clone(),
                         to: node_id(code, "svc", Some(&group.service)),
                         label: format!("{} :{}", group.protocol.as_str(), group.port),
                         style: EdgeStyle::Traffic,
@@ -259,6 +266,26 @@ fn topology(plan: &Plan) -> Topology {
                     },
                     style: EdgeStyle::Traffic,
                 });
+            }
+            for (index, host) in dns.hosts.iter().enumerate() {
+                let id = format!("global_dns_host_{index}");
+                nodes.push(Node {
+                    id: id.clone(),
+                    lines: vec!["Route 53 latency records".to_owned(), host.name.clone()],
+                    shape: Shape::Box,
+                });
+                for record in &host.regions {
+                    edges.push(Edge {
+                        from: id.clone(),
+                        to: node_id(&record.region, "lb", host.load_balancer.as_deref()),
+                        label: if dns.evaluate_health {
+                            format!("latency, health check {}", record.path)
+                        } else {
+                            "latency".to_owned()
+                        },
+                        style: EdgeStyle::Traffic,
+                    });
+                }
             }
         }
         if let Some(cdn) = &global.cdn {

@@ -4,8 +4,8 @@
 
 use meridian_plan::aws;
 use meridian_plan::{
-    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, DnsRecordType, GeoRestriction, GlobalPlan,
-    OriginSigning, OriginType, Protocol, RegionalDnsPlan,
+    CdnPlan, CdnRecordPlan, DashboardPlan, DnsHostPlan, DnsPlan, DnsRecordType, GeoRestriction,
+    GlobalPlan, OriginSigning, OriginType, Protocol, RegionalDnsPlan,
 };
 
 use crate::l1::cloudfront::{
@@ -66,7 +66,27 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
         // Runbooks and estimates wait for it; the records carry their own TTL or none.
         effective_ttl_seconds: _,
         regions,
+        hosts,
     } = dns;
+    lower_records(unit, (hosted_zone_id, domain), *evaluate_health, regions);
+    for DnsHostPlan {
+        name,
+        // The plan resolved it into each region's target.
+        load_balancer: _,
+        regions,
+    } in hosts
+    {
+        lower_records(unit, (hosted_zone_id, name), *evaluate_health, regions);
+    }
+}
+
+/// The health check and latency record of each region for one DNS name.
+fn lower_records(
+    unit: &mut UnitTemplate<'_>,
+    (hosted_zone_id, domain): (&meridian_plan::Text, &str),
+    evaluate_health: bool,
+    regions: &[RegionalDnsPlan],
+) {
     for region in regions {
         let RegionalDnsPlan {
             region,
@@ -106,7 +126,7 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
             Some(ttl) => RecordSet {
                 resource_records: vec![unit.values.text(target_dns_name)],
                 ttl: Some(Value::from(ttl.to_string())),
-                ..RecordSet::new(record_type_of(*record_type), domain.as_str())
+                ..RecordSet::new(record_type_of(*record_type), domain)
             },
             None => RecordSet {
                 alias_target: Some(AliasTarget {
@@ -114,7 +134,7 @@ fn lower_dns(unit: &mut UnitTemplate<'_>, dns: &DnsPlan) {
                     hosted_zone_id: unit.values.text(target_zone_id),
                     evaluate_target_health: evaluate_health.then(|| true.into()),
                 }),
-                ..RecordSet::new(record_type_of(*record_type), domain.as_str())
+                ..RecordSet::new(record_type_of(*record_type), domain)
             },
         };
         let record_properties = RecordSet {

@@ -307,6 +307,7 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
         security_groups,
         security_group_rules,
         load_balancer,
+        load_balancers,
         cluster,
         services,
         database,
@@ -329,7 +330,7 @@ fn lower_app_unit(unit: &mut UnitTemplate<'_>, app: &AppPlan) {
     network::lower_peer_routes(unit, peer_routes);
     let vpc_id = network.as_ref().map(|network| &network.vpc_id);
     network::lower_security_groups(unit, vpc_id, security_groups, security_group_rules);
-    if let Some(load_balancer) = load_balancer {
+    for load_balancer in load_balancer.iter().chain(load_balancers.values()) {
         load_balancer::lower_load_balancer(unit, load_balancer, vpc_id);
     }
     if let Some(cluster) = cluster {

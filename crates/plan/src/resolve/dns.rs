@@ -64,18 +64,159 @@ impl<'a> Resolver<'a> {
             plans.push(self.regional_dns(
                 unit,
                 region,
-                lb_rid,
+                (lb_rid, ""),
                 (&dns.health_check.path, interval, failure_threshold),
                 cname_ttl,
+                None,
             ));
         }
+        let hosts = self.dns_hosts(
+            unit,
+            (dns, &domain),
+            regions,
+            load_balancers,
+            (interval, failure_threshold, cname_ttl),
+        );
         Some(DnsPlan {
             hosted_zone_id,
             domain,
             evaluate_health,
             effective_ttl_seconds,
             regions: plans,
+            hosts,
         })
+    }
+
+    /// The further host names (`dns.hosts`): each checked (E601, E605, E619 to E622) and given
+    /// a health check and latency record in every region whose load balancer routes it.
+    fn dns_hosts(
+        &mut self,
+        unit: &UnitId,
+        (dns, domain): (&meridian_model::Dns, &str),
+        regions: &[ResolvedRegion<'_>],
+        load_balancers: &LoadBalancers,
+        (interval, failure_threshold, cname_ttl): (u32, u32, Option<u32>),
+    ) -> Vec<DnsHostPlan> {
+        let stack = self.stack;
+        let mut seen: BTreeMap<String, StackPath> = BTreeMap::new();
+        seen.insert(
+            domain.to_ascii_lowercase(),
+            StackPath::root().key("dns").key("domain"),
+        );
+        let mut hosts = Vec::new();
+        for (index, host) in dns.hosts.iter().enumerate() {
+            let path = StackPath::root().key("dns").key("hosts").index(index);
+            if !is_domain_name(&host.name) {
+                self.report(
+                    Diagnostic::new(codes::E601, path.key("name"), format!("`{}` is not a fully qualified domain name", host.name))
+                        .with_help("write the name users resolve, e.g. `admin.example.com`, in lowercase without a trailing dot"),
+                );
+                continue;
+            }
+            if let Some(first) = seen.get(&host.name.to_ascii_lowercase()) {
+                self.report(
+                    Diagnostic::new(
+                        codes::E620,
+                        path.key("name"),
+                        format!("the host `{}` is declared twice", host.name),
+                    )
+                    .with_help("declare each name once: `dns.domain` or one item of `dns.hosts`")
+                    .with_related(first.clone(), "the first declaration of this name"),
+                );
+                continue;
+            }
+            seen.insert(host.name.to_ascii_lowercase(), path.key("name"));
+            let model = match &host.load_balancer {
+                None => stack.load_balancer.as_ref(),
+                Some(name) => {
+                    let found = stack.further_load_balancer(name);
+                    if found.is_none() {
+                        let declared = stack.load_balancers.iter().map(|lb| lb.name.as_str());
+                        let help = match crate::suggest_list(name, declared) {
+                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                            None => "name a load balancer of `load_balancers`, or remove `load_balancer` to point at the main one".to_owned(),
+                        };
+                        self.report(
+                            Diagnostic::new(codes::E619, path.key("load_balancer"), format!("the load balancer `{name}` is not declared under `load_balancers`"))
+                                .with_help(help),
+                        );
+                        continue;
+                    }
+                    found
+                }
+            };
+            let Some(model) = model else {
+                continue;
+            };
+            if model.scheme == meridian_model::LoadBalancerScheme::Internal {
+                self.report(
+                    Diagnostic::new(codes::E621, path.key("load_balancer"), format!("`{}` points at an internal load balancer, which public records and Route 53 health checks cannot reach", host.name))
+                        .with_help("point the host at an internet-facing load balancer; reach an internal one by its own DNS name inside the VPCs"),
+                );
+                continue;
+            }
+            let health_path = host
+                .health_check_path
+                .as_deref()
+                .unwrap_or(&dns.health_check.path);
+            if !health_path.starts_with('/') {
+                self.report(
+                    Diagnostic::new(
+                        codes::E605,
+                        path.key("health_check_path"),
+                        format!("the health-check path `{health_path}` does not start with `/`"),
+                    )
+                    .with_help("write e.g. `/health`"),
+                );
+            }
+            let by_region = match &host.load_balancer {
+                None => Some(&load_balancers.by_region),
+                Some(name) => load_balancers.named.get(name),
+            };
+            let routed = load_balancers.routes_host.get(&host.name);
+            let prefix = host
+                .load_balancer
+                .as_deref()
+                .map(pascal)
+                .unwrap_or_default();
+            let mut plans = Vec::new();
+            for region in regions {
+                if region.role == RegionRole::StorageOnly
+                    || !routed.is_some_and(|routed| routed.contains(&region.code))
+                {
+                    continue;
+                }
+                let Some(lb_rid) = by_region.and_then(|by_region| by_region.get(&region.code))
+                else {
+                    continue;
+                };
+                plans.push(self.regional_dns(
+                    unit,
+                    region,
+                    (lb_rid.clone(), &prefix),
+                    (health_path, interval, failure_threshold),
+                    cname_ttl,
+                    Some(&host.name),
+                ));
+            }
+            if plans.is_empty() && by_region.is_some_and(|by_region| !by_region.is_empty()) {
+                let lb_path = match &host.load_balancer {
+                    None => StackPath::root().key("load_balancer"),
+                    Some(_) => StackPath::root().key("load_balancers"),
+                };
+                self.report(
+                    Diagnostic::new(codes::E622, path.key("name"), format!("no rule of an HTTPS listener on port 443 routes `{}`, so its records would reach only the 404 default action", host.name))
+                        .with_help(format!("add a rule with `hosts: [{}]` to the HTTPS listener on 443 of its load balancer", host.name))
+                        .with_related(lb_path, "the load balancer the host points at"),
+                );
+            }
+            hosts.push(DnsHostPlan {
+                name: host.name.clone(),
+                load_balancer: host.load_balancer.clone(),
+                regions: plans,
+            });
+        }
+        hosts
     }
 
     /// The TTL of CNAME records, or `None` for alias records (E982, W981). Route 53 alias
@@ -295,17 +436,22 @@ impl<'a> Resolver<'a> {
         &mut self,
         unit: &UnitId,
         region: &ResolvedRegion<'_>,
-        lb_rid: Rid,
+        (lb_rid, prefix): (Rid, &str),
         (health_path, interval, failure_threshold): (&str, u32, u32),
         cname_ttl_seconds: Option<u32>,
+        host: Option<&str>,
     ) -> RegionalDnsPlan {
+        // A further host's resources carry its name: `api-v2.example.com` → `ApiV2ExampleCom`.
+        let label = host
+            .map(|host| pascal(&host.replace('.', "-")))
+            .unwrap_or_default();
         let stack = self.stack;
         let producer = UnitId::Region(region.code.clone());
         let region_pascal = pascal(&region.code);
         let target_dns_name = self.value_from(
             unit,
             &producer,
-            "LoadBalancerDnsName",
+            &format!("{prefix}LoadBalancerDnsName"),
             "DNS name of the load balancer",
             AttrRef {
                 resource: lb_rid.clone(),
@@ -315,7 +461,7 @@ impl<'a> Resolver<'a> {
         let target_zone_id = self.value_from(
             unit,
             &producer,
-            "LoadBalancerZoneId",
+            &format!("{prefix}LoadBalancerZoneId"),
             "Hosted zone of the load balancer's DNS name",
             AttrRef {
                 resource: lb_rid,
@@ -324,8 +470,16 @@ impl<'a> Resolver<'a> {
         );
         RegionalDnsPlan {
             region: region.code.clone(),
-            health_check: self.rid(unit, format!("{region_pascal}HealthCheck"), &region.path),
-            record: self.rid(unit, format!("{region_pascal}LatencyRecord"), &region.path),
+            health_check: self.rid(
+                unit,
+                format!("{label}{region_pascal}HealthCheck"),
+                &region.path,
+            ),
+            record: self.rid(
+                unit,
+                format!("{label}{region_pascal}LatencyRecord"),
+                &region.path,
+            ),
             set_identifier: self.names.set_identifier(&region.code),
             target_dns_name,
             target_zone_id,
@@ -336,7 +490,10 @@ impl<'a> Resolver<'a> {
             port: aws::HTTPS_PORT,
             interval_seconds: interval,
             failure_threshold,
-            name: format!("{}-{}", stack.stack, region.code),
+            name: match host {
+                None => format!("{}-{}", stack.stack, region.code),
+                Some(host) => format!("{}-{host}-{}", stack.stack, region.code),
+            },
             // An alias of the load balancer, which answers on IPv4, or a CNAME naming it.
             record_type: if cname_ttl_seconds.is_some() {
                 DnsRecordType::Cname

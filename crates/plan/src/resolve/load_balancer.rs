@@ -25,6 +25,11 @@ pub(crate) struct LoadBalancers {
     /// The regions whose load balancer routes the DNS domain on HTTPS 443 (a region where the
     /// services behind the domain do not run has no rule for it, so no DNS record either).
     pub routes_domain: BTreeSet<RegionCode>,
+    /// For each of `dns.hosts`, the regions whose load balancer (the host's) routes it on HTTPS
+    /// 443.
+    pub routes_host: BTreeMap<String, BTreeSet<RegionCode>>,
+    /// The further load balancers (`load_balancers`): name → region code → the load balancer.
+    pub named: BTreeMap<String, BTreeMap<RegionCode, Rid>>,
 }
 
 /// What every region's load balancer shares: the stack's settings and which services deploy
@@ -32,8 +37,14 @@ pub(crate) struct LoadBalancers {
 struct LoadBalancerInputs<'s> {
     lb: &'s meridian_model::LoadBalancer,
     path: StackPath,
+    /// The name of a further load balancer (`load_balancers`); `None` for the main one.
+    name: Option<&'s str>,
+    /// What its logical IDs start with: empty for the main one, its PascalCase name otherwise.
+    prefix: String,
     blue_green: BTreeSet<&'s str>,
-    dns_domain: Option<&'s str>,
+    /// The DNS names routed to this load balancer: `dns.domain` and the hosts without
+    /// `load_balancer` for the main one, the hosts naming it for a further one.
+    dns_names: Vec<&'s str>,
     /// Where each service runs: a target group exists only there.
     placement: &'s Placement,
 }
@@ -48,6 +59,7 @@ impl<'a> Resolver<'a> {
     ) -> LoadBalancers {
         let stack = self.stack;
         let mut resolved = LoadBalancers::default();
+        self.check_further_load_balancers();
         let Some(lb) = &stack.load_balancer else {
             if stack.dns.is_some() {
                 self.report(
@@ -59,61 +71,81 @@ impl<'a> Resolver<'a> {
         };
         let path = StackPath::root().key("load_balancer");
         self.check_load_balancer(&path, lb);
+        let blue_green: BTreeSet<&str> = stack
+            .services
+            .iter()
+            .filter(|service| {
+                service.deployment.as_ref().and_then(|d| d.strategy)
+                    == Some(DeploymentStrategy::BlueGreen)
+            })
+            .map(|service| service.name.as_str())
+            .collect();
         let inputs = LoadBalancerInputs {
             lb,
             path,
-            blue_green: stack
-                .services
-                .iter()
-                .filter(|service| {
-                    service.deployment.as_ref().and_then(|d| d.strategy)
-                        == Some(DeploymentStrategy::BlueGreen)
-                })
-                .map(|service| service.name.as_str())
-                .collect(),
-            dns_domain: stack.dns.as_ref().map(|dns| dns.domain.as_str()),
+            name: None,
+            prefix: String::new(),
+            blue_green: blue_green.clone(),
+            dns_names: dns_names(stack, None),
             placement,
         };
-        let mut domain_routed = false;
-        for region in regions {
-            let Some(app) = apps.get(&region.code) else {
-                continue;
-            };
-            let Some(network) = app.network.clone() else {
-                continue;
-            };
-            // A region where none of the services behind the load balancer runs (only workers,
-            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
-            if !lb.target_groups.is_empty()
-                && lb
-                    .target_groups
-                    .iter()
-                    .all(|tg| placement.excludes(&tg.service, &region.code))
+        self.resolve_main_load_balancer(regions, &inputs, apps, &mut resolved);
+        let mut names = BTreeSet::new();
+        let mut groups: BTreeSet<&str> =
+            lb.target_groups.iter().map(|tg| tg.name.as_str()).collect();
+        for (index, named) in stack.load_balancers.iter().enumerate() {
+            // A repeated or invalid name is E224, a target group named on another load balancer
+            // E210 (resolving either would collide in IDs), no target group at all E226.
+            let (name, further) = (named.name.as_str(), &named.settings);
+            let repeated_group = further
+                .target_groups
+                .iter()
+                .any(|tg| groups.contains(tg.name.as_str()));
+            groups.extend(further.target_groups.iter().map(|tg| tg.name.as_str()));
+            if !names.insert(name)
+                || !is_entity_name(name, naming::limits::LOAD_BALANCER_NAME)
+                || repeated_group
+                || further.target_groups.is_empty()
             {
                 continue;
             }
-            let unit = app.unit.clone();
-            let mut routed_here = false;
-            let plan =
-                self.load_balancer_in(&unit, &region.code, &network, &inputs, &mut routed_here);
-            if routed_here {
-                domain_routed = true;
-                resolved.routes_domain.insert(region.code.clone());
-            }
-            self.export_load_balancer(&unit, &plan);
-            resolved
-                .by_region
-                .insert(region.code.clone(), plan.rid.clone());
-            if let Some(app) = apps.get_mut(&region.code) {
-                app.load_balancer = Some(plan);
-            }
+            let path = StackPath::root().key("load_balancers").index(index);
+            self.check_load_balancer(&path, further);
+            let inputs = LoadBalancerInputs {
+                lb: further,
+                path,
+                name: Some(name),
+                prefix: pascal(name),
+                blue_green: blue_green.clone(),
+                dns_names: dns_names(stack, Some(name)),
+                placement,
+            };
+            let by_region =
+                self.resolve_load_balancer_in_regions(regions, &inputs, apps, &mut resolved);
+            resolved.named.insert(name.to_owned(), by_region);
         }
+        resolved
+    }
+
+    /// Each region's main load balancer (`load_balancer`), and the check that a rule routes the
+    /// DNS domain (E607).
+    fn resolve_main_load_balancer(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        inputs: &LoadBalancerInputs<'_>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
+        resolved: &mut LoadBalancers,
+    ) {
+        let lb = inputs.lb;
+        let domain = stack_domain(self.stack);
+        resolved.by_region = self.resolve_load_balancer_in_regions(regions, inputs, apps, resolved);
+        let domain_routed = !resolved.routes_domain.is_empty();
         // Without an HTTPS listener on 443 at all, E606 says so; E607 would repeat it.
         let https_443 = lb
             .listeners
             .iter()
             .any(|l| l.port == aws::HTTPS_PORT && l.protocol == ListenerProtocol::Https);
-        if let Some(domain) = inputs.dns_domain
+        if let Some(domain) = domain
             && !domain_routed
             && https_443
             && !resolved.by_region.is_empty()
@@ -127,23 +159,80 @@ impl<'a> Resolver<'a> {
                 .with_help(format!("add a rule with `hosts: [{domain}]` (or without hosts) to the HTTPS listener on 443")),
             );
         }
-        resolved
     }
 
-    /// The load balancer of one region. `domain_routed` is set when one of its rules routes the
-    /// DNS domain on HTTPS 443.
+    /// Each region's instance of a load balancer, in the regions where one of the services
+    /// behind it runs, with the DNS names its rules route (`routes_domain`, `routes_host`).
+    fn resolve_load_balancer_in_regions(
+        &mut self,
+        regions: &[ResolvedRegion<'_>],
+        inputs: &LoadBalancerInputs<'_>,
+        apps: &mut BTreeMap<RegionCode, AppPlan>,
+        resolved: &mut LoadBalancers,
+    ) -> BTreeMap<RegionCode, Rid> {
+        let domain = stack_domain(self.stack);
+        let mut by_region = BTreeMap::new();
+        for region in regions {
+            let Some(app) = apps.get(&region.code) else {
+                continue;
+            };
+            let Some(network) = app.network.clone() else {
+                continue;
+            };
+            // A region where none of the services behind the load balancer runs (only workers,
+            // or services placed elsewhere) gets no load balancer: nothing would answer but 404.
+            // (A further one without target groups is E226.)
+            if !inputs.lb.target_groups.is_empty()
+                && inputs
+                    .lb
+                    .target_groups
+                    .iter()
+                    .all(|tg| inputs.placement.excludes(&tg.service, &region.code))
+            {
+                continue;
+            }
+            let unit = app.unit.clone();
+            let mut routed_here = BTreeSet::new();
+            let plan =
+                self.load_balancer_in(&unit, &region.code, &network, inputs, &mut routed_here);
+            for name in routed_here {
+                if inputs.name.is_none() && Some(name.as_str()) == domain {
+                    resolved.routes_domain.insert(region.code.clone());
+                } else {
+                    let routes = resolved.routes_host.entry(name).or_default();
+                    routes.insert(region.code.clone());
+                }
+            }
+            self.export_load_balancer(&unit, &plan, &inputs.prefix);
+            by_region.insert(region.code.clone(), plan.rid.clone());
+            if let Some(app) = apps.get_mut(&region.code) {
+                match inputs.name {
+                    None => app.load_balancer = Some(plan),
+                    Some(name) => {
+                        app.load_balancers.insert(name.to_owned(), plan);
+                    }
+                }
+            }
+        }
+        by_region
+    }
+
+    /// The load balancer of one region. `routed` receives the DNS names its rules route on
+    /// HTTPS 443.
     fn load_balancer_in(
         &mut self,
         unit: &UnitId,
         region: &str,
         network: &NetworkPlan,
         inputs: &LoadBalancerInputs<'_>,
-        domain_routed: &mut bool,
+        routed: &mut BTreeSet<String>,
     ) -> LoadBalancerPlan {
-        let LoadBalancerInputs { lb, path, .. } = inputs;
+        let LoadBalancerInputs {
+            lb, path, prefix, ..
+        } = inputs;
         let internal = lb.scheme == LoadBalancerScheme::Internal;
-        let rid = self.rid(unit, "LoadBalancer", path);
-        let security_group = self.rid(unit, "LoadBalancerSecurityGroup", path);
+        let rid = self.rid(unit, format!("{prefix}LoadBalancer"), path);
+        let security_group = self.rid(unit, format!("{prefix}LoadBalancerSecurityGroup"), path);
         let (target_groups, tg_rids) = self.target_groups_in(unit, region, inputs);
         let mut listeners = Vec::new();
         let mut listener_ports = BTreeSet::new();
@@ -155,20 +244,23 @@ impl<'a> Resolver<'a> {
             let listener_path = path.key("listeners").index(index);
             listeners.push(self.listener_in(
                 unit,
-                (listener, &listener_path),
+                (listener, &listener_path, prefix),
                 &rid,
                 &tg_rids,
-                inputs.dns_domain,
-                domain_routed,
+                &inputs.dns_names,
+                routed,
             ));
         }
         let access_logs = lb
             .access_logs
             .unwrap_or(defaults::ACCESS_LOGS)
-            .then(|| self.access_log_bucket(unit, region, path));
+            .then(|| self.access_log_bucket(unit, region, path, inputs.name));
         LoadBalancerPlan {
             rid,
-            name: self.names.load_balancer(region),
+            name: match inputs.name {
+                None => self.names.load_balancer(region),
+                Some(name) => self.names.further_load_balancer(name, region),
+            },
             load_balancer_type: LoadBalancerType::Application,
             internal,
             drop_invalid_header_fields: defaults::DROP_INVALID_HEADER_FIELDS,
@@ -191,32 +283,31 @@ impl<'a> Resolver<'a> {
     }
 
     /// The outputs other units read from a region's load balancer.
-    fn export_load_balancer(&mut self, unit: &UnitId, plan: &LoadBalancerPlan) {
+    fn export_load_balancer(&mut self, unit: &UnitId, plan: &LoadBalancerPlan, prefix: &str) {
         let rid = &plan.rid;
         self.export(
             unit,
-            "LoadBalancerDnsName",
+            &format!("{prefix}LoadBalancerDnsName"),
             "DNS name of the load balancer",
             Text::attr(rid, Attr::LoadBalancerDnsName),
         );
         self.export(
             unit,
-            "LoadBalancerZoneId",
+            &format!("{prefix}LoadBalancerZoneId"),
             "Hosted zone of the load balancer's DNS name",
             Text::attr(rid, Attr::LoadBalancerZoneId),
         );
         self.export(
             unit,
-            "LoadBalancerFullName",
+            &format!("{prefix}LoadBalancerFullName"),
             "Load balancer name as CloudWatch metrics know it",
             Text::attr(rid, Attr::LoadBalancerFullName),
         );
         for tg in &plan.target_groups {
             let service = self
                 .stack
-                .load_balancer
-                .iter()
-                .flat_map(|lb| &lb.target_groups)
+                .all_load_balancers()
+                .flat_map(|(_, lb)| &lb.target_groups)
                 .find(|model| model.name == tg.name)
                 .map_or("", |model| model.service.as_str());
             let tg_unit = self.service_unit(unit, service);
@@ -278,13 +369,17 @@ impl<'a> Resolver<'a> {
     fn listener_in(
         &mut self,
         unit: &UnitId,
-        (listener, listener_path): (&meridian_model::Listener, &StackPath),
+        (listener, listener_path, prefix): (&meridian_model::Listener, &StackPath, &str),
         lb_rid: &Rid,
         tg_rids: &BTreeMap<String, (Rid, Option<Rid>, UnitId)>,
-        dns_domain: Option<&str>,
-        domain_routed: &mut bool,
+        dns_names: &[&str],
+        routed: &mut BTreeSet<String>,
     ) -> ListenerPlan {
-        let listener_rid = self.rid(unit, format!("Listener{}", listener.port), listener_path);
+        let listener_rid = self.rid(
+            unit,
+            format!("{prefix}Listener{}", listener.port),
+            listener_path,
+        );
         let protocol = match listener.protocol {
             ListenerProtocol::Https => Protocol::Https,
             ListenerProtocol::Http => Protocol::Http,
@@ -322,15 +417,22 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .map(|host| Text::lit(host.clone()))
                 .collect();
-            let routes_domain = dns_domain.is_some_and(|domain| {
-                rule.hosts.is_empty()
-                    || rule
-                        .hosts
-                        .iter()
-                        .any(|host| host.eq_ignore_ascii_case(domain))
-            });
-            if routes_domain && listener.port == aws::HTTPS_PORT && protocol == Protocol::Https {
-                *domain_routed = true;
+            let names_routed: Vec<&str> = dns_names
+                .iter()
+                .copied()
+                .filter(|name| {
+                    rule.hosts.is_empty()
+                        || rule
+                            .hosts
+                            .iter()
+                            .any(|host| host.eq_ignore_ascii_case(name))
+                })
+                .collect();
+            if !names_routed.is_empty()
+                && listener.port == aws::HTTPS_PORT
+                && protocol == Protocol::Https
+            {
+                routed.extend(names_routed.iter().map(|name| (*name).to_owned()));
                 if !rule.hosts.is_empty() {
                     // Route 53 health checks send the load balancer's own name as Host.
                     hosts.push(Text::attr(lb_rid, Attr::LoadBalancerDnsName));
@@ -339,7 +441,7 @@ impl<'a> Resolver<'a> {
             rules.push(ListenerRulePlan {
                 rid: self.rid(
                     &rule_unit,
-                    format!("Listener{}Rule{}", listener.port, rule.priority),
+                    format!("{prefix}Listener{}Rule{}", listener.port, rule.priority),
                     &rule_path,
                 ),
                 priority: rule.priority,
@@ -376,9 +478,14 @@ impl<'a> Resolver<'a> {
         unit: &UnitId,
         region: &str,
         path: &StackPath,
+        further: Option<&str>,
     ) -> BucketPlan {
-        let rid = self.rid(unit, "LoadBalancerAccessLogsBucket", path);
-        let (head, tail) = self.names.access_log_bucket(region);
+        let prefix = further.map(pascal).unwrap_or_default();
+        let rid = self.rid(unit, format!("{prefix}LoadBalancerAccessLogsBucket"), path);
+        let (head, tail) = match further {
+            None => self.names.access_log_bucket(region),
+            Some(name) => self.names.further_access_log_bucket(name, region),
+        };
         let writer = match aws::region_info(region).and_then(|info| info.elb_log_account) {
             Some(account) => Principal::Aws(Text::from_parts(vec![
                 Part::Lit("arn:".to_owned()),
@@ -389,7 +496,11 @@ impl<'a> Resolver<'a> {
         };
         BucketPlan {
             name: "access-logs".to_owned(),
-            policy_rid: self.rid(unit, "LoadBalancerAccessLogsBucketPolicy", path),
+            policy_rid: self.rid(
+                unit,
+                format!("{prefix}LoadBalancerAccessLogsBucketPolicy"),
+                path,
+            ),
             bucket_name: Text::from_parts(vec![Part::Lit(head), Part::AccountId, Part::Lit(tail)]),
             purpose: BucketPurpose::AccessLogs,
             versioning: true,
@@ -420,6 +531,96 @@ impl<'a> Resolver<'a> {
             lifecycle_rules: lifecycle_rules(Some(defaults::ACCESS_LOG_RETENTION_DAYS)),
             retain: defaults::RETAIN_BUCKETS,
             rid,
+        }
+    }
+
+    /// What `load_balancers` adds to the checks of each load balancer: names (E224), the main
+    /// one beside them (E225), a service behind each (E226), and target groups named once and
+    /// services fed once across all of them (E210, E216).
+    fn check_further_load_balancers(&mut self) {
+        let stack = self.stack;
+        if stack.load_balancers.is_empty() {
+            return;
+        }
+        if stack.load_balancer.is_none() {
+            self.report(
+                Diagnostic::new(codes::E225, StackPath::root().key("load_balancers"), "`load_balancers` adds load balancers beside the main `load_balancer`, which the stack does not declare")
+                    .with_help("declare the load balancer that DNS, Global Accelerator, failover and alerts use as `load_balancer` (without `name`), and keep the others here"),
+            );
+        }
+        let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
+        for (index, named) in stack.load_balancers.iter().enumerate() {
+            let path = StackPath::root().key("load_balancers").index(index);
+            let name = named.name.as_str();
+            if is_entity_name(name, naming::limits::LOAD_BALANCER_NAME) {
+                self.claim_name(
+                    &mut names,
+                    name,
+                    &path,
+                    codes::E224,
+                    "load balancer",
+                    "give each load balancer its own name",
+                );
+            } else {
+                self.report(
+                    Diagnostic::new(codes::E224, path.key("name"), format!("`{name}` is not a valid load balancer name: lowercase letters, digits and single hyphens, starting with a letter, at most {} characters", naming::limits::LOAD_BALANCER_NAME))
+                        .with_help(format!("the name is part of IDs{}", entity_name_example(name, naming::limits::LOAD_BALANCER_NAME))),
+                );
+            }
+            // A target group of an undeclared service is E211 already.
+            if named.settings.target_groups.is_empty() {
+                self.report(
+                    Diagnostic::new(codes::E226, path.key("target_groups"), format!("no service uses the load balancer `{name}`: it has no target group"))
+                        .with_help("add a target group whose `service` names the service behind it, or remove the load balancer"),
+                );
+            }
+        }
+        // Target group names are logical IDs and the key services attach by: unique in the
+        // stack. A service registers in one target group, on one load balancer.
+        let all = stack
+            .load_balancer
+            .iter()
+            .map(|lb| (StackPath::root().key("load_balancer"), lb))
+            .chain(
+                stack
+                    .load_balancers
+                    .iter()
+                    .enumerate()
+                    .map(|(index, named)| {
+                        (
+                            StackPath::root().key("load_balancers").index(index),
+                            &named.settings,
+                        )
+                    }),
+            );
+        let mut groups: BTreeMap<&str, (StackPath, StackPath)> = BTreeMap::new();
+        let mut fed: BTreeMap<&str, (StackPath, StackPath)> = BTreeMap::new();
+        for (lb_path, lb) in all {
+            for (index, tg) in lb.target_groups.iter().enumerate() {
+                let tg_path = lb_path.key("target_groups").index(index);
+                if let Some((first_lb, first)) = groups.get(tg.name.as_str())
+                    && *first_lb != lb_path
+                {
+                    self.report(
+                        Diagnostic::new(codes::E210, tg_path.key("name"), format!("the target group name `{}` is used by two load balancers", tg.name))
+                            .with_help("give each target group its own name in the stack: services attach by it")
+                            .with_related(first.clone(), "the first target group with this name"),
+                    );
+                }
+                groups
+                    .entry(&tg.name)
+                    .or_insert((lb_path.clone(), tg_path.clone()));
+                if let Some((first_lb, first)) = fed.get(tg.service.as_str())
+                    && *first_lb != lb_path
+                {
+                    self.report(
+                        Diagnostic::new(codes::E216, tg_path.key("service"), format!("the service `{}` already feeds a target group of another load balancer", tg.service))
+                            .with_help("a service attaches to one load balancer; route its other hosts with rules of that one")
+                            .with_related(first.clone(), "the first target group of this service"),
+                    );
+                }
+                fed.entry(&tg.service).or_insert((lb_path.clone(), tg_path));
+            }
         }
     }
 
@@ -695,6 +896,14 @@ impl<'a> Resolver<'a> {
         rule_path: &StackPath,
         rule: &meridian_model::ListenerRule,
     ) {
+        // Elastic Load Balancing refuses a rule without a condition (the listener's default
+        // action is the only catch-all).
+        if rule.hosts.is_empty() && rule.paths.is_empty() {
+            self.report(
+                Diagnostic::new(codes::E227, rule_path.clone(), format!("the rule with priority {} has neither `hosts` nor `paths`; a load balancer rule needs at least one condition", rule.priority))
+                    .with_help("add `paths: [\"/*\"]` to match every request, or the host names it serves"),
+            );
+        }
         for (host_index, host) in rule.hosts.iter().enumerate() {
             let valid = !host.is_empty()
                 && host.len() <= aws::limits::ALB_CONDITION_VALUE_LENGTH
@@ -1066,4 +1275,27 @@ pub(crate) fn is_http_matcher(matcher: &str) -> bool {
         }
         None => code(item),
     })
+}
+
+/// The DNS names routed to a load balancer: for the main one (`None`) `dns.domain` and the hosts
+/// that name no load balancer, for a further one the hosts that name it.
+fn dns_names<'s>(stack: &'s Stack, load_balancer: Option<&str>) -> Vec<&'s str> {
+    let Some(dns) = &stack.dns else {
+        return Vec::new();
+    };
+    let domain = load_balancer.is_none().then_some(dns.domain.as_str());
+    domain
+        .into_iter()
+        .chain(
+            dns.hosts
+                .iter()
+                .filter(|host| host.load_balancer.as_deref() == load_balancer)
+                .map(|host| host.name.as_str()),
+        )
+        .collect()
+}
+
+/// `dns.domain`, when the stack has DNS.
+fn stack_domain(stack: &Stack) -> Option<&str> {
+    stack.dns.as_ref().map(|dns| dns.domain.as_str())
 }

@@ -228,9 +228,8 @@ impl Resolver<'_> {
             ("target_groups", _) => named(
                 "target group",
                 stack
-                    .load_balancer
-                    .iter()
-                    .flat_map(|lb| &lb.target_groups)
+                    .all_load_balancers()
+                    .flat_map(|(_, lb)| &lb.target_groups)
                     .map(|group| group.name.as_str())
                     .collect(),
             ),
@@ -415,10 +414,8 @@ impl Resolver<'_> {
                         }
                         ("target_groups", Some(name)) => {
                             let group = app
-                                .load_balancer
-                                .as_ref()?
-                                .target_groups
-                                .iter()
+                                .all_load_balancers()
+                                .flat_map(|lb| &lb.target_groups)
                                 .find(|group| group.name == name)?;
                             Text::attr(&group.rid, Attr::TargetGroupFullName)
                         }

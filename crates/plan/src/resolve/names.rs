@@ -63,6 +63,12 @@ impl Resolver<'_> {
             self.check_in_regions(&chosen, &regions);
         }
         if let Some(lb) = &stack.load_balancer {
+            let path = StackPath::root().key("load_balancer");
+            self.check_load_balancer_names((None, lb, &path), &regions, &mut namespaces);
+        }
+        for (index, named) in stack.load_balancers.iter().enumerate() {
+            let path = StackPath::root().key("load_balancers").index(index);
+            let lb = (Some(named.name.as_str()), &named.settings, &path);
             self.check_load_balancer_names(lb, &regions, &mut namespaces);
         }
         self.check_service_names(&regions, &mut namespaces);
@@ -94,11 +100,10 @@ impl Resolver<'_> {
     /// The load balancer's and the target groups' names.
     fn check_load_balancer_names(
         &mut self,
-        lb: &meridian_model::LoadBalancer,
+        (further, lb, path): (Option<&str>, &meridian_model::LoadBalancer, &StackPath),
         regions: &[String],
         namespaces: &mut Namespaces,
     ) {
-        let path = StackPath::root().key("load_balancer");
         if let Some(template) = &lb.physical_name {
             let chosen = ChosenName {
                 path: path.key("physical_name"),
@@ -107,7 +112,20 @@ impl Resolver<'_> {
                 placeholders: &Placeholder::ALL,
                 code: codes::E132,
             };
-            self.check_in_regions(&chosen, regions);
+            // Two load balancers of a region cannot share a name.
+            if self.check_in_regions(&chosen, regions) && !self.stack.load_balancers.is_empty() {
+                for region in regions {
+                    let name = match further {
+                        None => self.names.load_balancer(region),
+                        Some(name) => self.names.further_load_balancer(name, region),
+                    };
+                    if let Some(name) = name {
+                        let namespace = format!("load balancers in {region}");
+                        let field = path.key("physical_name");
+                        self.claim_physical(namespaces, (&namespace, &name, None), (&field, true));
+                    }
+                }
+            }
         }
         for (index, tg) in lb.target_groups.iter().enumerate() {
             let Some(template) = &tg.physical_name else {

@@ -138,6 +138,7 @@ impl<'a> Resolver<'a> {
                     security_groups: Vec::new(),
                     security_group_rules: Vec::new(),
                     load_balancer: None,
+                    load_balancers: BTreeMap::new(),
                     cluster: None,
                     services: Vec::new(),
                     database: None,

@@ -311,10 +311,8 @@ pub(crate) fn rollout_budget(region: &str, app: &AppPlan, service: &ServicePlan)
         ));
     }
     let group = service.load_balancer.as_ref().and_then(|attachment| {
-        app.load_balancer
-            .as_ref()?
-            .target_groups
-            .iter()
+        app.all_load_balancers()
+            .flat_map(|lb| &lb.target_groups)
             .find(|group| group.rid == attachment.target_group)
     });
     if let Some(group) = group {

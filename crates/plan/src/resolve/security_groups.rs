@@ -8,13 +8,15 @@ use meridian_model::{Diagnostic, StackPath, codes};
 use super::*;
 use crate::aws;
 use crate::ids::Rid;
-use crate::naming::EntityName;
+use crate::naming::{EntityName, pascal};
 use crate::types::*;
 
 /// How a security-group rule's logical ID is built: as is, or from an entity's name.
 pub(crate) enum Named<'e> {
     Fixed(String),
     Entity(&'e EntityName, fn(&str) -> String),
+    /// The entity's PascalCase name between a head and a tail (`head` + name + `tail`).
+    Around(&'e EntityName, String, String),
 }
 
 /// The groups and rules of a region as they are wired.
@@ -45,6 +47,12 @@ impl Wiring {
             Named::Entity(entity, role) => {
                 resolver.entity_rid(&self.unit, entity, role, &self.path)
             }
+            Named::Around(entity, head, tail) => resolver.entity_rid(
+                &self.unit,
+                entity,
+                |base| format!("{head}{base}{tail}"),
+                &self.path,
+            ),
         };
         self.rules.push(SecurityGroupRulePlan {
             rid,
@@ -81,7 +89,7 @@ pub(crate) fn wire_security_groups(resolver: &mut Resolver<'_>, app: &mut AppPla
     app.security_group_rules = wiring.rules;
 }
 
-/// The load balancer's group, open to the configured clients on each listener.
+/// Each load balancer's group, open to the configured clients on each listener.
 fn wire_load_balancer(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut Wiring) {
     let stack = wiring.stack.clone();
     let vpc_cidr = app
@@ -89,18 +97,26 @@ fn wire_load_balancer(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut W
         .as_ref()
         .map(|n| n.vpc_cidr.clone())
         .unwrap_or_default();
-    if let Some(lb) = &app.load_balancer {
+    let all = app
+        .load_balancer
+        .iter()
+        .map(|lb| (None, lb))
+        .chain(app.load_balancers.iter().map(|(name, lb)| (Some(name), lb)));
+    for (name, lb) in all {
+        let prefix = name.map(|name| pascal(name)).unwrap_or_default();
         wiring.groups.push(SecurityGroupPlan {
             rid: lb.security_group.clone(),
             description: "Load balancer: listeners open to the configured clients".to_owned(),
-            name: format!("{stack}-load-balancer"),
+            name: match name {
+                None => format!("{stack}-load-balancer"),
+                Some(name) => format!("{stack}-{name}-load-balancer"),
+            },
         });
-        let cidrs: Vec<String> = match resolver
-            .stack
-            .load_balancer
-            .as_ref()
-            .and_then(|l| l.ingress_cidrs.clone())
-        {
+        let model = match name {
+            None => resolver.stack.load_balancer.as_ref(),
+            Some(name) => resolver.stack.further_load_balancer(name),
+        };
+        let cidrs: Vec<String> = match model.and_then(|l| l.ingress_cidrs.clone()) {
             Some(cidrs) => cidrs,
             None if lb.internal => vec![vpc_cidr.clone()],
             None => vec![aws::IPV4_ANYWHERE.to_owned()],
@@ -115,7 +131,7 @@ fn wire_load_balancer(resolver: &mut Resolver<'_>, app: &AppPlan, wiring: &mut W
                 wiring.rule(
                     resolver,
                     Named::Fixed(format!(
-                        "LoadBalancerIngress{}From{peer_name}",
+                        "{prefix}LoadBalancerIngress{}From{peer_name}",
                         listener.port
                     )),
                     &lb.security_group,
@@ -153,10 +169,31 @@ fn wire_service(
         description: format!("Tasks of the {identity} service"),
         name: format!("{stack}-{identity}"),
     });
-    if let (Some(lb), Some(attachment)) = (&app.load_balancer, &service.load_balancer) {
+    // The load balancer whose target group the service registers in, and only that one.
+    let attached = service.load_balancer.as_ref().and_then(|attachment| {
+        app.load_balancer
+            .iter()
+            .map(|lb| (String::new(), lb))
+            .chain(
+                app.load_balancers
+                    .iter()
+                    .map(|(name, lb)| (pascal(name), lb)),
+            )
+            .find(|(_, lb)| {
+                lb.target_groups
+                    .iter()
+                    .any(|tg| tg.rid == attachment.target_group)
+            })
+            .map(|(prefix, lb)| (prefix, lb, attachment))
+    });
+    if let Some((prefix, lb, attachment)) = attached {
         wiring.rule(
             resolver,
-            Named::Entity(&entity, |base| format!("LoadBalancerEgressTo{base}")),
+            Named::Around(
+                &entity,
+                format!("{prefix}LoadBalancerEgressTo"),
+                String::new(),
+            ),
             &lb.security_group,
             Direction::Egress,
             attachment.container_port,
@@ -165,7 +202,11 @@ fn wire_service(
         );
         wiring.rule(
             resolver,
-            Named::Entity(&entity, |base| format!("{base}IngressFromLoadBalancer")),
+            Named::Around(
+                &entity,
+                String::new(),
+                format!("IngressFrom{prefix}LoadBalancer"),
+            ),
             &service.security_group,
             Direction::Ingress,
             attachment.container_port,

@@ -21,6 +21,8 @@ use crate::value::{Attr, AttrRef, Part, Text};
 /// Where a service's traffic comes from.
 #[derive(Debug, Clone)]
 pub(crate) struct ServiceRouting {
+    /// The further load balancer (`load_balancers`) holding the target group; `None`: the main.
+    pub(crate) load_balancer: Option<String>,
     pub(crate) target_group: String,
     /// (listener port, rule priority) of the rules forwarding to it.
     pub(crate) rules: Vec<(u32, u32)>,
@@ -42,7 +44,8 @@ impl<'a> Resolver<'a> {
         }
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
         let mut routing: BTreeMap<String, ServiceRouting> = BTreeMap::new();
-        if let Some(lb) = &stack.load_balancer {
+        // A service attaches to the load balancer whose target group names it.
+        for (name, lb) in stack.all_load_balancers() {
             for tg in &lb.target_groups {
                 let rules = lb
                     .listeners
@@ -56,6 +59,7 @@ impl<'a> Resolver<'a> {
                     })
                     .collect();
                 routing.entry(tg.service.clone()).or_insert(ServiceRouting {
+                    load_balancer: name.map(str::to_owned),
                     target_group: tg.name.clone(),
                     rules,
                 });
@@ -886,7 +890,10 @@ impl<'a> Resolver<'a> {
         routing: Option<&ServiceRouting>,
         rollback: &RollbackSettings,
     ) -> ServiceWiring<'p> {
-        let lb = app.load_balancer.as_ref();
+        let lb = match routing.and_then(|routing| routing.load_balancer.as_ref()) {
+            None => app.load_balancer.as_ref(),
+            Some(name) => app.load_balancers.get(name),
+        };
         let target_group = routing.and_then(|routing| {
             lb.and_then(|lb| {
                 lb.target_groups

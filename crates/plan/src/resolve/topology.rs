@@ -322,10 +322,9 @@ pub(crate) fn capabilities(
                         .and_then(|network| network.created.as_ref())
                         .is_some_and(|created| created.flow_logs.is_some());
                     let access_logs = app
-                        .load_balancer
-                        .as_ref()
-                        .and_then(|load_balancer| load_balancer.access_logs.as_ref())
-                        .is_some_and(bucket_needs_iam);
+                        .all_load_balancers()
+                        .filter_map(|load_balancer| load_balancer.access_logs.as_ref())
+                        .any(bucket_needs_iam);
                     // Every service has a task and an execution role; every database instance an
                     // enhanced-monitoring role.
                     let roles = flow_logs

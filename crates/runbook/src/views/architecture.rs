@@ -613,6 +613,21 @@ pub(crate) fn build(plan: &Plan) -> ArchitectureView {
                     " (health is not evaluated)"
                 }
             ));
+            for host in &dns.hosts {
+                global_components.push(format!(
+                    "Route 53 latency records for `{}` in {}, aliasing {}",
+                    host.name,
+                    host.regions
+                        .iter()
+                        .map(|record| record.region.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    match &host.load_balancer {
+                        None => "the main load balancer".to_owned(),
+                        Some(name) => format!("the load balancer `{name}`"),
+                    }
+                ));
+            }
         }
         if let Some(cdn) = &global.cdn {
             global_components.push(format!(

@@ -4,7 +4,7 @@
 //! plan's global region. It decides no domain, path or policy.
 
 use meridian_plan::{
-    CdnPlan, CdnRecordPlan, DashboardPlan, DnsPlan, OriginSigning, RegionalDnsPlan,
+    CdnPlan, CdnRecordPlan, DashboardPlan, DnsHostPlan, DnsPlan, OriginSigning, RegionalDnsPlan,
 };
 
 use super::{Lowered, Lowerer, name_tag, region_argument};
@@ -26,7 +26,28 @@ impl Lowerer<'_> {
             // Runbooks and estimates wait for it; the records carry their own TTL or none.
             effective_ttl_seconds: _,
             regions,
+            hosts,
         } = dns;
+        self.lower_records((hosted_zone_id, domain), *evaluate_health, regions)?;
+        for DnsHostPlan {
+            name,
+            // The plan resolved it into each region's target.
+            load_balancer: _,
+            regions,
+        } in hosts
+        {
+            self.lower_records((hosted_zone_id, name), *evaluate_health, regions)?;
+        }
+        Ok(())
+    }
+
+    /// The health check and latency record of each region for one DNS name.
+    fn lower_records(
+        &mut self,
+        (hosted_zone_id, domain): (&meridian_plan::Text, &str),
+        evaluate_health: bool,
+        regions: &[RegionalDnsPlan],
+    ) -> Lowered {
         for regional in regions {
             let RegionalDnsPlan {
                 region,
@@ -64,7 +85,7 @@ impl Lowerer<'_> {
                     // A CNAME names the load balancer and carries its own TTL; an alias has none.
                     alias: cname_ttl_seconds.is_none().then(|| {
                         Route53RecordAlias::new(
-                            *evaluate_health,
+                            evaluate_health,
                             self.value(target_dns_name),
                             self.value(target_zone_id),
                         )

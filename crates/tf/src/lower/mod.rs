@@ -326,13 +326,10 @@ fn index_buckets(plan: &Plan) -> BTreeMap<String, BucketFacts> {
     };
     for region in &plan.regions {
         region.storage.buckets.iter().for_each(&mut record);
-        if let Some(access_logs) = region
-            .app
-            .as_ref()
-            .and_then(|app| app.load_balancer.as_ref())
-            .and_then(|lb| lb.access_logs.as_ref())
-        {
-            record(access_logs);
+        if let Some(app) = &region.app {
+            app.all_load_balancers()
+                .filter_map(|lb| lb.access_logs.as_ref())
+                .for_each(&mut record);
         }
     }
     if let Some(cdn) = plan.global.as_ref().and_then(|global| global.cdn.as_ref()) {
@@ -408,6 +405,7 @@ impl Lowerer<'_> {
             security_groups,
             security_group_rules,
             load_balancer,
+            load_balancers,
             cluster,
             services,
             database,
@@ -431,7 +429,7 @@ impl Lowerer<'_> {
         let vpc_id = network.as_ref().map(|network| self.value(&network.vpc_id));
         self.lower_security_groups(region, vpc_id, security_groups, security_group_rules)?;
         self.lower_alerting(region, alerting)?;
-        if let Some(load_balancer) = load_balancer {
+        for load_balancer in load_balancer.iter().chain(load_balancers.values()) {
             let vpc_id = network.as_ref().map(|network| self.value(&network.vpc_id));
             self.lower_load_balancer(region, vpc_id, load_balancer)?;
         }
