@@ -59,32 +59,13 @@ pub(crate) fn divide(
             // resources stay typed (a JSON round trip of each was a fifth of CloudFormation's
             // time at 20 regions x 50 services). Debug builds, which the tests run, still check.
             if cfg!(debug_assertions) {
-                let mut json = serde_json::to_value(&resource).unwrap_or_else(|error| {
-                    bug(format_args!("a resource does not serialize: {error}"))
-                });
-                let mut linker = Linker {
-                    owner,
-                    owners: &owners,
-                    units,
-                    exports: Vec::new(),
-                };
-                linker.relink(&mut json);
-                linker.drop_crossing_depends_on(&logical, &mut json);
+                link(&resource, &logical, owner, &owners, units);
             }
             template.resources.insert(logical, resource);
             continue;
         }
-        let mut json = serde_json::to_value(&resource)
-            .unwrap_or_else(|error| bug(format_args!("a resource does not serialize: {error}")));
-        let mut linker = Linker {
-            owner,
-            owners: &owners,
-            units,
-            exports: Vec::new(),
-        };
-        linker.relink(&mut json);
-        linker.drop_crossing_depends_on(&logical, &mut json);
-        for (producer, name, value) in linker.exports {
+        let (json, exports) = link(&resource, &logical, owner, &owners, units);
+        for (producer, name, value) in exports {
             let consumer_stack = &units[owner].1;
             let output = shares[producer]
                 .outputs
@@ -102,6 +83,28 @@ pub(crate) fn divide(
         shares[owner].resources.insert(logical, json);
     }
     shares
+}
+
+/// `resource` (of the unit at `owner`) as JSON with its references that leave the unit
+/// rewritten, and the (producer, output name, value) of each.
+fn link(
+    resource: &impl serde::Serialize,
+    logical: &str,
+    owner: usize,
+    owners: &BTreeMap<String, usize>,
+    units: &[(UnitId, String)],
+) -> (Json, Vec<(usize, String, Value<String>)>) {
+    let mut json = serde_json::to_value(resource)
+        .unwrap_or_else(|error| bug(format_args!("a resource does not serialize: {error}")));
+    let mut linker = Linker {
+        owner,
+        owners,
+        units,
+        exports: Vec::new(),
+    };
+    linker.relink(&mut json);
+    linker.drop_crossing_depends_on(logical, &mut json);
+    (json, linker.exports)
 }
 
 /// The output (and `Fn::Sub` variable) that carries `logical`'s `Ref`, or its `attribute`.
