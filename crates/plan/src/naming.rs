@@ -79,15 +79,18 @@ pub fn region_slug(region: &str) -> String {
 /// The resource identity for `logical` in `unit`.
 pub fn rid(logical: impl Into<String>, unit: &UnitId) -> Rid {
     let logical = logical.into();
-    let scope = match unit {
+    let mut tf = snake(&logical);
+    tf.push('_');
+    match unit {
         UnitId::Storage(region)
         | UnitId::Region(region)
         | UnitId::Services(region, _)
-        | UnitId::Links(region) => region_slug(region),
-        UnitId::Global => crate::ids::GLOBAL_UNIT.to_owned(),
-        UnitId::Accelerator => crate::ids::ACCELERATOR_UNIT.to_owned(),
-    };
-    let tf = format!("{}_{scope}", snake(&logical));
+        | UnitId::Links(region) => {
+            tf.extend(region.chars().map(|c| if c == '-' { '_' } else { c }))
+        }
+        UnitId::Global => tf.push_str(crate::ids::GLOBAL_UNIT),
+        UnitId::Accelerator => tf.push_str(crate::ids::ACCELERATOR_UNIT),
+    }
     Rid {
         logical: logical.into(),
         tf,
@@ -285,7 +288,8 @@ pub mod limits {
 /// ID, so that no name reaches an emitter that one target would refuse.
 pub fn identifier_problem(rid: &Rid) -> Option<String> {
     let logical = &rid.logical;
-    if logical.is_empty() || !logical.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // Byte by byte: no byte of a character outside ASCII is an ASCII letter or digit.
+    if logical.is_empty() || !logical.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Some(format!(
             "the CloudFormation logical ID `{logical}` must be letters and digits only"
         ));
@@ -299,8 +303,8 @@ pub fn identifier_problem(rid: &Rid) -> Option<String> {
     let tf = &rid.tf;
     let valid_tf = tf.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && tf
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if !valid_tf {
         return Some(format!(
             "the Terraform name `{tf}` must start with a letter and hold only letters, digits, `_` and `-`"

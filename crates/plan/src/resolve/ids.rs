@@ -114,10 +114,15 @@ impl<'a> Resolver<'a> {
         }
         let logical = &rid.logical;
         let namespace = unit.id_namespace();
-        let known = self
-            .ids
-            .get(&namespace)
-            .is_some_and(|ids| ids.contains_key(logical));
+        // One lookup answers whether the ID was asked for before, and from where.
+        let ids = self.ids.entry(namespace.clone()).or_default();
+        let (known, collision) = match ids.get(logical) {
+            Some(first) => (true, (first != path).then(|| first.clone())),
+            None => {
+                ids.insert(logical.clone(), path.clone());
+                (false, None)
+            }
+        };
         // Only a services unit's resources, and a second request of an ID, touch the placement.
         if known || namespace != *unit {
             let placed = self.placement.entry(namespace.clone()).or_default();
@@ -131,26 +136,16 @@ impl<'a> Resolver<'a> {
                 placed.insert(logical.clone(), unit.clone());
             }
         }
-        match self.ids.get(&namespace).and_then(|ids| ids.get(logical)) {
-            Some(first) if first != path => {
-                let first = first.clone();
-                self.report(
-                    Diagnostic::new(
-                        codes::E901,
-                        path.clone(),
-                        format!("the derived resource ID `{logical}` collides with the one derived from `{first}`"),
-                    )
-                    .with_help("rename one of the two entities; IDs come from entity names, so names that differ only in punctuation or case collide")
-                    .with_related(first, "the first entity with this ID"),
-                );
-            }
-            Some(_) => {}
-            None => {
-                self.ids
-                    .entry(namespace.clone())
-                    .or_default()
-                    .insert(logical.clone(), path.clone());
-            }
+        if let Some(first) = collision {
+            self.report(
+                Diagnostic::new(
+                    codes::E901,
+                    path.clone(),
+                    format!("the derived resource ID `{logical}` collides with the one derived from `{first}`"),
+                )
+                .with_help("rename one of the two entities; IDs come from entity names, so names that differ only in punctuation or case collide")
+                .with_related(first, "the first entity with this ID"),
+            );
         }
         // Terraform names share one module: a storage unit and an application unit of the same
         // region must not derive the same name.
