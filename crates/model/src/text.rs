@@ -13,10 +13,47 @@ pub fn is_unsafe_character(character: char) -> bool {
         || matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds an [unsafe character](is_unsafe_character), read from its UTF-8 bytes
+/// (whole runbooks pass through here; decoding every character was a tenth of rendering them).
+/// The unsafe characters encode as a byte below 0x20 or 0x7F (C0 controls and DEL), `C2 80`–`C2
+/// 9F` (C1 controls), `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9` (bidirectional
+/// formatting); in UTF-8, `C2` and `E2` only ever begin a character.
+fn has_unsafe_character(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Blocks without a byte that could begin an unsafe character are passed over by a test
+    // the compiler turns into vector instructions; only the others are read byte by byte.
+    let mut start = 0;
+    for block in bytes.chunks(64) {
+        let suspect = block.iter().fold(false, |suspect, &byte| {
+            let control = (byte < 0x20) & (byte != b'\n') & (byte != b'\t');
+            suspect | control | (byte == 0x7F) | (byte == 0xC2) | (byte == 0xE2)
+        });
+        if suspect && unsafe_at(bytes, start, start + block.len()) {
+            return true;
+        }
+        start += block.len();
+    }
+    false
+}
+
+/// Whether a character beginning at a byte of `bytes[from..to]` is unsafe.
+fn unsafe_at(bytes: &[u8], from: usize, to: usize) -> bool {
+    (from..to).any(|at| match bytes[at] {
+        b'\n' | b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (bytes.get(at + 1), bytes.get(at + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })
+}
+
 /// `text` with every [unsafe character](is_unsafe_character) written as a Rust-style escape
 /// (`\u{1b}`), so that it reads the same on a terminal and in a file as what the stack holds.
 pub fn escape_control(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_character) {
+    if !has_unsafe_character(text) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
@@ -78,6 +115,30 @@ pub fn shorten_quoted(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_unsafe_characters() {
+        // Every character of the Basic Multilingual Plane and some beyond, alone and between
+        // other text (so that a character cut by the end of the text is covered too).
+        let characters = (0u32..0x3000)
+            .chain(0xFF00..0x1_0000)
+            .chain([0x1F600, 0x10_FFFF])
+            .filter_map(char::from_u32);
+        for character in characters {
+            for text in [
+                character.to_string(),
+                format!("a{character}b"),
+                format!("\u{2014}{character}\u{e9}"),
+            ] {
+                assert_eq!(
+                    has_unsafe_character(&text),
+                    text.chars().any(is_unsafe_character),
+                    "U+{:04X} in {text:?}",
+                    u32::from(character)
+                );
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped_and_text_kept() {
