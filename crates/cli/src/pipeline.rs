@@ -300,15 +300,23 @@ pub fn emit(
         Target::Terraform => terraform()?,
         Target::Runbooks => runbooks()?,
         Target::All => {
+            // Terraform on a second thread, CloudFormation on this one; the runbooks go to
+            // whichever finishes first, so neither waits while the other has two jobs.
+            let claimed = std::sync::atomic::AtomicBool::new(false);
+            let claim_runbooks =
+                || (!claimed.swap(true, std::sync::atomic::Ordering::AcqRel)).then(runbooks);
             let (terraform, files, runbooks) = std::thread::scope(|scope| {
-                let terraform = scope.spawn(terraform);
+                let terraform = scope.spawn(|| (terraform(), claim_runbooks()));
                 let files = cloudformation();
-                let runbooks = runbooks();
-                let terraform = terraform
+                let here = claim_runbooks();
+                let (terraform, there) = terraform
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (terraform, files, runbooks)
+                (terraform, files, here.or(there))
             });
+            let Some(runbooks) = runbooks else {
+                meridian_plan::bug(format_args!("neither thread rendered the runbooks"));
+            };
             let mut files = files?;
             files.extend(terraform?);
             files.extend(runbooks?);

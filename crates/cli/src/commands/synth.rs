@@ -113,9 +113,13 @@ pub fn synth(
         outputs.push((directory, files));
     }
     let mut status = EXIT_OK;
-    for (out, files) in outputs {
-        status = status.max(write_files(stack, &out, &files, target, check));
+    for (out, files) in &outputs {
+        status = status.max(write_files(stack, out, files, target, check));
     }
+    // The process ends here: freeing the plans and the files' text one allocation at a time
+    // would only delay its exit (about a twentieth of the CPU at 20 regions of 50 services).
+    std::mem::forget(outputs);
+    std::mem::forget(environments);
     status
 }
 
