@@ -146,16 +146,18 @@ pub fn plan(stack: &Stack) -> Planned {
     }
     let mut plan = resolver.run();
     if matches!(resolver.grouping, split::Grouping::Apart) || resolver.over_budget() {
-        let measured = if matches!(resolver.grouping, split::Grouping::Apart) {
-            resolver
-        } else {
-            let mut apart = Resolver::new(stack);
-            apart.grouping = split::Grouping::Apart;
-            apart.run();
-            apart
-        };
+        // Only the grouping outlives the measurement: the ungrouped plan and the measuring
+        // registries are dropped before the grouped resolution, so that one resolution's data
+        // is alive at a time.
+        drop(plan.take());
+        if !matches!(resolver.grouping, split::Grouping::Apart) {
+            resolver = Resolver::new(stack);
+            resolver.grouping = split::Grouping::Apart;
+            resolver.run();
+        }
+        let grouping = resolver.decided_grouping();
         resolver = Resolver::new(stack);
-        resolver.grouping = measured.decided_grouping();
+        resolver.grouping = grouping;
         plan = resolver.run();
     }
     let Some(plan) = plan else {
