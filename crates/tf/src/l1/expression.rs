@@ -219,7 +219,7 @@ impl Reference {
 }
 
 /// Appends the decimal digits of `number` (as `Display` writes them) without allocating.
-fn push_integer(out: &mut String, number: impl fmt::Display) {
+pub(crate) fn push_integer(out: &mut String, number: impl fmt::Display) {
     // Writing into a `String` cannot fail.
     let _ = write!(out, "{number}");
 }
@@ -445,27 +445,55 @@ impl JsonDocument {
 pub(crate) fn write_json_string_content(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    for (position, &byte) in bytes.iter().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
+    let mut position = next_json_escape(bytes, 0);
+    while let Some(&byte) = bytes.get(position) {
         out.push_str(&text[copied..position]);
-        if escape.is_empty() {
-            push_unicode_escape(out, byte.into());
-        } else {
-            out.push_str(escape);
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => push_unicode_escape(out, byte.into()),
         }
         copied = position + 1;
+        position = next_json_escape(bytes, copied);
     }
     out.push_str(&text[copied..]);
+}
+
+/// The position of the first byte at or after `from` that a JSON string escapes (`"`, `\\`, or below
+/// 0x20), or the length of `bytes`. Eight bytes are tested at a time: a byte is flagged when it is below
+/// 0x20 or equal to one of the two (the classic "has a zero byte" bit trick on the word and on the word
+/// XOR each of them). A flag may be spurious only above a true one, so the lowest flag is exact.
+fn next_json_escape(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut position = from;
+    while let Some(chunk) = bytes.get(position..position + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let flags = (word.wrapping_sub(ONES * 0x20) & !word
+            | quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash)
+            & HIGH_BITS;
+        if flags != 0 {
+            return position + (flags.trailing_zeros() / 8) as usize;
+        }
+        position += 8;
+    }
+    while let Some(&byte) = bytes.get(position) {
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            break;
+        }
+        position += 1;
+    }
+    position
 }
 
 /// `\u00xx` for a code point below U+0100, lower-case hexadecimal as serde_json and `{:04x}` write it.
@@ -883,6 +911,19 @@ enum LiteralStyle {
 /// escape are copied whole.
 fn write_escaped_literal(out: &mut String, text: &str, style: LiteralStyle) {
     let bytes = text.as_bytes();
+    if style == LiteralStyle::JsonString {
+        // Only the `$` or `%` before a `{` changes: found from the braces, which are rare.
+        let mut copied = 0;
+        for (brace, _) in text.match_indices('{') {
+            if let Some(&opener @ (b'$' | b'%')) = bytes.get(brace.wrapping_sub(1)) {
+                out.push_str(&text[copied..brace]);
+                out.push(char::from(opener));
+                copied = brace;
+            }
+        }
+        out.push_str(&text[copied..]);
+        return;
+    }
     let mut copied = 0;
     let mut position = 0;
     while position < bytes.len() {
@@ -892,10 +933,6 @@ fn write_escaped_literal(out: &mut String, text: &str, style: LiteralStyle) {
         let (replacement, width) = match byte {
             b'$' if next == Some(b'{') => (Escape::Text("$$"), 1),
             b'%' if next == Some(b'{') => (Escape::Text("%%"), 1),
-            _ if style == LiteralStyle::JsonString => {
-                position += 1;
-                continue;
-            }
             b'\\' => (Escape::Text("\\\\"), 1),
             b'"' => (Escape::Text("\\\""), 1),
             b'\n' => (Escape::Text("\\n"), 1),
@@ -1046,6 +1083,19 @@ mod tests {
         .collect();
         strings.push((0u8..0x20).map(char::from).collect());
         strings.push((0u32..0x100).filter_map(char::from_u32).collect());
+        // Each special character at every position of a string longer than two eight-byte words, alone,
+        // after a multi-byte character, and before a second special character.
+        for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', '$', '{'] {
+            for position in 0..20 {
+                let mut text: String = "abcdefghijklmnopqrstu".into();
+                text.insert(position, special);
+                strings.push(text.clone());
+                text.insert(position / 2, 'é');
+                strings.push(text.clone());
+                text.insert(position + 2, '"');
+                strings.push(text);
+            }
+        }
         strings
     }
 
