@@ -464,17 +464,21 @@ fn to_json(address: &str, value: &impl Serialize) -> Result<serde_json::Value, M
     })
 }
 
+/// How deep resource bodies sit in `main.tf.json` (`{"resource": {"<type>": {"<name>": body}}}`): they
+/// are rendered indented for that place, so that writing the file copies them as they are.
+const RESOURCE_BODY_DEPTH: usize = 3;
+
 /// A resource body as pretty JSON text, keys sorted at every level, the meta-arguments merged in at their
-/// sorted places: written straight from the typed values, or through a `serde_json::Value` tree when the
-/// direct writer declines (see `pretty.rs`). Debug builds (the tests) write every body both ways and
-/// check that the texts are the same.
+/// sorted places, indented for [`RESOURCE_BODY_DEPTH`]: written straight from the typed values, or
+/// through a `serde_json::Value` tree when the direct writer declines (see `pretty.rs`). Debug builds
+/// (the tests) write every body both ways and check that the texts are the same.
 fn render_body(
     writer: &mut PrettyWriter,
     address: &str,
     resource: &impl Serialize,
     meta: &MetaArguments,
 ) -> Result<String, ModuleError> {
-    match writer.render(resource, meta) {
+    match writer.render(resource, meta, RESOURCE_BODY_DEPTH) {
         Ok(text) => {
             // Copied out at its exact length; the writer keeps its buffers for the next body.
             let text = text.to_owned();
@@ -504,10 +508,17 @@ fn render_body_through_value(
     {
         fields.extend(meta);
     }
-    serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| ModuleError::Serialization {
-        address: address.to_owned(),
-        source,
-    })
+    let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| {
+        ModuleError::Serialization {
+            address: address.to_owned(),
+            source,
+        }
+    })?;
+    let mut indented = Vec::with_capacity(text.len());
+    write_indented(&mut indented, &text, RESOURCE_BODY_DEPTH * 2);
+    // Only spaces were added after line breaks, so the text is still UTF-8.
+    Ok(String::from_utf8(indented)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 /// One Terraform root module. Add things with the `add_*` methods, which return handles for references;
@@ -718,7 +729,7 @@ impl Module {
         let mut body: serde_json::Value =
             serde_json::from_str(&self.resources[&key]).map_err(serialization)?;
         edit(&mut body);
-        let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(serialization)?;
+        let text = render_body(&mut self.writer, address, &body, &MetaArguments::default())?;
         self.resources.insert(key, text);
         Ok(true)
     }
@@ -895,7 +906,7 @@ enum Tree<'a> {
     Text(&'a str),
     Borrowed(&'a serde_json::Value),
     Owned(serde_json::Value),
-    /// A body already rendered as pretty JSON (keys sorted) at the outermost level.
+    /// A body already rendered as pretty JSON (keys sorted), indented for [`RESOURCE_BODY_DEPTH`].
     Rendered(&'a str),
 }
 
@@ -917,14 +928,14 @@ impl Tree<'_> {
                 item.write_pretty(out, indent + 2)
             }),
             Tree::Text(text) => serde_json::to_writer(out, text),
-            Tree::Borrowed(_) | Tree::Owned(_) => {
+            Tree::Rendered(text) if indent == RESOURCE_BODY_DEPTH * 2 => {
+                out.extend_from_slice(text.as_bytes());
+                Ok(())
+            }
+            Tree::Borrowed(_) | Tree::Owned(_) | Tree::Rendered(_) => {
                 let mut text = Vec::new();
                 serde_json::to_writer_pretty(&mut text, self)?;
                 write_indented(out, &String::from_utf8_lossy(&text), indent);
-                Ok(())
-            }
-            Tree::Rendered(text) => {
-                write_indented(out, text, indent);
                 Ok(())
             }
         }
@@ -1115,7 +1126,7 @@ mod tests {
             // The direct writer itself, not the fallback, writes the same text (twice, reusing its buffers).
             for _ in 0..2 {
                 let written = writer
-                    .render(&out_of_order(), &meta)
+                    .render(&out_of_order(), &meta, RESOURCE_BODY_DEPTH)
                     .expect("writes directly");
                 assert_eq!(written, expected);
             }
@@ -1126,7 +1137,7 @@ mod tests {
         }
         let expected = render_body_through_value("aws_x.y", &out_of_order(), &meta_arguments())
             .expect("renders");
-        let position = |key: &str| expected.find(&format!("\n  \"{key}\"")).expect(key);
+        let position = |key: &str| expected.find(&format!("\n        \"{key}\"")).expect(key);
         let order: Vec<usize> = [
             "arn",
             "depends_on",
@@ -1162,7 +1173,7 @@ mod tests {
         };
         let mut writer = PrettyWriter::default();
         let meta = meta_arguments();
-        assert!(writer.render(&clash, &meta).is_err(), "duplicate key");
+        assert!(writer.render(&clash, &meta, 0).is_err(), "duplicate key");
         let rendered = render_body(&mut writer, "aws_x.y", &clash, &meta).expect("renders");
         assert_eq!(
             rendered,
@@ -1171,21 +1182,25 @@ mod tests {
         assert!(rendered.contains("aws_vpc.main"), "the meta-argument wins");
 
         let variant = Tagged::Variant { inner: true };
-        assert!(writer.render(&variant, &MetaArguments::default()).is_err());
+        assert!(
+            writer
+                .render(&variant, &MetaArguments::default(), 0)
+                .is_err()
+        );
         assert_eq!(
             render_body(&mut writer, "aws_x.y", &variant, &MetaArguments::default())
                 .expect("renders"),
-            "{\n  \"Variant\": {\n    \"inner\": true\n  }\n}"
+            "{\n        \"Variant\": {\n          \"inner\": true\n        }\n      }"
         );
         assert!(
-            writer.render(&vec![true], &meta).is_err(),
+            writer.render(&vec![true], &meta, 0).is_err(),
             "no object to merge into"
         );
         assert_eq!(
             writer
-                .render(&vec![true], &MetaArguments::default())
+                .render(&vec![true], &MetaArguments::default(), 1)
                 .expect("writes"),
-            "[\n  true\n]"
+            "[\n    true\n  ]"
         );
     }
 
@@ -1197,6 +1212,10 @@ mod tests {
             "m": {"y": null, "x": [true, "\"quoted\""]}
         });
         let rendered = serde_json::to_string_pretty(&SortedKeys(&body)).expect("serializes");
+        // Rendered bodies are indented for where resource bodies sit, which is where `leaf` goes.
+        let mut indented = Vec::new();
+        write_indented(&mut indented, &rendered, RESOURCE_BODY_DEPTH * 2);
+        let rendered = String::from_utf8(indented).expect("UTF-8");
         let tree = |leaf: Tree<'static>| {
             Tree::Object(BTreeMap::from([
                 ("//", Tree::Text("generated; \"do not edit\"")),
@@ -1223,5 +1242,14 @@ mod tests {
             tree(leaf).write_pretty(&mut written, 0).expect("writes");
             assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
+        // Anywhere else, a rendered body is parsed and written again for its place.
+        let elsewhere = |leaf| Tree::Object(BTreeMap::from([("list", Tree::Array(vec![leaf]))]));
+        let expected =
+            serde_json::to_string_pretty(&elsewhere(Tree::Owned(body))).expect("serializes");
+        let mut written = Vec::new();
+        elsewhere(Tree::Rendered(leaked))
+            .write_pretty(&mut written, 0)
+            .expect("writes");
+        assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
     }
 }

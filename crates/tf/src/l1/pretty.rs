@@ -58,17 +58,22 @@ pub(crate) struct PrettyWriter {
     merged_written: usize,
     /// Whether the value being written is a top-level object (the only place merged entries can go).
     root_is_object: bool,
+    /// How many levels in the value is written, as if it were nested that deep in a larger document:
+    /// every line after the first is indented by two more spaces per level.
+    base_depth: usize,
 }
 
 impl PrettyWriter {
     /// `value` as pretty JSON, keys sorted at every level, with the top-level entries of `merged` (which
     /// must serialize as an object) among the top-level entries of `value` (which must be an object unless
-    /// `merged` has no entries).
+    /// `merged` has no entries), written as if it started `base_depth` levels in.
     pub(crate) fn render(
         &mut self,
         value: &impl Serialize,
         merged: &impl Serialize,
+        base_depth: usize,
     ) -> Result<&str, Error> {
+        self.base_depth = base_depth;
         self.merged.clear();
         self.merged_written = 0;
         self.start();
@@ -123,7 +128,7 @@ impl PrettyWriter {
                 .push_str(if frame.items == 0 { "\n" } else { ",\n" });
             frame.items += 1;
         }
-        push_indent(&mut self.out, depth);
+        push_indent(&mut self.out, self.base_depth + depth);
     }
 
     fn close_previous_entry(&mut self) {
@@ -214,7 +219,7 @@ impl PrettyWriter {
         }
         if frame.items > 0 {
             self.out.push('\n');
-            push_indent(&mut self.out, self.frames.len());
+            push_indent(&mut self.out, self.base_depth + self.frames.len());
         }
         self.out.push(if frame.object { '}' } else { ']' });
         // The top-level object's entries are kept: `render` reads the merged object's from them.
@@ -234,7 +239,7 @@ impl PrettyWriter {
         if let Some(pair) = order.windows(2).find(|pair| key(&pair[0]) == key(&pair[1])) {
             return Err(duplicate_key(key(&pair[0])));
         }
-        let depth = self.frames.len() + 1;
+        let depth = self.base_depth + self.frames.len() + 1;
         let mut body = String::with_capacity(self.out.len() - frame.body_start);
         for (position, entry) in order.iter_mut().enumerate() {
             body.push_str(if position == 0 { "\n" } else { ",\n" });
