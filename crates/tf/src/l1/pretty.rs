@@ -285,6 +285,16 @@ fn push_indent(out: &mut String, depth: usize) {
     }
 }
 
+/// Serializer methods writing an integer in decimal, as serde_json does.
+macro_rules! integers {
+    ($($method:ident($type:ty)),*) => {
+        $(fn $method(self, value: $type) -> Result<(), Error> {
+            push_integer(&mut self.out, value);
+            Ok(())
+        })*
+    };
+}
+
 impl ser::Serializer for &mut PrettyWriter {
     type Ok = ();
     type Error = Error;
@@ -301,39 +311,16 @@ impl ser::Serializer for &mut PrettyWriter {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        push_integer(&mut self.out, value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        push_integer(&mut self.out, value);
-        Ok(())
-    }
+    integers!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64)
+    );
 
     fn serialize_f32(self, _value: f32) -> Result<(), Error> {
         Err(PrettyWriter::unsupported("an f32"))
@@ -451,45 +438,30 @@ impl ser::Serializer for &mut PrettyWriter {
     }
 }
 
-impl ser::SerializeSeq for &mut PrettyWriter {
-    type Ok = ();
-    type Error = Error;
+/// The serde traits written as arrays: each element on its own line.
+macro_rules! array_like {
+    ($($trait:ident::$method:ident),*) => {
+        $(impl ser::$trait for &mut PrettyWriter {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.item_separator();
-        value.serialize(&mut **self)
-    }
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+                self.item_separator();
+                value.serialize(&mut **self)
+            }
 
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for &mut PrettyWriter {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut PrettyWriter {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
+array_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeMap for &mut PrettyWriter {
     type Ok = ();
@@ -533,6 +505,16 @@ impl ser::SerializeStruct for &mut PrettyWriter {
 /// Appends a map key, which must be a string, to the key arena.
 struct KeyWriter<'a>(&'a mut String);
 
+/// Serializer methods that reject their value as a map key.
+macro_rules! not_string_keys {
+    ($($method:ident($($argument:ident: $type:ty),*) -> $ok:ty;)*) => {
+        $(fn $method(self, $($argument: $type),*) -> Result<$ok, Error> {
+            $(let _ = $argument;)*
+            Err(not_a_string_key())
+        })*
+    };
+}
+
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = Error;
@@ -562,76 +544,7 @@ impl ser::Serializer for KeyWriter<'_> {
         value.serialize(self)
     }
 
-    fn serialize_bool(self, _value: bool) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_i8(self, _value: i8) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_i16(self, _value: i16) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_i32(self, _value: i32) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_i64(self, _value: i64) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_u8(self, _value: u8) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_u16(self, _value: u16) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_u32(self, _value: u32) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_u64(self, _value: u64) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_f32(self, _value: f32) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_f64(self, _value: f64) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_bytes(self, _value: &[u8]) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
     fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-    ) -> Result<(), Error> {
         Err(not_a_string_key())
     }
 
@@ -645,52 +558,40 @@ impl ser::Serializer for KeyWriter<'_> {
         Err(not_a_string_key())
     }
 
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, Error> {
-        Err(not_a_string_key())
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(not_a_string_key())
+    not_string_keys! {
+        serialize_bool(value: bool) -> ();
+        serialize_i8(value: i8) -> ();
+        serialize_i16(value: i16) -> ();
+        serialize_i32(value: i32) -> ();
+        serialize_i64(value: i64) -> ();
+        serialize_u8(value: u8) -> ();
+        serialize_u16(value: u16) -> ();
+        serialize_u32(value: u32) -> ();
+        serialize_u64(value: u64) -> ();
+        serialize_f32(value: f32) -> ();
+        serialize_f64(value: f64) -> ();
+        serialize_bytes(value: &[u8]) -> ();
+        serialize_none() -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(name: &'static str) -> ();
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> ();
+        serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(len: usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(
+            name: &'static str,
+            index: u32,
+            variant: &'static str,
+            len: usize
+        ) -> Self::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> Self::SerializeMap;
+        serialize_struct(name: &'static str, len: usize) -> Self::SerializeStruct;
+        serialize_struct_variant(
+            name: &'static str,
+            index: u32,
+            variant: &'static str,
+            len: usize
+        ) -> Self::SerializeStructVariant;
     }
 }
 
