@@ -383,7 +383,10 @@ impl JsonDocument {
 
     /// The document as compact JSON text, in Terraform JSON string form (literal `${` escaped).
     pub fn render(&self) -> Result<String, ExpressionError> {
+        // Documents run to kilobytes: starting there saves the first few doublings of both buffers.
         let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
+        writer.out.reserve(1024);
+        writer.pending_literal.reserve(1024);
         self.write(&mut writer)?;
         Ok(writer.finish())
     }
