@@ -3,8 +3,9 @@
 //! serialization, which alone writes `${...}`; this module never looks for markers inside strings, and it
 //! escapes every literal `${` and `%{` so user text cannot become an expression.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::marker::PhantomData;
 
 use serde::ser::Error as _;
@@ -161,36 +162,66 @@ impl Reference {
 
     /// The reference in HCL expression syntax, without `${` `}`.
     pub fn to_hcl(&self) -> Result<String, ExpressionError> {
-        let mut text = match &self.root {
+        let mut text = String::new();
+        self.write_hcl(&mut text)?;
+        Ok(text)
+    }
+
+    /// Appends [`to_hcl`](Self::to_hcl) to `out` (on an error, `out` may hold part of it).
+    fn write_hcl(&self, out: &mut String) -> Result<(), ExpressionError> {
+        let (prefix, type_name, name) = match &self.root {
             ReferenceRoot::Resource {
                 resource_type,
                 name,
-            } => format!("{resource_type}.{name}"),
+            } => ("", *resource_type, name),
             ReferenceRoot::DataSource {
                 data_source_type,
                 name,
-            } => format!("data.{data_source_type}.{name}"),
-            ReferenceRoot::Variable { name } => format!("var.{name}"),
+            } => ("data.", *data_source_type, name),
+            ReferenceRoot::Variable { name } => ("", "var", name),
         };
+        out.push_str(prefix);
+        out.push_str(type_name);
+        out.push('.');
+        out.push_str(name);
         for step in &self.steps {
             match step {
                 TraversalStep::Attribute(name) => {
                     if !is_identifier(name) {
                         return Err(ExpressionError::InvalidAttributeName(name.clone()));
                     }
-                    text.push('.');
-                    text.push_str(name);
+                    out.push('.');
+                    out.push_str(name);
                 }
-                TraversalStep::Index(index) => text.push_str(&format!("[{index}]")),
+                TraversalStep::Index(index) => {
+                    out.push('[');
+                    push_integer(out, *index);
+                    out.push(']');
+                }
                 TraversalStep::Key(key) => {
-                    text.push('[');
-                    text.push_str(&quoted_hcl_string(key));
-                    text.push(']');
+                    out.push('[');
+                    write_quoted_hcl_string(out, key);
+                    out.push(']');
                 }
             }
         }
+        Ok(())
+    }
+
+    /// `${reference}`, the reference as a whole Terraform JSON string.
+    fn to_interpolation(&self) -> Result<String, ExpressionError> {
+        let mut text = String::with_capacity(64);
+        text.push_str("${");
+        self.write_hcl(&mut text)?;
+        text.push('}');
         Ok(text)
     }
+}
+
+/// Appends the decimal digits of `number` (as `Display` writes them) without allocating.
+pub(crate) fn push_integer(out: &mut String, number: impl fmt::Display) {
+    // Writing into a `String` cannot fail.
+    let _ = write!(out, "{number}");
 }
 
 /// Whether `text` is a Terraform identifier: a letter or `_`, then letters, digits, `_` and `-`.
@@ -284,15 +315,21 @@ impl Template {
         for part in &self.parts {
             match part {
                 TemplatePart::Text(text) => writer.literal(text),
-                TemplatePart::Interpolation(reference) => {
-                    writer.interpolation(&reference.to_hcl()?)
-                }
-                TemplatePart::Call(call) => {
-                    writer.interpolation(&Expression::FunctionCall(call.clone()).to_hcl()?)
-                }
+                interpolated => writer.interpolation(|out| interpolated.write_interpolated(out))?,
             }
         }
         Ok(())
+    }
+}
+
+impl TemplatePart {
+    /// The HCL inside `${...}` of a reference or a call; nothing for text.
+    fn write_interpolated(&self, out: &mut String) -> Result<(), ExpressionError> {
+        match self {
+            Self::Text(_) => Ok(()),
+            Self::Interpolation(reference) => reference.write_hcl(out),
+            Self::Call(call) => call.write_hcl(out),
+        }
     }
 }
 
@@ -346,7 +383,10 @@ impl JsonDocument {
 
     /// The document as compact JSON text, in Terraform JSON string form (literal `${` escaped).
     pub fn render(&self) -> Result<String, ExpressionError> {
+        // Documents run to kilobytes: starting there saves the first few doublings of both buffers.
         let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
+        writer.out.reserve(1024);
+        writer.pending_literal.reserve(1024);
         self.write(&mut writer)?;
         Ok(writer.finish())
     }
@@ -355,17 +395,19 @@ impl JsonDocument {
         match self {
             Self::Null => writer.literal("null"),
             Self::Bool(value) => writer.literal(if *value { "true" } else { "false" }),
+            Self::Number(NumberLiteral::Integer(integer)) => {
+                push_integer(&mut writer.pending_literal, integer);
+            }
             Self::Number(number) => writer.literal(&number.to_json_number()?.to_string()),
             Self::String(template) => {
                 writer.literal("\"");
                 for part in template.parts() {
                     match part {
-                        TemplatePart::Text(text) => writer.literal(&json_string_content(text)),
-                        TemplatePart::Interpolation(reference) => {
-                            writer.interpolation(&reference.to_hcl()?)
+                        TemplatePart::Text(text) => {
+                            write_json_string_content(&mut writer.pending_literal, text);
                         }
-                        TemplatePart::Call(call) => {
-                            writer.interpolation(&Expression::FunctionCall(call.clone()).to_hcl()?)
+                        interpolated => {
+                            writer.interpolation(|out| interpolated.write_interpolated(out))?;
                         }
                     }
                 }
@@ -387,21 +429,82 @@ impl JsonDocument {
                     if position > 0 {
                         writer.literal(",");
                     }
-                    writer.literal(&format!("\"{}\":", json_string_content(key)));
+                    writer.literal("\"");
+                    write_json_string_content(&mut writer.pending_literal, key);
+                    writer.literal("\":");
                     value.write(writer)?;
                 }
                 writer.literal("}");
             }
-            Self::Unquoted(reference) => writer.interpolation(&reference.to_hcl()?),
+            Self::Unquoted(reference) => writer.interpolation(|out| reference.write_hcl(out))?,
         }
         Ok(())
     }
 }
 
-/// The text between the quotes of `text` written as a JSON string.
-fn json_string_content(text: &str) -> String {
-    let quoted = serde_json::Value::String(text.to_owned()).to_string();
-    quoted[1..quoted.len() - 1].to_owned()
+/// Appends the text between the quotes of `text` written as a JSON string, with the escapes serde_json
+/// writes: `"`, `\\`, and the control characters below U+0020 (`\b`, `\t`, `\n`, `\f`, `\r`, the others as
+/// `\u00xx`); everything else, U+2028 and U+007F included, as is.
+pub(crate) fn write_json_string_content(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut position = next_json_escape(bytes, 0);
+    while let Some(&byte) = bytes.get(position) {
+        out.push_str(&text[copied..position]);
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => push_unicode_escape(out, byte.into()),
+        }
+        copied = position + 1;
+        position = next_json_escape(bytes, copied);
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The position of the first byte at or after `from` that a JSON string escapes (`"`, `\\`, or below
+/// 0x20), or the length of `bytes`. Eight bytes are tested at a time: a byte is flagged when it is below
+/// 0x20 or equal to one of the two (the classic "has a zero byte" bit trick on the word and on the word
+/// XOR each of them). A flag may be spurious only above a true one, so the lowest flag is exact.
+fn next_json_escape(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut position = from;
+    while let Some(chunk) = bytes.get(position..position + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let flags = (word.wrapping_sub(ONES * 0x20) & !word
+            | quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash)
+            & HIGH_BITS;
+        if flags != 0 {
+            return position + (flags.trailing_zeros() / 8) as usize;
+        }
+        position += 8;
+    }
+    while let Some(&byte) = bytes.get(position) {
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            break;
+        }
+        position += 1;
+    }
+    position
+}
+
+/// `\u00xx` for a code point below U+0100, lower-case hexadecimal as serde_json and `{:04x}` write it.
+fn push_unicode_escape(out: &mut String, code_point: u32) {
+    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u00");
+    out.push(char::from(HEX_DIGITS[(code_point >> 4 & 0xf) as usize]));
+    out.push(char::from(HEX_DIGITS[(code_point & 0xf) as usize]));
 }
 
 // A reference becomes a quoted JSON string; `JsonDocument::unquoted` is for numbers and booleans.
@@ -483,6 +586,20 @@ impl FunctionCall {
             arguments: arguments.into_iter().collect(),
         }
     }
+
+    /// `function(arguments...)` appended to `out`.
+    fn write_hcl(&self, out: &mut String) -> Result<(), ExpressionError> {
+        out.push_str(self.function.name());
+        out.push('(');
+        for (position, argument) in self.arguments.iter().enumerate() {
+            if position > 0 {
+                out.push_str(", ");
+            }
+            argument.write_hcl(out)?;
+        }
+        out.push(')');
+        Ok(())
+    }
 }
 
 /// Any Terraform expression Meridian emits. [`Value<T>`] wraps one with the provider's type for an argument.
@@ -511,53 +628,59 @@ impl Expression {
 
     /// The expression in HCL native syntax (as inside `${...}`).
     pub fn to_hcl(&self) -> Result<String, ExpressionError> {
-        Ok(match self {
-            Self::Null => "null".to_owned(),
-            Self::Bool(value) => value.to_string(),
-            Self::Number(number) => number.to_json_number()?.to_string(),
-            Self::String(text) => quoted_hcl_string(text),
+        let mut text = String::new();
+        self.write_hcl(&mut text)?;
+        Ok(text)
+    }
+
+    /// Appends [`to_hcl`](Self::to_hcl) to `out`.
+    fn write_hcl(&self, out: &mut String) -> Result<(), ExpressionError> {
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
+            Self::Number(NumberLiteral::Integer(integer)) => push_integer(out, integer),
+            Self::Number(number) => out.push_str(&number.to_json_number()?.to_string()),
+            Self::String(text) => write_quoted_hcl_string(out, text),
             Self::List(items) => {
-                let items = items
-                    .iter()
-                    .map(Expression::to_hcl)
-                    .collect::<Result<Vec<_>, _>>()?;
-                format!("[{}]", items.join(", "))
+                out.push('[');
+                for (position, item) in items.iter().enumerate() {
+                    if position > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_hcl(out)?;
+                }
+                out.push(']');
             }
             Self::Object(entries) => {
-                let entries = entries
-                    .iter()
-                    .map(|(key, value)| {
-                        Ok(format!("{} = {}", quoted_hcl_string(key), value.to_hcl()?))
-                    })
-                    .collect::<Result<Vec<_>, ExpressionError>>()?;
-                format!("{{{}}}", entries.join(", "))
+                out.push('{');
+                for (position, (key, value)) in entries.iter().enumerate() {
+                    if position > 0 {
+                        out.push_str(", ");
+                    }
+                    write_quoted_hcl_string(out, key);
+                    out.push_str(" = ");
+                    value.write_hcl(out)?;
+                }
+                out.push('}');
             }
-            Self::Reference(reference) => reference.to_hcl()?,
+            Self::Reference(reference) => reference.write_hcl(out)?,
             Self::Template(template) => {
                 let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
                 writer.out.push('"');
                 template.write(&mut writer)?;
-                let mut text = writer.finish();
-                text.push('"');
-                text
+                out.push_str(&writer.finish());
+                out.push('"');
             }
             Self::JsonDocument(document) => {
                 let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
                 writer.out.push('"');
                 document.write(&mut writer)?;
-                let mut text = writer.finish();
-                text.push('"');
-                text
+                out.push_str(&writer.finish());
+                out.push('"');
             }
-            Self::FunctionCall(call) => {
-                let arguments = call
-                    .arguments
-                    .iter()
-                    .map(Expression::to_hcl)
-                    .collect::<Result<Vec<_>, _>>()?;
-                format!("{}({})", call.function.name(), arguments.join(", "))
-            }
-        })
+            Self::FunctionCall(call) => call.write_hcl(out)?,
+        }
+        Ok(())
     }
 }
 
@@ -578,8 +701,7 @@ impl Serialize for Expression {
                     .map(|(key, value)| (escape_template_literal(key), value)),
             ),
             Self::Reference(reference) => {
-                let hcl = reference.to_hcl().map_err(S::Error::custom)?;
-                serializer.serialize_str(&format!("${{{hcl}}}"))
+                serializer.serialize_str(&reference.to_interpolation().map_err(S::Error::custom)?)
             }
             Self::Template(template) => {
                 serializer.serialize_str(&template.render().map_err(S::Error::custom)?)
@@ -587,9 +709,11 @@ impl Serialize for Expression {
             Self::JsonDocument(document) => {
                 serializer.serialize_str(&document.render().map_err(S::Error::custom)?)
             }
-            Self::FunctionCall(_) => {
-                let hcl = self.to_hcl().map_err(S::Error::custom)?;
-                serializer.serialize_str(&format!("${{{hcl}}}"))
+            Self::FunctionCall(call) => {
+                let mut text = String::from("${");
+                call.write_hcl(&mut text).map_err(S::Error::custom)?;
+                text.push('}');
+                serializer.serialize_str(&text)
             }
         }
     }
@@ -739,21 +863,40 @@ impl<T, Key: Into<String>, Item: Into<Value<T>>> FromIterator<(Key, Item)> for V
 }
 
 /// `text` as Terraform JSON string content: `${` becomes `$${` and `%{` becomes `%%{`, so Terraform reads
-/// the text back unchanged instead of evaluating it.
-pub(crate) fn escape_template_literal(text: &str) -> String {
-    let mut writer = TemplateWriter::new(LiteralStyle::JsonString);
-    writer.literal(text);
-    writer.finish()
+/// the text back unchanged instead of evaluating it. Borrowed when there is nothing to escape.
+pub(crate) fn escape_template_literal(text: &str) -> Cow<'_, str> {
+    if has_template_opener(text) {
+        let mut escaped = String::with_capacity(text.len() + 2);
+        write_escaped_literal(&mut escaped, text, LiteralStyle::JsonString);
+        Cow::Owned(escaped)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether `text` holds `${` or `%{`.
+fn has_template_opener(text: &str) -> bool {
+    text.match_indices('{').any(|(position, _)| {
+        matches!(
+            text.as_bytes().get(position.wrapping_sub(1)),
+            Some(b'$' | b'%')
+        )
+    })
 }
 
 /// `text` as an HCL quoted string literal (inside `${...}`), escapes included.
+#[cfg(test)]
 fn quoted_hcl_string(text: &str) -> String {
-    let mut writer = TemplateWriter::new(LiteralStyle::QuotedHcl);
-    writer.out.push('"');
-    writer.literal(text);
-    let mut quoted = writer.finish();
-    quoted.push('"');
+    let mut quoted = String::new();
+    write_quoted_hcl_string(&mut quoted, text);
     quoted
+}
+
+/// Appends `text` as an HCL quoted string literal (inside `${...}`), escapes included.
+fn write_quoted_hcl_string(out: &mut String, text: &str) {
+    out.push('"');
+    write_escaped_literal(out, text, LiteralStyle::QuotedHcl);
+    out.push('"');
 }
 
 /// How literal text is written.
@@ -763,6 +906,67 @@ enum LiteralStyle {
     JsonString,
     /// Inside an HCL quoted string: backslash escapes as well.
     QuotedHcl,
+}
+
+/// Appends literal `text` in `style`: `${` and `%{` doubled to `$${` and `%%{`, and for
+/// [`LiteralStyle::QuotedHcl`] `\\`, `"`, line feed, carriage return and tab as backslash escapes and
+/// every other control character (U+0000–U+001F, U+007F–U+009F) as `\u00xx`. Runs of text that need no
+/// escape are copied whole.
+fn write_escaped_literal(out: &mut String, text: &str, style: LiteralStyle) {
+    let bytes = text.as_bytes();
+    if style == LiteralStyle::JsonString {
+        // Only the `$` or `%` before a `{` changes: found from the braces, which are rare.
+        let mut copied = 0;
+        for (brace, _) in text.match_indices('{') {
+            if let Some(&opener @ (b'$' | b'%')) = bytes.get(brace.wrapping_sub(1)) {
+                out.push_str(&text[copied..brace]);
+                out.push(char::from(opener));
+                copied = brace;
+            }
+        }
+        out.push_str(&text[copied..]);
+        return;
+    }
+    let mut copied = 0;
+    let mut position = 0;
+    while position < bytes.len() {
+        let byte = bytes[position];
+        let next = bytes.get(position + 1).copied();
+        // What replaces the bytes from `position` to `position + width`.
+        let (replacement, width) = match byte {
+            b'$' if next == Some(b'{') => (Escape::Text("$$"), 1),
+            b'%' if next == Some(b'{') => (Escape::Text("%%"), 1),
+            b'\\' => (Escape::Text("\\\\"), 1),
+            b'"' => (Escape::Text("\\\""), 1),
+            b'\n' => (Escape::Text("\\n"), 1),
+            b'\r' => (Escape::Text("\\r"), 1),
+            b'\t' => (Escape::Text("\\t"), 1),
+            0x00..=0x1f | 0x7f => (Escape::Unicode(byte.into()), 1),
+            // U+0080–U+009F, the C1 controls, are 0xC2 then 0x80–0x9F in UTF-8.
+            0xc2 if matches!(next, Some(0x80..=0x9f)) => {
+                (Escape::Unicode(next.map_or(0, u32::from)), 2)
+            }
+            _ => {
+                position += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[copied..position]);
+        match replacement {
+            Escape::Text(escape) => out.push_str(escape),
+            Escape::Unicode(code_point) => push_unicode_escape(out, code_point),
+        }
+        position += width;
+        copied = position;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// What [`write_escaped_literal`] writes in place of a character.
+enum Escape {
+    Text(&'static str),
+    /// `\u00xx`.
+    Unicode(u32),
 }
 
 /// Builds template text from literal pieces and interpolations. Literal pieces are buffered so that escaping
@@ -789,11 +993,16 @@ impl TemplateWriter {
         self.pending_literal.push_str(text);
     }
 
-    fn interpolation(&mut self, hcl: &str) {
+    /// Writes `${`, what `write_hcl` appends, and `}`.
+    fn interpolation(
+        &mut self,
+        write_hcl: impl FnOnce(&mut String) -> Result<(), ExpressionError>,
+    ) -> Result<(), ExpressionError> {
         self.flush_literal(true);
         self.out.push_str("${");
-        self.out.push_str(hcl);
+        write_hcl(&mut self.out)?;
         self.out.push('}');
+        Ok(())
     }
 
     fn finish(mut self) -> String {
@@ -802,30 +1011,13 @@ impl TemplateWriter {
     }
 
     fn flush_literal(&mut self, before_interpolation: bool) {
-        let mut literal = std::mem::take(&mut self.pending_literal);
-        let dollar_before_interpolation = before_interpolation && literal.ends_with('$');
+        let dollar_before_interpolation =
+            before_interpolation && self.pending_literal.ends_with('$');
         if dollar_before_interpolation {
-            literal.pop();
+            self.pending_literal.pop();
         }
-        let characters: Vec<char> = literal.chars().collect();
-        for (position, &character) in characters.iter().enumerate() {
-            let next = characters.get(position + 1).copied();
-            match character {
-                '$' | '%' if next == Some('{') => {
-                    self.out.push(character);
-                    self.out.push(character);
-                }
-                '\\' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\\\"),
-                '"' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\\""),
-                '\n' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\n"),
-                '\r' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\r"),
-                '\t' if self.style == LiteralStyle::QuotedHcl => self.out.push_str("\\t"),
-                control if self.style == LiteralStyle::QuotedHcl && control.is_control() => {
-                    self.out.push_str(&format!("\\u{:04x}", u32::from(control)));
-                }
-                other => self.out.push(other),
-            }
-        }
+        write_escaped_literal(&mut self.out, &self.pending_literal, self.style);
+        self.pending_literal.clear();
         if dollar_before_interpolation {
             // The same spelling works in both styles: HCL allows a quoted string inside an interpolation.
             self.out.push_str("${\"$\"}");
@@ -868,6 +1060,107 @@ mod tests {
             quoted_hcl_string("a\"b\\c${d}\n"),
             "\"a\\\"b\\\\c$${d}\\n\""
         );
+    }
+
+    /// Strings that exercise every escape: quotes, backslashes, every C0 control, DEL, the C1 controls,
+    /// U+2028/U+2029, multi-byte text and emoji, template openers at the edges and doubled.
+    fn tricky_strings() -> Vec<String> {
+        let mut strings: Vec<String> = [
+            "",
+            "plain",
+            "\"quoted\" and \\back\\slashed\\",
+            "line\nfeed\r\n\ttab",
+            "\u{7f}del \u{80}\u{85}\u{9f} c1 \u{a0}nbsp \u{ff}",
+            "separators \u{2028} \u{2029}",
+            "emoji 🚆🇪🇺 and é, ß, 漢字",
+            "${a} %{b} $${c} %%{d} ${ {e} $ % { }",
+            "${",
+            "%{",
+            "$",
+            "{",
+            "trailing $",
+            "é${é}\u{1}",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        strings.push((0u8..0x20).map(char::from).collect());
+        strings.push((0u32..0x100).filter_map(char::from_u32).collect());
+        // Each special character at every position of a string longer than two eight-byte words, alone,
+        // after a multi-byte character, and before a second special character.
+        for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', '$', '{'] {
+            for position in 0..20 {
+                let mut text: String = "abcdefghijklmnopqrstu".into();
+                text.insert(position, special);
+                strings.push(text.clone());
+                text.insert(position / 2, 'é');
+                strings.push(text.clone());
+                text.insert(position + 2, '"');
+                strings.push(text);
+            }
+        }
+        strings
+    }
+
+    /// The character-by-character escaping that `write_escaped_literal` replaced, kept as its reference.
+    fn escaped_one_character_at_a_time(text: &str, style: LiteralStyle) -> String {
+        let characters: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        for (position, &character) in characters.iter().enumerate() {
+            let next = characters.get(position + 1).copied();
+            let hcl = style == LiteralStyle::QuotedHcl;
+            match character {
+                '$' | '%' if next == Some('{') => {
+                    out.push(character);
+                    out.push(character);
+                }
+                '\\' if hcl => out.push_str("\\\\"),
+                '"' if hcl => out.push_str("\\\""),
+                '\n' if hcl => out.push_str("\\n"),
+                '\r' if hcl => out.push_str("\\r"),
+                '\t' if hcl => out.push_str("\\t"),
+                control if hcl && control.is_control() => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(control)));
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn json_string_content_is_what_serde_json_writes_between_the_quotes() {
+        for text in tricky_strings() {
+            let quoted = serde_json::to_string(&text).expect("serializes");
+            let mut content = String::from("prefix ");
+            write_json_string_content(&mut content, &text);
+            assert_eq!(
+                content,
+                format!("prefix {}", &quoted[1..quoted.len() - 1]),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn literals_are_escaped_as_character_by_character_escaping_does() {
+        for text in tricky_strings() {
+            for style in [LiteralStyle::JsonString, LiteralStyle::QuotedHcl] {
+                let mut escaped = String::new();
+                write_escaped_literal(&mut escaped, &text, style);
+                assert_eq!(
+                    escaped,
+                    escaped_one_character_at_a_time(&text, style),
+                    "{text:?} in {style:?}"
+                );
+            }
+            let borrowed = matches!(escape_template_literal(&text), Cow::Borrowed(_));
+            assert_eq!(
+                borrowed,
+                !text.contains("${") && !text.contains("%{"),
+                "{text:?} is borrowed exactly when it has no template opener"
+            );
+        }
     }
 
     #[test]

@@ -52,6 +52,7 @@ macro_rules! data_source_type {
 
 mod expression;
 mod module;
+mod pretty;
 mod references;
 mod wafv2_statement;
 

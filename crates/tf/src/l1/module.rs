@@ -11,6 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::Map;
 use super::expression::{Expression, Reference, Value, is_identifier};
+use super::pretty::PrettyWriter;
 
 /// `versions.tf.json`: the `terraform` block.
 pub const VERSIONS_FILE: &str = "versions.tf.json";
@@ -463,20 +464,61 @@ fn to_json(address: &str, value: &impl Serialize) -> Result<serde_json::Value, M
     })
 }
 
-/// Adds the meta-arguments to a serialized body. The L1 types have no argument named like a meta-argument,
-/// so nothing is overwritten.
-fn with_meta_arguments(
+/// How deep resource bodies sit in `main.tf.json` (`{"resource": {"<type>": {"<name>": body}}}`): they
+/// are rendered indented for that place, so that writing the file copies them as they are.
+const RESOURCE_BODY_DEPTH: usize = 3;
+
+/// A resource body as pretty JSON text, keys sorted at every level, the meta-arguments merged in at their
+/// sorted places, indented for [`RESOURCE_BODY_DEPTH`]: written straight from the typed values, or
+/// through a `serde_json::Value` tree when the direct writer declines (see `pretty.rs`). Debug builds
+/// (the tests) write every body both ways and check that the texts are the same.
+fn render_body(
+    writer: &mut PrettyWriter,
     address: &str,
-    body: serde_json::Value,
-    meta: &impl Serialize,
-) -> Result<serde_json::Value, ModuleError> {
-    let mut body = body;
+    resource: &impl Serialize,
+    meta: &MetaArguments,
+) -> Result<String, ModuleError> {
+    match writer.render(resource, meta, RESOURCE_BODY_DEPTH) {
+        Ok(text) => {
+            // Copied out at its exact length; the writer keeps its buffers for the next body.
+            let text = text.to_owned();
+            debug_assert_eq!(
+                render_body_through_value(address, resource, meta)
+                    .ok()
+                    .as_ref(),
+                Some(&text),
+                "the direct JSON writer and the JSON value path disagree on {address}"
+            );
+            Ok(text)
+        }
+        Err(_) => render_body_through_value(address, resource, meta),
+    }
+}
+
+/// [`render_body`] through a `serde_json::Value` tree: the reference the direct writer must match. The
+/// L1 types have no argument named like a meta-argument, so nothing is overwritten.
+fn render_body_through_value(
+    address: &str,
+    resource: &impl Serialize,
+    meta: &MetaArguments,
+) -> Result<String, ModuleError> {
+    let mut body = to_json(address, resource)?;
     if let (serde_json::Value::Object(fields), serde_json::Value::Object(meta)) =
         (&mut body, to_json(address, meta)?)
     {
         fields.extend(meta);
     }
-    Ok(body)
+    let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| {
+        ModuleError::Serialization {
+            address: address.to_owned(),
+            source,
+        }
+    })?;
+    let mut indented = Vec::with_capacity(text.len());
+    write_indented(&mut indented, &text, RESOURCE_BODY_DEPTH * 2);
+    // Only spaces were added after line breaks, so the text is still UTF-8.
+    Ok(String::from_utf8(indented)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 /// One Terraform root module. Add things with the `add_*` methods, which return handles for references;
@@ -492,8 +534,8 @@ pub struct Module {
     /// Each body as pretty JSON text, keys sorted, rendered when the resource is added: the bulk of a
     /// large module, so no JSON value tree of it outlives the call that adds it.
     resources: BTreeMap<(&'static str, String), String>,
-    /// Where resource bodies are serialized before being copied out (see `add_resource_with`).
-    scratch: Vec<u8>,
+    /// Writes resource bodies (see `add_resource_with`), keeping its buffers from one to the next.
+    writer: PrettyWriter,
     outputs: BTreeMap<String, serde_json::Value>,
     moved: Vec<Moved>,
 }
@@ -609,17 +651,7 @@ impl Module {
                 address,
             });
         }
-        let body = with_meta_arguments(&address, to_json(&address, &resource)?, &meta)?;
-        // Serialized into a buffer the module reuses, then copied out at its exact length.
-        self.scratch.clear();
-        let body = serde_json::to_writer_pretty(&mut self.scratch, &SortedKeys(&body))
-            .and_then(|()| {
-                String::from_utf8(self.scratch.clone()).map_err(serde::ser::Error::custom)
-            })
-            .map_err(|source| ModuleError::Serialization {
-                address: address.clone(),
-                source,
-            })?;
+        let body = render_body(&mut self.writer, &address, &resource, &meta)?;
         self.resources.insert(key, body);
         Ok(ResourceRef {
             name: name.to_owned(),
@@ -697,7 +729,7 @@ impl Module {
         let mut body: serde_json::Value =
             serde_json::from_str(&self.resources[&key]).map_err(serialization)?;
         edit(&mut body);
-        let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(serialization)?;
+        let text = render_body(&mut self.writer, address, &body, &MetaArguments::default())?;
         self.resources.insert(key, text);
         Ok(true)
     }
@@ -874,7 +906,7 @@ enum Tree<'a> {
     Text(&'a str),
     Borrowed(&'a serde_json::Value),
     Owned(serde_json::Value),
-    /// A body already rendered as pretty JSON (keys sorted) at the outermost level.
+    /// A body already rendered as pretty JSON (keys sorted), indented for [`RESOURCE_BODY_DEPTH`].
     Rendered(&'a str),
 }
 
@@ -896,14 +928,14 @@ impl Tree<'_> {
                 item.write_pretty(out, indent + 2)
             }),
             Tree::Text(text) => serde_json::to_writer(out, text),
-            Tree::Borrowed(_) | Tree::Owned(_) => {
+            Tree::Rendered(text) if indent == RESOURCE_BODY_DEPTH * 2 => {
+                out.extend_from_slice(text.as_bytes());
+                Ok(())
+            }
+            Tree::Borrowed(_) | Tree::Owned(_) | Tree::Rendered(_) => {
                 let mut text = Vec::new();
                 serde_json::to_writer_pretty(&mut text, self)?;
                 write_indented(out, &String::from_utf8_lossy(&text), indent);
-                Ok(())
-            }
-            Tree::Rendered(text) => {
-                write_indented(out, text, indent);
                 Ok(())
             }
         }
@@ -1023,6 +1055,155 @@ pub fn render_json(value: &serde_json::Value) -> String {
 mod tests {
     use super::*;
 
+    /// A resource-like body whose fields are declared out of order, with an unsorted nested block, a map
+    /// whose keys change order once escaped (`x${` sorts after `x$%`, `x$${` before it), empty
+    /// containers, floats, and strings that need escaping.
+    #[derive(Serialize)]
+    struct OutOfOrder {
+        zone: Value<String>,
+        arn: Option<Value<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<Value<String>>,
+        name: Vec<Nested>,
+        environment: Value<Map<String>>,
+        empty_list: Vec<Nested>,
+        empty_block: super::super::EmptyBlock,
+        ratio: Value<super::super::Number>,
+    }
+
+    #[derive(Serialize)]
+    struct Nested {
+        value: Value<String>,
+        key: Value<String>,
+    }
+
+    fn out_of_order() -> OutOfOrder {
+        let nested = |value: &str, key: &str| Nested {
+            value: value.into(),
+            key: key.into(),
+        };
+        OutOfOrder {
+            zone: "line\nbreak \"quoted\" \u{1} \u{2028} 🚆".into(),
+            arn: None,
+            skipped: None,
+            name: vec![nested("${not a reference}", "b"), nested("%{x}", "a")],
+            environment: [("x$%", "one"), ("x${", "two"), ("a", "three")]
+                .into_iter()
+                .collect(),
+            empty_list: Vec::new(),
+            empty_block: super::super::EmptyBlock {},
+            ratio: 0.25.into(),
+        }
+    }
+
+    fn meta_arguments() -> MetaArguments {
+        MetaArguments {
+            depends_on: vec![
+                Address {
+                    mode: AddressMode::Managed,
+                    type_name: "aws_vpc",
+                    name: "main".to_owned(),
+                },
+                Address {
+                    mode: AddressMode::Data,
+                    type_name: "aws_partition",
+                    name: "current".to_owned(),
+                },
+            ],
+            lifecycle: Some(Lifecycle {
+                prevent_destroy: Some(true),
+                ignore_changes: Some(IgnoreChanges::Arguments(vec!["tags".to_owned()])),
+            }),
+        }
+    }
+
+    #[test]
+    fn the_direct_writer_sorts_and_merges_as_the_value_path_does() {
+        let mut writer = PrettyWriter::default();
+        for meta in [MetaArguments::default(), meta_arguments()] {
+            let expected =
+                render_body_through_value("aws_x.y", &out_of_order(), &meta).expect("renders");
+            // The direct writer itself, not the fallback, writes the same text (twice, reusing its buffers).
+            for _ in 0..2 {
+                let written = writer
+                    .render(&out_of_order(), &meta, RESOURCE_BODY_DEPTH)
+                    .expect("writes directly");
+                assert_eq!(written, expected);
+            }
+            assert_eq!(
+                expected.contains("\"depends_on\""),
+                !meta.depends_on.is_empty()
+            );
+        }
+        let expected = render_body_through_value("aws_x.y", &out_of_order(), &meta_arguments())
+            .expect("renders");
+        let position = |key: &str| expected.find(&format!("\n        \"{key}\"")).expect(key);
+        let order: Vec<usize> = [
+            "arn",
+            "depends_on",
+            "empty_block",
+            "empty_list",
+            "environment",
+            "lifecycle",
+            "name",
+            "ratio",
+            "zone",
+        ]
+        .into_iter()
+        .map(position)
+        .collect();
+        assert!(order.is_sorted(), "top-level keys in order: {expected}");
+        assert!(expected.find("x$${").expect("escaped") < expected.find("x$%").expect("plain"));
+    }
+
+    #[test]
+    fn a_body_the_direct_writer_declines_goes_through_the_value_path() {
+        #[derive(Serialize)]
+        struct ClashesWithMeta {
+            depends_on: Value<String>,
+            name: Value<String>,
+        }
+        #[derive(Serialize)]
+        enum Tagged {
+            Variant { inner: bool },
+        }
+        let clash = ClashesWithMeta {
+            depends_on: "own".into(),
+            name: "x".into(),
+        };
+        let mut writer = PrettyWriter::default();
+        let meta = meta_arguments();
+        assert!(writer.render(&clash, &meta, 0).is_err(), "duplicate key");
+        let rendered = render_body(&mut writer, "aws_x.y", &clash, &meta).expect("renders");
+        assert_eq!(
+            rendered,
+            render_body_through_value("aws_x.y", &clash, &meta).expect("renders")
+        );
+        assert!(rendered.contains("aws_vpc.main"), "the meta-argument wins");
+
+        let variant = Tagged::Variant { inner: true };
+        assert!(
+            writer
+                .render(&variant, &MetaArguments::default(), 0)
+                .is_err()
+        );
+        assert_eq!(
+            render_body(&mut writer, "aws_x.y", &variant, &MetaArguments::default())
+                .expect("renders"),
+            "{\n        \"Variant\": {\n          \"inner\": true\n        }\n      }"
+        );
+        assert!(
+            writer.render(&vec![true], &meta, 0).is_err(),
+            "no object to merge into"
+        );
+        assert_eq!(
+            writer
+                .render(&vec![true], &MetaArguments::default(), 1)
+                .expect("writes"),
+            "[\n    true\n  ]"
+        );
+    }
+
     #[test]
     fn the_tree_writer_writes_what_serde_json_pretty_writes() {
         let body = serde_json::json!({
@@ -1031,6 +1212,10 @@ mod tests {
             "m": {"y": null, "x": [true, "\"quoted\""]}
         });
         let rendered = serde_json::to_string_pretty(&SortedKeys(&body)).expect("serializes");
+        // Rendered bodies are indented for where resource bodies sit, which is where `leaf` goes.
+        let mut indented = Vec::new();
+        write_indented(&mut indented, &rendered, RESOURCE_BODY_DEPTH * 2);
+        let rendered = String::from_utf8(indented).expect("UTF-8");
         let tree = |leaf: Tree<'static>| {
             Tree::Object(BTreeMap::from([
                 ("//", Tree::Text("generated; \"do not edit\"")),
@@ -1057,5 +1242,14 @@ mod tests {
             tree(leaf).write_pretty(&mut written, 0).expect("writes");
             assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
+        // Anywhere else, a rendered body is parsed and written again for its place.
+        let elsewhere = |leaf| Tree::Object(BTreeMap::from([("list", Tree::Array(vec![leaf]))]));
+        let expected =
+            serde_json::to_string_pretty(&elsewhere(Tree::Owned(body))).expect("serializes");
+        let mut written = Vec::new();
+        elsewhere(Tree::Rendered(leaked))
+            .write_pretty(&mut written, 0)
+            .expect("writes");
+        assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
     }
 }
