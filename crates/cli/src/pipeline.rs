@@ -3,11 +3,13 @@
 //! files out.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use meridian_model::environments::ENVIRONMENTS_KEY;
 use meridian_model::suggest::closest;
 use meridian_model::{Diagnostic, LoadedStack, SourceText, StackPath, codes, load_environments};
 use meridian_plan::{OutputFile, Plan};
+use meridian_runbook::Piece;
 
 use crate::Target;
 use crate::render::render_report;
@@ -300,29 +302,50 @@ pub fn emit(
         Target::Terraform => terraform()?,
         Target::Runbooks => runbooks()?,
         Target::All => {
-            // Terraform on a second thread, CloudFormation on this one; the runbooks go to
-            // whichever finishes first, so neither waits while the other has two jobs.
-            let claimed = std::sync::atomic::AtomicBool::new(false);
-            let claim_runbooks =
-                || (!claimed.swap(true, std::sync::atomic::Ordering::AcqRel)).then(runbooks);
-            let (terraform, files, runbooks) = std::thread::scope(|scope| {
-                let terraform = scope.spawn(|| (terraform(), claim_runbooks()));
-                let files = cloudformation();
-                let here = claim_runbooks();
-                let (terraform, there) = terraform
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (terraform, files, here.or(there))
-            });
-            let Some(runbooks) = runbooks else {
-                meridian_plan::bug(format_args!("neither thread rendered the runbooks"));
+            // Terraform on a second thread, CloudFormation on this one; then each thread renders
+            // pieces of the runbooks until none is left, so that neither waits while the other
+            // still has work.
+            let prepared = meridian_runbook::Runbooks::new(plan, templates);
+            let next = AtomicUsize::new(0);
+            let pieces = || {
+                let mut rendered = Vec::new();
+                if let Ok(runbooks) = &prepared {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(piece) = Piece::ALL.get(index) else {
+                            break;
+                        };
+                        rendered.push((index, runbooks.render(*piece)));
+                    }
+                }
+                rendered
             };
+            let (terraform, files, mut rendered) = std::thread::scope(|scope| {
+                let terraform = scope.spawn(|| (terraform(), pieces()));
+                let files = cloudformation();
+                let mut rendered = pieces();
+                let (terraform, there) = joined(terraform);
+                rendered.extend(there);
+                (terraform, files, rendered)
+            });
             let mut files = files?;
             files.extend(terraform?);
-            files.extend(runbooks?);
+            prepared.map_err(EmitError::Template)?;
+            // The first failure in the order a single thread meets them.
+            rendered.sort_by_key(|(index, _)| *index);
+            for (_, piece) in rendered {
+                files.extend(piece.map_err(EmitError::Template)?);
+            }
             files
         }
     };
     files.sort();
     Ok(files)
+}
+
+/// What a scoped thread returned; its panic, raised again here.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -54,41 +54,108 @@ pub fn render(
     plan: &Plan,
     overrides: &BTreeMap<String, String>,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let engine = engine::Engine::new(overrides)?;
-    let path = |file: &str| format!("{OUTPUT_DIR}/{file}");
-    let mut outputs = vec![
-        engine.render(
-            engine::ARCHITECTURE,
-            path(files::ARCHITECTURE),
-            &views::architecture::build(plan),
-        )?,
-        engine.render(
-            engine::DEPLOY,
-            path(files::DEPLOY),
-            &views::deploy::build(plan),
-        )?,
-        engine.render(
-            engine::TEST_FAILOVER,
-            path(files::TEST_FAILOVER),
-            &views::failover::build(plan),
-        )?,
-    ];
-    for view in views::service::build_all(plan, views::service::Script::DeployBlueGreen) {
-        let file = path(&view.script_name.raw);
-        outputs.push(engine.render(engine::DEPLOY_SERVICE, file, &view)?);
-    }
-    for view in views::service::build_all(plan, views::service::Script::Rollback) {
-        let file = path(&view.script_name.raw);
-        outputs.push(engine.render(engine::ROLLBACK, file, &view)?);
-    }
-    for view in views::config::build_all(plan) {
-        let file = path(&view.file_name);
-        outputs.push(engine.render(engine::APP_CONFIG, file, &view)?);
-    }
-    for view in views::promote::build_all(plan) {
-        let file = path(&view.runbook_name.raw);
-        outputs.push(engine.render(engine::PROMOTE_REPLICA, file, &view)?);
+    let runbooks = Runbooks::new(plan, overrides)?;
+    let mut outputs = Vec::new();
+    for piece in Piece::ALL {
+        outputs.extend(runbooks.render(piece)?);
     }
     outputs.sort();
     Ok(outputs)
+}
+
+/// One piece of the runbooks: a document, or the files of one per-region template. Pieces are
+/// independent of each other, so a caller may render them on several threads ([`render`]
+/// renders them in turn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Architecture,
+    Deploy,
+    TestFailover,
+    DeployBlueGreen,
+    Rollback,
+    AppConfig,
+    PromoteReplica,
+}
+
+impl Piece {
+    /// Every piece, in the order [`render`] renders them (and so reports the first failure).
+    pub const ALL: [Piece; 7] = [
+        Piece::Architecture,
+        Piece::Deploy,
+        Piece::TestFailover,
+        Piece::DeployBlueGreen,
+        Piece::Rollback,
+        Piece::AppConfig,
+        Piece::PromoteReplica,
+    ];
+}
+
+/// The runbooks of one plan, ready to render piece by piece: the templates (the user's copies
+/// compiled once) and the plan. Shareable between threads.
+pub struct Runbooks<'p> {
+    engine: engine::Engine,
+    plan: &'p Plan,
+}
+
+impl std::fmt::Debug for Runbooks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runbooks")
+            .field("stack", &self.plan.stack)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'p> Runbooks<'p> {
+    /// See [`render`] for `overrides`.
+    pub fn new(plan: &'p Plan, overrides: &BTreeMap<String, String>) -> Result<Self, RenderError> {
+        Ok(Self {
+            engine: engine::Engine::new(overrides)?,
+            plan,
+        })
+    }
+
+    /// The files of `piece`, paths `runbooks/<file>`, in no particular order.
+    pub fn render(&self, piece: Piece) -> Result<Vec<OutputFile>, RenderError> {
+        let (engine, plan) = (&self.engine, self.plan);
+        let path = |file: &str| format!("{OUTPUT_DIR}/{file}");
+        Ok(match piece {
+            Piece::Architecture => vec![engine.render(
+                engine::ARCHITECTURE,
+                path(files::ARCHITECTURE),
+                &views::architecture::build(plan),
+            )?],
+            Piece::Deploy => vec![engine.render(
+                engine::DEPLOY,
+                path(files::DEPLOY),
+                &views::deploy::build(plan),
+            )?],
+            Piece::TestFailover => vec![engine.render(
+                engine::TEST_FAILOVER,
+                path(files::TEST_FAILOVER),
+                &views::failover::build(plan),
+            )?],
+            Piece::DeployBlueGreen => {
+                views::service::build_all(plan, views::service::Script::DeployBlueGreen)
+                    .iter()
+                    .map(|view| {
+                        engine.render(engine::DEPLOY_SERVICE, path(&view.script_name.raw), view)
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+            Piece::Rollback => views::service::build_all(plan, views::service::Script::Rollback)
+                .iter()
+                .map(|view| engine.render(engine::ROLLBACK, path(&view.script_name.raw), view))
+                .collect::<Result<_, _>>()?,
+            Piece::AppConfig => views::config::build_all(plan)
+                .iter()
+                .map(|view| engine.render(engine::APP_CONFIG, path(&view.file_name), view))
+                .collect::<Result<_, _>>()?,
+            Piece::PromoteReplica => views::promote::build_all(plan)
+                .iter()
+                .map(|view| {
+                    engine.render(engine::PROMOTE_REPLICA, path(&view.runbook_name.raw), view)
+                })
+                .collect::<Result<_, _>>()?,
+        })
+    }
 }

@@ -1153,3 +1153,25 @@ fn builtin_templates_are_listed_in_file_name_order() {
     assert_eq!(names, sorted);
     assert_eq!(names.len(), 7);
 }
+
+#[test]
+fn the_pieces_divide_the_runbooks_without_overlap_or_gap() {
+    // The CLI renders pieces on two threads at once; together they must be exactly `render`'s
+    // files, each file in one piece only, for every bundled stack.
+    use meridian_runbook::{Piece, Runbooks};
+    for (name, plan) in bundled() {
+        let runbooks = Runbooks::new(plan, &BTreeMap::new()).expect("built-in templates");
+        let mut owners: BTreeMap<String, Piece> = BTreeMap::new();
+        let mut pieced = Vec::new();
+        for piece in Piece::ALL {
+            for file in runbooks.render(piece).expect("renders") {
+                if let Some(first) = owners.insert(file.path.clone(), piece) {
+                    panic!("{name}: {} is in {first:?} and {piece:?}", file.path);
+                }
+                pieced.push(file);
+            }
+        }
+        pieced.sort();
+        assert_eq!(pieced, render_default(plan), "{name}");
+    }
+}
