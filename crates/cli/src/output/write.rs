@@ -480,10 +480,16 @@ fn build_staging(
         change,
         &mut directories,
     )?;
+    // The files come sorted by path, so a folder is created before the first of its files
+    // and not asked for again while the next ones share it.
+    let mut created: Option<PathBuf> = None;
     for file in change.files {
         let path = staging.join(&file.path);
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && created.as_deref() != Some(parent)
+        {
             std::fs::create_dir_all(parent)?;
+            created = Some(parent.to_path_buf());
         }
         write_file(
             &path,
