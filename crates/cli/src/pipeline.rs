@@ -56,10 +56,23 @@ pub fn check_environments(
     bytes: &[u8],
     only: Option<&str>,
 ) -> Result<Vec<Checked>, Rejected> {
+    check_environments_then(name, bytes, only, || {})
+}
+
+/// [`check_environments`], calling `on_loaded` once the file has loaded and before any
+/// environment is planned: where a caller starts work that needs no plan, so that it overlaps
+/// planning without competing with loading (which reads the file on two threads).
+pub fn check_environments_then(
+    name: &str,
+    bytes: &[u8],
+    only: Option<&str>,
+    on_loaded: impl FnOnce(),
+) -> Result<Vec<Checked>, Rejected> {
     let loaded = load_environments(name, bytes).map_err(|failure| Rejected {
         diagnostics: failure.diagnostics,
         source: failure.source,
     })?;
+    on_loaded();
     let source = loaded[0].source.clone();
     let reject = |diagnostics: Vec<Diagnostic>| Rejected {
         diagnostics,

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use meridian_model::load::{MAX_STACK_FILE_BYTES, oversized_stack};
 
-use crate::pipeline::{Checked, check_environments};
+use crate::pipeline::{Checked, check_environments_then};
 use crate::render::render_report;
 use crate::summary::{render_overlay, render_plan};
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
@@ -80,6 +80,16 @@ pub(crate) enum Outcome {
 
 /// Reads and checks a stack file, printing nothing.
 pub(crate) fn read_and_check(path: &Path, environment: Option<&str>) -> Outcome {
+    read_and_check_then(path, environment, || {})
+}
+
+/// [`read_and_check`], calling `on_loaded` between loading and planning (see
+/// [`crate::pipeline::check_environments_then`]).
+fn read_and_check_then(
+    path: &Path,
+    environment: Option<&str>,
+    on_loaded: impl FnOnce(),
+) -> Outcome {
     let display = path.display().to_string();
     let bytes = match read_stack_file(path) {
         Ok(StackBytes::Whole(bytes)) => bytes,
@@ -99,7 +109,7 @@ pub(crate) fn read_and_check(path: &Path, environment: Option<&str>) -> Outcome 
             return Outcome::Unreadable(message);
         }
     };
-    match check_environments(&display, &bytes, environment) {
+    match check_environments_then(&display, &bytes, environment, on_loaded) {
         Ok(checked) => Outcome::Checked(checked),
         Err(rejected) => Outcome::Rejected {
             diagnostics: rejected.diagnostics,
@@ -112,8 +122,18 @@ pub(crate) fn read_and_check(path: &Path, environment: Option<&str>) -> Outcome 
 /// [`Checked`] per environment (only `environment`'s when given), or the one stack of a file
 /// without environments.
 pub(crate) fn load_and_check(path: &Path, environment: Option<&str>) -> Result<Vec<Checked>, u8> {
+    load_and_check_then(path, environment, || {})
+}
+
+/// [`load_and_check`], calling `on_loaded` between loading and planning (see
+/// [`crate::pipeline::check_environments_then`]).
+pub(crate) fn load_and_check_then(
+    path: &Path,
+    environment: Option<&str>,
+    on_loaded: impl FnOnce(),
+) -> Result<Vec<Checked>, u8> {
     let display = path.display().to_string();
-    match read_and_check(path, environment) {
+    match read_and_check_then(path, environment, on_loaded) {
         Outcome::Checked(checked) => {
             let warnings = &checked[0].warnings;
             if !warnings.is_empty() {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum as _;
 use meridian_plan::OutputFile;
 
-use super::load_and_check;
+use super::load_and_check_then;
 use crate::console::complain;
 use crate::output::{self, DirectoryLock, INDEX_FILE, Index, owned};
 use crate::pipeline::emit;
@@ -81,12 +81,14 @@ pub fn synth(
         }
     };
     // Rebuilding the built-in runbook templates does not depend on the stack: on a second thread
-    // it overlaps loading and planning instead of adding to the runbooks' time.
+    // it overlaps planning instead of adding to the runbooks' time. It starts once the stack has
+    // loaded, since loading already reads the file on both cores.
     let checked = std::thread::scope(|scope| {
-        if matches!(target, Target::All | Target::Runbooks) {
-            scope.spawn(meridian_runbook::prepare_builtin_templates);
-        }
-        load_and_check(stack, environment)
+        load_and_check_then(stack, environment, || {
+            if matches!(target, Target::All | Target::Runbooks) {
+                scope.spawn(meridian_runbook::prepare_builtin_templates);
+            }
+        })
     });
     let environments = match checked {
         Ok(checked) => checked,
