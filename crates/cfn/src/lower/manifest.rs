@@ -224,16 +224,15 @@ fn stack_outputs(template: &str) -> BTreeSet<(String, String)> {
         stack_name: String,
         output_name: String,
     }
-    template
-        .match_indices(KEY)
-        .filter(|(at, _)| {
-            template[..*at]
-                .bytes()
+    memchr::memmem::find_iter(template.as_bytes(), KEY)
+        .filter(|at| {
+            template.as_bytes()[..*at]
+                .iter()
                 .rev()
-                .take_while(|byte| *byte != b'\n')
-                .all(|byte| byte == b' ')
+                .take_while(|byte| **byte != b'\n')
+                .all(|byte| *byte == b' ')
         })
-        .map(|(at, _)| {
+        .map(|at| {
             let mut arguments = serde_json::Deserializer::from_str(&template[at + KEY.len()..]);
             let Arguments {
                 stack_name,
