@@ -4,6 +4,7 @@
 pub mod codes;
 pub mod diagnostic;
 pub mod environments;
+pub mod fast_hash;
 pub mod load;
 pub mod path;
 mod shape;

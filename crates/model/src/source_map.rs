@@ -2,11 +2,12 @@
 //! YAML event stream, so that the plan's checks can report positions without carrying spans
 //! through the model types.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_saphyr::granit_parser::{Event, Parser, ScanError, Span};
 
 use crate::diagnostic::Position;
+use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::path::StackPath;
 
 /// Positions of one node.
@@ -23,12 +24,12 @@ struct NodePositions {
 pub struct SourceMap {
     /// By path; hashed rather than ordered, since nothing iterates it in order (lookups
     /// dominate, and comparing deep paths made an ordered map the loader's hot spot).
-    nodes: HashMap<StackPath, NodePositions>,
+    nodes: FastHashMap<StackPath, NodePositions>,
     /// Every recorded position with its path, sorted, for mapping a position back to a path;
     /// built on first use, since only diagnostics need it.
     by_position: std::sync::OnceLock<Vec<(Position, StackPath)>>,
     /// Paths of the nodes that are mappings.
-    mappings: HashSet<StackPath>,
+    mappings: FastHashSet<StackPath>,
     /// Whether the root node is a mapping.
     root_is_mapping: bool,
     /// Whether the document had any node at all.

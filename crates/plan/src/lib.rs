@@ -6,7 +6,6 @@ pub mod asl;
 pub mod aws;
 pub mod cron;
 pub mod defaults;
-mod fast_hash;
 pub mod iam;
 pub mod ids;
 pub mod naming;

@@ -107,10 +107,10 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use meridian_model::{Code, Diagnostic, Stack, StackPath, codes};
 
-use crate::fast_hash::FastHashMap;
 use crate::ids::{LogicalId, RegionCode, Rid, UnitId};
 use crate::naming::PhysicalNames;
 use crate::types::{EntityKind, Plan, TfMove};
+use meridian_model::fast_hash::FastHashMap;
 
 /// The result of planning: the plan (when there is no error) and every diagnostic.
 #[derive(Debug)]

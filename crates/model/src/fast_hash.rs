@@ -1,20 +1,24 @@
-//! A fast hasher for the plan's registries of derived IDs.
+//! A fast hasher for maps keyed by what Meridian derives from a stack file: the source map's
+//! stack paths and the plan's registries of logical IDs and Terraform names (tens of thousands of
+//! keys at the largest stacks).
 //!
-//! The registries (logical IDs per unit, Terraform names) hold tens of thousands of keys at the
-//! largest stacks and are only looked up and counted, never listed, so their iteration order
-//! never reaches the output. The standard library's SipHash guards a map against keys chosen to
-//! collide, which costs about five times more per key than this multiply-rotate scheme (the one
-//! Firefox and rustc use); the keys here are derived from the stack file by Meridian, a file the
-//! user runs on their own machine, and its size is bounded by the loader.
+//! The standard library's SipHash guards a map against keys chosen to collide, which costs about
+//! five times more per key than this multiply-rotate scheme (the one Firefox and rustc use); the
+//! keys here come from a file the user runs on their own machine, whose size the loader bounds.
+//! Like the standard library's (randomly seeded) maps, these are never listed in an order that
+//! reaches the output: lookups, counts, or listings sorted first.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` keyed with [`FastHasher`].
-pub(crate) type FastHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A `HashSet` keyed with [`FastHasher`].
+pub type FastHashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FastHasher>>;
 
 /// The multiply-rotate hasher: eight bytes at a time, then the remainder.
 #[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FastHasher {
+pub struct FastHasher {
     hash: u64,
 }
 
