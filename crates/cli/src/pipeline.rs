@@ -334,10 +334,16 @@ pub fn emit(
                 rendered
             };
             let (terraform, files, mut rendered) = std::thread::scope(|scope| {
-                let terraform = scope.spawn(|| (terraform(), pieces()));
+                // A system that cannot start a thread gets everything done on this one.
+                let second = std::thread::Builder::new()
+                    .spawn_scoped(scope, || (terraform(), pieces()))
+                    .ok();
                 let files = cloudformation();
                 let mut rendered = pieces();
-                let (terraform, there) = joined(terraform);
+                let (terraform, there) = match second {
+                    Some(second) => joined(second),
+                    None => (terraform(), Vec::new()),
+                };
                 rendered.extend(there);
                 (terraform, files, rendered)
             });

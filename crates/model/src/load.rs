@@ -190,13 +190,19 @@ pub fn load_environments(name: &str, bytes: &[u8]) -> Result<Vec<LoadedStack>, L
     // parse of the text (each about half of loading). Both parsers bound what a hostile file
     // costs them (nodes, depth, alias expansion), and the typed result is used only where it
     // always was: once the map has accepted the file and found no `environments:`.
+    // A system that cannot start a thread gets both readings done on this one.
+    let read_typed = || serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options());
     let (map, typed) = std::thread::scope(|scope| {
-        let typed = scope
-            .spawn(|| serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options()));
+        let typed = std::thread::Builder::new()
+            .spawn_scoped(scope, read_typed)
+            .ok();
         let map = SourceMap::build(&source.text);
-        let typed = typed
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let typed = match typed {
+            Some(typed) => typed
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => read_typed(),
+        };
         (map, typed)
     });
     let map = match map {

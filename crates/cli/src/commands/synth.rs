@@ -86,7 +86,9 @@ pub fn synth(
     let checked = std::thread::scope(|scope| {
         load_and_check_then(stack, environment, || {
             if matches!(target, Target::All | Target::Runbooks) {
-                scope.spawn(meridian_runbook::prepare_builtin_templates);
+                // Without a thread, the first render rebuilds them instead.
+                let _ = std::thread::Builder::new()
+                    .spawn_scoped(scope, meridian_runbook::prepare_builtin_templates);
             }
         })
     });
