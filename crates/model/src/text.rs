@@ -118,17 +118,19 @@ mod tests {
 
     #[test]
     fn the_byte_scan_finds_exactly_the_unsafe_characters() {
-        // Every character of the Basic Multilingual Plane and some beyond, alone and between
-        // other text (so that a character cut by the end of the text is covered too).
-        let characters = (0u32..0x3000)
-            .chain(0xFF00..0x1_0000)
+        // Every character of the Basic Multilingual Plane and some beyond: alone, between other
+        // text, and across the 64-byte blocks the scan reads (its first byte the last of a
+        // block).
+        let characters = (0u32..0x1_0000)
             .chain([0x1F600, 0x10_FFFF])
             .filter_map(char::from_u32);
+        let block = "a".repeat(63);
         for character in characters {
             for text in [
                 character.to_string(),
                 format!("a{character}b"),
                 format!("\u{2014}{character}\u{e9}"),
+                format!("{block}{character}"),
             ] {
                 assert_eq!(
                     has_unsafe_character(&text),
