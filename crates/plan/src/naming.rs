@@ -43,32 +43,41 @@ pub fn environment_stack(stack: &str, environment: &str) -> String {
     format!("{stack}-{environment}")
 }
 
+/// `rail-backend` → `RailBackend`: the ASCII letters and digits of `name`, each run of them
+/// starting with a capital; everything else only separates runs. One pass over the bytes: a
+/// byte of a character outside ASCII is never an ASCII letter or digit.
 pub fn pascal(name: &str) -> String {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            let mut characters = word.chars();
-            characters.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + characters.as_str()
-            })
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    let mut word_starts = true;
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            out.push(char::from(if word_starts {
+                byte.to_ascii_uppercase()
+            } else {
+                byte
+            }));
+            word_starts = false;
+        } else {
+            word_starts = true;
+        }
+    }
+    out
 }
 
 /// `ApiTaskDefinition` → `api_task_definition`; `Http5xxAlarm` → `http5xx_alarm`.
 pub fn snake(pascal_name: &str) -> String {
-    let mut out = String::with_capacity(pascal_name.len() + 8);
-    let mut previous: Option<char> = None;
-    for character in pascal_name.chars() {
-        if character.is_ascii_uppercase()
-            && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
-        {
-            out.push('_');
+    // Byte by byte: only ASCII bytes change, and a byte of a character outside ASCII is neither
+    // an ASCII capital nor a lowercase letter or digit, just as the character is not.
+    let mut out = Vec::with_capacity(pascal_name.len() + 8);
+    let mut previous_continues_word = false;
+    for byte in pascal_name.bytes() {
+        if byte.is_ascii_uppercase() && previous_continues_word {
+            out.push(b'_');
         }
-        out.push(character.to_ascii_lowercase());
-        previous = Some(character);
+        out.push(byte.to_ascii_lowercase());
+        previous_continues_word = byte.is_ascii_lowercase() || byte.is_ascii_digit();
     }
-    out
+    String::from_utf8(out).unwrap_or_else(|_| crate::bug("snake case changed a byte outside ASCII"))
 }
 
 /// `us-east-1` → `us_east_1`, for Terraform names.
@@ -862,6 +871,84 @@ pub fn is_metric_math_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The case conversions as first written, a character and a string at a time.
+    fn pascal_by_words(name: &str) -> String {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| {
+                let mut characters = word.chars();
+                characters.next().map_or_else(String::new, |first| {
+                    first.to_ascii_uppercase().to_string() + characters.as_str()
+                })
+            })
+            .collect()
+    }
+
+    fn snake_by_characters(pascal_name: &str) -> String {
+        let mut out = String::new();
+        let mut previous: Option<char> = None;
+        for character in pascal_name.chars() {
+            if character.is_ascii_uppercase()
+                && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+            {
+                out.push('_');
+            }
+            out.push(character.to_ascii_lowercase());
+            previous = Some(character);
+        }
+        out
+    }
+
+    #[test]
+    fn case_conversions_agree_with_their_definitions_on_any_text() {
+        let mut samples: Vec<String> = [
+            "",
+            "rail-backend",
+            "ApiTaskDefinition",
+            "Http5xxAlarm",
+            "a--b__c  d",
+            "-leading-and-trailing-",
+            "eu-west-1",
+            "x5xx-errors",
+            "ÉtéAlarm",
+            "caféBar",
+            "日本Tokyo",
+            "é9A",
+            "zÄb",
+            "🚀LaunchPad",
+            "aÉb",
+            "ABC",
+            "aB1C",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        // Every pair of characters from a mixed alphabet, ASCII and not, so that each kind of
+        // character follows each other kind.
+        let alphabet = [
+            'a', 'Z', '5', '-', '_', ' ', 'é', 'É', 'ß', '日', '🚀', '\u{7f}',
+        ];
+        for first in alphabet {
+            for second in alphabet {
+                for third in alphabet {
+                    samples.push([first, second, third].iter().collect());
+                }
+            }
+        }
+        for sample in &samples {
+            assert_eq!(
+                pascal(sample),
+                pascal_by_words(sample),
+                "pascal of {sample:?}"
+            );
+            assert_eq!(
+                snake(sample),
+                snake_by_characters(sample),
+                "snake of {sample:?}"
+            );
+        }
+    }
 
     #[test]
     fn names_at_the_edges_of_every_rule() {

@@ -114,8 +114,12 @@ impl<'a> Resolver<'a> {
         }
         let logical = &rid.logical;
         let namespace = unit.id_namespace();
-        // One lookup answers whether the ID was asked for before, and from where.
-        let ids = self.ids.entry(namespace.clone()).or_default();
+        // One lookup answers whether the ID was asked for before, and from where. The unit is
+        // cloned into the registry only the first time it appears.
+        let ids = match self.ids.get_mut(&namespace) {
+            Some(ids) => ids,
+            None => self.ids.entry(namespace.clone()).or_default(),
+        };
         let (known, collision) = match ids.get(logical) {
             Some(first) => (true, (first != path).then(|| first.clone())),
             None => {
@@ -125,7 +129,10 @@ impl<'a> Resolver<'a> {
         };
         // Only a services unit's resources, and a second request of an ID, touch the placement.
         if known || namespace != *unit {
-            let placed = self.placement.entry(namespace.clone()).or_default();
+            let placed = match self.placement.get_mut(&namespace) {
+                Some(placed) => placed,
+                None => self.placement.entry(namespace.clone()).or_default(),
+            };
             let before = placed.get(logical).unwrap_or(&namespace);
             if known && before != unit {
                 let before = before.clone();
@@ -148,10 +155,16 @@ impl<'a> Resolver<'a> {
             );
         }
         // Terraform names share one module: a storage unit and an application unit of the same
-        // region must not derive the same name.
+        // region must not derive the same name. The registry keeps the first name's namespace
+        // and logical ID; its place is the one `ids` recorded for that ID.
         match self.tf_ids.get(&rid.tf) {
-            Some((first_unit, first)) if *first_unit != namespace => {
-                let first = first.clone();
+            Some((first_unit, first_logical)) if *first_unit != namespace => {
+                let first = self
+                    .ids
+                    .get(first_unit)
+                    .and_then(|ids| ids.get(first_logical))
+                    .cloned()
+                    .unwrap_or_default();
                 self.report(
                     Diagnostic::new(
                         codes::E901,
@@ -165,7 +178,7 @@ impl<'a> Resolver<'a> {
             Some(_) => {}
             None => {
                 self.tf_ids
-                    .insert(rid.tf.clone(), (namespace, path.clone()));
+                    .insert(rid.tf.clone(), (namespace, logical.clone()));
             }
         }
         rid

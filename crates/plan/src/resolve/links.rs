@@ -186,8 +186,8 @@ impl<'a> Resolver<'a> {
             return;
         };
         let (Some(a_network), Some(b_network)) = (
-            apps.get(&a.code).and_then(|app| app.network.clone()),
-            apps.get(&b.code).and_then(|app| app.network.clone()),
+            apps.get(&a.code).and_then(|app| app.network.as_ref()),
+            apps.get(&b.code).and_then(|app| app.network.as_ref()),
         ) else {
             return;
         };
@@ -226,7 +226,7 @@ impl<'a> Resolver<'a> {
         };
         let peering_here = Text::attr(&rid, Attr::PeeringConnectionId);
         let mut later_routes = Vec::new();
-        for table in self.route_tables(b, &b_network, &requester) {
+        for table in self.route_tables(b, b_network, &requester) {
             later_routes.push(PeerRoutePlan {
                 rid: self.rid(
                     &requester,
@@ -252,7 +252,7 @@ impl<'a> Resolver<'a> {
             },
         );
         let mut earlier_routes = Vec::new();
-        for table in self.route_tables(a, &a_network, &links_unit) {
+        for table in self.route_tables(a, a_network, &links_unit) {
             earlier_routes.push(PeerRoutePlan {
                 rid: self.rid(
                     &links_unit,
@@ -276,12 +276,13 @@ impl<'a> Resolver<'a> {
             .routes
             .extend(earlier_routes);
         let name = self.names.peering(&b.code, &a.code);
+        let vpc_id = b_network.vpc_id.clone();
         if let Some(app) = apps.get_mut(&b.code) {
             app.peerings.push(PeeringPlan {
                 rid,
                 accepter,
                 auto_accept: defaults::PEERING_AUTO_ACCEPT,
-                vpc_id: b_network.vpc_id.clone(),
+                vpc_id,
                 peer_region: a.code.clone(),
                 peer_vpc_id,
                 name,

@@ -341,8 +341,9 @@ pub(crate) struct Resolver<'a> {
     grouping: split::Grouping,
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
     text_bytes: BTreeMap<UnitId, usize>,
-    /// Terraform names across the whole module, with their unit and the place that caused each.
-    tf_ids: FastHashMap<String, (UnitId, StackPath)>,
+    /// Terraform names across the whole module, with the namespace and logical ID (in `ids`,
+    /// with its place) of the first resource that derived each.
+    tf_ids: FastHashMap<String, (UnitId, LogicalId)>,
     params: BTreeMap<String, ParamInfo>,
     /// Outputs per unit, by name.
     pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,

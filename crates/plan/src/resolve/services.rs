@@ -100,7 +100,7 @@ impl<'a> Resolver<'a> {
                 let Some(app) = apps.get(&region.code) else {
                     continue;
                 };
-                let Some(network) = app.network.clone() else {
+                let Some(network) = app.network.as_ref() else {
                     continue;
                 };
                 let plan = self.service_in_region(

@@ -105,16 +105,23 @@ impl<'a> Resolver<'a> {
     /// The size of every unit as resolved so far.
     fn unit_sizes(&self) -> BTreeMap<UnitId, Size> {
         let mut sizes: BTreeMap<UnitId, Size> = BTreeMap::new();
+        // Every placed ID is one of its namespace's IDs (`check_rid` records both), so a
+        // namespace's own unit holds the IDs that were not placed elsewhere.
+        let mut counts: FastHashMap<&UnitId, usize> = FastHashMap::default();
         for (namespace, ids) in &self.ids {
             let placed = self.placement.get(namespace);
-            for logical in ids.keys() {
-                let unit = placed
-                    .and_then(|placed| placed.get(logical))
-                    .unwrap_or(namespace);
-                let size = sizes.entry(unit.clone()).or_default();
-                size.resources += 1;
-                size.bytes += unit_budget::BYTES_PER_RESOURCE;
+            let moved = placed.map_or(0, BTreeMap::len);
+            if ids.len() > moved {
+                *counts.entry(namespace).or_default() += ids.len() - moved;
             }
+            for unit in placed.into_iter().flat_map(BTreeMap::values) {
+                *counts.entry(unit).or_default() += 1;
+            }
+        }
+        for (unit, resources) in counts {
+            let size = sizes.entry(unit.clone()).or_default();
+            size.resources += resources;
+            size.bytes += resources * unit_budget::BYTES_PER_RESOURCE;
         }
         for (unit, bytes) in &self.text_bytes {
             sizes.entry(unit.clone()).or_default().bytes += bytes;

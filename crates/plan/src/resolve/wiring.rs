@@ -86,6 +86,16 @@ impl<'a> Resolver<'a> {
 
     /// Declares an output of `unit`.
     pub fn export(&mut self, unit: &UnitId, name: &str, description: &str, value: Text) {
+        // Every consumer of a value asks for its output again (each service of a region for the
+        // region's data key): the same declaration is kept as it is instead of rebuilt.
+        if self
+            .outputs
+            .get(unit)
+            .and_then(|outputs| outputs.get(name))
+            .is_some_and(|output| output.description == description && output.value == value)
+        {
+            return;
+        }
         let tf_name = format!(
             "{}_{}",
             naming::snake(&naming::pascal(&unit.to_string())),
