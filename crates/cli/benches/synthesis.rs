@@ -16,6 +16,12 @@ use meridian::Target;
 use meridian::pipeline::{check, emit};
 use meridian_testkit::scale::{Scale, scaled_stack};
 
+// The allocator of the `meridian` binary (crates/cli/src/main.rs), so that the stages are
+// measured as the command runs them: with the system's allocator they measured a different
+// program (the earlier figures of BENCHMARKS.md did).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A stack to measure: its name in the report and its YAML.
 struct Case {
     name: String,

@@ -564,7 +564,7 @@ fn list_kind(path: &StackPath) -> String {
     path.segments()
         .iter()
         .filter_map(|segment| match segment {
-            Segment::Key(key) => Some(key.as_str()),
+            Segment::Key(key) => Some(&**key),
             Segment::Index(_) => None,
         })
         .collect::<Vec<_>>()

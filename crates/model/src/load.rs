@@ -343,8 +343,7 @@ fn load_merged(source: SourceText, map: &SourceMap) -> Result<Vec<LoadedStack>, 
                         let at = origin(at);
                         diagnostic.position = Some(at);
                         if let Some(path) = map.path_at(at).filter(|path| {
-                            path.segments().first()
-                                == Some(&Segment::Key(ENVIRONMENTS_KEY.to_owned()))
+                            path.segments().first() == Some(&Segment::Key(ENVIRONMENTS_KEY.into()))
                         }) {
                             diagnostic.path = path;
                         }
@@ -973,7 +972,7 @@ fn schema_at<'s>(root: &'s Value, path: &StackPath) -> Option<&'s Value> {
         let child = match segment {
             Segment::Key(key) => node
                 .get("properties")
-                .and_then(|properties| properties.get(key))
+                .and_then(|properties| properties.get(&**key))
                 .or_else(|| node.get("additionalProperties").filter(|v| v.is_object()))?,
             Segment::Index(_) => node.get("items")?,
         };

@@ -2,20 +2,25 @@
 //! name the place a mistake is, independent of line numbers.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// One step of a [`StackPath`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Segment {
     /// A mapping key.
-    Key(String),
+    Key(Arc<str>),
     /// A sequence index.
     Index(usize),
 }
 
 /// A path from the document root to a node, rendered like `regions[1].network.vpc_cidr`.
+///
+/// Shared, not copied: the plan records the path of every resource, parameter and finding, tens
+/// of thousands at a time, so a clone counts a reference instead of copying each key. It
+/// compares, orders and hashes as the sequence of its steps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StackPath {
-    segments: Vec<Segment>,
+    segments: Arc<[Segment]>,
 }
 
 impl StackPath {
@@ -26,16 +31,22 @@ impl StackPath {
 
     /// This path extended by a mapping key.
     pub fn key(&self, key: &str) -> Self {
-        let mut segments = self.segments.clone();
-        segments.push(Segment::Key(key.to_owned()));
-        Self { segments }
+        self.then(Segment::Key(key.into()))
     }
 
     /// This path extended by a sequence index.
     pub fn index(&self, index: usize) -> Self {
-        let mut segments = self.segments.clone();
-        segments.push(Segment::Index(index));
-        Self { segments }
+        self.then(Segment::Index(index))
+    }
+
+    /// This path extended by `segment`.
+    fn then(&self, segment: Segment) -> Self {
+        let mut segments = Vec::with_capacity(self.segments.len() + 1);
+        segments.extend(self.segments.iter().cloned());
+        segments.push(segment);
+        Self {
+            segments: segments.into(),
+        }
     }
 
     /// The steps of the path.
@@ -47,7 +58,7 @@ impl StackPath {
     pub fn parent(&self) -> Option<Self> {
         let (_, rest) = self.segments.split_last()?;
         Some(Self {
-            segments: rest.to_vec(),
+            segments: rest.into(),
         })
     }
 
@@ -119,5 +130,47 @@ mod tests {
             path.parent().map(|p| p.to_string()).as_deref(),
             Some("regions[1].database.read_replicas[0]")
         );
+    }
+
+    /// Paths order as their sequences of steps (diagnostics are sorted by path), and a clone or
+    /// an extension leaves the original as it was.
+    #[test]
+    fn paths_order_step_by_step_and_extensions_share_nothing_visible() {
+        let services = StackPath::root().key("services");
+        let first = services.index(0);
+        let copy = first.clone();
+        let extended = first.key("name");
+        assert_eq!(copy, first);
+        assert_eq!(first.to_string(), "services[0]");
+        assert_eq!(extended.to_string(), "services[0].name");
+        let mut paths = vec![
+            StackPath::root().key("stack"),
+            services.index(10),
+            extended.clone(),
+            services.clone(),
+            StackPath::root(),
+            services.index(2),
+            first.clone(),
+        ];
+        paths.sort();
+        let rendered: Vec<String> = paths.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rendered,
+            [
+                "(document)",
+                "services",
+                "services[0]",
+                "services[0].name",
+                "services[2]",
+                "services[10]",
+                "stack",
+            ]
+        );
+        for pair in paths.windows(2) {
+            assert_eq!(
+                pair[0].cmp(&pair[1]),
+                pair[0].segments().cmp(pair[1].segments())
+            );
+        }
     }
 }
