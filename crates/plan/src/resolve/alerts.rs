@@ -503,7 +503,7 @@ impl<'a> Resolver<'a> {
                 .load_balancer
                 .as_ref()
                 .map(|lb| {
-                    let none = BTreeMap::new();
+                    let none = FastHashMap::default();
                     let placement = self.placement.get(&unit).unwrap_or(&none);
                     load_balancer_measures(alert.condition, lb, threshold, placement)
                 })
@@ -645,7 +645,7 @@ fn load_balancer_measures(
     condition: AlertCondition,
     lb: &LoadBalancerPlan,
     threshold: f64,
-    placement: &BTreeMap<LogicalId, UnitId>,
+    placement: &FastHashMap<LogicalId, UnitId>,
 ) -> Vec<Measure> {
     let single = |what: String, metric: &str, stat: Statistic, threshold: f64| Measure {
         service: None,
@@ -705,7 +705,7 @@ fn load_balancer_measures(
 fn health_measures(
     lb: &LoadBalancerPlan,
     threshold: f64,
-    placement: &BTreeMap<LogicalId, UnitId>,
+    placement: &FastHashMap<LogicalId, UnitId>,
 ) -> Vec<Measure> {
     // Each part holds target groups of one unit, so that it lives beside them when the region's
     // services are split over several units (split.rs).

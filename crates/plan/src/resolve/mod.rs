@@ -335,8 +335,8 @@ pub(crate) struct Resolver<'a> {
     /// long prefixes made ordered maps compare strings for a tenth of the plan's time.
     ids: BTreeMap<UnitId, FastHashMap<LogicalId, StackPath>>,
     /// The logical IDs of an application unit's namespace that belong to one of its services
-    /// units, and which.
-    placement: BTreeMap<UnitId, BTreeMap<LogicalId, UnitId>>,
+    /// units, and which. Looked up and counted while resolving; ordered once, for the plan.
+    placement: BTreeMap<UnitId, FastHashMap<LogicalId, UnitId>>,
     /// Where each region's services go.
     grouping: split::Grouping,
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).

@@ -110,11 +110,11 @@ impl<'a> Resolver<'a> {
         let mut counts: FastHashMap<&UnitId, usize> = FastHashMap::default();
         for (namespace, ids) in &self.ids {
             let placed = self.placement.get(namespace);
-            let moved = placed.map_or(0, BTreeMap::len);
+            let moved = placed.map_or(0, FastHashMap::len);
             if ids.len() > moved {
                 *counts.entry(namespace).or_default() += ids.len() - moved;
             }
-            for unit in placed.into_iter().flat_map(BTreeMap::values) {
+            for unit in placed.into_iter().flat_map(FastHashMap::values) {
                 *counts.entry(unit).or_default() += 1;
             }
         }

@@ -26,7 +26,16 @@ impl<'a> Resolver<'a> {
         let stack = self.stack;
         let mut apps = apps;
         for app in apps.values_mut() {
-            app.placement = self.placement.get(&app.unit).cloned().unwrap_or_default();
+            app.placement = self
+                .placement
+                .get(&app.unit)
+                .map(|placed| {
+                    placed
+                        .iter()
+                        .map(|(logical, unit)| (logical.clone(), unit.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
             // A services unit reads the application unit's resources, and the last may hold a
             // composite alarm over alarms of the others (split.rs).
             let groups: BTreeSet<UnitId> = app.placement.values().cloned().collect();
