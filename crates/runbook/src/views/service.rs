@@ -98,10 +98,18 @@ pub(crate) fn build_all(plan: &Plan, script: Script) -> Vec<ServiceScriptView> {
 }
 
 fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: Script) -> ServiceScriptView {
+    // The region's rollout budgets, in plan order, gathered once: a service looks for its own
+    // among these instead of among every region's.
+    let budgets: Vec<&RolloutBudget> = plan
+        .operations
+        .rollouts
+        .iter()
+        .filter(|budget| budget.region == region.region)
+        .collect();
     let services: Vec<ServiceView> = app
         .services
         .iter()
-        .map(|service| service_view(plan, &region.region, service))
+        .map(|service| service_view(&budgets, service))
         .collect();
     let default_service = match services.as_slice() {
         [only] => only.name.raw.clone(),
@@ -137,7 +145,8 @@ fn build(plan: &Plan, region: &RegionPlan, app: &AppPlan, script: Script) -> Ser
     }
 }
 
-fn service_view(plan: &Plan, region: &str, service: &ServicePlan) -> ServiceView {
+/// The view of `service`, whose region's rollout budgets are `budgets`.
+fn service_view(budgets: &[&RolloutBudget], service: &ServicePlan) -> ServiceView {
     let deployment = &service.deployment;
     let blue_green = deployment.strategy == Strategy::BlueGreen;
     let bake_minutes = if blue_green {
@@ -145,11 +154,7 @@ fn service_view(plan: &Plan, region: &str, service: &ServicePlan) -> ServiceView
     } else {
         0
     };
-    let budget = plan
-        .operations
-        .rollouts
-        .iter()
-        .find(|budget| budget.region == region && budget.service == service.name);
+    let budget = budgets.iter().find(|budget| budget.service == service.name);
     let (rollout_timeout_seconds, rollout_timeout_formula) = budget.map_or_else(
         || (0, String::new()),
         |budget| (budget.total_seconds, formula(budget, blue_green)),
