@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(copy, first);
         assert_eq!(first.to_string(), "services[0]");
         assert_eq!(extended.to_string(), "services[0].name");
-        let mut paths = vec![
+        let mut paths = [
             StackPath::root().key("stack"),
             services.index(10),
             extended.clone(),
