@@ -33,12 +33,17 @@ const SYNTAX: SyntaxLiterals = &[
     ),
     (
         "the division of a region over its services units (`split.rs`): it reads and rewrites \
-         intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`) and names each \
-         output after the logical ID and attribute it carries, as imports are named in values.rs",
+         intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`), writes each \
+         import as the JSON of `Fn::GetStackOutput` (debug builds compare it with the typed \
+         value's), and names each output after the logical ID and attribute it carries, as \
+         imports are named in values.rs",
         &[
             ("split.rs", "\"Ref\"", 1),
             ("split.rs", "\"Fn::GetAtt\"", 1),
-            ("split.rs", "\"Fn::Sub\"", 2),
+            ("split.rs", "\"Fn::Sub\"", 1),
+            ("split.rs", "\"Fn::GetStackOutput\"", 1),
+            ("split.rs", "\"OutputName\"", 1),
+            ("split.rs", "\"StackName\"", 1),
             ("split.rs", "\"DependsOn\"", 2),
             ("split.rs", "\"${\"", 1),
             ("split.rs", "\"${{{variable}}}\"", 1),
