@@ -530,9 +530,7 @@ fn write_new_files(directory: &Path, files: &[OutputFile]) -> std::io::Result<()
         match std::thread::Builder::new().spawn_scoped(scope, || write_all(second)) {
             Ok(thread) => {
                 let here = write_all(first);
-                let there = thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let there = crate::pipeline::joined(thread);
                 here.and(there)
             }
             Err(_) => write_all(files),
