@@ -79,6 +79,14 @@ pub fn is_tag_character(c: char) -> bool {
     c.is_alphanumeric() || c == ' ' || limits::TAG_PUNCTUATION.contains(c)
 }
 
+/// Whether an ElastiCache Global Datastore (`AWS::ElastiCache::GlobalReplicationGroup`) accepts
+/// `c` in a tag key or value: its registry schema allows only ASCII letters and digits, spaces and
+/// [`limits::TAG_PUNCTUATION`] (`^[a-zA-Z0-9 _\.\/=+:\-@]*$`), where other resources take any
+/// letter.
+pub fn is_global_datastore_tag_character(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == ' ' || limits::TAG_PUNCTUATION.contains(c)
+}
+
 /// A commercial, GovCloud or China region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionInfo {

@@ -761,6 +761,7 @@ impl<'a> Resolver<'a> {
             description: format!("{} cache shared across regions", self.stack.stack),
         });
         if let Some(global) = &global {
+            self.check_global_datastore_tags(&path);
             self.export(
                 &unit,
                 "CacheGlobalDatastoreId",

@@ -176,6 +176,41 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The stack's tags where a cache Global Datastore carries them (E107): that resource takes
+    /// only ASCII letters and digits (`aws::is_global_datastore_tag_character`), so a tag that
+    /// every other resource accepts would fail its deploy. `cache` is the cache's path.
+    pub(crate) fn check_global_datastore_tags(&mut self, cache: &StackPath) {
+        let path = StackPath::root().key("tags");
+        for (key, value) in &self.stack.tags {
+            // A character no resource takes is `check_tags`'s to report; this one reports the
+            // letters only the Global Datastore refuses.
+            let refused = |text: &str| {
+                text.chars().find(|c| {
+                    crate::aws::is_tag_character(*c)
+                        && !crate::aws::is_global_datastore_tag_character(*c)
+                })
+            };
+            let (what, character) = match (refused(key), refused(value)) {
+                (Some(c), _) => (format!("the tag key `{key}`"), c),
+                (None, Some(c)) => (format!("the value of tag `{key}`"), c),
+                (None, None) => continue,
+            };
+            self.report(
+                Diagnostic::new(
+                    codes::E107,
+                    path.key(key),
+                    format!(
+                        "{what} contains {}, which the cache's Global Datastore (`AWS::ElastiCache::GlobalReplicationGroup`) refuses in tags: it takes only ASCII letters and digits, spaces and `{}`",
+                        character_text(character),
+                        crate::aws::limits::TAG_PUNCTUATION
+                    ),
+                )
+                .with_help("write the tag in ASCII (`cafe` for `café`): every resource of the stack carries it, the Global Datastore included")
+                .with_related(cache.clone(), "the cache with a Global Datastore"),
+            );
+        }
+    }
+
     pub(crate) fn check_objectives(&mut self) {
         let Some(objectives) = &self.stack.objectives else {
             return;
