@@ -20,7 +20,9 @@ const COMMAND_NAMES: &[&str] = &["test", "date", "env", "time", "sort", "admin"]
 /// accepts in a tag (E107): spaces, each of `_ . : / = + - @`, letters outside ASCII, a value
 /// that is empty, and words the shell gives a meaning (`$HOME` cannot be written: E107 refuses `$`).
 const GENERATED_TAGS: &str = "tags: { service: scale, owner: platform-team }";
-const ODD_TAGS: &str = r#"tags: { "cost center": "R 42 / ops", "owner": "team=a+b@corp.example", "café": "日本語", "empty": "", "path:/x": "=", "_.-": " two  spaces "}"#;
+// ASCII only: the generated stacks' cache has a Global Datastore, whose tags take ASCII letters
+// alone (E107); every other odd shape AWS takes in a tag is here.
+const ODD_TAGS: &str = r#"tags: { "cost center": "R 42 / ops", "owner": "team=a+b@corp.example", "cafe": "Nihongo", "empty": "", "path:/x": "=", "_.-": " two  spaces "}"#;
 
 /// The generator's alert names, and names like the ones users write (E706 takes letters, digits,
 /// hyphens and underscores after a first letter: `5xx-errors` itself is refused).
@@ -231,7 +233,7 @@ fn odd_names_and_tags_reach_the_scripts() {
     assert_eq!(split, plan.tags, "{array}");
     for odd in [
         "cost center=R 42 / ops",
-        "café=日本語",
+        "cafe=Nihongo",
         "empty=",
         "_.-= two  spaces ",
     ] {
