@@ -14,10 +14,10 @@
 #[rustfmt::skip]
 mod templates;
 
-use handlebars::Path;
 use handlebars::template::{
     ExpressionSpecBuilder, HelperTemplate, Parameter, Template, TemplateElement,
 };
+use handlebars::{Path, PathSeg};
 
 /// One element of a compiled template.
 #[derive(Debug)]
@@ -115,8 +115,35 @@ fn helper(
     ))
 }
 
+/// The path handlebars parses `raw` to. A plain dotted path of names (`dns.domain.raw`, almost
+/// every path of the built-in templates) is built directly: handlebars' parser (a pest grammar)
+/// cost five times more than everything else in rebuilding the templates. Anything else (`this`,
+/// `../x`, `@first`, brackets) is left to the parser. The tests compare every rebuilt template
+/// with handlebars' own compilation, and `plain_paths_are_what_handlebars_parses` this shortcut
+/// with the parser.
 fn path_of(raw: &str) -> Result<Path, String> {
+    if let Some(segments) = plain_path(raw) {
+        return Ok(Path::Relative((segments, raw.to_owned())));
+    }
     Path::parse(raw).map_err(|error| format!("path `{raw}`: {error}"))
+}
+
+/// The segments of `raw` when it is names of ASCII letters, digits and `_` (not starting with
+/// a digit) joined by `.`, none of them `this`.
+fn plain_path(raw: &str) -> Option<Vec<PathSeg>> {
+    raw.split('.')
+        .map(|name| {
+            let plain = name
+                .bytes()
+                .next()
+                .is_some_and(|first| first.is_ascii_alphabetic() || first == b'_')
+                && name
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
+                && name != "this";
+            plain.then(|| PathSeg::Named(name.to_owned()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -153,6 +180,39 @@ mod tests {
                 rebuilt.elements.len()
             );
             assert_eq!(rebuilt, without_mapping(compiled), "{name}");
+        }
+    }
+
+    #[test]
+    fn plain_paths_are_what_handlebars_parses() {
+        let plain = [
+            "a",
+            "dns.domain.raw",
+            "_x.y_2",
+            "budget.rpo_seconds",
+            "A.B9",
+        ];
+        for raw in plain {
+            assert!(plain_path(raw).is_some(), "{raw} is plain");
+            assert_eq!(path_of(raw), Ok(Path::parse(raw).expect(raw)), "{raw}");
+        }
+        let parsed = [
+            "this",
+            "../unit_count",
+            "@first",
+            "a..b",
+            "",
+            ".a",
+            "a.",
+            "9a",
+            "a-b",
+            "[a b]",
+            "a/b",
+            "this.a",
+            "é",
+        ];
+        for raw in parsed {
+            assert!(plain_path(raw).is_none(), "{raw} is left to the parser");
         }
     }
 
