@@ -983,6 +983,20 @@ mod tests {
         assert!(identifier_problem(&rid("A".repeat(256), &UnitId::Global)).is_some());
         assert!(identifier_problem(&rid("", &UnitId::Global)).is_some());
         assert!(identifier_problem(&rid("A".repeat(255), &UnitId::Global)).is_none());
+        // A stray byte anywhere, the last one included, in either name.
+        for stray in ["Ab-c", "Abc_", "AbcÉ", "-Abc", "Ab c"] {
+            assert!(
+                identifier_problem(&rid(stray, &UnitId::Global)).is_some(),
+                "{stray}"
+            );
+        }
+        for tf in ["abc.x", "abc x", "abc_é", "abc/"] {
+            let named = Rid {
+                logical: "Abc".into(),
+                tf: tf.to_owned(),
+            };
+            assert!(identifier_problem(&named).is_some(), "{tf}");
+        }
         let longest = "a".repeat(limits::DASHBOARD);
         let dashboard = rid(format!("{}Dashboard", pascal(&longest)), &UnitId::Global);
         assert_eq!(identifier_problem(&dashboard), None);
