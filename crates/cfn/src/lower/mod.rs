@@ -193,6 +193,9 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
     // The shares of divided regions' services units, taken when their turn comes.
     let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
     units.iter().map(move |unit| {
+        // A divided region's application unit is pruned before it is divided; its resources do
+        // not change after that, and pruning again would find nothing more to drop.
+        let mut pruned = false;
         let mut lowering = UnitTemplate {
             values: Values::new(parameters, tags),
             template: Template::new(unit.description.clone()),
@@ -247,6 +250,7 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
                         .collect();
                     // Pruned while the resources are typed; `divide` holds them as JSON.
                     prune_enforced_depends_on(&mut lowering.template);
+                    pruned = true;
                     let divided =
                         split::divide(&mut lowering.template, &app.placement, &region_units);
                     for ((id, _), share) in region_units.iter().zip(divided) {
@@ -284,7 +288,9 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         parameters::lower_parameters(&mut lowering, unit);
         parameters::lower_outputs(&mut lowering, unit);
         let mut template = lowering.template;
-        prune_enforced_depends_on(&mut template);
+        if !pruned {
+            prune_enforced_depends_on(&mut template);
+        }
         (unit, template)
     })
 }
