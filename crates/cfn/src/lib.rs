@@ -7,5 +7,6 @@ pub mod l1;
 mod lower;
 
 pub use lower::{
-    MANIFEST_PATH, QuotaProblem, TEMPLATE_FOLDER, emitted_resources, synthesize, try_synthesize,
+    LoweredPiece, Lowering, MANIFEST_PATH, QuotaProblem, TEMPLATE_FOLDER, emitted_resources,
+    synthesize, try_synthesize,
 };

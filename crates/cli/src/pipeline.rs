@@ -298,8 +298,9 @@ impl std::error::Error for EmitError {}
 /// of runbook templates by file name; a template that fails to render is an error.
 ///
 /// The targets are independent translations of one plan: with every target asked for, Terraform
-/// (the largest) is emitted on a second thread while this one emits CloudFormation and then the
-/// runbooks, so a two-core machine finishes in about the time of the longer half.
+/// is emitted on a second thread while this one lowers CloudFormation's units; each thread then
+/// takes the other's remaining pieces (units, then runbook files), so a two-core machine
+/// finishes in about half the time of the whole.
 pub fn emit(
     plan: &Plan,
     target: Target,
@@ -315,9 +316,11 @@ pub fn emit(
         Target::Terraform => terraform()?,
         Target::Runbooks => runbooks()?,
         Target::All => {
-            // Terraform on a second thread, CloudFormation on this one; then each thread renders
-            // pieces of the runbooks until none is left, so that neither waits while the other
-            // still has work.
+            // Terraform on a second thread, CloudFormation on this one; each thread then takes
+            // what is left of the other's pieces (CloudFormation's units, the runbooks' files)
+            // until none is left, so that neither waits while the other still has work.
+            let lowering = meridian_cfn::Lowering::new(plan);
+            let lowered = || std::iter::from_fn(|| lowering.next_piece()).collect::<Vec<_>>();
             let prepared = meridian_runbook::Runbooks::new(plan, templates);
             let next = AtomicUsize::new(0);
             let pieces = || {
@@ -333,21 +336,27 @@ pub fn emit(
                 }
                 rendered
             };
-            let (terraform, files, mut rendered) = std::thread::scope(|scope| {
+            let (terraform, lowered_pieces, mut rendered) = std::thread::scope(|scope| {
                 // A system that cannot start a thread gets everything done on this one.
                 let second = std::thread::Builder::new()
-                    .spawn_scoped(scope, || (terraform(), pieces()))
+                    .spawn_scoped(scope, || (terraform(), lowered(), pieces()))
                     .ok();
-                let files = cloudformation();
+                let mut lowered_pieces = lowered();
                 let mut rendered = pieces();
                 let (terraform, there) = match second {
-                    Some(second) => joined(second),
+                    Some(second) => {
+                        let (terraform, lowered_there, there) = joined(second);
+                        lowered_pieces.extend(lowered_there);
+                        (terraform, there)
+                    }
                     None => (terraform(), Vec::new()),
                 };
                 rendered.extend(there);
-                (terraform, files, rendered)
+                (terraform, lowered_pieces, rendered)
             });
-            let mut files = files?;
+            // Finished here: whichever thread lowered a unit, the files and the quota problems
+            // are those of one thread lowering every unit in deploy order.
+            let mut files = lowering.finish(lowered_pieces).map_err(EmitError::Quota)?;
             files.extend(terraform?);
             prepared.map_err(EmitError::Template)?;
             // The first failure in the order a single thread meets them.

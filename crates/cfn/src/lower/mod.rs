@@ -21,6 +21,7 @@ mod storage;
 mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use meridian_plan::aws::limits;
 use meridian_plan::bug;
@@ -78,38 +79,138 @@ impl std::fmt::Display for QuotaProblem {
 /// and on its size as written (`aws::limits::CFN_*`): the plan splits regions so that none is
 /// beyond them, and this is the check that no template that is ships.
 pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, Vec<QuotaProblem>> {
-    let mut scratch = Vec::new();
-    let mut problems = Vec::new();
-    let rendered: Vec<manifest::Rendered<'_>> = lower_units(plan)
-        .map(|(unit, mut template)| {
-            // The stack's escape hatches, checked by the plan, change the finished template.
-            overrides::apply_overrides(&mut template, &unit.id, &plan.overrides);
-            let text = template
-                .to_json_pretty_in(&mut scratch)
-                .unwrap_or_else(|error| {
-                    bug(format_args!("a template does not serialize: {error}"))
-                });
-            problems.extend(quota_problems(&unit.stack_name, &template, &text));
-            (unit, text, std::mem::take(&mut template.outputs))
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
+    let lowering = Lowering::new(plan);
+    let pieces = std::iter::from_fn(|| lowering.next_piece()).collect();
+    lowering.finish(pieces)
+}
+
+/// [`try_synthesize`] in pieces that several threads can take from one queue: a piece is a
+/// unit, or a region's application unit with the services units it is divided into (which only
+/// its lowering can fill). Pieces are independent; [`Lowering::finish`] puts every template back
+/// in deploy order and writes the manifest, so the files and the quota problems are those of
+/// [`try_synthesize`] whichever thread lowered what.
+#[derive(Debug)]
+pub struct Lowering<'p> {
+    plan: &'p Plan,
+    /// The pieces not taken yet: positions in `plan.units` of each piece's units, in deploy
+    /// order.
+    queue: Mutex<std::vec::IntoIter<Vec<usize>>>,
+}
+
+/// The templates of one piece of a [`Lowering`].
+#[derive(Debug)]
+pub struct LoweredPiece<'p> {
+    /// Each unit's position in deploy order, its template, and what of it is beyond a quota.
+    units: Vec<(usize, manifest::Rendered<'p>, Vec<QuotaProblem>)>,
+}
+
+impl<'p> Lowering<'p> {
+    /// The pieces of `plan`, none lowered yet.
+    pub fn new(plan: &'p Plan) -> Self {
+        let mut pieces: Vec<Vec<usize>> = Vec::new();
+        // The piece of each region's application unit, which its services units join.
+        let mut regions: BTreeMap<&str, usize> = BTreeMap::new();
+        for (position, unit) in plan.units.iter().enumerate() {
+            match &unit.id {
+                UnitId::Services(region, _) => {
+                    let Some(&piece) = regions.get(region.as_str()) else {
+                        bug(format_args!(
+                            "services unit {} deploys before its region's unit",
+                            unit.id
+                        ));
+                    };
+                    pieces[piece].push(position);
+                }
+                id => {
+                    if let UnitId::Region(region) = id {
+                        regions.insert(region.as_str(), pieces.len());
+                    }
+                    pieces.push(vec![position]);
+                }
+            }
+        }
+        Self {
+            plan,
+            queue: Mutex::new(pieces.into_iter()),
+        }
     }
-    // The manifest reads what each template imports from its text, already written.
-    let manifest = manifest::render_manifest(plan, &rendered);
-    let mut files: Vec<OutputFile> = rendered
-        .into_iter()
-        .map(|(unit, contents, _)| OutputFile {
-            path: template_path(unit),
-            contents,
-        })
-        .collect();
-    files.push(OutputFile {
-        path: MANIFEST_PATH.to_owned(),
-        contents: manifest,
-    });
-    Ok(files)
+
+    /// Lowers the next piece nobody has taken, or `None` when every piece is taken.
+    pub fn next_piece(&self) -> Option<LoweredPiece<'p>> {
+        // A thread that panicked while holding the queue left it whole: it only takes a piece.
+        let piece = self
+            .queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .next()?;
+        let plan = self.plan;
+        let mut shares = BTreeMap::new();
+        let mut scratch = Vec::new();
+        let units = piece
+            .iter()
+            .map(|&position| {
+                let unit = &plan.units[position];
+                let mut template = lower_unit(plan, unit, &mut shares);
+                // The stack's escape hatches, checked by the plan, change the finished template.
+                overrides::apply_overrides(&mut template, &unit.id, &plan.overrides);
+                let text = template
+                    .to_json_pretty_in(&mut scratch)
+                    .unwrap_or_else(|error| {
+                        bug(format_args!("a template does not serialize: {error}"))
+                    });
+                let problems = quota_problems(&unit.stack_name, &template, &text);
+                (
+                    position,
+                    (unit, text, std::mem::take(&mut template.outputs)),
+                    problems,
+                )
+            })
+            .collect();
+        Some(LoweredPiece { units })
+    }
+
+    /// Every template of `pieces` (all of this lowering's) in deploy order, then the manifest;
+    /// or every quota problem, in deploy order.
+    pub fn finish(
+        self,
+        pieces: Vec<LoweredPiece<'p>>,
+    ) -> Result<Vec<OutputFile>, Vec<QuotaProblem>> {
+        let mut units: Vec<_> = pieces.into_iter().flat_map(|piece| piece.units).collect();
+        units.sort_by_key(|(position, _, _)| *position);
+        if units.len() != self.plan.units.len()
+            || units
+                .iter()
+                .enumerate()
+                .any(|(expected, (position, _, _))| expected != *position)
+        {
+            bug("a CloudFormation lowering was finished without every unit exactly once");
+        }
+        let mut problems = Vec::new();
+        let rendered: Vec<manifest::Rendered<'_>> = units
+            .into_iter()
+            .map(|(_, rendered, found)| {
+                problems.extend(found);
+                rendered
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // The manifest reads what each template imports from its text, already written.
+        let manifest = manifest::render_manifest(self.plan, &rendered);
+        let mut files: Vec<OutputFile> = rendered
+            .into_iter()
+            .map(|(unit, contents, _)| OutputFile {
+                path: template_path(unit),
+                contents,
+            })
+            .collect();
+        files.push(OutputFile {
+            path: MANIFEST_PATH.to_owned(),
+            contents: manifest,
+        });
+        Ok(files)
+    }
 }
 
 /// What `template`, written as `contents`, holds beyond CloudFormation's quotas.
@@ -160,6 +261,17 @@ fn template_path(unit: &Unit) -> String {
 /// can be written and dropped before the next is built; a divided region's services units are
 /// held until their turn). The stack's overrides are not applied yet.
 fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
+    // The shares of divided regions' services units, taken when their turn comes.
+    let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
+    plan.units
+        .iter()
+        .map(move |unit| (unit, lower_unit(plan, unit, &mut shares)))
+}
+
+/// The template of `unit`, without the stack's overrides. A region's application unit that the
+/// plan divides leaves its services units' shares in `shares`, where their own lowering takes
+/// them: each comes after it in deploy order.
+fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Share>) -> Template {
     let Plan {
         stack: _,
         description: _,
@@ -187,112 +299,102 @@ fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
         // The application's configuration is a runbook file; it only names outputs templates
         // already declare.
         app_configs: _,
-        // Applied by `try_synthesize` to each finished template.
+        // Applied by `Lowering::next_piece` to each finished template.
         overrides: _,
     } = plan;
-    // The shares of divided regions' services units, taken when their turn comes.
-    let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
-    units.iter().map(move |unit| {
-        // A divided region's application unit is pruned before it is divided; its resources do
-        // not change after that, and pruning again would find nothing more to drop.
-        let mut pruned = false;
-        let mut lowering = UnitTemplate {
-            values: Values::new(parameters, tags),
-            template: Template::new(unit.description.clone()),
-        };
-        match &unit.id {
-            UnitId::Services(..) => {
-                let share = shares.remove(&unit.id).unwrap_or_else(|| {
-                    bug(format_args!("services unit {} has no resources", unit.id))
-                });
-                lowering.template.raw_resources = share.resources;
-                lowering.template.outputs = share.outputs;
-            }
-            UnitId::Storage(region) => {
-                let RegionPlan {
-                    region: _,
-                    role: _,
-                    latency_target_ms: _,
-                    storage,
-                    app: _,
-                    links: _,
-                } = region_plan(regions, region);
-                storage::lower_storage_unit(&mut lowering, storage);
-            }
-            UnitId::Region(region) => {
-                let RegionPlan {
-                    region: _,
-                    // The role decided sizes and which resources exist; templates only see
-                    // their outcome.
-                    role: _,
-                    // Turned into alarms by the plan.
-                    latency_target_ms: _,
-                    storage: _,
-                    app,
-                    // The region's links unit has a template of its own.
-                    links: _,
-                } = region_plan(regions, region);
-                let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
-                    bug(format_args!(
-                        "region unit `{region}` has no application plan"
-                    ))
-                });
-                lower_app_unit(&mut lowering, app);
-                if !app.placement.is_empty() {
-                    let region_units: Vec<(UnitId, String)> = units
-                        .iter()
-                        .filter(|candidate| {
-                            candidate.id == unit.id
-                                || (matches!(candidate.id, UnitId::Services(..))
-                                    && candidate.id.region() == unit.id.region())
-                        })
-                        .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
-                        .collect();
-                    // Pruned while the resources are typed; `divide` holds them as JSON.
-                    prune_enforced_depends_on(&mut lowering.template);
-                    pruned = true;
-                    let divided =
-                        split::divide(&mut lowering.template, &app.placement, &region_units);
-                    for ((id, _), share) in region_units.iter().zip(divided) {
-                        if *id == unit.id {
-                            lowering.template.raw_resources = share.resources;
-                            lowering.template.outputs = share.outputs;
-                        } else {
-                            shares.insert(id.clone(), share);
-                        }
+    let mut lowering = UnitTemplate {
+        values: Values::new(parameters, tags),
+        template: Template::new(unit.description.clone()),
+    };
+    match &unit.id {
+        UnitId::Services(..) => {
+            let share = shares
+                .remove(&unit.id)
+                .unwrap_or_else(|| bug(format_args!("services unit {} has no resources", unit.id)));
+            lowering.template.raw_resources = share.resources;
+            lowering.template.outputs = share.outputs;
+        }
+        UnitId::Storage(region) => {
+            let RegionPlan {
+                region: _,
+                role: _,
+                latency_target_ms: _,
+                storage,
+                app: _,
+                links: _,
+            } = region_plan(regions, region);
+            storage::lower_storage_unit(&mut lowering, storage);
+        }
+        UnitId::Region(region) => {
+            let RegionPlan {
+                region: _,
+                // The role decided sizes and which resources exist; templates only see
+                // their outcome.
+                role: _,
+                // Turned into alarms by the plan.
+                latency_target_ms: _,
+                storage: _,
+                app,
+                // The region's links unit has a template of its own.
+                links: _,
+            } = region_plan(regions, region);
+            let app: &AppPlan = app.as_ref().unwrap_or_else(|| {
+                bug(format_args!(
+                    "region unit `{region}` has no application plan"
+                ))
+            });
+            lower_app_unit(&mut lowering, app);
+            // Pruned while the resources are typed: a divided region's services units hold
+            // theirs as JSON, and the application unit's do not change after the division.
+            prune_enforced_depends_on(&mut lowering.template);
+            if !app.placement.is_empty() {
+                let region_units: Vec<(UnitId, String)> = units
+                    .iter()
+                    .filter(|candidate| {
+                        candidate.id == unit.id
+                            || (matches!(candidate.id, UnitId::Services(..))
+                                && candidate.id.region() == unit.id.region())
+                    })
+                    .map(|candidate| (candidate.id.clone(), candidate.stack_name.clone()))
+                    .collect();
+                let divided = split::divide(&mut lowering.template, &app.placement, &region_units);
+                for ((id, _), share) in region_units.iter().zip(divided) {
+                    if *id == unit.id {
+                        lowering.template.raw_resources = share.resources;
+                        lowering.template.outputs = share.outputs;
+                    } else {
+                        shares.insert(id.clone(), share);
                     }
                 }
             }
-            UnitId::Links(region) => {
-                let links = region_plan(regions, region)
-                    .links
-                    .as_ref()
-                    .unwrap_or_else(|| {
-                        bug(format_args!("links unit `{region}` has no links plan"))
-                    });
-                network::lower_links_unit(&mut lowering, links);
-            }
-            UnitId::Global => {
-                let global = global
-                    .as_ref()
-                    .unwrap_or_else(|| bug("the global unit has no global plan"));
-                global::lower_global_unit(&mut lowering, global);
-            }
-            UnitId::Accelerator => {
-                let accelerator = accelerator
-                    .as_ref()
-                    .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
-                accelerator::lower_accelerator_unit(&mut lowering, accelerator);
-            }
         }
-        parameters::lower_parameters(&mut lowering, unit);
-        parameters::lower_outputs(&mut lowering, unit);
-        let mut template = lowering.template;
-        if !pruned {
-            prune_enforced_depends_on(&mut template);
+        UnitId::Links(region) => {
+            let links = region_plan(regions, region)
+                .links
+                .as_ref()
+                .unwrap_or_else(|| bug(format_args!("links unit `{region}` has no links plan")));
+            network::lower_links_unit(&mut lowering, links);
         }
-        (unit, template)
-    })
+        UnitId::Global => {
+            let global = global
+                .as_ref()
+                .unwrap_or_else(|| bug("the global unit has no global plan"));
+            global::lower_global_unit(&mut lowering, global);
+        }
+        UnitId::Accelerator => {
+            let accelerator = accelerator
+                .as_ref()
+                .unwrap_or_else(|| bug("the accelerator unit has no accelerator plan"));
+            accelerator::lower_accelerator_unit(&mut lowering, accelerator);
+        }
+    }
+    parameters::lower_parameters(&mut lowering, unit);
+    parameters::lower_outputs(&mut lowering, unit);
+    let mut template = lowering.template;
+    if !matches!(unit.id, UnitId::Region(_)) {
+        prune_enforced_depends_on(&mut template);
+    }
+    template
 }
 
 fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {
