@@ -468,6 +468,11 @@ fn to_json(address: &str, value: &impl Serialize) -> Result<serde_json::Value, M
 /// are rendered indented for that place, so that writing the file copies them as they are.
 const RESOURCE_BODY_DEPTH: usize = 3;
 
+/// Room reserved for a file beyond its rendered bodies and their keys: the settings, providers,
+/// data sources, variables and outputs, which are not rendered ahead (see
+/// [`Module::render_files`]; a shortfall only costs a reallocation).
+const FILE_SLACK: usize = 64 * 1024;
+
 /// A resource body as pretty JSON text, keys sorted at every level, the meta-arguments merged in at their
 /// sorted places, indented for [`RESOURCE_BODY_DEPTH`]: written straight from the typed values, or
 /// through a `serde_json::Value` tree when the direct writer declines (see `pretty.rs`). Debug builds
@@ -760,7 +765,13 @@ impl Module {
         self.files()?
             .into_iter()
             .map(|(name, body)| {
-                let mut contents = Vec::new();
+                // Room for the whole file at once: grown by doubling, `main.tf.json` (15 MB at 20
+                // regions x 50 services) was copied at every step, and at its last the two
+                // buffers and the module's bodies were all alive, at the process's peak of
+                // memory. Room never written is never touched, so a generous estimate costs no
+                // memory: the rendered bodies plus a quarter for the keys and braces around
+                // them, which a test checks is enough.
+                let mut contents = Vec::with_capacity(body.file_capacity());
                 body.write_pretty(&mut contents, 0).map_err(|source| {
                     ModuleError::Serialization {
                         address: name.to_owned(),
@@ -911,6 +922,22 @@ enum Tree<'a> {
 }
 
 impl Tree<'_> {
+    /// The room to reserve for the tree's file: see [`Module::render_files`].
+    fn file_capacity(&self) -> usize {
+        let rendered = self.rendered_bytes();
+        rendered + rendered / 4 + FILE_SLACK
+    }
+
+    /// The bytes of the rendered bodies in the tree.
+    fn rendered_bytes(&self) -> usize {
+        match self {
+            Tree::Object(entries) => entries.values().map(Tree::rendered_bytes).sum(),
+            Tree::Array(items) => items.iter().map(Tree::rendered_bytes).sum(),
+            Tree::Rendered(text) => text.len(),
+            Tree::Text(_) | Tree::Borrowed(_) | Tree::Owned(_) => 0,
+        }
+    }
+
     /// Writes the tree as `serde_json::to_string_pretty` writes it (two-space indentation, `": "`
     /// between key and value, `{}` and `[]` when empty), keys sorted at every level, as if it
     /// started `indent` spaces in: rendered bodies are copied with their lines indented instead
@@ -1054,6 +1081,37 @@ pub fn render_json(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file of the bundled stacks' modules and of a generated stack with 160 services fits
+    /// the room `render_files` reserves for it (so `main.tf.json` is never copied to grow), and
+    /// the room is not far beyond it.
+    #[test]
+    fn each_file_fits_the_room_reserved_for_it() {
+        let mut plans: Vec<(String, meridian_plan::Plan)> = meridian_testkit::bundled_plans()
+            .iter()
+            .map(|bundled| (bundled.name.clone(), bundled.plan.clone()))
+            .collect();
+        let scale = meridian_testkit::scale::Scale::new(4, 40);
+        let text = meridian_testkit::scale::scaled_stack(scale);
+        let planned = meridian_testkit::planned_of_bytes("scaled.yaml", text.as_bytes());
+        plans.push((
+            scale.label(),
+            planned.plan.expect("the generated stack plans"),
+        ));
+        for (stack, plan) in &plans {
+            let module = crate::lower::lower_plan(plan).expect("the plan lowers");
+            let rendered = module.render_files().expect("the module renders");
+            let files = module.files().expect("the module has files");
+            assert_eq!(files.len(), rendered.len());
+            for ((name, tree), file) in files.iter().zip(&rendered) {
+                let (written, reserved) = (file.contents.len(), tree.file_capacity());
+                assert!(
+                    written <= reserved && reserved <= written * 2 + FILE_SLACK,
+                    "{stack} {name}: {written} bytes written, {reserved} reserved"
+                );
+            }
+        }
+    }
 
     /// A resource-like body whose fields are declared out of order, with an unsorted nested block, a map
     /// whose keys change order once escaped (`x${` sorts after `x$%`, `x$${` before it), empty
