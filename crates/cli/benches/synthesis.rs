@@ -20,7 +20,7 @@ use meridian_testkit::scale::{Scale, scaled_stack};
 // measured as the command runs them: with the system's allocator they measured a different
 // program (the earlier figures of BENCHMARKS.md did).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: meridian_alloc::Allocator = meridian_alloc::Allocator;
 
 /// A stack to measure: its name in the report and its YAML.
 struct Case {

@@ -3,7 +3,7 @@
 // Synthesis allocates and frees millions of small strings and maps; glibc's allocator spent about
 // 40 % of a large stack's CPU time in malloc, free and consolidation (BENCHMARKS.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: meridian_alloc::Allocator = meridian_alloc::Allocator;
 
 fn main() -> std::process::ExitCode {
     meridian::run(std::env::args_os())

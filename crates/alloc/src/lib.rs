@@ -1,0 +1,143 @@
+//! The `meridian` binary's global allocator.
+//!
+//! Synthesis allocates and frees millions of small strings, vectors and map nodes; glibc's
+//! allocator spent about 40 % of a large stack's CPU in them, mimalloc much less (BENCHMARKS.md).
+//! The `mimalloc` crate's wrapper calls mimalloc's *aligned* entry points for every request,
+//! which check the alignment again on each call (about 50 instructions per allocation at
+//! 20 regions x 50 services, against about 20 for the plain ones). Nearly every request Rust
+//! makes asks for an alignment that mimalloc's plain allocation already gives, so this wrapper
+//! takes the plain path for those and the aligned one for the rest.
+
+#![allow(unsafe_code)]
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::ffi::c_void;
+
+use libmimalloc_sys as mi;
+
+/// The largest alignment mimalloc's plain allocation guarantees for a block at least that
+/// large: blocks up to it are aligned to their size, larger ones to it (`MI_MAX_ALIGN_SIZE`,
+/// 16 on the 64-bit targets; mimalloc's own `mi_malloc_is_naturally_aligned` uses the same
+/// rule).
+const PLAIN_ALIGNMENT: usize = 16;
+
+/// Whether mimalloc's plain allocation of `size` bytes is aligned to `align`.
+#[inline]
+const fn plain(size: usize, align: usize) -> bool {
+    align <= PLAIN_ALIGNMENT && align <= size
+}
+
+/// mimalloc, through its plain entry points wherever they give the alignment asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Allocator;
+
+// SAFETY: every method returns memory from mimalloc of at least the size asked for and aligned
+// as asked (`plain` says when the plain entry points guarantee that; otherwise the aligned ones
+// are called), or null on failure; `dealloc` and `realloc` only ever receive pointers this
+// allocator returned, which `mi_free` and `mi_realloc*` accept whichever entry point made them.
+unsafe impl GlobalAlloc for Allocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let (size, align) = (layout.size(), layout.align());
+        // SAFETY: mimalloc's allocation functions accept any size and a power-of-two alignment.
+        unsafe {
+            if plain(size, align) {
+                mi::mi_malloc(size).cast()
+            } else {
+                mi::mi_malloc_aligned(size, align).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let (size, align) = (layout.size(), layout.align());
+        // SAFETY: as in `alloc`.
+        unsafe {
+            if plain(size, align) {
+                mi::mi_zalloc(size).cast()
+            } else {
+                mi::mi_zalloc_aligned(size, align).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: `ptr` came from this allocator, so from mimalloc.
+        unsafe { mi::mi_free(ptr.cast::<c_void>()) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let align = layout.align();
+        // SAFETY: `ptr` came from this allocator; the new block is aligned as `alloc` would
+        // align a block of `new_size` bytes, and mimalloc copies the contents.
+        unsafe {
+            if plain(new_size, align) {
+                mi::mi_realloc(ptr.cast::<c_void>(), new_size).cast()
+            } else {
+                mi::mi_realloc_aligned(ptr.cast::<c_void>(), new_size, align).cast()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sizes around mimalloc's small size classes and past its small-object limit, with every
+    /// alignment up to a page: plain and aligned entry points both.
+    #[test]
+    fn every_block_is_aligned_as_asked_and_keeps_its_contents_when_resized() {
+        let sizes = [
+            1, 3, 7, 8, 9, 15, 16, 17, 24, 31, 33, 48, 100, 1024, 4097, 70_000,
+        ];
+        for align in (0..=12).map(|shift| 1_usize << shift) {
+            for size in sizes {
+                let layout = Layout::from_size_align(size, align).expect("a layout");
+                // SAFETY: `layout` has a non-zero size; each block is written within its size,
+                // resized with the layout it was made with and freed once.
+                unsafe {
+                    let block = Allocator.alloc(layout);
+                    assert!(!block.is_null());
+                    assert_eq!(block as usize % align, 0, "alloc size {size} align {align}");
+                    for i in 0..size {
+                        block.add(i).write(i as u8);
+                    }
+                    for new_size in [size / 2 + 1, size * 3] {
+                        let block = Allocator.alloc(layout);
+                        for i in 0..size {
+                            block.add(i).write(i as u8);
+                        }
+                        let moved = Allocator.realloc(block, layout, new_size);
+                        assert!(!moved.is_null());
+                        assert_eq!(moved as usize % align, 0, "realloc {size} -> {new_size}");
+                        for i in 0..size.min(new_size) {
+                            assert_eq!(moved.add(i).read(), i as u8);
+                        }
+                        let resized = Layout::from_size_align(new_size, align).expect("a layout");
+                        Allocator.dealloc(moved, resized);
+                    }
+                    Allocator.dealloc(block, layout);
+
+                    let zeroed = Allocator.alloc_zeroed(layout);
+                    assert!(!zeroed.is_null());
+                    assert_eq!(zeroed as usize % align, 0, "alloc_zeroed {size} {align}");
+                    assert!((0..size).all(|i| zeroed.add(i).read() == 0));
+                    Allocator.dealloc(zeroed, layout);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_plain_path_is_taken_only_where_it_gives_the_alignment() {
+        assert!(plain(1, 1));
+        assert!(plain(24, 8));
+        assert!(plain(16, 16));
+        assert!(!plain(8, 16), "a block smaller than its alignment");
+        assert!(!plain(64, 32), "beyond what plain allocation guarantees");
+    }
+}
