@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use meridian_model::environments::ENVIRONMENTS_KEY;
 use meridian_model::suggest::closest;
+use meridian_model::threads::spawn_beside;
 use meridian_model::{Diagnostic, LoadedStack, SourceText, StackPath, codes, load_environments};
 use meridian_plan::{OutputFile, Plan};
 use meridian_runbook::Piece;
@@ -338,9 +339,7 @@ pub fn emit(
             };
             let (terraform, lowered_pieces, mut rendered) = std::thread::scope(|scope| {
                 // A system that cannot start a thread gets everything done on this one.
-                let second = std::thread::Builder::new()
-                    .spawn_scoped(scope, || (terraform(), lowered(), pieces()))
-                    .ok();
+                let second = spawn_beside(scope, || (terraform(), lowered(), pieces())).ok();
                 let mut lowered_pieces = lowered();
                 let mut rendered = pieces();
                 let (terraform, there) = match second {

@@ -12,6 +12,7 @@ pub mod source_map;
 pub mod stack;
 pub mod suggest;
 pub mod text;
+pub mod threads;
 
 pub use codes::Code;
 pub use diagnostic::{Diagnostic, Position, Related, Severity, bug};

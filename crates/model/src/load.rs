@@ -193,9 +193,7 @@ pub fn load_environments(name: &str, bytes: &[u8]) -> Result<Vec<LoadedStack>, L
     // A system that cannot start a thread gets both readings done on this one.
     let read_typed = || serde_saphyr::from_str_with_options::<Stack>(&source.text, yaml_options());
     let (map, typed) = std::thread::scope(|scope| {
-        let typed = std::thread::Builder::new()
-            .spawn_scoped(scope, read_typed)
-            .ok();
+        let typed = crate::threads::spawn_beside(scope, read_typed).ok();
         let map = SourceMap::build(&source.text);
         let typed = match typed {
             Some(typed) => typed

@@ -87,8 +87,10 @@ pub fn synth(
         load_and_check_then(stack, environment, || {
             if matches!(target, Target::All | Target::Runbooks) {
                 // Without a thread, the first render rebuilds them instead.
-                let _ = std::thread::Builder::new()
-                    .spawn_scoped(scope, meridian_runbook::prepare_builtin_templates);
+                let _ = meridian_model::threads::spawn_beside(
+                    scope,
+                    meridian_runbook::prepare_builtin_templates,
+                );
             }
         })
     });

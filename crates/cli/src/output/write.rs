@@ -527,7 +527,7 @@ fn write_new_files(directory: &Path, files: &[OutputFile]) -> std::io::Result<()
         return write_all(files);
     }
     std::thread::scope(|scope| {
-        match std::thread::Builder::new().spawn_scoped(scope, || write_all(second)) {
+        match meridian_model::threads::spawn_beside(scope, || write_all(second)) {
             Ok(thread) => {
                 let here = write_all(first);
                 let there = crate::pipeline::joined(thread);
