@@ -333,10 +333,10 @@ pub(crate) struct Resolver<'a> {
     /// place that caused each.
     /// Only looked up and counted, never listed: hashed, as tens of thousands of IDs sharing
     /// long prefixes made ordered maps compare strings for a tenth of the plan's time.
-    ids: BTreeMap<UnitId, FastHashMap<LogicalId, StackPath>>,
+    ids: FastHashMap<UnitId, FastHashMap<LogicalId, StackPath>>,
     /// The logical IDs of an application unit's namespace that belong to one of its services
     /// units, and which. Looked up and counted while resolving; ordered once, for the plan.
-    placement: BTreeMap<UnitId, FastHashMap<LogicalId, UnitId>>,
+    placement: FastHashMap<UnitId, FastHashMap<LogicalId, UnitId>>,
     /// Where each region's services go.
     grouping: split::Grouping,
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
@@ -402,8 +402,8 @@ impl<'a> Resolver<'a> {
             },
             partition: stack_partition(stack),
             diagnostics: Vec::new(),
-            ids: BTreeMap::new(),
-            placement: BTreeMap::new(),
+            ids: FastHashMap::default(),
+            placement: FastHashMap::default(),
             grouping: split::Grouping::Together,
             text_bytes: BTreeMap::new(),
             tf_ids: FastHashMap::default(),
