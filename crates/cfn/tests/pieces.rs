@@ -37,9 +37,11 @@ fn pieces_lowered_in_any_order_or_on_two_threads_give_the_same_files() {
     for (name, plan) in plans() {
         let expected = try_synthesize(&plan).unwrap_or_else(|_| panic!("{name} fits"));
 
-        // Taken in queue order, finished in reverse.
+        // Taken in queue order with one buffer for all (as each thread of the CLI keeps one),
+        // finished in reverse.
         let lowering = Lowering::new(&plan);
-        let mut pieces: Vec<_> = std::iter::from_fn(|| lowering.next_piece()).collect();
+        let mut scratch = Vec::new();
+        let mut pieces: Vec<_> = std::iter::from_fn(|| lowering.next_piece(&mut scratch)).collect();
         assert!(
             pieces.len() > 1 && pieces.len() <= plan.units.len(),
             "{name}: {} pieces for {} units",
@@ -54,7 +56,10 @@ fn pieces_lowered_in_any_order_or_on_two_threads_give_the_same_files() {
 
         // Two threads taking pieces from one queue, as the CLI does.
         let lowering = Lowering::new(&plan);
-        let take = || std::iter::from_fn(|| lowering.next_piece()).collect::<Vec<_>>();
+        let take = || {
+            let mut scratch = Vec::new();
+            std::iter::from_fn(|| lowering.next_piece(&mut scratch)).collect::<Vec<_>>()
+        };
         let (mut here, there) = std::thread::scope(|scope| {
             let second = scope.spawn(take);
             let here = take();
@@ -73,7 +78,7 @@ fn pieces_lowered_in_any_order_or_on_two_threads_give_the_same_files() {
 fn finishing_without_every_piece_is_a_bug() {
     let (_, plan) = plans().swap_remove(0);
     let lowering = Lowering::new(&plan);
-    let mut pieces: Vec<_> = std::iter::from_fn(|| lowering.next_piece()).collect();
+    let mut pieces: Vec<_> = std::iter::from_fn(|| lowering.next_piece(&mut Vec::new())).collect();
     pieces.pop();
     let _ = lowering.finish(pieces);
 }

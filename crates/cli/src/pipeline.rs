@@ -321,7 +321,10 @@ pub fn emit(
             // what is left of the other's pieces (CloudFormation's units, the runbooks' files)
             // until none is left, so that neither waits while the other still has work.
             let lowering = meridian_cfn::Lowering::new(plan);
-            let lowered = || std::iter::from_fn(|| lowering.next_piece()).collect::<Vec<_>>();
+            let lowered = || {
+                let mut scratch = Vec::new();
+                std::iter::from_fn(|| lowering.next_piece(&mut scratch)).collect::<Vec<_>>()
+            };
             let prepared = meridian_runbook::Runbooks::new(plan, templates);
             let next = AtomicUsize::new(0);
             let pieces = || {

@@ -80,7 +80,8 @@ impl std::fmt::Display for QuotaProblem {
 /// beyond them, and this is the check that no template that is ships.
 pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, Vec<QuotaProblem>> {
     let lowering = Lowering::new(plan);
-    let pieces = std::iter::from_fn(|| lowering.next_piece()).collect();
+    let mut scratch = Vec::new();
+    let pieces = std::iter::from_fn(|| lowering.next_piece(&mut scratch)).collect();
     lowering.finish(pieces)
 }
 
@@ -135,8 +136,10 @@ impl<'p> Lowering<'p> {
         }
     }
 
-    /// Lowers the next piece nobody has taken, or `None` when every piece is taken.
-    pub fn next_piece(&self) -> Option<LoweredPiece<'p>> {
+    /// Lowers the next piece nobody has taken, or `None` when every piece is taken. `scratch`
+    /// is the serialization buffer, kept by the caller from piece to piece so that it grows
+    /// once per thread rather than once per template.
+    pub fn next_piece(&self, scratch: &mut Vec<u8>) -> Option<LoweredPiece<'p>> {
         // A thread that panicked while holding the queue left it whole: it only takes a piece.
         let piece = self
             .queue
@@ -145,7 +148,6 @@ impl<'p> Lowering<'p> {
             .next()?;
         let plan = self.plan;
         let mut shares = BTreeMap::new();
-        let mut scratch = Vec::new();
         let units = piece
             .iter()
             .map(|&position| {
@@ -153,11 +155,9 @@ impl<'p> Lowering<'p> {
                 let mut template = lower_unit(plan, unit, &mut shares);
                 // The stack's escape hatches, checked by the plan, change the finished template.
                 overrides::apply_overrides(&mut template, &unit.id, &plan.overrides);
-                let text = template
-                    .to_json_pretty_in(&mut scratch)
-                    .unwrap_or_else(|error| {
-                        bug(format_args!("a template does not serialize: {error}"))
-                    });
+                let text = template.to_json_pretty_in(scratch).unwrap_or_else(|error| {
+                    bug(format_args!("a template does not serialize: {error}"))
+                });
                 let problems = quota_problems(&unit.stack_name, &template, &text);
                 (
                     position,
