@@ -161,7 +161,7 @@ impl<'p> Lowering<'p> {
                 let problems = quota_problems(&unit.stack_name, &template, &text);
                 (
                     position,
-                    (unit, text, std::mem::take(&mut template.outputs)),
+                    manifest::Rendered::new(unit, text, std::mem::take(&mut template.outputs)),
                     problems,
                 )
             })
@@ -200,9 +200,9 @@ impl<'p> Lowering<'p> {
         let manifest = manifest::render_manifest(self.plan, &rendered);
         let mut files: Vec<OutputFile> = rendered
             .into_iter()
-            .map(|(unit, contents, _)| OutputFile {
-                path: template_path(unit),
-                contents,
+            .map(|rendered| OutputFile {
+                path: template_path(rendered.unit),
+                contents: rendered.text,
             })
             .collect();
         files.push(OutputFile {
