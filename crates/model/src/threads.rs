@@ -5,9 +5,10 @@
 //! a two-core Linux VM, a thread spawned that way stayed on its spawner's core for its first
 //! several milliseconds while the other core idled: two 1 ms halves took 2.3 ms, not 1.1
 //! (BENCHMARKS.md). The new thread had been queued on its spawner's core and ran only when the
-//! spawner blocked or a tick preempted it. A thread started here is given that core for a moment
-//! (its spawner yields once) and uses it to leave the core for the others its affinity allows,
-//! so both run at once from then on; a process allowed a single core keeps it.
+//! spawner blocked or a tick preempted it. Here the spawner pins itself to its core while it
+//! spawns, so the new thread (which inherits the pin) is queued there whatever the kernel would
+//! have chosen, then moves itself to another core, which the kernel does at once; both then take
+//! back every core the process may use. A process allowed a single core is left alone.
 
 use std::io;
 use std::thread::{Builder, Scope, ScopedJoinHandle};
@@ -23,51 +24,85 @@ where
     F: FnOnce() -> T + Send + 'scope,
     T: Send + 'scope,
 {
-    let here = current_core();
-    let handle = Builder::new().spawn_scoped(scope, move || {
-        leave_core(here);
+    // Pinned to its core while it spawns, this thread hands that core to the new thread (which
+    // inherits the pin, so it is queued there whatever the kernel would choose) and moves to
+    // another; each then takes back every core the process may use.
+    let pinned = Pinned::here();
+    let restore = pinned.as_ref().map(Pinned::allowed);
+    Builder::new().spawn_scoped(scope, move || {
+        restore_affinity(restore);
         work()
-    })?;
-    // The kernel may queue the new thread behind this one on this core; yielding once lets it
-    // run long enough to move itself, where waiting for the other core to steal it took
-    // milliseconds. Where it already runs elsewhere, this returns at once.
-    std::thread::yield_now();
-    Ok(handle)
+    })
+    // `pinned` is dropped here: this thread leaves its core, spawn or not.
+}
+
+/// The calling thread pinned to the core it runs on, with the cores it may use.
+#[cfg(target_os = "linux")]
+struct Pinned {
+    allowed: rustix::thread::CpuSet,
+    here: usize,
 }
 
 #[cfg(target_os = "linux")]
-fn current_core() -> Option<usize> {
-    Some(rustix::thread::sched_getcpu())
+impl Pinned {
+    /// Pins the calling thread to its core, when it may use another one too.
+    fn here() -> Option<Self> {
+        use rustix::thread::{CpuSet, sched_getaffinity, sched_getcpu, sched_setaffinity};
+        let allowed = sched_getaffinity(None).ok()?;
+        if allowed.count() < 2 {
+            return None;
+        }
+        let here = sched_getcpu();
+        if here >= CpuSet::MAX_CPU || !allowed.is_set(here) {
+            return None;
+        }
+        let mut only = CpuSet::new();
+        only.set(here);
+        sched_setaffinity(None, &only).ok()?;
+        Some(Self { allowed, here })
+    }
+
+    /// Every core the thread may use, for the thread it spawns to take back.
+    fn allowed(&self) -> rustix::thread::CpuSet {
+        self.allowed
+    }
 }
 
-#[cfg(not(target_os = "linux"))]
-fn current_core() -> Option<usize> {
-    None
-}
-
-/// Narrows the calling thread's affinity to every core it may use but `core`, when that leaves
-/// it one. A failure leaves the affinity as it was: the thread then merely starts where the
-/// kernel puts it.
 #[cfg(target_os = "linux")]
-fn leave_core(core: Option<usize>) {
-    use rustix::thread::{sched_getaffinity, sched_setaffinity};
-    let Some(core) = core else {
-        return;
-    };
-    let Ok(mut allowed) = sched_getaffinity(None) else {
-        return;
-    };
-    if core >= rustix::thread::CpuSet::MAX_CPU || !allowed.is_set(core) {
-        return;
+impl Drop for Pinned {
+    /// Moves the thread to another of its cores (the kernel moves a thread at once off a core
+    /// its affinity no longer holds), then gives it back all of them; a failure of the first
+    /// merely leaves it where it is.
+    fn drop(&mut self) {
+        use rustix::thread::sched_setaffinity;
+        let mut others = self.allowed;
+        others.unset(self.here);
+        let _ = sched_setaffinity(None, &others);
+        let _ = sched_setaffinity(None, &self.allowed);
     }
-    allowed.unset(core);
-    if allowed.count() > 0 {
-        let _ = sched_setaffinity(None, &allowed);
+}
+
+#[cfg(target_os = "linux")]
+fn restore_affinity(allowed: Option<rustix::thread::CpuSet>) {
+    if let Some(allowed) = allowed {
+        let _ = rustix::thread::sched_setaffinity(None, &allowed);
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn leave_core(_core: Option<usize>) {}
+struct Pinned;
+
+#[cfg(not(target_os = "linux"))]
+impl Pinned {
+    fn here() -> Option<Self> {
+        None
+    }
+
+    fn allowed(&self) {}
+}
+
+#[cfg(not(target_os = "linux"))]
+fn restore_affinity(_: Option<()>) {}
 
 #[cfg(test)]
 mod tests {
@@ -85,41 +120,63 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_thread_leaves_the_core_it_is_given_when_another_is_allowed() {
+    fn a_spawner_pinned_to_its_core_hands_that_pin_to_the_thread_it_spawns() {
         use rustix::thread::sched_getaffinity;
         let allowed = sched_getaffinity(None).expect("affinity");
-        let core = (0..rustix::thread::CpuSet::MAX_CPU)
-            .find(|core| allowed.is_set(*core))
-            .expect("an allowed core");
-        // On a thread of its own, so the test's thread keeps its affinity.
-        let after = std::thread::scope(|scope| {
+        // On a thread of its own, so the test's thread keeps its affinity whatever happens.
+        std::thread::scope(|scope| {
             scope
                 .spawn(|| {
-                    leave_core(Some(core));
-                    sched_getaffinity(None).expect("affinity")
+                    let Some(pinned) = Pinned::here() else {
+                        assert_eq!(
+                            allowed.count(),
+                            1,
+                            "pinned whenever another core is allowed"
+                        );
+                        return;
+                    };
+                    let mine = sched_getaffinity(None).expect("affinity");
+                    assert_eq!(mine.count(), 1);
+                    assert!(mine.is_set(pinned.here));
+                    assert_eq!(pinned.allowed(), allowed);
+                    let inherited = std::thread::scope(|inner| {
+                        inner
+                            .spawn(|| sched_getaffinity(None).expect("affinity"))
+                            .join()
+                            .expect("no panic")
+                    });
+                    assert_eq!(
+                        inherited, mine,
+                        "a new thread starts with its spawner's pin"
+                    );
+                    drop(pinned);
+                    assert_eq!(sched_getaffinity(None).expect("affinity"), allowed);
                 })
                 .join()
-                .expect("no panic")
+                .expect("no panic");
         });
-        if allowed.count() > 1 {
-            assert!(!after.is_set(core), "core {core} still allowed");
-            assert_eq!(after.count(), allowed.count() - 1);
-        } else {
-            assert_eq!(after, allowed, "the only core is kept");
-        }
     }
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_spawned_thread_gives_up_exactly_one_core() {
+    fn both_threads_get_every_allowed_core_back() {
         use rustix::thread::sched_getaffinity;
-        let allowed = sched_getaffinity(None).expect("affinity").count();
-        let count = std::thread::scope(|scope| {
-            spawn_beside(scope, || sched_getaffinity(None).expect("affinity").count())
-                .expect("a thread")
+        let allowed = sched_getaffinity(None).expect("affinity");
+        let (spawner, spawned) = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let spawned = std::thread::scope(|inner| {
+                        spawn_beside(inner, || sched_getaffinity(None).expect("affinity"))
+                            .expect("a thread")
+                            .join()
+                            .expect("no panic")
+                    });
+                    (sched_getaffinity(None).expect("affinity"), spawned)
+                })
                 .join()
                 .expect("no panic")
         });
-        assert_eq!(count, if allowed > 1 { allowed - 1 } else { 1 });
+        assert_eq!(spawner, allowed);
+        assert_eq!(spawned, allowed);
     }
 }
