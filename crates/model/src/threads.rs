@@ -6,9 +6,9 @@
 //! several milliseconds while the other core idled: two 1 ms halves took 2.3 ms, not 1.1
 //! (BENCHMARKS.md). The new thread had been queued on its spawner's core and ran only when the
 //! spawner blocked or a tick preempted it. Here the spawner pins itself to its core while it
-//! spawns, so the new thread (which inherits the pin) is queued there whatever the kernel would
-//! have chosen, then moves itself to another core, which the kernel does at once; both then take
-//! back every core the process may use. A process allowed a single core is left alone.
+//! spawns, so that the new thread, which inherits the pin, is queued there whatever the kernel
+//! would have chosen; the spawner then moves to another core, which the kernel does at once, and
+//! both take back every core the process may use. A process allowed a single core is left alone.
 
 use std::io;
 use std::thread::{Builder, Scope, ScopedJoinHandle};
