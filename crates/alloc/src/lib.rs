@@ -27,6 +27,32 @@ const fn plain(size: usize, align: usize) -> bool {
     align <= PLAIN_ALIGNMENT && align <= size
 }
 
+/// A block for `layout` from `plain_entry` where it gives the alignment asked for, from
+/// `aligned_entry` otherwise; null on failure.
+///
+/// # Safety
+///
+/// `plain_entry` and `aligned_entry` must be one of mimalloc's plain allocation functions and
+/// its aligned twin (`mi_malloc` and `mi_malloc_aligned`, or the zeroing pair).
+#[inline]
+unsafe fn block(
+    layout: Layout,
+    plain_entry: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned_entry: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    let (size, align) = (layout.size(), layout.align());
+    // SAFETY: mimalloc's allocation functions accept any size and a power-of-two alignment,
+    // which every `Layout` has.
+    let block = unsafe {
+        if plain(size, align) {
+            plain_entry(size)
+        } else {
+            aligned_entry(size, align)
+        }
+    };
+    block.cast()
+}
+
 /// mimalloc, through its plain entry points wherever they give the alignment asked for.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Allocator;
@@ -38,28 +64,14 @@ pub struct Allocator;
 unsafe impl GlobalAlloc for Allocator {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: mimalloc's allocation functions accept any size and a power-of-two alignment.
-        unsafe {
-            if plain(size, align) {
-                mi::mi_malloc(size).cast()
-            } else {
-                mi::mi_malloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: a plain allocation function of mimalloc and its aligned twin.
+        unsafe { block(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: as in `alloc`.
-        unsafe {
-            if plain(size, align) {
-                mi::mi_zalloc(size).cast()
-            } else {
-                mi::mi_zalloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: a plain allocation function of mimalloc and its aligned twin.
+        unsafe { block(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     #[inline]
