@@ -35,8 +35,8 @@ const SYNTAX: SyntaxLiterals = &[
         "the division of a region over its services units (`split.rs`): it reads and rewrites \
          intrinsics (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`, `DependsOn`), writes each \
          import as the JSON of `Fn::GetStackOutput` (debug builds compare it with the typed \
-         value's), and names each output after the logical ID and attribute it carries, as \
-         imports are named in values.rs",
+         value's), names each output after the logical ID and attribute it carries, as imports \
+         are named in values.rs, and describes it by the stacks that read it",
         &[
             ("split.rs", "\"Ref\"", 1),
             ("split.rs", "\"Fn::GetAtt\"", 1),
@@ -44,7 +44,6 @@ const SYNTAX: SyntaxLiterals = &[
             ("split.rs", "\"Fn::GetStackOutput\"", 1),
             ("split.rs", "\"OutputName\"", 1),
             ("split.rs", "\"StackName\"", 1),
-            ("split.rs", "\"DependsOn\"", 2),
             ("split.rs", "\"${\"", 1),
             ("split.rs", "\"${{{variable}}}\"", 1),
             ("split.rs", "'!'", 1),
@@ -54,12 +53,21 @@ const SYNTAX: SyntaxLiterals = &[
             ("split.rs", "0", 1),
             ("split.rs", "1", 5),
             ("split.rs", "2", 2),
-            ("split.rs", "false", 2),
+            ("split.rs", "false", 1),
             ("split.rs", "true", 1),
             ("split.rs", "\"{logical}Ref\"", 1),
             ("split.rs", "\"{logical}{}\"", 1),
-            ("split.rs", "\"Read by {consumer_stack}\"", 1),
-            ("split.rs", "\"{description}, {consumer_stack}\"", 1),
+            ("split.rs", "\"Read by {}\"", 1),
+            ("split.rs", "\", \"", 1),
+        ],
+    ),
+    (
+        "the serializer that rewrites a divided region's references while a template is written \
+         (`rewrite.rs`): a map announced with one entry is the shape of every intrinsic \
+         function, and a map whose entries break serde's order is an error",
+        &[
+            ("rewrite.rs", "1", 1),
+            ("rewrite.rs", "\"a map's entries came out of turn\"", 1),
         ],
     ),
     (

@@ -38,8 +38,8 @@ pub use generated::*;
 pub use policy::{Effect, OneOrMany, PolicyConditions, PolicyDocument, Principal, Statement};
 pub use references::unresolved_references;
 pub use template::{
-    DeletionPolicy, DuplicateLogicalId, Output, Parameter, ParameterType, Resource, Template,
-    TemplateSection, UpdateReplacePolicy,
+    AsIs, DeletionPolicy, DuplicateLogicalId, Output, Parameter, ParameterType, Resource,
+    ResourceWriter, Template, TemplateSection, UpdateReplacePolicy,
 };
 pub use value::{GetAtt, GetStackOutput, ListValue, PseudoParameter, Reference, Value};
 

@@ -98,12 +98,73 @@ impl Template {
     /// its exact length: a buffer reused across templates grows once, instead of every
     /// template's text doubling its way up and keeping up to half of its capacity unused.
     pub fn to_json_pretty_in(&self, scratch: &mut Vec<u8>) -> Result<String, serde_json::Error> {
+        self.to_json_pretty_through(scratch, &AsIs)
+    }
+
+    /// [`Template::to_json_pretty_in`], with each resource written by `writer`.
+    pub fn to_json_pretty_through<W: ResourceWriter>(
+        &self,
+        scratch: &mut Vec<u8>,
+        writer: &W,
+    ) -> Result<String, serde_json::Error> {
         scratch.clear();
         let mut serializer =
             serde_json::Serializer::with_formatter(&mut *scratch, Pretty::default());
-        self.serialize(&mut serializer)?;
+        self.wire(writer).serialize(&mut serializer)?;
         scratch.push(b'\n');
         String::from_utf8(scratch.clone()).map_err(serde::ser::Error::custom)
+    }
+
+    fn wire<'a, W: ResourceWriter>(&'a self, writer: &'a W) -> TemplateWire<'a, W> {
+        TemplateWire {
+            format_version: TEMPLATE_FORMAT_VERSION,
+            description: self.description.as_ref(),
+            transform: &self.transform,
+            parameters: &self.parameters,
+            resources: ResourcesWire {
+                typed: &self.resources,
+                raw: &self.raw_resources,
+                writer,
+            },
+            outputs: &self.outputs,
+        }
+    }
+}
+
+/// How a template's resources are written: each as it serializes ([`AsIs`]), or changed on the
+/// way (`lower/split.rs` rewrites the references that leave a divided region's unit).
+pub trait ResourceWriter {
+    /// Writes `resource` (a typed [`Resource`] or a resource held as JSON) to `serializer`.
+    fn write<T: Serialize + ?Sized, S: Serializer>(
+        &self,
+        resource: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
+}
+
+/// Every resource as it serializes.
+#[derive(Debug, Clone, Copy)]
+pub struct AsIs;
+
+impl ResourceWriter for AsIs {
+    fn write<T: Serialize + ?Sized, S: Serializer>(
+        &self,
+        resource: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        resource.serialize(serializer)
+    }
+}
+
+/// One resource on its way through a [`ResourceWriter`].
+struct Written<'a, T: ?Sized, W> {
+    resource: &'a T,
+    writer: &'a W,
+}
+
+impl<T: Serialize + ?Sized, W: ResourceWriter> Serialize for Written<'_, T, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.writer.write(self.resource, serializer)
     }
 }
 
@@ -224,7 +285,8 @@ impl serde_json::ser::Formatter for Pretty {
 
 /// The template in CloudFormation's section order and casing.
 #[derive(Serialize)]
-struct TemplateWire<'a> {
+#[serde(bound = "")]
+struct TemplateWire<'a, W: ResourceWriter> {
     #[serde(rename = "AWSTemplateFormatVersion")]
     format_version: &'static str,
     #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
@@ -234,18 +296,19 @@ struct TemplateWire<'a> {
     #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
     parameters: &'a BTreeMap<String, Parameter>,
     #[serde(rename = "Resources")]
-    resources: ResourcesWire<'a>,
+    resources: ResourcesWire<'a, W>,
     #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
     outputs: &'a BTreeMap<String, Output>,
 }
 
 /// Typed and JSON resources as one map in logical id order.
-struct ResourcesWire<'a> {
+struct ResourcesWire<'a, W> {
     typed: &'a BTreeMap<String, Resource>,
     raw: &'a BTreeMap<String, serde_json::Value>,
+    writer: &'a W,
 }
 
-impl Serialize for ResourcesWire<'_> {
+impl<W: ResourceWriter> Serialize for ResourcesWire<'_, W> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.typed.len() + self.raw.len()))?;
         let mut typed = self.typed.iter().peekable();
@@ -257,12 +320,13 @@ impl Serialize for ResourcesWire<'_> {
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
+            let writer = self.writer;
             if take_typed {
                 if let Some((id, resource)) = typed.next() {
-                    map.serialize_entry(id, resource)?;
+                    map.serialize_entry(id, &Written { resource, writer })?;
                 }
             } else if let Some((id, resource)) = raw.next() {
-                map.serialize_entry(id, resource)?;
+                map.serialize_entry(id, &Written { resource, writer })?;
             }
         }
         map.end()
@@ -274,18 +338,7 @@ const TEMPLATE_FORMAT_VERSION: &str = "2010-09-09";
 
 impl Serialize for Template {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        TemplateWire {
-            format_version: TEMPLATE_FORMAT_VERSION,
-            description: self.description.as_ref(),
-            transform: &self.transform,
-            parameters: &self.parameters,
-            resources: ResourcesWire {
-                typed: &self.resources,
-                raw: &self.raw_resources,
-            },
-            outputs: &self.outputs,
-        }
-        .serialize(serializer)
+        self.wire(&AsIs).serialize(serializer)
     }
 }
 

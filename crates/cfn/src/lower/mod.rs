@@ -15,6 +15,7 @@ mod network;
 mod overrides;
 mod parameters;
 mod policy;
+mod rewrite;
 mod services;
 mod split;
 mod storage;
@@ -148,14 +149,31 @@ impl<'p> Lowering<'p> {
             .next()?;
         let plan = self.plan;
         let mut shares = BTreeMap::new();
-        let units = piece
+        let lowered: Vec<_> = piece
             .iter()
             .map(|&position| {
                 let unit = &plan.units[position];
-                let mut template = lower_unit(plan, unit, &mut shares);
+                let (mut template, linking) = lower_unit(plan, unit, &mut shares);
                 // The stack's escape hatches, checked by the plan, change the finished template.
                 overrides::apply_overrides(&mut template, &unit.id, &plan.overrides);
-                let text = template.to_json_pretty_in(scratch).unwrap_or_else(|error| {
+                (position, unit, template, linking)
+            })
+            .collect();
+        // Written last to first: a divided region's unit reads only from units before it, so
+        // each unit's outputs are known when its turn comes.
+        let mut exports = split::Exports::default();
+        let mut units: Vec<_> = lowered
+            .into_iter()
+            .rev()
+            .map(|(position, unit, mut template, linking)| {
+                let text = match &linking {
+                    Some(linking) => {
+                        exports.declare(&mut template, linking);
+                        split::render(&template, linking, scratch, &mut exports)
+                    }
+                    None => template.to_json_pretty_in(scratch),
+                }
+                .unwrap_or_else(|error| {
                     bug(format_args!("a template does not serialize: {error}"))
                 });
                 let problems = quota_problems(&unit.stack_name, &template, &text);
@@ -166,6 +184,10 @@ impl<'p> Lowering<'p> {
                 )
             })
             .collect();
+        if !exports.is_empty() {
+            bug("a divided region's unit reads an output of a unit that is not before it");
+        }
+        units.reverse();
         Some(LoweredPiece { units })
     }
 
@@ -263,15 +285,21 @@ fn template_path(unit: &Unit) -> String {
 fn lower_units(plan: &Plan) -> impl Iterator<Item = (&Unit, Template)> {
     // The shares of divided regions' services units, taken when their turn comes.
     let mut shares: BTreeMap<UnitId, split::Share> = BTreeMap::new();
-    plan.units
-        .iter()
-        .map(move |unit| (unit, lower_unit(plan, unit, &mut shares)))
+    plan.units.iter().map(move |unit| {
+        let (template, _) = lower_unit(plan, unit, &mut shares);
+        (unit, template)
+    })
 }
 
-/// The template of `unit`, without the stack's overrides. A region's application unit that the
-/// plan divides leaves its services units' shares in `shares`, where their own lowering takes
-/// them: each comes after it in deploy order.
-fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Share>) -> Template {
+/// The template of `unit`, without the stack's overrides, and for a unit of a divided region,
+/// what writing it needs (`split::render`). A region's application unit that the plan divides
+/// leaves its services units' shares in `shares`, where their own lowering takes them: each
+/// comes after it in deploy order.
+fn lower_unit(
+    plan: &Plan,
+    unit: &Unit,
+    shares: &mut BTreeMap<UnitId, split::Share>,
+) -> (Template, Option<split::Linking>) {
     let Plan {
         stack: _,
         description: _,
@@ -306,13 +334,14 @@ fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Sha
         values: Values::new(parameters, tags),
         template: Template::new(unit.description.clone()),
     };
+    let mut linking = None;
     match &unit.id {
         UnitId::Services(..) => {
             let share = shares
                 .remove(&unit.id)
                 .unwrap_or_else(|| bug(format_args!("services unit {} has no resources", unit.id)));
-            lowering.template.raw_resources = share.resources;
-            lowering.template.outputs = share.outputs;
+            lowering.template.resources = share.resources;
+            linking = Some(share.linking);
         }
         UnitId::Storage(region) => {
             let RegionPlan {
@@ -344,8 +373,7 @@ fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Sha
                 ))
             });
             lower_app_unit(&mut lowering, app);
-            // Pruned while the resources are typed: a divided region's services units hold
-            // theirs as JSON, and the application unit's do not change after the division.
+            // Pruned before the division, which drops the entries that name another unit.
             prune_enforced_depends_on(&mut lowering.template);
             if !app.placement.is_empty() {
                 let region_units: Vec<(UnitId, String)> = units
@@ -360,8 +388,7 @@ fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Sha
                 let divided = split::divide(&mut lowering.template, &app.placement, &region_units);
                 for ((id, _), share) in region_units.iter().zip(divided) {
                     if *id == unit.id {
-                        lowering.template.raw_resources = share.resources;
-                        lowering.template.outputs = share.outputs;
+                        linking = Some(share.linking);
                     } else {
                         shares.insert(id.clone(), share);
                     }
@@ -391,10 +418,10 @@ fn lower_unit(plan: &Plan, unit: &Unit, shares: &mut BTreeMap<UnitId, split::Sha
     parameters::lower_parameters(&mut lowering, unit);
     parameters::lower_outputs(&mut lowering, unit);
     let mut template = lowering.template;
-    if !matches!(unit.id, UnitId::Region(_)) {
+    if !matches!(unit.id, UnitId::Region(_) | UnitId::Services(..)) {
         prune_enforced_depends_on(&mut template);
     }
-    template
+    (template, linking)
 }
 
 fn region_plan<'p>(regions: &'p [RegionPlan], region: &str) -> &'p RegionPlan {

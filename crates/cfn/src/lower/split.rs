@@ -1,34 +1,62 @@
 //! A region whose plan places some resources in services units (`plan/src/resolve/split.rs`)
 //! is lowered once, as one template, and then divided: each resource goes to the template of the
-//! unit the plan placed it in, and a reference from one of them to a resource of another
+//! unit the plan placed it in, typed. A reference from one of them to a resource of another
 //! (`Ref`, `Fn::GetAtt`, `${...}` in `Fn::Sub`) becomes an output of the producer and a
-//! `Fn::GetStackOutput` in the consumer. It decides nothing: placement and deploy order are the
-//! plan's; a reference to a unit that deploys later is a bug in the plan.
+//! `Fn::GetStackOutput` in the consumer, rewritten while the consumer's template is written
+//! (`rewrite.rs`). The region's units are written last to first, so that each unit's outputs
+//! are known when its turn comes. It decides nothing: placement and deploy order are the plan's;
+//! a reference to a unit that deploys later is a bug in the plan.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value as Json};
 
 use meridian_plan::{LogicalId, UnitId, bug};
 
-use crate::l1::{GetStackOutput, Output, Template, Value};
+use super::rewrite::{Rewrite, Through};
+use crate::l1::{GetStackOutput, Output, Resource, ResourceWriter, Template, Value};
 
 /// The position of the application unit among a divided region's units: it deploys first.
 const APPLICATION_UNIT: usize = 0;
 
+/// The intrinsics whose references can leave a unit.
+const REF: &str = "Ref";
+const GET_ATT: &str = "Fn::GetAtt";
+const SUB: &str = "Fn::Sub";
+
+/// A divided region: its units and which of them holds each resource.
+#[derive(Debug)]
+struct Region {
+    /// The position in `units` of the unit of each logical ID.
+    owners: BTreeMap<String, usize>,
+    /// The region's units in deploy order, its application unit first, with their stack names.
+    units: Vec<(UnitId, String)>,
+}
+
+/// One unit of a divided region, as its template is written.
+#[derive(Debug, Clone)]
+pub(crate) struct Linking {
+    region: Rc<Region>,
+    /// Its position among the region's units.
+    owner: usize,
+}
+
 /// One unit's share of a divided region.
 #[derive(Debug)]
 pub(crate) struct Share {
-    /// Its resources, as JSON.
-    pub(crate) resources: BTreeMap<String, Json>,
-    /// The outputs other units of the region read from it, by name.
-    pub(crate) outputs: BTreeMap<String, Output>,
+    /// Its resources (none for the application unit, whose resources stay in its template).
+    pub(crate) resources: BTreeMap<String, Resource>,
+    pub(crate) linking: Linking,
 }
 
 /// Divides `template`'s resources among `units` (the region's units in deploy order, its
 /// application unit first) by `placement` (logical ID → unit; unlisted resources stay in the
 /// first unit). Each entry of `units` carries its stack name. The first unit's resources stay in
-/// `template`, typed; its share holds only the outputs the others read.
+/// `template`. A `DependsOn` entry naming another unit's resource is dropped: the units' deploy
+/// order enforces it.
 pub(crate) fn divide(
     template: &mut Template,
     placement: &BTreeMap<LogicalId, UnitId>,
@@ -39,72 +67,176 @@ pub(crate) fn divide(
         unit.and_then(|unit| units.iter().position(|(id, _)| id == unit))
             .unwrap_or(APPLICATION_UNIT)
     };
+    let region = Rc::new(Region {
+        owners: template
+            .resources
+            .keys()
+            .map(|logical| (logical.clone(), position(logical)))
+            .collect(),
+        units: units.to_vec(),
+    });
     let mut shares: Vec<Share> = units
         .iter()
-        .map(|_| Share {
+        .enumerate()
+        .map(|(owner, _)| Share {
             resources: BTreeMap::new(),
-            outputs: BTreeMap::new(),
+            linking: Linking {
+                region: Rc::clone(&region),
+                owner,
+            },
         })
         .collect();
-    let owners: BTreeMap<String, usize> = template
-        .resources
-        .keys()
-        .map(|logical| (logical.clone(), position(logical)))
-        .collect();
-    let resources = std::mem::take(&mut template.resources);
-    for (logical, resource) in resources {
-        let owner = owners[&logical];
+    for (logical, mut resource) in std::mem::take(&mut template.resources) {
+        let owner = region.owners[&logical];
+        resource.depends_on.retain(|target| {
+            let producer = region.owners.get(target).copied().unwrap_or(owner);
+            if producer > owner {
+                bug(format_args!(
+                    "`{logical}` of {} depends on `{target}` of {}, which deploys after it",
+                    region.units[owner].0, region.units[producer].0
+                ));
+            }
+            producer == owner
+        });
         if owner == APPLICATION_UNIT {
-            // The application unit deploys first, so none of its references can leave it: its
-            // resources stay typed (a JSON round trip of each was a fifth of CloudFormation's
-            // time at 20 regions x 50 services). Debug builds, which the tests run, still check.
-            if cfg!(debug_assertions) {
-                link(&resource, &logical, owner, &owners, units);
-            }
             template.resources.insert(logical, resource);
-            continue;
+        } else {
+            shares[owner].resources.insert(logical, resource);
         }
-        let (json, exports) = link(&resource, &logical, owner, &owners, units);
-        for (producer, name, value) in exports {
-            let consumer_stack = &units[owner].1;
-            let output = shares[producer]
-                .outputs
-                .entry(name)
-                .or_insert_with(|| Output::new(value.clone()));
-            if output.value != value {
-                bug("two references of one divided region give one output name to two values");
-            }
-            output.description = Some(match output.description.take() {
-                None => format!("Read by {consumer_stack}"),
-                Some(description) if description.contains(consumer_stack.as_str()) => description,
-                Some(description) => format!("{description}, {consumer_stack}"),
-            });
-        }
-        shares[owner].resources.insert(logical, json);
     }
     shares
 }
 
-/// `resource` (of the unit at `owner`) as JSON with its references that leave the unit
-/// rewritten, and the (producer, output name, value) of each.
-fn link(
-    resource: &impl serde::Serialize,
-    logical: &str,
-    owner: usize,
-    owners: &BTreeMap<String, usize>,
-    units: &[(UnitId, String)],
-) -> (Json, Vec<(usize, String, Value<String>)>) {
-    let mut json = serde_json::to_value(resource)
-        .unwrap_or_else(|error| bug(format_args!("a resource does not serialize: {error}")));
-    let mut linker = Linker {
-        owner,
-        owners,
-        units,
-        exports: Vec::new(),
+/// The outputs the units of one divided region read from each other, gathered as their templates
+/// are written (last to first).
+#[derive(Debug, Default)]
+pub(crate) struct Exports {
+    /// Producer → output name → the output.
+    by_producer: BTreeMap<usize, BTreeMap<String, Export>>,
+}
+
+/// An output one unit of a divided region declares for others.
+#[derive(Debug)]
+struct Export {
+    value: Value<String>,
+    /// The positions of the units that read it.
+    readers: BTreeSet<usize>,
+}
+
+impl Exports {
+    /// Adds to `template`, of the unit `linking` names, the outputs that the region's later units
+    /// read from it (all of them are written before it).
+    pub(crate) fn declare(&mut self, template: &mut Template, linking: &Linking) {
+        let units = &linking.region.units;
+        for (name, Export { value, readers }) in
+            self.by_producer.remove(&linking.owner).unwrap_or_default()
+        {
+            let readers: Vec<&str> = readers
+                .iter()
+                .map(|&reader| units[reader].1.as_str())
+                .collect();
+            let output = Output {
+                description: Some(format!("Read by {}", readers.join(", "))),
+                ..Output::new(value)
+            };
+            if let Err(duplicate) = template.add_output(name, output) {
+                bug(format_args!("{duplicate}"));
+            }
+        }
+    }
+
+    /// Whether every output read was declared.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_producer.is_empty()
+    }
+}
+
+/// The text of `template`, of the divided region's unit `linking` names, with its references to
+/// other units of the region rewritten into imports, which `exports` records.
+pub(crate) fn render(
+    template: &Template,
+    linking: &Linking,
+    scratch: &mut Vec<u8>,
+    exports: &mut Exports,
+) -> Result<String, serde_json::Error> {
+    // The application unit deploys first, so none of its references can leave it: it is written
+    // as it is. Debug builds, which the tests run, still check.
+    if linking.owner == APPLICATION_UNIT && !cfg!(debug_assertions) {
+        return template.to_json_pretty_in(scratch);
+    }
+    let relinker = Relinker {
+        linker: RefCell::new(Linker {
+            owner: linking.owner,
+            owners: &linking.region.owners,
+            units: &linking.region.units,
+            exports: Vec::new(),
+        }),
     };
-    linker.relink(&mut json);
-    linker.drop_crossing_depends_on(logical, &mut json);
-    (json, linker.exports)
+    let text = template.to_json_pretty_through(scratch, &relinker)?;
+    for (producer, name, value) in relinker.linker.into_inner().exports {
+        let export = exports
+            .by_producer
+            .entry(producer)
+            .or_default()
+            .entry(name)
+            .or_insert_with(|| Export {
+                value: value.clone(),
+                readers: BTreeSet::new(),
+            });
+        if export.value != value {
+            bug("two references of one divided region give one output name to two values");
+        }
+        export.readers.insert(linking.owner);
+    }
+    Ok(text)
+}
+
+/// Writes each resource with its references that leave the unit rewritten.
+struct Relinker<'a> {
+    linker: RefCell<Linker<'a>>,
+}
+
+impl ResourceWriter for Relinker<'_> {
+    fn write<T: Serialize + ?Sized, S: Serializer>(
+        &self,
+        resource: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        Through {
+            value: resource,
+            rewrite: self,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Rewrite for Relinker<'_> {
+    fn wants(&self, key: &str) -> bool {
+        [REF, GET_ATT, SUB].contains(&key)
+    }
+
+    fn rewrite(&self, key: &str, value: &mut Json) -> Option<Json> {
+        let mut linker = self.linker.borrow_mut();
+        if let Some(import) = linker.entry_replacement(key, value) {
+            return import;
+        }
+        let before = linker.exports.len();
+        let rewritten = if key == SUB {
+            // Rewritten in place: most texts name nothing of another unit, and those are written
+            // as they were.
+            linker.relink_sub(value);
+            if linker.exports.len() == before {
+                return None;
+            }
+            Json::Object(Map::from_iter([(key.to_owned(), std::mem::take(value))]))
+        } else {
+            let mut object =
+                Json::Object(Map::from_iter([(key.to_owned(), std::mem::take(value))]));
+            linker.relink(&mut object);
+            object
+        };
+        (linker.exports.len() > before).then_some(rewritten)
+    }
 }
 
 /// `{"Fn::GetStackOutput": {"OutputName": …, "StackName": …}}`: an output of a stack of the same
@@ -189,7 +321,7 @@ impl Linker<'_> {
                 // One pass over the keys (the exports' order does not matter: they are
                 // gathered by name).
                 for (key, nested) in map.iter_mut() {
-                    if key == "Fn::Sub" {
+                    if key == SUB {
                         self.relink_sub(nested);
                     } else {
                         self.relink(nested);
@@ -207,22 +339,28 @@ impl Linker<'_> {
 
     /// The import that replaces a whole `Ref` or `Fn::GetAtt` of a foreign resource.
     fn replacement(&mut self, map: &Map<String, Json>) -> Option<Json> {
-        if map.len() != 1 {
-            return None;
+        match map.iter().next() {
+            Some((key, value)) if map.len() == 1 => self.entry_replacement(key, value).flatten(),
+            _ => None,
         }
-        if let Some(Json::String(target)) = map.get("Ref") {
-            let producer = self.foreign(target)?;
-            let target = target.clone();
-            return Some(self.import(producer, &target, None));
-        }
-        if let Some(Json::Array(arguments)) = map.get("Fn::GetAtt")
-            && let [Json::String(target), Json::String(attribute)] = arguments.as_slice()
-        {
-            let producer = self.foreign(target)?;
-            let (target, attribute) = (target.clone(), attribute.clone());
-            return Some(self.import(producer, &target, Some(&attribute)));
-        }
-        None
+    }
+
+    /// For a `Ref` of a resource or an `Fn::GetAtt` of one of its attributes (the single entry
+    /// `key`: `value` of a map), the import that replaces the whole map when the resource is
+    /// foreign (`Some(None)` when it is not); `None` for anything else.
+    fn entry_replacement(&mut self, key: &str, value: &Json) -> Option<Option<Json>> {
+        let (target, attribute) = match (key, value) {
+            (REF, Json::String(target)) => (target, None),
+            (GET_ATT, Json::Array(arguments)) => match arguments.as_slice() {
+                [Json::String(target), Json::String(attribute)] => (target, Some(attribute)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(
+            self.foreign(target)
+                .map(|producer| self.import(producer, target, attribute.map(String::as_str))),
+        )
     }
 
     /// `${Name}` and `${Name.Attribute}` of a foreign resource become variables of the `Fn::Sub`.
@@ -279,37 +417,6 @@ impl Linker<'_> {
             } else {
                 Json::Array(vec![Json::String(rewritten), Json::Object(variables)])
             };
-        }
-    }
-
-    /// `DependsOn` entries naming another unit's resources: the unit's deploy order enforces
-    /// them.
-    fn drop_crossing_depends_on(&self, logical: &str, json: &mut Json) {
-        let Some(resource) = json.as_object_mut() else {
-            return;
-        };
-        let keep = |target: &Json| {
-            target.as_str().is_none_or(|target| {
-                let producer = self.owners.get(target).copied().unwrap_or(self.owner);
-                if producer > self.owner {
-                    bug(format_args!(
-                        "`{logical}` of {} depends on `{target}` of {}, which deploys after it",
-                        self.units[self.owner].0, self.units[producer].0
-                    ));
-                }
-                producer == self.owner
-            })
-        };
-        let emptied = match resource.get_mut("DependsOn") {
-            Some(Json::Array(targets)) => {
-                targets.retain(keep);
-                targets.is_empty()
-            }
-            Some(target @ Json::String(_)) => !keep(target),
-            _ => false,
-        };
-        if emptied {
-            resource.remove("DependsOn");
         }
     }
 }
