@@ -19,9 +19,9 @@ pub struct Template {
     pub transform: Vec<String>,
     pub parameters: BTreeMap<String, Parameter>,
     pub resources: BTreeMap<String, Resource>,
-    /// Resources held as JSON: those of a region split over several templates, whose references
-    /// to each other were rewritten into stack outputs (`lower/split.rs`). Their logical ids share
-    /// the namespace of `resources`; the two are written as one map, in logical id order.
+    /// Resources held as JSON: those the stack's overrides edit (`lower/overrides.rs`). Their
+    /// logical ids share the namespace of `resources`; the two are written as one map, in logical
+    /// id order.
     pub raw_resources: BTreeMap<String, serde_json::Value>,
     pub outputs: BTreeMap<String, Output>,
 }
