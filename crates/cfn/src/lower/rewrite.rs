@@ -223,104 +223,63 @@ impl<'a, S: Serializer, R: Rewrite> Serializer for Rewriting<'a, S, R> {
     }
 }
 
-impl<C: SerializeSeq, R: Rewrite> SerializeSeq for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
+/// The compound serializers whose elements are values alone (`serialize_element` or
+/// `serialize_field`), each value through [`Rewriting`].
+macro_rules! compound_of_values {
+    ($($trait:ident::$method:ident;)*) => {
+        $(impl<C: $trait, R: Rewrite> $trait for Compound<'_, C, R> {
+            type Ok = C::Ok;
+            type Error = C::Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_element(&Through { value, rewrite })
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+                let rewrite = self.rewrite;
+                self.inner.$method(&Through { value, rewrite })
+            }
 
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.inner.end()
+            }
+        })*
+    };
 }
 
-impl<C: SerializeTuple, R: Rewrite> SerializeTuple for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_element(&Through { value, rewrite })
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
+compound_of_values! {
+    SerializeSeq::serialize_element;
+    SerializeTuple::serialize_element;
+    SerializeTupleStruct::serialize_field;
+    SerializeTupleVariant::serialize_field;
 }
 
-impl<C: SerializeTupleStruct, R: Rewrite> SerializeTupleStruct for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
+/// The compound serializers whose elements are named fields, each value through [`Rewriting`].
+macro_rules! compound_of_fields {
+    ($($trait:ident;)*) => {
+        $(impl<C: $trait, R: Rewrite> $trait for Compound<'_, C, R> {
+            type Ok = C::Ok;
+            type Error = C::Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_field(&Through { value, rewrite })
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), C::Error> {
+                let rewrite = self.rewrite;
+                self.inner.serialize_field(key, &Through { value, rewrite })
+            }
 
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
+                self.inner.skip_field(key)
+            }
+
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.inner.end()
+            }
+        })*
+    };
 }
 
-impl<C: SerializeTupleVariant, R: Rewrite> SerializeTupleVariant for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_field(&Through { value, rewrite })
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
-}
-
-impl<C: SerializeStruct, R: Rewrite> SerializeStruct for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_field(key, &Through { value, rewrite })
-    }
-
-    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
-        self.inner.skip_field(key)
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
-}
-
-impl<C: SerializeStructVariant, R: Rewrite> SerializeStructVariant for Compound<'_, C, R> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), C::Error> {
-        let rewrite = self.rewrite;
-        self.inner.serialize_field(key, &Through { value, rewrite })
-    }
-
-    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
-        self.inner.skip_field(key)
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.inner.end()
-    }
+compound_of_fields! {
+    SerializeStruct;
+    SerializeStructVariant;
 }
 
 /// A map on its way through [`Rewriting`].

@@ -1,6 +1,8 @@
 //! CloudFormation synthesis of the bundled stacks: references resolve (inside a template and across stacks, in deploy order), the rules AWS enforces
-//! at deploy time that cfn-lint cannot see hold, and synthesis is deterministic.
+//! at deploy time that cfn-lint cannot see hold, and synthesis is deterministic; and how a generated stack's divided regions are written
+//! (`division.rs`).
 
+mod division;
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};

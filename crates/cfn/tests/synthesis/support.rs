@@ -30,6 +30,15 @@ pub struct Unit {
     pub template: Json,
 }
 
+/// The template file of `unit` among `files`.
+pub fn unit_file<'a>(files: &'a [OutputFile], unit: &meridian_plan::Unit) -> &'a OutputFile {
+    let path = format!("cloudformation/{}", unit.template_file);
+    files
+        .iter()
+        .find(|file| file.path == path)
+        .unwrap_or_else(|| panic!("{path} is synthesized"))
+}
+
 /// Every bundled stack, synthesized once per test process.
 pub fn bundled() -> &'static [Synthesized] {
     static BUNDLED: OnceLock<Vec<Synthesized>> = OnceLock::new();
@@ -43,11 +52,8 @@ pub fn bundled() -> &'static [Synthesized] {
                     .units
                     .iter()
                     .map(|unit| {
-                        let path = format!("cloudformation/{}", unit.template_file);
-                        let file = files
-                            .iter()
-                            .find(|file| file.path == path)
-                            .unwrap_or_else(|| panic!("{path} is synthesized"));
+                        let file = unit_file(&files, unit);
+                        let path = &file.path;
                         Unit {
                             stack_name: unit.stack_name.clone(),
                             region: unit.region.to_string(),

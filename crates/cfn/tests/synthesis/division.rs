@@ -7,6 +7,8 @@ use meridian_plan::{Plan, UnitId};
 use meridian_testkit::scale::{Scale, scaled_stack};
 use serde_json::Value as Json;
 
+use crate::support::unit_file;
+
 fn divided_plan() -> Plan {
     let scale = Scale::new(2, 60);
     let text = scaled_stack(scale);
@@ -30,11 +32,7 @@ fn templates(plan: &Plan) -> Vec<(String, String)> {
     plan.units
         .iter()
         .map(|unit| {
-            let path = format!("cloudformation/{}", unit.template_file);
-            let file = files
-                .iter()
-                .find(|file| file.path == path)
-                .unwrap_or_else(|| panic!("{path} is written"));
+            let file = unit_file(&files, unit);
             (unit.stack_name.clone(), file.contents.clone())
         })
         .collect()
