@@ -1,6 +1,7 @@
 //! A divided region's services units are written as every other template is (their resources
-//! typed, `Type` first), and each output one of the region's units declares for the others says
-//! which stacks read it, in deploy order, each of which does import it.
+//! typed, `Type` first); each output one of the region's units declares for the others says
+//! which stacks read it, in deploy order, each of which does import it; and a reference the
+//! stack's overrides add to a services unit's resource is imported like any other.
 
 use meridian_cfn::try_synthesize;
 use meridian_plan::{Plan, UnitId};
@@ -10,8 +11,13 @@ use serde_json::Value as Json;
 use crate::support::unit_file;
 
 fn divided_plan() -> Plan {
+    divided_plan_with("")
+}
+
+/// The generated stack whose regions are divided, with `extra` (top-level YAML) appended.
+fn divided_plan_with(extra: &str) -> Plan {
     let scale = Scale::new(2, 60);
-    let text = scaled_stack(scale);
+    let text = scaled_stack(scale) + extra;
     let plan = meridian_testkit::planned_of_bytes("scaled.yaml", text.as_bytes())
         .plan
         .unwrap_or_else(|| panic!("{scale:?} has no plan"));
@@ -112,4 +118,38 @@ fn an_output_read_by_several_units_names_them_in_deploy_order() {
         read_by_several > 0,
         "some output of the divided stack is read by several units"
     );
+}
+
+#[test]
+fn an_override_in_a_services_unit_naming_another_units_resource_imports_it() {
+    // The overrides edit a resource after the division: the reference it adds leaves the unit.
+    let plan = divided_plan_with(
+        "overrides:\n  cloudformation:\n    - resource: Svc060Service\n      set:\n        \
+         PlatformVersion: { \"Fn::GetAtt\": [Cluster, Arn] }\n",
+    );
+    let templates = templates(&plan);
+    let mut overridden = 0;
+    for (stack, text) in &templates {
+        let template: Json = serde_json::from_str(text).expect("a template is JSON");
+        let Some(service) = template["Resources"].get("Svc060Service") else {
+            continue;
+        };
+        overridden += 1;
+        let import = &service["Properties"]["PlatformVersion"]["Fn::GetStackOutput"];
+        let producer = import["StackName"].as_str().unwrap_or_else(|| {
+            panic!("{stack}: the override's reference is not imported: {service}")
+        });
+        let (_, produced) = templates
+            .iter()
+            .find(|(name, _)| name == producer)
+            .unwrap_or_else(|| panic!("{stack} imports from `{producer}`, which is no unit"));
+        let produced: Json = serde_json::from_str(produced).expect("a template is JSON");
+        let output = &produced["Outputs"][import["OutputName"].as_str().unwrap_or_default()];
+        assert_eq!(
+            output["Value"],
+            serde_json::json!({"Fn::GetAtt": ["Cluster", "Arn"]}),
+            "{producer} declares the output {stack} imports"
+        );
+    }
+    assert_eq!(overridden, 2, "the service is overridden in both regions");
 }
