@@ -274,6 +274,7 @@ codes! {
     E740 => "metric math with an invalid metric name, a metric the expression does not read, an empty or too long expression, or more metrics than an alarm reads (9 besides the expression)",
     E741 => "replica IOPS missing for io1/io2, given for gp3 below 400 GiB, or outside the volume type's range or ratio to the storage",
     E742 => "replica storage ceiling less than 10 % above the writer's allocation, or above gp3's maximum",
+    E743 => "CloudFormation override whose value refers to a resource of a stack its region deploys after the overridden resource's",
     E801 => "illegal parameter name or malformed `${...}`",
     E802 => "parameter declared but unused, or with an empty description",
     E803 => "parameter used as two kinds of value",

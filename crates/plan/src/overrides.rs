@@ -1,8 +1,9 @@
 //! Escape hatches against what the emitters write: which units an override changes, the rules
 //! that hold an override against the resources as emitted before any override (unknown
 //! resource E730, unknown property E731, wrong JSON type E732, a path the resource cannot take
-//! E735), checked against the table of every settable property generated from the vendored
-//! schemas (`data/resource-properties.txt`), and the one edit both emitters apply. It decides
+//! E735, a reference to a stack its region deploys later E743), checked against the table of
+//! every settable property generated from the vendored schemas (`data/resource-properties.txt`)
+//! and the units the emitters place resources in, and the one edit both emitters apply. It decides
 //! nothing about the resources themselves.
 
 use std::collections::BTreeMap;
@@ -10,7 +11,7 @@ use std::sync::OnceLock;
 
 use meridian_model::suggest::closest;
 use meridian_model::{Diagnostic, codes};
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use crate::ids::{ACCELERATOR_UNIT, GLOBAL_UNIT, UnitId};
 use crate::types::{OverrideChange, OverridePlan, OverrideStep, OverrideTarget, Plan};
@@ -98,7 +99,7 @@ impl OverrideChange {
                         return;
                     }
                     map.entry(key.clone())
-                        .or_insert_with(|| Json::Object(serde_json::Map::new()))
+                        .or_insert_with(|| Json::Object(Map::new()))
                 }
                 (OverrideStep::Index(index), Json::Array(items)) => match items.get_mut(*index) {
                     Some(item) => item,
@@ -182,10 +183,125 @@ pub fn check(
         for change in &override_plan.changes {
             if let Some(problem) = check_change(change, &targets, override_plan.is_terraform()) {
                 diagnostics.push(problem);
+            } else if !override_plan.is_terraform()
+                && let Some(problem) = later_stack_reference(plan, change, &targets, emitted)
+            {
+                diagnostics.push(problem);
             }
         }
     }
     diagnostics
+}
+
+/// E743 for a CloudFormation change whose value refers (`Ref`, `Fn::GetAtt`, `${...}` of
+/// `Fn::Sub`) to a resource that the overridden resource's region places in a stack deploying
+/// after the overridden resource's: a template reads its own resources and what earlier stacks
+/// export (which the split of a big region imports for it), never a later stack's.
+fn later_stack_reference(
+    plan: &Plan,
+    change: &OverrideChange,
+    targets: &[&EmittedResource],
+    emitted: &[EmittedResource],
+) -> Option<Diagnostic> {
+    let value = change.value.as_ref()?;
+    let mut named = std::collections::BTreeSet::new();
+    referenced_ids(value, &mut named);
+    let position = |unit: &UnitId| {
+        plan.units
+            .iter()
+            .position(|candidate| candidate.id == *unit)
+    };
+    targets.iter().find_map(|target| {
+        let unit = target.unit.as_ref()?;
+        let here = position(unit)?;
+        let (later, id) = emitted.iter().find_map(|resource| {
+            let other = resource.unit.as_ref()?;
+            let later = other.region().is_some()
+                && other.region() == unit.region()
+                && position(other).is_some_and(|there| there > here)
+                && named.contains(resource.id.as_str());
+            later.then_some((other, &resource.id))
+        })?;
+        let stack = |unit: &UnitId| {
+            plan.units
+                .iter()
+                .find(|candidate| candidate.id == *unit)
+                .map_or_else(|| unit.to_string(), |found| found.stack_name.clone())
+        };
+        Some(
+            Diagnostic::new(
+                codes::E743,
+                change.path.clone(),
+                format!(
+                    "`{}` of `{}` refers to `{id}`, a resource of stack `{}`, which deploys after `{}` (the overridden resource's stack)",
+                    change.written(),
+                    target.id,
+                    stack(later),
+                    stack(unit),
+                ),
+            )
+            .with_help("a template can read its own resources and those of the stacks its region deploys before it; refer to a resource of one of those, or override a resource of the later stack instead"),
+        )
+    })
+}
+
+/// The logical IDs `value` refers to with `Ref`, `Fn::GetAtt` (either form) or `${Name}` and
+/// `${Name.Attribute}` in the text of `Fn::Sub`.
+fn referenced_ids<'v>(value: &'v Json, out: &mut std::collections::BTreeSet<&'v str>) {
+    match value {
+        Json::Object(map) => {
+            for (key, nested) in map {
+                match (key.as_str(), nested) {
+                    ("Ref", Json::String(id)) => {
+                        out.insert(id);
+                    }
+                    ("Fn::GetAtt", Json::Array(arguments)) => {
+                        if let Some(Json::String(id)) = arguments.first() {
+                            out.insert(id);
+                        }
+                    }
+                    ("Fn::GetAtt", Json::String(dotted)) => {
+                        out.insert(dotted.split('.').next().unwrap_or_default());
+                    }
+                    ("Fn::Sub", Json::String(text)) => sub_names(text, &Map::new(), out),
+                    ("Fn::Sub", Json::Array(parts)) => {
+                        if let [Json::String(text), rest @ ..] = parts.as_slice() {
+                            let variables = match rest.first() {
+                                Some(Json::Object(variables)) => variables.clone(),
+                                _ => Map::new(),
+                            };
+                            sub_names(text, &variables, out);
+                        }
+                    }
+                    _ => {}
+                }
+                referenced_ids(nested, out);
+            }
+        }
+        Json::Array(items) => items.iter().for_each(|item| referenced_ids(item, out)),
+        _ => {}
+    }
+}
+
+/// The names before any `.` of the `${...}` of an `Fn::Sub` text, but its own `variables`
+/// (`${!...}` is literal).
+fn sub_names<'t>(
+    text: &'t str,
+    variables: &Map<String, Json>,
+    out: &mut std::collections::BTreeSet<&'t str>,
+) {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            return;
+        };
+        let body = &after[..end];
+        if !body.starts_with('!') && !variables.contains_key(body) {
+            out.insert(body.split('.').next().unwrap_or_default());
+        }
+        rest = &after[end + 1..];
+    }
 }
 
 /// Whether `unit` is one of `regions`: a regional unit by its region, the global and
@@ -799,5 +915,33 @@ mod tests {
             .is_none()
         );
         assert!(type_mismatch(service, "desired_count", count, &json!(true), true).is_some());
+    }
+
+    #[test]
+    fn the_ids_a_value_refers_to_are_found_in_every_form_and_depth() {
+        let value = json!({
+            "A": {"Ref": "Queue"},
+            "B": [{"Fn::GetAtt": ["Topic", "Arn"]}, {"Fn::GetAtt": "Key.Arn"}],
+            "C": {"Fn::Sub": "arn:${AWS::Partition}:${Bucket.Arn}/${!Literal}/${Cluster}"},
+            "D": {"Fn::Sub": ["${Table}-${Name}", {"Name": {"Ref": "Parameter"}}]},
+            "E": {"Nested": [{"Fn::Join": ["", [{"Ref": "Deep"}]]}]},
+            "F": "Plain",
+        });
+        let mut named = std::collections::BTreeSet::new();
+        referenced_ids(&value, &mut named);
+        assert_eq!(
+            named.into_iter().collect::<Vec<_>>(),
+            [
+                "AWS::Partition",
+                "Bucket",
+                "Cluster",
+                "Deep",
+                "Key",
+                "Parameter",
+                "Queue",
+                "Table",
+                "Topic"
+            ]
+        );
     }
 }
