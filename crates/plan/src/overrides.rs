@@ -204,8 +204,7 @@ fn later_stack_reference(
     emitted: &[EmittedResource],
 ) -> Option<Diagnostic> {
     let value = change.value.as_ref()?;
-    let mut named = std::collections::BTreeSet::new();
-    referenced_ids(value, &mut named);
+    let named = referenced_ids(value);
     let position = |unit: &UnitId| {
         plan.units
             .iter()
@@ -245,9 +244,17 @@ fn later_stack_reference(
     })
 }
 
-/// The logical IDs `value` refers to with `Ref`, `Fn::GetAtt` (either form) or `${Name}` and
-/// `${Name.Attribute}` in the text of `Fn::Sub`.
-fn referenced_ids<'v>(value: &'v Json, out: &mut std::collections::BTreeSet<&'v str>) {
+/// The logical IDs a CloudFormation JSON value refers to with `Ref`, `Fn::GetAtt` (either form) or
+/// `${Name}` and `${Name.Attribute}` in the text of `Fn::Sub` (not the `Fn::Sub`'s own variables,
+/// not `${!...}`), at any depth: what an override's value reads, and what the CloudFormation
+/// lowering reads to drop the `DependsOn` entries a reference already enforces.
+pub fn referenced_ids(value: &Json) -> std::collections::BTreeSet<&str> {
+    let mut named = std::collections::BTreeSet::new();
+    collect_ids(value, &mut named);
+    named
+}
+
+fn collect_ids<'v>(value: &'v Json, out: &mut std::collections::BTreeSet<&'v str>) {
     match value {
         Json::Object(map) => {
             for (key, nested) in map {
@@ -275,10 +282,10 @@ fn referenced_ids<'v>(value: &'v Json, out: &mut std::collections::BTreeSet<&'v 
                     }
                     _ => {}
                 }
-                referenced_ids(nested, out);
+                collect_ids(nested, out);
             }
         }
-        Json::Array(items) => items.iter().for_each(|item| referenced_ids(item, out)),
+        Json::Array(items) => items.iter().for_each(|item| collect_ids(item, out)),
         _ => {}
     }
 }
@@ -927,10 +934,8 @@ mod tests {
             "E": {"Nested": [{"Fn::Join": ["", [{"Ref": "Deep"}]]}]},
             "F": "Plain",
         });
-        let mut named = std::collections::BTreeSet::new();
-        referenced_ids(&value, &mut named);
         assert_eq!(
-            named.into_iter().collect::<Vec<_>>(),
+            referenced_ids(&value).into_iter().collect::<Vec<_>>(),
             [
                 "AWS::Partition",
                 "Bucket",

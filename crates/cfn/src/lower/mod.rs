@@ -21,7 +21,7 @@ mod split;
 mod storage;
 mod values;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use meridian_plan::aws::limits;
@@ -518,67 +518,11 @@ fn prune_enforced_depends_on(template: &mut Template) {
                 "resource properties do not serialize: {error}"
             ))
         });
-        let mut referenced = BTreeSet::new();
-        collect_references(&properties, &mut referenced);
+        let referenced = meridian_plan::overrides::referenced_ids(&properties);
         resource
             .depends_on
             .retain(|logical_id| !referenced.contains(logical_id.as_str()));
     }
-}
-
-/// Logical IDs a JSON value refers to with `Ref`, `Fn::GetAtt` or `${...}` in `Fn::Sub`.
-fn collect_references(value: &serde_json::Value, out: &mut BTreeSet<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::String(target)) = map.get("Ref") {
-                out.insert(target.clone());
-            }
-            if let Some(serde_json::Value::Array(arguments)) = map.get("Fn::GetAtt")
-                && let Some(serde_json::Value::String(target)) = arguments.first()
-            {
-                out.insert(target.clone());
-            }
-            if let Some(sub) = map.get("Fn::Sub") {
-                let template = match sub {
-                    serde_json::Value::String(template) => Some(template.as_str()),
-                    serde_json::Value::Array(arguments) => {
-                        arguments.first().and_then(serde_json::Value::as_str)
-                    }
-                    _ => None,
-                };
-                if let Some(template) = template {
-                    out.extend(sub_references(template));
-                }
-            }
-            for nested in map.values() {
-                collect_references(nested, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                collect_references(item, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The names a `Fn::Sub` template substitutes (`${Name}` and `${Name.Attribute}` give `Name`;
-/// `${!Literal}` is not a substitution).
-fn sub_references(template: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find("${") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find('}') else { break };
-        let body = &after[..end];
-        if !body.starts_with('!') {
-            let name = body.split('.').next().unwrap_or(body);
-            names.push(name.to_owned());
-        }
-        rest = &after[end + 1..];
-    }
-    names
 }
 
 #[cfg(test)]
