@@ -1,6 +1,6 @@
 //! The registry of diagnostic codes: every code the loader and the plan's checks emit, each a
 //! constant with the one-line summary README's "Error codes" table is generated from (a test in
-//! `crates/cli/tests/docs.rs` keeps the table equal to [`ALL`]). A code's letter is its
+//! `crates/cli/tests/suite/docs.rs` keeps the table equal to [`ALL`]). A code's letter is its
 //! severity: `E` stops synthesis, `W` does not.
 
 use std::fmt;

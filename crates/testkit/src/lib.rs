@@ -121,7 +121,7 @@ pub fn environment_plans(path: &Path) -> Vec<(Option<String>, Plan)> {
 /// Every bundled stack with its plan, in file-name order, planned once per test process. A stack
 /// file with environments gives its first environment, as [`plan_of`] and the loader's
 /// `load_stack` do (so a test may plan the file again and compare); `environment_plans` gives
-/// every one, and `cli/tests/environments.rs` covers them all.
+/// every one, and `cli/tests/suite/environments.rs` covers them all.
 pub fn bundled_plans() -> &'static [BundledPlan] {
     static PLANS: OnceLock<Vec<BundledPlan>> = OnceLock::new();
     PLANS.get_or_init(|| {

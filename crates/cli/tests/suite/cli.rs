@@ -1,12 +1,10 @@
 //! The `meridian` binary as a user runs it: exit codes, `synth --check` after edits to the output
 //! or the stack, atomic writes, and user templates.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
-use common::{Scratch, meridian, repository, stderr, stdout};
+use crate::common::{Scratch, meridian, repository, stderr, stdout};
 
 fn synth(stack: &str, out: &Path) {
     let output = meridian(&["synth", stack, "--out", out.to_str().expect("utf-8 path")]);

@@ -4,14 +4,12 @@
 //! `runbooks/`.
 #![cfg(target_os = "linux")]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Scratch, exit_code, repository, stderr, stdout};
+use crate::common::{Scratch, exit_code, repository, stderr, stdout};
 
 fn utf8(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")

@@ -4,11 +4,9 @@
 //! box per region, a node per load balancer, service, database and bucket, and an edge per
 //! replication link and DNS target, in both formats.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{meridian, stdout};
+use crate::common::{meridian, stdout};
 use meridian_plan::{DatabaseRole, Plan, UnitId};
 use meridian_testkit::bundled_plans;
 

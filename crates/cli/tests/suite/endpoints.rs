@@ -15,8 +15,6 @@
 //! ARNs are compared as ECS would resolve them: partition `aws`, account `ACCOUNT`, the region
 //! written or the template's own, and the parameter's name.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian::Target;
@@ -24,7 +22,7 @@ use meridian_plan::{OutputFile, Plan};
 use meridian_testkit::{BundledPlan, bundled_plans};
 use serde_json::Value;
 
-use common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
+use crate::common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
 
 /// What an endpoint parameter's initial value is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,14 +3,14 @@
 //! never panics, finds no error, gives the same bytes twice and after a YAML round trip, and
 //! writes CloudFormation templates and a Terraform module whose every reference resolves.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use meridian::Target;
 use meridian::pipeline::{check, emit};
 use meridian_model as model;
 use meridian_plan::OutputFile;
+
+use crate::common;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use serde_json::Value as Json;

@@ -5,8 +5,8 @@
 //! stack that validates synthesizes every target.
 //!
 //! `cargo test` runs a bounded number of cases; `MERIDIAN_FUZZ_CASES=20000 cargo test --release
-//! -p meridian --test fuzz` runs a longer campaign (README, "Fuzzing"). Every crash found is kept:
-//! proptest records the failing seed in `crates/cli/tests/fuzz.proptest-regressions` (replayed
+//! -p meridian --test suite fuzz::` runs a longer campaign (README, "Fuzzing"). Every crash found is kept:
+//! proptest records the failing seed in `crates/cli/tests/suite/fuzz.proptest-regressions` (replayed
 //! first on every run) and the minimized input goes into [`REGRESSIONS`] below.
 
 use std::collections::BTreeMap;

@@ -3,15 +3,13 @@
 //! `--deny-warnings` and `diff --fail-on`, every typo of a file in one run, colour and `--quiet`,
 //! shell completions and the man page, and `meridian init`.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
 use meridian::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE};
 use serde_json::Value as Json;
 
-use common::{Scratch, exit_code, meridian, repository, stderr, stdout};
+use crate::common::{Scratch, exit_code, meridian, repository, stderr, stdout};
 
 /// Runs `meridian` from the repository root with extra environment variables.
 fn meridian_with_env(arguments: &[&str], environment: &[(&str, &str)]) -> Output {
@@ -24,7 +22,7 @@ fn meridian_with_env(arguments: &[&str], environment: &[(&str, &str)]) -> Output
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let path = repository().join("crates/cli/tests/data/sarif-2.1.0.json");
+    let path = repository().join("crates/cli/tests/suite/data/sarif-2.1.0.json");
     let schema: Json =
         serde_json::from_str(&std::fs::read_to_string(path).expect("the vendored schema"))
             .expect("JSON");

@@ -3,8 +3,6 @@
 //! outputs, and determinism (repeated runs, reordered keys, line endings, BOM, working directory
 //! and environment).
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -13,7 +11,7 @@ use meridian::pipeline::{check, emit};
 use meridian_plan::OutputFile;
 use serde_json::Value;
 
-use common::{
+use crate::common::{
     Scratch, at, decided_value_differences, repository, resources_of, scalar, snapshot_settings,
     without_interpolations,
 };
@@ -60,7 +58,7 @@ fn concatenate(files: &[OutputFile]) -> String {
 #[test]
 fn synthesized_output_is_locked_by_snapshots() {
     snapshot_settings().bind(|| {
-        insta::glob!("../../../stacks", "*.yaml", |path| {
+        insta::glob!("../../../../stacks", "*.yaml", |path| {
             insta::assert_snapshot!(
                 "cfn",
                 concatenate(&synthesize(path, Target::Cloudformation))

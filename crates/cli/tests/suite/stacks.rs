@@ -2,15 +2,13 @@
 //! file in `stacks/invalid/` is rejected with exactly the error its name announces, and the
 //! rendered errors are locked by snapshots in `snapshots/` (`error@<file>.snap`).
 
-mod common;
-
 use std::path::Path;
 
 use meridian::pipeline::check;
 
 // `repository()` is canonical, because `insta::glob!` hands out canonical paths and names are made
 // relative to this root.
-use common::{repository, snapshot_settings};
+use crate::common::{repository, snapshot_settings};
 use meridian_testkit::{bundled_stack_paths, ensure_file_contents};
 
 /// The display name of a stack file, as a user running from the repository root sees it.
@@ -43,7 +41,7 @@ fn valid_stacks_check_without_errors_or_warnings() {
 fn invalid_stacks_are_rejected_with_the_announced_error() {
     let settings = snapshot_settings();
     settings.bind(|| {
-        insta::glob!("../../../stacks/invalid", "*.yaml", |path| {
+        insta::glob!("../../../../stacks/invalid", "*.yaml", |path| {
             let name = display_name(path);
             let file = path
                 .file_name()

@@ -2,7 +2,7 @@
 //! resource of every environment's output carries the stack's and the environment's tags in both
 //! targets, and the environments share no physical name, so they can share an account.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ use meridian::pipeline::{Checked, check_environments, emit};
 use meridian_cfn::diff::{Synthesis, tag_property};
 use serde_json::Value;
 
-use common::repository;
+use crate::common::repository;
 
 const STACK: &str = "stacks/rail-backend-environments.yaml";
 

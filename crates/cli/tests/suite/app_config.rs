@@ -7,8 +7,6 @@
 //! module declares, and both hold the same resource attribute. The settings are the stack's: the
 //! read weights, the pool size, the key prefix.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use meridian::Target;
@@ -16,7 +14,7 @@ use meridian_plan::OutputFile;
 use meridian_testkit::bundled_plans;
 use serde_json::Value;
 
-use common::{cfn_templates, synthesize_bundled};
+use crate::common::{cfn_templates, synthesize_bundled};
 
 /// A YAML file of the output as JSON values.
 fn yaml(file: &OutputFile) -> Value {

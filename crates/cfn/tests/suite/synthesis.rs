@@ -1,15 +1,13 @@
-//! CloudFormation synthesis of the bundled stacks: references resolve (inside a template and across stacks, in deploy order), the rules AWS enforces
-//! at deploy time that cfn-lint cannot see hold, and synthesis is deterministic; and how a generated stack's divided regions are written
-//! (`division.rs`).
-
-mod division;
-mod support;
+//! CloudFormation synthesis of the bundled stacks: references resolve (inside a template and
+//! across stacks, in deploy order), the rules AWS enforces at deploy time that cfn-lint cannot see
+//! hold, and synthesis is deterministic. How a generated stack's divided regions are written is in
+//! `division.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value as Json;
 
-use support::{
+use crate::support::{
     Context, all_stack_outputs, assert_holds, bundled, bundled_stack_paths, get_att, plan_of,
     ref_target, resources, stack_output, sub_names, walk,
 };

@@ -6,7 +6,7 @@
 //! without `renamed_from` is hinted, a dashboard change names the widget properties...).
 //! The command itself is run on an output directory and with broken inputs for its exit codes.
 
-mod common;
+use crate::common;
 
 use meridian::changes::{DIFF_JSON_FORMAT, render_json, render_markdown, render_text};
 use meridian::pipeline::{check, diff_synthesis, emit};
@@ -19,7 +19,7 @@ use meridian_cfn::diff::{
 use meridian_plan::Plan;
 use serde_json::Value as Json;
 
-use common::{Scratch, exit_code, repository, snapshot_settings, stderr, stdout};
+use crate::common::{Scratch, exit_code, repository, snapshot_settings, stderr, stdout};
 
 /// The pair names (`rename-service` for `rename-service.before.yaml` and `.after.yaml`), sorted.
 fn pair_names() -> Vec<String> {

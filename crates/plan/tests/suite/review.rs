@@ -11,7 +11,7 @@ fn each_bundled_plan_reads_as_its_review() {
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.bind(|| {
-        insta::glob!("../../../stacks", "*.yaml", |path| {
+        insta::glob!("../../../../stacks", "*.yaml", |path| {
             insta::assert_snapshot!("plan", meridian_plan::review(&plan_of(path)));
         });
     });

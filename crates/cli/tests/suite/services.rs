@@ -5,11 +5,9 @@
 //! the container as written; `environment_by_region` overrides `environment` by role, then by
 //! region code. Both targets are checked.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{cfn_templates, json_list, synthesize_bundled, without_interpolations};
+use crate::common::{cfn_templates, json_list, synthesize_bundled, without_interpolations};
 use meridian::Target;
 use meridian_model::{RegionRole, Service, Stack};
 use meridian_plan::{Direction, OutputFile, Peer};

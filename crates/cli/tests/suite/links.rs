@@ -10,8 +10,6 @@
 //! Which regions run services and hold candidates is read from the output (ECS services, DB
 //! instances, Global Datastore members); CIDRs and ports are the stack's, taken from the plan.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use meridian::Target;
@@ -19,7 +17,7 @@ use meridian_plan::{CacheRole, OutputFile, Plan};
 use meridian_testkit::bundled_plans;
 use serde_json::Value;
 
-use common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
+use crate::common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
 
 /// A peering: (requester region, requester VPC, accepter region, accepter VPC, accepted).
 type PeeringFacts = (String, String, String, String, bool);

@@ -1134,7 +1134,7 @@ fn snapshots() {
     settings.set_snapshot_path(repository().join("snapshots"));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
-        insta::glob!("../../../stacks", "*.yaml", |path| {
+        insta::glob!("../../../../stacks", "*.yaml", |path| {
             let plan = plan_of(path);
             let mut snapshot = String::new();
             for file in render_default(&plan) {

@@ -4,8 +4,6 @@
 //! test names the finding it covers.
 #![cfg(unix)]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, symlink};
@@ -13,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Scratch, exit_code, repository, stderr, stdout};
+use crate::common::{Scratch, exit_code, repository, stderr, stdout};
 use meridian::Target;
 use meridian::pipeline::{check, emit};
 

@@ -5,11 +5,9 @@
 //! and no other; every DNS name (the domain and each host) has a latency record in each region
 //! whose load balancer routes it, aliasing the load balancer the name points at.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
+use crate::common::{cfn_import, cfn_templates, json_list, synthesize_bundled};
 use meridian::Target;
 use meridian_model::{LoadBalancerScheme, Stack};
 use meridian_plan::{AppPlan, LoadBalancerPlan, OutputFile, Text};

@@ -1,0 +1,6 @@
+//! `meridian-runbook`'s integration tests, one module per subject, linked into one test binary (the
+//! workspace is linked once, not once per file). Run one subject with
+//! `cargo test -p meridian-runbook --test suite <module>::`.
+
+mod runbooks;
+mod shellcheck;
