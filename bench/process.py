@@ -14,7 +14,7 @@ wait4() on `time`.
   python3 bench/process.py --meridian target/release/meridian \\
       [--baseline OTHER_MERIDIAN] [--also NAME=MERIDIAN] [--peers DIR] [--scales seed,10x10,20x50] \\
       [--runs 15] [--peer-runs 5] [--cdk-runs 3] [--cdk-scales seed,20x50] [--cdk-cli] \\
-      [--csv bench/results.csv]
+      [--work-in /dev/shm] [--csv bench/results.csv]
 
 Scales: `seed` is stacks/rail-backend.yaml for Meridian and REGIONS=3 SERVICES=1 for the peers;
 `RxS` is the stack `cargo run -p meridian-testkit --example scaled_stack -- R S` prints (its
@@ -22,6 +22,11 @@ binary, target/release/examples/scaled_stack, must be built) and REGIONS=R SERVI
 peers. Peers (`../shared/peers`, see its README for the set-up) run when installed:
 troposphere from `troposphere/.venv`, CDK (`node cdk/app.js`, and `npx cdk synth` with --cdk-cli)
 from `cdk/node_modules`.
+
+Every tool writes into a fresh folder under a temporary directory, by default in the system's
+temporary folder; `--work-in DIR` puts that directory in DIR instead, for example on a tmpfs
+(`/dev/shm`), to tell the tools' work from the cost of the file system (see BENCHMARKS.md: on
+this machine's ext4, creating a file costs more the more files were deleted in the last minutes).
 """
 
 import argparse
@@ -185,9 +190,11 @@ def main():
                         help="the scales CDK runs at (it takes about 15 s a run at 20x50)")
     parser.add_argument("--cdk-cli", action="store_true", help="also time `npx cdk synth` at the seed scale")
     parser.add_argument("--csv", help="write the rows here")
+    parser.add_argument("--work-in", metavar="DIR",
+                        help="where the tools' output folders go (default: the temporary folder)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="meridian-process-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="meridian-process-bench-", dir=args.work_in) as folder:
         work = Path(folder)
         cells = [cell for scale in args.scales.split(",") for cell in cells_for(scale, args, work)]
         for cell in cells:  # warm-up: page cache, Python's and Node's compiled files
