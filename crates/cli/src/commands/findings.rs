@@ -110,6 +110,23 @@ pub(crate) fn render_json(results: &[FileResult], deny_warnings: bool) -> String
                         json!(checked.plan.units.len()),
                     );
                     object.insert("regions".to_owned(), json!(checked.plan.regions.len()));
+                    // A file with environments plans each (the text report has a line for
+                    // each); the fields above stay the first one's.
+                    let named: Vec<Json> = environments
+                        .iter()
+                        .filter_map(|checked| {
+                            let name = checked.loaded.stack.environment.as_ref()?;
+                            Some(json!({
+                                "name": name,
+                                "stack": checked.plan.stack,
+                                "cloudformation_stacks": checked.plan.units.len(),
+                                "regions": checked.plan.regions.len(),
+                            }))
+                        })
+                        .collect();
+                    if !named.is_empty() {
+                        object.insert("environments".to_owned(), Json::Array(named));
+                    }
                 }
                 Outcome::Unreadable(message) => {
                     object.insert("message".to_owned(), json!(message));

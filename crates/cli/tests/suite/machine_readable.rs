@@ -233,6 +233,85 @@ fn json_output_has_the_documented_versioned_shape() {
     assert!(error["related"].is_array());
 }
 
+/// Each environment's line of the text report: (name, CloudFormation stacks, regions).
+fn text_environments(report: &str) -> Vec<(String, u64, u64)> {
+    report
+        .lines()
+        .filter_map(|line| {
+            let rest = line.split_once(", environment ")?.1;
+            let (name, counts) = rest.split_once(" (")?;
+            let mut numbers = counts
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|word| !word.is_empty());
+            let stacks = numbers.next()?.parse().ok()?;
+            let regions = numbers.next()?.parse().ok()?;
+            Some((name.to_owned(), stacks, regions))
+        })
+        .collect()
+}
+
+/// `(name, cloudformation_stacks, regions)` of each entry of a JSON file result's `environments`.
+fn json_environments(file: &Json) -> Vec<(String, u64, u64)> {
+    file["environments"]
+        .as_array()
+        .expect("environments")
+        .iter()
+        .map(|environment| {
+            (
+                environment["name"].as_str().expect("name").to_owned(),
+                environment["cloudformation_stacks"]
+                    .as_u64()
+                    .expect("stacks"),
+                environment["regions"].as_u64().expect("regions"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn json_output_reports_every_environment_the_text_report_does() {
+    const STACK: &str = "stacks/rail-backend-environments.yaml";
+    let text = meridian(&["validate", STACK]);
+    assert_eq!(exit_code(&text), EXIT_OK, "{}", stderr(&text));
+    let expected = text_environments(&stdout(&text));
+    assert!(
+        expected.len() > 1,
+        "the bundled file declares several environments"
+    );
+
+    let json = meridian(&["validate", "--format", "json", STACK]);
+    assert_eq!(exit_code(&json), EXIT_OK, "{}", stderr(&json));
+    let document: Json = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let file = &document["files"][0];
+    assert_eq!(json_environments(file), expected);
+    for environment in file["environments"].as_array().expect("environments") {
+        let name = environment["name"].as_str().expect("name");
+        assert_eq!(
+            environment["stack"].as_str(),
+            Some(format!("rail-backend-{name}").as_str()),
+            "an environment's stack carries its name"
+        );
+    }
+
+    // One environment asked for: only that one, and the fields outside `environments` are its.
+    let (name, stacks, regions) = expected.last().expect("an environment").clone();
+    let one = meridian(&["validate", "--format", "json", "--env", &name, STACK]);
+    assert_eq!(exit_code(&one), EXIT_OK, "{}", stderr(&one));
+    let document: Json = serde_json::from_str(&stdout(&one)).expect("JSON");
+    let file = &document["files"][0];
+    assert_eq!(
+        json_environments(file),
+        vec![(name.clone(), stacks, regions)]
+    );
+    assert_eq!(file["cloudformation_stacks"], stacks);
+    assert_eq!(file["regions"], regions);
+
+    // A file without environments has no `environments` field.
+    let plain = meridian(&["validate", "--format", "json", "stacks/minimal.yaml"]);
+    let document: Json = serde_json::from_str(&stdout(&plain)).expect("JSON");
+    assert!(document["files"][0].get("environments").is_none());
+}
+
 #[test]
 fn deny_warnings_fails_a_file_with_warnings() {
     let scratch = Scratch::new("deny-warnings");
