@@ -31,8 +31,9 @@ pub enum Part {
     Region(String),
     /// An attribute of a resource in the same deployment unit.
     Attr(AttrRef),
-    /// An output of another deployment unit.
-    Import(Import),
+    /// An output of another deployment unit. Boxed: an import is several times the size of
+    /// every other part, and every part of every text of the plan would otherwise be as large.
+    Import(Box<Import>),
 }
 
 /// A use of a parameter.
@@ -254,7 +255,7 @@ impl Text {
     /// Imports used.
     pub fn imports(&self) -> impl Iterator<Item = &Import> {
         self.parts.iter().filter_map(|part| match part {
-            Part::Import(import) => Some(import),
+            Part::Import(import) => Some(&**import),
             _ => None,
         })
     }
@@ -381,6 +382,17 @@ fn classify(name: &str) -> Result<Placeholder<'_>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_stays_small() {
+        // Every text of the plan is a vector of parts, so their size is most of the plan's
+        // memory: an import (several strings and a unit) is boxed to keep the others small.
+        assert!(
+            size_of::<Part>() <= 64,
+            "a Part takes {} bytes",
+            size_of::<Part>()
+        );
+    }
 
     #[test]
     fn splits_parameters_references_and_literals() {

@@ -392,7 +392,7 @@ mod tests {
     }
 
     fn import(stack_name: &str, region: &str, output: &str) -> Part {
-        Part::Import(Import {
+        Part::Import(Box::new(Import {
             unit: UnitId::Region(region.into()),
             stack_name: stack_name.to_owned(),
             region: region.into(),
@@ -401,7 +401,7 @@ mod tests {
                 resource: rid("Producer"),
                 attr: Attr::KeyArn,
             },
-        })
+        }))
     }
 
     fn lowered(parts: Vec<Part>) -> serde_json::Value {

@@ -44,13 +44,13 @@ impl<'a> Resolver<'a> {
             .entry(consumer.clone())
             .or_default()
             .insert((producer.clone(), output.to_owned()));
-        Text::from_parts(vec![Part::Import(Import {
+        Text::from_parts(vec![Part::Import(Box::new(Import {
             unit: producer.clone(),
             stack_name,
             region,
             output: output.to_owned(),
             source,
-        })])
+        }))])
     }
 
     /// A value of `producer` that a unit deploying *before* it uses: only an adopted promoted
@@ -75,13 +75,13 @@ impl<'a> Resolver<'a> {
             .entry(consumer.clone())
             .or_default()
             .insert((producer.clone(), output.to_owned()));
-        Text::from_parts(vec![Part::Import(Import {
+        Text::from_parts(vec![Part::Import(Box::new(Import {
             unit: producer.clone(),
             stack_name,
             region,
             output: output.to_owned(),
             source,
-        })])
+        }))])
     }
 
     /// Declares an output of `unit`.

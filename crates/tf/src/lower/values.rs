@@ -80,13 +80,16 @@ impl Lowerer<'_> {
             Part::Attr(reference) => attribute_pieces(reference),
             // One module holds every unit, so another unit's output is a plain reference to the resource
             // that produces it.
-            Part::Import(Import {
-                unit: _,
-                stack_name: _,
-                region: _,
-                output: _,
-                source,
-            }) => attribute_pieces(source),
+            Part::Import(import) => {
+                let Import {
+                    unit: _,
+                    stack_name: _,
+                    region: _,
+                    output: _,
+                    source,
+                } = &**import;
+                attribute_pieces(source)
+            }
         }
     }
 
