@@ -9,7 +9,7 @@ use meridian_model::environments::ENVIRONMENTS_KEY;
 use meridian_model::suggest::closest;
 use meridian_model::threads::spawn_beside;
 use meridian_model::{Diagnostic, LoadedStack, SourceText, StackPath, codes, load_environments};
-use meridian_plan::{OutputFile, Plan};
+use meridian_plan::{FileSink, OutputFile, Plan};
 use meridian_runbook::Piece;
 
 use crate::Target;
@@ -297,54 +297,129 @@ impl std::error::Error for EmitError {}
 
 /// Every file of the requested targets, sorted by path. `templates` holds the user's own copies
 /// of runbook templates by file name; a template that fails to render is an error.
-///
-/// The targets are independent translations of one plan: with every target asked for, Terraform
-/// is emitted on a second thread while this one lowers CloudFormation's units; each thread then
-/// takes the other's remaining pieces (units, then runbook files), so a two-core machine
-/// finishes in about half the time of the whole.
 pub fn emit(
     plan: &Plan,
     target: Target,
     templates: &BTreeMap<String, String>,
 ) -> Result<Vec<OutputFile>, EmitError> {
-    let cloudformation = || meridian_cfn::try_synthesize(plan).map_err(EmitError::Quota);
-    let terraform = || {
-        meridian_tf::try_synthesize(plan).map_err(|error| EmitError::Internal(error.to_string()))
+    let collected = Collected::default();
+    emit_into(plan, target, templates, &collected)?;
+    let mut files = collected.into_files();
+    files.sort();
+    Ok(files)
+}
+
+/// A [`FileSink`] that keeps every file, its parts put together.
+#[derive(Debug, Default)]
+pub struct Collected {
+    files: std::sync::Mutex<Vec<OutputFile>>,
+}
+
+impl Collected {
+    /// Every file handed in, in the order they came.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl FileSink for Collected {
+    fn file(&self, file: OutputFile) {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+    }
+
+    fn part(&self, path: &str, bytes: &[u8], first: bool) {
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let text = String::from_utf8_lossy(bytes);
+        match files.iter_mut().rev().find(|file| file.path == path) {
+            Some(file) if !first => file.contents.push_str(&text),
+            _ => files.push(OutputFile {
+                path: path.to_owned(),
+                contents: text.into_owned(),
+            }),
+        }
+    }
+}
+
+/// [`emit`], handing each file to `sink` as soon as it is finished, from whichever thread
+/// finished it and in no particular order, so that a caller writing files need not hold them
+/// all (`synth` writes each into the staging directory and drops it). On an error, some files
+/// may have been handed out already: the caller discards them.
+///
+/// The targets are independent translations of one plan: with every target asked for, Terraform
+/// is emitted on a second thread while this one lowers CloudFormation's units; each thread then
+/// takes the other's remaining pieces (units, then runbook files), so a two-core machine
+/// finishes in about half the time of the whole.
+pub fn emit_into(
+    plan: &Plan,
+    target: Target,
+    templates: &BTreeMap<String, String>,
+    sink: &dyn FileSink,
+) -> Result<(), EmitError> {
+    let lowering = meridian_cfn::Lowering::new(plan);
+    // CloudFormation's units until none is left, each unit's template handed out as soon as
+    // its piece is lowered; the pieces keep what `Lowering::finish` needs.
+    let lowered = || {
+        let mut scratch = Vec::new();
+        std::iter::from_fn(|| lowering.next_piece(&mut scratch))
+            .map(|mut piece| {
+                piece
+                    .take_files()
+                    .into_iter()
+                    .for_each(|file| sink.file(file));
+                piece
+            })
+            .collect::<Vec<_>>()
     };
-    let runbooks = || meridian_runbook::render(plan, templates).map_err(EmitError::Template);
-    let mut files = match target {
-        Target::Cloudformation => cloudformation()?,
-        Target::Terraform => terraform()?,
-        Target::Runbooks => runbooks()?,
+    let terraform = || {
+        meridian_tf::try_synthesize_into(plan, sink)
+            .map_err(|error| EmitError::Internal(error.to_string()))
+    };
+    match target {
+        Target::Cloudformation => {
+            let pieces = lowered();
+            finish_lowering(lowering, pieces, sink)
+        }
+        Target::Terraform => terraform(),
+        Target::Runbooks => meridian_runbook::render(plan, templates)
+            .map(|files| files.into_iter().for_each(|file| sink.file(file)))
+            .map_err(EmitError::Template),
         Target::All => {
             // Terraform on a second thread, CloudFormation on this one; each thread then takes
             // what is left of the other's pieces (CloudFormation's units, the runbooks' files)
             // until none is left, so that neither waits while the other still has work.
-            let lowering = meridian_cfn::Lowering::new(plan);
-            let lowered = || {
-                let mut scratch = Vec::new();
-                std::iter::from_fn(|| lowering.next_piece(&mut scratch)).collect::<Vec<_>>()
-            };
             let prepared = meridian_runbook::Runbooks::new(plan, templates);
             let next = AtomicUsize::new(0);
+            // Rendered files are handed out at once; failures are kept with the piece's
+            // position, to report the one a single thread would meet first.
             let pieces = || {
-                let mut rendered = Vec::new();
+                let mut failed = Vec::new();
                 if let Ok(runbooks) = &prepared {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(piece) = Piece::ALL.get(index) else {
                             break;
                         };
-                        rendered.push((index, runbooks.render(*piece)));
+                        match runbooks.render(*piece) {
+                            Ok(files) => files.into_iter().for_each(|file| sink.file(file)),
+                            Err(error) => failed.push((index, error)),
+                        }
                     }
                 }
-                rendered
+                failed
             };
-            let (terraform, lowered_pieces, mut rendered) = std::thread::scope(|scope| {
+            let (terraform, lowered_pieces, mut failed) = std::thread::scope(|scope| {
                 // A system that cannot start a thread gets everything done on this one.
                 let second = spawn_beside(scope, || (terraform(), lowered(), pieces())).ok();
                 let mut lowered_pieces = lowered();
-                let mut rendered = pieces();
+                let mut failed = pieces();
                 let (terraform, there) = match second {
                     Some(second) => {
                         let (terraform, lowered_there, there) = joined(second);
@@ -353,24 +428,33 @@ pub fn emit(
                     }
                     None => (terraform(), Vec::new()),
                 };
-                rendered.extend(there);
-                (terraform, lowered_pieces, rendered)
+                failed.extend(there);
+                (terraform, lowered_pieces, failed)
             });
-            // Finished here: whichever thread lowered a unit, the files and the quota problems
-            // are those of one thread lowering every unit in deploy order.
-            let mut files = lowering.finish(lowered_pieces).map_err(EmitError::Quota)?;
-            files.extend(terraform?);
+            // Finished here: whichever thread lowered a unit, the quota problems are those of
+            // one thread lowering every unit in deploy order.
+            finish_lowering(lowering, lowered_pieces, sink)?;
+            terraform?;
             prepared.map_err(EmitError::Template)?;
             // The first failure in the order a single thread meets them.
-            rendered.sort_by_key(|(index, _)| *index);
-            for (_, piece) in rendered {
-                files.extend(piece.map_err(EmitError::Template)?);
+            failed.sort_by_key(|(index, _)| *index);
+            match failed.into_iter().next() {
+                Some((_, error)) => Err(EmitError::Template(error)),
+                None => Ok(()),
             }
-            files
         }
-    };
-    files.sort();
-    Ok(files)
+    }
+}
+
+/// The manifest (and any template still held) of a finished CloudFormation lowering, to `sink`.
+fn finish_lowering(
+    lowering: meridian_cfn::Lowering<'_>,
+    pieces: Vec<meridian_cfn::LoweredPiece<'_>>,
+    sink: &dyn FileSink,
+) -> Result<(), EmitError> {
+    let files = lowering.finish(pieces).map_err(EmitError::Quota)?;
+    files.into_iter().for_each(|file| sink.file(file));
+    Ok(())
 }
 
 /// What a scoped thread returned; its panic, raised again here.

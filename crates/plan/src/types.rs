@@ -3468,3 +3468,14 @@ pub struct OutputFile {
     /// Exact bytes (UTF-8 text ending with a newline).
     pub contents: String,
 }
+
+/// Where emitted files go as soon as they are finished, from whichever thread finished them
+/// (the CLI writes each into its staging directory and drops it). An emitter hands a file out
+/// whole, or, when it is large, in parts as it writes it.
+pub trait FileSink: Sync {
+    /// A whole file.
+    fn file(&self, file: OutputFile);
+    /// The next bytes of the file at `path`; `first` on its first part, which starts the file.
+    /// The parts of one file come in order, from one thread, and together are UTF-8.
+    fn part(&self, path: &str, bytes: &[u8], first: bool);
+}

@@ -7,4 +7,7 @@ pub mod l1;
 mod lower;
 pub mod parity;
 
-pub use lower::{OUTPUT_DIRECTORY, SynthesisError, emitted_resources, synthesize, try_synthesize};
+pub use lower::{
+    OUTPUT_DIRECTORY, SynthesisError, emitted_resources, synthesize, try_synthesize,
+    try_synthesize_into,
+};

@@ -26,7 +26,9 @@ use super::values::Values;
 #[derive(Debug)]
 pub(crate) struct Rendered<'p> {
     pub unit: &'p Unit,
-    pub text: String,
+    /// `None` once handed out as a file (`LoweredPiece::take_files`): the manifest only needs
+    /// what was read from it.
+    pub text: Option<String>,
     pub outputs: BTreeMap<String, l1::Output>,
     /// `(stack name, output name)` of every `Fn::GetStackOutput` in `text`: read where the
     /// template is rendered, on whichever thread renders it, rather than by the one thread
@@ -41,7 +43,7 @@ impl<'p> Rendered<'p> {
         let imports = stack_outputs(&text);
         Self {
             unit,
-            text,
+            text: Some(text),
             outputs,
             imports,
         }

@@ -106,6 +106,24 @@ pub struct LoweredPiece<'p> {
     units: Vec<(usize, manifest::Rendered<'p>, Vec<QuotaProblem>)>,
 }
 
+impl LoweredPiece<'_> {
+    /// The piece's templates as files, taken out of it: a caller that writes each file as it
+    /// comes need not hold every template until [`Lowering::finish`], which then gives only
+    /// the files not taken (and the manifest), and still checks every template's quotas
+    /// (measured when it was rendered).
+    pub fn take_files(&mut self) -> Vec<OutputFile> {
+        self.units
+            .iter_mut()
+            .filter_map(|(_, rendered, _)| {
+                Some(OutputFile {
+                    path: template_path(rendered.unit),
+                    contents: rendered.text.take()?,
+                })
+            })
+            .collect()
+    }
+}
+
 impl<'p> Lowering<'p> {
     /// The pieces of `plan`, none lowered yet.
     pub fn new(plan: &'p Plan) -> Self {
@@ -191,8 +209,8 @@ impl<'p> Lowering<'p> {
         Some(LoweredPiece { units })
     }
 
-    /// Every template of `pieces` (all of this lowering's) in deploy order, then the manifest;
-    /// or every quota problem, in deploy order.
+    /// Every template of `pieces` (all of this lowering's) not taken out of them, in deploy
+    /// order, then the manifest; or every quota problem, in deploy order.
     pub fn finish(
         self,
         pieces: Vec<LoweredPiece<'p>>,
@@ -222,9 +240,11 @@ impl<'p> Lowering<'p> {
         let manifest = manifest::render_manifest(self.plan, &rendered);
         let mut files: Vec<OutputFile> = rendered
             .into_iter()
-            .map(|rendered| OutputFile {
-                path: template_path(rendered.unit),
-                contents: rendered.text,
+            .filter_map(|rendered| {
+                Some(OutputFile {
+                    path: template_path(rendered.unit),
+                    contents: rendered.text?,
+                })
             })
             .collect();
         files.push(OutputFile {

@@ -7,12 +7,12 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum as _;
-use meridian_plan::OutputFile;
+use meridian_plan::{FileSink, OutputFile};
 
 use super::load_and_check_then;
 use crate::console::complain;
-use crate::output::{self, DirectoryLock, INDEX_FILE, Index, owned};
-use crate::pipeline::emit;
+use crate::output::{self, DirectoryLock, INDEX_FILE, Index, Writing, owned};
+use crate::pipeline::{emit, emit_into};
 use crate::words::count;
 use crate::{EXIT_OK, EXIT_STACK_ERRORS, EXIT_USAGE, Target};
 
@@ -98,82 +98,147 @@ pub fn synth(
         Ok(checked) => checked,
         Err(code) => return code,
     };
-    // Every environment is emitted before anything is written, so an environment that cannot
-    // be emitted leaves the others' directories as they were.
-    let mut outputs = Vec::new();
-    for checked in &environments {
-        let files = match emit_files(checked, target, &overrides, templates) {
-            Ok(files) => files,
-            Err(code) => return code,
-        };
-        // A file with environments writes each into `<out>/<environment>` (by default
-        // `out/<stack>/<environment>`); one without writes `out/<stack>` as always.
-        let base = out.map_or_else(
-            || PathBuf::from("out").join(&checked.loaded.stack.stack),
-            Path::to_path_buf,
-        );
-        let directory = match &checked.loaded.stack.environment {
-            Some(name) => base.join(name),
-            None => base,
-        };
-        outputs.push((directory, files));
-    }
-    let mut status = EXIT_OK;
-    for (out, files) in &outputs {
-        status = status.max(write_files(stack, out, files, target, check));
-    }
-    // The process ends here: freeing the plans and the files' text one allocation at a time
-    // would only delay its exit (about a twentieth of the CPU at 20 regions of 50 services).
-    std::mem::forget(outputs);
+    // A file with environments writes each into `<out>/<environment>` (by default
+    // `out/<stack>/<environment>`); one without writes `out/<stack>` as always.
+    let directories: Vec<PathBuf> = environments
+        .iter()
+        .map(|checked| {
+            let base = out.map_or_else(
+                || PathBuf::from("out").join(&checked.loaded.stack.stack),
+                Path::to_path_buf,
+            );
+            match &checked.loaded.stack.environment {
+                Some(name) => base.join(name),
+                None => base,
+            }
+        })
+        .collect();
+    let status = if check {
+        check_environments(
+            stack,
+            &environments,
+            &directories,
+            target,
+            &overrides,
+            templates,
+        )
+    } else {
+        write_environments(&environments, &directories, target, &overrides, templates)
+    };
+    // The process ends here: freeing the plans one allocation at a time would only delay its
+    // exit (about a twentieth of the CPU at 20 regions of 50 services).
     std::mem::forget(environments);
     status
 }
 
-/// The files of one stack (or environment), or the exit status after saying why not.
-fn emit_files(
-    checked: &crate::pipeline::Checked,
+/// Says why the files could not be emitted; the exit status.
+fn emit_failed(error: &crate::pipeline::EmitError, templates: Option<&Path>) -> u8 {
+    let location = templates
+        .filter(|_| matches!(error, crate::pipeline::EmitError::Template(_)))
+        .map(|t| format!(" (templates from {})", t.display()))
+        .unwrap_or_default();
+    complain!("meridian: {error}{location}; nothing was written");
+    EXIT_STACK_ERRORS
+}
+
+/// Where the files of a directory that cannot be written go.
+struct Discard;
+
+impl FileSink for Discard {
+    fn file(&self, _file: OutputFile) {}
+    fn part(&self, _path: &str, _bytes: &[u8], _first: bool) {}
+}
+
+/// `--check` of every environment's directory. Every environment is emitted before any is
+/// compared, so an environment that cannot be emitted reports only that.
+fn check_environments(
+    stack: &Path,
+    environments: &[crate::pipeline::Checked],
+    directories: &[PathBuf],
     target: Target,
     overrides: &BTreeMap<String, String>,
     templates: Option<&Path>,
-) -> Result<Vec<OutputFile>, u8> {
-    match emit(&checked.plan, target, overrides) {
-        Ok(files) => Ok(files),
-        Err(error) => {
-            let location = templates
-                .filter(|_| matches!(error, crate::pipeline::EmitError::Template(_)))
-                .map(|t| format!(" (templates from {})", t.display()))
-                .unwrap_or_default();
-            complain!("meridian: {error}{location}; nothing was written");
-            Err(EXIT_STACK_ERRORS)
+) -> u8 {
+    let mut outputs = Vec::new();
+    for checked in environments {
+        match emit(&checked.plan, target, overrides) {
+            Ok(files) => outputs.push(files),
+            Err(error) => return emit_failed(&error, templates),
         }
     }
+    let mut status = EXIT_OK;
+    for (directory, files) in directories.iter().zip(&outputs) {
+        status = status.max(check_files(stack, directory, files, target));
+    }
+    // Freed by the process's end (see `synth`).
+    std::mem::forget(outputs);
+    status
 }
 
-/// Writes (or with `check`, compares) one output directory.
-fn write_files(stack: &Path, out: &Path, files: &[OutputFile], target: Target, check: bool) -> u8 {
-    if check {
-        return check_files(stack, out, files, target);
-    }
-    let waiting = || {
-        complain!(
-            "meridian: waiting for another meridian process writing `{}` to finish",
-            out.display()
-        );
-    };
-    match output::write_output(out, files, target, waiting) {
-        Ok(_) => {
-            crate::console::status(&format!(
-                "wrote {} to {}\n",
-                count(files.len(), "file", "files"),
+/// Writes every environment's directory. Each directory is locked (in the order of their
+/// paths, so that two runs never wait on each other) and given its staging directory before
+/// anything is emitted; each file then goes there as soon as it is emitted, so that no more
+/// than the files being rendered is held in memory. Only once every environment has been
+/// emitted is any directory exchanged: an environment that cannot be emitted leaves every
+/// directory as it was. A directory that cannot be written is reported and leaves the others
+/// to be written.
+fn write_environments(
+    environments: &[crate::pipeline::Checked],
+    directories: &[PathBuf],
+    target: Target,
+    overrides: &BTreeMap<String, String>,
+    templates: Option<&Path>,
+) -> u8 {
+    let mut status = EXIT_OK;
+    let mut order: Vec<usize> = (0..directories.len()).collect();
+    order.sort_by(|&one, &other| directories[one].cmp(&directories[other]));
+    let mut writings: Vec<Option<Writing>> = directories.iter().map(|_| None).collect();
+    for index in order {
+        let out = &directories[index];
+        let waiting = || {
+            complain!(
+                "meridian: waiting for another meridian process writing `{}` to finish",
                 out.display()
-            ));
-            EXIT_OK
-        }
-        Err(error) => {
-            complain!("meridian: cannot write `{}`: {error}", out.display());
-            EXIT_USAGE
+            );
+        };
+        match Writing::begin(out, target, waiting) {
+            Ok(writing) => writings[index] = Some(writing),
+            Err(error) => {
+                complain!("meridian: cannot write `{}`: {error}", out.display());
+                status = EXIT_USAGE;
+            }
         }
     }
+    let mut counts = Vec::new();
+    for (checked, writing) in environments.iter().zip(&writings) {
+        // A directory that cannot be written is still emitted: an error there stops every one.
+        let emitted = match writing {
+            Some(writing) => emit_into(&checked.plan, target, overrides, writing),
+            None => emit_into(&checked.plan, target, overrides, &Discard),
+        };
+        if let Err(error) = emitted {
+            writings.into_iter().flatten().for_each(Writing::abandon);
+            return emit_failed(&error, templates);
+        }
+        counts.push(writing.as_ref().map_or(0, Writing::count));
+    }
+    for ((writing, out), files) in writings.into_iter().zip(directories).zip(counts) {
+        let Some(writing) = writing else {
+            continue;
+        };
+        match writing.finish() {
+            Ok(_) => crate::console::status(&format!(
+                "wrote {} to {}\n",
+                count(files, "file", "files"),
+                out.display()
+            )),
+            Err(error) => {
+                complain!("meridian: cannot write `{}`: {error}", out.display());
+                status = EXIT_USAGE;
+            }
+        }
+    }
+    status
 }
 
 /// `--check`: compares generated files with the directory; prints a unified diff per changed

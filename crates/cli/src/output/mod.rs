@@ -14,7 +14,7 @@ mod write;
 pub use index::{INDEX_FILE, Index};
 pub use lock::DirectoryLock;
 pub use read::{Listing, MAX_OUTPUT_FILE_BYTES, NotRead, list_output, read_regular_file};
-pub use write::{WriteError, Written, write_output};
+pub use write::{WriteError, Writing, Written, write_output};
 
 use crate::Target;
 

@@ -1,5 +1,8 @@
 //! Writing a synthesis into its output directory so that a kill at any instant loses nothing.
 //!
+//! A run is a [`Writing`]: begun (lock, recovery, staging directory) before anything is emitted,
+//! given each file as it is emitted, then finished or abandoned.
+//!
 //! **Exchange** (Linux, an ordinary directory): the new generation is built in a sibling staging
 //! directory (`.meridian-staging-<hash of the name>`): Meridian's new files, plus hard links to
 //! every file it does not replace (the user's files and other targets' files), the user's
@@ -24,8 +27,9 @@
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use meridian_plan::OutputFile;
+use meridian_plan::{FileSink, OutputFile};
 
 use super::index::{INDEX_FILE, Index};
 use super::lock::DirectoryLock;
@@ -69,9 +73,8 @@ fn error_at(what: impl std::fmt::Display, error: &std::io::Error) -> std::io::Er
 /// An I/O error is kept as is; the message already names the path.
 pub type WriteError = std::io::Error;
 
-/// What one run changes: the files to write, the paths to remove, the index to leave.
-struct Change<'a> {
-    files: &'a [OutputFile],
+/// What one run changes: the paths it writes, the paths to remove, the index to leave.
+struct Change {
     generated: BTreeSet<String>,
     removed: BTreeSet<String>,
     /// The index before the run.
@@ -80,33 +83,10 @@ struct Change<'a> {
     after: Index,
 }
 
-impl Change<'_> {
-    /// Whether the entry at `relative` in the current directory goes away in the new generation
-    /// (replaced by a new file, removed, or the index itself).
-    fn replaces(&self, relative: &str) -> bool {
-        relative == INDEX_FILE
-            || relative == STAGING_MARKER
-            || self.generated.contains(relative)
-            || self.removed.contains(relative)
-    }
-}
-
-/// Writes `files` (the output of `target`) into `out`: replaces the files Meridian wrote before
-/// for `target`, removes those it no longer generates, and leaves everything else exactly as it
-/// is. `waiting` is called when another process holds the directory's lock.
-pub fn write_output(
-    out: &Path,
-    files: &[OutputFile],
-    target: Target,
-    waiting: impl Fn(),
-) -> Result<Written, WriteError> {
-    let (out, created) = resolve(out)?;
-    let result = (|| {
-        let _lock = DirectoryLock::acquire(&out, true, waiting)
-            .map_err(|error| error_at(format_args!("cannot lock `{}`", out.display()), &error))?;
-        recover(&out)?;
-        let before = Index::read(&out)?;
-        let generated: BTreeSet<String> = files.iter().map(|file| file.path.clone()).collect();
+impl Change {
+    /// The change from `before` to a generation of `target` made of `generated`: Meridian's
+    /// files of `target` it no longer generates go, every other target's stay listed.
+    fn new(before: Index, generated: BTreeSet<String>, target: Target) -> Self {
         let removed = before
             .paths
             .iter()
@@ -122,28 +102,332 @@ pub fn write_output(
                 .collect(),
         };
         after.paths.extend(generated.iter().cloned());
-        let change = Change {
-            files,
+        Self {
             generated,
             removed,
             before,
             after,
-        };
-        check_paths(&out, &change)?;
-        match exchange(&out, &change) {
-            Ok(()) => Ok(Written::Exchanged),
-            Err(Step::Failed(error)) => Err(error),
-            Err(Step::Fallback(reason)) => {
-                in_place(&out, &change)?;
-                Ok(Written::InPlace(reason))
+        }
+    }
+
+    /// Whether the entry at `relative` in the current directory goes away in the new generation
+    /// (replaced by a new file, removed, or the index itself).
+    fn replaces(&self, relative: &str) -> bool {
+        relative == INDEX_FILE
+            || relative == STAGING_MARKER
+            || self.generated.contains(relative)
+            || self.removed.contains(relative)
+    }
+}
+
+/// Writes `files` (the output of `target`) into `out`: replaces the files Meridian wrote before
+/// for `target`, removes those it no longer generates, and leaves everything else exactly as it
+/// is. `waiting` is called when another process holds the directory's lock. The files are
+/// written by two threads, each about half of the bytes (writing is mostly the kernel copying
+/// bytes into the page cache, which two cores do side by side).
+pub fn write_output(
+    out: &Path,
+    files: &[OutputFile],
+    target: Target,
+    waiting: impl Fn(),
+) -> Result<Written, WriteError> {
+    let writing = Writing::begin(out, target, waiting)?;
+    let add_all = |files: &[OutputFile]| {
+        for file in files {
+            writing.add(file.clone());
+        }
+    };
+    let (first, second) = halves(files);
+    if second.is_empty() {
+        add_all(first);
+    } else {
+        std::thread::scope(|scope| {
+            match meridian_model::threads::spawn_beside(scope, || add_all(second)) {
+                Ok(thread) => {
+                    add_all(first);
+                    crate::pipeline::joined(thread);
+                }
+                Err(_) => add_all(files),
+            }
+        });
+    }
+    writing.finish()
+}
+
+/// `files` split where the first part reaches half of their bytes.
+fn halves(files: &[OutputFile]) -> (&[OutputFile], &[OutputFile]) {
+    let total: usize = files.iter().map(|file| file.contents.len()).sum();
+    let mut bytes = 0;
+    let split = files
+        .iter()
+        .position(|file| {
+            bytes += file.contents.len();
+            bytes * 2 >= total
+        })
+        .map_or(files.len(), |at| at + 1);
+    files.split_at(split)
+}
+
+/// A synthesis on its way into an output directory. [`Writing::begin`] runs before any file
+/// exists: it takes the directory's lock, recovers what an interrupted run left and, where the
+/// directory can be exchanged, makes the staging directory. [`Writing::add`] then takes each
+/// file as the emitters finish it, from any thread: into the staging directory at once, so
+/// that no caller holds every file's text; elsewhere held until the end. [`Writing::finish`]
+/// completes the new generation (the exchange, or the write in place); [`Writing::abandon`]
+/// removes what was written, leaving the directory as it was.
+#[derive(Debug)]
+pub struct Writing {
+    out: PathBuf,
+    /// Whether this run created `out`: removed again, if still empty, when the run fails.
+    created: bool,
+    target: Target,
+    /// The index before the run.
+    before: Index,
+    place: Place,
+    /// The failure to write a file with the earliest path: whichever thread met it, the same
+    /// one is reported.
+    failure: Mutex<Option<(String, std::io::Error)>>,
+    /// Released when the run ends, after the staging directory's own lock.
+    _lock: DirectoryLock,
+}
+
+/// Where [`Writing::add`] puts files.
+#[derive(Debug)]
+enum Place {
+    /// Into the staging directory, as they come.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    Staging(Staging),
+    /// Held until the end, then written in place, for the reason given.
+    Held {
+        files: Mutex<Vec<OutputFile>>,
+        reason: String,
+    },
+}
+
+/// A staging directory being filled: see the module documentation.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+#[derive(Debug)]
+struct Staging {
+    path: PathBuf,
+    /// `out`'s, for the owner and mode the staging directory takes.
+    out_metadata: std::fs::Metadata,
+    /// The paths written so far.
+    written: Mutex<Vec<String>>,
+    /// The folders made for them so far.
+    folders: Mutex<BTreeSet<PathBuf>>,
+    /// Held from its creation until the run ends, so that the directory is locked from the
+    /// instant it becomes `out`.
+    _lock: DirectoryLock,
+}
+
+/// `mutex`'s value; a thread that panicked while holding it only pushed or inserted.
+fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Writing {
+    /// Starts writing the output of `target` into `out` (created when absent). `waiting` is
+    /// called when another process holds the directory's lock, which this one then holds until
+    /// the run is finished or abandoned.
+    pub fn begin(out: &Path, target: Target, waiting: impl Fn()) -> Result<Self, WriteError> {
+        let (out, created) = resolve(out)?;
+        let begun = (|| {
+            let lock = DirectoryLock::acquire(&out, true, waiting).map_err(|error| {
+                error_at(format_args!("cannot lock `{}`", out.display()), &error)
+            })?;
+            recover(&out)?;
+            let before = Index::read(&out)?;
+            let place = match open_staging(&out) {
+                Ok(staging) => Place::Staging(staging),
+                Err(Step::Fallback(reason)) => Place::Held {
+                    files: Mutex::default(),
+                    reason,
+                },
+                Err(Step::Failed(error)) => return Err(error),
+            };
+            Ok(Self {
+                out: out.clone(),
+                created,
+                target,
+                before,
+                place,
+                failure: Mutex::default(),
+                _lock: lock,
+            })
+        })();
+        if begun.is_err() && created {
+            // Only removes the directory this run created if it is still empty.
+            let _ = std::fs::remove_dir(&out);
+        }
+        begun
+    }
+
+    /// Takes one generated file. A failure to write it is reported by [`Writing::finish`].
+    pub fn add(&self, file: OutputFile) {
+        match &self.place {
+            Place::Held { files, .. } => locked(files).push(file),
+            Place::Staging(staging) => {
+                if let Err(error) = staging.write(&file.path, file.contents.as_bytes(), true) {
+                    self.failed(&file.path, error);
+                }
             }
         }
-    })();
-    if result.is_err() && created {
-        // Only removes the directory this run created if it is still empty.
-        let _ = std::fs::remove_dir(&out);
     }
-    result
+
+    /// How many files were added.
+    pub fn count(&self) -> usize {
+        match &self.place {
+            Place::Held { files, .. } => locked(files).len(),
+            Place::Staging(staging) => locked(&staging.written).len(),
+        }
+    }
+
+    /// Keeps the failure to write `path` if it is the earliest so far.
+    fn failed(&self, path: &str, error: std::io::Error) {
+        let mut failure = locked(&self.failure);
+        if failure
+            .as_ref()
+            .is_none_or(|(earliest, _)| path < earliest.as_str())
+        {
+            *failure = Some((path.to_owned(), error));
+        }
+    }
+
+    /// Completes the new generation with the files added: see the module documentation.
+    pub fn finish(self) -> Result<Written, WriteError> {
+        let (out, created) = (self.out.clone(), self.created);
+        let result = self.complete();
+        if result.is_err() && created {
+            let _ = std::fs::remove_dir(&out);
+        }
+        result
+    }
+
+    /// Leaves the directory as it was: the files added are removed with the staging directory.
+    pub fn abandon(self) {
+        let Self {
+            out,
+            created,
+            place,
+            _lock,
+            ..
+        } = self;
+        if let Place::Staging(staging) = place {
+            let _ = discard_staging(&out, &staging.path);
+        }
+        drop(_lock);
+        if created {
+            let _ = std::fs::remove_dir(&out);
+        }
+    }
+
+    fn complete(self) -> Result<Written, WriteError> {
+        let Self {
+            out,
+            target,
+            before,
+            place,
+            failure,
+            _lock,
+            ..
+        } = self;
+        let failure = failure
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match place {
+            Place::Held { files, reason } => {
+                let mut files = files
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                files.sort();
+                let generated = files.iter().map(|file| file.path.clone()).collect();
+                let change = Change::new(before, generated, target);
+                check_paths(&out, &change)?;
+                in_place(&out, &change, &files)?;
+                Ok(Written::InPlace(reason))
+            }
+            Place::Staging(staging) => {
+                let generated = locked(&staging.written).iter().cloned().collect();
+                let change = Change::new(before, generated, target);
+                if let Some(problem) = failure
+                    .map(|(_, error)| error)
+                    .or_else(|| check_paths(&out, &change).err())
+                {
+                    let _ = discard_staging(&out, &staging.path);
+                    return Err(problem);
+                }
+                exchange(&out, staging, &change)
+            }
+        }
+    }
+}
+
+impl FileSink for Writing {
+    fn file(&self, file: OutputFile) {
+        self.add(file);
+    }
+
+    fn part(&self, path: &str, bytes: &[u8], first: bool) {
+        match &self.place {
+            Place::Held { files, .. } => {
+                let mut files = locked(files);
+                let text = String::from_utf8_lossy(bytes);
+                match files.iter_mut().rev().find(|file| file.path == path) {
+                    Some(file) if !first => file.contents.push_str(&text),
+                    _ => files.push(OutputFile {
+                        path: path.to_owned(),
+                        contents: text.into_owned(),
+                    }),
+                }
+            }
+            Place::Staging(staging) => {
+                if let Err(error) = staging.write(path, bytes, first) {
+                    self.failed(path, error);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Staging {
+    /// Writes the file at `relative` into the staging directory, making its folder first if
+    /// this run has not; or, unless `first`, adds `bytes` at its end.
+    fn write(&self, relative: &str, bytes: &[u8], first: bool) -> std::io::Result<()> {
+        let path = self.path.join(relative);
+        if !first {
+            use std::io::Write as _;
+            return std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .and_then(|mut file| file.write_all(bytes))
+                .map_err(|error| {
+                    error_at(format_args!("cannot write `{}`", path.display()), &error)
+                });
+        }
+        if let Some(parent) = path.parent() {
+            // Held while the folder is made, so that no other thread writes into it before.
+            let mut folders = locked(&self.folders);
+            if !folders.contains(parent) {
+                std::fs::create_dir_all(parent).map_err(|error| {
+                    error_at(format_args!("cannot create `{}`", parent.display()), &error)
+                })?;
+                folders.insert(parent.to_path_buf());
+            }
+        }
+        write_file(&path, bytes, meridian_runbook::is_executable(relative))?;
+        locked(&self.written).push(relative.to_owned());
+        Ok(())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+impl Staging {
+    fn write(&self, _relative: &str, _bytes: &[u8], _first: bool) -> std::io::Result<()> {
+        Err(std::io::Error::other("no staging directory on this system"))
+    }
 }
 
 /// The directory to write: `out` itself, the directory a symbolic link `out` points to (the
@@ -174,7 +458,7 @@ fn resolve(out: &Path) -> std::io::Result<(PathBuf, bool)> {
 /// Refuses a run that would write through a link or over a directory: every directory on the
 /// way to a generated file must be a real directory (or absent), and the file's own place must
 /// not be a directory. Symbolic links at generated paths are replaced, never followed.
-fn check_paths(out: &Path, change: &Change<'_>) -> std::io::Result<()> {
+fn check_paths(out: &Path, change: &Change) -> std::io::Result<()> {
     let directories = ancestors(change.generated.iter());
     for directory in &directories {
         match std::fs::symlink_metadata(out.join(directory)) {
@@ -380,9 +664,10 @@ fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     false
 }
 
-/// The exchange; see the module documentation.
+/// The staging directory of `out`, with its marker and its lock, or why the run writes in
+/// place instead.
 #[cfg(target_os = "linux")]
-fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
+fn open_staging(out: &Path) -> Result<Staging, Step> {
     use std::os::unix::fs::MetadataExt as _;
     let (Some(parent), Some(staging)) = (out.parent(), staging_path(out)) else {
         return Err(Step::Fallback(
@@ -414,10 +699,38 @@ fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
             )),
         });
     }
-    let staging_lock = build_staging(out, &staging, &out_metadata, change).and_then(|lock| {
+    let lock = write_file(&staging.join(STAGING_MARKER), b"", false)
+        .and_then(|()| DirectoryLock::fresh(&staging));
+    match lock {
+        Ok(lock) => Ok(Staging {
+            path: staging,
+            out_metadata,
+            written: Mutex::default(),
+            folders: Mutex::default(),
+            _lock: lock,
+        }),
+        Err(error) => {
+            let _ = discard_staging(out, &staging);
+            Err(Step::Failed(error))
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_staging(_out: &Path) -> Result<Staging, Step> {
+    Err(Step::Fallback(
+        "this system has no atomic exchange of directories".to_owned(),
+    ))
+}
+
+/// The exchange of a filled staging directory; see the module documentation. Where it cannot
+/// be made after all, the files are read back from the staging directory and written in place.
+#[cfg(target_os = "linux")]
+fn exchange(out: &Path, staging: Staging, change: &Change) -> Result<Written, WriteError> {
+    let completed = complete_staging(out, &staging, change).and_then(|()| {
         rustix::fs::renameat_with(
             rustix::fs::CWD,
-            &staging,
+            &staging.path,
             rustix::fs::CWD,
             out,
             rustix::fs::RenameFlags::EXCHANGE,
@@ -427,130 +740,78 @@ fn exchange(out: &Path, change: &Change<'_>) -> Result<(), Step> {
                 "the file system cannot exchange directories: {}",
                 std::io::Error::from(errno)
             ))
-        })?;
-        Ok(lock)
+        })
     });
-    let _staging_lock = match staging_lock {
-        Ok(lock) => lock,
-        Err(step) => {
-            let _ = discard_staging(out, &staging);
-            return Err(step);
-        }
-    };
+    if let Err(step) = completed {
+        let fallback = match step {
+            Step::Fallback(reason) => read_back(&staging.path, change).map(|files| (reason, files)),
+            Step::Failed(error) => Err(error),
+        };
+        let _ = discard_staging(out, &staging.path);
+        let (reason, files) = fallback?;
+        in_place(out, change, &files)?;
+        return Ok(Written::InPlace(reason));
+    }
     // Exchanged: `out` is the new generation, `staging` the previous directory.
     std::fs::remove_file(out.join(STAGING_MARKER))?;
-    reconcile(&staging, out, Path::new(""), &change.before).map_err(|error| {
+    reconcile(&staging.path, out, Path::new(""), &change.before).map_err(|error| {
         error_at(
             format_args!(
                 "the synthesis is written, but the previous directory `{}` could not be tidied (the next run finishes it)",
-                staging.display()
+                staging.path.display()
             ),
             &error,
         )
     })?;
-    discard_staging(out, &staging)?;
-    Ok(())
+    discard_staging(out, &staging.path)?;
+    Ok(Written::Exchanged)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn exchange(_out: &Path, _change: &Change<'_>) -> Result<(), Step> {
-    Err(Step::Fallback(
-        "this system has no atomic exchange of directories".to_owned(),
+fn exchange(_out: &Path, _staging: Staging, _change: &Change) -> Result<Written, WriteError> {
+    Err(std::io::Error::other(
+        "this system has no atomic exchange of directories",
     ))
 }
 
-/// Fills the staging directory: the marker, links to everything kept, the new files, the index,
-/// then the modes and owners of the directories it mirrors. Returns the lock on it, held until
-/// the caller is done, so that the directory is locked from the instant it becomes `out`.
+/// The generated files of a staging directory, read back for a write in place.
 #[cfg(target_os = "linux")]
-fn build_staging(
-    out: &Path,
-    staging: &Path,
-    out_metadata: &std::fs::Metadata,
-    change: &Change<'_>,
-) -> Result<DirectoryLock, Step> {
-    write_file(&staging.join(STAGING_MARKER), b"", false)?;
-    let lock = DirectoryLock::fresh(staging)?;
-    let mut directories = vec![(PathBuf::new(), out_metadata.clone())];
+fn read_back(staging: &Path, change: &Change) -> std::io::Result<Vec<OutputFile>> {
+    change
+        .generated
+        .iter()
+        .map(|path| {
+            Ok(OutputFile {
+                path: path.clone(),
+                contents: std::fs::read_to_string(staging.join(path))?,
+            })
+        })
+        .collect()
+}
+
+/// Completes a staging directory holding the new files (and its marker): links to everything
+/// kept, the index, then the modes and owners of the directories it mirrors.
+#[cfg(target_os = "linux")]
+fn complete_staging(out: &Path, staging: &Staging, change: &Change) -> Result<(), Step> {
+    let mut directories = vec![(PathBuf::new(), staging.out_metadata.clone())];
     mirror(
         out,
-        staging,
+        &staging.path,
         Path::new(""),
-        out_metadata,
+        &staging.out_metadata,
         change,
         &mut directories,
     )?;
-    // The files come sorted by path, so a folder is created before the first of its files
-    // and not asked for again while the next ones share it. Every folder exists before any file
-    // is written, so that the files can be written by two threads.
-    let mut created: Option<PathBuf> = None;
-    for file in change.files {
-        let path = staging.join(&file.path);
-        if let Some(parent) = path.parent()
-            && created.as_deref() != Some(parent)
-        {
-            std::fs::create_dir_all(parent)?;
-            created = Some(parent.to_path_buf());
-        }
-    }
-    write_new_files(staging, change.files)?;
     write_file(
-        &staging.join(INDEX_FILE),
+        &staging.path.join(INDEX_FILE),
         change.after.render().as_bytes(),
         false,
     )?;
     // Modes last, deepest first: a read-only directory is only read-only once it is filled.
     for (relative, metadata) in directories.iter().rev() {
-        copy_owner_and_mode(&staging.join(relative), metadata)?;
+        copy_owner_and_mode(&staging.path.join(relative), metadata)?;
     }
-    Ok(lock)
-}
-
-/// Writes `files` under `directory`, whose folders exist: the files of the first half of the
-/// bytes on this thread and the rest on a second one (writing is mostly the kernel copying
-/// bytes into the page cache, which two cores do side by side), or all on this thread when the
-/// system refuses a thread. Of two failures, the one of the earlier file is reported.
-#[cfg(target_os = "linux")]
-fn write_new_files(directory: &Path, files: &[OutputFile]) -> std::io::Result<()> {
-    let write_all = |files: &[OutputFile]| -> std::io::Result<()> {
-        for file in files {
-            write_file(
-                &directory.join(&file.path),
-                file.contents.as_bytes(),
-                meridian_runbook::is_executable(&file.path),
-            )?;
-        }
-        Ok(())
-    };
-    let (first, second) = halves(files);
-    if first.is_empty() || second.is_empty() {
-        return write_all(files);
-    }
-    std::thread::scope(|scope| {
-        match meridian_model::threads::spawn_beside(scope, || write_all(second)) {
-            Ok(thread) => {
-                let here = write_all(first);
-                let there = crate::pipeline::joined(thread);
-                here.and(there)
-            }
-            Err(_) => write_all(files),
-        }
-    })
-}
-
-/// `files` split where the first part reaches half of their bytes.
-#[cfg(target_os = "linux")]
-fn halves(files: &[OutputFile]) -> (&[OutputFile], &[OutputFile]) {
-    let total: usize = files.iter().map(|file| file.contents.len()).sum();
-    let mut bytes = 0;
-    let split = files
-        .iter()
-        .position(|file| {
-            bytes += file.contents.len();
-            bytes * 2 >= total
-        })
-        .map_or(files.len(), |at| at + 1);
-    files.split_at(split)
+    Ok(())
 }
 
 /// Gives `path` the owner, group and mode of `metadata` (the directory it replaces). An owner
@@ -585,7 +846,7 @@ fn mirror(
     staging: &Path,
     relative: &Path,
     out_metadata: &std::fs::Metadata,
-    change: &Change<'_>,
+    change: &Change,
     directories: &mut Vec<(PathBuf, std::fs::Metadata)>,
 ) -> Result<(), Step> {
     use std::os::unix::fs::MetadataExt as _;
@@ -606,7 +867,12 @@ fn mirror(
             )));
         }
         if kind.is_dir() {
-            std::fs::create_dir(&destination)?;
+            // A folder of the new files may already be there.
+            if let Err(error) = std::fs::create_dir(&destination)
+                && !std::fs::symlink_metadata(&destination).is_ok_and(|made| made.is_dir())
+            {
+                return Err(error.into());
+            }
             directories.push((relative.clone(), metadata));
             mirror(out, staging, &relative, out_metadata, change, directories)?;
         } else if kind.is_file() {
@@ -627,13 +893,13 @@ fn mirror(
 }
 
 /// Writes in place; see the module documentation.
-fn in_place(out: &Path, change: &Change<'_>) -> std::io::Result<()> {
+fn in_place(out: &Path, change: &Change, files: &[OutputFile]) -> std::io::Result<()> {
     // First record every path this run may create, so that whatever happens next, each file
     // Meridian leaves is listed as its own.
     let mut union = change.before.clone();
     union.paths.extend(change.generated.iter().cloned());
     replace_file(&out.join(INDEX_FILE), union.render().as_bytes(), false)?;
-    for file in change.files {
+    for file in files {
         let path = out.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|error| {
@@ -695,17 +961,33 @@ mod tests {
         }
     }
 
-    /// The two threads together write every file, with its bytes and mode, and a failure names
-    /// the earliest file that could not be written. (The sizes put the last file, and only it,
-    /// on the second thread.)
+    /// The entries of `directory`'s parent whose names start with `.meridian-` (staging or
+    /// trash directories).
+    #[cfg(target_os = "linux")]
+    fn leftovers_beside(directory: &Path) -> Vec<String> {
+        std::fs::read_dir(directory.parent().expect("parent"))
+            .expect("listing")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.starts_with(".meridian-"))
+            .collect()
+    }
+
+    /// The two threads together write every file, with its bytes and mode, through the staging
+    /// directory, which is gone afterwards. (The sizes put the last file, and only it, on the
+    /// second thread.)
     #[cfg(target_os = "linux")]
     #[test]
-    fn new_files_are_written_by_halves_and_the_first_failure_is_reported() {
+    fn new_files_are_written_by_halves_through_the_staging_directory() {
         use std::os::unix::fs::PermissionsExt as _;
         let root = std::env::temp_dir().join(format!("meridian-halves-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("cloudformation")).expect("folder");
-        std::fs::create_dir(root.join("runbooks")).expect("folder");
+        let out = root.join("out");
         let files = [
             file("cloudformation/a.template.json", &"a".repeat(2000)),
             file("cloudformation/b.template.json", "b\n"),
@@ -713,9 +995,10 @@ mod tests {
             file("runbooks/z.md", &"z".repeat(2000)),
         ];
         assert_eq!(halves(&files).1.len(), 1);
-        write_new_files(root.as_path(), &files).expect("written");
+        let written = write_output(&out, &files, Target::All, || {}).expect("written");
+        assert_eq!(written, Written::Exchanged);
         for written in &files {
-            let path = root.as_path().join(&written.path);
+            let path = out.join(&written.path);
             assert_eq!(
                 std::fs::read_to_string(&path).expect("read"),
                 written.contents
@@ -727,22 +1010,73 @@ mod tests {
                 & 0o111;
             assert_eq!(mode != 0, written.path.ends_with(".sh"), "{}", written.path);
         }
-        // A file whose folder is missing fails; of two, the earlier one is named, whichever
-        // half (and thread) it falls in.
-        let failing = [
-            file("cloudformation/c.template.json", &"c".repeat(3000)),
-            file("missing-one/d.json", "d\n"),
-            file("missing-two/e.json", &"e".repeat(3000)),
-        ];
-        assert_eq!(halves(&failing).1.len(), 1);
-        let error = write_new_files(root.as_path(), &failing).expect_err("no folder");
-        assert!(error.to_string().contains("missing-one/d.json"), "{error}");
-        let error = write_new_files(root.as_path(), &failing[2..]).expect_err("no folder");
-        assert!(error.to_string().contains("missing-two/e.json"), "{error}");
-        let late = [failing[0].clone(), failing[2].clone()];
-        assert_eq!(halves(&late).1.len(), 1);
-        let error = write_new_files(root.as_path(), &late).expect_err("no folder");
-        assert!(error.to_string().contains("missing-two/e.json"), "{error}");
+        let index = Index::read(&out).expect("index");
+        assert_eq!(index.paths.len(), files.len());
+        assert!(
+            leftovers_beside(&out).is_empty(),
+            "{:?}",
+            leftovers_beside(&out)
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Of two files that cannot be written, the one with the earlier path is reported, in
+    /// whatever order they came; and a run that fails, or is abandoned, leaves the directory as
+    /// it was, with nothing beside it.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_or_abandoned_run_leaves_the_directory_as_it_was() {
+        let root = std::env::temp_dir().join(format!("meridian-failing-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let out = root.join("out");
+        let first = [file("runbooks/kept.md", "the previous generation\n")];
+        write_output(&out, &first, Target::All, || {}).expect("written");
+        std::fs::write(out.join("notes.txt"), "the user's\n").expect("user file");
+        let before = |out: &Path| {
+            (
+                std::fs::read_to_string(out.join("runbooks/kept.md")).expect("kept"),
+                std::fs::read_to_string(out.join("notes.txt")).expect("notes"),
+                Index::read(out).expect("index"),
+            )
+        };
+        let was = before(&out);
+
+        // A file where a later file needs a folder cannot hold that file.
+        let writing = Writing::begin(&out, Target::All, || {}).expect("begun");
+        for path in [
+            "runbooks/b.md",
+            "runbooks/b.md/y.md",
+            "runbooks/a.md",
+            "runbooks/a.md/x.md",
+        ] {
+            writing.add(file(path, "text\n"));
+        }
+        let error = writing.finish().expect_err("cannot be written");
+        assert!(error.to_string().contains("runbooks/a.md"), "{error}");
+        assert!(!error.to_string().contains("runbooks/b.md"), "{error}");
+        assert_eq!(before(&out), was);
+        assert!(
+            leftovers_beside(&out).is_empty(),
+            "{:?}",
+            leftovers_beside(&out)
+        );
+
+        let writing = Writing::begin(&out, Target::All, || {}).expect("begun");
+        writing.add(file("runbooks/kept.md", "a new generation\n"));
+        writing.abandon();
+        assert_eq!(before(&out), was);
+        assert!(
+            leftovers_beside(&out).is_empty(),
+            "{:?}",
+            leftovers_beside(&out)
+        );
+
+        // A directory this run created goes again when the run is abandoned.
+        let fresh = root.join("fresh");
+        let writing = Writing::begin(&fresh, Target::All, || {}).expect("begun");
+        writing.add(file("runbooks/a.md", "text\n"));
+        writing.abandon();
+        assert!(!fresh.exists());
         let _ = std::fs::remove_dir_all(&root);
     }
 }

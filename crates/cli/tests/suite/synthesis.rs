@@ -420,6 +420,61 @@ fn output_does_not_depend_on_working_directory_environment_or_time() {
     }
 }
 
+/// A stack large enough that `synth` writes Terraform's main file in parts and CloudFormation's
+/// templates from both threads as they are lowered: the directory holds exactly the files
+/// emitted in memory, Terraform's main file is the one rendered whole, and a second run into
+/// the same directory changes nothing.
+#[test]
+fn a_streamed_synthesis_writes_what_is_emitted_in_memory() {
+    use meridian_testkit::scale::{Scale, scaled_stack};
+    let binary = env!("CARGO_BIN_EXE_meridian");
+    let scratch = Scratch::new("streamed");
+    let text = scaled_stack(Scale::new(4, 40));
+    let stack = scratch.path().join("scaled.yaml");
+    std::fs::write(&stack, &text).expect("stack written");
+    let checked = check("scaled.yaml", text.as_bytes()).expect("the generated stack plans");
+    let in_memory: BTreeMap<String, Vec<u8>> = emit(&checked.plan, Target::All, &BTreeMap::new())
+        .expect("emits")
+        .into_iter()
+        .map(|file| (file.path, file.contents.into_bytes()))
+        .collect();
+    let whole = meridian_tf::synthesize(&checked.plan);
+    let out = scratch.path().join("out");
+    let mut trees = Vec::new();
+    for _ in 0..2 {
+        let status = std::process::Command::new(binary)
+            .args(["synth", "--quiet"])
+            .arg(&stack)
+            .arg("--out")
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("meridian runs");
+        assert!(status.success(), "meridian synth failed");
+        let mut tree = read_tree(&out);
+        tree.remove(".meridian-files").expect("the index");
+        trees.push(tree);
+    }
+    assert_eq!(trees[0], trees[1], "a second run changed the directory");
+    assert!(
+        trees[0] == in_memory,
+        "the written files differ from the emitted ones"
+    );
+    for file in &whole {
+        assert!(
+            trees[0].get(&file.path).map(Vec::as_slice) == Some(file.contents.as_bytes()),
+            "{} differs from the file rendered whole",
+            file.path
+        );
+    }
+    let main = &trees[0]["terraform/main.tf.json"];
+    assert!(
+        main.len() > 4 * meridian_tf::l1::PART_BYTES,
+        "main.tf.json ({} bytes) is too small to come in parts",
+        main.len()
+    );
+}
+
 /// The Terraform name of the EventBridge rule whose target is named `name`.
 fn event_target_twin<'p>(plan: &'p meridian_plan::Plan, name: &str) -> Option<&'p str> {
     plan.regions

@@ -67,9 +67,9 @@ pub use generated::*;
 pub use module::{
     Address, AwsDefaultTags, AwsProvider, Backend, DataRef, DataSource, IgnoreChanges, Lifecycle,
     MAIN_FILE, MOVED_FILE, MetaArguments, Module, ModuleError, ModuleFile, Moved, OUTPUTS_FILE,
-    Output, RenderedFile, RequiredProvider, Resource, ResourceRef, S3Backend, TerraformSettings,
-    TypeConstraint, VARIABLES_FILE, VERSIONS_FILE, Variable, VariableRef, VariableValidation,
-    render_json,
+    Output, PART_BYTES, RenderedFile, RequiredProvider, Resource, ResourceRef, S3Backend,
+    TerraformSettings, TypeConstraint, VARIABLES_FILE, VERSIONS_FILE, Variable, VariableRef,
+    VariableValidation, render_json,
 };
 pub use references::unresolved_references;
 pub use wafv2_statement::{

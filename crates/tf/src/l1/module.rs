@@ -772,12 +772,11 @@ impl Module {
                 // memory: the rendered bodies plus a quarter for the keys and braces around
                 // them, which a test checks is enough.
                 let mut contents = Vec::with_capacity(body.file_capacity());
-                body.write_pretty(&mut contents, 0).map_err(|source| {
-                    ModuleError::Serialization {
+                body.write_pretty(&mut contents, 0, &mut |_| {})
+                    .map_err(|source| ModuleError::Serialization {
                         address: name.to_owned(),
                         source,
-                    }
-                })?;
+                    })?;
                 contents.push(b'\n');
                 Ok(RenderedFile {
                     name,
@@ -788,6 +787,36 @@ impl Module {
                 })
             })
             .collect()
+    }
+
+    /// The module's files as [`Module::render_files`] writes them, each handed to `part` (with
+    /// its name, and whether it is the file's first part) in parts of about [`PART_BYTES`], cut
+    /// only between resource bodies: the whole of `main.tf.json` (15 MB at 20 regions x 50
+    /// services) is never held, only the bodies it is written from.
+    pub fn render_parts(
+        &self,
+        part: &mut dyn FnMut(&'static str, &[u8], bool),
+    ) -> Result<(), ModuleError> {
+        let mut buffer = Vec::with_capacity(PART_BYTES * 2);
+        for (name, body) in self.files()? {
+            let mut first = true;
+            let mut spill = |buffer: &mut Vec<u8>| {
+                if buffer.len() >= PART_BYTES {
+                    part(name, buffer, first);
+                    first = false;
+                    buffer.clear();
+                }
+            };
+            body.write_pretty(&mut buffer, 0, &mut spill)
+                .map_err(|source| ModuleError::Serialization {
+                    address: name.to_owned(),
+                    source,
+                })?;
+            buffer.push(b'\n');
+            part(name, &buffer, first);
+            buffer.clear();
+        }
+        Ok(())
     }
 
     /// Every file as a tree borrowing the module's bodies, in the order of [`Module::to_json_files`].
@@ -942,21 +971,28 @@ impl Tree<'_> {
     /// between key and value, `{}` and `[]` when empty), keys sorted at every level, as if it
     /// started `indent` spaces in: rendered bodies are copied with their lines indented instead
     /// of being parsed and serialized again.
-    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) -> Result<(), serde_json::Error> {
+    /// `spill` is given the text written so far after each resource body, and may take it.
+    fn write_pretty(
+        &self,
+        out: &mut Vec<u8>,
+        indent: usize,
+        spill: &mut dyn FnMut(&mut Vec<u8>),
+    ) -> Result<(), serde_json::Error> {
         match self {
             Tree::Object(entries) => {
                 write_container(out, indent, (b'{', b'}'), entries, |out, (key, value)| {
                     serde_json::to_writer(&mut *out, key)?;
                     out.extend_from_slice(b": ");
-                    value.write_pretty(out, indent + 2)
+                    value.write_pretty(out, indent + 2, spill)
                 })
             }
             Tree::Array(items) => write_container(out, indent, (b'[', b']'), items, |out, item| {
-                item.write_pretty(out, indent + 2)
+                item.write_pretty(out, indent + 2, spill)
             }),
             Tree::Text(text) => serde_json::to_writer(out, text),
             Tree::Rendered(text) if indent == RESOURCE_BODY_DEPTH * 2 => {
                 out.extend_from_slice(text.as_bytes());
+                spill(out);
                 Ok(())
             }
             Tree::Borrowed(_) | Tree::Owned(_) | Tree::Rendered(_) => {
@@ -1072,6 +1108,9 @@ pub struct RenderedFile {
     pub contents: String,
 }
 
+/// About how many bytes of a file [`Module::render_parts`] hands out at once.
+pub const PART_BYTES: usize = 1 << 18;
+
 /// Pretty JSON with two-space indentation, object keys sorted at every level, and a trailing newline.
 pub fn render_json(value: &serde_json::Value) -> String {
     // Serializing a `serde_json::Value` cannot fail (its keys are strings), so the fallback is never used.
@@ -1111,6 +1150,52 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `render_parts` hands out exactly what `render_files` writes, in order: each file starts
+    /// with one part marked first, and a large file comes in several parts, each cut only once
+    /// it reached `PART_BYTES`.
+    #[test]
+    fn parts_put_together_are_the_files() {
+        let scale = meridian_testkit::scale::Scale::new(4, 40);
+        let text = meridian_testkit::scale::scaled_stack(scale);
+        let planned = meridian_testkit::planned_of_bytes("scaled.yaml", text.as_bytes());
+        let plan = planned.plan.expect("the generated stack plans");
+        let module = crate::lower::lower_plan(&plan).expect("the plan lowers");
+        let rendered = module.render_files().expect("the module renders");
+        let mut parts: Vec<(&'static str, Vec<u8>, bool)> = Vec::new();
+        module
+            .render_parts(&mut |name, bytes, first| parts.push((name, bytes.to_vec(), first)))
+            .expect("the module renders in parts");
+        let mut joined: Vec<(&'static str, Vec<u8>)> = Vec::new();
+        for (index, (name, bytes, first)) in parts.iter().enumerate() {
+            let last_of_file = parts.get(index + 1).is_none_or(|next| next.2);
+            assert!(
+                last_of_file || bytes.len() >= PART_BYTES,
+                "{name}: a part of {} bytes was cut early",
+                bytes.len()
+            );
+            if *first {
+                joined.push((name, bytes.clone()));
+            } else {
+                let (current, text) = joined.last_mut().expect("a first part before");
+                assert_eq!(current, name, "a part of another file came in between");
+                text.extend_from_slice(bytes);
+            }
+        }
+        assert_eq!(joined.len(), rendered.len());
+        for ((name, bytes), file) in joined.iter().zip(&rendered) {
+            assert_eq!(*name, file.name);
+            assert!(
+                bytes.as_slice() == file.contents.as_bytes(),
+                "{name} differs"
+            );
+        }
+        let main_parts = parts
+            .iter()
+            .filter(|(name, ..)| *name == "main.tf.json")
+            .count();
+        assert!(main_parts > 2, "main.tf.json came in {main_parts} parts");
     }
 
     /// A resource-like body whose fields are declared out of order, with an unsorted nested block, a map
@@ -1297,7 +1382,9 @@ mod tests {
         let leaked: &'static str = Box::leak(rendered.into_boxed_str());
         for leaf in [Tree::Owned(body.clone()), Tree::Rendered(leaked)] {
             let mut written = Vec::new();
-            tree(leaf).write_pretty(&mut written, 0).expect("writes");
+            tree(leaf)
+                .write_pretty(&mut written, 0, &mut |_| {})
+                .expect("writes");
             assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
         // Anywhere else, a rendered body is parsed and written again for its place.
@@ -1306,7 +1393,7 @@ mod tests {
             serde_json::to_string_pretty(&elsewhere(Tree::Owned(body))).expect("serializes");
         let mut written = Vec::new();
         elsewhere(Tree::Rendered(leaked))
-            .write_pretty(&mut written, 0)
+            .write_pretty(&mut written, 0, &mut |_| {})
             .expect("writes");
         assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
     }

@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use meridian_plan::{
-    AppPlan, BucketPlan, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StateLocking,
+    AppPlan, BucketPlan, FileSink, GlobalPlan, OutputFile, Plan, RegionPlan, Rename, StateLocking,
     StoragePlan, TerraformBackendPlan, TfMove,
 };
 use meridian_plan::{bug, bug_message};
@@ -113,10 +113,29 @@ pub fn try_synthesize(plan: &Plan) -> Result<Vec<OutputFile>, SynthesisError> {
     Ok(files
         .into_iter()
         .map(|file| OutputFile {
-            path: format!("{OUTPUT_DIRECTORY}/{}", file.name),
+            path: output_path(file.name),
             contents: file.contents,
         })
         .collect())
+}
+
+/// [`try_synthesize`], each file handed to `sink` as it is written, a large one in parts
+/// ([`crate::l1::Module::render_parts`]).
+///
+/// # Errors
+///
+/// As [`try_synthesize`].
+pub fn try_synthesize_into(plan: &Plan, sink: &dyn FileSink) -> Result<(), SynthesisError> {
+    let module = lower_plan(plan)?;
+    module.render_parts(&mut |name, bytes, first| {
+        sink.part(&output_path(name), bytes, first);
+    })?;
+    Ok(())
+}
+
+/// Where the module's file `name` goes in the output directory.
+fn output_path(name: &str) -> String {
+    format!("{OUTPUT_DIRECTORY}/{name}")
 }
 
 /// The whole plan as a [`Module`], before rendering: the stack's overrides are applied last.

@@ -171,7 +171,7 @@ const SYNTAX: SyntaxLiterals = &[
         "the layout of the output directory, and what the module's one error says",
         &[
             ("mod.rs", "\"terraform\"", 1),
-            ("mod.rs", "\"{OUTPUT_DIRECTORY}/{}\"", 1),
+            ("mod.rs", "\"{OUTPUT_DIRECTORY}/{name}\"", 1),
             ("mod.rs", "\"the Terraform module cannot be built ({})\"", 1),
         ],
     ),
