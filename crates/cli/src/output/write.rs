@@ -196,7 +196,7 @@ pub struct Writing {
 enum Place {
     /// Into the staging directory, as they come.
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-    Staging(Staging),
+    Staging(Box<Staging>),
     /// Held until the end, then written in place, for the reason given.
     Held {
         files: Mutex<Vec<OutputFile>>,
@@ -240,7 +240,7 @@ impl Writing {
             recover(&out)?;
             let before = Index::read(&out)?;
             let place = match open_staging(&out) {
-                Ok(staging) => Place::Staging(staging),
+                Ok(staging) => Place::Staging(Box::new(staging)),
                 Err(Step::Fallback(reason)) => Place::Held {
                     files: Mutex::default(),
                     reason,
@@ -358,7 +358,7 @@ impl Writing {
                     let _ = discard_staging(&out, &staging.path);
                     return Err(problem);
                 }
-                exchange(&out, staging, &change)
+                exchange(&out, *staging, &change)
             }
         }
     }
