@@ -227,10 +227,15 @@ fn write_environments(
             continue;
         };
         match writing.finish() {
-            Ok(_) => crate::console::status(&format!(
-                "wrote {} to {}\n",
+            Ok(written) => crate::console::status(&format!(
+                "wrote {} to {}{}\n",
                 count(files, "file", "files"),
-                out.display()
+                out.display(),
+                match written {
+                    output::Written::Exchanged => String::new(),
+                    // Said, since another run may see a mix of two generations meanwhile.
+                    output::Written::InPlace(reason) => format!(" (in place: {reason})"),
+                }
             )),
             Err(error) => {
                 complain!("meridian: cannot write `{}`: {error}", out.display());
