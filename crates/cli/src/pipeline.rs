@@ -316,6 +316,14 @@ pub struct Collected {
 }
 
 impl Collected {
+    /// How many files were handed in.
+    pub fn count(&self) -> usize {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
+    }
+
     /// Every file handed in, in the order they came.
     pub fn into_files(self) -> Vec<OutputFile> {
         self.files

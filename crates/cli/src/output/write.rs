@@ -36,6 +36,7 @@ use super::lock::DirectoryLock;
 use super::read::ancestors;
 use super::{is_layout_path, owned};
 use crate::Target;
+use crate::pipeline::Collected;
 
 /// Inside a staging directory until the exchange: marks it as never exchanged, so recovery
 /// knows it holds nothing but copies and links.
@@ -198,10 +199,7 @@ enum Place {
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Staging(Box<Staging>),
     /// Held until the end, then written in place, for the reason given.
-    Held {
-        files: Mutex<Vec<OutputFile>>,
-        reason: String,
-    },
+    Held { files: Collected, reason: String },
 }
 
 /// A staging directory being filled: see the module documentation.
@@ -242,7 +240,7 @@ impl Writing {
             let place = match open_staging(&out) {
                 Ok(staging) => Place::Staging(Box::new(staging)),
                 Err(Step::Fallback(reason)) => Place::Held {
-                    files: Mutex::default(),
+                    files: Collected::default(),
                     reason,
                 },
                 Err(Step::Failed(error)) => return Err(error),
@@ -267,7 +265,7 @@ impl Writing {
     /// Takes one generated file. A failure to write it is reported by [`Writing::finish`].
     pub fn add(&self, file: OutputFile) {
         match &self.place {
-            Place::Held { files, .. } => locked(files).push(file),
+            Place::Held { files, .. } => files.file(file),
             Place::Staging(staging) => {
                 if let Err(error) = staging.write(&file.path, file.contents.as_bytes(), true) {
                     self.failed(&file.path, error);
@@ -279,7 +277,7 @@ impl Writing {
     /// How many files were added.
     pub fn count(&self) -> usize {
         match &self.place {
-            Place::Held { files, .. } => locked(files).len(),
+            Place::Held { files, .. } => files.count(),
             Place::Staging(staging) => locked(&staging.written).len(),
         }
     }
@@ -338,9 +336,7 @@ impl Writing {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         match place {
             Place::Held { files, reason } => {
-                let mut files = files
-                    .into_inner()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut files = files.into_files();
                 files.sort();
                 let generated = files.iter().map(|file| file.path.clone()).collect();
                 let change = Change::new(before, generated, target);
@@ -371,17 +367,7 @@ impl FileSink for Writing {
 
     fn part(&self, path: &str, bytes: &[u8], first: bool) {
         match &self.place {
-            Place::Held { files, .. } => {
-                let mut files = locked(files);
-                let text = String::from_utf8_lossy(bytes);
-                match files.iter_mut().rev().find(|file| file.path == path) {
-                    Some(file) if !first => file.contents.push_str(&text),
-                    _ => files.push(OutputFile {
-                        path: path.to_owned(),
-                        contents: text.into_owned(),
-                    }),
-                }
-            }
+            Place::Held { files, .. } => files.part(path, bytes, first),
             Place::Staging(staging) => {
                 if let Err(error) = staging.write(path, bytes, first) {
                     self.failed(path, error);
