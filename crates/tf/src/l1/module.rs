@@ -464,17 +464,15 @@ fn to_json(address: &str, value: &impl Serialize) -> Result<serde_json::Value, M
     })
 }
 
-/// How deep resource bodies sit in `main.tf.json` (`{"resource": {"<type>": {"<name>": body}}}`): they
-/// are rendered indented for that place, so that writing the file copies them as they are.
-const RESOURCE_BODY_DEPTH: usize = 3;
-
 /// Room reserved for a file beyond its rendered bodies and their keys: the settings, providers,
 /// data sources, variables and outputs, which are not rendered ahead (see
 /// [`Module::render_files`]; a shortfall only costs a reallocation).
 const FILE_SLACK: usize = 64 * 1024;
 
 /// A resource body as pretty JSON text, keys sorted at every level, the meta-arguments merged in at their
-/// sorted places, indented for [`RESOURCE_BODY_DEPTH`]: written straight from the typed values, or
+/// sorted places, as if it stood alone (no indentation before its lines: a file's writer adds the
+/// indentation of the body's place, which at 20 regions x 50 services is 1.8 MB of spaces the
+/// module does not hold): written straight from the typed values, or
 /// through a `serde_json::Value` tree when the direct writer declines (see `pretty.rs`). Debug builds
 /// (the tests) write every body both ways and check that the texts are the same.
 fn render_body(
@@ -483,7 +481,7 @@ fn render_body(
     resource: &impl Serialize,
     meta: &MetaArguments,
 ) -> Result<String, ModuleError> {
-    match writer.render(resource, meta, RESOURCE_BODY_DEPTH) {
+    match writer.render(resource, meta, 0) {
         Ok(text) => {
             // Copied out at its exact length; the writer keeps its buffers for the next body.
             let text = text.to_owned();
@@ -513,17 +511,15 @@ fn render_body_through_value(
     {
         fields.extend(meta);
     }
-    let text = serde_json::to_string_pretty(&SortedKeys(&body)).map_err(|source| {
-        ModuleError::Serialization {
-            address: address.to_owned(),
-            source,
-        }
-    })?;
-    let mut indented = Vec::with_capacity(text.len());
-    write_indented(&mut indented, &text, RESOURCE_BODY_DEPTH * 2);
-    // Only spaces were added after line breaks, so the text is still UTF-8.
-    Ok(String::from_utf8(indented)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    render_value(address, &body)
+}
+
+/// `value` as pretty JSON text, keys sorted at every level, as if it stood alone.
+fn render_value(address: &str, value: &serde_json::Value) -> Result<String, ModuleError> {
+    serde_json::to_string_pretty(&SortedKeys(value)).map_err(|source| ModuleError::Serialization {
+        address: address.to_owned(),
+        source,
+    })
 }
 
 /// One Terraform root module. Add things with the `add_*` methods, which return handles for references;
@@ -541,7 +537,9 @@ pub struct Module {
     resources: BTreeMap<(&'static str, String), String>,
     /// Writes resource bodies (see `add_resource_with`), keeping its buffers from one to the next.
     writer: PrettyWriter,
-    outputs: BTreeMap<String, serde_json::Value>,
+    /// Each output's body as pretty JSON text, keys sorted, rendered when the output is added:
+    /// as JSON value trees, a module's outputs took eight times the room of their text.
+    outputs: BTreeMap<String, String>,
     moved: Vec<Moved>,
 }
 
@@ -672,7 +670,8 @@ impl Module {
                 address: format!("output.{name}"),
             });
         }
-        let body = to_json(&format!("output.{name}"), &output)?;
+        let address = format!("output.{name}");
+        let body = render_value(&address, &to_json(&address, &output)?)?;
         self.outputs.insert(name.to_owned(), body);
         Ok(())
     }
@@ -849,10 +848,7 @@ impl Module {
             main.insert("data", nest_by_type(&self.data_sources, Tree::Borrowed));
         }
         if !self.resources.is_empty() {
-            main.insert(
-                "resource",
-                nest_by_type(&self.resources, |body| Tree::Rendered(body)),
-            );
+            main.insert("resource", Tree::Resources(&self.resources));
         }
         files.push((MAIN_FILE, Tree::Object(main)));
 
@@ -869,7 +865,7 @@ impl Module {
             let bodies = self
                 .outputs
                 .iter()
-                .map(|(name, body)| (name.as_str(), Tree::Borrowed(body)))
+                .map(|(name, body)| (name.as_str(), Tree::Rendered(body)))
                 .collect();
             outputs.insert("output", Tree::Object(bodies));
             files.push((OUTPUTS_FILE, Tree::Object(outputs)));
@@ -946,15 +942,20 @@ enum Tree<'a> {
     Text(&'a str),
     Borrowed(&'a serde_json::Value),
     Owned(serde_json::Value),
-    /// A body already rendered as pretty JSON (keys sorted), indented for [`RESOURCE_BODY_DEPTH`].
+    /// A body already rendered as pretty JSON (keys sorted), as if it stood alone.
     Rendered(&'a str),
+    /// Rendered bodies keyed by (type, name), written as `{type: {name: body}}`: grouped as they
+    /// are written rather than nested in maps first (at 20 regions x 50 services, 2 MB of maps
+    /// alive while `main.tf.json` was written, at the run's peak of memory).
+    Resources(&'a BTreeMap<(&'static str, String), String>),
 }
 
 impl Tree<'_> {
-    /// The room to reserve for the tree's file: see [`Module::render_files`].
+    /// The room to reserve for the tree's file: see [`Module::render_files`]. Half again the
+    /// rendered bodies, for their indentation and the keys and braces around them.
     fn file_capacity(&self) -> usize {
         let rendered = self.rendered_bytes();
-        rendered + rendered / 4 + FILE_SLACK
+        rendered + rendered / 2 + FILE_SLACK
     }
 
     /// The bytes of the rendered bodies in the tree.
@@ -963,6 +964,7 @@ impl Tree<'_> {
             Tree::Object(entries) => entries.values().map(Tree::rendered_bytes).sum(),
             Tree::Array(items) => items.iter().map(Tree::rendered_bytes).sum(),
             Tree::Rendered(text) => text.len(),
+            Tree::Resources(bodies) => bodies.values().map(String::len).sum(),
             Tree::Text(_) | Tree::Borrowed(_) | Tree::Owned(_) => 0,
         }
     }
@@ -971,7 +973,7 @@ impl Tree<'_> {
     /// between key and value, `{}` and `[]` when empty), keys sorted at every level, as if it
     /// started `indent` spaces in: rendered bodies are copied with their lines indented instead
     /// of being parsed and serialized again.
-    /// `spill` is given the text written so far after each resource body, and may take it.
+    /// `spill` is given the text written so far after each rendered body, and may take it.
     fn write_pretty(
         &self,
         out: &mut Vec<u8>,
@@ -990,12 +992,34 @@ impl Tree<'_> {
                 item.write_pretty(out, indent + 2, spill)
             }),
             Tree::Text(text) => serde_json::to_writer(out, text),
-            Tree::Rendered(text) if indent == RESOURCE_BODY_DEPTH * 2 => {
-                out.extend_from_slice(text.as_bytes());
+            Tree::Rendered(text) => {
+                write_indented(out, text, indent);
                 spill(out);
                 Ok(())
             }
-            Tree::Borrowed(_) | Tree::Owned(_) | Tree::Rendered(_) => {
+            Tree::Resources(bodies) => {
+                let mut types: Vec<&'static str> = bodies.keys().map(|(kind, _)| *kind).collect();
+                types.dedup();
+                write_container(out, indent, (b'{', b'}'), types, |out, kind| {
+                    serde_json::to_writer(&mut *out, kind)?;
+                    out.extend_from_slice(b": ");
+                    let of_kind = bodies
+                        .range((kind, String::new())..)
+                        .take_while(|((other, _), _)| *other == kind);
+                    write_container(
+                        out,
+                        indent + 2,
+                        (b'{', b'}'),
+                        of_kind,
+                        |out, (key, body)| {
+                            serde_json::to_writer(&mut *out, &key.1)?;
+                            out.extend_from_slice(b": ");
+                            Tree::Rendered(body).write_pretty(out, indent + 4, spill)
+                        },
+                    )
+                })
+            }
+            Tree::Borrowed(_) | Tree::Owned(_) => {
                 let mut text = Vec::new();
                 serde_json::to_writer_pretty(&mut text, self)?;
                 write_indented(out, &String::from_utf8_lossy(&text), indent);
@@ -1055,6 +1079,9 @@ impl Serialize for Tree<'_> {
                 let value: serde_json::Value =
                     serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
                 SortedKeys(&value).serialize(serializer)
+            }
+            Tree::Resources(bodies) => {
+                nest_by_type(bodies, |body| Tree::Rendered(body)).serialize(serializer)
             }
         }
     }
@@ -1269,7 +1296,7 @@ mod tests {
             // The direct writer itself, not the fallback, writes the same text (twice, reusing its buffers).
             for _ in 0..2 {
                 let written = writer
-                    .render(&out_of_order(), &meta, RESOURCE_BODY_DEPTH)
+                    .render(&out_of_order(), &meta, 0)
                     .expect("writes directly");
                 assert_eq!(written, expected);
             }
@@ -1280,7 +1307,7 @@ mod tests {
         }
         let expected = render_body_through_value("aws_x.y", &out_of_order(), &meta_arguments())
             .expect("renders");
-        let position = |key: &str| expected.find(&format!("\n        \"{key}\"")).expect(key);
+        let position = |key: &str| expected.find(&format!("\n  \"{key}\"")).expect(key);
         let order: Vec<usize> = [
             "arn",
             "depends_on",
@@ -1333,7 +1360,7 @@ mod tests {
         assert_eq!(
             render_body(&mut writer, "aws_x.y", &variant, &MetaArguments::default())
                 .expect("renders"),
-            "{\n        \"Variant\": {\n          \"inner\": true\n        }\n      }"
+            "{\n  \"Variant\": {\n    \"inner\": true\n  }\n}"
         );
         assert!(
             writer.render(&vec![true], &meta, 0).is_err(),
@@ -1354,11 +1381,8 @@ mod tests {
             "a": {},
             "m": {"y": null, "x": [true, "\"quoted\""]}
         });
+        // Rendered bodies stand alone; the writer indents them for their place.
         let rendered = serde_json::to_string_pretty(&SortedKeys(&body)).expect("serializes");
-        // Rendered bodies are indented for where resource bodies sit, which is where `leaf` goes.
-        let mut indented = Vec::new();
-        write_indented(&mut indented, &rendered, RESOURCE_BODY_DEPTH * 2);
-        let rendered = String::from_utf8(indented).expect("UTF-8");
         let tree = |leaf: Tree<'static>| {
             Tree::Object(BTreeMap::from([
                 ("//", Tree::Text("generated; \"do not edit\"")),
@@ -1387,14 +1411,51 @@ mod tests {
                 .expect("writes");
             assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
-        // Anywhere else, a rendered body is parsed and written again for its place.
+        // Anywhere else too: a rendered body is indented for its place.
         let elsewhere = |leaf| Tree::Object(BTreeMap::from([("list", Tree::Array(vec![leaf]))]));
-        let expected =
-            serde_json::to_string_pretty(&elsewhere(Tree::Owned(body))).expect("serializes");
+        let expected = serde_json::to_string_pretty(&elsewhere(Tree::Owned(body.clone())))
+            .expect("serializes");
         let mut written = Vec::new();
         elsewhere(Tree::Rendered(leaked))
             .write_pretty(&mut written, 0, &mut |_| {})
             .expect("writes");
         assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+
+        // Bodies keyed by (type, name) are written grouped by type, as nested maps would be,
+        // and `spill` is offered the text after each body.
+        let bodies: BTreeMap<(&'static str, String), String> = [
+            ("aws_b", "only"),
+            ("aws_a", "second"),
+            ("aws_a", "first"),
+            ("aws_c", "last"),
+        ]
+        .into_iter()
+        .map(|(kind, name)| ((kind, name.to_owned()), leaked.to_owned()))
+        .collect();
+        let resources = |leaf: &dyn Fn() -> Tree<'static>| {
+            let names = |list: &[&'static str]| {
+                Tree::Object(list.iter().map(|name| (*name, leaf())).collect())
+            };
+            Tree::Object(BTreeMap::from([
+                ("aws_a", names(&["first", "second"])),
+                ("aws_b", names(&["only"])),
+                ("aws_c", names(&["last"])),
+            ]))
+        };
+        let in_file = |resources| Tree::Object(BTreeMap::from([("resource", resources)]));
+        let expected =
+            serde_json::to_string_pretty(&in_file(resources(&|| Tree::Owned(body.clone()))))
+                .expect("serializes");
+        let mut written = Vec::new();
+        let mut offered = 0;
+        in_file(Tree::Resources(&bodies))
+            .write_pretty(&mut written, 0, &mut |_| offered += 1)
+            .expect("writes");
+        assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+        assert_eq!(offered, bodies.len());
+        assert_eq!(
+            serde_json::to_string_pretty(&in_file(Tree::Resources(&bodies))).expect("serializes"),
+            expected
+        );
     }
 }
