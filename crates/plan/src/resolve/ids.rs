@@ -116,17 +116,26 @@ impl<'a> Resolver<'a> {
         let namespace = unit.id_namespace();
         // One lookup answers whether the ID was asked for before, and from where. The unit is
         // cloned into the registry only the first time it appears.
-        let ids = match self.ids.get_mut(&namespace) {
-            Some(ids) => ids,
-            None => self.ids.entry(namespace.clone()).or_default(),
+        let count = self.ids.len();
+        let registry = match self.ids.get_mut(&namespace) {
+            Some(registry) => registry,
+            None => self
+                .ids
+                .entry(namespace.clone())
+                .or_insert_with(|| Namespace {
+                    index: count,
+                    ids: FastHashMap::default(),
+                }),
         };
-        let (known, collision) = match ids.get(logical) {
-            Some(first) => (true, (first != path).then(|| first.clone())),
+        let index = registry.index;
+        let (known, first_path) = match registry.ids.get(logical) {
+            Some(first) => (true, first.clone()),
             None => {
-                ids.insert(logical.clone(), path.clone());
-                (false, None)
+                registry.ids.insert(logical.clone(), path.clone());
+                (false, path.clone())
             }
         };
+        let collision = (known && first_path != *path).then(|| first_path.clone());
         // Only a services unit's resources, and a second request of an ID, touch the placement.
         if known || namespace != *unit {
             let placed = match self.placement.get_mut(&namespace) {
@@ -156,15 +165,10 @@ impl<'a> Resolver<'a> {
         }
         // Terraform names share one module: a storage unit and an application unit of the same
         // region must not derive the same name. The registry keeps the first name's namespace
-        // and logical ID; its place is the one `ids` recorded for that ID.
+        // (by its index) and the place `ids` recorded for its logical ID.
         match self.tf_ids.get(&rid.tf) {
-            Some((first_unit, first_logical)) if *first_unit != namespace => {
-                let first = self
-                    .ids
-                    .get(first_unit)
-                    .and_then(|ids| ids.get(first_logical))
-                    .cloned()
-                    .unwrap_or_default();
+            Some((first_namespace, first)) if *first_namespace != index => {
+                let first = first.clone();
                 self.report(
                     Diagnostic::new(
                         codes::E901,
@@ -177,8 +181,7 @@ impl<'a> Resolver<'a> {
             }
             Some(_) => {}
             None => {
-                self.tf_ids
-                    .insert(rid.tf.clone(), (namespace, logical.clone()));
+                self.tf_ids.insert(rid.tf.clone(), (index, first_path));
             }
         }
         rid

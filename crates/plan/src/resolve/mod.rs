@@ -333,7 +333,7 @@ pub(crate) struct Resolver<'a> {
     /// place that caused each.
     /// Only looked up and counted, never listed: hashed, as tens of thousands of IDs sharing
     /// long prefixes made ordered maps compare strings for a tenth of the plan's time.
-    ids: FastHashMap<UnitId, FastHashMap<LogicalId, StackPath>>,
+    ids: FastHashMap<UnitId, Namespace>,
     /// The logical IDs of an application unit's namespace that belong to one of its services
     /// units, and which. Looked up and counted while resolving; ordered once, for the plan.
     placement: FastHashMap<UnitId, FastHashMap<LogicalId, UnitId>>,
@@ -341,9 +341,9 @@ pub(crate) struct Resolver<'a> {
     grouping: split::Grouping,
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
     text_bytes: BTreeMap<UnitId, usize>,
-    /// Terraform names across the whole module, with the namespace and logical ID (in `ids`,
-    /// with its place) of the first resource that derived each.
-    tf_ids: FastHashMap<String, (UnitId, LogicalId)>,
+    /// Terraform names across the whole module, with the namespace (its index) and the place of
+    /// the first resource that derived each: no unit or ID copied for each of tens of thousands.
+    tf_ids: FastHashMap<String, (usize, StackPath)>,
     params: BTreeMap<String, ParamInfo>,
     /// Outputs per unit, by name.
     pub outputs: BTreeMap<UnitId, BTreeMap<String, crate::types::Output>>,
@@ -363,6 +363,14 @@ pub(crate) struct Resolver<'a> {
     /// Region codes refused with E101, with the region suggested instead: findings that follow
     /// from them are dropped (see `without_region_cascades`).
     pub(crate) misspelt_regions: Vec<(String, Option<&'static str>)>,
+}
+
+/// The logical IDs of one namespace (the resolver's `ids`), with the place that caused each.
+#[derive(Debug, Default)]
+struct Namespace {
+    /// The namespace's position among the namespaces, in the order they were first met.
+    index: usize,
+    ids: FastHashMap<LogicalId, StackPath>,
 }
 
 /// The resources of a renamed entity, collected as they are named.

@@ -108,7 +108,7 @@ impl<'a> Resolver<'a> {
         // Every placed ID is one of its namespace's IDs (`check_rid` records both), so a
         // namespace's own unit holds the IDs that were not placed elsewhere.
         let mut counts: FastHashMap<&UnitId, usize> = FastHashMap::default();
-        for (namespace, ids) in &self.ids {
+        for (namespace, Namespace { ids, .. }) in &self.ids {
             let placed = self.placement.get(namespace);
             let moved = placed.map_or(0, FastHashMap::len);
             if ids.len() > moved {

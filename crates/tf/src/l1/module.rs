@@ -1056,15 +1056,14 @@ fn write_container<I: IntoIterator>(
 /// Pretty JSON text moved `indent` spaces in: every line after the first gains the indentation.
 /// JSON strings hold no raw line breaks (serde_json escapes them), so every `\n` is between tokens.
 fn write_indented(out: &mut Vec<u8>, text: &str, indent: usize) {
-    let mut lines = text.split('\n');
-    if let Some(first) = lines.next() {
-        out.extend_from_slice(first.as_bytes());
-    }
-    for line in lines {
-        out.push(b'\n');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        out.extend_from_slice(&bytes[start..=end]);
         out.resize(out.len() + indent, b' ');
-        out.extend_from_slice(line.as_bytes());
+        start = end + 1;
     }
+    out.extend_from_slice(&bytes[start..]);
 }
 
 impl Serialize for Tree<'_> {
