@@ -790,8 +790,8 @@ impl Module {
 
     /// The module's files as [`Module::render_files`] writes them, each handed to `part` (with
     /// its name, and whether it is the file's first part) in parts of about [`PART_BYTES`], cut
-    /// only between resource bodies: the whole of `main.tf.json` (15 MB at 20 regions x 50
-    /// services) is never held, only the bodies it is written from.
+    /// only after a resource's or an output's body: the whole of `main.tf.json` (15 MB at 20
+    /// regions x 50 services) is never held, only the bodies it is written from.
     pub fn render_parts(
         &self,
         part: &mut dyn FnMut(&'static str, &[u8], bool),
