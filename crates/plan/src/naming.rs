@@ -66,18 +66,25 @@ pub fn pascal(name: &str) -> String {
 
 /// `ApiTaskDefinition` → `api_task_definition`; `Http5xxAlarm` → `http5xx_alarm`.
 pub fn snake(pascal_name: &str) -> String {
-    // Byte by byte: only ASCII bytes change, and a byte of a character outside ASCII is neither
-    // an ASCII capital nor a lowercase letter or digit, just as the character is not.
-    let mut out = Vec::with_capacity(pascal_name.len() + 8);
-    let mut previous_continues_word = false;
-    for byte in pascal_name.bytes() {
-        if byte.is_ascii_uppercase() && previous_continues_word {
-            out.push(b'_');
+    // A word starts at an ASCII capital that follows a lowercase letter or digit. The name is
+    // copied in runs between those capitals and lowercased once: only ASCII bytes change, and a
+    // byte of a character outside ASCII is neither an ASCII capital nor a lowercase letter or
+    // digit, just as the character is not (so every cut falls on a character boundary).
+    let bytes = pascal_name.as_bytes();
+    let mut out = String::with_capacity(pascal_name.len() + 8);
+    let mut start = 0;
+    for (index, pair) in bytes.windows(2).enumerate() {
+        let [previous, byte] = [pair[0], pair[1]];
+        if byte.is_ascii_uppercase() && (previous.is_ascii_lowercase() || previous.is_ascii_digit())
+        {
+            out.push_str(&pascal_name[start..=index]);
+            out.push('_');
+            start = index + 1;
         }
-        out.push(byte.to_ascii_lowercase());
-        previous_continues_word = byte.is_ascii_lowercase() || byte.is_ascii_digit();
     }
-    String::from_utf8(out).unwrap_or_else(|_| crate::bug("snake case changed a byte outside ASCII"))
+    out.push_str(&pascal_name[start..]);
+    out.make_ascii_lowercase();
+    out
 }
 
 /// `us-east-1` → `us_east_1`, for Terraform names.
@@ -137,7 +144,7 @@ impl EntityName {
 }
 
 /// The resource identity of an entity's resource whose logical ID `role` builds from the
-/// entity's PascalCase name (`|base| format!("{base}Service")`): the logical ID from the
+/// entity's PascalCase name (`|base| [base, "Service"].concat()`): the logical ID from the
 /// identity name, the Terraform name from the current name. The second value is the Terraform
 /// name the resource had under the former name, when the entity was renamed.
 pub fn entity_rid(
@@ -157,10 +164,10 @@ pub fn entities_rid(
 ) -> (Rid, Option<String>) {
     let identities: Vec<String> = entities.iter().map(|e| pascal(&e.identity)).collect();
     let logical = role(&identities);
-    let former = rid(logical.clone(), unit);
     if !entities.iter().any(|entity| entity.is_renamed()) {
-        return (former, None);
+        return (rid(logical, unit), None);
     }
+    let former = rid(logical.clone(), unit);
     let currents: Vec<String> = entities.iter().map(|e| pascal(&e.current)).collect();
     let current = rid(role(&currents), unit);
     (
@@ -1026,7 +1033,7 @@ mod tests {
     fn renamed_entities_keep_logical_ids_and_move_terraform_names() {
         let unit = UnitId::Region("eu-west-1".into());
         let renamed = EntityName::new(EntityKind::Service, "orders-api", Some("api"));
-        let (id, former) = entity_rid(&renamed, |base| format!("{base}Service"), &unit);
+        let (id, former) = entity_rid(&renamed, |base| [base, "Service"].concat(), &unit);
         assert_eq!(id.logical, "ApiService");
         assert_eq!(id.tf, "orders_api_service_eu_west_1");
         assert_eq!(former.as_deref(), Some("api_service_eu_west_1"));

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use meridian_model::{Diagnostic, StackPath, codes};
 
 use super::*;
-use crate::ids::{Rid, UnitId};
+use crate::ids::{LogicalId, Rid, UnitId};
 use crate::naming::{self, EntityName};
 use crate::types::*;
 
@@ -97,9 +97,45 @@ impl<'a> Resolver<'a> {
         true
     }
 
+    /// What a measuring resolution records of an ID: that its namespace holds it and, for a
+    /// services unit's, which unit it is placed in; `unit_sizes` (split.rs) counts both.
+    fn count_rid(&mut self, unit: &UnitId, logical: &LogicalId) {
+        let namespace = unit.id_namespace();
+        let count = self.ids.len();
+        let registry = match self.ids.get_mut(&namespace) {
+            Some(registry) => registry,
+            None => self
+                .ids
+                .entry(namespace.clone())
+                .or_insert_with(|| Namespace {
+                    index: count,
+                    ids: FastHashMap::default(),
+                }),
+        };
+        let std::collections::hash_map::Entry::Vacant(vacant) = registry.ids.entry(logical.clone())
+        else {
+            return;
+        };
+        vacant.insert(StackPath::root());
+        if namespace != *unit {
+            self.placement
+                .entry(namespace)
+                .or_default()
+                .insert(logical.clone(), unit.clone());
+        }
+    }
+
     /// Checks a derived identity for collisions with every other logical ID of `unit` and every
     /// Terraform name of the module.
+    ///
+    /// A measuring resolution (split.rs) only counts IDs: its findings are discarded and its
+    /// Terraform names are never written, so it records neither collisions nor Terraform names.
     pub(crate) fn check_rid(&mut self, unit: &UnitId, rid: Rid, path: &StackPath) -> Rid {
+        let measuring = self.measuring();
+        if measuring {
+            self.count_rid(unit, &rid.logical);
+            return rid;
+        }
         if let Some(problem) = naming::identifier_problem(&rid) {
             // The checks of each entity's name keep every derived ID valid; one that is not is a
             // gap in those checks, reported where the name is instead of reaching an emitter.

@@ -431,11 +431,17 @@ impl<'a> Resolver<'a> {
     /// Resolves every area and assembles the plan; `None` for a measuring resolution
     /// ([`split::Grouping::Apart`]), whose plan would be discarded.
     fn run(&mut self) -> Option<Plan> {
-        self.check_stack_name();
-        self.check_tags();
-        self.check_objectives();
+        // A measuring resolution skips the checks that only report: its findings are discarded.
+        let measuring = self.measuring();
+        if !measuring {
+            self.check_stack_name();
+            self.check_tags();
+            self.check_objectives();
+        }
         self.check_renames();
-        self.check_physical_names();
+        if !measuring {
+            self.check_physical_names();
+        }
         let regions = self.resolve_regions();
         let storage = self.resolve_storage(&regions);
         let mut apps = self.resolve_networks(&regions);
@@ -460,8 +466,10 @@ impl<'a> Resolver<'a> {
         };
         let services = self.resolve_services(&regions, &service_inputs, &mut apps);
         let links = self.resolve_links(&regions, &mut apps);
-        self.check_security_group_quotas(&regions, &apps);
-        self.check_connection_pools(&apps);
+        if !measuring {
+            self.check_security_group_quotas(&regions, &apps);
+            self.check_connection_pools(&apps);
+        }
         self.resolve_replication_alarms(&storage.watches, &targets, &mut apps);
         self.resolve_regional_alerts(&regions, &targets, &mut apps);
         let trigger = self.failover_trigger();
@@ -474,13 +482,13 @@ impl<'a> Resolver<'a> {
         let mut global = self.resolve_global(&regions, &targets, &routed);
         self.resolve_failover_forward(&trigger, &mut global);
         let accelerator = self.resolve_accelerator(&regions, &apps);
-        self.check_parameter_declarations();
-        if matches!(self.grouping, split::Grouping::Apart) {
+        if measuring {
             // A measuring resolution: only the registries it filled are read (split.rs), so the
             // plan is not assembled (at 20 regions of 50 services that was a tenth of the
             // measurement, deploy order and dependencies of a thousand one-service units).
             return None;
         }
+        self.check_parameter_declarations();
         Some(self.finish(regions, storage, apps, links, (global, accelerator)))
     }
 

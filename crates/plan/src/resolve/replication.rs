@@ -104,11 +104,16 @@ impl<'a> Resolver<'a> {
         let policy = self.entity_rid(
             unit,
             &entity,
-            |base| format!("{base}ReplicationPolicy"),
+            |base| [base, "ReplicationPolicy"].concat(),
             path,
         );
         Some(ReplicationPlan {
-            role: self.entity_rid(unit, &entity, |base| format!("{base}ReplicationRole"), path),
+            role: self.entity_rid(
+                unit,
+                &entity,
+                |base| [base, "ReplicationRole"].concat(),
+                path,
+            ),
             policy_name: naming::inline_policy_name(&policy),
             policy,
             role_statements,
@@ -237,7 +242,7 @@ impl<'a> Resolver<'a> {
         let destination_unit = UnitId::Storage(RegionCode::from(&destination.region));
         let destination_rid = naming::entity_rid(
             &destination_entity,
-            |base| format!("{base}Bucket"),
+            |base| [base, "Bucket"].concat(),
             &destination_unit,
         )
         .0;

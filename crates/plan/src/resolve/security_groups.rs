@@ -216,7 +216,7 @@ fn wire_service(
     }
     wiring.rule(
         resolver,
-        Named::Entity(&entity, |base| format!("{base}EgressHttps")),
+        Named::Entity(&entity, |base| [base, "EgressHttps"].concat()),
         &service.security_group,
         Direction::Egress,
         aws::HTTPS_PORT,
@@ -227,7 +227,7 @@ fn wire_service(
     if let Some(database) = &app.database {
         wiring.rule(
             resolver,
-            Named::Entity(&entity, |base| format!("{base}EgressToDatabase")),
+            Named::Entity(&entity, |base| [base, "EgressToDatabase"].concat()),
             &service.security_group,
             Direction::Egress,
             database.port,
@@ -247,7 +247,7 @@ fn wire_service(
     if let Some(cache) = &app.cache {
         wiring.rule(
             resolver,
-            Named::Entity(&entity, |base| format!("{base}EgressToCache")),
+            Named::Entity(&entity, |base| [base, "EgressToCache"].concat()),
             &service.security_group,
             Direction::Egress,
             cache.port,

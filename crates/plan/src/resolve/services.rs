@@ -621,15 +621,27 @@ impl<'a> Resolver<'a> {
         // A renamed service keeps its former name in IDs and physical names (naming.rs).
         let entity = self.entity(EntityKind::Service, &service.name);
         let identity = entity.identity.clone();
-        let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Service"), path);
-        let task_definition =
-            self.entity_rid(&unit, &entity, |base| format!("{base}TaskDefinition"), path);
-        let execution_role =
-            self.entity_rid(&unit, &entity, |base| format!("{base}ExecutionRole"), path);
-        let task_role = self.entity_rid(&unit, &entity, |base| format!("{base}TaskRole"), path);
-        let log_group = self.entity_rid(&unit, &entity, |base| format!("{base}LogGroup"), path);
-        let security_group =
-            self.entity_rid(&unit, &entity, |base| format!("{base}SecurityGroup"), path);
+        let rid = self.entity_rid(&unit, &entity, |base| [base, "Service"].concat(), path);
+        let task_definition = self.entity_rid(
+            &unit,
+            &entity,
+            |base| [base, "TaskDefinition"].concat(),
+            path,
+        );
+        let execution_role = self.entity_rid(
+            &unit,
+            &entity,
+            |base| [base, "ExecutionRole"].concat(),
+            path,
+        );
+        let task_role = self.entity_rid(&unit, &entity, |base| [base, "TaskRole"].concat(), path);
+        let log_group = self.entity_rid(&unit, &entity, |base| [base, "LogGroup"].concat(), path);
+        let security_group = self.entity_rid(
+            &unit,
+            &entity,
+            |base| [base, "SecurityGroup"].concat(),
+            path,
+        );
         let cluster = naming_cluster_rid(self, &app.unit);
         let container =
             self.container_values(path, service, (&unit, region.role), inputs.references);
@@ -932,7 +944,7 @@ impl<'a> Resolver<'a> {
                 infrastructure_role: self.entity_rid(
                     &self.service_unit(&app.unit, &service.name),
                     entity,
-                    |base| format!("{base}InfrastructureRole"),
+                    |base| [base, "InfrastructureRole"].concat(),
                     path,
                 ),
             }),
@@ -1009,7 +1021,7 @@ impl<'a> Resolver<'a> {
         scaling: &meridian_model::Scaling,
     ) -> ScalingPlan {
         let capacity = per_role(&scaling.capacity, role);
-        let target = self.entity_rid(unit, entity, |base| format!("{base}ScalableTarget"), path);
+        let target = self.entity_rid(unit, entity, |base| [base, "ScalableTarget"].concat(), path);
         let scheduled = scaling
             .schedules
             .iter()
@@ -1044,7 +1056,7 @@ impl<'a> Resolver<'a> {
                 })
             })
             .collect();
-        let policy = self.entity_rid(unit, entity, |base| format!("{base}CpuScaling"), path);
+        let policy = self.entity_rid(unit, entity, |base| [base, "CpuScaling"].concat(), path);
         ScalingPlan {
             service_namespace: aws::ECS_SCALING_NAMESPACE.to_owned(),
             scalable_dimension: aws::ECS_DESIRED_COUNT_DIMENSION.to_owned(),

@@ -76,6 +76,13 @@ pub(crate) fn surely_over_budget(stack: &Stack) -> bool {
 }
 
 impl<'a> Resolver<'a> {
+    /// Whether this is a measuring resolution ([`Grouping::Apart`]): its plan is not assembled
+    /// and its findings are discarded, since the resolution with the decided grouping finds
+    /// them all again; only the registries `unit_sizes` reads matter.
+    pub(crate) fn measuring(&self) -> bool {
+        matches!(self.grouping, Grouping::Apart)
+    }
+
     /// The unit a service's own resources belong to in the region whose application unit is
     /// `app_unit`.
     pub(crate) fn service_unit(&self, app_unit: &UnitId, service: &str) -> UnitId {

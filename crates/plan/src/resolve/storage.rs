@@ -131,7 +131,7 @@ impl<'a> Resolver<'a> {
             }
             let unit = UnitId::Storage(RegionCode::from(&bucket.region));
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
-            let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
+            let rid = self.entity_rid(&unit, &entity, |base| [base, "Bucket"].concat(), &path);
             identities.insert(bucket.name.clone(), (RegionCode::from(&bucket.region), rid));
         }
         identities
@@ -186,7 +186,7 @@ impl<'a> Resolver<'a> {
             let object_lock = self.resolve_object_lock(&path, bucket, versioning);
             // A renamed bucket keeps its former name in IDs and physical names (naming.rs).
             let entity = self.entity(EntityKind::Bucket, &bucket.name);
-            let rid = self.entity_rid(&unit, &entity, |base| format!("{base}Bucket"), &path);
+            let rid = self.entity_rid(&unit, &entity, |base| [base, "Bucket"].concat(), &path);
             let bucket_name = self.bucket_name(bucket);
             let source = ReplicationSource {
                 unit: unit.clone(),
@@ -206,8 +206,12 @@ impl<'a> Resolver<'a> {
                 replicate_kms_encrypted: matches!(encryption, BucketEncryption::Kms { .. }),
                 ..replication
             });
-            let policy_rid =
-                self.entity_rid(&unit, &entity, |base| format!("{base}BucketPolicy"), &path);
+            let policy_rid = self.entity_rid(
+                &unit,
+                &entity,
+                |base| [base, "BucketPolicy"].concat(),
+                &path,
+            );
             let plan = BucketPlan {
                 name: bucket.name.clone(),
                 policy_statements: vec![deny_insecure_transport(&rid)],
