@@ -339,6 +339,9 @@ pub(crate) struct Resolver<'a> {
     placement: FastHashMap<UnitId, FastHashMap<LogicalId, UnitId>>,
     /// Where each region's services go.
     grouping: split::Grouping,
+    /// Each service's position in the stack file (the first, for a name used twice): a measuring
+    /// resolution numbers services units by it.
+    service_positions: FastHashMap<&'a str, usize>,
     /// The stack's own text each unit's container definitions carry, in bytes (split.rs).
     text_bytes: BTreeMap<UnitId, usize>,
     /// Terraform names across the whole module, with the namespace (its index) and the place of
@@ -413,6 +416,13 @@ impl<'a> Resolver<'a> {
             ids: FastHashMap::default(),
             placement: FastHashMap::default(),
             grouping: split::Grouping::Together,
+            service_positions: stack
+                .services
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(index, service)| (service.name.as_str(), index))
+                .collect(),
             text_bytes: BTreeMap::new(),
             tf_ids: FastHashMap::default(),
             params: BTreeMap::new(),

@@ -50,7 +50,7 @@ impl Wiring {
             Named::Around(entity, head, tail) => resolver.entity_rid(
                 &self.unit,
                 entity,
-                |base| format!("{head}{base}{tail}"),
+                |base| [head.as_str(), base, tail.as_str()].concat(),
                 &self.path,
             ),
         };

@@ -25,9 +25,9 @@ pub(crate) enum Grouping {
     Together,
     /// Each service in a unit of its own (to measure them).
     Apart,
-    /// The services units decided: (region, service) → group (1 and up); services not listed
+    /// The services units decided: region → service → group (1 and up); services not listed
     /// stay in the application unit.
-    Decided(BTreeMap<(RegionCode, String), u16>),
+    Decided(BTreeMap<RegionCode, BTreeMap<String, u16>>),
 }
 
 /// What one unit holds, as the plan names it.
@@ -93,15 +93,15 @@ impl<'a> Resolver<'a> {
             Grouping::Together => app_unit.clone(),
             Grouping::Apart => {
                 let index = self
-                    .stack
-                    .services
-                    .iter()
-                    .position(|candidate| candidate.name == service)
+                    .service_positions
+                    .get(service)
+                    .copied()
                     .unwrap_or_default();
                 UnitId::Services(region.clone(), u16::try_from(index + 1).unwrap_or(u16::MAX))
             }
             Grouping::Decided(groups) => groups
-                .get(&(region.clone(), service.to_owned()))
+                .get(region)
+                .and_then(|services| services.get(service))
                 .map_or_else(
                     || app_unit.clone(),
                     |group| UnitId::Services(region.clone(), *group),
@@ -173,7 +173,10 @@ impl<'a> Resolver<'a> {
                 }
                 filled = filled.plus(*size);
                 if group > 0 {
-                    groups.insert((region.clone(), service.name.clone()), group);
+                    groups
+                        .entry(region.clone())
+                        .or_insert_with(BTreeMap::new)
+                        .insert(service.name.clone(), group);
                 }
             }
         }

@@ -36,14 +36,8 @@ impl<'a> Resolver<'a> {
             description,
             Text::from_parts(vec![Part::Attr(source.clone())]),
         );
-        self.dependencies
-            .entry(consumer.clone())
-            .or_default()
-            .insert(producer.clone());
-        self.consumed
-            .entry(consumer.clone())
-            .or_default()
-            .insert((producer.clone(), output.to_owned()));
+        self.record_dependency(consumer, producer);
+        self.record_consumed(consumer, producer, output);
         Text::from_parts(vec![Part::Import(Box::new(Import {
             unit: producer.clone(),
             stack_name,
@@ -71,10 +65,7 @@ impl<'a> Resolver<'a> {
             || RegionCode::from(crate::aws::global_region(&self.partition)),
             Clone::clone,
         );
-        self.consumed
-            .entry(consumer.clone())
-            .or_default()
-            .insert((producer.clone(), output.to_owned()));
+        self.record_consumed(consumer, producer, output);
         Text::from_parts(vec![Part::Import(Box::new(Import {
             unit: producer.clone(),
             stack_name,
@@ -82,6 +73,32 @@ impl<'a> Resolver<'a> {
             output: output.to_owned(),
             source,
         }))])
+    }
+
+    /// Records that `consumer` deploys after `producer`. Most calls repeat a dependency already
+    /// recorded (every service of a region imports the region's data key), so nothing is copied
+    /// for those.
+    fn record_dependency(&mut self, consumer: &UnitId, producer: &UnitId) {
+        match self.dependencies.get_mut(consumer) {
+            Some(producers) => {
+                if !producers.contains(producer) {
+                    producers.insert(producer.clone());
+                }
+            }
+            None => {
+                self.dependencies
+                    .insert(consumer.clone(), BTreeSet::from([producer.clone()]));
+            }
+        }
+    }
+
+    /// Records that `consumer` imports `producer`'s output `output`.
+    fn record_consumed(&mut self, consumer: &UnitId, producer: &UnitId, output: &str) {
+        let consumed = match self.consumed.get_mut(consumer) {
+            Some(consumed) => consumed,
+            None => self.consumed.entry(consumer.clone()).or_default(),
+        };
+        consumed.insert((producer.clone(), output.to_owned()));
     }
 
     /// Declares an output of `unit`.
