@@ -197,6 +197,9 @@ pub fn validate(
         }
         ValidateFormat::Sarif => crate::console::print(&findings::render_sarif(&results)),
     }
+    // The process ends here: freeing the plans one allocation at a time would only delay its
+    // exit (as in `synth`).
+    std::mem::forget(results);
     status
 }
 
