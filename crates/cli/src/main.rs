@@ -6,5 +6,6 @@
 static ALLOCATOR: meridian_alloc::Allocator = meridian_alloc::Allocator;
 
 fn main() -> std::process::ExitCode {
+    meridian_alloc::configure();
     meridian::run(std::env::args_os())
 }
