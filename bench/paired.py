@@ -8,10 +8,13 @@ percent that whole sittings cannot separate shows as one build winning most roun
 
   python3 bench/paired.py OLD_MERIDIAN NEW_MERIDIAN STACK [--rounds 300]
 
-Prints each build's median and quartiles and in how many rounds the second was faster.
+Prints each build's median and quartiles of wall time, its median CPU time and peak memory (the
+largest resident set, from `wait4`, with the smallest and largest seen), and in how many rounds the
+second was faster.
 """
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -21,12 +24,17 @@ from pathlib import Path
 
 
 def timed_synth(binary, stack, out):
-    """Wall seconds of one `synth` of stack into a directory that does not exist yet."""
+    """Wall seconds, CPU seconds and peak resident KB of one `synth` of stack into a directory
+    that does not exist yet."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([binary, "synth", stack, "--out", str(out), "-q"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    process = subprocess.Popen([binary, "synth", stack, "--out", str(out), "-q"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{binary} failed on {stack}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def main():
@@ -38,17 +46,25 @@ def main():
     args = parser.parse_args()
     builds = [args.first, args.second]
     times = {build: [] for build in builds}
+    cpu = {build: [] for build in builds}
+    peaks = {build: [] for build in builds}
     with tempfile.TemporaryDirectory(prefix="meridian-paired-") as work:
         out = Path(work) / "out"
         for round_number in range(args.rounds):
             order = builds if round_number % 2 == 0 else builds[::-1]
             for build in order:
-                times[build].append(timed_synth(build, args.stack, out))
+                wall, seconds, peak = timed_synth(build, args.stack, out)
+                times[build].append(wall)
+                cpu[build].append(seconds)
+                peaks[build].append(peak)
     for build in builds:
         ordered = sorted(times[build])
         quarter = len(ordered) // 4
         print(f"{build}: median {statistics.median(ordered) * 1000:.2f} ms, "
-              f"quartiles {ordered[quarter] * 1000:.2f}-{ordered[-quarter - 1] * 1000:.2f} ms")
+              f"quartiles {ordered[quarter] * 1000:.2f}-{ordered[-quarter - 1] * 1000:.2f} ms, "
+              f"CPU {statistics.median(cpu[build]) * 1000:.1f} ms, "
+              f"peak {statistics.median(peaks[build]):.0f} KB "
+              f"({min(peaks[build])}-{max(peaks[build])})")
     wins = sum(second < first for first, second in zip(times[args.first], times[args.second]))
     print(f"the second build was faster in {wins} of {args.rounds} rounds")
 
