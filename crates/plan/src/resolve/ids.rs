@@ -97,21 +97,30 @@ impl<'a> Resolver<'a> {
         true
     }
 
+    /// The registry of `namespace`'s IDs, made (with the next index) the first time it is met; the
+    /// namespace is cloned into the map only then. (Looked up twice: returning the first lookup's
+    /// borrow from one branch is what the borrow checker refuses.)
+    fn namespace(&mut self, namespace: &UnitId) -> &mut Namespace {
+        let count = self.ids.len();
+        if !self.ids.contains_key(namespace) {
+            self.ids.insert(
+                namespace.clone(),
+                Namespace {
+                    index: count,
+                    ids: FastHashMap::default(),
+                },
+            );
+        }
+        self.ids
+            .get_mut(namespace)
+            .unwrap_or_else(|| crate::bug("a namespace just registered is missing"))
+    }
+
     /// What a measuring resolution records of an ID: that its namespace holds it and, for a
     /// services unit's, which unit it is placed in; `unit_sizes` (split.rs) counts both.
     fn count_rid(&mut self, unit: &UnitId, logical: &LogicalId) {
         let namespace = unit.id_namespace();
-        let count = self.ids.len();
-        let registry = match self.ids.get_mut(&namespace) {
-            Some(registry) => registry,
-            None => self
-                .ids
-                .entry(namespace.clone())
-                .or_insert_with(|| Namespace {
-                    index: count,
-                    ids: FastHashMap::default(),
-                }),
-        };
+        let registry = self.namespace(&namespace);
         let std::collections::hash_map::Entry::Vacant(vacant) = registry.ids.entry(logical.clone())
         else {
             return;
@@ -150,19 +159,8 @@ impl<'a> Resolver<'a> {
         }
         let logical = &rid.logical;
         let namespace = unit.id_namespace();
-        // One lookup answers whether the ID was asked for before, and from where. The unit is
-        // cloned into the registry only the first time it appears.
-        let count = self.ids.len();
-        let registry = match self.ids.get_mut(&namespace) {
-            Some(registry) => registry,
-            None => self
-                .ids
-                .entry(namespace.clone())
-                .or_insert_with(|| Namespace {
-                    index: count,
-                    ids: FastHashMap::default(),
-                }),
-        };
+        // The registry answers whether the ID was asked for before, and from where.
+        let registry = self.namespace(&namespace);
         let index = registry.index;
         let (known, first_path) = match registry.ids.get(logical) {
             Some(first) => (true, first.clone()),

@@ -621,27 +621,14 @@ impl<'a> Resolver<'a> {
         // A renamed service keeps its former name in IDs and physical names (naming.rs).
         let entity = self.entity(EntityKind::Service, &service.name);
         let identity = entity.identity.clone();
-        let rid = self.entity_rid(&unit, &entity, |base| [base, "Service"].concat(), path);
-        let task_definition = self.entity_rid(
-            &unit,
-            &entity,
-            |base| [base, "TaskDefinition"].concat(),
-            path,
-        );
-        let execution_role = self.entity_rid(
-            &unit,
-            &entity,
-            |base| [base, "ExecutionRole"].concat(),
-            path,
-        );
-        let task_role = self.entity_rid(&unit, &entity, |base| [base, "TaskRole"].concat(), path);
-        let log_group = self.entity_rid(&unit, &entity, |base| [base, "LogGroup"].concat(), path);
-        let security_group = self.entity_rid(
-            &unit,
-            &entity,
-            |base| [base, "SecurityGroup"].concat(),
-            path,
-        );
+        let mut role_rid =
+            |role: &str| self.entity_rid(&unit, &entity, |base| [base, role].concat(), path);
+        let rid = role_rid("Service");
+        let task_definition = role_rid("TaskDefinition");
+        let execution_role = role_rid("ExecutionRole");
+        let task_role = role_rid("TaskRole");
+        let log_group = role_rid("LogGroup");
+        let security_group = role_rid("SecurityGroup");
         let cluster = naming_cluster_rid(self, &app.unit);
         let container =
             self.container_values(path, service, (&unit, region.role), inputs.references);
