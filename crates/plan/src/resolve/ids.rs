@@ -97,36 +97,39 @@ impl<'a> Resolver<'a> {
         true
     }
 
-    /// The registry of `namespace`'s IDs, made (with the next index) the first time it is met; the
-    /// namespace is cloned into the map only then. (Looked up twice: returning the first lookup's
-    /// borrow from one branch is what the borrow checker refuses.)
-    fn namespace(&mut self, namespace: &UnitId) -> &mut Namespace {
+    /// `work` on the registry of `namespace`'s IDs, made (with the next index) the first time
+    /// the namespace is met, which is the only time it is cloned. (A closure rather than a
+    /// returned borrow: one lookup serves, which returning the first lookup's borrow from one
+    /// branch would not let the borrow checker accept.)
+    fn in_namespace<R>(&mut self, namespace: &UnitId, work: impl FnOnce(&mut Namespace) -> R) -> R {
         let count = self.ids.len();
-        if !self.ids.contains_key(namespace) {
-            self.ids.insert(
-                namespace.clone(),
-                Namespace {
-                    index: count,
-                    ids: FastHashMap::default(),
-                },
-            );
+        match self.ids.get_mut(namespace) {
+            Some(registry) => work(registry),
+            None => work(
+                self.ids
+                    .entry(namespace.clone())
+                    .or_insert_with(|| Namespace {
+                        index: count,
+                        ids: FastHashMap::default(),
+                    }),
+            ),
         }
-        self.ids
-            .get_mut(namespace)
-            .unwrap_or_else(|| crate::bug("a namespace just registered is missing"))
     }
 
     /// What a measuring resolution records of an ID: that its namespace holds it and, for a
     /// services unit's, which unit it is placed in; `unit_sizes` (split.rs) counts both.
     fn count_rid(&mut self, unit: &UnitId, logical: &LogicalId) {
         let namespace = unit.id_namespace();
-        let registry = self.namespace(&namespace);
-        let std::collections::hash_map::Entry::Vacant(vacant) = registry.ids.entry(logical.clone())
-        else {
-            return;
-        };
-        vacant.insert(StackPath::root());
-        if namespace != *unit {
+        let new = self.in_namespace(&namespace, |registry| {
+            match registry.ids.entry(logical.clone()) {
+                std::collections::hash_map::Entry::Vacant(vacant) => {
+                    vacant.insert(StackPath::root());
+                    true
+                }
+                std::collections::hash_map::Entry::Occupied(_) => false,
+            }
+        });
+        if new && namespace != *unit {
             self.placement
                 .entry(namespace)
                 .or_default()
@@ -160,15 +163,14 @@ impl<'a> Resolver<'a> {
         let logical = &rid.logical;
         let namespace = unit.id_namespace();
         // The registry answers whether the ID was asked for before, and from where.
-        let registry = self.namespace(&namespace);
-        let index = registry.index;
-        let (known, first_path) = match registry.ids.get(logical) {
-            Some(first) => (true, first.clone()),
-            None => {
-                registry.ids.insert(logical.clone(), path.clone());
-                (false, path.clone())
-            }
-        };
+        let (index, known, first_path) =
+            self.in_namespace(&namespace, |registry| match registry.ids.get(logical) {
+                Some(first) => (registry.index, true, first.clone()),
+                None => {
+                    registry.ids.insert(logical.clone(), path.clone());
+                    (registry.index, false, path.clone())
+                }
+            });
         let collision = (known && first_path != *path).then(|| first_path.clone());
         // Only a services unit's resources, and a second request of an ID, touch the placement.
         if known || namespace != *unit {
