@@ -298,6 +298,19 @@ pub const CDN_RESPONSE_HEADERS_POLICY_ID: &str = "67f7725c-6f97-4210-82d7-5512b3
 
 /// Failover on when a `failover` block is present.
 pub const FAILOVER_ENABLED: bool = true;
+
+/// Whether the stack asks for failover: a `failover` block, not disabled. Without the block
+/// there is no failover workflow.
+pub fn failover_enabled(failover: Option<&meridian_model::Failover>) -> bool {
+    failover.is_some_and(|failover| failover.enabled.unwrap_or(FAILOVER_ENABLED))
+}
+
+/// Whether DNS records evaluate the regions' health: unless failover is turned off explicitly
+/// (`failover.enabled: false`), routing around a failed region needs no workflow, so a stack
+/// without a `failover` block still gets it.
+pub fn records_evaluate_health(failover: Option<&meridian_model::Failover>) -> bool {
+    failover.is_none_or(|failover| failover.enabled.unwrap_or(FAILOVER_ENABLED))
+}
 /// Periods the primary-region health alarm must breach.
 pub const FAILOVER_EVALUATION_PERIODS: u32 = 1;
 /// Seconds the primary stays healthy before failback.

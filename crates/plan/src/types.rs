@@ -2711,6 +2711,15 @@ pub struct CachePlan {
     pub beside_global_datastore: bool,
 }
 
+impl CachePlan {
+    /// Whether this group is the Global Datastore's primary: the one cache whose endpoint is
+    /// every member region's write endpoint, and which a failover moves. Without a Datastore,
+    /// every region's group is its own region's primary and nobody else's.
+    pub fn heads_global_datastore(&self) -> bool {
+        matches!(&self.role, CacheRole::Primary(primary) if primary.global.is_some())
+    }
+}
+
 /// A cache's role.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CacheRole {

@@ -46,3 +46,59 @@ fn a_broken_template_fails_every_target_at_once_as_it_fails_the_runbooks() {
         assert_eq!(all.to_string(), runbooks);
     }
 }
+
+#[test]
+fn without_failover_the_architecture_says_what_route_53_does_when_a_region_fails() {
+    let seed = std::fs::read_to_string(meridian_testkit::bundled_stack("rail-backend.yaml"))
+        .expect("the seed");
+    // Alerts that start a failover need one: the seed's only notify here.
+    let notifying = seed
+        .replace("action: initiate_failover", "action: notify_on_call")
+        .replace("action: failover_if_primary", "action: notify_on_call");
+    let block = &notifying[notifying.find("\nfailover:\n").expect("a failover block")
+        ..notifying.find("\nnotifications:").expect("notifications")];
+    // Without a `failover` block the records still evaluate health (the model's documented
+    // default); with `enabled: false` they do not.
+    let omitted = notifying.replace(block, "\n");
+    let disabled = notifying.replace(block, "\nfailover:\n  enabled: false\n");
+    for (name, yaml, evaluates, says) in [
+        (
+            "omitted",
+            omitted,
+            true,
+            "Route 53 stops answering with it once its health",
+        ),
+        (
+            "disabled",
+            disabled,
+            false,
+            "Route 53 keeps answering with it until its record is",
+        ),
+    ] {
+        let checked = meridian::pipeline::check(name, yaml.as_bytes())
+            .unwrap_or_else(|rejected| panic!("{name}: {}", rejected.report(name)));
+        let dns = checked
+            .plan
+            .global
+            .as_ref()
+            .and_then(|global| global.dns.as_ref())
+            .expect("the seed has DNS");
+        assert_eq!(dns.evaluate_health, evaluates, "{name}");
+        let files = emit(&checked.plan, Target::Runbooks, &BTreeMap::new()).expect("emits");
+        let architecture = files
+            .iter()
+            .find(|file| file.path.ends_with("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md");
+        assert!(
+            architecture
+                .contents
+                .contains("Failover is disabled for this stack."),
+            "{name}"
+        );
+        assert!(
+            architecture.contents.contains(says),
+            "{name}: {}",
+            architecture.contents
+        );
+    }
+}

@@ -82,10 +82,7 @@ impl<'a> Resolver<'a> {
     ) {
         let stack = self.stack;
         let mut names: BTreeMap<&str, StackPath> = BTreeMap::new();
-        let failover_enabled = stack
-            .failover
-            .as_ref()
-            .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
+        let failover_enabled = defaults::failover_enabled(stack.failover.as_ref());
         for (index, alert) in stack.alerts.iter().enumerate() {
             let path = StackPath::root().key("alerts").index(index);
             if let Some(problem) = naming::name_problem(&alert.name, naming::limits::ALERT) {

@@ -26,8 +26,8 @@ pub(crate) struct CacheFacts {
     pub by_region: BTreeMap<RegionCode, (Rid, Attr)>,
     /// Region → the AUTH secret it reads and the region that secret was created in.
     pub secret: BTreeMap<RegionCode, (Rid, RegionCode)>,
-    /// The region of the primary (or standalone) replication group: with a Global Datastore,
-    /// its primary's region.
+    /// The Global Datastore primary's region; `None` without a Datastore, where each region's
+    /// group is that region's own primary.
     pub primary: Option<RegionCode>,
     /// Regions with a standalone group beside the Global Datastore: their writable cache is
     /// their own.
@@ -653,7 +653,7 @@ impl<'a> Resolver<'a> {
             "Endpoint clients of this region's cache connect to",
             Text::attr(&rid, endpoint),
         );
-        if matches!(plan.role, CacheRole::Primary(_)) && !beside_global_datastore {
+        if plan.heads_global_datastore() {
             facts.primary = Some(region.into());
         }
         facts.by_region.insert(region.into(), (rid, endpoint));

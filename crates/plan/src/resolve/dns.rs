@@ -44,10 +44,7 @@ impl<'a> Resolver<'a> {
             );
             return None;
         }
-        let evaluate_health = stack
-            .failover
-            .as_ref()
-            .is_none_or(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED));
+        let evaluate_health = defaults::records_evaluate_health(stack.failover.as_ref());
         let mut plans = Vec::new();
         for region in regions {
             if region.role == RegionRole::StorageOnly {

@@ -95,11 +95,11 @@ impl Layout {
                     layout.replicas.push((code.clone(), database.rid.clone()));
                 }
             }
-            // A standalone group beside the Global Datastore is nobody's primary: a failover
+            // Only the Global Datastore's primary moves: a standalone group beside it, and
+            // every group of a stack without one, is its own region's cache and a failover
             // leaves it alone.
             if let Some(cache) = &app.cache
-                && matches!(cache.role, CacheRole::Primary(_))
-                && !cache.beside_global_datastore
+                && cache.heads_global_datastore()
             {
                 layout.cache_primary = Some((code.clone(), cache.rid.clone(), cache.endpoint));
             }
@@ -1096,10 +1096,7 @@ impl Resolver<'_> {
 /// Whether the stack fails over: a `failover` block that is not disabled, and database
 /// failover not disabled.
 pub(crate) fn failover_enabled(stack: &Stack) -> bool {
-    stack
-        .failover
-        .as_ref()
-        .is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED))
+    defaults::failover_enabled(stack.failover.as_ref())
         && stack
             .database
             .as_ref()

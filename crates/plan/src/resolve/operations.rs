@@ -49,7 +49,7 @@ pub(crate) fn operations(
         rto_seconds,
     );
     let mut operations = Operations {
-        failover_enabled: failover.is_some_and(|f| f.enabled.unwrap_or(defaults::FAILOVER_ENABLED))
+        failover_enabled: defaults::failover_enabled(failover)
             && database_failover.is_none_or(|f| f.enabled.unwrap_or(true)),
         promotion_timeout_seconds,
         promotion_probe_interval_seconds: database_failover
@@ -622,20 +622,16 @@ pub(crate) fn data_paths(regions: &[RegionPlan]) -> Vec<RegionDataPaths> {
             .is_writer()
             .then(|| (region.region.clone(), database.identifier.clone()))
     });
+    // Without a Global Datastore, each region's group is its own primary (below).
     let cache_primary = apps().find_map(|(region, app)| {
         let cache = app.cache.as_ref()?;
-        match &cache.role {
-            CacheRole::Primary(primary) => Some((
+        cache.heads_global_datastore().then(|| {
+            (
                 region.region.clone(),
                 cache.replication_group_id.clone(),
-                if primary.global.is_some() {
-                    "Global Datastore primary"
-                } else {
-                    "primary"
-                },
-            )),
-            CacheRole::Secondary { .. } => None,
-        }
+                "Global Datastore primary",
+            )
+        })
     });
     apps()
         .filter(|(_, app)| !app.services.is_empty())
@@ -667,31 +663,43 @@ pub(crate) fn data_paths(regions: &[RegionPlan]) -> Vec<RegionDataPaths> {
                     parameter: parameter(EndpointKind::WriterAddress),
                 }
             });
-            let cache = cache_primary.as_ref().map(|(primary_region, id, role)| {
-                let writes = route(primary_region, id, role);
-                let (writes, reads) = match &app.cache {
-                    Some(local) if matches!(local.role, CacheRole::Secondary { .. }) => {
-                        let reads = route(
-                            here,
-                            &local.replication_group_id,
-                            "Global Datastore secondary",
-                        );
-                        (writes, reads)
+            let cache = match cache_primary.as_ref() {
+                // Without a Global Datastore, the region's own group takes its reads and
+                // writes, and nothing moves it.
+                None => app.cache.as_ref().map(|local| {
+                    let own = route(here, &local.replication_group_id, "primary, not replicated");
+                    DataPath {
+                        writes: own.clone(),
+                        reads: own,
+                        parameter: None,
                     }
-                    // A standalone group beside the Datastore takes its region's reads and
-                    // writes.
-                    Some(local) if local.beside_global_datastore => {
-                        let own = route(here, &local.replication_group_id, "standalone");
-                        (own.clone(), own)
+                }),
+                Some((primary_region, id, role)) => Some({
+                    let writes = route(primary_region, id, role);
+                    let (writes, reads) = match &app.cache {
+                        Some(local) if matches!(local.role, CacheRole::Secondary { .. }) => {
+                            let reads = route(
+                                here,
+                                &local.replication_group_id,
+                                "Global Datastore secondary",
+                            );
+                            (writes, reads)
+                        }
+                        // A standalone group beside the Datastore takes its region's reads and
+                        // writes.
+                        Some(local) if local.beside_global_datastore => {
+                            let own = route(here, &local.replication_group_id, "standalone");
+                            (own.clone(), own)
+                        }
+                        _ => (writes.clone(), writes),
+                    };
+                    DataPath {
+                        writes,
+                        reads,
+                        parameter: parameter(EndpointKind::CachePrimary),
                     }
-                    _ => (writes.clone(), writes),
-                };
-                DataPath {
-                    writes,
-                    reads,
-                    parameter: parameter(EndpointKind::CachePrimary),
-                }
-            });
+                }),
+            };
             RegionDataPaths {
                 region: here.clone(),
                 database,

@@ -265,10 +265,12 @@ impl<'a> Resolver<'a> {
                     );
                     return None;
                 };
-                // A standalone group beside the Global Datastore is its region's writable cache.
+                // A standalone group beside the Global Datastore is its region's writable cache,
+                // as is every region's group without a Datastore.
                 if key == "cache.endpoint"
                     || (key == "cache.primary_endpoint"
-                        && references.cache.standalone.contains(region))
+                        && (references.cache.primary.is_none()
+                            || references.cache.standalone.contains(region)))
                 {
                     return Some(Text::attr(&rid, endpoint));
                 }

@@ -281,6 +281,11 @@ fn every_service_region_writes_to_the_writer_over_a_peering_and_reads_locally_wh
             .map(|paths| paths.region.as_str())
             .collect();
         assert_eq!(listed, service_regions, "{name}");
+        let has_global_datastore = plan
+            .regions
+            .iter()
+            .filter_map(|region| region.app.as_ref()?.cache.as_ref())
+            .any(meridian_plan::CachePlan::heads_global_datastore);
         for paths in &plan.operations.data_paths {
             let here = paths.region.as_str();
             let app = plan
@@ -302,14 +307,14 @@ fn every_service_region_writes_to_the_writer_over_a_peering_and_reads_locally_wh
                         assert!(peered(here, there), "{name}: {peering} is no link");
                     }
                 }
-                // A standalone cache beside the Global Datastore is its region's own writable
-                // cache: reads and writes stay in the region, and no parameter tracks it.
-                let standalone = store == "cache"
-                    && app
-                        .cache
-                        .as_ref()
-                        .is_some_and(|cache| cache.beside_global_datastore);
-                if standalone {
+                // A standalone cache beside the Global Datastore, and every region's cache of a
+                // stack without one, is its region's own writable cache: reads and writes stay
+                // in the region, and no parameter tracks it.
+                let own = store == "cache"
+                    && app.cache.as_ref().is_some_and(|cache| {
+                        cache.beside_global_datastore || !has_global_datastore
+                    });
+                if own {
                     assert_eq!(path.parameter, None, "{name}: {store} in {here}");
                     assert_eq!(
                         path.writes.region.as_str(),

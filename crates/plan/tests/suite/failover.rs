@@ -12,7 +12,7 @@ use meridian_plan::{
     AppPlan, CacheRole, DatabaseRole, EndpointKind, EventRulePlan, JsonDoc, Part, Plan, RegionPlan,
     StateMachinePlan, Text, WorkflowPurpose,
 };
-use meridian_testkit::bundled_plans;
+use meridian_testkit::{bundled_plans, bundled_stack, planned_of_bytes};
 
 /// Every state machine of a plan with its region.
 fn machines(plan: &Plan) -> Vec<(&RegionPlan, &StateMachinePlan)> {
@@ -732,4 +732,72 @@ fn no_failover_promotes_or_repoints_a_standalone_cache() {
         standalone > 0,
         "no bundled stack has a standalone cache beside a Global Datastore"
     );
+}
+
+#[test]
+fn without_a_global_datastore_each_region_writes_to_its_own_cache() {
+    // The seed with its Global Datastore turned off: every service region keeps a replication
+    // group of its own, and none is anybody else's primary.
+    let seed = std::fs::read_to_string(bundled_stack("rail-backend.yaml")).expect("the seed");
+    let datastore = "cross_region_replication:\n    enabled: true";
+    assert!(seed.contains(datastore), "the seed has a Global Datastore");
+    let yaml = seed.replace(datastore, "cross_region_replication:\n    enabled: false");
+    let planned = planned_of_bytes("no-datastore.yaml", yaml.as_bytes());
+    let errors: Vec<&str> = planned
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.is_error())
+        .map(|diagnostic| diagnostic.message.as_str())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let plan = planned.plan.expect("a plan");
+    let mut readers = 0;
+    for region in &plan.regions {
+        let Some(app) = &region.app else { continue };
+        let Some(cache) = &app.cache else { continue };
+        let at = region.region.as_str();
+        assert!(!cache.heads_global_datastore(), "{at}");
+        assert!(
+            app.endpoints
+                .iter()
+                .all(|endpoint| endpoint.kind != EndpointKind::CachePrimary),
+            "{at}: nothing moves its cache, so no parameter tracks a primary"
+        );
+        for service in &app.services {
+            for (name, value) in &service.environment {
+                if name != "REDIS_PRIMARY_ENDPOINT" {
+                    continue;
+                }
+                readers += 1;
+                assert!(
+                    matches!(value.parts(), [Part::Attr(attr)] if attr.resource == cache.rid),
+                    "{at} {}: {name} is not the region's own group: {value:?}",
+                    service.name
+                );
+            }
+        }
+        let paths = plan
+            .operations
+            .data_paths
+            .iter()
+            .find(|paths| paths.region == region.region)
+            .and_then(|paths| paths.cache.as_ref())
+            .expect("the cache's data path");
+        assert_eq!(paths.writes.region, region.region, "{at}: writes");
+        assert_eq!(paths.reads, paths.writes, "{at}: reads");
+        assert_eq!(paths.parameter, None, "{at}");
+    }
+    assert_eq!(
+        readers, 3,
+        "the API reads the cache primary in three regions"
+    );
+    for (region, machine) in machines(&plan) {
+        for (name, task) in tasks(&machine.definition) {
+            assert!(
+                !task.action.contains("GlobalReplicationGroup") && !name.contains("Cache"),
+                "{}: {name} touches a cache no failover moves",
+                region.region
+            );
+        }
+    }
 }

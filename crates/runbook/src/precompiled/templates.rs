@@ -680,10 +680,30 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                     parameters: &["failover.dns"],
                     indent_before_write: false,
                     template: Some(&[
-                        Node::Raw(concat!(
-                            "Route 53 keeps answering with it until its record is\n",
-                            "removed by hand",
-                        )),
+                        Node::Block(&Block {
+                            helper: "if",
+                            parameters: &["failover.dns.evaluate_health"],
+                            indent_before_write: false,
+                            template: Some(&[
+                                Node::Raw(concat!(
+                                    "Route 53 stops answering with it once its health\n",
+                                    "check fails (",
+                                )),
+                                Node::Value("failover.dns.detection_seconds"),
+                                Node::Raw(" s, then up to "),
+                                Node::Value("failover.dns.ttl_seconds"),
+                                Node::Raw(concat!(
+                                    " s of cached answers), so clients reach the other regions, but\n",
+                                    "nothing is promoted",
+                                )),
+                            ]),
+                            inverse: Some(&[
+                                Node::Raw(concat!(
+                                    "Route 53 keeps answering with it until its record is\n",
+                                    "removed by hand",
+                                )),
+                            ]),
+                        }),
                     ]),
                     inverse: Some(&[
                         Node::Raw("clients must be pointed at another region by hand (the stack has no DNS)"),
@@ -2902,10 +2922,20 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
             "  Keep `regions:` as they are: ",
         )),
         Node::Value("writer.secret_region.raw"),
-        Node::Raw(concat!(
-            " stays `role: primary`, holding the master secret (and the cache's\n",
-            "  Global Datastore primary). Leave ",
-        )),
+        Node::Raw(" stays `role: primary`, holding the master secret"),
+        Node::Block(&Block {
+            helper: "if",
+            parameters: &["global_datastore"],
+            indent_before_write: false,
+            template: Some(&[
+                Node::Raw(concat!(
+                    "\n",
+                    "  (and the cache's Global Datastore primary)",
+                )),
+            ]),
+            inverse: None,
+        }),
+        Node::Raw(". Leave "),
         Node::Value("writer.region.raw"),
         Node::Raw(concat!(
             " out of `read_replicas`: a writer cannot become a replica, so its\n",

@@ -66,6 +66,9 @@ pub(crate) struct PromoteView {
     /// Whether this region is the one the next failover promotes (`failover.target_region`, or
     /// the default), which the adopting edit must move elsewhere.
     pub retarget_failover: bool,
+    /// Whether the stack's cache has a Global Datastore, whose primary stays in the primary
+    /// region.
+    pub global_datastore: bool,
 }
 
 /// The region's `Failover` state machine and what it reaches.
@@ -272,6 +275,7 @@ pub(crate) fn build_all(plan: &Plan) -> Vec<PromoteView> {
                 writer_parameter: endpoint_parameter(region, EndpointKind::WriterAddress),
                 retarget_failover: plan.operations.failover_target_region.as_ref()
                     == Some(&region.region),
+                global_datastore: datastore.is_some(),
             }
         })
         .collect()
