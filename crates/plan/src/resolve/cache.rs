@@ -423,6 +423,21 @@ impl<'a> Resolver<'a> {
             global_source = Some(RegionCode::from(&replication.source_region));
             return (cache_regions, global_source, standalone);
         }
+        // Turned off, the replication settings are kept for later: their region codes are
+        // still checked (E101), as a disabled failover's are.
+        if let Some(replication) = &cache.cross_region_replication {
+            let replication_path = path.key("cross_region_replication");
+            self.check_region_code(
+                &replication_path.key("source_region"),
+                &replication.source_region,
+            );
+            for (index, target) in replication.target_regions.iter().enumerate() {
+                self.check_region_code(
+                    &replication_path.key("target_regions").index(index),
+                    target,
+                );
+            }
+        }
         if !cache.standalone_regions.is_empty() {
             self.report(
                 Diagnostic::new(

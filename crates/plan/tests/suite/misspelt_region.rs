@@ -113,3 +113,31 @@ fn an_independent_mistake_is_still_reported_beside_a_misspelt_region() {
         "the cache typo's cascade: {codes:?}"
     );
 }
+
+#[test]
+fn a_misspelt_region_in_turned_off_settings_is_still_reported() {
+    // Settings kept for later under `enabled: false` are still the stack's: a typo there would
+    // surface only on the day they are turned on.
+    let seed = std::fs::read_to_string(meridian_testkit::bundled_stack("rail-backend.yaml"))
+        .expect("the seed");
+    let replication = "cross_region_replication:\n    enabled: true";
+    assert!(seed.contains(replication));
+    let off = seed.replace(replication, "cross_region_replication:\n    enabled: false");
+    let targets = "target_regions: [eu-west-1, ap-northeast-1]";
+    assert!(off.contains(targets));
+    let typo = misspell("ap-northeast-1");
+    let edited = off.replace(targets, &format!("target_regions: [eu-west-1, {typo}]"));
+    let loaded = load_stack("off.yaml", edited.as_bytes()).expect("valid YAML");
+    let planned = meridian_plan::plan(&loaded.stack);
+    let found: Vec<String> = planned
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(planned.diagnostics[0].code, "E101", "{found:?}");
+    assert_eq!(
+        planned.diagnostics[0].path.to_string(),
+        "cache.cross_region_replication.target_regions[1]"
+    );
+}
