@@ -66,7 +66,7 @@ fn without_failover_the_architecture_says_what_route_53_does_when_a_region_fails
             "omitted",
             omitted,
             true,
-            "Route 53 stops answering with it once its health",
+            "Route 53 stops answering with it within about",
         ),
         (
             "disabled",
@@ -99,6 +99,15 @@ fn without_failover_the_architecture_says_what_route_53_does_when_a_region_fails
             architecture.contents.contains(says),
             "{name}: {}",
             architecture.contents
+        );
+        // The time stated is the plan's, as where failover is enabled.
+        let total = checked.plan.operations.failover.total_seconds;
+        assert_eq!(
+            architecture
+                .contents
+                .contains(&format!("within about\n{total} s (its health check fails")),
+            evaluates,
+            "{name}: ARCHITECTURE.md states another time than the plan's {total} s"
         );
     }
 }

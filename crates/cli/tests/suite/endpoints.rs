@@ -465,9 +465,21 @@ fn expected(bundled: &BundledPlan) -> Vec<Expected> {
     let plan: &Plan = &bundled.plan;
     let writer_parameter = format!("/{}/database/writer-address", plan.stack);
     let cache_parameter = format!("/{}/cache/primary-endpoint", plan.stack);
+    // Only a Global Datastore's primary moves: a standalone group beside it, and every group of
+    // a stack without one, is its region's own primary, read directly.
+    let has_global_datastore = plan
+        .regions
+        .iter()
+        .filter_map(|region| region.app.as_ref()?.cache.as_ref())
+        .any(meridian_plan::CachePlan::heads_global_datastore);
     let mut expected = Vec::new();
     for region in &plan.regions {
         let Some(app) = &region.app else { continue };
+        let moving_cache = has_global_datastore
+            && app
+                .cache
+                .as_ref()
+                .is_some_and(|cache| !cache.beside_global_datastore);
         for service in &app.services {
             let model = stack
                 .services
@@ -480,7 +492,9 @@ fn expected(bundled: &BundledPlan) -> Vec<Expected> {
                     "${database.reader.address}" if app.database.is_none() => {
                         (&writer_parameter, Source::WriterAddress)
                     }
-                    "${cache.primary_endpoint}" => (&cache_parameter, Source::CachePrimary),
+                    "${cache.primary_endpoint}" if moving_cache => {
+                        (&cache_parameter, Source::CachePrimary)
+                    }
                     _ => continue,
                 };
                 expected.push(Expected {

@@ -423,20 +423,8 @@ impl<'a> Resolver<'a> {
             global_source = Some(RegionCode::from(&replication.source_region));
             return (cache_regions, global_source, standalone);
         }
-        // Turned off, the replication settings are kept for later: their region codes are
-        // still checked (E101), as a disabled failover's are.
         if let Some(replication) = &cache.cross_region_replication {
-            let replication_path = path.key("cross_region_replication");
-            self.check_region_code(
-                &replication_path.key("source_region"),
-                &replication.source_region,
-            );
-            for (index, target) in replication.target_regions.iter().enumerate() {
-                self.check_region_code(
-                    &replication_path.key("target_regions").index(index),
-                    target,
-                );
-            }
+            self.check_kept_replication_regions(path, replication);
         }
         if !cache.standalone_regions.is_empty() {
             self.report(
@@ -449,6 +437,23 @@ impl<'a> Resolver<'a> {
             );
         }
         (cache_regions, global_source, BTreeSet::new())
+    }
+
+    /// The region codes of turned-off replication settings, kept for later (E101): checked as a
+    /// disabled failover's are, so that a typo does not wait for the day they are turned on.
+    fn check_kept_replication_regions(
+        &mut self,
+        path: &StackPath,
+        replication: &meridian_model::CacheReplication,
+    ) {
+        let replication_path = path.key("cross_region_replication");
+        self.check_region_code(
+            &replication_path.key("source_region"),
+            &replication.source_region,
+        );
+        for (index, target) in replication.target_regions.iter().enumerate() {
+            self.check_region_code(&replication_path.key("target_regions").index(index), target);
+        }
     }
 
     /// The regions given a standalone group beside the Global Datastore whose members are

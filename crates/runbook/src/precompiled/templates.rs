@@ -685,17 +685,13 @@ pub(crate) const TEMPLATES: &[(&str, &[Node])] = &[
                             parameters: &["failover.dns.evaluate_health"],
                             indent_before_write: false,
                             template: Some(&[
-                                Node::Raw(concat!(
-                                    "Route 53 stops answering with it once its health\n",
-                                    "check fails (",
-                                )),
+                                Node::Raw("Route 53 stops answering with it within about\n"),
+                                Node::Value("failover.automatic_seconds"),
+                                Node::Raw(" s (its health check fails after "),
                                 Node::Value("failover.dns.detection_seconds"),
-                                Node::Raw(" s, then up to "),
+                                Node::Raw(" s, and resolvers keep the old answer for up to the\n"),
                                 Node::Value("failover.dns.ttl_seconds"),
-                                Node::Raw(concat!(
-                                    " s of cached answers), so clients reach the other regions, but\n",
-                                    "nothing is promoted",
-                                )),
+                                Node::Raw(" s TTL), so clients reach the other regions, but nothing is promoted"),
                             ]),
                             inverse: Some(&[
                                 Node::Raw(concat!(
