@@ -745,10 +745,18 @@ impl<'a> Resolver<'a> {
         let region = unit.region().cloned().unwrap_or_default();
         let mut parameters: Vec<(String, Text)> = Vec::new();
         let local_database = references.database.by_region.contains_key(&region);
+        // A database whose writer was not planned has an error reported already (its region's
+        // network, its settings): its address is left out rather than reported again as a
+        // misplaced reference.
+        let writer_unplanned =
+            self.stack.database.is_some() && references.database.writer.is_none();
         let mut from_parameter = |name: &str, value: &str| {
-            let arn = endpoint_reference(value, local_database)
-                .and_then(|kind| references.endpoints.arn(&region, kind))?;
-            parameters.push((name.to_owned(), arn));
+            let kind = endpoint_reference(value, local_database)?;
+            match references.endpoints.arn(&region, kind) {
+                Some(arn) => parameters.push((name.to_owned(), arn)),
+                None if kind == EndpointKind::WriterAddress && writer_unplanned => {}
+                None => return None,
+            }
             Some(())
         };
         let environment: Vec<(String, Text)> = region_environment(path, service, &region, role)

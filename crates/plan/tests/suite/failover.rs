@@ -801,3 +801,22 @@ fn without_a_global_datastore_each_region_writes_to_its_own_cache() {
         }
     }
 }
+
+#[test]
+fn a_writer_that_cannot_be_planned_reports_its_own_mistake_only() {
+    // The writer's region with too few zones: its network, and so the writer, is not planned.
+    // The services that read the writer's address from their parameter are not told that the
+    // reference "must be the whole value", which it is.
+    let seed = std::fs::read_to_string(bundled_stack("rail-backend.yaml")).expect("the seed");
+    let zones = "vpc_cidr: 10.10.0.0/16\n      az_count: 3";
+    assert!(seed.contains(zones), "the seed's us-east-1 network");
+    let yaml = seed.replace(zones, "vpc_cidr: 10.10.0.0/16\n      az_count: 1");
+    let planned = planned_of_bytes("one-zone.yaml", yaml.as_bytes());
+    let found: Vec<String> = planned
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(planned.diagnostics[0].code, "E112", "{found:?}");
+}
