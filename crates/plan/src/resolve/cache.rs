@@ -32,6 +32,9 @@ pub(crate) struct CacheFacts {
     /// Regions with a standalone group beside the Global Datastore: their writable cache is
     /// their own.
     pub standalone: BTreeSet<RegionCode>,
+    /// Regions whose cache is declared but was not planned, for a mistake reported already (the
+    /// cache's settings, the region's network): what refers to it is not reported again.
+    pub unplanned: BTreeSet<RegionCode>,
 }
 
 /// The cache's validated settings, shared by every region's replication group.
@@ -90,6 +93,7 @@ impl<'a> Resolver<'a> {
             &mut valid,
         );
         if !valid || !aws::is_cache_node_type(&cache.node_type) {
+            facts.unplanned = regions.service_codes().cloned().collect();
             return facts;
         }
         let CacheSettings {
@@ -618,6 +622,7 @@ impl<'a> Resolver<'a> {
         let global_source = &placement.global_source;
         let unit = UnitId::Region(region.into());
         let Some(network) = apps.get(region).and_then(|app| app.network.clone()) else {
+            facts.unplanned.insert(region.into());
             return;
         };
         let rid = self.rid(&unit, "Cache", path);

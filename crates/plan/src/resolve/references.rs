@@ -259,6 +259,11 @@ impl<'a> Resolver<'a> {
             )),
             key => {
                 let Some((rid, endpoint)) = references.cache.by_region.get(region).cloned() else {
+                    if references.cache.unplanned.contains(region)
+                        && self.diagnostics.iter().any(Diagnostic::is_error)
+                    {
+                        return None;
+                    }
                     self.report(
                         Diagnostic::new(codes::E326, (*path).clone(), format!("`${{{reference}}}` is used in `{region}`, which has no cache cluster"))
                             .with_help(format!("a Global Datastore has at most {} secondary regions: if `cache.cross_region_replication.target_regions` has room, add the region there; otherwise give it a cache of its own in `cache.standalone_regions`, or remove the reference from services in this region", aws::limits::CACHE_GLOBAL_SECONDARIES)),

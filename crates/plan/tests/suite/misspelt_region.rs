@@ -1,6 +1,8 @@
 //! A misspelt region code is one mistake, reported once: wherever a bundled stack names a
 //! region (a region's `code`, the database writer and replicas, the cache's source and targets,
-//! a bucket's region), misspelling it gives the E101 and nothing that only follows from it.
+//! a bucket's region), misspelling it gives the E101 and nothing that only follows from it, even
+//! in settings turned off. So is a cache whose settings are refused: its references are not
+//! reported again one by one.
 
 use meridian_model::load_stack;
 use meridian_testkit::{bundled_stack_paths, file_name};
@@ -140,4 +142,25 @@ fn a_misspelt_region_in_turned_off_settings_is_still_reported() {
         planned.diagnostics[0].path.to_string(),
         "cache.cross_region_replication.target_regions[1]"
     );
+}
+
+#[test]
+fn a_cache_with_wrong_settings_is_one_mistake_not_one_per_reference() {
+    // Sentinel mode has one shard: the seed's `shards: 3` is refused (E424), the cache is not
+    // planned, and the services' nine references to it are not each reported as "used in a
+    // region without a cache".
+    let seed = std::fs::read_to_string(meridian_testkit::bundled_stack("rail-backend.yaml"))
+        .expect("the seed");
+    let mode = "cache:\n  mode: cluster";
+    assert!(seed.contains(mode));
+    let edited = seed.replace(mode, "cache:\n  mode: sentinel");
+    let loaded = load_stack("sentinel.yaml", edited.as_bytes()).expect("valid YAML");
+    let planned = meridian_plan::plan(&loaded.stack);
+    let found: Vec<String> = planned
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(planned.diagnostics[0].code, "E424", "{found:?}");
 }
