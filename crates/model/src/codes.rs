@@ -315,6 +315,7 @@ codes! {
     W611 => "CDN certificate without aliases",
     W618 => "failover enabled in a one-region stack",
     W619 => "failover budget (detection, DNS shift, promotion, cache failover, parameters, capacity, redeploy, notification) beyond the RTO",
+    W620 => "failover enabled, but one region alone serves the domain",
     W962 => "security group with more rules in one direction than Amazon VPC's default quota (60)",
     W980 => "read replica recreated when a promoted writer is adopted (RDS cannot re-point a replica)",
     W981 => "`ttl_seconds` with alias records, which answer with the load balancer's 60 s",

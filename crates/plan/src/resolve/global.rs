@@ -34,6 +34,9 @@ impl<'a> Resolver<'a> {
             .dns
             .as_ref()
             .and_then(|dns| self.resolve_dns(&unit, dns, regions, routed.load_balancers));
+        if let Some(dns) = &dns {
+            self.check_failover_destinations(dns);
+        }
         let cdn = stack
             .cdn
             .as_ref()
@@ -113,6 +116,30 @@ impl<'a> Resolver<'a> {
             dashboards,
             failover_rules: Vec::new(),
         })
+    }
+
+    /// W620: failover is enabled in a stack of several regions, but one region alone serves the
+    /// domain (the others run none of the services behind it): when it fails, Route 53 has
+    /// nowhere to send clients, and promoting a replica elsewhere serves nobody.
+    fn check_failover_destinations(&mut self, dns: &DnsPlan) {
+        let stack = self.stack;
+        if !defaults::failover_enabled(stack.failover.as_ref()) || stack.regions.len() < 2 {
+            return;
+        }
+        let [only] = dns.regions.as_slice() else {
+            return;
+        };
+        self.report(
+            Diagnostic::new(
+                codes::W620,
+                StackPath::root().key("failover").key("enabled"),
+                format!(
+                    "failover is enabled, but only `{}` serves `{}`: when it fails, no other region can take its clients",
+                    only.region, dns.domain
+                ),
+            )
+            .with_help("run the services behind the domain in another region too (a service's `regions` or `roles`), or set `enabled: false`"),
+        );
     }
 
     pub(crate) fn check_failover(&mut self) {
