@@ -123,7 +123,11 @@ impl<'a> Resolver<'a> {
     /// nowhere to send clients, and promoting a replica elsewhere serves nobody.
     fn check_failover_destinations(&mut self, dns: &DnsPlan) {
         let stack = self.stack;
-        if !defaults::failover_enabled(stack.failover.as_ref()) || stack.regions.len() < 2 {
+        // After an error, a region may be missing from the records only for that error.
+        if !defaults::failover_enabled(stack.failover.as_ref())
+            || stack.regions.len() < 2
+            || self.diagnostics.iter().any(Diagnostic::is_error)
+        {
             return;
         }
         let [only] = dns.regions.as_slice() else {
