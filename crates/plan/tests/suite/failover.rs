@@ -12,7 +12,9 @@ use meridian_plan::{
     AppPlan, CacheRole, DatabaseRole, EndpointKind, EventRulePlan, JsonDoc, Part, Plan, RegionPlan,
     StateMachinePlan, Text, WorkflowPurpose,
 };
-use meridian_testkit::{bundled_plans, bundled_stack, planned_of_bytes};
+use meridian_testkit::bundled_plans;
+
+use crate::{edited_seed, plan_with_findings};
 
 /// Every state machine of a plan with its region.
 fn machines(plan: &Plan) -> Vec<(&RegionPlan, &StateMachinePlan)> {
@@ -738,18 +740,15 @@ fn no_failover_promotes_or_repoints_a_standalone_cache() {
 fn without_a_global_datastore_each_region_writes_to_its_own_cache() {
     // The seed with its Global Datastore turned off: every service region keeps a replication
     // group of its own, and none is anybody else's primary.
-    let seed = std::fs::read_to_string(bundled_stack("rail-backend.yaml")).expect("the seed");
-    let datastore = "cross_region_replication:\n    enabled: true";
-    assert!(seed.contains(datastore), "the seed has a Global Datastore");
-    let yaml = seed.replace(datastore, "cross_region_replication:\n    enabled: false");
-    let planned = planned_of_bytes("no-datastore.yaml", yaml.as_bytes());
-    let errors: Vec<&str> = planned
-        .diagnostics
-        .iter()
-        .filter(|diagnostic| diagnostic.is_error())
-        .map(|diagnostic| diagnostic.message.as_str())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let yaml = edited_seed(
+        "cross_region_replication:\n    enabled: true",
+        "cross_region_replication:\n    enabled: false",
+    );
+    let (planned, found) = plan_with_findings("no-datastore.yaml", &yaml);
+    assert!(
+        !planned.diagnostics.iter().any(|d| d.is_error()),
+        "{found:#?}"
+    );
     let plan = planned.plan.expect("a plan");
     let mut readers = 0;
     for region in &plan.regions {
@@ -807,16 +806,11 @@ fn a_writer_that_cannot_be_planned_reports_its_own_mistake_only() {
     // The writer's region with too few zones: its network, and so the writer, is not planned.
     // The services that read the writer's address from their parameter are not told that the
     // reference "must be the whole value", which it is.
-    let seed = std::fs::read_to_string(bundled_stack("rail-backend.yaml")).expect("the seed");
-    let zones = "vpc_cidr: 10.10.0.0/16\n      az_count: 3";
-    assert!(seed.contains(zones), "the seed's us-east-1 network");
-    let yaml = seed.replace(zones, "vpc_cidr: 10.10.0.0/16\n      az_count: 1");
-    let planned = planned_of_bytes("one-zone.yaml", yaml.as_bytes());
-    let found: Vec<String> = planned
-        .diagnostics
-        .iter()
-        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
-        .collect();
+    let yaml = edited_seed(
+        "vpc_cidr: 10.10.0.0/16\n      az_count: 3",
+        "vpc_cidr: 10.10.0.0/16\n      az_count: 1",
+    );
+    let (planned, found) = plan_with_findings("one-zone.yaml", &yaml);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(planned.diagnostics[0].code, "E112", "{found:?}");
 }

@@ -7,6 +7,8 @@
 use meridian_model::load_stack;
 use meridian_testkit::{bundled_stack_paths, file_name};
 
+use crate::{edited_seed, plan_with_findings};
+
 /// Every place in `text` where a region code is written as a value (after `: `, `- `, `[` or
 /// `, `), outside comments: (byte offset, code).
 fn region_values(text: &str) -> Vec<(usize, String)> {
@@ -120,22 +122,15 @@ fn an_independent_mistake_is_still_reported_beside_a_misspelt_region() {
 fn a_misspelt_region_in_turned_off_settings_is_still_reported() {
     // Settings kept for later under `enabled: false` are still the stack's: a typo there would
     // surface only on the day they are turned on.
-    let seed = std::fs::read_to_string(meridian_testkit::bundled_stack("rail-backend.yaml"))
-        .expect("the seed");
-    let replication = "cross_region_replication:\n    enabled: true";
-    assert!(seed.contains(replication));
-    let off = seed.replace(replication, "cross_region_replication:\n    enabled: false");
+    let off = edited_seed(
+        "cross_region_replication:\n    enabled: true",
+        "cross_region_replication:\n    enabled: false",
+    );
     let targets = "target_regions: [eu-west-1, ap-northeast-1]";
     assert!(off.contains(targets));
     let typo = misspell("ap-northeast-1");
     let edited = off.replace(targets, &format!("target_regions: [eu-west-1, {typo}]"));
-    let loaded = load_stack("off.yaml", edited.as_bytes()).expect("valid YAML");
-    let planned = meridian_plan::plan(&loaded.stack);
-    let found: Vec<String> = planned
-        .diagnostics
-        .iter()
-        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
-        .collect();
+    let (planned, found) = plan_with_findings("off.yaml", &edited);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(planned.diagnostics[0].code, "E101", "{found:?}");
     assert_eq!(
@@ -149,18 +144,8 @@ fn a_cache_with_wrong_settings_is_one_mistake_not_one_per_reference() {
     // Sentinel mode has one shard: the seed's `shards: 3` is refused (E424), the cache is not
     // planned, and the services' nine references to it are not each reported as "used in a
     // region without a cache".
-    let seed = std::fs::read_to_string(meridian_testkit::bundled_stack("rail-backend.yaml"))
-        .expect("the seed");
-    let mode = "cache:\n  mode: cluster";
-    assert!(seed.contains(mode));
-    let edited = seed.replace(mode, "cache:\n  mode: sentinel");
-    let loaded = load_stack("sentinel.yaml", edited.as_bytes()).expect("valid YAML");
-    let planned = meridian_plan::plan(&loaded.stack);
-    let found: Vec<String> = planned
-        .diagnostics
-        .iter()
-        .map(|d| format!("{} at {}: {}", d.code, d.path, d.message))
-        .collect();
+    let edited = edited_seed("cache:\n  mode: cluster", "cache:\n  mode: sentinel");
+    let (planned, found) = plan_with_findings("sentinel.yaml", &edited);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(planned.diagnostics[0].code, "E424", "{found:?}");
 }
