@@ -625,13 +625,9 @@ pub(crate) fn data_paths(regions: &[RegionPlan]) -> Vec<RegionDataPaths> {
     // Without a Global Datastore, each region's group is its own primary (below).
     let cache_primary = apps().find_map(|(region, app)| {
         let cache = app.cache.as_ref()?;
-        cache.heads_global_datastore().then(|| {
-            (
-                region.region.clone(),
-                cache.replication_group_id.clone(),
-                "Global Datastore primary",
-            )
-        })
+        cache
+            .heads_global_datastore()
+            .then(|| (region.region.clone(), cache.replication_group_id.clone()))
     });
     apps()
         .filter(|(_, app)| !app.services.is_empty())
@@ -674,8 +670,8 @@ pub(crate) fn data_paths(regions: &[RegionPlan]) -> Vec<RegionDataPaths> {
                         parameter: None,
                     }
                 }),
-                Some((primary_region, id, role)) => Some({
-                    let writes = route(primary_region, id, role);
+                Some((primary_region, id)) => Some({
+                    let writes = route(primary_region, id, "Global Datastore primary");
                     let (writes, reads) = match &app.cache {
                         Some(local) if matches!(local.role, CacheRole::Secondary { .. }) => {
                             let reads = route(
